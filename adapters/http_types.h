@@ -1,0 +1,52 @@
+// Plain HTTP request/response structs that adapters take and give, instead of Beast
+// types, so adapter tests can feed platforms/fixtures/ directly (STYLE.md §2).
+// The bot/ HTTP server converts Beast messages to and from these.
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace triagebot::adapters {
+
+// Header names are case-insensitive (RFC 9110); values are kept byte for byte.
+struct Headers {
+  std::vector<std::pair<std::string, std::string>> fields;
+
+  std::optional<std::string_view> get(std::string_view name) const {
+    for (const auto& [key, value] : fields) {
+      if (std::equal(key.begin(), key.end(), name.begin(), name.end(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) ==
+                   std::tolower(static_cast<unsigned char>(b));
+          })) {
+        return std::string_view(value);
+      }
+    }
+    return std::nullopt;
+  }
+  void set(std::string name, std::string value) {
+    fields.emplace_back(std::move(name), std::move(value));
+  }
+};
+
+struct HttpRequest {
+  std::string method;          // "GET", "POST", ...
+  std::string path;            // without the query string
+  std::string query;           // after '?', undecoded; never logged
+  Headers headers;
+  std::string body;            // raw bytes exactly as received (signatures need them)
+  std::string remote_address;  // peer IP as text
+};
+
+struct HttpResponse {
+  int status = 200;
+  Headers headers;
+  std::string body;
+  std::string content_type = "application/json";
+};
+
+}  // namespace triagebot::adapters

@@ -1,0 +1,52 @@
+// The interview engine: the functional core of triagebot (DESIGN.md "The dialog core").
+//
+// `step` is pure: it reads only its arguments (the knowledge base by const reference,
+// the time as a value), performs no I/O, reads no clock, environment or global, and
+// writes no logs. It is cheap (microseconds), which is why the storage writer runs it
+// inside its batch transaction. Safe to call from any thread; Knowledge is immutable.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogs/knowledge.h"
+#include "dialogs/reply.h"
+#include "dialogs/result.h"
+#include "dialogs/session.h"
+
+namespace triagebot::dialogs {
+
+// What the person did this turn. Commands (/start, /restart, /help, /forget) arrive
+// as text; a button press arrives as a choice id; both forms of an answer are equal.
+struct Input {
+  enum class Kind { text, choice };
+  Kind kind = Kind::text;
+  std::string text;       // Kind::text
+  std::string choice_id;  // Kind::choice
+
+  static Input typed(std::string text) { return Input{Kind::text, std::move(text), {}}; }
+  static Input pressed(std::string id) { return Input{Kind::choice, {}, std::move(id)}; }
+};
+
+// Something the shell must do that the core cannot (it has no storage).
+enum class Intent { none, forget };
+
+struct Turn {
+  Session next;
+  std::vector<Reply> replies;
+  std::optional<Assessment> assessment;  // set on the turn that concludes (or interrupts)
+  Intent intent = Intent::none;
+};
+
+struct EngineOptions {
+  std::string emergency_number = "911";  // TRIAGEBOT_EMERGENCY_NUMBER
+};
+
+Turn step(const Knowledge& knowledge, const EngineOptions& options, const Session& session,
+          const Input& input, std::chrono::system_clock::time_point now);
+
+}  // namespace triagebot::dialogs

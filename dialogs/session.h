@@ -1,0 +1,32 @@
+// The state of one person's interview: a plain value that serialises to and from JSON
+// (storage persists it as text) and carries a schema version.
+// OWNED BY THE DIALOGS WORK: fields below are the contract the shell relies on;
+// everything else inside is the engine's business.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogs/reply.h"
+#include "dialogs/result.h"
+
+namespace triagebot::dialogs {
+
+enum class SessionStatus { active, completed };
+
+struct Session {
+  static constexpr int kSchemaVersion = 1;
+
+  SessionStatus status = SessionStatus::active;
+  std::optional<Triage> triage;        // set once an assessment was given
+  std::vector<std::string> red_flags;  // red-flag ids recorded (never removed)
+  nlohmann::json engine_state = nlohmann::json::object();  // the engine's private state
+};
+
+nlohmann::json session_to_json(const Session& session);
+Result<Session> session_from_json(const nlohmann::json& json);
+
+}  // namespace triagebot::dialogs

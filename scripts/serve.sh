@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# scripts/serve.sh — the README's first command: set up, build (Release) and start
+# `triagebot serve` with defaults. Extra arguments go to `triagebot serve`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh release
+exec build/release/triagebot serve "$@"
