@@ -40,6 +40,16 @@ struct HttpRequest {
   Headers headers;
   std::string body;            // raw bytes exactly as received (signatures need them)
   std::string remote_address;  // peer IP as text
+  // Values of the route pattern's {placeholders}, filled by the router
+  // (e.g. {"id", "..."} for /api/widget/sessions/{id}/messages).
+  std::vector<std::pair<std::string, std::string>> params;
+
+  std::string_view param(std::string_view name) const {
+    for (const auto& [key, value] : params) {
+      if (key == name) return value;
+    }
+    return {};
+  }
 };
 
 struct HttpResponse {
