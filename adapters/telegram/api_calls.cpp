@@ -1,0 +1,170 @@
+#include "adapters/telegram/api_calls.h"
+
+#include <ctime>
+#include <limits>
+
+#include "adapters/telegram/inbound.h"
+#include "adapters/telegram/outbound.h"
+
+namespace triagebot::adapters::telegram {
+namespace {
+
+using nlohmann::json;
+
+// Bot API answers are shallow; anything deeper is not one.
+constexpr std::size_t kMaxAnswerDepth = 96;
+
+std::optional<json> read_answer(std::string_view body) {
+  if (json_nesting_depth(body) > kMaxAnswerDepth) return std::nullopt;
+  json answer = json::parse(body, nullptr, false);
+  if (answer.is_discarded() || !answer.is_object()) return std::nullopt;
+  auto ok = answer.find("ok");
+  if (ok == answer.end() || !ok->is_boolean()) return std::nullopt;
+  return answer;
+}
+
+std::int64_t error_code_of(const json& answer) {
+  auto it = answer.find("error_code");
+  if (it == answer.end() || !it->is_number_integer()) return 0;
+  return it->get<std::int64_t>();
+}
+
+std::string description_of(const json& answer) {
+  auto it = answer.find("description");
+  return (it != answer.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+Error api_error(const json& answer) {
+  const std::int64_t code = error_code_of(answer);
+  const std::string description = description_of(answer);
+  if (code == 409) {
+    // Telegram names the cause in the description (PLATFORMS.md §1.2).
+    std::string advice = description.find("webhook") != std::string::npos
+                             ? "a webhook is set for this bot; run `triagebot telegram "
+                               "delete-webhook` to poll instead"
+                             : "another getUpdates poller runs with this token; make sure only "
+                               "one bot instance is running";
+    return make_error("conflict", advice + " (Telegram: " + description + ")");
+  }
+  if (code == 401) return make_error("unauthorized", "the bot token was refused: " + description);
+  return make_error("api_error", "Telegram answered error " + std::to_string(code) + ": " +
+                                     (description.empty() ? "no description" : description));
+}
+
+std::string rfc3339(std::int64_t unix_seconds) {
+  std::time_t time = static_cast<std::time_t>(unix_seconds);
+  std::tm parts{};
+  if (gmtime_r(&time, &parts) == nullptr) return std::to_string(unix_seconds);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+std::string scalar_text(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_array()) {
+    std::string joined;
+    for (const auto& item : value) {
+      if (!joined.empty()) joined += ", ";
+      joined += item.is_string() ? item.get<std::string>() : item.dump();
+    }
+    return joined.empty() ? "(all default kinds)" : joined;
+  }
+  return value.dump();
+}
+
+}  // namespace
+
+std::vector<std::string> allowed_updates() {
+  return {"message", "callback_query", "my_chat_member"};
+}
+
+OutboundCall render_get_updates(std::string_view token, std::int64_t offset,
+                                std::chrono::seconds timeout,
+                                const std::vector<std::string>& allowed) {
+  json body{{"timeout", timeout.count()}, {"allowed_updates", allowed}};
+  if (offset != 0) body["offset"] = offset;
+  return render_method(token, "getUpdates", body);
+}
+
+Result<std::vector<std::pair<std::int64_t, std::string>>> split_updates(std::string_view body) {
+  auto answer = read_answer(body);
+  if (!answer) return make_error("bad_response", "getUpdates answer is not Bot API JSON");
+  if (!(*answer)["ok"].get<bool>()) return api_error(*answer);
+  auto result = answer->find("result");
+  if (result == answer->end() || !result->is_array()) {
+    return make_error("bad_response", "getUpdates answer has no result array");
+  }
+  std::vector<std::pair<std::int64_t, std::string>> updates;
+  updates.reserve(result->size());
+  for (const auto& update : *result) {
+    auto id = update.is_object() ? update.find("update_id") : update.end();
+    if (!update.is_object() || id == update.end() || !id->is_number_integer() ||
+        (id->is_number_unsigned() &&
+         id->get<std::uint64_t>() >
+             static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))) {
+      return make_error("bad_response", "an update has no integer update_id");
+    }
+    updates.emplace_back(id->get<std::int64_t>(), update.dump());
+  }
+  return updates;
+}
+
+bool is_conflict(int http_status, std::string_view body) {
+  if (http_status == 409) return true;
+  auto answer = read_answer(body);
+  return answer && error_code_of(*answer) == 409;
+}
+
+OutboundCall render_set_webhook(std::string_view token, const WebhookSettings& settings) {
+  json body{{"url", settings.url},
+            {"secret_token", settings.secret_token},
+            {"allowed_updates", allowed_updates()}};
+  if (settings.max_connections) body["max_connections"] = *settings.max_connections;
+  return render_method(token, "setWebhook", body);
+}
+
+OutboundCall render_delete_webhook(std::string_view token) {
+  return render_method(token, "deleteWebhook", json::object());
+}
+
+OutboundCall render_get_webhook_info(std::string_view token) {
+  return render_method(token, "getWebhookInfo", json::object());
+}
+
+Result<std::vector<std::string>> describe_webhook_info(std::string_view body) {
+  auto answer = read_answer(body);
+  if (!answer) return make_error("bad_response", "getWebhookInfo answer is not Bot API JSON");
+  if (!(*answer)["ok"].get<bool>()) return api_error(*answer);
+  auto result = answer->find("result");
+  if (result == answer->end() || !result->is_object()) {
+    return make_error("bad_response", "getWebhookInfo answer has no result object");
+  }
+  std::vector<std::string> lines;
+  auto url = result->find("url");
+  const bool has_url = url != result->end() && url->is_string() && !url->get<std::string>().empty();
+  lines.push_back("url: " +
+                  (has_url ? url->get<std::string>() : std::string("(none: no webhook set)")));
+  for (const char* key : {"pending_update_count", "max_connections", "ip_address",
+                          "has_custom_certificate", "allowed_updates", "last_error_date",
+                          "last_error_message", "last_synchronization_error_date"}) {
+    auto it = result->find(key);
+    if (it == result->end() || it->is_null()) continue;
+    const std::string name(key);
+    if (name.ends_with("_date") && it->is_number_integer()) {
+      lines.push_back(name + ": " + rfc3339(it->get<std::int64_t>()));
+    } else {
+      lines.push_back(name + ": " + scalar_text(*it));
+    }
+  }
+  return lines;
+}
+
+std::string error_description(std::string_view body) {
+  auto answer = read_answer(body);
+  if (!answer) return "unreadable answer";
+  std::string description = description_of(*answer);
+  return description.empty() ? "no description" : description;
+}
+
+}  // namespace triagebot::adapters::telegram
