@@ -1,0 +1,67 @@
+#include "storage/connection.h"
+
+#include <string>
+
+namespace triagebot::storage {
+namespace {
+
+// How long a connection waits for a lock before SQLITE_BUSY. Only the writer writes, so
+// the writer waits only on a checkpoint or a second process (the `triagebot logs` CLI);
+// readers never wait on the writer in WAL mode. Five seconds rides out a checkpoint on a
+// slow disk without hanging a request forever.
+constexpr int kBusyTimeoutMs = 5000;
+
+int open_flags(ConnectionRole role) {
+  // Readers open read-write but set query_only: a read-only handle cannot run WAL
+  // recovery when it happens to be the first to open after a crash.
+  return role == ConnectionRole::writer ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
+                                        : SQLite::OPEN_READWRITE;
+}
+
+}  // namespace
+
+Connection::Connection(const std::filesystem::path& path, ConnectionRole role,
+                       Synchronous synchronous)
+    : db_(path.string(), open_flags(role), kBusyTimeoutMs) {
+  // Every table row links to its conversation with ON DELETE CASCADE; forget and purge
+  // rely on it, and SQLite leaves foreign keys off unless asked, per connection.
+  db_.exec("PRAGMA foreign_keys=ON");
+  if (role == ConnectionRole::reader) {
+    db_.exec("PRAGMA query_only=ON");
+    return;
+  }
+  // WAL: readers see the last commit while the writer writes, and a commit is one
+  // sequential append + one fsync of the log instead of rewriting pages in place.
+  // journal_mode is persistent in the file; setting it on each open is cheap.
+  db_.exec("PRAGMA journal_mode=WAL");
+  // FULL fsyncs the WAL at every commit: a commit survives a process crash and power
+  // loss. NORMAL skips that fsync (it syncs only at checkpoints) and may lose the last
+  // commits on power loss, though never consistency. Group commit pays the fsync once per
+  // batch, which is why FULL is the default (DESIGN.md step 2).
+  db_.exec(std::string("PRAGMA synchronous=") + std::string(to_string(synchronous)));
+  // Checkpoint policy: automatic checkpoints would run inside the commit of whichever
+  // batch crosses the threshold, delaying every answer of that batch. The writer turns
+  // them off and runs a PASSIVE checkpoint itself after a batch's completions have fired
+  // once the log holds more than Writer::kCheckpointPages pages (writer.cpp).
+  db_.exec("PRAGMA wal_autocheckpoint=0");
+  // After a checkpoint resets the log, truncate a WAL file that grew past 64 MiB during
+  // a burst instead of keeping it at its high-water mark forever.
+  db_.exec("PRAGMA journal_size_limit=67108864");
+}
+
+SQLite::Statement& Connection::statement(const char* sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+  } else {
+    it->second->reset();
+    it->second->clearBindings();
+  }
+  return *it->second;
+}
+
+void Connection::reset_all() {
+  for (auto& entry : statements_) entry.second->reset();
+}
+
+}  // namespace triagebot::storage

@@ -1,0 +1,38 @@
+// Internal to storage/: one SQLite connection with the settings we chose, and a cache of
+// prepared statements. A Connection belongs to one thread at a time (the writer thread,
+// or the reader that leased it); it is not thread-safe.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <memory>
+#include <unordered_map>
+
+#include "storage/synchronous.h"
+
+namespace triagebot::storage {
+
+enum class ConnectionRole { writer, reader };
+
+class Connection {
+ public:
+  // Opens (creating for the writer) and applies the pragmas; throws SQLite::Exception.
+  Connection(const std::filesystem::path& path, ConnectionRole role, Synchronous synchronous);
+
+  SQLite::Database& db() { return db_; }
+
+  // A prepared statement for `sql`, reset with its bindings cleared. Keyed by the
+  // address of the literal: callers pass string literals only. Preparing costs about as
+  // much as running these small statements, and the writer runs several per item.
+  SQLite::Statement& statement(const char* sql);
+  // Resets every cached statement, so none holds a read snapshot or a half-run step
+  // across COMMIT, ROLLBACK or a checkpoint.
+  void reset_all();
+
+ private:
+  SQLite::Database db_;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace triagebot::storage

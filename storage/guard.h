@@ -1,0 +1,28 @@
+// Internal to storage/: the fence around SQLiteCpp's exceptions (STYLE.md §4). Every
+// public storage function runs its body through guarded(), which turns an
+// SQLite::Exception into Error{"storage", "<what>: <sqlite message>"}. SQLite's messages
+// name tables and constraints, never row contents, so they are safe to log.
+#pragma once
+
+#include <SQLiteCpp/Exception.h>
+
+#include <string>
+
+#include "dialogs/result.h"
+
+namespace triagebot::storage {
+
+inline Error storage_error(const char* what, const std::exception& e) {
+  return make_error("storage", std::string(what) + ": " + e.what());
+}
+
+template <class Body>
+auto guarded(const char* what, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    return storage_error(what, e);
+  }
+}
+
+}  // namespace triagebot::storage

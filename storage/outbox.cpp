@@ -1,0 +1,100 @@
+// WriteTransaction's outbox operations for the dispatcher (DESIGN.md step 4).
+#include "storage/connection.h"
+#include "storage/guard.h"
+#include "storage/write_transaction.h"
+
+namespace triagebot::storage {
+
+using nlohmann::json;
+
+namespace {
+
+json parse_or_null(const std::string& text) {
+  auto value = json::parse(text, nullptr, false);
+  return value.is_discarded() ? json() : value;
+}
+
+Result<bool> settle(Connection& connection, const char* sql, std::int64_t id, std::int64_t at,
+                    std::string_view error) {
+  auto& update = connection.statement(sql);
+  update.bind(1, at);
+  if (error.empty()) {
+    update.bind(2);
+  } else {
+    update.bind(2, std::string(error));
+  }
+  update.bind(3, id);
+  return update.exec() == 1;
+}
+
+}  // namespace
+
+Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int limit,
+                                                           std::chrono::milliseconds lease) {
+  return guarded("claim_due", [&]() -> Result<std::vector<OutboxRow>> {
+    // A row is due when its due_at passed: a pending row's next attempt time, or a
+    // sending row's lease expiry. Only the head (lowest id) of each conversation's open
+    // rows may go, so replies arrive in the order they were written.
+    auto& query = connection_.statement(
+        "SELECT o.id, o.conversation_id, o.platform, o.target, o.payload, o.attempts,"
+        " o.created_at FROM outbox o"
+        " WHERE o.status IN ('pending', 'sending') AND o.due_at <= ?"
+        " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
+        "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
+        " ORDER BY o.due_at, o.id LIMIT ?");
+    query.bind(1, to_millis(now));
+    query.bind(2, limit);
+    std::vector<OutboxRow> rows;
+    while (query.executeStep()) {
+      OutboxRow row;
+      row.id = query.getColumn(0).getInt64();
+      row.conversation_id = query.getColumn(1).getInt64();
+      row.platform = query.getColumn(2).getString();
+      row.target = parse_or_null(query.getColumn(3).getString());
+      row.payload = parse_or_null(query.getColumn(4).getString());
+      row.attempts = query.getColumn(5).getInt() + 1;
+      row.created_at = from_millis(query.getColumn(6).getInt64());
+      rows.push_back(std::move(row));
+    }
+    auto& claim = connection_.statement(
+        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, due_at = ? WHERE id = ?");
+    for (const auto& row : rows) {
+      claim.reset();
+      claim.bind(1, to_millis(now + lease));
+      claim.bind(2, row.id);
+      claim.exec();
+    }
+    return rows;
+  });
+}
+
+Result<bool> WriteTransaction::mark_delivered(std::int64_t outbox_id, TimePoint now) {
+  return guarded("mark_delivered", [&]() -> Result<bool> {
+    return settle(connection_,
+                  "UPDATE outbox SET status = 'delivered', finished_at = ?, last_error = ?"
+                  " WHERE id = ? AND status = 'sending'",
+                  outbox_id, to_millis(now), {});
+  });
+}
+
+Result<bool> WriteTransaction::mark_retry(std::int64_t outbox_id, TimePoint next_attempt_at,
+                                          std::string_view error) {
+  return guarded("mark_retry", [&]() -> Result<bool> {
+    return settle(connection_,
+                  "UPDATE outbox SET status = 'pending', due_at = ?, last_error = ?"
+                  " WHERE id = ? AND status = 'sending'",
+                  outbox_id, to_millis(next_attempt_at), error);
+  });
+}
+
+Result<bool> WriteTransaction::mark_dead(std::int64_t outbox_id, TimePoint now,
+                                         std::string_view error) {
+  return guarded("mark_dead", [&]() -> Result<bool> {
+    return settle(connection_,
+                  "UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ?"
+                  " WHERE id = ? AND status = 'sending'",
+                  outbox_id, to_millis(now), error);
+  });
+}
+
+}  // namespace triagebot::storage

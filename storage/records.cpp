@@ -1,0 +1,65 @@
+#include "storage/records.h"
+
+namespace triagebot::storage {
+
+using nlohmann::json;
+
+std::string_view to_string(ConversationStatus status) {
+  switch (status) {
+    case ConversationStatus::active:
+      return "active";
+    case ConversationStatus::completed:
+      return "completed";
+    case ConversationStatus::abandoned:
+      return "abandoned";
+  }
+  return "active";
+}
+
+std::optional<ConversationStatus> conversation_status_from_string(std::string_view name) {
+  for (auto s :
+       {ConversationStatus::active, ConversationStatus::completed, ConversationStatus::abandoned}) {
+    if (to_string(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(Direction direction) {
+  return direction == Direction::bot ? "bot" : "user";
+}
+
+json to_json(const MessageView& message) {
+  json out{{"from", to_string(message.direction)}, {"text", message.text}, {"at", message.at}};
+  if (message.choices.is_array() && !message.choices.empty()) out["choices"] = message.choices;
+  if (message.assessment) out["assessment"] = *message.assessment;
+  return out;
+}
+
+json to_json(const Summary& summary) {
+  json verdicts = json::array();
+  for (const auto& v : summary.verdicts) {
+    verdicts.push_back(
+        {{"verdict", v.verdict}, {"note", v.note}, {"reviewer", v.reviewer}, {"at", v.at}});
+  }
+  json out{{"id", summary.id},
+           {"platform", summary.platform},
+           {"started_at", summary.started_at},
+           {"updated_at", summary.updated_at},
+           {"status", to_string(summary.status)},
+           {"red_flags", summary.red_flags},
+           {"message_count", summary.message_count},
+           {"verdicts", std::move(verdicts)}};
+  if (summary.triage) out["triage"] = *summary.triage;
+  return out;
+}
+
+json to_json(const ConversationDetail& detail) {
+  json out = to_json(detail.summary);
+  json messages = json::array();
+  for (const auto& m : detail.messages) messages.push_back(to_json(m));
+  out["messages"] = std::move(messages);
+  if (detail.assessment) out["assessment"] = *detail.assessment;
+  return out;
+}
+
+}  // namespace triagebot::storage

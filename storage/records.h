@@ -1,0 +1,159 @@
+// The values that cross the storage boundary: what callers write (MessageRecord,
+// SummaryUpdate, ...) and the read models the review and the widget get back
+// (Summary, MessageView, ConversationDetail, OutboxRow). Plain values, no SQLite types,
+// so a second backend (PostgreSQL) could return the same shapes. Any thread.
+//
+// Platforms are the wire names "telegram" | "slack" | "widget" (storage may not see
+// adapters/, so it takes the string). JSON columns (choices, assessment, outbox target
+// and payload) travel as nlohmann::json values.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogs/reply.h"
+#include "dialogs/session.h"
+#include "storage/time.h"
+
+namespace triagebot::storage {
+
+// The review status of a conversation (API.md Summary.status). `abandoned` is set by the
+// shell (e.g. an interview left without an answer), never by the store on its own.
+enum class ConversationStatus { active, completed, abandoned };
+std::string_view to_string(ConversationStatus status);
+std::optional<ConversationStatus> conversation_status_from_string(std::string_view name);
+
+enum class Direction { user, bot };
+std::string_view to_string(Direction direction);
+
+// ---- written by the pipeline -------------------------------------------------------
+
+// What load_or_create_conversation hands the pipeline.
+struct ConversationRef {
+  std::int64_t id = 0;
+  bool created = false;  // true when this call inserted it
+  ConversationStatus status = ConversationStatus::active;
+  dialogs::Session session;
+  std::optional<std::string> credential_hash;
+};
+
+struct MessageRecord {
+  Direction direction = Direction::user;
+  std::string text;
+  nlohmann::json choices;                    // array of {"id","label"}; null or [] for none
+  std::optional<nlohmann::json> assessment;  // API.md Assessment
+  TimePoint at;
+  std::optional<std::string> platform_message_id;
+};
+
+// The columns the review filters on, saved with the session.
+struct SummaryUpdate {
+  ConversationStatus status = ConversationStatus::active;
+  std::optional<dialogs::Triage> triage;
+  std::vector<std::string> red_flags;
+  std::vector<std::string> top_causes;  // cause ids, best first
+};
+
+struct ForgetCounts {
+  std::int64_t conversations = 0;
+  std::int64_t messages = 0;
+  std::int64_t outbox_rows = 0;
+};
+
+struct PurgeCounts {
+  std::int64_t conversations = 0;
+  std::int64_t messages = 0;
+  std::int64_t outbox_rows = 0;
+  std::int64_t processed_events = 0;
+};
+
+// ---- the outbox, for the dispatcher -------------------------------------------------
+
+struct OutboxRow {
+  std::int64_t id = 0;
+  std::int64_t conversation_id = 0;
+  std::string platform;
+  nlohmann::json target;   // the reply address the adapter gave
+  nlohmann::json payload;  // the reply to render
+  int attempts = 0;        // claims so far, this one included
+  TimePoint created_at;
+};
+
+// ---- read models (API.md "Shapes") ----------------------------------------------------
+
+struct VerdictView {
+  std::string verdict;
+  std::string note;
+  std::string reviewer;
+  std::string at;  // RFC3339
+};
+
+struct Summary {
+  std::int64_t id = 0;
+  std::string platform;
+  std::string started_at;  // RFC3339
+  std::string updated_at;  // RFC3339
+  ConversationStatus status = ConversationStatus::active;
+  std::optional<std::string> triage;
+  std::vector<std::string> red_flags;
+  std::vector<std::string> top_causes;
+  std::int64_t message_count = 0;
+  std::vector<VerdictView> verdicts;
+};
+
+struct MessageView {
+  std::int64_t id = 0;
+  Direction direction = Direction::user;
+  std::string text;
+  std::string at;          // RFC3339
+  nlohmann::json choices;  // array ([] when none)
+  std::optional<nlohmann::json> assessment;
+};
+
+struct ConversationDetail {
+  Summary summary;
+  std::vector<MessageView> messages;         // oldest first
+  std::optional<nlohmann::json> assessment;  // the latest one given
+};
+
+// What the widget needs to authenticate a session (find_conversation).
+struct ConversationHandle {
+  std::int64_t id = 0;
+  ConversationStatus status = ConversationStatus::active;
+  std::optional<std::string> credential_hash;
+};
+
+// list_conversations filters; every field optional. `since`/`until` bound started_at
+// (since inclusive, until exclusive). `red_flag`: "any" (or "true"/"1") = at least one
+// red flag, "none" (or "false"/"0") = none, anything else = that red-flag id. `q`
+// searches message text (case-insensitive substring). `cursor` is the opaque
+// next_cursor of the previous page. Newest conversations first.
+struct ListFilter {
+  std::optional<std::string> platform;
+  std::optional<std::string> triage;
+  std::optional<std::string> red_flag;
+  std::optional<TimePoint> since;
+  std::optional<TimePoint> until;
+  std::optional<std::string> q;
+  int limit = 50;  // clamped to 1..200
+  std::optional<std::string> cursor;
+};
+
+struct ConversationPage {
+  std::vector<Summary> conversations;
+  std::optional<std::string> next_cursor;  // absent on the last page
+};
+
+// API.md JSON: Message = {"from","text","at","choices"?,"assessment"?}; Summary =
+// {"id","platform","started_at","updated_at","status","triage"?,"red_flags",
+// "message_count","verdicts"}; the detail adds "messages" and "assessment"?.
+nlohmann::json to_json(const MessageView& message);
+nlohmann::json to_json(const Summary& summary);
+nlohmann::json to_json(const ConversationDetail& detail);
+
+}  // namespace triagebot::storage

@@ -1,0 +1,85 @@
+// WriteTransaction's privacy and retention operations: forget a person, purge old data.
+// Deletes go through conversations only; messages, outbox rows, verdicts and the text
+// index follow by ON DELETE CASCADE and triggers (schema.cpp).
+#include "storage/connection.h"
+#include "storage/guard.h"
+#include "storage/write_transaction.h"
+
+namespace triagebot::storage {
+
+namespace {
+
+std::int64_t count(Connection& connection, const char* sql, std::string_view a,
+                   std::string_view b) {
+  auto& query = connection.statement(sql);
+  query.bind(1, std::string(a));
+  query.bind(2, std::string(b));
+  query.executeStep();
+  const auto n = query.getColumn(0).getInt64();
+  query.reset();
+  return n;
+}
+
+std::int64_t count_before(Connection& connection, const char* sql, std::int64_t cutoff) {
+  auto& query = connection.statement(sql);
+  query.bind(1, cutoff);
+  query.executeStep();
+  const auto n = query.getColumn(0).getInt64();
+  query.reset();
+  return n;
+}
+
+}  // namespace
+
+Result<ForgetCounts> WriteTransaction::forget_user(std::string_view platform,
+                                                   std::string_view user_key) {
+  return guarded("forget_user", [&]() -> Result<ForgetCounts> {
+    ForgetCounts counts;
+    counts.messages = count(connection_,
+                            "SELECT COUNT(*) FROM messages WHERE conversation_id IN"
+                            " (SELECT id FROM conversations WHERE platform = ? AND user_key = ?)",
+                            platform, user_key);
+    counts.outbox_rows =
+        count(connection_,
+              "SELECT COUNT(*) FROM outbox WHERE conversation_id IN"
+              " (SELECT id FROM conversations WHERE platform = ? AND user_key = ?)",
+              platform, user_key);
+    auto& erase = connection_.statement(
+        "DELETE FROM conversations WHERE platform = ? AND user_key = ? RETURNING conversation_key");
+    erase.bind(1, std::string(platform));
+    erase.bind(2, std::string(user_key));
+    while (erase.executeStep()) {
+      ++counts.conversations;
+      stage(
+          {CacheOp::Kind::erase, SessionCache::key(platform, erase.getColumn(0).getString()), {}});
+    }
+    return counts;
+  });
+}
+
+Result<PurgeCounts> WriteTransaction::purge_older_than(TimePoint cutoff) {
+  return guarded("purge_older_than", [&]() -> Result<PurgeCounts> {
+    const std::int64_t before = to_millis(cutoff);
+    PurgeCounts counts;
+    counts.messages = count_before(connection_,
+                                   "SELECT COUNT(*) FROM messages WHERE conversation_id IN"
+                                   " (SELECT id FROM conversations WHERE updated_at < ?)",
+                                   before);
+    counts.outbox_rows = count_before(connection_,
+                                      "SELECT COUNT(*) FROM outbox WHERE conversation_id IN"
+                                      " (SELECT id FROM conversations WHERE updated_at < ?)",
+                                      before);
+    auto& conversations = connection_.statement("DELETE FROM conversations WHERE updated_at < ?");
+    conversations.bind(1, before);
+    counts.conversations = conversations.exec();
+    auto& events = connection_.statement("DELETE FROM processed_events WHERE seen_at < ?");
+    events.bind(1, before);
+    counts.processed_events = events.exec();
+    // Purge may remove many conversations; dropping the whole cache is simpler than
+    // naming each, and it refills from the database on the next message.
+    if (counts.conversations > 0) stage({CacheOp::Kind::clear, {}, {}});
+    return counts;
+  });
+}
+
+}  // namespace triagebot::storage

@@ -1,0 +1,194 @@
+#include "storage/schema.h"
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace triagebot::storage {
+namespace {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+// Never edit a migration that shipped: add the next number instead. Times are integer
+// milliseconds since the epoch (storage/time.h); JSON lives in TEXT columns.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> list = {
+      {1, "core tables", R"sql(
+CREATE TABLE conversations (
+  id               INTEGER PRIMARY KEY,
+  platform         TEXT    NOT NULL,
+  conversation_key TEXT    NOT NULL,
+  user_key         TEXT    NOT NULL,
+  status           TEXT    NOT NULL DEFAULT 'active'
+                   CHECK (status IN ('active', 'completed', 'abandoned')),
+  started_at       INTEGER NOT NULL,
+  updated_at       INTEGER NOT NULL,
+  triage           TEXT,
+  red_flags        TEXT    NOT NULL DEFAULT '[]',
+  has_red_flag     INTEGER NOT NULL DEFAULT 0,
+  top_causes       TEXT    NOT NULL DEFAULT '[]',
+  session          TEXT    NOT NULL,
+  credential_hash  TEXT,
+  UNIQUE (platform, conversation_key)
+);
+-- The review lists newest first, filtered by platform, triage or red flags; forget
+-- finds a person's conversations; purge finds old ones.
+CREATE INDEX conversations_by_platform ON conversations (platform, id);
+CREATE INDEX conversations_by_triage   ON conversations (triage, id);
+CREATE INDEX conversations_red_flagged ON conversations (has_red_flag, id);
+CREATE INDEX conversations_started     ON conversations (started_at, id);
+CREATE INDEX conversations_by_user     ON conversations (platform, user_key);
+CREATE INDEX conversations_updated     ON conversations (updated_at);
+
+CREATE TABLE messages (
+  id                  INTEGER PRIMARY KEY,
+  conversation_id     INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  direction           TEXT    NOT NULL CHECK (direction IN ('user', 'bot')),
+  text                TEXT    NOT NULL,
+  choices             TEXT,
+  assessment          TEXT,
+  at                  INTEGER NOT NULL,
+  platform_message_id TEXT
+);
+CREATE INDEX messages_by_conversation ON messages (conversation_id, id);
+
+-- Dedup of platform deliveries (Telegram update_id, Slack event_id, widget ids).
+CREATE TABLE processed_events (
+  platform TEXT    NOT NULL,
+  event_id TEXT    NOT NULL,
+  seen_at  INTEGER NOT NULL,
+  PRIMARY KEY (platform, event_id)
+) WITHOUT ROWID;
+CREATE INDEX processed_events_seen ON processed_events (seen_at);
+
+-- One row per reply to send. due_at: when a pending row may be sent, or when the lease
+-- of a sending row runs out (then it is claimable again: the dispatcher crashed).
+CREATE TABLE outbox (
+  id              INTEGER PRIMARY KEY,
+  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  platform        TEXT    NOT NULL,
+  target          TEXT    NOT NULL,
+  payload         TEXT    NOT NULL,
+  status          TEXT    NOT NULL DEFAULT 'pending'
+                  CHECK (status IN ('pending', 'sending', 'delivered', 'dead')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  due_at          INTEGER NOT NULL,
+  last_error      TEXT,
+  created_at      INTEGER NOT NULL,
+  finished_at     INTEGER
+);
+-- Partial indexes: delivered rows pile up, the dispatcher only ever looks at the rest.
+CREATE INDEX outbox_open_by_conversation ON outbox (conversation_id, id)
+  WHERE status IN ('pending', 'sending');
+CREATE INDEX outbox_open_due ON outbox (due_at)
+  WHERE status IN ('pending', 'sending');
+
+CREATE TABLE verdicts (
+  id              INTEGER PRIMARY KEY,
+  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  verdict         TEXT    NOT NULL
+                  CHECK (verdict IN ('agree', 'over_triage', 'under_triage', 'wrong_causes', 'other')),
+  note            TEXT    NOT NULL,
+  reviewer        TEXT    NOT NULL,
+  at              INTEGER NOT NULL
+);
+CREATE INDEX verdicts_by_conversation ON verdicts (conversation_id, id);
+
+-- Small operational state: Telegram's polling offset, blocked chats.
+CREATE TABLE kv (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql"},
+      // Text search for the review: a trigram index makes `q` a case-insensitive
+      // substring match that does not scan every message. External content, so the text
+      // is stored once; triggers keep it in step (deletes cascade from conversations and
+      // fire them too). The last statement indexes the messages written under version 1.
+      {2, "message text search", R"sql(
+CREATE VIRTUAL TABLE messages_fts USING fts5 (
+  text, content = 'messages', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+)sql"},
+  };
+  return list;
+}
+
+Error storage_error(const std::string& what, const std::exception& e) {
+  return make_error("storage", what + ": " + e.what());
+}
+
+}  // namespace
+
+int latest_schema_version() { return migrations().back().version; }
+
+Result<int> schema_version(SQLite::Database& db) {
+  try {
+    if (!db.tableExists("schema_migrations")) return 0;
+    SQLite::Statement query(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    query.executeStep();
+    return query.getColumn(0).getInt();
+  } catch (const SQLite::Exception& e) {
+    return storage_error("reading the schema version", e);
+  }
+}
+
+Result<void> migrate(SQLite::Database& db, int target) {
+  try {
+    db.exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+  } catch (const SQLite::Exception& e) {
+    return storage_error("creating schema_migrations", e);
+  }
+  auto current = schema_version(db);
+  if (!current) return current.error();
+  if (*current > latest_schema_version() || *current > target) {
+    return make_error("schema_too_new", "the database is at schema version " +
+                                            std::to_string(*current) +
+                                            " but this triagebot knows only up to " +
+                                            std::to_string(target) + "; use a newer triagebot");
+  }
+  for (const auto& migration : migrations()) {
+    if (migration.version <= *current || migration.version > target) continue;
+    try {
+      // IMMEDIATE: a second process opening the same file waits (busy_timeout) instead
+      // of running the same migration concurrently.
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      // Re-check inside the lock: another process may have migrated meanwhile.
+      SQLite::Statement done(db, "SELECT 1 FROM schema_migrations WHERE version = ?");
+      done.bind(1, migration.version);
+      if (done.executeStep()) continue;
+      db.exec(migration.sql);
+      SQLite::Statement record(
+          db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+      record.bind(1, migration.version);
+      record.bind(2, migration.name);
+      record.bind(3,
+                  static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::system_clock::now().time_since_epoch())
+                                                .count()));
+      record.exec();
+      tx.commit();
+    } catch (const SQLite::Exception& e) {
+      return storage_error("migration " + std::to_string(migration.version), e);
+    }
+  }
+  return {};
+}
+
+}  // namespace triagebot::storage

@@ -1,0 +1,46 @@
+#include "storage/store.h"
+
+#include "storage/connection.h"
+#include "storage/guard.h"
+#include "storage/schema.h"
+
+namespace triagebot::storage {
+
+Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
+  std::unique_ptr<Connection> connection;
+  try {
+    connection =
+        std::make_unique<Connection>(options.path, ConnectionRole::writer, options.synchronous);
+  } catch (const SQLite::Exception& e) {
+    return storage_error("opening the database", e);
+  }
+  // Migrate before anyone else touches the file: the readers' statements and the
+  // writer's items assume the latest schema.
+  auto migrated = migrate(connection->db());
+  if (!migrated) return migrated.error();
+  std::unique_ptr<Readers> readers;
+  try {
+    readers = std::make_unique<Readers>(options.path, options.reader_count);
+  } catch (const SQLite::Exception& e) {
+    return storage_error("opening the readers", e);
+  }
+  WriterOptions writer_options;
+  writer_options.queue_capacity = options.queue_capacity;
+  writer_options.max_batch = options.max_batch == 0 ? 1 : options.max_batch;
+  writer_options.session_cache_capacity = options.session_cache_capacity;
+  writer_options.on_batch_committed = options.on_batch_committed;
+  auto writer = std::make_unique<Writer>(std::move(connection), std::move(writer_options));
+  return std::unique_ptr<Store>(new Store(std::move(readers), std::move(writer)));
+}
+
+Store::Store(std::unique_ptr<Readers> readers, std::unique_ptr<Writer> writer)
+    : readers_(std::move(readers)), writer_(std::move(writer)) {}
+
+Store::~Store() { close(); }
+
+void Store::close() {
+  // The writer first: its queued completions may still read through the readers.
+  if (writer_) writer_->close();
+}
+
+}  // namespace triagebot::storage

@@ -1,0 +1,65 @@
+// Store: the SQLite conversation store (DESIGN.md "The path of one message", steps 2-4).
+// Everything the bot keeps lives here: conversations with their session state and
+// review summary, messages, processed event ids (dedup), the outbox, review verdicts
+// and a small key-value table.
+//
+// Shape: one Writer (a thread owning the only write connection; group commit, see
+// writer.h) and a pool of Readers (query-only connections, see readers.h). The narrow
+// surface -- Writer::submit/run with WriteTransaction's typed operations, and Readers'
+// queries, all in terms of records.h values -- is the storage interface; a PostgreSQL
+// backend would be one more folder implementing the same shapes.
+//
+// Ownership and threads: the caller owns the Store (unique_ptr). writer() and readers()
+// are thread-safe and live as long as the Store. close() (or the destructor) stops
+// accepting work, drains the writer's queue (every queued completion fires), and closes
+// the connections; call it from any thread but the writer's.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+#include "dialogs/result.h"
+#include "storage/readers.h"
+#include "storage/records.h"
+#include "storage/synchronous.h"
+#include "storage/writer.h"
+
+namespace triagebot::storage {
+
+struct StoreOptions {
+  std::filesystem::path path;  // the database file; created if missing
+  // FULL: power-loss safe; group commit pays for it (synchronous.h, DESIGN.md step 2).
+  Synchronous synchronous = Synchronous::full;
+  std::size_t queue_capacity = 4096;  // writer queue bound; beyond it submit is "overloaded"
+  std::size_t max_batch = 256;        // items per transaction (writer.h says why)
+  std::size_t reader_count = 2;       // query-only connections
+  std::size_t session_cache_capacity = 10000;  // conversations kept parsed in memory
+  std::function<void()> on_batch_committed;    // writer thread, after each commit
+};
+
+class Store {
+ public:
+  // Opens or creates the database, runs missing migrations, opens the readers and
+  // starts the writer. Errors: "schema_too_new" (the file was written by a newer
+  // triagebot), "storage" (cannot open or migrate).
+  static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
+
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  Writer& writer() { return *writer_; }
+  Readers& readers() { return *readers_; }
+
+  void close();
+
+ private:
+  Store(std::unique_ptr<Readers> readers, std::unique_ptr<Writer> writer);
+
+  std::unique_ptr<Readers> readers_;
+  std::unique_ptr<Writer> writer_;
+};
+
+}  // namespace triagebot::storage

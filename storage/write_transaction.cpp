@@ -1,0 +1,307 @@
+#include "storage/write_transaction.h"
+
+#include "storage/connection.h"
+#include "storage/guard.h"
+
+namespace triagebot::storage {
+
+using nlohmann::json;
+
+namespace {
+
+std::string dump_or_null(const json& value) {
+  return value.is_null() ? std::string() : value.dump();
+}
+
+void bind_text_or_null(SQLite::Statement& statement, int index, const std::string& text) {
+  if (text.empty()) {
+    statement.bind(index);
+  } else {
+    statement.bind(index, text);
+  }
+}
+
+}  // namespace
+
+WriteTransaction::WriteTransaction(Connection& connection, SessionCache& cache)
+    : connection_(connection), cache_(cache) {}
+
+// ---- staging of cache changes ---------------------------------------------------------
+
+void WriteTransaction::begin_batch() {
+  item_ops_.clear();
+  batch_ops_.clear();
+  touched_.clear();
+  cleared_ = false;
+}
+
+void WriteTransaction::item_succeeded() {
+  for (auto& op : item_ops_) batch_ops_.push_back(std::move(op));
+  item_ops_.clear();
+}
+
+void WriteTransaction::item_failed() { item_ops_.clear(); }
+
+void WriteTransaction::batch_committed() {
+  for (auto& op : batch_ops_) {
+    switch (op.kind) {
+      case CacheOp::Kind::put:
+        cache_.put(op.key, std::move(op.value));
+        break;
+      case CacheOp::Kind::erase:
+        cache_.erase(op.key);
+        break;
+      case CacheOp::Kind::clear:
+        cache_.clear();
+        break;
+    }
+  }
+  begin_batch();
+}
+
+void WriteTransaction::batch_failed() { begin_batch(); }
+
+void WriteTransaction::stage(CacheOp op) {
+  if (op.kind == CacheOp::Kind::clear) {
+    cleared_ = true;
+  } else {
+    touched_.insert(op.key);
+  }
+  item_ops_.push_back(std::move(op));
+}
+
+// ---- the pipeline ---------------------------------------------------------------------
+
+Result<bool> WriteTransaction::record_event(std::string_view platform, std::string_view event_id,
+                                            TimePoint now) {
+  return guarded("record_event", [&]() -> Result<bool> {
+    auto& insert = connection_.statement(
+        "INSERT OR IGNORE INTO processed_events (platform, event_id, seen_at) VALUES (?, ?, ?)");
+    insert.bind(1, std::string(platform));
+    insert.bind(2, std::string(event_id));
+    insert.bind(3, to_millis(now));
+    return insert.exec() == 1;
+  });
+}
+
+Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
+    const std::string& key, std::string_view platform, std::string_view conversation_key) {
+  if (!cleared_ && !touched_.count(key)) {
+    if (const auto* hit = cache_.find(key)) return std::optional<CachedConversation>(*hit);
+  }
+  auto& query = connection_.statement(
+      "SELECT id, status, session, credential_hash FROM conversations"
+      " WHERE platform = ? AND conversation_key = ?");
+  query.bind(1, std::string(platform));
+  query.bind(2, std::string(conversation_key));
+  if (!query.executeStep()) return std::optional<CachedConversation>();
+  CachedConversation found;
+  found.id = query.getColumn(0).getInt64();
+  found.status = conversation_status_from_string(query.getColumn(1).getString())
+                     .value_or(ConversationStatus::active);
+  const auto session_json = json::parse(query.getColumn(2).getString(), nullptr, false);
+  if (!query.getColumn(3).isNull()) found.credential_hash = query.getColumn(3).getString();
+  query.reset();
+  if (session_json.is_discarded()) {
+    return make_error("corrupt_session", "conversation " + std::to_string(found.id) +
+                                             " has a session that is not JSON");
+  }
+  auto session = dialogs::session_from_json(session_json);
+  if (!session) {
+    return make_error("corrupt_session",
+                      "conversation " + std::to_string(found.id) + ": " + session.error().message);
+  }
+  found.session = std::move(*session);
+  stage({CacheOp::Kind::put, key, found});
+  return std::optional<CachedConversation>(std::move(found));
+}
+
+Result<ConversationRef> WriteTransaction::load_or_create_conversation(
+    std::string_view platform, std::string_view conversation_key, std::string_view user_key,
+    TimePoint now) {
+  return guarded("load_or_create_conversation", [&]() -> Result<ConversationRef> {
+    const std::string key = SessionCache::key(platform, conversation_key);
+    auto existing = load_conversation(key, platform, conversation_key);
+    if (!existing) return existing.error();
+    if (*existing) {
+      auto& found = **existing;
+      return ConversationRef{found.id, false, found.status, std::move(found.session),
+                             std::move(found.credential_hash)};
+    }
+    CachedConversation fresh;
+    auto& insert = connection_.statement(
+        "INSERT INTO conversations (platform, conversation_key, user_key, started_at,"
+        " updated_at, session) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, std::string(platform));
+    insert.bind(2, std::string(conversation_key));
+    insert.bind(3, std::string(user_key));
+    insert.bind(4, to_millis(now));
+    insert.bind(5, to_millis(now));
+    insert.bind(6, dialogs::session_to_json(fresh.session).dump());
+    insert.exec();
+    fresh.id = connection_.db().getLastInsertRowid();
+    stage({CacheOp::Kind::put, key, fresh});
+    return ConversationRef{fresh.id, true, fresh.status, std::move(fresh.session), std::nullopt};
+  });
+}
+
+Result<std::int64_t> WriteTransaction::append_message(std::int64_t conversation_id,
+                                                      const MessageRecord& message) {
+  return guarded("append_message", [&]() -> Result<std::int64_t> {
+    auto& insert = connection_.statement(
+        "INSERT INTO messages (conversation_id, direction, text, choices, assessment, at,"
+        " platform_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, conversation_id);
+    insert.bind(2, std::string(to_string(message.direction)));
+    insert.bind(3, message.text);
+    const bool has_choices = message.choices.is_array() && !message.choices.empty();
+    bind_text_or_null(insert, 4, has_choices ? message.choices.dump() : std::string());
+    bind_text_or_null(insert, 5, message.assessment ? dump_or_null(*message.assessment) : "");
+    insert.bind(6, to_millis(message.at));
+    if (message.platform_message_id) {
+      insert.bind(7, *message.platform_message_id);
+    } else {
+      insert.bind(7);
+    }
+    insert.exec();
+    return connection_.db().getLastInsertRowid();
+  });
+}
+
+Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
+                                            const dialogs::Session& session, TimePoint now,
+                                            const SummaryUpdate& summary) {
+  return guarded("save_session", [&]() -> Result<void> {
+    auto& update = connection_.statement(
+        "UPDATE conversations SET session = ?, updated_at = ?, status = ?, triage = ?,"
+        " red_flags = ?, has_red_flag = ?, top_causes = ? WHERE id = ?"
+        " RETURNING platform, conversation_key, credential_hash");
+    update.bind(1, dialogs::session_to_json(session).dump());
+    update.bind(2, to_millis(now));
+    update.bind(3, std::string(to_string(summary.status)));
+    if (summary.triage) {
+      update.bind(4, std::string(dialogs::to_string(*summary.triage)));
+    } else {
+      update.bind(4);
+    }
+    update.bind(5, json(summary.red_flags).dump());
+    update.bind(6, summary.red_flags.empty() ? 0 : 1);
+    update.bind(7, json(summary.top_causes).dump());
+    update.bind(8, conversation_id);
+    if (!update.executeStep()) {
+      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+    }
+    CachedConversation saved{conversation_id, summary.status, session, std::nullopt};
+    const std::string key =
+        SessionCache::key(update.getColumn(0).getString(), update.getColumn(1).getString());
+    if (!update.getColumn(2).isNull()) saved.credential_hash = update.getColumn(2).getString();
+    // Step to the end so the UPDATE completes before the statement is reused.
+    while (update.executeStep()) {
+    }
+    stage({CacheOp::Kind::put, key, std::move(saved)});
+    return {};
+  });
+}
+
+Result<void> WriteTransaction::set_credential(std::int64_t conversation_id,
+                                              std::string_view credential_hash) {
+  return guarded("set_credential", [&]() -> Result<void> {
+    auto& update = connection_.statement(
+        "UPDATE conversations SET credential_hash = ? WHERE id = ?"
+        " RETURNING platform, conversation_key");
+    update.bind(1, std::string(credential_hash));
+    update.bind(2, conversation_id);
+    if (!update.executeStep()) {
+      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+    }
+    const std::string key =
+        SessionCache::key(update.getColumn(0).getString(), update.getColumn(1).getString());
+    while (update.executeStep()) {
+    }
+    // The next load reads the row again (touched), and the commit drops the stale entry.
+    stage({CacheOp::Kind::erase, key, {}});
+    return {};
+  });
+}
+
+Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_id,
+                                                      std::string_view platform, const json& target,
+                                                      const json& payload, TimePoint now) {
+  return guarded("enqueue_outbox", [&]() -> Result<std::int64_t> {
+    auto& insert = connection_.statement(
+        "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, conversation_id);
+    insert.bind(2, std::string(platform));
+    insert.bind(3, target.dump());
+    insert.bind(4, payload.dump());
+    insert.bind(5, to_millis(now));
+    insert.bind(6, to_millis(now));
+    insert.exec();
+    return connection_.db().getLastInsertRowid();
+  });
+}
+
+// ---- small state and review -----------------------------------------------------------
+
+Result<void> WriteTransaction::set_value(std::string_view key, std::string_view value) {
+  return guarded("set_value", [&]() -> Result<void> {
+    auto& upsert = connection_.statement(
+        "INSERT INTO kv (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, std::string(key));
+    upsert.bind(2, std::string(value));
+    upsert.exec();
+    return {};
+  });
+}
+
+Result<std::optional<std::string>> WriteTransaction::get_value(std::string_view key) {
+  return guarded("get_value", [&]() -> Result<std::optional<std::string>> {
+    auto& query = connection_.statement("SELECT value FROM kv WHERE key = ?");
+    query.bind(1, std::string(key));
+    if (!query.executeStep()) return std::optional<std::string>();
+    std::string value = query.getColumn(0).getString();
+    query.reset();
+    return std::optional<std::string>(std::move(value));
+  });
+}
+
+Result<void> WriteTransaction::erase_value(std::string_view key) {
+  return guarded("erase_value", [&]() -> Result<void> {
+    auto& erase = connection_.statement("DELETE FROM kv WHERE key = ?");
+    erase.bind(1, std::string(key));
+    erase.exec();
+    return {};
+  });
+}
+
+Result<std::int64_t> WriteTransaction::add_verdict(std::int64_t conversation_id,
+                                                   const VerdictRecord& verdict) {
+  static const std::unordered_set<std::string> allowed = {"agree", "over_triage", "under_triage",
+                                                          "wrong_causes", "other"};
+  if (!allowed.count(verdict.verdict)) {
+    return make_error("bad_request",
+                      "verdict must be agree, over_triage, under_triage, wrong_causes or other");
+  }
+  return guarded("add_verdict", [&]() -> Result<std::int64_t> {
+    auto& exists = connection_.statement("SELECT 1 FROM conversations WHERE id = ?");
+    exists.bind(1, conversation_id);
+    if (!exists.executeStep()) {
+      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+    }
+    exists.reset();
+    auto& insert = connection_.statement(
+        "INSERT INTO verdicts (conversation_id, verdict, note, reviewer, at) VALUES (?, ?, ?, ?, "
+        "?)");
+    insert.bind(1, conversation_id);
+    insert.bind(2, verdict.verdict);
+    insert.bind(3, verdict.note);
+    insert.bind(4, verdict.reviewer);
+    insert.bind(5, to_millis(verdict.at));
+    insert.exec();
+    return connection_.db().getLastInsertRowid();
+  });
+}
+
+}  // namespace triagebot::storage

@@ -1,0 +1,138 @@
+// WriteTransaction: the typed operations a work item may run, inside the writer's batch
+// transaction. The writer creates one per batch and hands it to each item in turn; each
+// item runs inside its own SAVEPOINT, so an item that returns an error (or throws) is
+// rolled back alone and its batch neighbours still commit. Nothing is durable until the
+// batch commits: the item's completion (Writer::submit) fires after that.
+//
+// Threading: writer thread only, and only during the item's call. Do not keep a
+// reference past the item's return.
+//
+// Errors: every operation returns a Result. Codes: "storage" (an SQLite failure; the
+// item should return it so its savepoint is rolled back), "not_found", "bad_request",
+// "corrupt_session" (a stored session that no longer parses).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "dialogs/result.h"
+#include "storage/records.h"
+#include "storage/session_cache.h"
+
+namespace triagebot::storage {
+
+class Connection;
+
+struct VerdictRecord {
+  std::string verdict;  // agree | over_triage | under_triage | wrong_causes | other
+  std::string note;
+  std::string reviewer;
+  TimePoint at;
+};
+
+class WriteTransaction {
+ public:
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+  // ---- the pipeline ------------------------------------------------------------------
+
+  // Dedup: true when (platform, event_id) is new (and is now recorded), false when seen.
+  Result<bool> record_event(std::string_view platform, std::string_view event_id, TimePoint now);
+
+  // The conversation for (platform, conversation_key): from the session cache, else the
+  // database, else a new row with a fresh dialogs::Session (created = true).
+  Result<ConversationRef> load_or_create_conversation(std::string_view platform,
+                                                      std::string_view conversation_key,
+                                                      std::string_view user_key, TimePoint now);
+
+  // Returns the message id.
+  Result<std::int64_t> append_message(std::int64_t conversation_id, const MessageRecord& message);
+
+  // Stores the session and the review columns, and sets updated_at = now.
+  // "not_found" when the conversation does not exist.
+  Result<void> save_session(std::int64_t conversation_id, const dialogs::Session& session,
+                            TimePoint now, const SummaryUpdate& summary);
+
+  // The widget's per-session bearer token, hashed by the caller (never the token).
+  Result<void> set_credential(std::int64_t conversation_id, std::string_view credential_hash);
+
+  // One reply to deliver, due at once. Returns the outbox row id.
+  Result<std::int64_t> enqueue_outbox(std::int64_t conversation_id, std::string_view platform,
+                                      const nlohmann::json& target, const nlohmann::json& payload,
+                                      TimePoint now);
+
+  // ---- privacy and retention ---------------------------------------------------------
+
+  // Deletes every conversation of (platform, user_key) with its messages, outbox rows
+  // and verdicts, and drops them from the session cache.
+  Result<ForgetCounts> forget_user(std::string_view platform, std::string_view user_key);
+
+  // Deletes conversations last updated before `cutoff` (with everything hanging off
+  // them) and dedup records seen before it.
+  Result<PurgeCounts> purge_older_than(TimePoint cutoff);
+
+  // ---- small state and review --------------------------------------------------------
+
+  Result<void> set_value(std::string_view key, std::string_view value);
+  Result<std::optional<std::string>> get_value(std::string_view key);
+  Result<void> erase_value(std::string_view key);
+
+  // Returns the verdict id; "not_found" for an unknown conversation, "bad_request" for a
+  // verdict outside API.md's list.
+  Result<std::int64_t> add_verdict(std::int64_t conversation_id, const VerdictRecord& verdict);
+
+  // ---- the outbox dispatcher ---------------------------------------------------------
+
+  // Up to `limit` due rows, oldest due first, each the oldest undelivered row of its
+  // conversation (a later reply never overtakes an earlier one waiting for a retry).
+  // Claimed rows become `sending` with attempts + 1 and a lease until now + lease; a row
+  // whose lease ran out (its dispatcher died) is due again.
+  Result<std::vector<OutboxRow>> claim_due(TimePoint now, int limit,
+                                           std::chrono::milliseconds lease);
+  // Each returns false when the row is not `sending` (unknown, or already settled).
+  Result<bool> mark_delivered(std::int64_t outbox_id, TimePoint now);
+  Result<bool> mark_retry(std::int64_t outbox_id, TimePoint next_attempt_at,
+                          std::string_view error);
+  Result<bool> mark_dead(std::int64_t outbox_id, TimePoint now, std::string_view error);
+
+ private:
+  friend class Writer;
+
+  // Cache changes wait here until the batch commits (SessionCache holds only committed
+  // state). A key touched in this batch is read from the database, which sees the
+  // batch's own uncommitted rows, rather than from the cache.
+  struct CacheOp {
+    enum class Kind { put, erase, clear } kind;
+    std::string key;
+    CachedConversation value;
+  };
+
+  WriteTransaction(Connection& connection, SessionCache& cache);
+
+  // The writer's side of the staging.
+  void begin_batch();
+  void item_succeeded();   // keep the item's cache changes for the commit
+  void item_failed();      // drop them
+  void batch_committed();  // apply the kept changes to the cache
+  void batch_failed();     // drop everything
+
+  void stage(CacheOp op);
+  Result<std::optional<CachedConversation>> load_conversation(const std::string& key,
+                                                              std::string_view platform,
+                                                              std::string_view conversation_key);
+
+  Connection& connection_;
+  SessionCache& cache_;
+  std::vector<CacheOp> item_ops_;
+  std::vector<CacheOp> batch_ops_;
+  std::unordered_set<std::string> touched_;
+  bool cleared_ = false;
+};
+
+}  // namespace triagebot::storage

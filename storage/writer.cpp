@@ -1,0 +1,225 @@
+#include "storage/writer.h"
+
+#include <sqlite3.h>
+
+#include <future>
+#include <string>
+
+#include "storage/connection.h"
+#include "storage/guard.h"
+
+namespace triagebot::storage {
+
+namespace {
+
+// Counts pages in the WAL after each commit; the writer checkpoints from it.
+int on_wal_commit(void* pages, sqlite3*, const char*, int wal_pages) {
+  *static_cast<int*>(pages) = wal_pages;
+  return SQLITE_OK;
+}
+
+bool in_transaction(Connection& connection) {
+  return sqlite3_get_autocommit(connection.db().getHandle()) == 0;
+}
+
+}  // namespace
+
+Writer::Writer(std::unique_ptr<Connection> connection, WriterOptions options)
+    : connection_(std::move(connection)),
+      options_(std::move(options)),
+      cache_(options_.session_cache_capacity),
+      transaction_(*connection_, cache_) {
+  sqlite3_wal_hook(connection_->db().getHandle(), &on_wal_commit, &wal_pages_);
+  thread_ = std::thread([this] { loop(); });
+}
+
+Writer::~Writer() { close(); }
+
+Result<void> Writer::submit(WorkItem item) {
+  {
+    std::lock_guard lock(mutex_);
+    if (closing_) return make_error("closed", "the store is shutting down");
+    if (queue_.size() >= options_.queue_capacity) {
+      ++stats_.rejected;
+      return make_error("overloaded", "the storage writer queue is full");
+    }
+    queue_.push_back(std::move(item));
+    stats_.queue_depth = queue_.size();
+  }
+  ready_.notify_one();
+  return {};
+}
+
+Result<void> Writer::run(WorkFunction work) {
+  if (std::this_thread::get_id() == thread_.get_id()) {
+    return make_error("internal", "Writer::run called on the writer thread");
+  }
+  auto done = std::make_shared<std::promise<Result<void>>>();
+  auto future = done->get_future();
+  auto submitted = submit(
+      {std::move(work), [done](Result<void> result) { done->set_value(std::move(result)); }});
+  if (!submitted) return submitted;
+  return future.get();
+}
+
+void Writer::close() {
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+  }
+  ready_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+WriterStats Writer::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+void Writer::loop() {
+  std::vector<WorkItem> batch;
+  for (;;) {
+    batch.clear();
+    {
+      std::unique_lock lock(mutex_);
+      ready_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // closing, and everything queued is done
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      stats_.queue_depth = queue_.size();
+    }
+    std::vector<Result<void>> results;
+    try {
+      results = run_batch(batch);
+    } catch (const std::exception& e) {
+      // Last resort: a bug escaped the per-item fences. Fail the whole batch rather than
+      // let the thread die with every later submitter waiting forever.
+      try {
+        if (in_transaction(*connection_)) connection_->db().exec("ROLLBACK");
+      } catch (const std::exception&) {
+        // The connection is beyond repair; the next BEGIN reports it to every item.
+      }
+      transaction_.batch_failed();
+      results.assign(batch.size(), make_error("internal", std::string("writer: ") + e.what()));
+    }
+    std::uint64_t failed = 0;
+    std::uint64_t completion_exceptions = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (!results[i]) ++failed;
+      if (!batch[i].completion) continue;
+      try {
+        batch[i].completion(std::move(results[i]));
+      } catch (...) {
+        // A completion belongs to the caller; its bug must not stop other completions.
+        ++completion_exceptions;
+      }
+    }
+    record_batch(batch.size());
+    {
+      std::lock_guard lock(mutex_);
+      stats_.failed_items += failed;
+      stats_.completion_exceptions += completion_exceptions;
+    }
+    if (options_.on_batch_committed && failed < batch.size()) options_.on_batch_committed();
+    maybe_checkpoint();
+  }
+}
+
+Result<void> Writer::run_item(WorkItem& item) {
+  try {
+    if (!item.work) return make_error("internal", "empty work item");
+    return item.work(transaction_);
+  } catch (const SQLite::Exception& e) {
+    return storage_error("work item", e);
+  } catch (const std::exception& e) {
+    return make_error("internal", std::string("work item threw: ") + e.what());
+  }
+}
+
+std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
+  auto& db = connection_->db();
+  transaction_.begin_batch();
+  try {
+    // IMMEDIATE takes the write lock now, so a second process (the CLI) makes us wait
+    // here (busy_timeout) rather than fail half-way through the batch.
+    db.exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    std::lock_guard lock(mutex_);
+    ++stats_.failed_commits;
+    return std::vector<Result<void>>(batch.size(), storage_error("begin batch", e));
+  }
+  std::vector<Result<void>> results;
+  results.reserve(batch.size());
+  for (auto& item : batch) {
+    db.exec("SAVEPOINT item");
+    Result<void> result = run_item(item);
+    connection_->reset_all();
+    if (!in_transaction(*connection_)) {
+      // Some errors (disk full, I/O) make SQLite roll back the whole transaction, so
+      // the earlier items of this batch are gone too: fail them all.
+      transaction_.batch_failed();
+      {
+        std::lock_guard lock(mutex_);
+        ++stats_.failed_commits;
+      }
+      const Error lost =
+          result ? make_error("storage", "the batch was rolled back by SQLite") : result.error();
+      return std::vector<Result<void>>(batch.size(), lost);
+    }
+    if (result) {
+      db.exec("RELEASE item");
+      transaction_.item_succeeded();
+    } else {
+      db.exec("ROLLBACK TO item");
+      db.exec("RELEASE item");
+      transaction_.item_failed();
+    }
+    results.push_back(std::move(result));
+  }
+  try {
+    db.exec("COMMIT");
+  } catch (const SQLite::Exception& e) {
+    try {
+      if (in_transaction(*connection_)) db.exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+      // Reported below through the commit error; the next BEGIN will tell again.
+    }
+    transaction_.batch_failed();
+    {
+      std::lock_guard lock(mutex_);
+      ++stats_.failed_commits;
+    }
+    return std::vector<Result<void>>(batch.size(), storage_error("commit", e));
+  }
+  transaction_.batch_committed();
+  std::lock_guard lock(mutex_);
+  ++stats_.commits;
+  return results;
+}
+
+void Writer::record_batch(std::size_t size) {
+  std::size_t bucket = 0;
+  while (bucket + 1 < WriterStats::kBuckets && (std::size_t{1} << bucket) < size) ++bucket;
+  std::lock_guard lock(mutex_);
+  stats_.items += size;
+  stats_.last_batch = size;
+  if (size > stats_.max_batch) stats_.max_batch = size;
+  ++stats_.batch_sizes[bucket];
+  stats_.cache_hits = cache_.hits();
+  stats_.cache_misses = cache_.misses();
+}
+
+void Writer::maybe_checkpoint() {
+  if (wal_pages_ < kCheckpointPages) return;
+  // PASSIVE never waits for readers: it copies what it can and the rest goes next time.
+  // It runs after the completions, so no answer waits for it.
+  sqlite3_wal_checkpoint_v2(connection_->db().getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                            nullptr, nullptr);
+  wal_pages_ = 0;
+  std::lock_guard lock(mutex_);
+  ++stats_.checkpoints;
+}
+
+}  // namespace triagebot::storage

@@ -1,0 +1,126 @@
+// Writer: the one thread that writes to the database, with group commit (DESIGN.md
+// "The path of one message", step 2; shaped like LevelDB's DBImpl::Write).
+//
+// Callers on any thread submit WorkItems into a bounded queue. The writer thread takes
+// everything waiting (at most max_batch), opens ONE transaction, runs each item inside
+// its own SAVEPOINT, commits once (one fsync for the whole batch), and then calls each
+// item's completion. An item whose function returns an error or throws is rolled back
+// alone; its neighbours commit. If the commit itself fails, every item of the batch gets
+// the error. A completion therefore fires exactly once, on the writer thread, after the
+// item's fate is durable: success means "committed".
+//
+// Completions run on the writer thread: keep them short (post the real work to your own
+// executor) and do not let them throw or block; nothing else is written while they
+// run. Never call run() or block on an item's completion from inside a work function or
+// a completion (the writer would wait for itself).
+//
+// Ownership: created and owned by Store; submit/run/stats are thread-safe.
+#pragma once
+
+#include <array>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "dialogs/result.h"
+#include "storage/write_transaction.h"
+
+namespace triagebot::storage {
+
+class Connection;
+
+using WorkFunction = std::function<Result<void>(WriteTransaction&)>;
+using Completion = std::function<void(Result<void>)>;
+
+struct WorkItem {
+  WorkFunction work;
+  Completion completion;  // may be empty
+};
+
+struct WriterOptions {
+  // Bounds memory and latency under overload: when this many items wait, submit
+  // answers "overloaded" (the server turns it into 503) instead of queueing more.
+  std::size_t queue_capacity = 4096;
+  // Largest batch per transaction. The fsync is already shared thinly at a few dozen
+  // items, while a bigger batch makes its first item wait for all the others and keeps
+  // more WAL and staged cache state in one transaction; 256 keeps a batch of pipeline
+  // items in the low milliseconds.
+  std::size_t max_batch = 256;
+  std::size_t session_cache_capacity = 10000;
+  // Called on the writer thread after each successful commit, after the completions
+  // (e.g. to wake the outbox dispatcher). Optional.
+  std::function<void()> on_batch_committed;
+};
+
+// Counters for /metrics and tests. Histogram bucket i counts batches of size
+// <= 2^i (the last bucket: everything larger than 128).
+struct WriterStats {
+  static constexpr std::size_t kBuckets = 9;
+  std::uint64_t commits = 0;         // batches committed
+  std::uint64_t failed_commits = 0;  // batches whose BEGIN or COMMIT failed
+  std::uint64_t items = 0;           // items run (committed or not)
+  std::uint64_t failed_items = 0;    // items whose completion got an error
+  std::uint64_t last_batch = 0;
+  std::uint64_t max_batch = 0;
+  std::uint64_t queue_depth = 0;
+  std::uint64_t rejected = 0;  // submits answered "overloaded"
+  std::uint64_t checkpoints = 0;
+  std::uint64_t completion_exceptions = 0;  // completions that threw (a caller bug)
+  std::uint64_t cache_hits = 0;
+  std::uint64_t cache_misses = 0;
+  std::array<std::uint64_t, kBuckets> batch_sizes{};
+};
+
+class Writer {
+ public:
+  // Starts the writer thread, which owns `connection` from now on.
+  Writer(std::unique_ptr<Connection> connection, WriterOptions options);
+  ~Writer();  // close()
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  // Queues an item. Errors: "overloaded" (queue full), "closed" (close() was called);
+  // on an error the completion is not called.
+  Result<void> submit(WorkItem item);
+
+  // Submits and waits for the completion; for the CLI, start-up and tests. Returns the
+  // item's result ("internal" if called on the writer thread itself).
+  Result<void> run(WorkFunction work);
+
+  // Stops accepting, finishes everything queued (completions fire), joins the thread.
+  // Idempotent; any thread but the writer's.
+  void close();
+
+  WriterStats stats() const;
+
+  // A PASSIVE checkpoint runs after a batch once the WAL holds this many pages
+  // (4 MiB at 4 KiB pages, SQLite's own default threshold).
+  static constexpr int kCheckpointPages = 1000;
+
+ private:
+  void loop();
+  std::vector<Result<void>> run_batch(std::vector<WorkItem>& batch);
+  Result<void> run_item(WorkItem& item);
+  void maybe_checkpoint();
+  void record_batch(std::size_t size);
+
+  std::unique_ptr<Connection> connection_;
+  WriterOptions options_;
+  SessionCache cache_;
+  WriteTransaction transaction_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<WorkItem> queue_;
+  bool closing_ = false;
+  WriterStats stats_;  // guarded by mutex_
+  int wal_pages_ = 0;  // writer thread only, set by the WAL hook
+  std::thread thread_;
+};
+
+}  // namespace triagebot::storage
