@@ -1,0 +1,81 @@
+// Internal to bot/http: one HTTP/1.1 connection (STYLE.md §3, after Beast's
+// http_server_async and advanced_server examples).
+//
+// A Session owns its tcp_stream, read buffer, the per-request parser and the response
+// until its write completes. It lives on exactly one io thread's io_context (the
+// listener deals connections round robin), so its handlers never run concurrently;
+// Respond callbacks from other threads post back to that executor.
+//
+// Per request: wait for the first byte (idle timeout), read the headers (header
+// timeout), read the body (request timeout, body limit), route, call the handler,
+// write the answer (request timeout), then loop while keep-alive holds.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "adapters/http_types.h"
+#include "bot/http/server_state.h"
+
+namespace triagebot::bot::http {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  // The connection has already been counted by ServerState::try_open_connection().
+  Session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<ServerState> state);
+  ~Session();
+
+  void run();
+  // From any thread: close now if idle, or after the current response (force: now).
+  void shutdown(bool force);
+  // From any thread: write `response` as the answer to the current request.
+  void post_response(adapters::HttpResponse response);
+
+ private:
+  enum class Stage { idle, reading, handling, writing, closing };
+
+  void wait_for_request();
+  void on_first_bytes(boost::beast::error_code ec, std::size_t bytes);
+  void read_header();
+  void on_header(boost::beast::error_code ec, std::size_t bytes);
+  void on_body(boost::beast::error_code ec, std::size_t bytes);
+  void on_read_error(boost::beast::error_code ec);
+  void handle_request();
+  void send(adapters::HttpResponse response);
+  void on_write(boost::beast::error_code ec, std::size_t bytes);
+  void close();
+  void drain();
+  void on_drain(boost::beast::error_code ec, std::size_t bytes);
+  void fail(boost::beast::error_code ec, const char* stage);
+
+  boost::beast::tcp_stream stream_;
+  std::shared_ptr<ServerState> state_;
+  std::uint64_t id_;
+  std::string remote_address_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+  boost::beast::http::response<boost::beast::http::string_body> response_;
+  Stage stage_ = Stage::idle;
+  bool keep_alive_ = true;
+  bool stop_after_response_ = false;
+  unsigned version_ = 11;
+  std::string route_;
+  std::string method_;
+  int status_ = 0;
+  std::chrono::steady_clock::time_point started_;
+  std::array<char, 4096> drain_buffer_{};
+  std::size_t drained_ = 0;
+};
+
+// Writes a fixed 503 JSON answer to a connection past the cap and closes it, without
+// reading its request (or allocating a Session for it).
+void reject_connection(boost::asio::ip::tcp::socket&& socket);
+
+}  // namespace triagebot::bot::http
