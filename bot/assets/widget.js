@@ -655,7 +655,7 @@
     '.tb-header{display:flex;align-items:center;gap:6px;padding:10px 10px 10px 16px;background:var(--tb-accent);color:#fff}',
     '.tb-title{flex:1;margin:0;font-size:17px;font-weight:650}',
     '.tb-header-button{border:1px solid rgba(255,255,255,.6);background:transparent;color:#fff;border-radius:8px;',
-    'padding:6px 10px;font-size:14px;min-height:36px}',
+    'padding:6px 10px;font-size:14px;min-height:40px}',
     '.tb-header-button:hover{background:rgba(255,255,255,.15)}',
     '.tb-close{width:40px;display:flex;align-items:center;justify-content:center;padding:6px}',
     '.tb-close svg{width:18px;height:18px}',
