@@ -211,7 +211,6 @@
       return request('GET', messagesUrl(), session.token);
     }, function () { restoreSession(session); }, function (answer) {
       if (answer.status === 401 || answer.status === 404) {
-        state.busy = false;
         startNewSession();
         return true;
       }

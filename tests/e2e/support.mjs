@@ -101,7 +101,7 @@ export async function answerUntilAssessment(page, maxTurns = 25) {
     if (await w.card.count()) return used;
     const choices = w.activeChoices;
     if (await choices.count()) {
-      const no = choices.filter({ hasText: /^no$/i });
+      const no = choices.filter({ hasText: /^\s*no\b/i });
       await pressChoice(page, (await no.count()) ? no.first() : choices.last());
       used.buttons++;
     } else {

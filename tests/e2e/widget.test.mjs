@@ -143,7 +143,7 @@ test('markup in a message is shown as text, never run', () => withPage({}, async
 test('an emergency shows the emergency number as a tel: link', () => withPage({}, async (page) => {
   const w = widget(page);
   await openChat(page);
-  await typeAndSend(page, 'My legs are numb and since this morning I can\'t feel the paper when I wipe and I wet myself');
+  await typeAndSend(page, 'I have bad back pain and my legs are numb; since this morning I can\'t feel the paper when I wipe and I wet myself');
   const card = w.card.last();
   await card.waitFor();
   assert.match(await card.innerText(), /Emergency/);
