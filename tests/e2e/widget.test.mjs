@@ -196,3 +196,23 @@ test('the keyboard alone can open the chat, send a message and close it', () => 
   assert.ok(await w.launcher.evaluate((el) => el.getRootNode().activeElement === el), 'focus went back to the launcher');
   assert.equal(await w.launcher.getAttribute('aria-expanded'), 'false');
 }));
+
+test('a rate-limited turn is explained politely and the typed text comes back', () => withPage({}, async (page) => {
+  const w = widget(page);
+  const notice = page.locator('[data-triagebot-widget] .tb-notice');
+  await openChat(page);
+  // Answer as fast as the widget allows until the per-session limit answers 429
+  // (bounded well above any configured default).
+  for (let turn = 0; turn < 60; turn++) {
+    const before = await w.botItems.count();
+    await w.input.fill('no');
+    await w.input.press('Enter');
+    await Promise.race([w.botItems.nth(before).waitFor(), notice.waitFor({ state: 'visible' })]);
+    await settled(page);
+    if (await notice.isVisible()) break;
+  }
+  assert.ok(await notice.isVisible(), 'the limit was reached');
+  assert.match(await notice.innerText(), /wait \d+ seconds?|wait a moment/);
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.equal(await w.input.inputValue(), 'no', 'the refused text is back in the box');
+}));
