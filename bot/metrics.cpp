@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <stdexcept>
 
@@ -54,8 +55,13 @@ std::string format_number(double value) {
   char buffer[64];
   if (value == std::floor(value) && std::fabs(value) < 1e15) {
     std::snprintf(buffer, sizeof buffer, "%.0f", value);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    return buffer;
+  }
+  // The shortest of 15..17 significant digits that reads back exactly: "0.1", not
+  // "0.10000000000000001".
+  for (int precision = 15; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value) break;
   }
   return buffer;
 }

@@ -1,0 +1,45 @@
+# triagebot image: build with the same setup script and build command as the README,
+# run with the runtime libraries only.
+#
+#   docker build -t triagebot .
+#   docker run -p 8080:8080 -v triagebot-data:/data -e TRIAGEBOT_ADMIN_TOKEN=... triagebot
+
+# --- build stage -------------------------------------------------------------------
+FROM debian:bookworm AS build
+WORKDIR /src
+# The setup script first, alone, so its layer (the apt packages) is cached across
+# source changes.
+COPY scripts/setup.sh scripts/setup.sh
+RUN scripts/setup.sh
+COPY . .
+RUN scripts/build.sh release \
+ && strip -o /triagebot build/release/triagebot
+
+# --- runtime stage -----------------------------------------------------------------
+FROM debian:bookworm-slim
+# SQLiteCpp is linked statically (Debian ships only libSQLiteCpp.a) and Boost.System is
+# header-only since 1.69, so SQLite and OpenSSL are the shared libraries left;
+# ca-certificates for HTTPS to the Telegram and Slack APIs.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      libsqlite3-0 libssl3 ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --user-group --home-dir /data --no-create-home triagebot \
+ && mkdir -p /data \
+ && chown triagebot:triagebot /data
+COPY --from=build /triagebot /usr/local/bin/triagebot
+
+ENV TRIAGEBOT_DB=/data/triagebot.db \
+    TRIAGEBOT_LISTEN=0.0.0.0:8080
+VOLUME /data
+WORKDIR /data
+USER triagebot
+EXPOSE 8080
+# `triagebot healthcheck` asks GET /healthz on TRIAGEBOT_LISTEN (0.0.0.0 -> 127.0.0.1),
+# so the slim image needs no curl. Exit 0 = healthy.
+HEALTHCHECK --interval=30s --timeout=6s --start-period=10s --retries=3 \
+  CMD ["triagebot", "healthcheck"]
+# SIGTERM (docker stop) drains in-flight requests and exits 0.
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["triagebot"]
+CMD ["serve"]
