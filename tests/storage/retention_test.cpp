@@ -1,0 +1,116 @@
+#include <gtest/gtest.h>
+
+#include "tests/storage/store_fixture.h"
+
+namespace triagebot::storage {
+namespace {
+
+using testing::at_ms;
+using testing::open_store;
+using testing::query_int;
+using triagebot::testing::TempDir;
+
+// One conversation for (platform, key, user) with `messages` user messages, one outbox
+// row and one verdict, all at time `ms`.
+void seed(Store& store, const std::string& platform, const std::string& key,
+          const std::string& user, int messages, std::int64_t ms) {
+  ASSERT_TRUE(store.writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto conversation = tx.load_or_create_conversation(platform, key, user, at_ms(ms));
+    if (!conversation) return conversation.error();
+    for (int i = 0; i < messages; ++i) {
+      MessageRecord message;
+      message.text = "secret words of " + key;
+      message.at = at_ms(ms);
+      if (auto r = tx.append_message(conversation->id, message); !r) return r.error();
+    }
+    if (auto r = tx.enqueue_outbox(conversation->id, platform, {}, {}, at_ms(ms)); !r) {
+      return r.error();
+    }
+    if (auto r = tx.add_verdict(conversation->id, {"agree", "", "rev", at_ms(ms)}); !r) {
+      return r.error();
+    }
+    return tx.save_session(conversation->id, conversation->session, at_ms(ms), SummaryUpdate{});
+  }));
+}
+
+TEST(StorageRetention, ForgetRemovesExactlyThatPersonsData) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  seed(*store, "telegram", "chat-a1", "alice", 3, 1000);
+  seed(*store, "telegram", "chat-a2", "alice", 2, 1000);
+  seed(*store, "telegram", "chat-b", "bob", 4, 1000);
+  seed(*store, "slack", "chat-a3", "alice", 1, 1000);  // same user key, other platform
+  ForgetCounts counts;
+  ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto forgotten = tx.forget_user("telegram", "alice");
+    if (!forgotten) return forgotten.error();
+    counts = *forgotten;
+    return {};
+  }));
+  EXPECT_EQ(counts.conversations, 2);
+  EXPECT_EQ(counts.messages, 5);
+  EXPECT_EQ(counts.outbox_rows, 2);
+  // Gone from the text index as well, and a new message starts a new conversation
+  // (the cached session was dropped).
+  ListFilter filter;
+  filter.q = "words of chat-a1";
+  auto page = store->readers().list_conversations(filter);
+  ASSERT_TRUE(page);
+  EXPECT_TRUE(page->conversations.empty());
+  ASSERT_TRUE(store->writer()
+                  .run([&](WriteTransaction& tx) -> Result<void> {
+                    auto conversation =
+                        tx.load_or_create_conversation("telegram", "chat-a1", "alice", at_ms(2));
+                    if (!conversation) return conversation.error();
+                    EXPECT_TRUE(conversation->created);
+                    return make_error("test", "leave nothing behind");
+                  })
+                  .has_value() == false);
+  store->close();
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM conversations"), 2);
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), 5);
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM outbox"), 2);
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM verdicts"), 2);
+  EXPECT_EQ(query_int(dir / "t.db",
+                      "SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH '\"chat-a\"'"),
+            1);
+}
+
+TEST(StorageRetention, PurgeRemovesOnlyConversationsIdleBeforeTheCutoff) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  seed(*store, "widget", "old", "u1", 2, 1000);
+  seed(*store, "widget", "new", "u2", 3, 5000);
+  ASSERT_TRUE(store->writer().run([](WriteTransaction& tx) -> Result<void> {
+    if (auto r = tx.record_event("widget", "e-old", at_ms(1000)); !r) return r.error();
+    if (auto r = tx.record_event("widget", "e-new", at_ms(5000)); !r) return r.error();
+    return {};
+  }));
+  PurgeCounts counts;
+  ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto purged = tx.purge_older_than(at_ms(5000));
+    if (!purged) return purged.error();
+    counts = *purged;
+    return {};
+  }));
+  EXPECT_EQ(counts.conversations, 1);
+  EXPECT_EQ(counts.messages, 2);
+  EXPECT_EQ(counts.outbox_rows, 1);
+  EXPECT_EQ(counts.processed_events, 1);
+  // The purged conversation is not served from the cache afterwards.
+  ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto conversation = tx.load_or_create_conversation("widget", "old", "u1", at_ms(6000));
+    if (!conversation) return conversation.error();
+    EXPECT_TRUE(conversation->created);
+    return {};
+  }));
+  store->close();
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), 3);
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM processed_events"), 1);
+  EXPECT_EQ(
+      query_int(dir / "t.db", "SELECT COUNT(*) FROM conversations WHERE conversation_key = 'new'"),
+      1);
+}
+
+}  // namespace
+}  // namespace triagebot::storage

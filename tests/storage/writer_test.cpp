@@ -1,0 +1,193 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "tests/storage/store_fixture.h"
+
+namespace triagebot::storage {
+namespace {
+
+using testing::append_item;
+using testing::open_store;
+using testing::query_int;
+using testing::WriterGate;
+using triagebot::testing::TempDir;
+using triagebot::testing::wait_until;
+
+TEST(StorageWriter, ConcurrentSubmissionsShareCommits) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 50;
+  std::atomic<int> completed{0};
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        const std::string key = testing::numbered("k", t) + testing::numbered("-", i);
+        auto submitted =
+            store->writer().submit({append_item(key, "text", 1000), [&](Result<void> r) {
+                                      if (!r) ++failed;
+                                      ++completed;
+                                    }});
+        if (!submitted) ++failed;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  ASSERT_TRUE(wait_until([&] { return completed.load() == kThreads * kPerThread; }));
+  EXPECT_EQ(failed.load(), 0);
+  const auto stats = store->writer().stats();
+  EXPECT_EQ(stats.items, static_cast<std::uint64_t>(kThreads * kPerThread));
+  EXPECT_LT(stats.commits, stats.items);
+  EXPECT_GT(stats.max_batch, 1u);
+  store->close();
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), kThreads * kPerThread);
+}
+
+TEST(StorageWriter, FailingItemLeavesItsBatchNeighboursCommitted) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  std::vector<Result<void>> results(3, Result<void>());
+  std::atomic<int> done{0};
+  {
+    WriterGate gate(store->writer());  // the next three items queue up as one batch
+    auto track = [&](int i) {
+      return [&, i](Result<void> r) {
+        results[i] = std::move(r);
+        ++done;
+      };
+    };
+    ASSERT_TRUE(store->writer().submit({append_item("a", "first", 1), track(0)}));
+    ASSERT_TRUE(store->writer().submit({[](WriteTransaction& tx) -> Result<void> {
+                                          auto written = append_item("b", "doomed", 2)(tx);
+                                          if (!written) return written;
+                                          return make_error("test", "this item fails");
+                                        },
+                                        track(1)}));
+    ASSERT_TRUE(store->writer().submit({append_item("c", "third", 3), track(2)}));
+  }
+  ASSERT_TRUE(wait_until([&] { return done.load() == 3; }));
+  EXPECT_TRUE(results[0]);
+  ASSERT_FALSE(results[1]);
+  EXPECT_EQ(results[1].error().code, "test");
+  EXPECT_TRUE(results[2]);
+  EXPECT_EQ(store->writer().stats().last_batch, 3u);
+  EXPECT_EQ(store->writer().stats().failed_items, 1u);
+  store->close();
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), 2);
+  EXPECT_EQ(
+      query_int(dir / "t.db", "SELECT COUNT(*) FROM conversations WHERE conversation_key = 'b'"),
+      0);
+}
+
+TEST(StorageWriter, ThrowingItemIsRolledBackAloneAndReportedAsInternal) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  Result<void> thrown;
+  std::atomic<int> done{0};
+  {
+    WriterGate gate(store->writer());
+    ASSERT_TRUE(
+        store->writer().submit({append_item("a", "kept", 1), [&](Result<void>) { ++done; }}));
+    ASSERT_TRUE(store->writer().submit({[](WriteTransaction& tx) -> Result<void> {
+                                          (void)append_item("b", "lost", 2)(tx);
+                                          throw std::runtime_error("bug");
+                                        },
+                                        [&](Result<void> r) {
+                                          thrown = std::move(r);
+                                          ++done;
+                                        }}));
+  }
+  ASSERT_TRUE(wait_until([&] { return done.load() == 2; }));
+  ASSERT_FALSE(thrown);
+  EXPECT_EQ(thrown.error().code, "internal");
+  store->close();
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), 1);
+}
+
+TEST(StorageWriter, FullQueueAnswersOverloaded) {
+  TempDir dir;
+  StoreOptions options;
+  options.path = dir / "t.db";
+  options.queue_capacity = 4;
+  auto store = open_store(options);
+  std::atomic<int> done{0};
+  WriterGate gate(store->writer());
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(store->writer().submit(
+        {append_item(testing::numbered("k", i), "x", i), [&](Result<void>) { ++done; }}));
+  }
+  auto rejected = store->writer().submit({append_item("late", "x", 9), nullptr});
+  ASSERT_FALSE(rejected);
+  EXPECT_EQ(rejected.error().code, "overloaded");
+  EXPECT_EQ(store->writer().stats().rejected, 1u);
+  EXPECT_EQ(store->writer().stats().queue_depth, 4u);
+  gate.open();
+  ASSERT_TRUE(wait_until([&] { return done.load() == 4; }));
+  // Room again once the writer drained the queue.
+  EXPECT_TRUE(store->writer().run(append_item("later", "x", 10)));
+}
+
+TEST(StorageWriter, CloseFinishesEverythingQueued) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  std::atomic<int> ok{0};
+  {
+    WriterGate gate(store->writer());
+    for (int i = 0; i < 20; ++i) {
+      ASSERT_TRUE(store->writer().submit({append_item(testing::numbered("k", i), "x", i),
+                                          [&](Result<void> r) { ok += r ? 1 : 0; }}));
+    }
+  }
+  store->close();
+  EXPECT_EQ(ok.load(), 20);
+  auto late = store->writer().submit({append_item("late", "x", 1), nullptr});
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, "closed");
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), 20);
+}
+
+TEST(StorageWriter, CompletionSeesTheCommittedRowThroughAReader) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  std::atomic<int> seen{-1};
+  ASSERT_TRUE(store->writer().submit({append_item("k", "hello", 1), [&](Result<void> r) {
+                                        ASSERT_TRUE(r);
+                                        auto found =
+                                            store->readers().find_conversation("widget", "k");
+                                        seen = found && *found ? 1 : 0;
+                                      }}));
+  ASSERT_TRUE(wait_until([&] { return seen.load() != -1; }));
+  EXPECT_EQ(seen.load(), 1);
+}
+
+TEST(StorageWriter, RunOnTheWriterThreadIsRefusedInsteadOfDeadlocking) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  Result<void> inner;
+  ASSERT_TRUE(store->writer().run([&](WriteTransaction&) -> Result<void> {
+    inner = store->writer().run([](WriteTransaction&) -> Result<void> { return {}; });
+    return {};
+  }));
+  ASSERT_FALSE(inner);
+  EXPECT_EQ(inner.error().code, "internal");
+}
+
+TEST(StorageWriter, BatchCommittedHookFiresAfterCommits) {
+  TempDir dir;
+  StoreOptions options;
+  options.path = dir / "t.db";
+  std::atomic<int> hooks{0};
+  options.on_batch_committed = [&] { ++hooks; };
+  auto store = open_store(options);
+  ASSERT_TRUE(store->writer().run(append_item("k", "x", 1)));
+  EXPECT_TRUE(wait_until([&] { return hooks.load() >= 1; }));
+}
+
+}  // namespace
+}  // namespace triagebot::storage
