@@ -88,7 +88,8 @@ std::optional<Reply> reply_from_json(const json& in) {
   out.text = in["text"].get<std::string>();
   if (auto it = in.find("choices"); it != in.end() && it->is_array()) {
     for (const auto& c : *it) {
-      if (c.is_object()) out.choices.push_back({string_or_empty(c, "id"), string_or_empty(c, "label")});
+      if (c.is_object())
+        out.choices.push_back({string_or_empty(c, "id"), string_or_empty(c, "label")});
     }
   }
   if (auto it = in.find("assessment"); it != in.end()) out.assessment = assessment_from_json(*it);

@@ -23,9 +23,9 @@ struct Choice {
 };
 
 struct CauseScore {
-  std::string id;    // canonical cause id (brief §2)
-  std::string name;  // plain-language name
-  double score = 0;  // 0..1; the scores of one assessment sum to at most 1
+  std::string id;                // canonical cause id (brief §2)
+  std::string name;              // plain-language name
+  double score = 0;              // 0..1; the scores of one assessment sum to at most 1
   std::vector<std::string> why;  // reasons drawn from the person's own answers
 };
 

@@ -21,8 +21,8 @@ struct Session {
   static constexpr int kSchemaVersion = 1;
 
   SessionStatus status = SessionStatus::active;
-  std::optional<Triage> triage;        // set once an assessment was given
-  std::vector<std::string> red_flags;  // red-flag ids recorded (never removed)
+  std::optional<Triage> triage;                            // set once an assessment was given
+  std::vector<std::string> red_flags;                      // red-flag ids recorded (never removed)
   nlohmann::json engine_state = nlohmann::json::object();  // the engine's private state
 };
 

@@ -1,0 +1,89 @@
+#include "dialogs/engine_state.h"
+
+#include <algorithm>
+
+namespace triagebot::dialogs {
+
+using nlohmann::json;
+
+Facts EngineState::facts(const KnowledgeData& k) const {
+  Facts out(k);
+  // Plain assignment (not Facts::set) so stored false siblings stay exactly as stored.
+  for (const auto& [id, value] : findings) {
+    int f = k.finding(id);
+    if (f >= 0 && !value) out.set(f, false);
+  }
+  for (const auto& [id, value] : findings) {
+    int f = k.finding(id);
+    if (f >= 0 && value) out.set(f, true);
+  }
+  return out;
+}
+
+void EngineState::store(const KnowledgeData& k, const Facts& facts) {
+  findings.clear();
+  for (size_t f = 0; f < k.findings.size(); ++f) {
+    if (facts.known(static_cast<int>(f)))
+      findings.push_back({k.findings[f].id, facts.is_true(static_cast<int>(f))});
+  }
+}
+
+bool EngineState::was_asked(const std::string& id) const {
+  return std::find(asked.begin(), asked.end(), id) != asked.end();
+}
+bool EngineState::has_note(const std::string& id) const {
+  return std::find(notes.begin(), notes.end(), id) != notes.end();
+}
+
+namespace {
+
+std::vector<std::string> strings(const json& in, const char* key) {
+  std::vector<std::string> out;
+  auto it = in.find(key);
+  if (it == in.end() || !it->is_array()) return out;
+  for (const auto& s : *it)
+    if (s.is_string()) out.push_back(s.get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+EngineState state_from_json(const json& in) {
+  EngineState s;
+  if (!in.is_object()) return s;
+  s.started = in.value("started", false);
+  s.previous_ended = in.value("previous_ended", false);
+  if (auto f = in.find("findings"); f != in.end() && f->is_object()) {
+    for (auto it = f->begin(); it != f->end(); ++it) {
+      if (it->is_boolean()) s.findings.push_back({it.key(), it->get<bool>()});
+    }
+  }
+  s.asked = strings(in, "asked");
+  if (auto p = in.find("pending"); p != in.end() && p->is_string())
+    s.pending = p->get<std::string>();
+  s.plainer = in.value("plainer", false);
+  s.unsure_screens = strings(in, "unsure_screens");
+  s.notes = strings(in, "notes");
+  if (auto q = in.find("questions"); q != in.end() && q->is_number_integer())
+    s.questions = q->get<int>();
+  if (auto t = in.find("started_at"); t != in.end() && t->is_number_integer())
+    s.started_at = t->get<std::int64_t>();
+  return s;
+}
+
+json state_to_json(const EngineState& s) {
+  json findings = json::object();
+  for (const auto& [id, value] : s.findings) findings[id] = value;
+  return json{{"started", s.started},
+              {"previous_ended", s.previous_ended},
+              {"findings", findings},
+              {"asked", s.asked},
+              {"pending", s.pending},
+              {"plainer", s.plainer},
+              {"unsure_screens", s.unsure_screens},
+              {"notes", s.notes},
+              {"questions", s.questions},
+              {"started_at", s.started_at}};
+}
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,38 @@
+// The engine's private part of a Session (Session::engine_state), typed. Findings are
+// stored by id so a session survives a knowledge file that gains findings; ids the
+// current knowledge base does not know are dropped on read.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogs/knowledge_data.h"
+#include "dialogs/reasoner.h"
+
+namespace triagebot::dialogs {
+
+struct EngineState {
+  bool started = false;  // greeted; the next text is the opening unless a question is pending
+  bool previous_ended = false;  // this interview replaced one that ended (/restart)
+  std::vector<std::pair<std::string, bool>> findings;  // in knowledge order
+  std::vector<std::string> asked;                      // questions asked, in order
+  std::string pending;                                 // question awaiting an answer ("" = none)
+  bool plainer = false;                                // the pending question is the plainer re-ask
+  std::vector<std::string> unsure_screens;             // screens still "not sure" after the re-ask
+  std::vector<std::string> notes;                      // one-off notes already given ("child", ...)
+  int questions = 0;                                   // questions sent, re-asks included
+  std::int64_t started_at = 0;                         // seconds since the epoch
+
+  Facts facts(const KnowledgeData& k) const;
+  void store(const KnowledgeData& k, const Facts& facts);
+  bool was_asked(const std::string& id) const;
+  bool has_note(const std::string& id) const;
+};
+
+EngineState state_from_json(const nlohmann::json& json);
+nlohmann::json state_to_json(const EngineState& state);
+
+}  // namespace triagebot::dialogs

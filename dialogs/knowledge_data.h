@@ -1,0 +1,129 @@
+// The parsed, validated knowledge base (dialogs/knowledge/SCHEMA.md describes the JSON).
+// Built once by load_knowledge() and never changed afterwards, so any thread may read it.
+// Findings are referred to by index everywhere below; ids stay in the tables for output.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dialogs/reply.h"
+#include "dialogs/text_match.h"
+
+namespace triagebot::dialogs {
+
+// A condition over known findings. Unknown findings satisfy neither all/any nor none.
+struct Condition {
+  std::vector<int> all;        // every one known true
+  std::vector<int> any;        // at least one known true (when not empty)
+  std::vector<int> none;       // none known true
+  std::vector<int> not_false;  // none known false
+  bool empty() const { return all.empty() && any.empty() && none.empty() && not_false.empty(); }
+};
+
+struct FindingDef {
+  std::string id;
+  std::string group;  // mutually exclusive set (side, onset, duration, age, sex) or empty
+  double base = 0.1;  // P(finding | a cause that does not list it)
+  std::string says_yes, says_no;
+  std::vector<Phrase> phrases, not_phrases;
+  int past_finding = -1;  // set instead when mentioned as long past (brief §2 MS history)
+};
+
+struct ChoiceDef {
+  std::string key, label, id;  // id = "<question>:<key>"
+  std::vector<int> sets;       // findings this choice makes true (group siblings become false)
+  std::vector<Phrase> phrases;
+  double low = 0, high = 0;  // age in years or duration in days (kind age/duration)
+  bool unsure = false;
+};
+
+enum class QuestionKind { yes_no, choice, age, duration };
+
+struct QuestionDef {
+  std::string id, text, plainer;
+  QuestionKind kind = QuestionKind::yes_no;
+  int finding = -1;                // yes_no: the finding a "yes" makes true
+  std::vector<ChoiceDef> choices;  // always ends with the "not sure" choice
+  int screen = 0;                  // red-flag screen order (brief §4); 0 = not a screen
+  bool core = false;               // asked after the screens whatever the gain
+  std::vector<int> red_flags;
+  Condition ask_if;
+  std::vector<Phrase> yes_phrases, no_phrases;
+  std::vector<int> determines;  // findings this question settles
+};
+
+struct Escalation {
+  Condition when;
+  Triage triage = Triage::routine;
+};
+
+struct CauseDef {
+  std::string id, name, description;
+  double prior = 0;
+  Triage triage = Triage::routine;
+  std::vector<double> likelihood;  // per finding, floored, group-normalised
+  std::vector<Escalation> escalations;
+  std::vector<std::string> sources;
+};
+
+struct RedFlagDef {
+  std::string id, name, guidance;
+  std::vector<Condition> rules;
+  std::vector<Phrase> phrases;
+  std::vector<std::string> sources;
+};
+
+struct FloorDef {
+  std::string id;
+  Condition when;
+  Triage triage = Triage::routine;
+};
+
+struct Settings {
+  double likelihood_floor = 0.02;
+  double stop_posterior = 0.6;
+  double stop_ratio = 2.5;
+  double min_gain = 0.04;
+  int max_questions = 14;
+  double triage_posterior = 0.25;
+  int max_causes = 5;
+  int max_reasons = 3;
+  double reason_ratio = 1.5;
+};
+
+struct Lexicon {
+  NegationRules negation;
+  std::set<std::string> every_words, common_words;
+  std::vector<Phrase> unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past,
+      symptom_words;
+  std::map<std::string, int> number_words;
+};
+
+struct KnowledgeData {
+  Settings settings;
+  Lexicon lexicon;
+  Vocabulary vocabulary;  // every word the base knows: never read as a typo of another
+  std::vector<FindingDef> findings;
+  std::vector<QuestionDef> questions;
+  std::vector<CauseDef> causes;
+  std::vector<RedFlagDef> red_flags;
+  std::vector<FloorDef> floors;
+  std::map<std::string, std::string> texts;
+  std::map<Triage, std::pair<std::string, std::string>> triage_texts;  // label, advice
+  std::map<std::string, int> finding_index, question_index;
+
+  int finding(const std::string& id) const {
+    auto it = finding_index.find(id);
+    return it == finding_index.end() ? -1 : it->second;
+  }
+  const QuestionDef* question(const std::string& id) const {
+    auto it = question_index.find(id);
+    return it == question_index.end() ? nullptr : &questions[it->second];
+  }
+  const std::string& text(const std::string& key) const;
+};
+
+}  // namespace triagebot::dialogs

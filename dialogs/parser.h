@@ -1,0 +1,39 @@
+// Free-text understanding: what one message says, read against the knowledge base's
+// lexicon and, when a question is pending, as an answer to it (brief §4, DESIGN.md).
+// Pure; safe from any thread.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "dialogs/knowledge_data.h"
+
+namespace triagebot::dialogs {
+
+enum class Answer { none, yes, no, unsure };
+
+struct Reading {
+  std::map<int, bool> findings;     // finding index -> stated present (true) or absent
+  std::vector<int> red_flags;       // red flags named directly by a phrase
+  std::optional<double> age_years;  // stated age
+  std::optional<double> duration_days;
+  Answer answer = Answer::none;  // the reply to a pending yes/no question
+  int choice = -1;               // index of the pending question's choice the text picks
+};
+
+// `pending` is the question the message answers (null for an opening message, which
+// is mined for ages and durations too).
+Reading read_message(const KnowledgeData& knowledge, std::string_view text,
+                     const QuestionDef* pending);
+
+// Helpers exposed for tests.
+std::optional<double> parse_age(const KnowledgeData& knowledge, const std::vector<Token>& tokens,
+                                bool answer_to_age);
+// `need_cue`: only times introduced as a duration ("for", "since", "ago", ...) or stated
+// next to the symptom count (used for opening messages).
+std::optional<double> parse_duration_days(const KnowledgeData& knowledge,
+                                          const std::vector<Token>& tokens, bool need_cue);
+
+}  // namespace triagebot::dialogs
