@@ -224,23 +224,32 @@ Answer read_yes_no(const KnowledgeData& k, const std::vector<Token>& t, const Qu
   if (lead >= static_cast<int>(t.size())) return Answer::none;
   if (any_at(k, t, lex.unsure, lead)) return Answer::unsure;
   if (any_at(k, t, lex.no_lead, lead)) return Answer::no;
+  // What the words say about this question's own subject ("I don't eat meat" to "are
+  // you vegan?"), used when the opening words do not settle it.
+  auto specific = [&]() {
+    if (auto it = reading.findings.find(q.finding); it != reading.findings.end()) {
+      return it->second ? Answer::yes : Answer::no;
+    }
+    int yes = vote(k, t, q.yes_phrases), no = vote(k, t, q.no_phrases);
+    if (yes > 0 && no <= 0) return Answer::yes;
+    if (no > 0 && yes <= 0) return Answer::no;
+    if (yes < 0 && no == 0) return Answer::no;
+    if (no < 0 && yes == 0) return Answer::yes;
+    return Answer::none;
+  };
   int last = lead;
   if (any_at(k, t, lex.yes_lead, lead, &last)) {
-    if (word_in(t, last + 1, lex.negation.negators)) {
-      return any_anywhere(k, t, lex.unsure) ? Answer::unsure : Answer::no;
+    if (word_in(t, last + 1, lex.negation.negators)) {  // "I do not ...", "it is not ..."
+      if (any_anywhere(k, t, lex.unsure)) return Answer::unsure;
+      Answer a = specific();
+      return a == Answer::none ? Answer::no : a;
     }
     return Answer::yes;
   }
   if (any_anywhere(k, t, lex.no_anywhere)) return Answer::no;
   if (any_anywhere(k, t, lex.unsure)) return Answer::unsure;
   if (any_anywhere(k, t, lex.yes_anywhere)) return Answer::yes;
-  if (auto it = reading.findings.find(q.finding); it != reading.findings.end())
-    return it->second ? Answer::yes : Answer::no;
-  int yes = vote(k, t, q.yes_phrases), no = vote(k, t, q.no_phrases);
-  if (yes > 0 && no <= 0) return Answer::yes;
-  if (no > 0 && yes <= 0) return Answer::no;
-  if (yes < 0 && no == 0) return Answer::no;
-  if (no < 0 && yes == 0) return Answer::yes;
+  if (Answer a = specific(); a != Answer::none) return a;
   for (const auto& tok : t) {
     if (!tok.punct && lex.negation.negators.count(tok.word)) return Answer::no;
   }
