@@ -7,7 +7,6 @@
 
 #include <cstring>
 #include <map>
-#include <regex>
 #include <stdexcept>
 
 #include "tests/support/wait.h"
@@ -138,15 +137,21 @@ ServerProcess::~ServerProcess() {
 }
 
 bool ServerProcess::wait_for_listening() {
-  static const std::regex line(R"(listening on http://(\[[^\]]+\]|[^:\s]+):(\d+)\n)");
-  std::smatch match;
+  constexpr std::string_view prefix = "listening on http://";
+  std::string address;  // "HOST:PORT" or "[V6]:PORT"
   const bool found = out_->wait(options_.start_timeout, [&](const std::string& text) {
-    return std::regex_search(text, match, line);
+    const auto start = text.find(prefix);
+    if (start == std::string::npos) return false;
+    const auto end = text.find('\n', start);
+    if (end == std::string::npos) return false;
+    address = text.substr(start + prefix.size(), end - start - prefix.size());
+    return true;
   });
-  if (!found) return false;
-  host_ = match[1].str();
+  const auto colon = address.rfind(':');
+  if (!found || colon == std::string::npos) return false;
+  host_ = address.substr(0, colon);
   if (host_.size() > 2 && host_.front() == '[') host_ = host_.substr(1, host_.size() - 2);
-  port_ = static_cast<std::uint16_t>(std::stoi(match[2].str()));
+  port_ = static_cast<std::uint16_t>(std::stoi(address.substr(colon + 1)));
   return true;
 }
 
