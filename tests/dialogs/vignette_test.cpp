@@ -53,6 +53,10 @@ struct Outcome {
 
 // VIGNETTES.md "How the simulated patient answers", step by step.
 Input answer(const json& vignette, const Reply& question) {
+  // TRIAGEBOT_VIGNETTE_TYPED=1: the patient types every answer instead of pressing a
+  // button (a harder reading test than the documented patient).
+  const char* typed_only = std::getenv("TRIAGEBOT_VIGNETTE_TYPED");
+  bool typed = typed_only && *typed_only == '1';
   std::string text = lower(question.text);
   const json* fact = nullptr;
   for (const auto& f : vignette["facts"]) {
@@ -66,6 +70,7 @@ Input answer(const json& vignette, const Reply& question) {
   }
   if (fact) {
     std::string say = (*fact)["say"].get<std::string>();
+    if (typed) return Input::typed(say);
     if (!question.choices.empty()) {
       for (const auto& c : question.choices) {
         if (lower(c.label) == lower(say)) return Input::pressed(c.id);
@@ -82,6 +87,7 @@ Input answer(const json& vignette, const Reply& question) {
     }
     return Input::typed(say);
   }
+  if (typed) return Input::typed("no");
   for (const auto& c : question.choices) {
     if (lower(c.label) == "no") return Input::pressed(c.id);
   }
