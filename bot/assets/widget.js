@@ -458,16 +458,22 @@
     if (parts.length === 1) parts = text.split(/\n/);
     var next = [];
     var disclaimer = [];
-    parts.forEach(function (part) {
+    parts.forEach(function (part, index) {
       var p = part.trim();
       if (!p) return;
+      // A short one-line opener ("Thank you. Here is what I make of it.") is not advice.
+      if (index === 0 && parts.length > 1 && p.indexOf('\n') === -1 && p.length < 60 &&
+          !/\d{3}/.test(p)) return;
       var lower = p.toLowerCase();
       if (/diagnos|not medical advice|substitute for|replace a (doctor|clinician)/.test(lower)) {
         disclaimer.push(p);
       } else if (!known.some(function (k) { return lower.indexOf(k) !== -1; }) &&
                  !/^(possible|likely|most likely|probable) causes?/.test(lower)) {
-        // The card has its own "What to do next" heading; don't say it twice.
-        next.push(p.replace(/^(what to do next|next steps?|what to do)\s*:\s*/i, ''));
+        // The card shows the level and has its own "What to do next" heading; don't say
+        // either twice.
+        p = p.replace(/^how urgent:[^\n]*\n?/i, '')
+          .replace(/^(what to do next|next steps?|what to do)\s*:\s*/i, '').trim();
+        if (p) next.push(p);
       }
     });
     return {
