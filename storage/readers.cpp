@@ -203,7 +203,7 @@ Result<ConversationPage> Readers::list_conversations(const ListFilter& filter) {
             fts_phrase(*filter.q));
       } else {
         add(" AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id"
-            " AND m.text LIKE ? ESCAPE '\\')",
+            " AND m.direction = 'user' AND m.text LIKE ? ESCAPE '\\')",
             like_pattern(*filter.q));
       }
     }

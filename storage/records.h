@@ -131,8 +131,8 @@ struct ConversationHandle {
 // list_conversations filters; every field optional. `since`/`until` bound started_at
 // (since inclusive, until exclusive). `red_flag`: "any" (or "true"/"1") = at least one
 // red flag, "none" (or "false"/"0") = none, anything else = that red-flag id. `q`
-// searches message text (case-insensitive substring). `cursor` is the opaque
-// next_cursor of the previous page. Newest conversations first.
+// searches what the person wrote (user messages; case-insensitive substring). `cursor` is the
+// opaque next_cursor of the previous page. Newest conversations first.
 struct ListFilter {
   std::optional<std::string> platform;
   std::optional<std::string> triage;

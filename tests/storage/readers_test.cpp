@@ -108,7 +108,7 @@ TEST_F(StorageReaders, FiltersByStartTimeRange) {
   EXPECT_EQ(keys(f), (std::vector<std::string>{"w1", "s1"}));
 }
 
-TEST_F(StorageReaders, SearchesMessageTextCaseInsensitively) {
+TEST_F(StorageReaders, SearchesWhatPeopleWroteCaseInsensitively) {
   ListFilter f;
   f.q = "saddle";
   EXPECT_EQ(keys(f), std::vector<std::string>{"t1"});
@@ -118,6 +118,10 @@ TEST_F(StorageReaders, SearchesMessageTextCaseInsensitively) {
   EXPECT_TRUE(keys(f).empty());
   f.q = "HI";  // shorter than a trigram: scanned
   EXPECT_EQ(keys(f), std::vector<std::string>{"w1"});
+  f.q = "where is the numbness";  // the bot's words are not searched
+  EXPECT_TRUE(keys(f).empty());
+  f.q = "Wh";
+  EXPECT_TRUE(keys(f).empty());
 }
 
 TEST_F(StorageReaders, PagesWithAnOpaqueCursorUntilTheEnd) {
