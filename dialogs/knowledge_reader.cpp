@@ -1,0 +1,118 @@
+#include "dialogs/knowledge_reader.h"
+
+#include "dialogs/knowledge_data.h"
+
+namespace triagebot::dialogs::knowledge_reader {
+
+using nlohmann::json;
+
+// Throwing inside the loader keeps each check one line; load_knowledge converts the
+// single exit into a Result, so nothing escapes the module boundary.
+void fail(const std::string& where, const std::string& what) { throw Failure{where + ": " + what}; }
+
+const json& member(const json& obj, const std::string& where, const char* key) {
+  if (!obj.is_object()) fail(where, "must be an object");
+  auto it = obj.find(key);
+  if (it == obj.end()) fail(where, std::string("missing '") + key + "'");
+  return *it;
+}
+
+std::string str(const json& obj, const std::string& where, const char* key, bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end()) {
+    if (required) fail(where, std::string("missing '") + key + "'");
+    return {};
+  }
+  if (!it->is_string()) fail(where + "." + key, "must be a string");
+  std::string value = it->get<std::string>();
+  if (required && value.empty()) fail(where + "." + key, "must not be empty");
+  return value;
+}
+
+double number(const json& obj, const std::string& where, const char* key) {
+  const json& v = member(obj, where, key);
+  if (!v.is_number()) fail(where + "." + key, "must be a number");
+  return v.get<double>();
+}
+
+double probability(const json& v, const std::string& where) {
+  if (!v.is_number()) fail(where, "must be a number");
+  double p = v.get<double>();
+  if (!(p >= 0.0 && p <= 1.0)) fail(where, "probability out of range [0, 1]");
+  return p;
+}
+
+const json& array(const json& obj, const std::string& where, const char* key, bool required) {
+  static const json empty = json::array();
+  auto it = obj.find(key);
+  if (it == obj.end()) {
+    if (required) fail(where, std::string("missing '") + key + "'");
+    return empty;
+  }
+  if (!it->is_array()) fail(where + "." + key, "must be an array");
+  return *it;
+}
+
+Triage triage_of(const json& v, const std::string& where) {
+  if (!v.is_string()) fail(where, "must be a triage level");
+  auto t = triage_from_string(v.get<std::string>());
+  if (!t) fail(where, "unknown triage level '" + v.get<std::string>() + "'");
+  return *t;
+}
+
+std::vector<Phrase> phrases(const json& obj, const std::string& where, const char* key) {
+  std::vector<Phrase> out;
+  const json& list = array(obj, where, key, false);
+  for (size_t i = 0; i < list.size(); ++i) {
+    std::string at = where + "." + key + "[" + std::to_string(i) + "]";
+    if (!list[i].is_string()) fail(at, "must be a string");
+    auto p = compile_phrase(list[i].get<std::string>());
+    if (!p) fail(at, p.error().message);
+    out.push_back(std::move(*p));
+  }
+  return out;
+}
+
+std::set<std::string> word_set(const json& lex, const char* key) {
+  std::set<std::string> out;
+  for (const auto& w : array(lex, "lexicon", key)) {
+    if (!w.is_string()) fail(std::string("lexicon.") + key, "must hold strings");
+    for (const auto& t : tokenize(w.get<std::string>())) out.insert(t.word);
+  }
+  return out;
+}
+
+// Every word the knowledge base uses: such a word typed by a person is taken as itself,
+// never as a one-letter typo of another ("night" is not "right").
+void build_vocabulary(KnowledgeData& k_) {
+  Vocabulary& v = k_.vocabulary;
+  v.insert(k_.lexicon.common_words.begin(), k_.lexicon.common_words.end());
+  auto add_all = [&](const std::vector<Phrase>& list) {
+    for (const auto& p : list) add_words(v, p.source);
+  };
+  for (const auto& f : k_.findings) {
+    add_all(f.phrases);
+    add_all(f.not_phrases);
+  }
+  for (const auto& q : k_.questions) {
+    add_words(v, q.text);
+    add_all(q.yes_phrases);
+    add_all(q.no_phrases);
+    for (const auto& c : q.choices) {
+      add_words(v, c.label);
+      add_all(c.phrases);
+    }
+  }
+  for (const auto& r : k_.red_flags) add_all(r.phrases);
+  const Lexicon& l = k_.lexicon;
+  for (const auto* set : {&l.negation.negators, &l.negation.post_negators,
+                          &l.negation.scope_breakers, &l.negation.clause_openers, &l.every_words}) {
+    v.insert(set->begin(), set->end());
+  }
+  for (const auto* list :
+       {&l.unsure, &l.no_lead, &l.yes_lead, &l.no_anywhere, &l.yes_anywhere, &l.distant_past})
+    add_all(*list);
+  for (const auto& [word, value] : l.number_words) v.insert(word);
+}
+
+}  // namespace triagebot::dialogs::knowledge_reader
