@@ -7,6 +7,7 @@
 #include "bot/app.h"
 #include "bot/healthcheck.h"
 #include "bot/log.h"
+#include "bot/logs_command.h"
 
 namespace triagebot::bot {
 namespace {
@@ -53,6 +54,8 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"serve", "run the server: webhooks, web widget, admin API, /healthz, /metrics",
        serve_command},
+      {"logs", "review stored conversations: list, show, purge, export (no server needed)",
+       logs_command},
       {"healthcheck", "exit 0 when the local server's /healthz answers 200 (Docker HEALTHCHECK)",
        healthcheck_command},
   };
