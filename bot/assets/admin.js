@@ -59,10 +59,12 @@
     try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch (e) { return ''; }
   }
 
+  // Shown in the reviewer's own time zone; the exact UTC instant is the tooltip.
   function when(iso) {
     var date = new Date(iso);
-    var shown = isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
-    return el('time', { datetime: String(iso), text: shown });
+    var shown = isNaN(date.getTime()) ? String(iso)
+      : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return el('time', { datetime: String(iso), title: String(iso), text: shown });
   }
 
   function triageBadge(level) {
@@ -136,7 +138,7 @@
 
   function summaryRow(summary) {
     var open = el('button', { type: 'button', class: 'row-open',
-      'aria-label': 'Open conversation ' + summary.id + ' started ' + new Date(summary.started_at).toLocaleString() },
+      'aria-label': 'Open conversation ' + summary.id + ', started ' + new Date(summary.started_at).toLocaleString() },
       when(summary.started_at));
     open.addEventListener('click', function () { openConversation(summary.id); });
     var verdicts = summary.verdicts || [];
@@ -181,10 +183,10 @@
 
   // ---- one conversation ----------------------------------------------------------
 
-  function assessmentCard(assessment) {
+  function assessmentCard(assessment, title) {
     var card = el('section', { class: 'card card-' + (LEVELS[assessment.triage] ? assessment.triage : 'none'),
       'aria-label': 'Assessment' });
-    card.appendChild(el('h4', null, 'Assessment: ', triageBadge(assessment.triage)));
+    card.appendChild(el('h4', null, title || 'Assessment: ', triageBadge(assessment.triage)));
     var causes = assessment.causes || [];
     if (causes.length) {
       var list = el('ol', { class: 'causes' });
@@ -242,7 +244,7 @@
     });
     var assessment = $('assessment');
     clear(assessment);
-    if (detail.assessment) assessment.appendChild(assessmentCard(detail.assessment));
+    if (detail.assessment) assessment.appendChild(assessmentCard(detail.assessment, 'Latest assessment: '));
     else assessment.appendChild(el('p', { class: 'muted', text: 'The bot gave no assessment in this conversation.' }));
     var transcript = $('transcript');
     clear(transcript);
