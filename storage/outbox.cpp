@@ -48,7 +48,8 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
     while (query.executeStep()) {
       OutboxRow row;
       row.id = query.getColumn(0).getInt64();
-      row.conversation_id = query.getColumn(1).getInt64();
+      // Notices (enqueue_notice) belong to no conversation: 0.
+      row.conversation_id = query.getColumn(1).isNull() ? 0 : query.getColumn(1).getInt64();
       row.platform = query.getColumn(2).getString();
       row.target = parse_or_null(query.getColumn(3).getString());
       row.payload = parse_or_null(query.getColumn(4).getString());
@@ -94,6 +95,16 @@ Result<bool> WriteTransaction::mark_dead(std::int64_t outbox_id, TimePoint now,
                   "UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ?"
                   " WHERE id = ? AND status = 'sending'",
                   outbox_id, to_millis(now), error);
+  });
+}
+
+Result<std::int64_t> WriteTransaction::release_claims(TimePoint now) {
+  return guarded("release_claims", [&]() -> Result<std::int64_t> {
+    auto& update = connection_.statement(
+        "UPDATE outbox SET due_at = ? WHERE status = 'sending' AND due_at > ?");
+    update.bind(1, to_millis(now));
+    update.bind(2, to_millis(now));
+    return static_cast<std::int64_t>(update.exec());
   });
 }
 

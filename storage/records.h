@@ -40,6 +40,7 @@ struct ConversationRef {
   ConversationStatus status = ConversationStatus::active;
   dialogs::Session session;
   std::optional<std::string> credential_hash;
+  TimePoint started_at{};  // the conversation's first message
 };
 
 struct MessageRecord {
@@ -57,6 +58,9 @@ struct SummaryUpdate {
   std::optional<dialogs::Triage> triage;
   std::vector<std::string> red_flags;
   std::vector<std::string> top_causes;  // cause ids, best first
+  // False keeps the stored top causes: a turn after the assessment ("thanks") gives
+  // no new ranking and must not erase the one under review.
+  bool update_top_causes = true;
 };
 
 struct ForgetCounts {

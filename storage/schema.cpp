@@ -107,26 +107,54 @@ CREATE TABLE kv (
       // Text search for the review over what people wrote: a trigram index makes `q` a
       // case-insensitive substring match that does not scan every message. Only user
       // messages are indexed: bot texts come from the knowledge base (the triage and red
-      // flag filters cover them), and indexing them doubled the index work of every
-      // batch commit (bench/reports). External content, so the text is stored once;
-      // triggers keep it in step (deletes cascading from conversations fire them too).
+      // flag filters cover them). External content, so the text is stored once.
+      // New rows are NOT indexed by a trigger: FTS5 flushes its pending index to a new
+      // segment at every SAVEPOINT, and the writer runs each item in one, which made a
+      // batch of 50 pipeline items ~20x slower (bench/storage). The writer indexes the
+      // batch's user messages once, just before COMMIT (WriteTransaction::index_batch).
+      // Deletes are rare (forget, purge) and cascade, so a trigger handles them.
       // The last statement indexes the messages written under version 1.
       {2, "message text search", R"sql(
 CREATE VIRTUAL TABLE messages_fts USING fts5 (
   text, content = 'messages', content_rowid = 'id', tokenize = 'trigram'
 );
-CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.direction = 'user' BEGIN
-  INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.direction = 'user' BEGIN
+-- messages_fts_docsize has a row exactly for each indexed message, so a message
+-- deleted before the writer indexed it (forget in the same batch) is not "deleted" from
+-- the index, which would corrupt it. Message text is never updated.
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+  WHEN old.direction = 'user' AND EXISTS (SELECT 1 FROM messages_fts_docsize WHERE id = old.id)
+BEGIN
   INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages
-  WHEN old.direction = 'user' BEGIN
-  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-  INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
 END;
 INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE direction = 'user';
+)sql"},
+      // Notices: outbox rows that belong to no conversation (a note to a Telegram
+      // group, the acknowledgement of a stale button press). SQLite cannot relax a NOT
+      // NULL in place, so the table is rebuilt; nothing references outbox, so foreign
+      // keys stay on.
+      {3, "outbox notices without a conversation", R"sql(
+CREATE TABLE outbox_v3 (
+  id              INTEGER PRIMARY KEY,
+  conversation_id INTEGER REFERENCES conversations (id) ON DELETE CASCADE,
+  platform        TEXT    NOT NULL,
+  target          TEXT    NOT NULL,
+  payload         TEXT    NOT NULL,
+  status          TEXT    NOT NULL DEFAULT 'pending'
+                  CHECK (status IN ('pending', 'sending', 'delivered', 'dead')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  due_at          INTEGER NOT NULL,
+  last_error      TEXT,
+  created_at      INTEGER NOT NULL,
+  finished_at     INTEGER
+);
+INSERT INTO outbox_v3 SELECT id, conversation_id, platform, target, payload, status, attempts,
+  due_at, last_error, created_at, finished_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v3 RENAME TO outbox;
+CREATE INDEX outbox_open_by_conversation ON outbox (conversation_id, id)
+  WHERE status IN ('pending', 'sending');
+CREATE INDEX outbox_open_due ON outbox (due_at)
+  WHERE status IN ('pending', 'sending');
 )sql"},
   };
   return list;

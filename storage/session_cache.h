@@ -21,6 +21,7 @@ struct CachedConversation {
   ConversationStatus status = ConversationStatus::active;
   dialogs::Session session;
   std::optional<std::string> credential_hash;
+  TimePoint started_at{};
 };
 
 class SessionCache {

@@ -31,6 +31,8 @@ WriteTransaction::WriteTransaction(Connection& connection, SessionCache& cache)
 void WriteTransaction::begin_batch() {
   item_ops_.clear();
   batch_ops_.clear();
+  item_index_.clear();
+  batch_index_.clear();
   touched_.clear();
   cleared_ = false;
 }
@@ -38,9 +40,31 @@ void WriteTransaction::begin_batch() {
 void WriteTransaction::item_succeeded() {
   for (auto& op : item_ops_) batch_ops_.push_back(std::move(op));
   item_ops_.clear();
+  for (auto& entry : item_index_) batch_index_.push_back(std::move(entry));
+  item_index_.clear();
 }
 
-void WriteTransaction::item_failed() { item_ops_.clear(); }
+void WriteTransaction::item_failed() {
+  item_ops_.clear();
+  item_index_.clear();
+}
+
+void WriteTransaction::index_batch() {
+  if (batch_index_.empty()) return;
+  // Reads the row as it is now: a later item of the batch may have deleted it (forget),
+  // and its id may even have been reused; each id is indexed once, from current text.
+  auto& insert = connection_.statement(
+      "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages"
+      " WHERE id = ?1 AND direction = 'user'"
+      " AND NOT EXISTS (SELECT 1 FROM messages_fts_docsize WHERE id = ?1)");
+  for (const auto id : batch_index_) {
+    insert.reset();
+    insert.bind(1, id);
+    insert.exec();
+  }
+  insert.reset();
+  batch_index_.clear();
+}
 
 void WriteTransaction::batch_committed() {
   for (auto& op : batch_ops_) {
@@ -90,7 +114,7 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
     if (const auto* hit = cache_.find(key)) return std::optional<CachedConversation>(*hit);
   }
   auto& query = connection_.statement(
-      "SELECT id, status, session, credential_hash FROM conversations"
+      "SELECT id, status, session, credential_hash, started_at FROM conversations"
       " WHERE platform = ? AND conversation_key = ?");
   query.bind(1, std::string(platform));
   query.bind(2, std::string(conversation_key));
@@ -101,6 +125,7 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
                      .value_or(ConversationStatus::active);
   const auto session_json = json::parse(query.getColumn(2).getString(), nullptr, false);
   if (!query.getColumn(3).isNull()) found.credential_hash = query.getColumn(3).getString();
+  found.started_at = from_millis(query.getColumn(4).getInt64());
   query.reset();
   if (session_json.is_discarded()) {
     return make_error("corrupt_session", "conversation " + std::to_string(found.id) +
@@ -125,10 +150,15 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     if (!existing) return existing.error();
     if (*existing) {
       auto& found = **existing;
-      return ConversationRef{found.id, false, found.status, std::move(found.session),
-                             std::move(found.credential_hash)};
+      return ConversationRef{found.id,
+                             false,
+                             found.status,
+                             std::move(found.session),
+                             std::move(found.credential_hash),
+                             found.started_at};
     }
     CachedConversation fresh;
+    fresh.started_at = now;
     auto& insert = connection_.statement(
         "INSERT INTO conversations (platform, conversation_key, user_key, started_at,"
         " updated_at, session) VALUES (?, ?, ?, ?, ?, ?)");
@@ -141,7 +171,8 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     insert.exec();
     fresh.id = connection_.db().getLastInsertRowid();
     stage({CacheOp::Kind::put, key, fresh});
-    return ConversationRef{fresh.id, true, fresh.status, std::move(fresh.session), std::nullopt};
+    return ConversationRef{fresh.id,     true, fresh.status, std::move(fresh.session),
+                           std::nullopt, now};
   });
 }
 
@@ -164,7 +195,9 @@ Result<std::int64_t> WriteTransaction::append_message(std::int64_t conversation_
       insert.bind(7);
     }
     insert.exec();
-    return connection_.db().getLastInsertRowid();
+    const std::int64_t id = connection_.db().getLastInsertRowid();
+    if (message.direction == Direction::user) item_index_.push_back(id);
+    return id;
   });
 }
 
@@ -174,8 +207,8 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
   return guarded("save_session", [&]() -> Result<void> {
     auto& update = connection_.statement(
         "UPDATE conversations SET session = ?, updated_at = ?, status = ?, triage = ?,"
-        " red_flags = ?, has_red_flag = ?, top_causes = ? WHERE id = ?"
-        " RETURNING platform, conversation_key, credential_hash");
+        " red_flags = ?, has_red_flag = ?, top_causes = CASE WHEN ? THEN ? ELSE top_causes END"
+        " WHERE id = ? RETURNING platform, conversation_key, credential_hash, started_at");
     update.bind(1, dialogs::session_to_json(session).dump());
     update.bind(2, to_millis(now));
     update.bind(3, std::string(to_string(summary.status)));
@@ -186,8 +219,9 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     }
     update.bind(5, json(summary.red_flags).dump());
     update.bind(6, summary.red_flags.empty() ? 0 : 1);
-    update.bind(7, json(summary.top_causes).dump());
-    update.bind(8, conversation_id);
+    update.bind(7, summary.update_top_causes ? 1 : 0);
+    update.bind(8, json(summary.top_causes).dump());
+    update.bind(9, conversation_id);
     if (!update.executeStep()) {
       return make_error("not_found", "no conversation " + std::to_string(conversation_id));
     }
@@ -195,6 +229,7 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     const std::string key =
         SessionCache::key(update.getColumn(0).getString(), update.getColumn(1).getString());
     if (!update.getColumn(2).isNull()) saved.credential_hash = update.getColumn(2).getString();
+    saved.started_at = from_millis(update.getColumn(3).getInt64());
     // Step to the end so the UPDATE completes before the statement is reused.
     while (update.executeStep()) {
     }
@@ -237,6 +272,22 @@ Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_
     insert.bind(4, payload.dump());
     insert.bind(5, to_millis(now));
     insert.bind(6, to_millis(now));
+    insert.exec();
+    return connection_.db().getLastInsertRowid();
+  });
+}
+
+Result<std::int64_t> WriteTransaction::enqueue_notice(std::string_view platform, const json& target,
+                                                      const json& payload, TimePoint now) {
+  return guarded("enqueue_notice", [&]() -> Result<std::int64_t> {
+    auto& insert = connection_.statement(
+        "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at)"
+        " VALUES (NULL, ?, ?, ?, ?, ?)");
+    insert.bind(1, std::string(platform));
+    insert.bind(2, target.dump());
+    insert.bind(3, payload.dump());
+    insert.bind(4, to_millis(now));
+    insert.bind(5, to_millis(now));
     insert.exec();
     return connection_.db().getLastInsertRowid();
   });

@@ -67,6 +67,11 @@ class WriteTransaction {
                                       const nlohmann::json& target, const nlohmann::json& payload,
                                       TimePoint now);
 
+  // A message that belongs to no conversation (a note to a group chat, the
+  // acknowledgement of a stale button): delivered like a reply, reviewed never.
+  Result<std::int64_t> enqueue_notice(std::string_view platform, const nlohmann::json& target,
+                                      const nlohmann::json& payload, TimePoint now);
+
   // ---- privacy and retention ---------------------------------------------------------
 
   // Deletes every conversation of (platform, user_key) with its messages, outbox rows
@@ -100,6 +105,10 @@ class WriteTransaction {
   Result<bool> mark_retry(std::int64_t outbox_id, TimePoint next_attempt_at,
                           std::string_view error);
   Result<bool> mark_dead(std::int64_t outbox_id, TimePoint now, std::string_view error);
+  // Makes every `sending` row due now; returns how many. For a starting dispatcher:
+  // one process owns the database, so a row still `sending` was left by a process that
+  // died, and waiting for its lease would only delay the reply.
+  Result<std::int64_t> release_claims(TimePoint now);
 
  private:
   friend class Writer;
@@ -117,8 +126,11 @@ class WriteTransaction {
 
   // The writer's side of the staging.
   void begin_batch();
-  void item_succeeded();   // keep the item's cache changes for the commit
-  void item_failed();      // drop them
+  void item_succeeded();  // keep the item's cache changes for the commit
+  void item_failed();     // drop them
+  // Adds the kept user messages to the text index; before COMMIT, outside savepoints.
+  // Throws SQLite::Exception (the writer fails the batch).
+  void index_batch();
   void batch_committed();  // apply the kept changes to the cache
   void batch_failed();     // drop everything
 
@@ -132,6 +144,9 @@ class WriteTransaction {
   std::vector<CacheOp> item_ops_;
   std::vector<CacheOp> batch_ops_;
   std::unordered_set<std::string> touched_;
+  // Ids of user messages waiting for the text index, per item and per batch.
+  std::vector<std::int64_t> item_index_;
+  std::vector<std::int64_t> batch_index_;
   bool cleared_ = false;
 };
 

@@ -15,8 +15,10 @@
 //           text index is not involved): the closest like-for-like to raw.
 // IN_FLIGHT items are kept submitted at once (1 = each waits for the previous).
 // Prints one tab-separated line: case sync in_flight items seconds items_per_s commits
-// avg_batch p50_us p99_us peak_rss_kib.
+// avg_batch p50_us p99_us peak_rss_kib cpu_us_per_item (user + system CPU of the whole
+// process per item: steadier than items/s on a shared machine).
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -49,6 +51,15 @@ struct Outcome {
   std::uint64_t commits = 0;
   std::vector<double> latencies_us;
 };
+
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
 
 long peak_rss_kib() {
   std::ifstream status("/proc/self/status");
@@ -230,16 +241,20 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(dir);
     const auto path = dir / "storage_bench.db";
     remove_db(path);
+    const double cpu_before = cpu_seconds();
     Outcome out = kind == "raw" ? run_raw(path, full, seconds)
                                 : run_writer(path, full, seconds, in_flight, kind == "pipeline");
+    const double cpu_us_per_item = (cpu_seconds() - cpu_before) * 1e6 /
+                                   static_cast<double>(std::max<std::uint64_t>(out.items, 1));
     remove_db(path);
-    std::printf("%s\t%s\t%d\t%llu\t%.2f\t%.0f\t%llu\t%.1f\t%.0f\t%.0f\t%ld\n", kind.c_str(),
+    std::printf("%s\t%s\t%d\t%llu\t%.2f\t%.0f\t%llu\t%.1f\t%.0f\t%.0f\t%ld\t%.0f\n", kind.c_str(),
                 full ? "FULL" : "NORMAL", kind == "raw" ? 1 : in_flight,
                 static_cast<unsigned long long>(out.items), out.seconds,
                 static_cast<double>(out.items) / out.seconds,
                 static_cast<unsigned long long>(out.commits),
                 out.commits ? static_cast<double>(out.items) / static_cast<double>(out.commits) : 0,
-                percentile(out.latencies_us, 50), percentile(out.latencies_us, 99), peak_rss_kib());
+                percentile(out.latencies_us, 50), percentile(out.latencies_us, 99), peak_rss_kib(),
+                cpu_us_per_item);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "storage_bench: %s\n", e.what());

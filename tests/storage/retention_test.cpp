@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
@@ -110,6 +112,47 @@ TEST(StorageRetention, PurgeRemovesOnlyConversationsIdleBeforeTheCutoff) {
   EXPECT_EQ(
       query_int(dir / "t.db", "SELECT COUNT(*) FROM conversations WHERE conversation_key = 'new'"),
       1);
+}
+
+}  // namespace
+}  // namespace triagebot::storage
+
+namespace triagebot::storage {
+namespace {
+
+// A message written and forgotten within one batch (and a rolled-back one) must leave
+// the text index consistent: FTS5 external-content indexes corrupt on a wrong delete.
+TEST(StorageRetention, ForgetInTheSameBatchAsAMessageKeepsTheTextIndexConsistent) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  std::atomic<int> done{0};
+  {
+    testing::WriterGate gate(store->writer());
+    auto count = [&](Result<void>) { ++done; };
+    ASSERT_TRUE(
+        store->writer().submit({testing::append_item("alice", "alice's numb toes", 1), count}));
+    ASSERT_TRUE(store->writer().submit({[](WriteTransaction& tx) -> Result<void> {
+                                          auto r = tx.forget_user("widget", "user-alice");
+                                          return r ? Result<void>() : Result<void>(r.error());
+                                        },
+                                        count}));
+    ASSERT_TRUE(store->writer().submit({[](WriteTransaction& tx) -> Result<void> {
+                                          (void)testing::append_item("carol", "rolled back", 2)(tx);
+                                          return make_error("test", "roll back");
+                                        },
+                                        count}));
+    ASSERT_TRUE(store->writer().submit({testing::append_item("bob", "bob's numb heel", 3), count}));
+  }
+  ASSERT_TRUE(triagebot::testing::wait_until([&] { return done.load() == 4; }));
+  ListFilter filter;
+  filter.q = "numb";
+  auto page = store->readers().list_conversations(filter);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->conversations.size(), 1u);
+  store->close();
+  SQLite::Database db((dir / "t.db").string(), SQLite::OPEN_READWRITE);
+  EXPECT_NO_THROW(db.exec("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')"));
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages_fts_docsize"), 1);
 }
 
 }  // namespace
