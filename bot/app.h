@@ -13,6 +13,10 @@ namespace triagebot::bot {
 // process exit code: 0 after a graceful shutdown, 1 when it cannot start.
 int run_serve(const Config& config);
 
+// `triagebot telegram poll`: the same server, with Telegram updates fetched by long
+// polling (getUpdates) instead of the webhook — for running without a public address.
+int run_telegram_poll(const Config& config);
+
 // The server part of the config.
 http::ServerOptions server_options(const Config& config);
 

@@ -137,6 +137,12 @@ const std::vector<Entry>& entries() {
       {{"TRIAGEBOT_TELEGRAM_API", "https://api.telegram.org",
         "Bot API base URL (tests point it at a local fake)"},
        [](Config& c, const std::string& v) { return set_url(v, c.telegram_api); }},
+      {{"TRIAGEBOT_TELEGRAM_USERNAME", "asked with getMe",
+        "the bot's @username (without @), for group mentions and t.me links"},
+       [](Config& c, const std::string& v) -> Problem {
+         c.telegram_username = v.starts_with("@") ? v.substr(1) : v;
+         return std::nullopt;
+       }},
       {{"TRIAGEBOT_SLACK_TOKEN", "unset", "Slack bot token (xoxb-…); Slack is on when set"},
        [](Config& c, const std::string& v) -> Problem {
          c.slack_token = v;

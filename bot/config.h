@@ -13,6 +13,7 @@
 // | TRIAGEBOT_TELEGRAM_TOKEN | unset | Bot API token; Telegram is on when set |
 // | TRIAGEBOT_TELEGRAM_SECRET | unset | expected X-Telegram-Bot-Api-Secret-Token |
 // | TRIAGEBOT_TELEGRAM_API | https://api.telegram.org | Bot API base URL |
+// | TRIAGEBOT_TELEGRAM_USERNAME | asked with getMe | the bot's @username, for groups and t.me links |
 // | TRIAGEBOT_SLACK_TOKEN | unset | Slack bot token; Slack is on when set |
 // | TRIAGEBOT_SLACK_SIGNING_SECRET | unset | Slack request-signing secret |
 // | TRIAGEBOT_SLACK_API | https://slack.com/api | Slack Web API base URL |
@@ -64,6 +65,7 @@ struct Config {
 
   std::optional<std::string> telegram_token;
   std::optional<std::string> telegram_secret;
+  std::optional<std::string> telegram_username;  // unset: asked with getMe at start
   std::string telegram_api = "https://api.telegram.org";  // no trailing slash
   std::optional<std::string> slack_token;
   std::optional<std::string> slack_signing_secret;
