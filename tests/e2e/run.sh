@@ -41,6 +41,7 @@ emergency_number=112
 # GoogleTest integration tests). The per-session limit stays at its default.
 # Only the widget: credentials of other adapters from the caller's environment must not
 # switch them on here.
+: >"$work/stdout"  # exists before the server's shell opens it, for the poll below
 env -u TRIAGEBOT_TELEGRAM_TOKEN -u TRIAGEBOT_SLACK_TOKEN -u TRIAGEBOT_ADMIN_TOKEN \
   -u TRIAGEBOT_WIDGET_ORIGINS -u TRIAGEBOT_TRUSTED_PROXIES -u TRIAGEBOT_KNOWLEDGE \
   TRIAGEBOT_DB="$work/triagebot.db" TRIAGEBOT_LISTEN=127.0.0.1:0 TRIAGEBOT_THREADS=2 \
