@@ -34,9 +34,9 @@ struct Headers {
 };
 
 struct HttpRequest {
-  std::string method;          // "GET", "POST", ...
-  std::string path;            // without the query string
-  std::string query;           // after '?', undecoded; never logged
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // without the query string
+  std::string query;   // after '?', undecoded; never logged
   Headers headers;
   std::string body;            // raw bytes exactly as received (signatures need them)
   std::string remote_address;  // peer IP as text

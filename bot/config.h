@@ -13,27 +13,25 @@
 // | TRIAGEBOT_TELEGRAM_TOKEN | unset | Bot API token; Telegram is on when set |
 // | TRIAGEBOT_TELEGRAM_SECRET | unset | expected X-Telegram-Bot-Api-Secret-Token |
 // | TRIAGEBOT_TELEGRAM_API | https://api.telegram.org | Bot API base URL |
-// | TRIAGEBOT_TELEGRAM_USERNAME | asked with getMe | the bot's @username, for groups and t.me links |
-// | TRIAGEBOT_SLACK_TOKEN | unset | Slack bot token; Slack is on when set |
-// | TRIAGEBOT_SLACK_SIGNING_SECRET | unset | Slack request-signing secret |
-// | TRIAGEBOT_SLACK_API | https://slack.com/api | Slack Web API base URL |
-// | TRIAGEBOT_ADMIN_TOKEN | unset | bearer token of the admin API; admin is off when unset |
-// | TRIAGEBOT_EMERGENCY_NUMBER | 911 | number named in emergency guidance |
-// | TRIAGEBOT_KNOWLEDGE | built in | knowledge-base JSON file; must be readable |
-// | TRIAGEBOT_THREADS | cores | io threads, 1..1024 |
-// | TRIAGEBOT_WIDGET_ORIGINS | unset | comma-separated http(s) origins allowed by CORS |
-// | TRIAGEBOT_TRUSTED_PROXIES | unset | comma-separated IPs whose X-Forwarded-For is believed |
-// | TRIAGEBOT_BODY_LIMIT | 1048576 | largest request body in bytes (413 past it) |
-// | TRIAGEBOT_MAX_CONNECTIONS | 10000 | open connections before new ones get 503 |
-// | TRIAGEBOT_HEADER_TIMEOUT | 10s | first byte to end of headers |
-// | TRIAGEBOT_IDLE_TIMEOUT | 60s | keep-alive wait for the next request |
-// | TRIAGEBOT_REQUEST_TIMEOUT | 30s | reading a body, and writing an answer |
-// | TRIAGEBOT_SHUTDOWN_TIMEOUT | 10s | in-flight work allowed after SIGTERM |
-// | TRIAGEBOT_SYNCHRONOUS | FULL | SQLite synchronous: FULL or NORMAL |
-// | TRIAGEBOT_LOG_LEVEL | info | debug, info, warn or error |
-// | TRIAGEBOT_WIDGET_RATE_PER_SESSION | 20 | widget messages per minute per session; 0 = no limit |
-// | TRIAGEBOT_WIDGET_RATE_PER_ADDRESS | 60 | widget requests per minute per client address; 0 = no
-// limit | | TRIAGEBOT_RETENTION_DAYS | 0 | purge conversations older than this; 0 = keep forever |
+// | TRIAGEBOT_TELEGRAM_USERNAME | asked with getMe | the bot's @username, for groups and t.me links
+// | | TRIAGEBOT_SLACK_TOKEN | unset | Slack bot token; Slack is on when set | |
+// TRIAGEBOT_SLACK_SIGNING_SECRET | unset | Slack request-signing secret | | TRIAGEBOT_SLACK_API |
+// https://slack.com/api | Slack Web API base URL | | TRIAGEBOT_ADMIN_TOKEN | unset | bearer token
+// of the admin API; admin is off when unset | | TRIAGEBOT_EMERGENCY_NUMBER | 911 | number named in
+// emergency guidance | | TRIAGEBOT_KNOWLEDGE | built in | knowledge-base JSON file; must be
+// readable | | TRIAGEBOT_THREADS | cores | io threads, 1..1024 | | TRIAGEBOT_WIDGET_ORIGINS | unset
+// | comma-separated http(s) origins allowed by CORS | | TRIAGEBOT_TRUSTED_PROXIES | unset |
+// comma-separated IPs whose X-Forwarded-For is believed | | TRIAGEBOT_BODY_LIMIT | 1048576 |
+// largest request body in bytes (413 past it) | | TRIAGEBOT_MAX_CONNECTIONS | 10000 | open
+// connections before new ones get 503 | | TRIAGEBOT_HEADER_TIMEOUT | 10s | first byte to end of
+// headers | | TRIAGEBOT_IDLE_TIMEOUT | 60s | keep-alive wait for the next request | |
+// TRIAGEBOT_REQUEST_TIMEOUT | 30s | reading a body, and writing an answer | |
+// TRIAGEBOT_SHUTDOWN_TIMEOUT | 10s | in-flight work allowed after SIGTERM | | TRIAGEBOT_SYNCHRONOUS
+// | FULL | SQLite synchronous: FULL or NORMAL | | TRIAGEBOT_LOG_LEVEL | info | debug, info, warn or
+// error | | TRIAGEBOT_WIDGET_RATE_PER_SESSION | 20 | widget messages per minute per session; 0 = no
+// limit | | TRIAGEBOT_WIDGET_RATE_PER_ADDRESS | 60 | widget requests per minute per client address;
+// 0 = no limit | | TRIAGEBOT_RETENTION_DAYS | 0 | purge conversations older than this; 0 = keep
+// forever |
 //
 // Durations take a unit: "500ms", "10s", "2m"; a bare number means seconds.
 //
@@ -65,7 +63,7 @@ struct Config {
 
   std::optional<std::string> telegram_token;
   std::optional<std::string> telegram_secret;
-  std::optional<std::string> telegram_username;  // unset: asked with getMe at start
+  std::optional<std::string> telegram_username;           // unset: asked with getMe at start
   std::string telegram_api = "https://api.telegram.org";  // no trailing slash
   std::optional<std::string> slack_token;
   std::optional<std::string> slack_signing_secret;
