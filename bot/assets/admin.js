@@ -4,7 +4,7 @@
  * Plain script, no external requests. The admin token lives in sessionStorage only
  * (gone when the tab closes) and travels as `Authorization: Bearer` on API calls.
  * Everything shown comes from people's messages, so the DOM is built with
- * createElement + textContent only; no data ever goes through innerHTML.
+ * createElement + textContent only; no data is ever parsed as HTML.
  */
 (function () {
   'use strict';
