@@ -55,6 +55,10 @@ TEST(StorageMigrations, FromEachEarlierVersionReachesLatestAndKeepsRows) {
       db.exec(
           "INSERT INTO messages (conversation_id, direction, text, at)"
           " VALUES (1, 'user', 'numbness in my left foot', 1000)");
+      // From version 2 on, the writer indexes user messages as it commits them.
+      if (version >= 2) {
+        db.exec("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages");
+      }
     }
     auto store = open_store(dir / "t.db");
     ASSERT_TRUE(store);
