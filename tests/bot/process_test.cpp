@@ -2,6 +2,9 @@
 // the access log, --help/--version, and one exit-2 case per bad configuration value.
 #include <signal.h>
 
+#include <algorithm>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "tests/support/http_client.h"
@@ -74,7 +77,7 @@ TEST(TriagebotProcess, VersionPrintsTheVersion) {
 }
 
 TEST(TriagebotProcess, NoCommandIsAUsageError) {
-  const auto result = run_triagebot({});
+  const auto result = run_triagebot(std::vector<std::string>{});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.err.rfind("triagebot: no command given\n", 0), 0u) << result.err;
 }
@@ -107,6 +110,23 @@ TEST(TriagebotProcess, HealthcheckFailsWhenNothingListens) {
       run_triagebot({"healthcheck"}, {{"TRIAGEBOT_LISTEN", "127.0.0.1:" + std::to_string(port)}});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.err.rfind("triagebot: healthcheck: ", 0), 0u) << result.err;
+}
+
+TEST(TriagebotProcess, ChatGreetsAndEndsAtEndOfInput) {
+  const auto result = run_triagebot(ServerProcessOptions{.args = {"chat"}, .stdin_text = ""});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_FALSE(result.out.empty());
+}
+
+TEST(TriagebotProcess, ChatWithBrokenKnowledgeFileExitsTwo) {
+  TempDir dir;
+  const auto path = (dir / "kb.json").string();
+  std::ofstream(path) << "{\"not\": \"a knowledge base\"}";
+  const auto result = run_triagebot({"chat"}, {{"TRIAGEBOT_KNOWLEDGE", path}});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err.rfind("triagebot: TRIAGEBOT_KNOWLEDGE: " + path + ": ", 0), 0u)
+      << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
 
 struct BadConfig {

@@ -107,22 +107,38 @@ ServerProcess::ServerProcess(ServerProcessOptions options) : options_(std::move(
   auto envp = pointers(env);
   auto argvp = pointers(argv);
 
+  int in_pipe[2];
   int out_pipe[2];
   int err_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 ||
+      ::pipe2(err_pipe, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe2 failed");
   }
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     // Child: only async-signal-safe calls from here on.
+    ::signal(SIGPIPE, SIG_DFL);  // the parent ignores it (below); the child gets the default
+    ::dup2(in_pipe[0], STDIN_FILENO);
     ::dup2(out_pipe[1], STDOUT_FILENO);
     ::dup2(err_pipe[1], STDERR_FILENO);
     ::execve(argvp[0], argvp.data(), envp.data());
     ::_exit(127);
   }
+  // A child that exits before reading its stdin must fail the write, not kill the test.
+  ::signal(SIGPIPE, SIG_IGN);
+  ::close(in_pipe[0]);
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
+  // Small texts fit the pipe buffer; a child that exits early just ends the write.
+  const std::string& input = options_.stdin_text;
+  for (std::size_t written = 0; written < input.size();) {
+    const auto n = ::write(in_pipe[1], input.data() + written, input.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    written += static_cast<std::size_t>(n);
+  }
+  ::close(in_pipe[1]);
   out_ = std::make_unique<Output>(out_pipe[0]);
   err_ = std::make_unique<Output>(err_pipe[0]);
 }
@@ -194,7 +210,12 @@ std::optional<int> ServerProcess::wait_for_exit(std::chrono::milliseconds deadli
 
 ProcessResult run_triagebot(std::vector<std::string> args, EnvVars env,
                             std::chrono::milliseconds deadline) {
-  ServerProcess process({.args = std::move(args), .env = std::move(env)});
+  return run_triagebot(ServerProcessOptions{.args = std::move(args), .env = std::move(env)},
+                       deadline);
+}
+
+ProcessResult run_triagebot(ServerProcessOptions options, std::chrono::milliseconds deadline) {
+  ServerProcess process(std::move(options));
   ProcessResult result;
   const auto code = process.wait_for_exit(deadline);
   if (!code) process.kill();

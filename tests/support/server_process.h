@@ -40,8 +40,10 @@ struct ServerProcessOptions {
   std::vector<std::string> args = {"serve"};
   // On top of the defaults TRIAGEBOT_LISTEN=127.0.0.1:0, TRIAGEBOT_DB=<temp>/triagebot.db,
   // TRIAGEBOT_THREADS=2.
-  EnvVars env;
+  EnvVars env = {};
   std::string binary = TRIAGEBOT_BINARY;
+  // Written to the child's stdin, which is then closed (so stdin is never the test's).
+  std::string stdin_text = {};
   // Generous: sanitizer builds start slowly on a loaded 2-core machine.
   std::chrono::milliseconds start_timeout = std::chrono::seconds(30);
 };
@@ -99,6 +101,9 @@ struct ProcessResult {
 // Runs `triagebot args...` with the same environment rules as ServerProcess (its
 // database in a temp dir unless `env` names one) and waits for it to exit.
 ProcessResult run_triagebot(std::vector<std::string> args, EnvVars env = {},
+                            std::chrono::milliseconds deadline = std::chrono::seconds(30));
+// The same with every option, e.g. {.args = {"chat"}, .stdin_text = "hello\n"}.
+ProcessResult run_triagebot(ServerProcessOptions options,
                             std::chrono::milliseconds deadline = std::chrono::seconds(30));
 
 }  // namespace triagebot::testing
