@@ -9,6 +9,7 @@
 #include "bot/healthcheck.h"
 #include "bot/log.h"
 #include "bot/logs_command.h"
+#include "bot/telegram_commands.h"
 
 namespace triagebot::bot {
 namespace {
@@ -49,6 +50,29 @@ int healthcheck_command(const EnvLookup& env, const std::vector<std::string>& ar
   return 0;
 }
 
+int telegram_cli(const EnvLookup& env, const std::vector<std::string>& args, CommandIo io) {
+  const std::string usage =
+      "usage: triagebot telegram poll | set-webhook --url URL | delete-webhook | info";
+  if (args.empty() || wants_help(args)) {
+    (args.empty() ? io.err : io.out) << usage << "\n";
+    return args.empty() ? 2 : 0;
+  }
+  const std::string action = args.front();
+  std::vector<std::string> rest;
+  auto config = load_config_or_report(env, {args.begin() + 1, args.end()}, io, &rest);
+  if (!config) return 2;
+  set_log_level(config->log_level);
+  if (action == "poll") {
+    if (!rest.empty()) {
+      io.err << "triagebot: telegram poll takes no argument " << rest.front() << "\n";
+      return 2;
+    }
+    return run_telegram_poll(*config);
+  }
+  rest.insert(rest.begin(), action);
+  return run_telegram_command(*config, rest, io);
+}
+
 }  // namespace
 
 const std::vector<Command>& commands() {
@@ -57,6 +81,8 @@ const std::vector<Command>& commands() {
        serve_command},
       {"logs", "review stored conversations: list, show, purge, export (no server needed)",
        logs_command},
+      {"telegram", "poll (long polling) | set-webhook --url URL | delete-webhook | info",
+       telegram_cli},
       {"chat", "the interview in the terminal, no server needed (nothing is stored)", chat_command},
       {"healthcheck", "exit 0 when the local server's /healthz answers 200 (Docker HEALTHCHECK)",
        healthcheck_command},
