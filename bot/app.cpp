@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "adapters/telegram/outbound.h"
+#include "adapters/telegram/api_calls.h"
 #include "bot/admin_routes.h"
 #include "bot/http/builtin_routes.h"
 #include "bot/http/router.h"
@@ -50,18 +50,12 @@ void learn_telegram_username(const Config& config, Runtime& runtime) {
   if (!identity || !identity->bot_username.empty()) return;
   net::HttpClientOptions options;
   options.timeout = std::chrono::seconds(10);
-  auto answer = net::send_blocking(
-      config.telegram_api,
-      adapters::telegram::render_method(identity->token, "getMe", nlohmann::json::object()),
-      options);
-  if (answer && answer->status == 200) {
-    auto body = nlohmann::json::parse(answer->body, nullptr, false);
-    if (!body.is_discarded() && body.contains("result") && body["result"].is_object()) {
-      std::string username = body["result"].value("username", "");
-      if (!username.empty()) {
-        runtime.set_telegram_username(username);
-        return;
-      }
+  auto answer = net::send_blocking(config.telegram_api,
+                                   adapters::telegram::render_get_me(identity->token), options);
+  if (answer) {
+    if (auto username = adapters::telegram::read_bot_username(answer->body)) {
+      runtime.set_telegram_username(std::move(*username));
+      return;
     }
   }
   log(LogLevel::warn, "telegram.username_unknown",

@@ -160,6 +160,25 @@ Result<std::vector<std::string>> describe_webhook_info(std::string_view body) {
   return lines;
 }
 
+OutboundCall render_get_me(std::string_view token) {
+  return render_method(token, "getMe", json::object());
+}
+
+Result<std::string> read_bot_username(std::string_view body) {
+  auto answer = read_answer(body);
+  if (!answer) return make_error("bad_response", "getMe answer is not Bot API JSON");
+  if (!(*answer)["ok"].get<bool>()) return api_error(*answer);
+  auto result = answer->find("result");
+  if (result == answer->end() || !result->is_object()) {
+    return make_error("bad_response", "getMe answer has no result object");
+  }
+  auto username = result->find("username");
+  if (username == result->end() || !username->is_string() || username->get<std::string>().empty()) {
+    return make_error("bad_response", "getMe answer has no username");
+  }
+  return username->get<std::string>();
+}
+
 std::string error_description(std::string_view body) {
   auto answer = read_answer(body);
   if (!answer) return "unreadable answer";

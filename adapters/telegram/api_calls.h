@@ -61,6 +61,11 @@ OutboundCall render_get_webhook_info(std::string_view token);
 // ip_address). Holds no token. Error "api_error"/"bad_response" as for split_updates.
 Result<std::vector<std::string>> describe_webhook_info(std::string_view body);
 
+// getMe: the bot's own user. Its username (without '@') is what ParseOptions needs to
+// recognise mentions in groups and to build the t.me link.
+OutboundCall render_get_me(std::string_view token);
+Result<std::string> read_bot_username(std::string_view body);
+
 // The `description` of an ok:false answer, or a short word when there is none.
 std::string error_description(std::string_view body);
 

@@ -151,7 +151,8 @@ void parse_message(const json& message, const ParseOptions& options, ParsedUpdat
     return;
   }
   if (*chat_type == "group" || *chat_type == "supergroup") {
-    if (!text) return;
+    // Without our username there is no link to give; say nothing rather than a broken one.
+    if (!text || options.bot_username.empty()) return;
     // Only a direct mention or a command meant for us gets the private-chat pointer; a
     // bare "/cmd" counts, since Telegram only delivers it to bots it concerns.
     auto command = leading_command(*text);

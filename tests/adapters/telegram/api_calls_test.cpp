@@ -119,5 +119,18 @@ TEST(TelegramWebhook, NoWebhookIsSaidPlainly) {
   EXPECT_EQ((*lines)[0], "url: (none: no webhook set)");
 }
 
+TEST(TelegramGetMe, ReadsTheBotsUsername) {
+  EXPECT_EQ(render_get_me(kToken).path, "/bot123456:ABC-def/getMe");
+  auto name = read_bot_username(
+      R"({"ok":true,"result":{"id":7356620194,"is_bot":true,"first_name":"Leg Numbness Triage","username":"leg_triage_demo_bot"}})");
+  ASSERT_TRUE(name.has_value());
+  EXPECT_EQ(*name, "leg_triage_demo_bot");
+  EXPECT_EQ(read_bot_username(R"({"ok":true,"result":{"id":1}})").error().code, "bad_response");
+  EXPECT_EQ(read_bot_username(R"({"ok":false,"error_code":401,"description":"Unauthorized"})")
+                .error()
+                .code,
+            "unauthorized");
+}
+
 }  // namespace
 }  // namespace triagebot::adapters::telegram

@@ -203,6 +203,14 @@ TEST(TelegramParse, GroupMessageWithoutMentionGetsNothing) {
   }
 }
 
+TEST(TelegramParse, GroupGetsNothingWhenTheBotUsernameIsUnknown) {
+  auto result = parse(testing::telegram_request(group_message("/start").dump()),
+                      ParseOptions{.bot_username = "", .now = {}});
+  ASSERT_TRUE(result.has_value());
+  EXPECT_FALSE(result->group_pointer.has_value());
+  EXPECT_TRUE(result->events.empty());
+}
+
 TEST(TelegramParse, GroupPointerTextLinksToPrivateChatAndSaysNothingClinical) {
   std::string text = group_pointer_text("leg_triage_demo_bot");
   EXPECT_NE(text.find("https://t.me/leg_triage_demo_bot?start="), std::string::npos);
