@@ -6,8 +6,10 @@ kind=${1:-release}
 jobs=$(nproc)
 case "$kind" in
   release) flags=(-DCMAKE_BUILD_TYPE=Release) ;;
-  # -O1 keeps the sanitized suite quick while the checks stay on.
-  sanitize) flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRIAGEBOT_SANITIZE=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g") ;;
+  # -O0 with line tables: instrumented code compiles about three times faster than at
+  # -O1 (what CI's two cores spend most time on), the suite still runs in a minute, and
+  # reports keep file:line.
+  sanitize) flags=(-DCMAKE_BUILD_TYPE=Debug -DTRIAGEBOT_SANITIZE=ON "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1") ;;
   *) echo "build.sh: unknown build kind '$kind' (release|sanitize)" >&2; exit 2 ;;
 esac
 cmake -S . -B "build/$kind" "${flags[@]}" >/dev/null

@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
 # scripts/test.sh — the README's second command, and what CI runs: set up, build and run
 # every test — the Release build, the same suite under AddressSanitizer + UBSan, and
-# the browser end-to-end tests in Debian's chromium.
+# the browser end-to-end tests in Debian's chromium. Each stage prints how long it took,
+# so a slow CI run says where the time went.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --e2e
 jobs=$(nproc)
+started=$SECONDS
+stage() { echo "== $1 (at $((SECONDS - started)) s)" >&2; }
 
-echo "== release build" >&2
+stage "setup"
+scripts/setup.sh --e2e
+
+stage "release build"
 scripts/build.sh release
-echo "== release tests" >&2
+stage "release tests"
 ctest --test-dir build/release --output-on-failure -j"$jobs" --timeout 300
 
-echo "== sanitizer build (ASan + UBSan)" >&2
+stage "sanitizer build (ASan + UBSan)"
 scripts/build.sh sanitize
-echo "== sanitizer tests" >&2
+stage "sanitizer tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/sanitize --output-on-failure -j"$jobs" --timeout 600
 
-if [ -f tests/e2e/run.sh ]; then
-  echo "== browser end-to-end tests" >&2
-  tests/e2e/run.sh build/release/triagebot
-fi
+stage "browser end-to-end tests"
+tests/e2e/run.sh build/release/triagebot
+
+stage "all passed"

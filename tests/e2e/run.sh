@@ -4,10 +4,11 @@
 # Starts the given server binary on an ephemeral port with a fresh database, runs the
 # node:test suite in this folder against it in Debian's chromium (through
 # playwright-core; no browser is ever downloaded), and stops the server whatever
-# happens. Exits non-zero when a test fails or the server does not start.
+# happens. Exits non-zero when a test fails or the server does not start. Screenshots
+# go to a temporary folder, so a test run leaves the work tree as it was; to refresh
+# the ones the docs show: TRIAGEBOT_E2E_SCREENSHOTS="$PWD/docs/screenshots" tests/e2e/run.sh ...
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
 
 if [ $# -ne 1 ]; then
   echo "usage: tests/e2e/run.sh <path-to-triagebot>" >&2
@@ -72,7 +73,7 @@ echo "run.sh: server at $url" >&2
 
 status=0
 (cd "$here" && TRIAGEBOT_E2E_URL="$url" TRIAGEBOT_E2E_EMERGENCY_NUMBER="$emergency_number" \
-  TRIAGEBOT_E2E_SCREENSHOTS="${TRIAGEBOT_E2E_SCREENSHOTS:-$repo/docs/screenshots}" \
+  TRIAGEBOT_E2E_SCREENSHOTS="${TRIAGEBOT_E2E_SCREENSHOTS:-$work/screenshots}" \
   node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs) || status=$?
 if [ "$status" -ne 0 ]; then
   echo "run.sh: browser tests failed; the server's last log lines:" >&2
