@@ -34,6 +34,8 @@ void WriteTransaction::begin_batch() {
   item_index_.clear();
   batch_index_.clear();
   touched_.clear();
+  item_queued_outbox_ = false;
+  batch_queued_outbox_ = false;
   cleared_ = false;
 }
 
@@ -42,11 +44,14 @@ void WriteTransaction::item_succeeded() {
   item_ops_.clear();
   for (auto& entry : item_index_) batch_index_.push_back(std::move(entry));
   item_index_.clear();
+  batch_queued_outbox_ = batch_queued_outbox_ || item_queued_outbox_;
+  item_queued_outbox_ = false;
 }
 
 void WriteTransaction::item_failed() {
   item_ops_.clear();
   item_index_.clear();
+  item_queued_outbox_ = false;
 }
 
 void WriteTransaction::index_batch() {
@@ -273,6 +278,7 @@ Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_
     insert.bind(5, to_millis(now));
     insert.bind(6, to_millis(now));
     insert.exec();
+    item_queued_outbox_ = true;
     return connection_.db().getLastInsertRowid();
   });
 }
@@ -289,6 +295,7 @@ Result<std::int64_t> WriteTransaction::enqueue_notice(std::string_view platform,
     insert.bind(4, to_millis(now));
     insert.bind(5, to_millis(now));
     insert.exec();
+    item_queued_outbox_ = true;
     return connection_.db().getLastInsertRowid();
   });
 }

@@ -133,6 +133,8 @@ class WriteTransaction {
   void index_batch();
   void batch_committed();  // apply the kept changes to the cache
   void batch_failed();     // drop everything
+  // Whether a kept item of this batch queued an outbox row (read before batch_committed).
+  bool batch_queued_outbox() const { return batch_queued_outbox_; }
 
   void stage(CacheOp op);
   Result<std::optional<CachedConversation>> load_conversation(const std::string& key,
@@ -147,6 +149,9 @@ class WriteTransaction {
   // Ids of user messages waiting for the text index, per item and per batch.
   std::vector<std::int64_t> item_index_;
   std::vector<std::int64_t> batch_index_;
+  // An item queued an outbox row, so the dispatcher has something to claim.
+  bool item_queued_outbox_ = false;
+  bool batch_queued_outbox_ = false;
   bool cleared_ = false;
 };
 
