@@ -185,12 +185,13 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     seen.completed = before.status != dialogs::SessionStatus::completed &&
                      turn.next.status == dialogs::SessionStatus::completed;
     seen.assessment = turn.assessment;
-    if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency &&
-        !conversation->created) {
+    if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency) {
+      // From the person's first message, not the conversation's start: a widget session
+      // starts when the panel opens, which may be long before anyone types.
+      auto first = tx.first_user_message_at(conversation_id);
+      if (!first) return first.error();
       seen.emergency_after =
-          std::chrono::duration_cast<std::chrono::milliseconds>(now - conversation->started_at);
-    } else if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency) {
-      seen.emergency_after = std::chrono::milliseconds(0);
+          std::chrono::duration_cast<std::chrono::milliseconds>(now - first->value_or(now));
     }
   }
 

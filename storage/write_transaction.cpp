@@ -206,6 +206,20 @@ Result<std::int64_t> WriteTransaction::append_message(std::int64_t conversation_
   });
 }
 
+Result<std::optional<TimePoint>> WriteTransaction::first_user_message_at(
+    std::int64_t conversation_id) {
+  return guarded("first_user_message_at", [&]() -> Result<std::optional<TimePoint>> {
+    auto& query = connection_.statement(
+        "SELECT at FROM messages WHERE conversation_id = ? AND direction = 'user'"
+        " ORDER BY id LIMIT 1");
+    query.bind(1, conversation_id);
+    if (!query.executeStep()) return std::optional<TimePoint>();
+    const auto at = from_millis(query.getColumn(0).getInt64());
+    query.reset();
+    return std::optional<TimePoint>(at);
+  });
+}
+
 Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                             const dialogs::Session& session, TimePoint now,
                                             const SummaryUpdate& summary) {

@@ -59,6 +59,10 @@ class WriteTransaction {
   Result<void> save_session(std::int64_t conversation_id, const dialogs::Session& session,
                             TimePoint now, const SummaryUpdate& summary);
 
+  // When the person first wrote in this conversation (its oldest user message, this
+  // batch's included); nullopt when they have not yet.
+  Result<std::optional<TimePoint>> first_user_message_at(std::int64_t conversation_id);
+
   // The widget's per-session bearer token, hashed by the caller (never the token).
   Result<void> set_credential(std::int64_t conversation_id, std::string_view credential_hash);
 
