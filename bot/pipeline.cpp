@@ -124,6 +124,9 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
   auto conversation =
       tx.load_or_create_conversation(platform, event.conversation_key, event.user_key, now);
   if (!conversation) return conversation.error();
+  if (conversation->created && !submission.create_conversation) {
+    return make_error("not_found", "the conversation no longer exists");  // rolled back
+  }
   seen.started = conversation->created;
   if (conversation->created && submission.credential) {
     if (auto set = tx.set_credential(conversation->id, submission.credential->hash); !set) {

@@ -3,6 +3,7 @@
 // writer queue (503), a duplicate delivery, and emergency timing against a conversation
 // that was opened long ago.
 #include <future>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -13,6 +14,7 @@
 #include "tests/bot/widget_client.h"
 #include "tests/storage/store_fixture.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/wait.h"
 
 namespace triagebot::testing {
 namespace {
@@ -113,6 +115,41 @@ TEST_F(WidgetPipelineOverloaded, FullWriterQueueIs503WithRetryAfterAndStoresNoth
   EXPECT_EQ(history(*client_, session), session.messages) << "the refused turn was not stored";
   EXPECT_EQ(metric("triagebot_writer_rejected_total"), 2);
   EXPECT_EQ(say(*client_, session, "my left foot is numb").status, 200) << "and then it is taken";
+}
+
+// Both turns passed the token check while the session still existed; the writer then
+// applies the /forget first. The late turn must not bring the conversation back as one
+// nobody can open (no token) holding what the person said after asking to be forgotten.
+TEST_F(WidgetPipeline, TurnQueuedBehindAForgetIs404AndStoresNothing) {
+  const auto session = create_session(*client_);
+  ASSERT_EQ(say(*client_, session, "my left foot is numb").status, 200);
+  HttpResult forget;
+  HttpResult late;
+  {
+    WriterGate gate(store_->writer());
+    const auto send = [&](HttpResult& reply, const char* text) {
+      return std::thread([&reply, text, &session, port = server_->port] {
+        HttpClient client("127.0.0.1", port);
+        reply = say(client, session, text);
+      });
+    };
+    const auto queued = [&](std::uint64_t depth) {
+      return wait_until([&] { return store_->writer().stats().queue_depth == depth; });
+    };
+    auto first = send(forget, "/forget");
+    EXPECT_TRUE(queued(1));
+    auto second = send(late, "no");
+    EXPECT_TRUE(queued(2));
+    gate.open();
+    first.join();
+    second.join();
+  }
+  EXPECT_EQ(forget.status, 200) << forget.body;
+  expect_error(late, 404, "not_found");
+  expect_error(client_->get(session.path(), session.auth()), 404, "not_found");
+  auto found = store_->readers().find_conversation("widget", session.id);
+  ASSERT_TRUE(found);
+  EXPECT_FALSE(*found) << "no conversation was made again";
 }
 
 // The widget makes a new event id for every POST; Telegram redelivers an update with the
