@@ -214,12 +214,14 @@ TEST_F(WidgetHttp, MetricsCountWhatRealWidgetTrafficDid) {
   const auto emergency = create_session(*client_);
   ASSERT_EQ(say(*client_, emergency, kStrokeOpening).status, 200);
   ASSERT_EQ(say(*client_, emergency, "what now?").status, 200);  // guidance again, no recount
+  // A second red flag: its own guidance and count; the first is not counted again.
+  ASSERT_EQ(say(*client_, emergency, "and now my leg is cold and pale").status, 200);
   const auto open = create_session(*client_);
   ASSERT_EQ(say(*client_, open, "my left foot is numb").status, 200);
 
   // The writer's counters move after the completions that answered the requests, so
   // wait until the last batch is counted everywhere.
-  const double submissions = 3 + 1 + static_cast<double>(exchanges.size()) + 2 + 1;
+  const double submissions = 3 + 1 + static_cast<double>(exchanges.size()) + 3 + 1;
   std::string text;
   const auto value = [&](const std::string& series) {
     return metric_value(text, series).value_or(-1);
@@ -234,9 +236,10 @@ TEST_F(WidgetHttp, MetricsCountWhatRealWidgetTrafficDid) {
   EXPECT_EQ(value(R"(triagebot_conversations_started_total{platform="widget"})"), 3);
   EXPECT_EQ(value(R"(triagebot_conversations_completed_total{platform="widget"})"), 2);
   EXPECT_EQ(value(R"(triagebot_assessments_total{platform="widget",triage=")" + triage + "\"}"), 1);
-  EXPECT_EQ(value(R"(triagebot_assessments_total{platform="widget",triage="emergency"})"), 1);
+  EXPECT_EQ(value(R"(triagebot_assessments_total{platform="widget",triage="emergency"})"), 2);
   EXPECT_EQ(value(R"(triagebot_red_flags_total{red_flag="stroke_signs"})"), 1);
-  // The guidance came with the first message, well inside the smallest bucket.
+  EXPECT_EQ(value(R"(triagebot_red_flags_total{red_flag="acute_limb_ischemia_signs"})"), 1);
+  // The first guidance came with the first message, well inside the smallest bucket.
   EXPECT_EQ(value("triagebot_time_to_emergency_guidance_seconds_count"), 1);
   EXPECT_EQ(value(R"(triagebot_time_to_emergency_guidance_seconds_bucket{le="1"})"), 1);
   EXPECT_FALSE(metric_value(text, R"(triagebot_duplicate_events_total{platform="widget"})"))
