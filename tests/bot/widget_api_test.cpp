@@ -137,6 +137,17 @@ TEST_F(WidgetApi, UnknownSessionIs404WhetherWellFormedOrNot) {
   }
 }
 
+TEST_F(WidgetApi, WrongMethodIs405WithAllow) {
+  const auto session = create_session(client_);
+  const auto turn = client_.request("DELETE", session.path(), {}, session.auth());
+  expect_error(turn, 405, "method_not_allowed");
+  EXPECT_EQ(turn.header("Allow"), "GET, OPTIONS, POST");
+  const auto sessions = client_.get(std::string(kSessionsPath));
+  expect_error(sessions, 405, "method_not_allowed");
+  EXPECT_EQ(sessions.header("Allow"), "OPTIONS, POST");
+  EXPECT_EQ(history(client_, session), session.messages);
+}
+
 TEST_F(WidgetApi, MalformedTurnsAre400AndStoreNothing) {
   const auto session = create_session(client_);
   const std::vector<std::string> bodies = {
