@@ -107,8 +107,9 @@ TEST_F(WidgetApi, MissingOrMalformedBearerTokenIs401) {
                                {{"Authorization", "Bearer"}},
                                {{"Authorization", "Basic " + session.token}},
                                {{"Authorization", session.token}}}) {
-    expect_error(client_.get(session.path(), headers), 401, "unauthorized");
-    expect_error(client_.post(session.path(), R"({"text":"hi"})", headers), 401, "unauthorized");
+    expect_json_error(client_.get(session.path(), headers), 401, "unauthorized");
+    expect_json_error(client_.post(session.path(), R"({"text":"hi"})", headers), 401,
+                      "unauthorized");
   }
   EXPECT_EQ(history(client_, session), session.messages) << "nothing was stored";
 }
@@ -118,8 +119,8 @@ TEST_F(WidgetApi, WrongTokenAndAnotherSessionsTokenAre401) {
   const auto other = create_session(client_);
   for (const std::string& token : {other.token, mine.token + "x", mine.token.substr(1)}) {
     const HeaderList headers = {{"Authorization", "Bearer " + token}};
-    expect_error(client_.get(mine.path(), headers), 401, "unauthorized");
-    expect_error(client_.post(mine.path(), R"({"text":"hi"})", headers), 401, "unauthorized");
+    expect_json_error(client_.get(mine.path(), headers), 401, "unauthorized");
+    expect_json_error(client_.post(mine.path(), R"({"text":"hi"})", headers), 401, "unauthorized");
   }
   EXPECT_EQ(history(client_, mine), mine.messages);
   EXPECT_EQ(history(client_, other), other.messages);
@@ -132,18 +133,18 @@ TEST_F(WidgetApi, UnknownSessionIs404WhetherWellFormedOrNot) {
         std::string(33, 'a'), std::string(32, 'A'), std::string("%2e%2e")}) {
     WidgetSession unknown = session;
     unknown.id = id;
-    expect_error(client_.get(unknown.path(), unknown.auth()), 404, "not_found");
-    expect_error(say(client_, unknown, "hi"), 404, "not_found");
+    expect_json_error(client_.get(unknown.path(), unknown.auth()), 404, "not_found");
+    expect_json_error(say(client_, unknown, "hi"), 404, "not_found");
   }
 }
 
 TEST_F(WidgetApi, WrongMethodIs405WithAllow) {
   const auto session = create_session(client_);
   const auto turn = client_.request("DELETE", session.path(), {}, session.auth());
-  expect_error(turn, 405, "method_not_allowed");
+  expect_json_error(turn, 405, "method_not_allowed");
   EXPECT_EQ(turn.header("Allow"), "GET, OPTIONS, POST");
   const auto sessions = client_.get(std::string(kSessionsPath));
-  expect_error(sessions, 405, "method_not_allowed");
+  expect_json_error(sessions, 405, "method_not_allowed");
   EXPECT_EQ(sessions.header("Allow"), "OPTIONS, POST");
   EXPECT_EQ(history(client_, session), session.messages);
 }
@@ -174,7 +175,7 @@ TEST_F(WidgetApi, MalformedTurnsAre400AndStoreNothing) {
   };
   for (const auto& body : bodies) {
     SCOPED_TRACE(body.substr(0, 60));
-    expect_error(client_.post(session.path(), body, session.auth()), 400, "bad_request");
+    expect_json_error(client_.post(session.path(), body, session.auth()), 400, "bad_request");
   }
   EXPECT_EQ(history(client_, session), session.messages) << "nothing was stored";
 }
@@ -224,8 +225,8 @@ TEST_F(WidgetApi, ForgetDeletesTheConversationAndSaysSo) {
   EXPECT_NE(replies[0]["text"].get<std::string>().find("deleted"), std::string::npos);
 
   // The session itself is gone: nothing of it can be read or continued.
-  expect_error(client_.get(session.path(), session.auth()), 404, "not_found");
-  expect_error(say(client_, session, "hello"), 404, "not_found");
+  expect_json_error(client_.get(session.path(), session.auth()), 404, "not_found");
+  expect_json_error(say(client_, session, "hello"), 404, "not_found");
   EXPECT_EQ(history(client_, kept).size(), kept.messages.size() + 2) << "only theirs";
 
   // Nor can a reviewer find it in the database, not even by what was said.

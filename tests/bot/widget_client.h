@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/http_client.h"
+#include "tests/support/json_error.h"
 #include "tests/support/server_process.h"
 
 namespace triagebot::testing {
@@ -95,17 +96,6 @@ inline nlohmann::json history(HttpClient& client, const WidgetSession& session) 
     throw std::runtime_error("GET history: " + std::to_string(reply.status) + " " + reply.body);
   }
   return body["messages"];
-}
-
-// API.md's error shape, exactly {"error": code, "message": str}, with that status.
-inline void expect_error(const HttpResult& reply, int status, std::string_view code) {
-  EXPECT_EQ(reply.status, status) << reply.body;
-  const auto body = reply.json();
-  ASSERT_TRUE(body.is_object()) << reply.body;
-  EXPECT_EQ(body.value("error", ""), code) << reply.body;
-  EXPECT_TRUE(body.contains("message") && body["message"].is_string()) << reply.body;
-  EXPECT_EQ(body.size(), 2u) << reply.body;
-  EXPECT_EQ(reply.header("Content-Type"), "application/json");
 }
 
 // One turn as the history must show it: what the person said, then the bot's replies.

@@ -24,7 +24,7 @@ class WidgetHttp : public ::testing::Test {
 // A 429 as API.md and the widget expect it: the error shape and whole seconds to wait,
 // no more than one refill interval (`most`).
 void expect_rate_limited(const HttpResult& reply, int most) {
-  expect_error(reply, 429, "rate_limited");
+  expect_json_error(reply, 429, "rate_limited");
   const auto retry_after = reply.header("Retry-After");
   ASSERT_TRUE(retry_after.has_value());
   const int seconds = std::stoi(*retry_after);
@@ -36,7 +36,7 @@ TEST_F(WidgetHttp, BodyOverTheLimitIs413AndStoresNothing) {
   start({{"TRIAGEBOT_BODY_LIMIT", "1024"}});
   const auto session = create_session(*client_);
   const auto reply = say(*client_, session, std::string(1100, 'a'));
-  expect_error(reply, 413, "too_large");
+  expect_json_error(reply, 413, "too_large");
   EXPECT_EQ(history(*client_, session), session.messages);
   EXPECT_EQ(say(*client_, session, std::string(900, 'a')).status, 200) << "under it is fine";
 }
@@ -119,7 +119,7 @@ TEST_F(WidgetCors, PreflightFromARefusedOriginIs403WithoutAllowHeaders) {
   for (const char* origin : {"https://evil.example", "https://www.clinic.example.evil.example",
                              "http://www.clinic.example", "null"}) {
     const auto reply = preflight(std::string(kSessionsPath), origin);
-    expect_error(reply, 403, "origin_not_allowed");
+    expect_json_error(reply, 403, "origin_not_allowed");
     EXPECT_FALSE(reply.header("Access-Control-Allow-Origin")) << origin;
     EXPECT_FALSE(reply.header("Access-Control-Allow-Methods")) << origin;
   }
@@ -144,11 +144,12 @@ TEST_F(WidgetCors, RequestsFromAnAllowedOriginCarryAllowOrigin) {
 TEST_F(WidgetCors, RequestsFromARefusedOriginAre403AndStoreNothing) {
   const auto session = create_session(*client_);
   const HeaderList evil = {{"Origin", "https://evil.example"}};
-  expect_error(client_->post(std::string(kSessionsPath), "{}", evil), 403, "origin_not_allowed");
+  expect_json_error(client_->post(std::string(kSessionsPath), "{}", evil), 403,
+                    "origin_not_allowed");
   const auto turn = post_turn(*client_, session, {{"text", "no"}}, evil);
-  expect_error(turn, 403, "origin_not_allowed");
+  expect_json_error(turn, 403, "origin_not_allowed");
   EXPECT_FALSE(turn.header("Access-Control-Allow-Origin"));
-  expect_error(client_->get(session.path(), session.auth(evil)), 403, "origin_not_allowed");
+  expect_json_error(client_->get(session.path(), session.auth(evil)), 403, "origin_not_allowed");
   EXPECT_EQ(history(*client_, session), session.messages);
 }
 

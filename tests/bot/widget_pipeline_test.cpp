@@ -23,8 +23,10 @@ using storage::testing::WriterGate;
 
 class WidgetPipeline : public ::testing::Test {
  protected:
-  explicit WidgetPipeline(storage::StoreOptions options = {}) {
+  explicit WidgetPipeline(std::size_t queue_capacity = 4096) {
+    storage::StoreOptions options;
     options.path = dir_ / "pipeline.db";
+    options.queue_capacity = queue_capacity;
     auto store = storage::Store::open(options);
     if (!store) throw std::runtime_error(store.error().message);
     store_ = std::move(*store);
@@ -88,12 +90,7 @@ adapters::InboundEvent text_event(adapters::Platform platform, std::string key,
 
 class WidgetPipelineOverloaded : public WidgetPipeline {
  protected:
-  WidgetPipelineOverloaded() : WidgetPipeline(overloadable()) {}
-  static storage::StoreOptions overloadable() {
-    storage::StoreOptions options;
-    options.queue_capacity = 1;
-    return options;
-  }
+  WidgetPipelineOverloaded() : WidgetPipeline(/*queue_capacity=*/1) {}
 };
 
 TEST_F(WidgetPipelineOverloaded, FullWriterQueueIs503WithRetryAfterAndStoresNothing) {
@@ -105,7 +102,7 @@ TEST_F(WidgetPipelineOverloaded, FullWriterQueueIs503WithRetryAfterAndStoresNoth
                                          nullptr}));  // and now it is full
     for (const auto& reply : {client_->post(std::string(kSessionsPath), "{}"),
                               say(*client_, session, "my left foot is numb")}) {
-      expect_error(reply, 503, "overloaded");
+      expect_json_error(reply, 503, "overloaded");
       EXPECT_EQ(reply.header("Retry-After"), "1");
     }
     // Reading the history does not need the writer.
@@ -145,8 +142,8 @@ TEST_F(WidgetPipeline, TurnQueuedBehindAForgetIs404AndStoresNothing) {
     second.join();
   }
   EXPECT_EQ(forget.status, 200) << forget.body;
-  expect_error(late, 404, "not_found");
-  expect_error(client_->get(session.path(), session.auth()), 404, "not_found");
+  expect_json_error(late, 404, "not_found");
+  expect_json_error(client_->get(session.path(), session.auth()), 404, "not_found");
   auto found = store_->readers().find_conversation("widget", session.id);
   ASSERT_TRUE(found);
   EXPECT_FALSE(*found) << "no conversation was made again";
