@@ -1,5 +1,6 @@
 #include "bot/pipeline.h"
 
+#include <algorithm>
 #include <exception>
 #include <memory>
 #include <utility>
@@ -22,6 +23,7 @@ struct Pipeline::Observed {
   bool started = false;
   bool completed = false;
   std::optional<dialogs::Assessment> assessment;
+  std::vector<std::string> red_flags_fired;  // recorded by this turn, not before it
   std::optional<std::chrono::milliseconds> emergency_after;
 };
 
@@ -89,10 +91,8 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
       if (seen.duplicate) metrics_.duplicate_suppressed(seen.platform);
       if (seen.started) metrics_.conversation_started(seen.platform);
       if (seen.completed) metrics_.conversation_completed(seen.platform);
-      if (seen.assessment) {
-        metrics_.assessment(seen.platform, seen.assessment->triage);
-        for (const auto& flag : seen.assessment->red_flags) metrics_.red_flag(flag);
-      }
+      if (seen.assessment) metrics_.assessment(seen.platform, seen.assessment->triage);
+      for (const auto& flag : seen.red_flags_fired) metrics_.red_flag(flag);
       if (seen.emergency_after) metrics_.time_to_emergency_guidance(*seen.emergency_after);
     }
     done(std::move(state->outcomes));
@@ -124,6 +124,9 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
   auto conversation =
       tx.load_or_create_conversation(platform, event.conversation_key, event.user_key, now);
   if (!conversation) return conversation.error();
+  if (conversation->created && !submission.create_conversation) {
+    return make_error("not_found", "the conversation no longer exists");  // rolled back
+  }
   seen.started = conversation->created;
   if (conversation->created && submission.credential) {
     if (auto set = tx.set_credential(conversation->id, submission.credential->hash); !set) {
@@ -185,12 +188,23 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     seen.completed = before.status != dialogs::SessionStatus::completed &&
                      turn.next.status == dialogs::SessionStatus::completed;
     seen.assessment = turn.assessment;
+    // An assessment lists every red flag of the interview; count only the new ones, so
+    // a second red flag after the first does not count the first again.
+    for (const auto& flag : turn.next.red_flags) {
+      if (std::find(before.red_flags.begin(), before.red_flags.end(), flag) ==
+          before.red_flags.end()) {
+        seen.red_flags_fired.push_back(flag);
+      }
+    }
+    // The first emergency guidance of the interview; later ones come after it.
     if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency &&
-        !conversation->created) {
+        before.triage != dialogs::Triage::emergency) {
+      // From the person's first message, not the conversation's start: a widget session
+      // starts when the panel opens, which may be long before anyone types.
+      auto first = tx.first_user_message_at(conversation_id);
+      if (!first) return first.error();
       seen.emergency_after =
-          std::chrono::duration_cast<std::chrono::milliseconds>(now - conversation->started_at);
-    } else if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency) {
-      seen.emergency_after = std::chrono::milliseconds(0);
+          std::chrono::duration_cast<std::chrono::milliseconds>(now - first->value_or(now));
     }
   }
 

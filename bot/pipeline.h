@@ -61,6 +61,10 @@ struct Submission {
   // The widget opens a session with an implicit /start the person never typed: it is
   // run through the interview but not shown in the history as theirs.
   bool record_user_turn = true;
+  // A widget turn belongs to a session that exists: when it is gone by the time the
+  // writer runs the turn (a /forget queued just before it), the submission fails with
+  // "not_found" and stores nothing, rather than start a conversation nobody can open.
+  bool create_conversation = true;
   // Platform limits (e.g. Telegram's 4096 units): one reply may become several outbox
   // rows, so each row is one call and a retry never repeats a delivered part.
   std::function<std::vector<dialogs::Reply>(const dialogs::Reply&)> split_reply;

@@ -10,7 +10,7 @@ PipelineMetrics::PipelineMetrics(Metrics& registry)
     : registry_(registry),
       emergency_latency_(registry.histogram(
           "triagebot_time_to_emergency_guidance_seconds",
-          "Time from a conversation's first message to the emergency guidance it received.", {},
+          "Time from the person's first message to the emergency guidance they received.", {},
           {1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600})),
       batch_sizes_(registry.histogram("triagebot_writer_batch_size",
                                       "Items committed together in one writer transaction.", {},

@@ -23,7 +23,7 @@ class PipelineMetrics {
   void conversation_completed(std::string_view platform);
   void assessment(std::string_view platform, dialogs::Triage triage);
   void red_flag(std::string_view red_flag_id);
-  // From a conversation's first message to the emergency guidance it received.
+  // From the person's first message in the conversation to the emergency guidance.
   void time_to_emergency_guidance(std::chrono::milliseconds elapsed);
   void duplicate_suppressed(std::string_view platform);
   void rejected_overloaded();

@@ -117,10 +117,13 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Config& config, Metrics& me
   storage::StoreOptions store_options;
   store_options.path = config.db;
   store_options.synchronous = config.synchronous;
-  // Runs on the writer thread after each commit: new outbox rows may be due.
+  // Both run on the writer thread after a commit. Only a commit that queued outbox rows
+  // wakes the dispatcher: its own claims are commits too.
   store_options.on_batch_committed = [self] {
-    if (self->dispatcher_ready_.load()) self->dispatcher_->notify();
     self->pipeline_metrics_->batch_committed(self->store_->writer().stats().last_batch);
+  };
+  store_options.on_outbox_queued = [self] {
+    if (self->dispatcher_ready_.load()) self->dispatcher_->notify();
   };
   auto store = storage::Store::open(store_options);
   if (!store) return store.error();

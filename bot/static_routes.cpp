@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <string_view>
 
 namespace triagebot::embedded {
 std::string_view asset_index_html();
@@ -25,6 +26,28 @@ std::string etag_of(std::string_view content) {
   return buffer;
 }
 
+// If-None-Match (RFC 9110 §13.1.2): "*" or a list of entity tags, compared weakly, so
+// W/"x" matches our "x". Proxies that compress (nginx gzip) weaken our tag, and browsers
+// send back what they got. A member that is not a quoted tag ends the list.
+bool presented_tags_match(std::string_view header, std::string_view etag) {
+  const auto skip = [&header](std::string_view chars) {
+    while (!header.empty() && chars.find(header.front()) != std::string_view::npos) {
+      header.remove_prefix(1);
+    }
+  };
+  skip(" \t");
+  if (header == "*" || header.starts_with("* ")) return true;
+  for (;;) {
+    skip(" \t,");
+    if (header.starts_with("W/")) header.remove_prefix(2);
+    if (header.empty() || header.front() != '"') return false;
+    const auto close = header.find('"', 1);
+    if (close == std::string_view::npos) return false;
+    if (header.substr(0, close + 1) == etag) return true;
+    header.remove_prefix(close + 1);
+  }
+}
+
 }  // namespace
 
 void add_static_route(http::Router& router, StaticAsset asset) {
@@ -38,7 +61,7 @@ void add_static_route(http::Router& router, StaticAsset asset) {
                response.headers.set("ETag", *etag);
                response.headers.set("X-Content-Type-Options", "nosniff");
                if (auto presented = request.headers.get("If-None-Match");
-                   presented && *presented == *etag) {
+                   presented && presented_tags_match(*presented, *etag)) {
                  response.status = 304;
                } else {
                  response.status = 200;

@@ -170,6 +170,7 @@ void post_turn(WidgetState& state, HttpRequest request, Respond respond) {
   Submission submission;
   submission.events.push_back(std::move(event));
   submission.deliver_through_outbox = false;
+  submission.create_conversation = false;
 
   auto cors = widget::cors_headers(state.options.cors, request);
   auto answer = [respond, cors](Result<std::vector<EventOutcome>> done) {
@@ -210,6 +211,9 @@ void get_history(WidgetState& state, HttpRequest request, Respond respond) {
 }  // namespace
 
 HttpResponse pipeline_error_response(const Error& error) {
+  if (error.code == "not_found") {
+    return json_error(404, "not_found", "The conversation no longer exists.");
+  }
   if (error.code == "overloaded" || error.code == "closed") {
     auto response = json_error(503, "overloaded", "The server is busy; try again shortly.");
     response.headers.set("Retry-After", "1");

@@ -104,7 +104,9 @@ Result<std::int64_t> WriteTransaction::release_claims(TimePoint now) {
         "UPDATE outbox SET due_at = ? WHERE status = 'sending' AND due_at > ?");
     update.bind(1, to_millis(now));
     update.bind(2, to_millis(now));
-    return static_cast<std::int64_t>(update.exec());
+    const int released = update.exec();
+    if (released > 0) item_queued_outbox_ = true;
+    return static_cast<std::int64_t>(released);
   });
 }
 

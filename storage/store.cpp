@@ -29,6 +29,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   writer_options.max_batch = options.max_batch == 0 ? 1 : options.max_batch;
   writer_options.session_cache_capacity = options.session_cache_capacity;
   writer_options.on_batch_committed = options.on_batch_committed;
+  writer_options.on_outbox_queued = options.on_outbox_queued;
   auto writer = std::make_unique<Writer>(std::move(connection), std::move(writer_options));
   return std::unique_ptr<Store>(new Store(std::move(readers), std::move(writer)));
 }

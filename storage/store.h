@@ -37,6 +37,7 @@ struct StoreOptions {
   std::size_t reader_count = 2;       // query-only connections
   std::size_t session_cache_capacity = 10000;  // conversations kept parsed in memory
   std::function<void()> on_batch_committed;    // writer thread, after each commit
+  std::function<void()> on_outbox_queued;  // writer thread, after a commit that queued outbox rows
 };
 
 class Store {

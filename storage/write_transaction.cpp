@@ -34,6 +34,8 @@ void WriteTransaction::begin_batch() {
   item_index_.clear();
   batch_index_.clear();
   touched_.clear();
+  item_queued_outbox_ = false;
+  batch_queued_outbox_ = false;
   cleared_ = false;
 }
 
@@ -42,11 +44,14 @@ void WriteTransaction::item_succeeded() {
   item_ops_.clear();
   for (auto& entry : item_index_) batch_index_.push_back(std::move(entry));
   item_index_.clear();
+  batch_queued_outbox_ = batch_queued_outbox_ || item_queued_outbox_;
+  item_queued_outbox_ = false;
 }
 
 void WriteTransaction::item_failed() {
   item_ops_.clear();
   item_index_.clear();
+  item_queued_outbox_ = false;
 }
 
 void WriteTransaction::index_batch() {
@@ -201,6 +206,20 @@ Result<std::int64_t> WriteTransaction::append_message(std::int64_t conversation_
   });
 }
 
+Result<std::optional<TimePoint>> WriteTransaction::first_user_message_at(
+    std::int64_t conversation_id) {
+  return guarded("first_user_message_at", [&]() -> Result<std::optional<TimePoint>> {
+    auto& query = connection_.statement(
+        "SELECT at FROM messages WHERE conversation_id = ? AND direction = 'user'"
+        " ORDER BY id LIMIT 1");
+    query.bind(1, conversation_id);
+    if (!query.executeStep()) return std::optional<TimePoint>();
+    const auto at = from_millis(query.getColumn(0).getInt64());
+    query.reset();
+    return std::optional<TimePoint>(at);
+  });
+}
+
 Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                             const dialogs::Session& session, TimePoint now,
                                             const SummaryUpdate& summary) {
@@ -273,6 +292,7 @@ Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_
     insert.bind(5, to_millis(now));
     insert.bind(6, to_millis(now));
     insert.exec();
+    item_queued_outbox_ = true;
     return connection_.db().getLastInsertRowid();
   });
 }
@@ -289,6 +309,7 @@ Result<std::int64_t> WriteTransaction::enqueue_notice(std::string_view platform,
     insert.bind(4, to_millis(now));
     insert.bind(5, to_millis(now));
     insert.exec();
+    item_queued_outbox_ = true;
     return connection_.db().getLastInsertRowid();
   });
 }

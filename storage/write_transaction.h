@@ -59,6 +59,10 @@ class WriteTransaction {
   Result<void> save_session(std::int64_t conversation_id, const dialogs::Session& session,
                             TimePoint now, const SummaryUpdate& summary);
 
+  // When the person first wrote in this conversation (its oldest user message, this
+  // batch's included); nullopt when they have not yet.
+  Result<std::optional<TimePoint>> first_user_message_at(std::int64_t conversation_id);
+
   // The widget's per-session bearer token, hashed by the caller (never the token).
   Result<void> set_credential(std::int64_t conversation_id, std::string_view credential_hash);
 
@@ -133,6 +137,8 @@ class WriteTransaction {
   void index_batch();
   void batch_committed();  // apply the kept changes to the cache
   void batch_failed();     // drop everything
+  // Whether a kept item of this batch queued an outbox row (read before batch_committed).
+  bool batch_queued_outbox() const { return batch_queued_outbox_; }
 
   void stage(CacheOp op);
   Result<std::optional<CachedConversation>> load_conversation(const std::string& key,
@@ -147,6 +153,9 @@ class WriteTransaction {
   // Ids of user messages waiting for the text index, per item and per batch.
   std::vector<std::int64_t> item_index_;
   std::vector<std::int64_t> batch_index_;
+  // An item queued an outbox row, so the dispatcher has something to claim.
+  bool item_queued_outbox_ = false;
+  bool batch_queued_outbox_ = false;
   bool cleared_ = false;
 };
 

@@ -122,7 +122,10 @@ void Writer::loop() {
       stats_.failed_items += failed;
       stats_.completion_exceptions += completion_exceptions;
     }
-    if (options_.on_batch_committed && failed < batch.size()) options_.on_batch_committed();
+    if (failed < batch.size()) {
+      if (options_.on_batch_committed) options_.on_batch_committed();
+      if (options_.on_outbox_queued && batch_queued_outbox_) options_.on_outbox_queued();
+    }
     maybe_checkpoint();
   }
 }
@@ -140,6 +143,7 @@ Result<void> Writer::run_item(WorkItem& item) {
 
 std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
   auto& db = connection_->db();
+  batch_queued_outbox_ = false;
   transaction_.begin_batch();
   try {
     // IMMEDIATE takes the write lock now, so a second process (the CLI) makes us wait
@@ -194,6 +198,7 @@ std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
     }
     return std::vector<Result<void>>(batch.size(), storage_error("commit", e));
   }
+  batch_queued_outbox_ = transaction_.batch_queued_outbox();
   transaction_.batch_committed();
   std::lock_guard lock(mutex_);
   ++stats_.commits;

@@ -53,8 +53,13 @@ struct WriterOptions {
   std::size_t max_batch = 256;
   std::size_t session_cache_capacity = 10000;
   // Called on the writer thread after each successful commit, after the completions
-  // (e.g. to wake the outbox dispatcher). Optional.
+  // (e.g. for metrics). Optional.
   std::function<void()> on_batch_committed;
+  // Called on the writer thread after a commit that made outbox rows due (enqueue_outbox,
+  // enqueue_notice, release_claims), after on_batch_committed: this, not every commit,
+  // is what should wake the outbox dispatcher. Its own claims commit too, so waking it
+  // on every commit keeps it claiming in a loop forever. Optional.
+  std::function<void()> on_outbox_queued;
 };
 
 // Counters for /metrics and tests. Histogram bucket i counts batches of size
@@ -118,8 +123,9 @@ class Writer {
   std::condition_variable ready_;
   std::deque<WorkItem> queue_;
   bool closing_ = false;
-  WriterStats stats_;  // guarded by mutex_
-  int wal_pages_ = 0;  // writer thread only, set by the WAL hook
+  WriterStats stats_;                 // guarded by mutex_
+  int wal_pages_ = 0;                 // writer thread only, set by the WAL hook
+  bool batch_queued_outbox_ = false;  // writer thread only: the last commit's batch did
   std::thread thread_;
 };
 

@@ -9,6 +9,7 @@
 #include "tests/bot/in_process_server.h"
 #include "tests/bot/review_seed.h"
 #include "tests/support/http_client.h"
+#include "tests/support/json_error.h"
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing {
@@ -61,23 +62,14 @@ class AdminApi : public ::testing::Test {
   std::unique_ptr<HttpClient> client_;
 };
 
-void expect_error(const HttpResult& reply, int status, const std::string& code) {
-  EXPECT_EQ(reply.status, status) << reply.body;
-  const auto body = reply.json();
-  ASSERT_TRUE(body.is_object()) << reply.body;
-  EXPECT_EQ(body.value("error", ""), code) << reply.body;
-  EXPECT_TRUE(body.contains("message") && body["message"].is_string()) << reply.body;
-  EXPECT_EQ(body.size(), 2u) << reply.body;
-}
-
 TEST_F(AdminApi, MissingTokenIs401) {
   const auto reply = client_->get("/admin/api/conversations");
-  expect_error(reply, 401, "unauthorized");
+  expect_json_error(reply, 401, "unauthorized");
   EXPECT_EQ(reply.header("WWW-Authenticate"), "Bearer realm=\"triagebot-admin\"");
-  expect_error(client_->get(detail_path("t1")), 401, "unauthorized");
-  expect_error(client_->post(detail_path("t1") + "/verdicts",
-                             R"({"verdict":"agree","note":"","reviewer":"Dr A"})"),
-               401, "unauthorized");
+  expect_json_error(client_->get(detail_path("t1")), 401, "unauthorized");
+  expect_json_error(client_->post(detail_path("t1") + "/verdicts",
+                                  R"({"verdict":"agree","note":"","reviewer":"Dr A"})"),
+                    401, "unauthorized");
 }
 
 TEST_F(AdminApi, WrongTokenIs401) {
@@ -85,8 +77,8 @@ TEST_F(AdminApi, WrongTokenIs401) {
            "Bearer wrong", std::string("Bearer ") + kToken + "x", std::string("Basic ") + kToken,
            std::string(kToken), std::string("Bearer ") + std::string(kToken).substr(1),
            "Bearer "}) {
-    expect_error(client_->get("/admin/api/conversations", {{"Authorization", value}}), 401,
-                 "unauthorized");
+    expect_json_error(client_->get("/admin/api/conversations", {{"Authorization", value}}), 401,
+                      "unauthorized");
   }
 }
 
@@ -197,11 +189,11 @@ TEST_F(AdminApi, DetailWithoutAssessmentOmitsIt) {
 }
 
 TEST_F(AdminApi, UnknownConversationIs404) {
-  expect_error(client_->get("/admin/api/conversations/999999", kAuth), 404, "not_found");
-  expect_error(client_->get("/admin/api/conversations/abc", kAuth), 404, "not_found");
-  expect_error(client_->get("/admin/api/conversations/-1", kAuth), 404, "not_found");
-  expect_error(client_->get("/admin/api/conversations/99999999999999999999999", kAuth), 404,
-               "not_found");
+  expect_json_error(client_->get("/admin/api/conversations/999999", kAuth), 404, "not_found");
+  expect_json_error(client_->get("/admin/api/conversations/abc", kAuth), 404, "not_found");
+  expect_json_error(client_->get("/admin/api/conversations/-1", kAuth), 404, "not_found");
+  expect_json_error(client_->get("/admin/api/conversations/99999999999999999999999", kAuth), 404,
+                    "not_found");
 }
 
 TEST_F(AdminApi, VerdictIs201AndVisibleInListAndDetail) {
@@ -255,16 +247,17 @@ TEST_F(AdminApi, BadVerdictBodiesAre400AndWriteNothing) {
   };
   for (const auto& body : bodies) {
     SCOPED_TRACE(body.substr(0, 60));
-    expect_error(client_->post(path, body, kAuth), 400, "bad_request");
+    expect_json_error(client_->post(path, body, kAuth), 400, "bad_request");
   }
   EXPECT_EQ(client_->get(detail_path("t2"), kAuth).json()["verdicts"], nlohmann::json::array());
 }
 
 TEST_F(AdminApi, VerdictForUnknownConversationIs404) {
   const std::string body = R"({"verdict":"agree","note":"","reviewer":"Dr A"})";
-  expect_error(client_->post("/admin/api/conversations/424242/verdicts", body, kAuth), 404,
-               "not_found");
-  expect_error(client_->post("/admin/api/conversations/x/verdicts", body, kAuth), 404, "not_found");
+  expect_json_error(client_->post("/admin/api/conversations/424242/verdicts", body, kAuth), 404,
+                    "not_found");
+  expect_json_error(client_->post("/admin/api/conversations/x/verdicts", body, kAuth), 404,
+                    "not_found");
 }
 
 TEST_F(AdminApi, HostileQueryStringsAre400NotACrash) {
@@ -295,7 +288,7 @@ TEST_F(AdminApi, HostileQueryStringsAre400NotACrash) {
   };
   for (const auto& query : queries) {
     SCOPED_TRACE(query.substr(0, 60));
-    expect_error(client_->get("/admin/api/conversations?" + query, kAuth), 400, "bad_request");
+    expect_json_error(client_->get("/admin/api/conversations?" + query, kAuth), 400, "bad_request");
   }
   EXPECT_EQ(client_->get("/healthz").status, 200);  // still serving
 }
@@ -347,7 +340,7 @@ TEST_F(AdminApiOverloaded, VerdictIs503WhenTheWriterQueueIsFull) {
   const auto reply = client_->post(detail_path("t1") + "/verdicts",
                                    R"({"verdict":"agree","note":"","reviewer":"Dr A"})", kAuth);
   release.set_value();
-  expect_error(reply, 503, "overloaded");
+  expect_json_error(reply, 503, "overloaded");
   EXPECT_EQ(reply.header("Retry-After"), "1");
 }
 

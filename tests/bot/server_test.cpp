@@ -18,6 +18,7 @@
 #include "bot/http/responses.h"
 #include "tests/bot/in_process_server.h"
 #include "tests/support/http_client.h"
+#include "tests/support/json_error.h"
 #include "tests/support/wait.h"
 
 namespace triagebot::testing {
@@ -31,18 +32,6 @@ using bot::http::Respond;
 using bot::http::Router;
 using bot::http::ServerOptions;
 using namespace std::chrono_literals;
-
-// The exact API.md error shape: two string fields and nothing else.
-void expect_error_shape(const HttpResult& result, int status, const std::string& code) {
-  EXPECT_EQ(result.status, status);
-  EXPECT_EQ(result.header("Content-Type"), "application/json");
-  const auto body = result.json();
-  ASSERT_TRUE(body.is_object()) << result.body;
-  EXPECT_EQ(body.size(), 2u) << result.body;
-  EXPECT_EQ(body.value("error", ""), code) << result.body;
-  ASSERT_TRUE(body.contains("message") && body["message"].is_string()) << result.body;
-  EXPECT_FALSE(body["message"].get<std::string>().empty());
-}
 
 // A raw connection for byte-level tests.
 struct RawConnection {
@@ -73,20 +62,20 @@ TEST(HttpServer, HealthzAnswers503WhenUnhealthy) {
   InProcessServer server({});
   server.healthy = false;
   HttpClient client("127.0.0.1", server.port);
-  expect_error_shape(client.get("/healthz"), 503, "unhealthy");
+  expect_json_error(client.get("/healthz"), 503, "unhealthy");
 }
 
 TEST(HttpServer, UnknownPathIs404Json) {
   InProcessServer server({});
   HttpClient client("127.0.0.1", server.port);
-  expect_error_shape(client.get("/no/such/thing"), 404, "not_found");
+  expect_json_error(client.get("/no/such/thing"), 404, "not_found");
 }
 
 TEST(HttpServer, WrongMethodIs405JsonWithAllow) {
   InProcessServer server({});
   HttpClient client("127.0.0.1", server.port);
   const auto result = client.post("/healthz", "{}");
-  expect_error_shape(result, 405, "method_not_allowed");
+  expect_json_error(result, 405, "method_not_allowed");
   EXPECT_EQ(result.header("Allow"), "GET");
 }
 
@@ -98,7 +87,7 @@ TEST(HttpServer, BodyOverLimitIs413Json) {
   });
   HttpClient client("127.0.0.1", server.port);
   EXPECT_EQ(client.post("/echo", std::string(1024, 'x')).status, 200);
-  expect_error_shape(client.post("/echo", std::string(1025, 'x')), 413, "too_large");
+  expect_json_error(client.post("/echo", std::string(1025, 'x')), 413, "too_large");
 }
 
 TEST(HttpServer, MalformedRequestIs400AndClosed) {
@@ -202,7 +191,7 @@ TEST(HttpServer, ConnectionsPastTheCapGet503) {
   ASSERT_EQ(first.get("/healthz").status, 200);
   ASSERT_EQ(second.get("/healthz").status, 200);
   HttpClient third("127.0.0.1", server.port);
-  expect_error_shape(third.get("/healthz"), 503, "overloaded");
+  expect_json_error(third.get("/healthz"), 503, "overloaded");
   EXPECT_NE(server.metrics.render().find("triagebot_http_connections_rejected_total 1\n"),
             std::string::npos);
   // Once a slot frees, new connections are served again.
@@ -219,7 +208,7 @@ TEST(HttpServer, ThrowingHandlerGets500AndServerCarriesOn) {
                [](adapters::HttpRequest, Respond) -> void { throw std::runtime_error("bug"); });
   });
   HttpClient client("127.0.0.1", server.port);
-  expect_error_shape(client.get("/boom"), 500, "internal");
+  expect_json_error(client.get("/boom"), 500, "internal");
   EXPECT_EQ(client.get("/healthz").status, 200);
 }
 
@@ -228,7 +217,7 @@ TEST(HttpServer, DroppedRespondGets500) {
     router.add("GET", "/forgetful", [](adapters::HttpRequest, Respond) {});
   });
   HttpClient client("127.0.0.1", server.port);
-  expect_error_shape(client.get("/forgetful"), 500, "internal");
+  expect_json_error(client.get("/forgetful"), 500, "internal");
 }
 
 TEST(HttpServer, RespondFromAnotherThreadIsDelivered) {

@@ -228,5 +228,27 @@ TEST(StoragePipeline, KeyValuesAreWrittenReadAndErased) {
   EXPECT_FALSE(*gone);
 }
 
+TEST(StoragePipeline, FirstUserMessageAtIsTheOldestUserTurnOfTheConversation) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  ASSERT_TRUE(store->writer().run([](WriteTransaction& tx) -> Result<void> {
+    auto conversation = tx.load_or_create_conversation("widget", "sess", "sess", at_ms(1000));
+    if (!conversation) return conversation.error();
+    auto none = tx.first_user_message_at(conversation->id);
+    EXPECT_TRUE(none && !*none) << "nobody wrote yet";
+    MessageRecord greeting{Direction::bot, "Hi",        nlohmann::json::array(),
+                           std::nullopt,   at_ms(1000), std::nullopt};
+    if (auto added = tx.append_message(conversation->id, greeting); !added) return added.error();
+    for (const std::int64_t ms : {5000, 9000}) {
+      MessageRecord said{Direction::user, "numb",    nlohmann::json::array(),
+                         std::nullopt,    at_ms(ms), std::nullopt};
+      if (auto added = tx.append_message(conversation->id, said); !added) return added.error();
+    }
+    auto first = tx.first_user_message_at(conversation->id);
+    EXPECT_TRUE(first && *first == at_ms(5000));
+    return {};
+  }));
+}
+
 }  // namespace
 }  // namespace triagebot::storage

@@ -189,5 +189,38 @@ TEST(StorageWriter, BatchCommittedHookFiresAfterCommits) {
   EXPECT_TRUE(wait_until([&] { return hooks.load() >= 1; }));
 }
 
+// The dispatcher is woken by this hook; its own claims are commits too, so a hook that
+// fired on every commit kept an idle server claiming (and fsyncing) in a loop.
+TEST(StorageWriter, OutboxQueuedHookFiresOnlyAfterCommitsThatQueuedRows) {
+  TempDir dir;
+  StoreOptions options;
+  options.path = dir / "t.db";
+  std::atomic<int> hooks{0};
+  options.on_outbox_queued = [&] { ++hooks; };
+  auto store = open_store(options);
+  const auto now = std::chrono::system_clock::now();
+  const auto notice = [now](WriteTransaction& tx) -> Result<void> {
+    auto queued = tx.enqueue_notice("telegram", {{"chat_id", 1}}, {{"kind", "text_only"}}, now);
+    if (!queued) return queued.error();
+    return {};
+  };
+  // Claiming, appending and a rolled-back enqueue queue nothing.
+  ASSERT_TRUE(store->writer().run([now](WriteTransaction& tx) -> Result<void> {
+    auto claimed = tx.claim_due(now, 10, std::chrono::seconds(60));
+    if (!claimed) return claimed.error();
+    return {};
+  }));
+  ASSERT_TRUE(store->writer().run(append_item("k", "x", 1)));
+  ASSERT_FALSE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
+    if (auto queued = notice(tx); !queued) return queued;
+    return make_error("bad_request", "rolled back");
+  }));
+  ASSERT_TRUE(store->writer().run(notice));
+  // A batch's hooks run before the writer takes the next batch, so once a later item
+  // completed, every earlier hook has run.
+  ASSERT_TRUE(store->writer().run(append_item("k", "y", 2)));
+  EXPECT_EQ(hooks.load(), 1);
+}
+
 }  // namespace
 }  // namespace triagebot::storage

@@ -1,0 +1,213 @@
+// The widget routes and the Pipeline in this process, over a real SQLite file and a real
+// server on 127.0.0.1, for what the binary cannot be made to show on demand: a full
+// writer queue (503), a duplicate delivery, and emergency timing against a conversation
+// that was opened long ago.
+#include <future>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "bot/knowledge_loader.h"
+#include "bot/pipeline.h"
+#include "bot/widget_routes.h"
+#include "tests/bot/in_process_server.h"
+#include "tests/bot/widget_client.h"
+#include "tests/storage/store_fixture.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/wait.h"
+
+namespace triagebot::testing {
+namespace {
+
+using storage::testing::WriterGate;
+
+class WidgetPipeline : public ::testing::Test {
+ protected:
+  explicit WidgetPipeline(std::size_t queue_capacity = 4096) {
+    storage::StoreOptions options;
+    options.path = dir_ / "pipeline.db";
+    options.queue_capacity = queue_capacity;
+    auto store = storage::Store::open(options);
+    if (!store) throw std::runtime_error(store.error().message);
+    store_ = std::move(*store);
+    auto knowledge = bot::load_configured_knowledge(bot::Config{});
+    if (!knowledge) throw std::runtime_error(knowledge.error().message);
+    knowledge_.emplace(std::move(*knowledge));
+    pipeline_.emplace(*store_, *knowledge_, dialogs::EngineOptions{.emergency_number = "112"},
+                      pipeline_metrics_);
+    server_ = std::make_unique<InProcessServer>(
+        bot::http::ServerOptions{}, [this](bot::http::Router& router) {
+          bot::add_widget_routes(router, *pipeline_, store_->readers(), {});
+        });
+    client_ = std::make_unique<HttpClient>("127.0.0.1", server_->port);
+  }
+  ~WidgetPipeline() override {
+    client_.reset();
+    server_.reset();  // before the store: the server drains its requests first
+    store_->close();
+  }
+
+  // Submits and waits for the commit.
+  std::vector<bot::EventOutcome> submit(adapters::InboundEvent event) {
+    bot::Submission submission;
+    submission.events.push_back(std::move(event));
+    submission.deliver_through_outbox = false;
+    std::promise<Result<std::vector<bot::EventOutcome>>> done;
+    auto future = done.get_future();
+    auto queued = pipeline_->submit(std::move(submission),
+                                    [&done](auto outcome) { done.set_value(std::move(outcome)); });
+    if (!queued) throw std::runtime_error(queued.error().message);
+    auto outcome = future.get();
+    if (!outcome) throw std::runtime_error(outcome.error().message);
+    return std::move(*outcome);
+  }
+
+  double metric(const std::string& series) {
+    return metric_value(metrics_.render(), series).value_or(-1);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::optional<dialogs::Knowledge> knowledge_;
+  bot::Metrics metrics_;
+  bot::PipelineMetrics pipeline_metrics_{metrics_};
+  std::optional<bot::Pipeline> pipeline_;
+  std::unique_ptr<InProcessServer> server_;
+  std::unique_ptr<HttpClient> client_;
+};
+
+adapters::InboundEvent text_event(adapters::Platform platform, std::string key,
+                                  std::string event_id, std::string text) {
+  adapters::InboundEvent event;
+  event.platform = platform;
+  event.conversation_key = key;
+  event.user_key = std::move(key);
+  event.event_id = std::move(event_id);
+  event.input = dialogs::Input::typed(std::move(text));
+  event.at = std::chrono::system_clock::now();
+  return event;
+}
+
+class WidgetPipelineOverloaded : public WidgetPipeline {
+ protected:
+  WidgetPipelineOverloaded() : WidgetPipeline(/*queue_capacity=*/1) {}
+};
+
+TEST_F(WidgetPipelineOverloaded, FullWriterQueueIs503WithRetryAfterAndStoresNothing) {
+  const auto session = create_session(*client_);
+  std::optional<nlohmann::json> before;
+  {
+    WriterGate gate(store_->writer());  // the writer is busy; the queue is empty
+    ASSERT_TRUE(store_->writer().submit({[](storage::WriteTransaction&) { return Result<void>(); },
+                                         nullptr}));  // and now it is full
+    for (const auto& reply : {client_->post(std::string(kSessionsPath), "{}"),
+                              say(*client_, session, "my left foot is numb")}) {
+      expect_json_error(reply, 503, "overloaded");
+      EXPECT_EQ(reply.header("Retry-After"), "1");
+    }
+    // Reading the history does not need the writer.
+    before = history(*client_, session);
+  }
+  EXPECT_EQ(*before, session.messages);
+  EXPECT_EQ(history(*client_, session), session.messages) << "the refused turn was not stored";
+  EXPECT_EQ(metric("triagebot_writer_rejected_total"), 2);
+  EXPECT_EQ(say(*client_, session, "my left foot is numb").status, 200) << "and then it is taken";
+}
+
+// Both turns passed the token check while the session still existed; the writer then
+// applies the /forget first. The late turn must not bring the conversation back as one
+// nobody can open (no token) holding what the person said after asking to be forgotten.
+TEST_F(WidgetPipeline, TurnQueuedBehindAForgetIs404AndStoresNothing) {
+  const auto session = create_session(*client_);
+  ASSERT_EQ(say(*client_, session, "my left foot is numb").status, 200);
+  HttpResult forget;
+  HttpResult late;
+  {
+    WriterGate gate(store_->writer());
+    const auto send = [&](HttpResult& reply, const char* text) {
+      return std::thread([&reply, text, &session, port = server_->port] {
+        HttpClient client("127.0.0.1", port);
+        reply = say(client, session, text);
+      });
+    };
+    const auto queued = [&](std::uint64_t depth) {
+      return wait_until([&] { return store_->writer().stats().queue_depth == depth; });
+    };
+    auto first = send(forget, "/forget");
+    EXPECT_TRUE(queued(1));
+    auto second = send(late, "no");
+    EXPECT_TRUE(queued(2));
+    gate.open();
+    first.join();
+    second.join();
+  }
+  EXPECT_EQ(forget.status, 200) << forget.body;
+  expect_json_error(late, 404, "not_found");
+  expect_json_error(client_->get(session.path(), session.auth()), 404, "not_found");
+  auto found = store_->readers().find_conversation("widget", session.id);
+  ASSERT_TRUE(found);
+  EXPECT_FALSE(*found) << "no conversation was made again";
+}
+
+// The widget makes a new event id for every POST; Telegram redelivers an update with the
+// same update_id until it gets a 200, and the pipeline drops the second.
+TEST_F(WidgetPipeline, DuplicateDeliveryIsSuppressedAndCounted) {
+  const auto event = text_event(adapters::Platform::telegram, "chat-1", "update-7", "hello");
+  const auto first = submit(event);
+  const auto second = submit(event);
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_FALSE(first[0].duplicate);
+  EXPECT_FALSE(first[0].replies.empty());
+  EXPECT_TRUE(second[0].duplicate);
+  EXPECT_TRUE(second[0].replies.empty());
+  EXPECT_EQ(metric(R"(triagebot_duplicate_events_total{platform="telegram"})"), 1);
+  EXPECT_EQ(metric(R"(triagebot_conversations_started_total{platform="telegram"})"), 1);
+  auto messages = store_->readers().messages(first[0].conversation_id);
+  ASSERT_TRUE(messages);
+  EXPECT_EQ(messages->size(), 1 + first[0].replies.size()) << "the turn was stored once";
+}
+
+// A conversation opened (or last written) at `opened`, holding `user_text` said then
+// when it is not empty: a widget panel opened long ago, or a person who wrote long ago.
+void seed_conversation(storage::Store& store, const std::string& key,
+                       std::chrono::system_clock::time_point opened, const std::string& user_text) {
+  ASSERT_TRUE(store.writer().run([&](storage::WriteTransaction& tx) -> Result<void> {
+    auto conversation = tx.load_or_create_conversation("widget", key, key, opened);
+    if (!conversation) return conversation.error();
+    storage::MessageRecord greeting{
+        storage::Direction::bot, "Hi", nlohmann::json::array(), std::nullopt, opened, std::nullopt};
+    if (auto added = tx.append_message(conversation->id, greeting); !added) return added.error();
+    if (user_text.empty()) return {};
+    storage::MessageRecord said{storage::Direction::user,
+                                user_text,
+                                nlohmann::json::array(),
+                                std::nullopt,
+                                opened,
+                                std::nullopt};
+    if (auto added = tx.append_message(conversation->id, said); !added) return added.error();
+    return {};
+  }));
+}
+
+// "Time to emergency guidance" is how long the person talked before the bot told them to
+// call: from their first message, not from when the widget panel was opened.
+TEST_F(WidgetPipeline, TimeToEmergencyIsMeasuredFromThePersonsFirstMessage) {
+  const auto now = std::chrono::system_clock::now();
+  seed_conversation(*store_, std::string(32, 'a'), now - std::chrono::hours(1), "");
+  seed_conversation(*store_, std::string(32, 'b'), now - std::chrono::minutes(7), "my leg is numb");
+  for (const char key : {'a', 'b'}) {
+    const auto outcome = submit(text_event(adapters::Platform::widget, std::string(32, key),
+                                           std::string("stroke-") + key, kStrokeOpening));
+    ASSERT_FALSE(outcome[0].replies.empty());
+    ASSERT_TRUE(outcome[0].replies.back().assessment) << key;
+  }
+  const std::string bucket = "triagebot_time_to_emergency_guidance_seconds_bucket";
+  EXPECT_EQ(metric("triagebot_time_to_emergency_guidance_seconds_count"), 2);
+  EXPECT_EQ(metric(bucket + R"({le="1"})"), 1) << "the panel opened an hour ago";
+  EXPECT_EQ(metric(bucket + R"({le="300"})"), 1);
+  EXPECT_EQ(metric(bucket + R"({le="600"})"), 2) << "the person wrote 7 minutes ago";
+}
+
+}  // namespace
+}  // namespace triagebot::testing
