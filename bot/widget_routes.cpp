@@ -50,6 +50,15 @@ HttpResponse with_cors(const WidgetState& state, const HttpRequest& request,
   return response;
 }
 
+// Every widget API answer holds (or reveals) health data or a session token: no
+// browser or proxy cache may keep a copy, whatever the status.
+Respond never_stored(Respond respond) {
+  return [respond = std::move(respond)](HttpResponse response) {
+    response.headers.set("Cache-Control", "no-store");
+    respond(std::move(response));
+  };
+}
+
 HttpResponse too_many_requests(std::chrono::seconds retry_after) {
   auto response = json_error(429, "rate_limited", "Too many requests; try again shortly.");
   response.headers.set("Retry-After", std::to_string(retry_after.count()));
@@ -230,14 +239,14 @@ void add_widget_routes(http::Router& router, Pipeline& pipeline, storage::Reader
     respond(widget::preflight(state->options.cors, request));
   };
   router.add("POST", std::string(kSessionsPath), [state](HttpRequest request, Respond respond) {
-    create_session(*state, std::move(request), std::move(respond));
+    create_session(*state, std::move(request), never_stored(std::move(respond)));
   });
   router.add("OPTIONS", std::string(kSessionsPath), preflight);
   router.add("POST", std::string(kMessagesPath), [state](HttpRequest request, Respond respond) {
-    post_turn(*state, std::move(request), std::move(respond));
+    post_turn(*state, std::move(request), never_stored(std::move(respond)));
   });
   router.add("GET", std::string(kMessagesPath), [state](HttpRequest request, Respond respond) {
-    get_history(*state, std::move(request), std::move(respond));
+    get_history(*state, std::move(request), never_stored(std::move(respond)));
   });
   router.add("OPTIONS", std::string(kMessagesPath), preflight);
 }

@@ -114,6 +114,19 @@ TEST_F(WidgetApi, MissingOrMalformedBearerTokenIs401) {
   EXPECT_EQ(history(client_, session), session.messages) << "nothing was stored";
 }
 
+TEST_F(WidgetApi, NoAnswerMayBeCachedWhateverItsStatus) {
+  const auto created = client_.post(std::string(kSessionsPath), "{}");
+  ASSERT_EQ(created.status, 201);
+  const auto body = created.json();
+  const WidgetSession session{body.value("session_id", ""), body.value("token", ""), {}};
+  for (const auto& reply :
+       {created, client_.get(session.path(), session.auth()),
+        client_.post(session.path(), R"({"text":"hi"})", session.auth()),
+        client_.post(session.path(), "not json", session.auth()), client_.get(session.path())}) {
+    EXPECT_EQ(reply.header("Cache-Control"), "no-store") << reply.status << " " << reply.body;
+  }
+}
+
 TEST_F(WidgetApi, WrongTokenAndAnotherSessionsTokenAre401) {
   const auto mine = create_session(client_);
   const auto other = create_session(client_);
