@@ -337,7 +337,7 @@ class WidgetDurability : public ::testing::Test {
     // The interview goes on where it was: the session state was stored with the turn.
     const auto next = say(client, session, "no");
     ASSERT_EQ(next.status, 200) << next.body;
-    const auto& asked = next.json()["messages"].back()["text"];
+    const auto asked = next.json()["messages"].back()["text"];  // a copy: json() is a temporary
     for (const auto& exchange : exchanges) EXPECT_NE(exchange.replies.back()["text"], asked);
   }
 
