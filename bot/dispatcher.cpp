@@ -82,6 +82,10 @@ class Dispatcher::Impl {
     }
     ioc_.stop();
     thread_.join();
+    // Claims and settlements still queued in the writer complete by posting to ioc_.
+    // Waiting for one more (empty) item lets them all fire first, so the dispatcher may
+    // be destroyed while the store lives on.
+    (void)store_.writer().run([](storage::WriteTransaction&) -> Result<void> { return {}; });
   }
 
   asio::io_context& io_context() { return ioc_; }
