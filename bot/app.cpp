@@ -31,17 +31,20 @@ http::ServerOptions server_options(const Config& config) {
 
 namespace {
 
-// A blocking Bot API call on a connection of its own (the poller's long requests must
-// not hold up the dispatcher's sends).
-BlockingTransport blocking_telegram(const Config& config, std::chrono::seconds long_poll) {
-  return [base = config.telegram_api,
-          long_poll](const adapters::OutboundCall& call) -> Result<TransportResponse> {
-    net::HttpClientOptions options;
-    options.timeout = long_poll + std::chrono::seconds(15);
-    auto answer = net::send_blocking(base, call, options);
+// Blocking Bot API calls on a client of their own (the poller's long requests must not
+// hold up the dispatcher's sends), which shutdown can cancel mid-poll.
+PollTransport telegram_poll_transport(const Config& config, std::chrono::seconds long_poll) {
+  net::HttpClientOptions options;
+  options.timeout = long_poll + std::chrono::seconds(15);
+  auto client = std::make_shared<net::BlockingClient>(config.telegram_api, options);
+  PollTransport transport;
+  transport.call = [client](const adapters::OutboundCall& call) -> Result<TransportResponse> {
+    auto answer = client->send(call);
     if (!answer) return answer.error();
     return TransportResponse{answer->status, std::move(answer->headers), std::move(answer->body)};
   };
+  transport.cancel = [client] { client->cancel(); };
+  return transport;
 }
 
 // The bot's @username, for group mentions and t.me links: configured, or asked once.
@@ -97,7 +100,7 @@ int run(const Config& config, bool poll_telegram) {
     PollerOptions options;
     poller = std::make_unique<TelegramPoller>(
         (*runtime)->pipeline(), (*runtime)->store().readers(), (*runtime)->telegram(),
-        blocking_telegram(config, options.long_poll), options);
+        telegram_poll_transport(config, options.long_poll), options);
     poller->start();
   }
   // Reverse order at shutdown: stop taking updates, then let the server finish its

@@ -253,6 +253,15 @@ const std::vector<Entry>& entries() {
       {{"TRIAGEBOT_RETENTION_DAYS", "0",
         "conversations older than this many days are purged; 0 = keep forever"},
        [](Config& c, const std::string& v) { return set_count(v, 0, 36500, c.retention_days); }},
+      {{"TRIAGEBOT_OUTBOX_BACKOFF", "1s",
+        "first retry delay of a reply after a 5xx, timeout or connection failure; it doubles "
+        "(with jitter) per attempt"},
+       [](Config& c, const std::string& v) { return set_duration(v, c.outbox_backoff); }},
+      {{"TRIAGEBOT_OUTBOX_BACKOFF_MAX", "5m", "the longest retry delay of a reply"},
+       [](Config& c, const std::string& v) { return set_duration(v, c.outbox_backoff_max); }},
+      {{"TRIAGEBOT_OUTBOX_CHAT_INTERVAL", "1s",
+        "least time between two messages to one chat (Telegram allows about one a second)"},
+       [](Config& c, const std::string& v) { return set_duration(v, c.outbox_chat_interval); }},
   };
   return table;
 }

@@ -32,6 +32,9 @@
 // limit | | TRIAGEBOT_WIDGET_RATE_PER_ADDRESS | 60 | widget requests per minute per client address;
 // 0 = no limit | | TRIAGEBOT_RETENTION_DAYS | 0 | purge conversations older than this; 0 = keep
 // forever |
+// | TRIAGEBOT_OUTBOX_BACKOFF | 1s | first retry delay after a 5xx or connection failure |
+// | TRIAGEBOT_OUTBOX_BACKOFF_MAX | 5m | the retry delay doubles per attempt up to this |
+// | TRIAGEBOT_OUTBOX_CHAT_INTERVAL | 1s | least time between two messages to one chat |
 //
 // Durations take a unit: "500ms", "10s", "2m"; a bare number means seconds.
 //
@@ -88,6 +91,13 @@ struct Config {
   unsigned widget_rate_per_session = 20;  // per minute; 0 = no limit
   unsigned widget_rate_per_address = 60;  // per minute; 0 = no limit
   unsigned retention_days = 0;            // 0 = keep forever
+
+  // Outbox delivery (DispatcherOptions): the first backoff after a 5xx or connection
+  // failure, doubling per attempt up to the max; the least gap between two messages to
+  // one chat (Telegram allows about one a second, PLATFORMS.md §1.5).
+  std::chrono::milliseconds outbox_backoff = std::chrono::seconds(1);
+  std::chrono::milliseconds outbox_backoff_max = std::chrono::minutes(5);
+  std::chrono::milliseconds outbox_chat_interval = std::chrono::seconds(1);
 
   bool telegram_enabled() const { return telegram_token.has_value(); }
   bool slack_enabled() const { return slack_token.has_value(); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <random>
 #include <thread>
 #include <unordered_map>
@@ -81,6 +82,10 @@ class Dispatcher::Impl {
     }
     ioc_.stop();
     thread_.join();
+    // Claims and settlements still queued in the writer complete by posting to ioc_.
+    // Waiting for one more (empty) item lets them all fire first, so the dispatcher may
+    // be destroyed while the store lives on.
+    (void)store_.writer().run([](storage::WriteTransaction&) -> Result<void> { return {}; });
   }
 
   asio::io_context& io_context() { return ioc_; }
@@ -167,23 +172,36 @@ class Dispatcher::Impl {
     });
   }
 
-  // Per-chat and global pacing: the earliest moment this row may go.
-  SteadyClock::time_point reserve_slot(const std::string& pace_key) {
-    auto now = SteadyClock::now();
-    auto at = now;
-    if (!pace_key.empty()) {
-      auto& next = next_per_chat_[pace_key];
-      at = std::max(at, next);
-      next = at + options_.per_chat_interval;
-    }
-    // Global: evenly spaced slots at the configured rate.
+  // Per-chat pacing: the earliest moment the chat may get its next message.
+  SteadyClock::time_point reserve_chat_slot(const std::string& pace_key) {
+    const auto now = SteadyClock::now();
+    if (pace_key.empty()) return now;
+    if (next_per_chat_.size() > 100000) next_per_chat_.clear();  // bound memory
+    auto& next = next_per_chat_[pace_key];
+    const auto at = std::max(now, next);
+    next = at + options_.per_chat_interval;
+    return at;
+  }
+
+  // Global pacing: evenly spaced slots at the configured rate, with a burst allowance.
+  // Taken only once the row's chat slot has come, so one chat's queue never reserves
+  // global slots in the future and holds up every other chat behind it.
+  SteadyClock::time_point reserve_global_slot() {
+    const auto now = SteadyClock::now();
     const auto spacing = std::chrono::duration_cast<SteadyClock::duration>(
         std::chrono::duration<double>(1.0 / std::max(options_.global_per_second, 0.001)));
     global_next_ = std::max(global_next_, now - spacing * static_cast<int>(global_tokens_));
-    at = std::max(at, global_next_);
+    const auto at = std::max(now, global_next_);
     global_next_ = at + spacing;
-    if (next_per_chat_.size() > 100000) next_per_chat_.clear();  // bound memory
     return at;
+  }
+
+  // Runs `then` on the dispatcher thread at `at` (at once when it has passed).
+  void at_time(SteadyClock::time_point at, std::function<void()> then) {
+    if (at <= SteadyClock::now()) return then();
+    auto timer = std::make_shared<asio::steady_timer>(ioc_, at);
+    timer->async_wait(
+        [timer, then = std::move(then)](boost::system::error_code) mutable { then(); });
   }
 
   void schedule_send(OutboxRow row) {
@@ -193,11 +211,9 @@ class Dispatcher::Impl {
       return;
     }
     const std::string key = platform->second.pace_key ? platform->second.pace_key(row) : "";
-    const auto at = reserve_slot(key);
-    if (at <= SteadyClock::now()) return send(std::move(row));
-    auto timer = std::make_shared<asio::steady_timer>(ioc_, at);
-    timer->async_wait([this, timer, row = std::move(row)](boost::system::error_code) mutable {
-      send(std::move(row));
+    at_time(reserve_chat_slot(key), [this, row = std::move(row)]() mutable {
+      at_time(reserve_global_slot(),
+              [this, row = std::move(row)]() mutable { send(std::move(row)); });
     });
   }
 

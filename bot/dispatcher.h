@@ -82,8 +82,9 @@ class Dispatcher {
   void start();
   // Something may be due: look now. Cheap; any thread.
   void notify();
-  // Stops claiming, waits up to `grace` for sends in flight to settle, joins. Rows not
-  // settled stay `sending` and are picked up at the next start.
+  // Stops claiming, waits up to `grace` for sends in flight to settle, joins, and waits
+  // for its items still queued in the store's writer. Rows not settled stay `sending`
+  // and are picked up at the next start. The store may outlive the dispatcher.
   void stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
 
   // The io_context the dispatcher runs; transports may run their sockets on it.

@@ -102,6 +102,16 @@ PlatformOutbound telegram_outbound(std::shared_ptr<const TelegramIdentity> ident
   return outbound;
 }
 
+// Backoff and per-chat pace come from the config (tests shorten them); the rest keeps
+// the dispatcher's defaults.
+DispatcherOptions dispatcher_options(const Config& config) {
+  DispatcherOptions options;
+  options.backoff_base = config.outbox_backoff;
+  options.backoff_cap = config.outbox_backoff_max;
+  options.per_chat_interval = config.outbox_chat_interval;
+  return options;
+}
+
 }  // namespace
 
 Runtime::Runtime(const Config& config, Metrics& metrics) : config_(config), metrics_(metrics) {}
@@ -143,7 +153,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Config& config, Metrics& me
     runtime->telegram_ = identity;
   }
   runtime->dispatcher_ =
-      std::make_unique<Dispatcher>(*runtime->store_, DispatcherOptions{}, metrics);
+      std::make_unique<Dispatcher>(*runtime->store_, dispatcher_options(config), metrics);
   if (runtime->telegram_) {
     auto client = net::HttpClient::create(runtime->dispatcher_->io_context().get_executor(),
                                           config.telegram_api);

@@ -11,7 +11,7 @@ namespace telegram = adapters::telegram;
 
 TelegramPoller::TelegramPoller(Pipeline& pipeline, storage::Readers& readers,
                                std::shared_ptr<const TelegramIdentity> identity,
-                               BlockingTransport transport, PollerOptions options)
+                               PollTransport transport, PollerOptions options)
     : pipeline_(pipeline),
       readers_(readers),
       identity_(std::move(identity)),
@@ -25,8 +25,13 @@ void TelegramPoller::start() {
 }
 
 void TelegramPoller::stop() {
-  stopping_ = true;
+  {
+    // Under the mutex, so a pause() between its check and its wait cannot miss it.
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
   wake_.notify_all();
+  if (transport_.cancel) transport_.cancel();
   if (thread_.joinable()) thread_.join();
 }
 
@@ -66,7 +71,7 @@ void TelegramPoller::loop() {
     }
 
     auto call = telegram::render_get_updates(identity_->token, offset, options_.long_poll);
-    auto answer = transport_(call);
+    auto answer = transport_.call(call);
     if (stopping_) break;
     if (!answer) {
       log(LogLevel::warn, "telegram.poll_failed", {{"code", answer.error().code}});

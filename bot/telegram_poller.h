@@ -9,8 +9,9 @@
 // it anyway).
 //
 // A 409 (a webhook is set, or another poller runs on the token) is reported clearly
-// and retried slowly; connection failures back off. Threads: start()/stop() from the
-// owner's thread; the loop runs on its own thread.
+// and retried slowly; connection failures back off. stop() cancels the getUpdates in
+// flight rather than wait for it to run out. Threads: start()/stop() from the owner's
+// thread; the loop runs on its own thread.
 #pragma once
 
 #include <atomic>
@@ -27,8 +28,14 @@
 
 namespace triagebot::bot {
 
-// A blocking call to the Bot API (the poller's own connection).
-using BlockingTransport = std::function<Result<TransportResponse>(const adapters::OutboundCall&)>;
+// Blocking calls to the Bot API on the poller's own connection, and a way to cut the one
+// in flight short: stop() must not wait out a long poll (up to long_poll seconds).
+struct PollTransport {
+  std::function<Result<TransportResponse>(const adapters::OutboundCall&)> call;
+  // Any thread: ends the call in flight and fails every later one. Empty: calls cannot
+  // be cut short, and stop() waits for the one in flight.
+  std::function<void()> cancel;
+};
 
 struct PollerOptions {
   std::chrono::seconds long_poll{25};
@@ -42,12 +49,13 @@ inline constexpr std::string_view kTelegramOffsetKey = "telegram.poll_offset";
 class TelegramPoller {
  public:
   TelegramPoller(Pipeline& pipeline, storage::Readers& readers,
-                 std::shared_ptr<const TelegramIdentity> identity, BlockingTransport transport,
+                 std::shared_ptr<const TelegramIdentity> identity, PollTransport transport,
                  PollerOptions options);
   ~TelegramPoller();  // stop()
 
   void start();
-  // Ends the loop after the current request returns (at most long_poll + a margin).
+  // Ends the loop: cancels the request in flight (see PollTransport), waits for an
+  // update being committed, joins.
   void stop();
 
  private:
@@ -59,7 +67,7 @@ class TelegramPoller {
   Pipeline& pipeline_;
   storage::Readers& readers_;
   std::shared_ptr<const TelegramIdentity> identity_;
-  BlockingTransport transport_;
+  PollTransport transport_;
   PollerOptions options_;
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;

@@ -38,6 +38,48 @@ std::vector<dialogs::Reply> split_for_telegram(const dialogs::Reply& reply) {
 
 nlohmann::json chat_target(std::int64_t chat_id) { return nlohmann::json{{"chat_id", chat_id}}; }
 
+// Telegram redelivers an update it got no timely 200 for (PLATFORMS.md §1.1). The
+// pipeline drops a repeated turn by its event id; an update that carries only notes (a
+// group pointer, the "text only" note, a stale button's acknowledgement) or a membership
+// change is recorded under the same id here, so a repeat leaves nothing twice.
+Result<bool> first_delivery_of_notes(storage::WriteTransaction& tx,
+                                     const telegram::ParsedUpdate& update,
+                                     std::chrono::system_clock::time_point now) {
+  const bool has_notes = update.membership || update.group_pointer ||
+                         update.unanswered_callback_query_id || update.text_only_chat_id;
+  if (!has_notes || !update.events.empty()) return true;
+  return tx.record_event("telegram", telegram::update_event_id(update.update_id), now);
+}
+
+// The chat's blocked flag and the notes that belong to no conversation: nothing
+// clinical, nothing to review.
+Result<void> write_notes(storage::WriteTransaction& tx, const telegram::ParsedUpdate& update,
+                         std::chrono::system_clock::time_point now) {
+  if (update.membership) {
+    const auto key = telegram_blocked_key(update.membership->chat_id);
+    auto written = update.membership->blocked ? tx.set_value(key, "1") : tx.erase_value(key);
+    if (!written) return written;
+  }
+  if (update.group_pointer) {
+    auto queued = tx.enqueue_notice(
+        "telegram", chat_target(update.group_pointer->chat_id),
+        {{"kind", "group_pointer"}, {"message_id", update.group_pointer->message_id}}, now);
+    if (!queued) return queued.error();
+  }
+  if (update.unanswered_callback_query_id) {
+    auto queued =
+        tx.enqueue_notice("telegram", {{"callback_query_id", *update.unanswered_callback_query_id}},
+                          {{"kind", "acknowledge"}}, now);
+    if (!queued) return queued.error();
+  }
+  if (update.text_only_chat_id) {
+    auto queued = tx.enqueue_notice("telegram", chat_target(*update.text_only_chat_id),
+                                    {{"kind", "text_only"}}, now);
+    if (!queued) return queued.error();
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string telegram_blocked_key(std::int64_t chat_id) {
@@ -51,28 +93,10 @@ Submission telegram_submission(const telegram::ParsedUpdate& update,
   submission.split_reply = split_for_telegram;
   submission.extra = [update, offset_key](storage::WriteTransaction& tx) -> Result<void> {
     const auto now = std::chrono::system_clock::now();
-    if (update.membership) {
-      const auto key = telegram_blocked_key(update.membership->chat_id);
-      auto written = update.membership->blocked ? tx.set_value(key, "1") : tx.erase_value(key);
-      if (!written) return written;
-    }
-    // Notes that belong to no conversation: nothing clinical, nothing to review.
-    if (update.group_pointer) {
-      auto queued = tx.enqueue_notice(
-          "telegram", chat_target(update.group_pointer->chat_id),
-          {{"kind", "group_pointer"}, {"message_id", update.group_pointer->message_id}}, now);
-      if (!queued) return queued.error();
-    }
-    if (update.unanswered_callback_query_id) {
-      auto queued = tx.enqueue_notice("telegram",
-                                      {{"callback_query_id", *update.unanswered_callback_query_id}},
-                                      {{"kind", "acknowledge"}}, now);
-      if (!queued) return queued.error();
-    }
-    if (update.text_only_chat_id) {
-      auto queued = tx.enqueue_notice("telegram", chat_target(*update.text_only_chat_id),
-                                      {{"kind", "text_only"}}, now);
-      if (!queued) return queued.error();
+    auto fresh = first_delivery_of_notes(tx, update, now);
+    if (!fresh) return fresh.error();
+    if (*fresh) {
+      if (auto written = write_notes(tx, update, now); !written) return written;
     }
     if (offset_key) return tx.set_value(*offset_key, std::to_string(update.update_id + 1));
     return {};

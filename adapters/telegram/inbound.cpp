@@ -117,7 +117,7 @@ InboundEvent base_event(std::int64_t update_id, std::int64_t chat_id, std::int64
   event.platform = Platform::telegram;
   event.conversation_key = std::to_string(chat_id);
   event.user_key = std::to_string(user_id);
-  event.event_id = "tg:" + std::to_string(update_id);
+  event.event_id = update_event_id(update_id);
   event.reply_address = json{{"chat_id", chat_id}};
   return event;
 }
@@ -280,6 +280,8 @@ Result<ParsedUpdate> parse_body(std::string_view body, const ParseOptions& optio
 Result<ParsedUpdate> parse(const HttpRequest& request, const ParseOptions& options) {
   return parse_body(request.body, options);
 }
+
+std::string update_event_id(std::int64_t update_id) { return "tg:" + std::to_string(update_id); }
 
 std::string group_pointer_text(std::string_view bot_username) {
   return "Hi! Health questions are private, so I only talk about them one to one. "

@@ -73,6 +73,10 @@ Result<ParsedUpdate> parse(const HttpRequest& request, const ParseOptions& optio
 // The same for a bare update body (long polling).
 Result<ParsedUpdate> parse_body(std::string_view body, const ParseOptions& options);
 
+// The idempotency key of an update ("tg:<update_id>"): every event it yields carries it,
+// and updates that yield only notes are deduplicated on it too.
+std::string update_event_id(std::int64_t update_id);
+
 // The short, non-clinical note a group gets, with a https://t.me/<bot>?start= link.
 std::string group_pointer_text(std::string_view bot_username);
 // The polite answer to a private message that has no text.

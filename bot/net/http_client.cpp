@@ -344,16 +344,41 @@ std::size_t HttpClient::idle_connections() const {
   return impl_->idle.size();
 }
 
-Result<ClientResponse> send_blocking(std::string_view base_url, const adapters::OutboundCall& call,
-                                     const HttpClientOptions& options) {
+BlockingClient::BlockingClient(std::string base_url, HttpClientOptions options)
+    : base_url_(std::move(base_url)), options_(std::move(options)) {}
+
+Result<ClientResponse> BlockingClient::send(const adapters::OutboundCall& call) {
   asio::io_context io;
-  auto client = HttpClient::create(io.get_executor(), base_url, options);
-  if (!client) return client.error();
+  {
+    std::lock_guard lock(mutex_);
+    if (cancelled_) return make_error("cancelled", "the call was cancelled");
+    running_ = &io;
+  }
   std::optional<Result<ClientResponse>> outcome;
-  client->send(call, [&](Result<ClientResponse> result) { outcome.emplace(std::move(result)); });
-  io.run();
+  if (auto client = HttpClient::create(io.get_executor(), base_url_, options_)) {
+    client->send(call, [&](Result<ClientResponse> result) { outcome.emplace(std::move(result)); });
+    // cancel() stops the loop; a stop that came before run() makes run() return at once.
+    io.run();
+  } else {
+    outcome.emplace(client.error());
+  }
+  std::lock_guard lock(mutex_);
+  running_ = nullptr;
+  // Abandoned handlers (holding the exchange and its socket) die with `io`.
+  if (!outcome && cancelled_) return make_error("cancelled", "the call was cancelled");
   if (!outcome) return make_error("connection", "request ended without an answer");
   return std::move(*outcome);
+}
+
+void BlockingClient::cancel() {
+  std::lock_guard lock(mutex_);
+  cancelled_ = true;
+  if (running_ != nullptr) running_->stop();
+}
+
+Result<ClientResponse> send_blocking(std::string_view base_url, const adapters::OutboundCall& call,
+                                     const HttpClientOptions& options) {
+  return BlockingClient(std::string(base_url), options).send(call);
 }
 
 }  // namespace triagebot::bot::net

@@ -28,10 +28,15 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
 #include <boost/asio/any_io_executor.hpp>
+
+namespace boost::asio {
+class io_context;
+}
 
 #include "adapters/http_types.h"
 #include "adapters/outbound.h"
@@ -79,6 +84,30 @@ class HttpClient {
  private:
   explicit HttpClient(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<Impl> impl_;
+};
+
+// Blocking calls whose wait another thread can cut short: long polling holds a request
+// open for up to a minute, and shutting down must not wait for it. Each send() runs its
+// own io_context until the answer arrives (one connection per call, never reused).
+// Threads: send() from one thread at a time; cancel() from any thread.
+class BlockingClient {
+ public:
+  BlockingClient(std::string base_url, HttpClientOptions options = {});
+  BlockingClient(const BlockingClient&) = delete;
+  BlockingClient& operator=(const BlockingClient&) = delete;
+
+  // Errors as HttpClient's, plus "cancelled" once cancel() was called (before or during
+  // the call); the request in flight is abandoned and its connection closed.
+  Result<ClientResponse> send(const adapters::OutboundCall& call);
+  // Ends the call in flight at once, and every later one. Idempotent.
+  void cancel();
+
+ private:
+  std::string base_url_;
+  HttpClientOptions options_;
+  std::mutex mutex_;
+  bool cancelled_ = false;                      // under mutex_
+  boost::asio::io_context* running_ = nullptr;  // under mutex_: the call in flight
 };
 
 // Blocking form for the CLI: runs its own io_context until the answer arrives.

@@ -86,6 +86,25 @@ TEST(Config, ReadsEnvironmentValues) {
   EXPECT_FALSE(config->admin_enabled());
 }
 
+TEST(Config, OutboxDelaysDefaultToTelegramsPaceAndCanBeShortened) {
+  TempDir dir;
+  const auto defaults = load_config(FakeEnv(dir).lookup(), {});
+  ASSERT_TRUE(defaults) << error_of(defaults);
+  EXPECT_EQ(defaults->outbox_backoff, 1s);
+  EXPECT_EQ(defaults->outbox_backoff_max, 5min);
+  EXPECT_EQ(defaults->outbox_chat_interval, 1s);
+
+  FakeEnv env(dir);
+  env.set("TRIAGEBOT_OUTBOX_BACKOFF", "50ms").set("TRIAGEBOT_OUTBOX_CHAT_INTERVAL", "10ms");
+  const auto config = load_config(env.lookup(), {"--outbox-backoff-max=2s"});
+  ASSERT_TRUE(config) << error_of(config);
+  EXPECT_EQ(config->outbox_backoff, 50ms);
+  EXPECT_EQ(config->outbox_backoff_max, 2s);
+  EXPECT_EQ(config->outbox_chat_interval, 10ms);
+  EXPECT_EQ(error_of(load_config(FakeEnv(dir).set("TRIAGEBOT_OUTBOX_BACKOFF", "0ms").lookup(), {})),
+            "TRIAGEBOT_OUTBOX_BACKOFF: '0ms' is not a positive duration (e.g. 500ms, 10s, 2m)");
+}
+
 TEST(Config, FlagsOverrideVariablesInBothSpellings) {
   TempDir dir;
   FakeEnv env(dir);

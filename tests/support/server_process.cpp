@@ -122,6 +122,13 @@ ServerProcess::ServerProcess(ServerProcessOptions options) : options_(std::move(
     ::dup2(in_pipe[0], STDIN_FILENO);
     ::dup2(out_pipe[1], STDOUT_FILENO);
     ::dup2(err_pipe[1], STDERR_FILENO);
+    // Nothing else of the test process may live on in the child: a fake server's
+    // listening socket (Asio opens it without CLOEXEC) would keep listening there after
+    // the fake closed it, so go_down() would leave connections hanging in its backlog
+    // and come_up() could not bind the port again.
+    if (::close_range(3, ~0U, 0) != 0) {
+      for (int fd = 3; fd < 65536; ++fd) ::close(fd);
+    }
     ::execve(argvp[0], argvp.data(), envp.data());
     ::_exit(127);
   }

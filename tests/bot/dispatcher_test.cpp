@@ -1,0 +1,383 @@
+// The outbox dispatcher in process: a real Store in a temp dir, the Telegram adapter's
+// classifier, and a scripted Transport that records each call. Pacing, retry_after,
+// backoff, dead rows, give_up_after, claims left by a dead process, and no row sent twice.
+#include "bot/dispatcher.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "adapters/telegram/outbound.h"
+#include "tests/bot/telegram_harness.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/wait.h"
+
+namespace triagebot::bot {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+using storage::WriteTransaction;
+using SteadyClock = std::chrono::steady_clock;
+using SystemClock = std::chrono::system_clock;
+using testing::metric_value;
+using testing::outbox_records;
+using testing::OutboxRecord;
+using testing::wait_until;
+
+TransportResponse telegram_answer(int status, json body) { return {status, {}, body.dump()}; }
+TransportResponse ok() { return telegram_answer(200, {{"ok", true}, {"result", true}}); }
+TransportResponse failure(int status, std::string description, json parameters = nullptr) {
+  json body{{"ok", false}, {"error_code", status}, {"description", std::move(description)}};
+  if (!parameters.is_null()) body["parameters"] = std::move(parameters);
+  return telegram_answer(status, body);
+}
+
+// Answers calls from a script (then 200 ok), recording which row each call was for.
+class ScriptedTransport {
+ public:
+  struct Call {
+    std::int64_t row = 0;  // the payload's "n"
+    SteadyClock::time_point at;
+  };
+
+  void then(Result<TransportResponse> answer) {
+    std::lock_guard lock(mutex_);
+    script_.push_back(std::move(answer));
+  }
+
+  Transport transport() {
+    return [this](adapters::OutboundCall call, TransportDone done) {
+      Result<TransportResponse> answer = ok();
+      {
+        std::lock_guard lock(mutex_);
+        calls_.push_back({json::parse(call.body).value("n", std::int64_t{-1}), SteadyClock::now()});
+        if (!script_.empty()) {
+          answer = std::move(script_.front());
+          script_.pop_front();
+        }
+      }
+      done(std::move(answer));
+    };
+  }
+
+  std::vector<Call> calls() const {
+    std::lock_guard lock(mutex_);
+    return calls_;
+  }
+  std::size_t count() const { return calls().size(); }
+
+ private:
+  mutable std::mutex mutex_;
+  std::deque<Result<TransportResponse>> script_;
+  std::vector<Call> calls_;
+};
+
+std::chrono::milliseconds gap(const ScriptedTransport::Call& a, const ScriptedTransport::Call& b) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(b.at - a.at);
+}
+
+class DispatcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // Rows are queued before start(), which looks for them; no commit hook needed.
+    storage::StoreOptions options;
+    options.path = dir_ / "t.db";
+    auto store = storage::Store::open(options);
+    ASSERT_TRUE(store) << store.error().message;
+    store_ = std::move(*store);
+  }
+
+  void TearDown() override {
+    if (dispatcher_) dispatcher_->stop();
+    dispatcher_.reset();
+    if (store_) store_->close();
+  }
+
+  void start(DispatcherOptions options = fast()) {
+    dispatcher_ = std::make_unique<Dispatcher>(*store_, options, metrics_);
+    PlatformOutbound outbound;
+    outbound.transport = transport_.transport();
+    outbound.render = [](const storage::OutboxRow& row) -> Result<adapters::OutboundCall> {
+      if (row.payload.value("unrenderable", false)) return make_error("bad_row", "cannot render");
+      adapters::OutboundCall call;
+      call.path = "/bot-test/sendMessage";
+      call.log_name = "test.sendMessage";
+      call.body = row.payload.dump();
+      return call;
+    };
+    outbound.classify = [](const TransportResponse& answer) {
+      return adapters::telegram::classify(answer.status, answer.body, answer.headers);
+    };
+    outbound.pace_key = [](const storage::OutboxRow& row) { return row.target.dump(); };
+    dispatcher_->set_platforms({{"telegram", std::move(outbound)}});
+    dispatcher_->start();
+  }
+
+  // Short delays so every path runs in milliseconds; pacing off unless a test sets it.
+  static DispatcherOptions fast() {
+    DispatcherOptions options;
+    options.backoff_base = 40ms;
+    options.backoff_cap = 1s;
+    options.per_chat_interval = 1ms;
+    options.global_per_second = 1000;
+    options.idle_poll = 200ms;
+    return options;
+  }
+
+  // One reply row per entry of `ns` in the conversation `chat` (payload {"n": n}),
+  // created at `at`. Returns the row ids.
+  std::vector<std::int64_t> enqueue(const std::string& chat, std::vector<std::int64_t> ns,
+                                    std::string platform = "telegram",
+                                    SystemClock::time_point at = SystemClock::now()) {
+    std::vector<std::int64_t> ids;
+    EXPECT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+      auto conversation = tx.load_or_create_conversation("telegram", chat, chat, at);
+      if (!conversation) return conversation.error();
+      for (auto n : ns) {
+        auto id =
+            tx.enqueue_outbox(conversation->id, platform, {{"chat_id", chat}}, {{"n", n}}, at);
+        if (!id) return id.error();
+        ids.push_back(*id);
+      }
+      return {};
+    }));
+    return ids;
+  }
+
+  // Rows of no conversation (Telegram notices), so nothing orders them but pacing.
+  void enqueue_notices(const std::string& chat, std::vector<std::int64_t> ns) {
+    EXPECT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+      for (auto n : ns) {
+        auto id =
+            tx.enqueue_notice("telegram", {{"chat_id", chat}}, {{"n", n}}, SystemClock::now());
+        if (!id) return id.error();
+      }
+      return {};
+    }));
+  }
+
+  std::vector<OutboxRecord> rows() const { return outbox_records(dir_ / "t.db"); }
+  OutboxRecord row(std::int64_t id) const {
+    for (const auto& record : rows())
+      if (record.id == id) return record;
+    ADD_FAILURE() << "no outbox row " << id;
+    return {};
+  }
+  bool settled(std::int64_t id) {
+    return wait_until([&] {
+      const auto status = row(id).status;
+      return status == "delivered" || status == "dead";
+    });
+  }
+  bool all_delivered() { return testing::wait_until_settled(dir_ / "t.db"); }
+  double sends(const char* outcome) {
+    return metric_value(
+               metrics_.render(),
+               std::string("triagebot_outbox_sends_total{platform=\"telegram\",outcome=\"") +
+                   outcome + "\"}")
+        .value_or(-1);
+  }
+
+  testing::TempDir dir_;
+  Metrics metrics_;
+  std::unique_ptr<storage::Store> store_;
+  ScriptedTransport transport_;
+  std::unique_ptr<Dispatcher> dispatcher_;
+};
+
+TEST(BackoffDelay, DoublesFromTheBaseUpToTheCapWithHalfToFullJitter) {
+  const auto base = 1000ms;
+  const auto cap = 5min;
+  EXPECT_EQ(backoff_delay(1, base, cap, 0.0), 500ms);  // jitter floor: half
+  EXPECT_EQ(backoff_delay(1, base, cap, 1.0), 1000ms);
+  EXPECT_EQ(backoff_delay(2, base, cap, 1.0), 2000ms);
+  EXPECT_EQ(backoff_delay(3, base, cap, 1.0), 4000ms);
+  EXPECT_EQ(backoff_delay(4, base, cap, 0.5), 6000ms);  // 8 s * 0.75
+  EXPECT_EQ(backoff_delay(9, base, cap, 1.0), 256000ms);
+  EXPECT_EQ(backoff_delay(10, base, cap, 1.0), cap);  // 512 s, capped
+  EXPECT_EQ(backoff_delay(10, base, cap, 0.0), 150s);
+  EXPECT_EQ(backoff_delay(1000000, base, cap, 1.0), cap);  // no overflow
+  EXPECT_EQ(backoff_delay(0, base, cap, 1.0), base);       // out of range: as the first
+  EXPECT_EQ(backoff_delay(1, base, cap, 7.0), base);       // random clamped to [0, 1]
+  EXPECT_EQ(backoff_delay(1, 10s, 2s, 1.0), 2s);           // a cap below the base wins
+  // Below the cap, even the luckiest next wait is no shorter than the unluckiest one.
+  for (int attempt = 1; attempt < 9; ++attempt) {
+    EXPECT_LE(backoff_delay(attempt, base, cap, 0.99), backoff_delay(attempt + 1, base, cap, 0.0))
+        << "attempt " << attempt;
+  }
+}
+
+TEST_F(DispatcherTest, PacesMessagesToOneChatButNotAcrossChats) {
+  auto options = fast();
+  options.per_chat_interval = 100ms;
+  enqueue_notices("A", {1, 2, 3});
+  enqueue_notices("B", {4});
+  start(options);
+  ASSERT_TRUE(wait_until([&] { return transport_.count() == 4; }));
+  std::map<std::int64_t, ScriptedTransport::Call> by_row;
+  for (const auto& call : transport_.calls()) by_row[call.row] = call;
+  EXPECT_GE(gap(by_row[1], by_row[2]), 90ms);
+  EXPECT_GE(gap(by_row[2], by_row[3]), 90ms);
+  EXPECT_LT(by_row[4].at, by_row[2].at) << "chat B waited for chat A's pace";
+  EXPECT_TRUE(all_delivered());
+}
+
+TEST_F(DispatcherTest, GlobalRateSpacesMessagesToDifferentChatsEvenly) {
+  auto options = fast();
+  options.global_per_second = 100;  // one every 10 ms, whatever the chat
+  for (int chat = 0; chat < 12; ++chat) enqueue_notices(std::to_string(chat), {chat});
+  start(options);
+  ASSERT_TRUE(wait_until([&] { return transport_.count() == 12; }));
+  const auto calls = transport_.calls();
+  // The slots are taken together, the first at once: call i comes no earlier than i * 10 ms.
+  for (std::size_t i = 1; i < calls.size(); ++i) {
+    EXPECT_GE(gap(calls[0], calls[i]), 10ms * static_cast<int>(i) - 1ms) << "call " << i;
+  }
+}
+
+TEST_F(DispatcherTest, RateLimitedRowWaitsTheRetryAfterThenGoesOnce) {
+  transport_.then(failure(429, "Too Many Requests: retry after 1", {{"retry_after", 1}}));
+  const auto id = enqueue("c1", {1}).front();
+  start();
+  ASSERT_TRUE(settled(id));
+  const auto calls = transport_.calls();
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_GE(gap(calls[0], calls[1]), 1000ms);
+  EXPECT_EQ(row(id).status, "delivered");
+  EXPECT_EQ(row(id).attempts, 2);
+  EXPECT_EQ(sends("rate_limited"), 1);
+  EXPECT_EQ(sends("delivered"), 1);
+}
+
+TEST_F(DispatcherTest, TransientFailuresBackOffLongerEachTime) {
+  transport_.then(failure(500, "Internal Server Error"));
+  transport_.then(make_error("connection", "connect: Connection refused"));
+  transport_.then(failure(502, "Bad Gateway"));
+  const auto id = enqueue("c1", {1}).front();
+  start();
+  ASSERT_TRUE(settled(id));
+  const auto calls = transport_.calls();
+  ASSERT_EQ(calls.size(), 4u);
+  // Base 40 ms: waits in [20, 40], [40, 80], [80, 160] ms.
+  EXPECT_GE(gap(calls[0], calls[1]), 20ms);
+  EXPECT_GE(gap(calls[1], calls[2]), 40ms);
+  EXPECT_GE(gap(calls[2], calls[3]), 80ms);
+  EXPECT_EQ(row(id).status, "delivered");
+  EXPECT_EQ(sends("retried"), 3);
+}
+
+TEST_F(DispatcherTest, PermanentFailuresAreDeadWithTheirReasonAndNotRetried) {
+  transport_.then(failure(400, "Bad Request: chat not found"));
+  transport_.then(failure(403, "Forbidden: bot was blocked by the user"));
+  const auto not_found = enqueue("c1", {1}).front();
+  const auto blocked = enqueue("c2", {2}).front();
+  std::int64_t bad_row = 0;
+  ASSERT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto conversation = tx.load_or_create_conversation("telegram", "c4", "c4", SystemClock::now());
+    if (!conversation) return conversation.error();
+    auto id = tx.enqueue_outbox(conversation->id, "telegram", {{"chat_id", "c4"}},
+                                {{"n", 3}, {"unrenderable", true}}, SystemClock::now());
+    if (!id) return id.error();
+    bad_row = *id;
+    return {};
+  }));
+  const auto elsewhere = enqueue("c5", {4}, "pigeon").front();
+  start();
+  for (auto id : {not_found, blocked, bad_row, elsewhere}) ASSERT_TRUE(settled(id)) << id;
+  EXPECT_EQ(row(not_found).status, "dead");
+  EXPECT_EQ(row(not_found).last_error, "Bad Request: chat not found");
+  EXPECT_EQ(row(blocked).status, "dead");
+  EXPECT_EQ(row(blocked).last_error, "Forbidden: bot was blocked by the user");
+  EXPECT_EQ(row(bad_row).status, "dead");
+  EXPECT_EQ(row(bad_row).last_error, "cannot render");
+  EXPECT_EQ(row(elsewhere).status, "dead");
+  EXPECT_EQ(row(elsewhere).last_error, "no outbound adapter for platform pigeon");
+  EXPECT_EQ(transport_.count(), 2u);  // one call each for the two that could be sent
+  EXPECT_EQ(sends("dead"), 3);        // the fourth counts under platform="pigeon"
+  EXPECT_EQ(sends("retried"), 0);
+}
+
+TEST_F(DispatcherTest, RowStillFailingAfterGiveUpAfterIsDead) {
+  auto options = fast();
+  options.give_up_after = 1h;
+  transport_.then(failure(500, "Internal Server Error"));
+  transport_.then(failure(500, "Internal Server Error"));
+  const auto old = enqueue("c1", {1}, "telegram", SystemClock::now() - 2h).front();
+  const auto fresh = enqueue("c2", {2}).front();
+  start(options);
+  ASSERT_TRUE(settled(old));
+  ASSERT_TRUE(settled(fresh));
+  EXPECT_EQ(row(old).status, "dead");
+  EXPECT_EQ(row(old).last_error, "gave up after retrying: http 500: Internal Server Error");
+  EXPECT_EQ(row(fresh).status, "delivered");  // retried, then sent
+  EXPECT_EQ(row(fresh).attempts, 2);
+}
+
+TEST_F(DispatcherTest, RowsLeftSendingByADeadProcessAreSentAtStart) {
+  const auto id = enqueue("c1", {1}).front();
+  // A process claimed the row under a long lease and died before settling it.
+  ASSERT_TRUE(store_->writer().run([](WriteTransaction& tx) -> Result<void> {
+    auto claimed = tx.claim_due(SystemClock::now(), 10, 1h);
+    if (!claimed) return claimed.error();
+    EXPECT_EQ(claimed->size(), 1u);
+    return {};
+  }));
+  ASSERT_EQ(row(id).status, "sending");
+  start();
+  ASSERT_TRUE(wait_until([&] { return row(id).status == "delivered"; }, 10s))
+      << "the row waited for its lease";
+  EXPECT_EQ(transport_.count(), 1u);
+  EXPECT_EQ(row(id).attempts, 2);
+}
+
+TEST_F(DispatcherTest, EveryRowIsSentOnceInOrderUnderConcurrentNotifies) {
+  auto options = fast();
+  options.claim_batch = 3;
+  options.max_in_flight = 5;
+  for (int chat = 0; chat < 8; ++chat) {
+    std::vector<std::int64_t> ns;
+    for (int i = 0; i < 5; ++i) ns.push_back(chat * 10 + i);
+    enqueue(std::to_string(chat), ns);  // ("c" + number trips GCC 12's -Wrestrict)
+  }
+  start(options);
+  std::atomic<bool> done{false};
+  std::thread poker([&] {
+    while (!done) {
+      dispatcher_->notify();
+      std::this_thread::sleep_for(200us);  // pacing the pokes, not waiting for anything
+    }
+  });
+  const bool delivered = all_delivered();
+  done = true;
+  poker.join();
+  ASSERT_TRUE(delivered);
+  std::map<std::int64_t, int> sent;
+  std::map<int, std::int64_t> last_of_chat;
+  for (const auto& call : transport_.calls()) {
+    ++sent[call.row];
+    const int chat = static_cast<int>(call.row / 10);
+    if (last_of_chat.count(chat)) {
+      EXPECT_LT(last_of_chat[chat], call.row) << "out of order";
+    }
+    last_of_chat[chat] = call.row;
+  }
+  EXPECT_EQ(sent.size(), 40u);
+  for (const auto& [row, times] : sent) EXPECT_EQ(times, 1) << "row n=" << row;
+
+  // A second dispatcher on the same (still open) store sends nothing delivered again: a
+  // new row (due after all of them) is the only call.
+  dispatcher_->stop();
+  dispatcher_.reset();
+  const auto sentinel = enqueue("c9", {99}).front();
+  start(options);
+  ASSERT_TRUE(settled(sentinel));
+  EXPECT_EQ(transport_.count(), 41u);
+}
+
+}  // namespace
+}  // namespace triagebot::bot
