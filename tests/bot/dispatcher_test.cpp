@@ -24,10 +24,10 @@ using nlohmann::json;
 using storage::WriteTransaction;
 using SteadyClock = std::chrono::steady_clock;
 using SystemClock = std::chrono::system_clock;
-using testing::metric_value;
-using testing::outbox_records;
-using testing::OutboxRecord;
 using testing::wait_until;
+using testing::telegram_bot::metric_value;
+using testing::telegram_bot::outbox_records;
+using testing::telegram_bot::OutboxRecord;
 
 TransportResponse telegram_answer(int status, json body) { return {status, {}, body.dump()}; }
 TransportResponse ok() { return telegram_answer(200, {{"ok", true}, {"result", true}}); }
@@ -174,7 +174,7 @@ class DispatcherTest : public ::testing::Test {
       return status == "delivered" || status == "dead";
     });
   }
-  bool all_delivered() { return testing::wait_until_settled(dir_ / "t.db"); }
+  bool all_delivered() { return testing::telegram_bot::wait_until_settled(dir_ / "t.db"); }
   double sends(const char* outcome) {
     return metric_value(
                metrics_.render(),

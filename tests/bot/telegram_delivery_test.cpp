@@ -10,7 +10,7 @@
 #include "tests/bot/telegram_harness.h"
 #include "tests/support/wait.h"
 
-namespace triagebot::testing {
+namespace triagebot::testing::telegram_bot {
 namespace {
 
 using nlohmann::json;
@@ -151,4 +151,4 @@ TEST_F(TelegramDelivery, MetricsShowOutboxLagAndSendsByOutcome) {
 }
 
 }  // namespace
-}  // namespace triagebot::testing
+}  // namespace triagebot::testing::telegram_bot

@@ -11,7 +11,7 @@
 #include "tests/support/http_client.h"
 #include "tests/support/wait.h"
 
-namespace triagebot::testing {
+namespace triagebot::testing::telegram_bot {
 
 using nlohmann::json;
 
@@ -265,4 +265,4 @@ std::int64_t query_int(const std::filesystem::path& path, const std::string& sql
   return statement.getColumn(0).getInt64();
 }
 
-}  // namespace triagebot::testing
+}  // namespace triagebot::testing::telegram_bot

@@ -30,7 +30,8 @@
 #include "tests/support/server_process.h"
 #include "tests/support/temp_dir.h"
 
-namespace triagebot::testing {
+// Own namespace: the widget helpers have constants of the same names.
+namespace triagebot::testing::telegram_bot {
 
 inline constexpr std::string_view kBotToken = "123456:TEST-token";
 inline constexpr std::string_view kBotSecret = "s3cret-Token_1";
@@ -142,4 +143,4 @@ class TelegramBot {
 // `triagebot_outbox_sends_total{platform="telegram",outcome="dead"}`; nullopt if absent.
 std::optional<double> metric_value(const std::string& exposition, std::string_view series);
 
-}  // namespace triagebot::testing
+}  // namespace triagebot::testing::telegram_bot

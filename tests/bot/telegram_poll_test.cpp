@@ -8,7 +8,7 @@
 #include "tests/support/http_client.h"
 #include "tests/support/wait.h"
 
-namespace triagebot::testing {
+namespace triagebot::testing::telegram_bot {
 namespace {
 
 using nlohmann::json;
@@ -101,4 +101,4 @@ TEST(TelegramPollConflict, WebhookStillSetIsReportedClearlyAndSigtermStillExits)
 }
 
 }  // namespace
-}  // namespace triagebot::testing
+}  // namespace triagebot::testing::telegram_bot

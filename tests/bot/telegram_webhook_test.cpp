@@ -10,7 +10,7 @@
 #include "tests/bot/telegram_harness.h"
 #include "tests/support/wait.h"
 
-namespace triagebot::testing {
+namespace triagebot::testing::telegram_bot {
 namespace {
 
 using nlohmann::json;
@@ -239,4 +239,4 @@ TEST_F(TelegramWebhook, RedFlagGetsEmergencyGuidanceFirstNamingTheConfiguredNumb
 }
 
 }  // namespace
-}  // namespace triagebot::testing
+}  // namespace triagebot::testing::telegram_bot

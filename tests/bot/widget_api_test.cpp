@@ -16,7 +16,7 @@
 #include "tests/bot/widget_client.h"
 #include "tests/support/temp_dir.h"
 
-namespace triagebot::testing {
+namespace triagebot::testing::widget_api {
 namespace {
 
 class WidgetApi : public ::testing::Test {
@@ -353,4 +353,4 @@ TEST_F(WidgetDurability, EveryAcknowledgedTurnSurvivesSigkill) {
 }
 
 }  // namespace
-}  // namespace triagebot::testing
+}  // namespace triagebot::testing::widget_api

@@ -23,7 +23,8 @@
 #include "tests/support/json_error.h"
 #include "tests/support/server_process.h"
 
-namespace triagebot::testing {
+// Own namespace: the Telegram harness has constants of the same names.
+namespace triagebot::testing::widget_api {
 
 // Not the default (911), so a test sees the configured number reach the guidance.
 inline constexpr const char* kEmergencyNumber = "112";
@@ -181,4 +182,4 @@ inline std::optional<double> metric_value(const std::string& exposition, std::st
   return std::nullopt;
 }
 
-}  // namespace triagebot::testing
+}  // namespace triagebot::testing::widget_api

@@ -6,7 +6,7 @@
 #include "tests/bot/widget_client.h"
 #include "tests/support/wait.h"
 
-namespace triagebot::testing {
+namespace triagebot::testing::widget_api {
 namespace {
 
 // One server per test, configured by the test.
@@ -258,4 +258,4 @@ TEST_F(WidgetHttp, MetricsCountWhatRealWidgetTrafficDid) {
 }
 
 }  // namespace
-}  // namespace triagebot::testing
+}  // namespace triagebot::testing::widget_api

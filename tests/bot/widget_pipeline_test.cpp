@@ -16,7 +16,7 @@
 #include "tests/support/temp_dir.h"
 #include "tests/support/wait.h"
 
-namespace triagebot::testing {
+namespace triagebot::testing::widget_api {
 namespace {
 
 using storage::testing::WriterGate;
@@ -210,4 +210,4 @@ TEST_F(WidgetPipeline, TimeToEmergencyIsMeasuredFromThePersonsFirstMessage) {
 }
 
 }  // namespace
-}  // namespace triagebot::testing
+}  // namespace triagebot::testing::widget_api
