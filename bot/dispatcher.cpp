@@ -311,10 +311,12 @@ class Dispatcher::Impl {
   }
 
   storage::Store& store_;
+  // Before platforms_: members die in reverse order, and the transports' sockets must
+  // be closed while the io_context they are registered with still exists.
+  asio::io_context ioc_{1};
   std::map<std::string, PlatformOutbound> platforms_;
   DispatcherOptions options_;
   Metrics& metrics_;
-  asio::io_context ioc_{1};
   asio::steady_timer wake_timer_;
   std::mt19937_64 random_;
   std::thread thread_;
