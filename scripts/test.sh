@@ -21,7 +21,7 @@ stage "sanitizer build (ASan + UBSan)"
 scripts/build.sh sanitize
 stage "sanitizer tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build/sanitize --output-on-failure -j"$jobs" --timeout 600
+  scripts/run_test_shards.sh build/sanitize
 
 stage "browser end-to-end tests"
 tests/e2e/run.sh build/release/triagebot
