@@ -224,10 +224,15 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                             const dialogs::Session& session, TimePoint now,
                                             const SummaryUpdate& summary) {
   return guarded("save_session", [&]() -> Result<void> {
+    // No RETURNING here (nor in set_credential): SQLite buffers RETURNING rows in an
+    // ephemeral table with its own page cache, ~80 KiB malloc'd and freed on every
+    // execution; each free trimmed the writer thread's malloc arena (madvise, a TLB
+    // shootdown across cores) and that churn cost half the CPU of a Telegram message
+    // under load (bench/reports/2026-12-01-server.md). A point lookup by id is cheap.
     auto& update = connection_.statement(
         "UPDATE conversations SET session = ?, updated_at = ?, status = ?, triage = ?,"
         " red_flags = ?, has_red_flag = ?, top_causes = CASE WHEN ? THEN ? ELSE top_causes END"
-        " WHERE id = ? RETURNING platform, conversation_key, credential_hash, started_at");
+        " WHERE id = ?");
     update.bind(1, dialogs::session_to_json(session).dump());
     update.bind(2, to_millis(now));
     update.bind(3, std::string(to_string(summary.status)));
@@ -241,17 +246,22 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     update.bind(7, summary.update_top_causes ? 1 : 0);
     update.bind(8, json(summary.top_causes).dump());
     update.bind(9, conversation_id);
-    if (!update.executeStep()) {
+    if (update.exec() == 0) {
+      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+    }
+    auto& row = connection_.statement(
+        "SELECT platform, conversation_key, credential_hash, started_at FROM conversations"
+        " WHERE id = ?");
+    row.bind(1, conversation_id);
+    if (!row.executeStep()) {
       return make_error("not_found", "no conversation " + std::to_string(conversation_id));
     }
     CachedConversation saved{conversation_id, summary.status, session, std::nullopt};
     const std::string key =
-        SessionCache::key(update.getColumn(0).getString(), update.getColumn(1).getString());
-    if (!update.getColumn(2).isNull()) saved.credential_hash = update.getColumn(2).getString();
-    saved.started_at = from_millis(update.getColumn(3).getInt64());
-    // Step to the end so the UPDATE completes before the statement is reused.
-    while (update.executeStep()) {
-    }
+        SessionCache::key(row.getColumn(0).getString(), row.getColumn(1).getString());
+    if (!row.getColumn(2).isNull()) saved.credential_hash = row.getColumn(2).getString();
+    saved.started_at = from_millis(row.getColumn(3).getInt64());
+    row.reset();
     stage({CacheOp::Kind::put, key, std::move(saved)});
     return {};
   });
@@ -260,18 +270,22 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
 Result<void> WriteTransaction::set_credential(std::int64_t conversation_id,
                                               std::string_view credential_hash) {
   return guarded("set_credential", [&]() -> Result<void> {
-    auto& update = connection_.statement(
-        "UPDATE conversations SET credential_hash = ? WHERE id = ?"
-        " RETURNING platform, conversation_key");
+    auto& update =
+        connection_.statement("UPDATE conversations SET credential_hash = ? WHERE id = ?");
     update.bind(1, std::string(credential_hash));
     update.bind(2, conversation_id);
-    if (!update.executeStep()) {
+    if (update.exec() == 0) {
+      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+    }
+    auto& row = connection_.statement(
+        "SELECT platform, conversation_key FROM conversations WHERE id = ?");
+    row.bind(1, conversation_id);
+    if (!row.executeStep()) {
       return make_error("not_found", "no conversation " + std::to_string(conversation_id));
     }
     const std::string key =
-        SessionCache::key(update.getColumn(0).getString(), update.getColumn(1).getString());
-    while (update.executeStep()) {
-    }
+        SessionCache::key(row.getColumn(0).getString(), row.getColumn(1).getString());
+    row.reset();
     // The next load reads the row again (touched), and the commit drops the stale entry.
     stage({CacheOp::Kind::erase, key, {}});
     return {};
