@@ -196,12 +196,15 @@ bool within_one_edit(std::string_view a, std::string_view b) {
   size_t la = a.size(), lb = b.size();
   if (la > lb + 1 || lb > la + 1) return false;
   if (la == lb) {
-    std::vector<size_t> diff;
-    for (size_t i = 0; i < la && diff.size() <= 2; ++i) {
-      if (a[i] != b[i]) diff.push_back(i);
+    size_t diff[2] = {0, 0};
+    size_t count = 0;
+    for (size_t i = 0; i < la; ++i) {
+      if (a[i] == b[i]) continue;
+      if (count == 2) return false;  // a third difference
+      diff[count++] = i;
     }
-    if (diff.size() == 1) return true;
-    return diff.size() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] &&
+    if (count == 1) return true;
+    return count == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] &&
            a[diff[1]] == b[diff[0]];
   }
   std::string_view longer = la > lb ? a : b, shorter = la > lb ? b : a;
@@ -218,12 +221,21 @@ bool word_matches(const std::string& typed, const PhraseToken& pattern,
   } else if (typed == p) {
     return true;
   }
-  if (p.size() < 5 || vocabulary.count(typed) != 0) return false;
-  if (!pattern.stem) return within_one_edit(typed, p);
-  for (size_t len = p.size() - 1; len <= p.size() + 1; ++len) {
-    if (len <= typed.size() && within_one_edit(typed.substr(0, len), p)) return true;
+  if (p.size() < 5) return false;
+  // This runs for every typed word against every phrase of the knowledge base: the
+  // cheap typo test first (no allocation), the vocabulary lookup (a set of strings)
+  // only for a near miss. It was the other way round, and the lookups were a quarter
+  // of a Telegram message's CPU under load (bench/reports/2026-12-01-server.md).
+  bool near = false;
+  if (!pattern.stem) {
+    near = within_one_edit(typed, p);
+  } else {
+    const std::string_view word(typed);
+    for (size_t len = p.size() - 1; len <= p.size() + 1 && !near; ++len) {
+      near = len <= word.size() && within_one_edit(word.substr(0, len), p);
+    }
   }
-  return false;
+  return near && vocabulary.count(typed) == 0;
 }
 
 bool matches_at(const std::vector<Token>& tokens, const Phrase& phrase,
