@@ -7,7 +7,7 @@
 #
 #   scripts/setup.sh            build + test dependencies (compiler, libraries, gtest)
 #   scripts/setup.sh --e2e      also Debian's chromium and playwright-core for browser tests
-#   scripts/setup.sh --bench    also wrk for the benchmarks
+#   scripts/setup.sh --bench    also wrk and sqlite3 for the benchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +17,7 @@ want_e2e=0
 for arg in "$@"; do
   case "$arg" in
     --e2e) want_e2e=1; packages+=(chromium nodejs npm) ;;
-    --bench) packages+=(wrk) ;;
+    --bench) packages+=(wrk sqlite3) ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
