@@ -103,6 +103,7 @@ runsh=$peers/run.sh
 insert_at "$runsh" "$patch/targets.inc" array-end 'TARGETS=('
 insert_at "$runsh" "$patch/case.inc" before '  *) die "unknown target $name" ;;'
 insert_at "$runsh" "$patch/load.inc" after '  [[ $load == slack ]] && script=slack_event.lua path=$SLACK_PATH'
+insert_at "$runsh" "$patch/stop.inc" before '  stop_server "$pid"'
 insert_at "$runsh" "$patch/db_counts.inc" before '  rm -f "$db" "$db-wal" "$db-shm" # hundreds of MB after a SQLite target'
 insert_at "$runsh" "$patch/checks.inc" before '  if [[ -n $fake_pid ]]; then'
 chmod +x "$runsh"
