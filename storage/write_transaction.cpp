@@ -277,8 +277,8 @@ Result<void> WriteTransaction::set_credential(std::int64_t conversation_id,
     if (update.exec() == 0) {
       return make_error("not_found", "no conversation " + std::to_string(conversation_id));
     }
-    auto& row = connection_.statement(
-        "SELECT platform, conversation_key FROM conversations WHERE id = ?");
+    auto& row =
+        connection_.statement("SELECT platform, conversation_key FROM conversations WHERE id = ?");
     row.bind(1, conversation_id);
     if (!row.executeStep()) {
       return make_error("not_found", "no conversation " + std::to_string(conversation_id));
