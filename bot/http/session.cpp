@@ -66,6 +66,11 @@ class PendingResponse {
   void respond(adapters::HttpResponse response) {
     if (answered_.exchange(true)) return;
     session_->post_response(std::move(response));
+    // The posted write holds the session now. Let go of it here: a handler may answer
+    // from a thread of its own (the writer, the admin readers) and drop its copy of
+    // Respond only later, maybe after the server and its io_context are gone, and the
+    // last reference must not be that one (ASan caught ~Session after the io_context).
+    session_.reset();
   }
 
  private:
