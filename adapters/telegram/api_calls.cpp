@@ -51,6 +51,24 @@ Error api_error(const json& answer) {
                                      (description.empty() ? "no description" : description));
 }
 
+// The `result` of an ok answer to `method`, when it is of the wanted kind; otherwise the
+// error the callers report ("bad_response", or the API's own error).
+enum class ResultKind { array, object };
+Result<json> result_of(std::string_view body, const char* method, ResultKind kind) {
+  auto answer = read_answer(body);
+  if (!answer)
+    return make_error("bad_response", std::string(method) + " answer is not Bot API JSON");
+  if (!(*answer)["ok"].get<bool>()) return api_error(*answer);
+  auto result = answer->find("result");
+  const bool fits = result != answer->end() &&
+                    (kind == ResultKind::array ? result->is_array() : result->is_object());
+  if (!fits) {
+    return make_error("bad_response", std::string(method) + " answer has no result " +
+                                          (kind == ResultKind::array ? "array" : "object"));
+  }
+  return std::move(*result);
+}
+
 std::string rfc3339(std::int64_t unix_seconds) {
   std::time_t time = static_cast<std::time_t>(unix_seconds);
   std::tm parts{};
@@ -88,13 +106,8 @@ OutboundCall render_get_updates(std::string_view token, std::int64_t offset,
 }
 
 Result<std::vector<std::pair<std::int64_t, std::string>>> split_updates(std::string_view body) {
-  auto answer = read_answer(body);
-  if (!answer) return make_error("bad_response", "getUpdates answer is not Bot API JSON");
-  if (!(*answer)["ok"].get<bool>()) return api_error(*answer);
-  auto result = answer->find("result");
-  if (result == answer->end() || !result->is_array()) {
-    return make_error("bad_response", "getUpdates answer has no result array");
-  }
+  auto result = result_of(body, "getUpdates", ResultKind::array);
+  if (!result) return result.error();
   std::vector<std::pair<std::int64_t, std::string>> updates;
   updates.reserve(result->size());
   for (const auto& update : *result) {
@@ -133,13 +146,8 @@ OutboundCall render_get_webhook_info(std::string_view token) {
 }
 
 Result<std::vector<std::string>> describe_webhook_info(std::string_view body) {
-  auto answer = read_answer(body);
-  if (!answer) return make_error("bad_response", "getWebhookInfo answer is not Bot API JSON");
-  if (!(*answer)["ok"].get<bool>()) return api_error(*answer);
-  auto result = answer->find("result");
-  if (result == answer->end() || !result->is_object()) {
-    return make_error("bad_response", "getWebhookInfo answer has no result object");
-  }
+  auto result = result_of(body, "getWebhookInfo", ResultKind::object);
+  if (!result) return result.error();
   std::vector<std::string> lines;
   auto url = result->find("url");
   const bool has_url = url != result->end() && url->is_string() && !url->get<std::string>().empty();
@@ -165,13 +173,8 @@ OutboundCall render_get_me(std::string_view token) {
 }
 
 Result<std::string> read_bot_username(std::string_view body) {
-  auto answer = read_answer(body);
-  if (!answer) return make_error("bad_response", "getMe answer is not Bot API JSON");
-  if (!(*answer)["ok"].get<bool>()) return api_error(*answer);
-  auto result = answer->find("result");
-  if (result == answer->end() || !result->is_object()) {
-    return make_error("bad_response", "getMe answer has no result object");
-  }
+  auto result = result_of(body, "getMe", ResultKind::object);
+  if (!result) return result.error();
   auto username = result->find("username");
   if (username == result->end() || !username->is_string() || username->get<std::string>().empty()) {
     return make_error("bad_response", "getMe answer has no username");
