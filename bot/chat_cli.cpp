@@ -5,6 +5,7 @@
 
 #include "bot/chat_command.h"
 #include "bot/knowledge_loader.h"
+#include "bot/language_services.h"
 
 namespace triagebot::bot {
 
@@ -22,7 +23,12 @@ int chat_command(const EnvLookup& env, const std::vector<std::string>& args, Com
     io.err << "triagebot: " << knowledge.error().message << "\n";
     return 2;
   }
-  const dialogs::EngineOptions options{.emergency_number = config->emergency_number};
+  auto language = load_language_services();
+  if (!language) {
+    io.err << "triagebot: " << language.error().message << "\n";
+    return 2;
+  }
+  const dialogs::EngineOptions options = engine_options(*config, *language);
   return run_chat(*knowledge, options, io.in, io.out);
 }
 

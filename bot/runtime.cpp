@@ -121,6 +121,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Config& config, Metrics& me
   auto knowledge = load_configured_knowledge(config);
   if (!knowledge) return knowledge.error();
   runtime->knowledge_.emplace(std::move(*knowledge));
+  auto language = load_language_services();
+  if (!language) return language.error();
+  runtime->language_ = std::move(*language);
   runtime->pipeline_metrics_ = std::make_unique<PipelineMetrics>(metrics);
 
   Runtime* self = runtime.get();
@@ -140,7 +143,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Config& config, Metrics& me
   runtime->store_ = std::move(*store);
   runtime->pipeline_metrics_->watch_writer(runtime->store_->writer());
 
-  dialogs::EngineOptions engine{.emergency_number = config.emergency_number};
+  dialogs::EngineOptions engine = engine_options(config, runtime->language_);
   runtime->pipeline_ = std::make_unique<Pipeline>(*runtime->store_, *runtime->knowledge_, engine,
                                                   *runtime->pipeline_metrics_);
 

@@ -14,6 +14,7 @@
 #include "bot/config.h"
 #include "bot/dispatcher.h"
 #include "bot/http/router.h"
+#include "bot/language_services.h"
 #include "bot/metrics.h"
 #include "bot/pipeline.h"
 #include "bot/pipeline_metrics.h"
@@ -56,6 +57,7 @@ class Runtime {
   Config config_;
   Metrics& metrics_;
   std::optional<dialogs::Knowledge> knowledge_;
+  LanguageServices language_;
   std::unique_ptr<PipelineMetrics> pipeline_metrics_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<Pipeline> pipeline_;

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialogs/knowledge.h"
+#include "dialogs/language_tools.h"
 #include "dialogs/reply.h"
 #include "dialogs/result.h"
 #include "dialogs/session.h"
@@ -44,6 +45,11 @@ struct Turn {
 
 struct EngineOptions {
   std::string emergency_number = "911";  // TRIAGEBOT_EMERGENCY_NUMBER
+  // Language services (nlp/), owned by the shell for the process's lifetime. Null means
+  // "not available": the engine then reads text without spelling correction and without
+  // telling languages apart, which only tests of the engine's own logic should rely on.
+  const SpellChecker* spelling = nullptr;
+  const LanguageIdentifier* languages = nullptr;
 };
 
 Turn step(const Knowledge& knowledge, const EngineOptions& options, const Session& session,
