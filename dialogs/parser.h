@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,10 +13,15 @@
 
 namespace triagebot::dialogs {
 
-enum class Answer { none, yes, no, unsure };
+// `clarify`: the person asks what the question means ("what do you mean?"); the engine
+// explains it again in plainer words instead of taking it as an answer.
+enum class Answer { none, yes, no, unsure, clarify };
 
 struct Reading {
   std::map<int, bool> findings;     // finding index -> stated present (true) or absent
+  // finding index -> the person's own words that stated it, for the assessment's "why"
+  // (quoted, so it never claims something the person did not say).
+  std::map<int, std::string> evidence;
   std::vector<int> red_flags;       // red flags named directly by a phrase
   std::optional<double> age_years;  // stated age
   std::optional<double> duration_days;

@@ -12,5 +12,7 @@ case "$kind" in
   sanitize) flags=(-DCMAKE_BUILD_TYPE=Debug -DTRIAGEBOT_SANITIZE=ON "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1") ;;
   *) echo "build.sh: unknown build kind '$kind' (release|sanitize)" >&2; exit 2 ;;
 esac
+# ccache, where a developer has it, makes rebuilds in several worktrees cheap; CI has none.
+if command -v ccache >/dev/null 2>&1; then flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 cmake -S . -B "build/$kind" "${flags[@]}" >/dev/null
 cmake --build "build/$kind" -j"$jobs"
