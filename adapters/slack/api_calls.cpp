@@ -1,36 +1,17 @@
 #include "adapters/slack/api_calls.h"
 
 #include <algorithm>
-#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "adapters/slack/json_fields.h"
 #include "adapters/slack/outbound.h"
+#include "adapters/slack/web_api_answer.h"
 
 namespace triagebot::adapters::slack {
 namespace {
 
 using nlohmann::json;
-
-// An ok:true answer as JSON, or the error the callers report.
-Result<json> ok_answer(int http_status, std::string_view body, std::string_view method) {
-  json answer = json::parse(body, nullptr, false);
-  const json* ok = fields::find(answer, "ok");
-  if (ok == nullptr || !ok->is_boolean()) {
-    return make_error("bad_response", std::string(method) + " answer is not Web API JSON (http " +
-                                          std::to_string(http_status) + ")");
-  }
-  if (!ok->get<bool>()) {
-    const std::string error = fields::string_or_empty(answer, "error");
-    if (needs_operator(error)) {
-      return make_error("unauthorized", "Slack refused the token: " + error);
-    }
-    return make_error("api_error", std::string(method) + " failed: " +
-                                       (error.empty() ? std::string("no error word") : error));
-  }
-  return answer;
-}
 
 std::vector<std::string> split_scopes(std::string_view list) {
   std::vector<std::string> scopes;

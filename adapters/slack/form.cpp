@@ -1,13 +1,17 @@
 #include "adapters/slack/form.h"
 
+#include <charconv>
+
 namespace triagebot::adapters::slack {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+// The byte "%XX" stands for: exactly two hex digits, or nothing.
+std::optional<char> escaped_byte(std::string_view two_digits) {
+  unsigned value = 0;
+  const char* end = two_digits.data() + two_digits.size();
+  auto [stop, error] = std::from_chars(two_digits.data(), end, value, 16);
+  if (error != std::errc() || stop != end || two_digits.size() != 2) return std::nullopt;
+  return static_cast<char>(value);
 }
 
 }  // namespace
@@ -20,11 +24,9 @@ std::optional<std::string> form_decode(std::string_view encoded) {
     if (c == '+') {
       out += ' ';
     } else if (c == '%') {
-      if (i + 2 >= encoded.size()) return std::nullopt;
-      const int high = hex_value(encoded[i + 1]);
-      const int low = hex_value(encoded[i + 2]);
-      if (high < 0 || low < 0) return std::nullopt;
-      out += static_cast<char>(high * 16 + low);
+      auto byte = escaped_byte(encoded.substr(i + 1, 2));
+      if (!byte) return std::nullopt;
+      out += *byte;
       i += 2;
     } else {
       out += c;

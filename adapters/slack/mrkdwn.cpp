@@ -3,17 +3,22 @@
 #include <algorithm>
 #include <utility>
 
+// Telegram counts characters in UTF-16 units too; one counter serves both.
+#include "adapters/telegram/outbound.h"
+
 namespace triagebot::adapters::slack {
 namespace {
 
-// Byte length of the UTF-8 sequence starting with `lead`; 1 for stray bytes, so broken
-// input still advances.
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead & 0xE0) == 0xC0) return 2;
-  if ((lead & 0xF0) == 0xE0) return 3;
-  if ((lead & 0xF8) == 0xF0) return 4;
-  return 1;
+// Where the code point starting at `at` ends: past its continuation bytes (at most
+// three). A stray continuation byte starts a code point of its own, so broken input
+// still advances and nothing valid is ever cut.
+std::size_t code_point_end(std::string_view text, std::size_t at) {
+  std::size_t end = at + 1;
+  while (end < text.size() && end - at < 4 &&
+         (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    ++end;
+  }
+  return end;
 }
 
 // Characters one code point costs once escaped.
@@ -65,15 +70,7 @@ std::string unescape_mrkdwn(std::string_view escaped) {
   return out;
 }
 
-std::size_t character_count(std::string_view utf8) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < utf8.size();) {
-    std::size_t length = sequence_length(static_cast<unsigned char>(utf8[i]));
-    count += length == 4 ? 2 : 1;
-    i += length;
-  }
-  return count;
-}
+std::size_t character_count(std::string_view utf8) { return telegram::utf16_length(utf8); }
 
 std::vector<std::string> split_escaped(std::string_view raw, std::size_t max_chars) {
   std::vector<std::string> pieces;
@@ -83,12 +80,11 @@ std::vector<std::string> split_escaped(std::string_view raw, std::size_t max_cha
     std::size_t limit = 0;
     std::size_t used = 0;
     while (limit < raw.size()) {
-      std::size_t length =
-          std::min(raw.size() - limit, sequence_length(static_cast<unsigned char>(raw[limit])));
-      std::size_t cost = escaped_cost(raw.substr(limit, length));
+      const std::size_t end = code_point_end(raw, limit);
+      const std::size_t cost = escaped_cost(raw.substr(limit, end - limit));
       if (used + cost > max_chars) break;
       used += cost;
-      limit += length;
+      limit = end;
     }
     if (limit == raw.size()) {
       pieces.push_back(escape_mrkdwn(raw));
@@ -119,12 +115,11 @@ std::string truncate_chars(std::string_view text, std::size_t max_chars) {
   std::size_t end = 0;
   std::size_t used = 0;
   while (end < text.size()) {
-    std::size_t length =
-        std::min(text.size() - end, sequence_length(static_cast<unsigned char>(text[end])));
-    std::size_t cost = length == 4 ? 2 : 1;
+    const std::size_t next = code_point_end(text, end);
+    const std::size_t cost = next - end == 4 ? 2 : 1;
     if (used + cost > budget) break;
     used += cost;
-    end += length;
+    end = next;
   }
   return std::string(text.substr(0, end)) + "\u2026";
 }

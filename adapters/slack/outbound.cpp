@@ -7,6 +7,7 @@
 #include "adapters/slack/blocks.h"
 #include "adapters/slack/json_fields.h"
 #include "adapters/slack/mrkdwn.h"
+#include "adapters/slack/web_api_answer.h"
 
 namespace triagebot::adapters::slack {
 namespace {
@@ -24,13 +25,12 @@ constexpr std::array<std::string_view, 9> kOperatorErrors = {
     "account_inactive",  "missing_scope", "not_allowed_token_type", "no_permission",
     "org_login_required"};
 
-DeliveryOutcome outcome(Kind kind, std::string reason = {},
-                        std::chrono::seconds after = std::chrono::seconds(0)) {
-  DeliveryOutcome result;
-  result.kind = kind;
-  result.reason = std::move(reason);
-  result.retry_after = after;
-  return result;
+DeliveryOutcome back_off(std::string reason) {
+  return DeliveryOutcome{Kind::back_off, std::chrono::seconds(0), std::move(reason)};
+}
+
+DeliveryOutcome dead(std::string reason) {
+  return DeliveryOutcome{Kind::dead, std::chrono::seconds(0), std::move(reason)};
 }
 
 // Retry-After in whole seconds (at least 1); an HTTP date or garbage reads as absent.
@@ -44,8 +44,8 @@ std::optional<std::chrono::seconds> retry_after_header(const Headers& headers) {
 }
 
 DeliveryOutcome rate_limited(const Headers& headers) {
-  return outcome(Kind::retry_after, "ratelimited",
-                 retry_after_header(headers).value_or(kDefaultRetryAfter));
+  return DeliveryOutcome{Kind::retry_after,
+                         retry_after_header(headers).value_or(kDefaultRetryAfter), "ratelimited"};
 }
 
 }  // namespace
@@ -106,18 +106,10 @@ OutboundCall render_open_dm(std::string_view user_id, std::string_view token) {
   return render_method(token, "conversations.open", json{{"users", std::string(user_id)}});
 }
 
-Result<std::string> read_opened_channel(std::string_view body) {
-  json answer = json::parse(body, nullptr, false);
-  const json* ok = fields::find(answer, "ok");
-  if (ok == nullptr || !ok->is_boolean()) {
-    return make_error("bad_response", "conversations.open answer is not Web API JSON");
-  }
-  if (!ok->get<bool>()) {
-    const std::string error = fields::string_or_empty(answer, "error");
-    return make_error("api_error", "conversations.open failed: " +
-                                       (error.empty() ? std::string("no error word") : error));
-  }
-  const json* channel = fields::find(answer, "channel");
+Result<std::string> read_opened_channel(int http_status, std::string_view body) {
+  auto answer = ok_answer(http_status, body, "conversations.open");
+  if (!answer) return answer.error();
+  const json* channel = fields::find(*answer, "channel");
   const std::string id = channel != nullptr ? fields::string_or_empty(*channel, "id") : "";
   if (id.empty()) return make_error("bad_response", "conversations.open answer has no channel.id");
   return id;
@@ -128,24 +120,23 @@ DeliveryOutcome classify(int http_status, std::string_view body, const Headers& 
   json answer = json::parse(body, nullptr, false);
   const json* ok = fields::find(answer, "ok");
   const bool readable = ok != nullptr && ok->is_boolean();
-  if (http_status >= 500) return outcome(Kind::back_off, "http " + std::to_string(http_status));
-  if (http_status == 408) return outcome(Kind::back_off, "http 408");
+  if (http_status >= 500) return back_off("http " + std::to_string(http_status));
+  if (http_status == 408) return back_off("http 408");
   if (!readable) {
-    if (http_status >= 200 && http_status < 300)
-      return outcome(Kind::back_off, "unreadable answer");
-    return outcome(Kind::dead, "http " + std::to_string(http_status));
+    if (http_status >= 200 && http_status < 300) return back_off("unreadable answer");
+    return dead("http " + std::to_string(http_status));
   }
   if (ok->get<bool>()) {
-    if (http_status >= 200 && http_status < 300) return outcome(Kind::delivered);
-    return outcome(Kind::back_off, "http " + std::to_string(http_status));
+    if (http_status >= 200 && http_status < 300) return DeliveryOutcome{};  // delivered
+    return back_off("http " + std::to_string(http_status));
   }
   std::string error = fields::string_or_empty(answer, "error");
   if (error.empty()) error = "unknown_error";
   if (error == "ratelimited") return rate_limited(headers);
   for (std::string_view transient : kTransientErrors) {
-    if (error == transient) return outcome(Kind::back_off, error);
+    if (error == transient) return back_off(error);
   }
-  return outcome(Kind::dead, error);
+  return dead(error);
 }
 
 bool needs_operator(std::string_view reason) {

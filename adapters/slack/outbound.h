@@ -51,9 +51,10 @@ std::string thread_pointer_text(std::string_view user_id);
 // conversations.open with the person (scope im:write); the DM's channel id is in the
 // answer (read_opened_channel). Opening an open DM just returns it again.
 OutboundCall render_open_dm(std::string_view user_id, std::string_view token);
-// The `channel.id` of a successful conversations.open answer. Errors: "api_error"
-// (ok:false, with Slack's error word) or "bad_response" (not such an answer).
-Result<std::string> read_opened_channel(std::string_view body);
+// The `channel.id` of a successful conversations.open answer. Errors: "unauthorized"
+// (a credential error), "api_error" (another ok:false, with Slack's error word) or
+// "bad_response" (not such an answer).
+Result<std::string> read_opened_channel(int http_status, std::string_view body);
 
 // What a Web API answer means for the outbox row (§2.4 error table):
 //  - HTTP 429, or ok:false with `ratelimited` → retry_after (Retry-After header, else

@@ -135,15 +135,18 @@ TEST(SlackRender, OpeningADirectMessage) {
 
 TEST(SlackRender, ReadsTheOpenedChannel) {
   auto channel = read_opened_channel(
+      200,
       R"({"ok": true, "no_op": true, "already_open": true, "channel": {"id": "D07QK1M2R3S"}})");
   ASSERT_TRUE(channel.has_value());
   EXPECT_EQ(*channel, "D07QK1M2R3S");
-  auto refused = read_opened_channel(error_body("user_not_found"));
+  auto refused = read_opened_channel(200, error_body("user_not_found"));
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, "api_error");
   EXPECT_EQ(refused.error().message, "conversations.open failed: user_not_found");
-  EXPECT_EQ(read_opened_channel(R"({"ok": true, "channel": {}})").error().code, "bad_response");
-  EXPECT_EQ(read_opened_channel("<html>").error().code, "bad_response");
+  EXPECT_EQ(read_opened_channel(200, R"({"ok": true, "channel": {}})").error().code,
+            "bad_response");
+  EXPECT_EQ(read_opened_channel(200, error_body("invalid_auth")).error().code, "unauthorized");
+  EXPECT_EQ(read_opened_channel(502, "<html>").error().code, "bad_response");
 }
 
 TEST(SlackClassify, SuccessIsDelivered) {
