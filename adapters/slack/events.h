@@ -29,6 +29,9 @@ namespace triagebot::adapters::slack {
 inline constexpr std::size_t kMaxTextChars = 40000;
 inline constexpr std::string_view kRetryNumHeader = "X-Slack-Retry-Num";
 inline constexpr std::string_view kRetryReasonHeader = "X-Slack-Retry-Reason";
+// Set to "1" on a 400 answer: a malformed body stays malformed, so Slack's retries of
+// it could only add load (§2.1).
+inline constexpr std::string_view kNoRetryHeader = "X-Slack-No-Retry";
 
 struct InboundOptions {
   // Our bot's user id (auth.test `user_id`): its own posts are ignored, and its mention

@@ -266,5 +266,20 @@ TEST(SlackEvents, WithoutAWorkspaceTheKeyIsTheUser) {
   EXPECT_EQ(parsed(body).event->conversation_key, "U05MAR1AJ7K");
 }
 
+TEST(SlackEvents, EveryTruncationOfABodyIsRefusedCleanly) {
+  // Walk the failure path byte by byte: a cut body is never a half-parsed event.
+  const std::string body = slack_fixture("slack_event_app_mention.json");
+  for (std::size_t length = 0; length + 2 < body.size(); ++length) {
+    auto result = parse_event_body(body.substr(0, length), kOptions);
+    ASSERT_FALSE(result.has_value()) << length;
+    EXPECT_EQ(result.error().code, "bad_request");
+  }
+}
+
+TEST(SlackEvents, InvalidUtf8IsNotJson) {
+  EXPECT_EQ(parse_error(dm_with({{"text", "x"}}).dump().replace(0, 1, "{\"\xff\":1,")),
+            "bad_request: body is not JSON");
+}
+
 }  // namespace
 }  // namespace triagebot::adapters::slack

@@ -168,5 +168,16 @@ TEST(SlackInteractions, MalformedFormsAreBadRequests) {
   EXPECT_EQ(error("payload=%7B%7D"), "payload has no type");
 }
 
+TEST(SlackInteractions, EveryTruncationOfAFormIsRefusedCleanly) {
+  const std::string body = interaction_request(press()).body;
+  for (std::size_t length = 0; length + 3 < body.size(); ++length) {
+    HttpRequest request = slack_request(body.substr(0, length), "/webhooks/slack/interactions",
+                                        "application/x-www-form-urlencoded");
+    auto result = parse_interaction_request(request, kOptions);
+    ASSERT_FALSE(result.has_value()) << length;
+    EXPECT_EQ(result.error().code, "bad_request");
+  }
+}
+
 }  // namespace
 }  // namespace triagebot::adapters::slack

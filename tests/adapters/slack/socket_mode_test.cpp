@@ -106,5 +106,14 @@ TEST(SlackSocketMode, MalformedFramesAreErrors) {
       "frame.retry_attempt is not an integer");
 }
 
+TEST(SlackSocketMode, EveryTruncationOfAFrameIsRefusedCleanly) {
+  const std::string frame = slack_fixture("slack_socket_events_api.json");
+  for (std::size_t length = 0; length + 2 < frame.size(); ++length) {
+    auto envelope = parse_envelope(frame.substr(0, length));
+    ASSERT_FALSE(envelope.has_value()) << length;
+    EXPECT_EQ(envelope.error().code, "bad_request");
+  }
+}
+
 }  // namespace
 }  // namespace triagebot::adapters::slack
