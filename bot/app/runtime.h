@@ -1,0 +1,70 @@
+// Runtime: the long-lived parts behind `triagebot serve` and `triagebot telegram poll`,
+// assembled once from the Config in dependency order — knowledge base, store, pipeline,
+// outbound transports and the outbox dispatcher, the Telegram identity — and torn down
+// in reverse: stop delivering, drain the writer, close the database.
+//
+// Owns everything it builds. Created and destroyed on main's thread; the parts it hands
+// out are thread-safe as their own headers say.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+#include "bot/app/language_services.h"
+#include "bot/channels/telegram/routes.h"
+#include "bot/config/config.h"
+#include "bot/flow/dispatcher.h"
+#include "bot/flow/pipeline.h"
+#include "bot/flow/pipeline_metrics.h"
+#include "bot/http/router.h"
+#include "bot/obs/metrics.h"
+#include "dialogs/knowledge.h"
+#include "storage/store.h"
+
+namespace triagebot::bot {
+
+class Runtime {
+ public:
+  // Errors: a broken knowledge base, a database that cannot be opened or is newer than
+  // this binary. `metrics` must outlive the Runtime.
+  static Result<std::unique_ptr<Runtime>> open(const Config& config, Metrics& metrics);
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  // Registers the widget routes, the Telegram webhook (when Telegram is on) and the
+  // health check's database ping.
+  void add_routes(http::Router& router);
+
+  // Starts delivering the outbox.
+  void start();
+  // Stops delivering, drains the writer (every acknowledged turn is committed), closes.
+  void stop();
+
+  Pipeline& pipeline() { return *pipeline_; }
+  storage::Store& store() { return *store_; }
+  const dialogs::Knowledge& knowledge() const { return *knowledge_; }
+  // Null when Telegram is off.
+  std::shared_ptr<const TelegramIdentity> telegram() const { return telegram_; }
+  Dispatcher& dispatcher() { return *dispatcher_; }
+  // Before start() only: the identity is shared read-only with the handlers after.
+  void set_telegram_username(std::string username);
+
+ private:
+  explicit Runtime(const Config& config, Metrics& metrics);
+
+  Config config_;
+  Metrics& metrics_;
+  std::optional<dialogs::Knowledge> knowledge_;
+  LanguageServices language_;
+  std::unique_ptr<PipelineMetrics> pipeline_metrics_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<Pipeline> pipeline_;
+  std::unique_ptr<Dispatcher> dispatcher_;
+  std::shared_ptr<TelegramIdentity> telegram_;
+  std::atomic<bool> dispatcher_ready_{false};
+  bool stopped_ = false;
+};
+
+}  // namespace triagebot::bot
