@@ -1,7 +1,8 @@
-// Runtime: the long-lived parts behind `triagebot serve` and `triagebot telegram poll`,
-// assembled once from the Config in dependency order — knowledge base, store, pipeline,
-// outbound transports and the outbox dispatcher, the Telegram identity — and torn down
-// in reverse: stop delivering, drain the writer, close the database.
+// Runtime: the long-lived parts every channel shares, assembled once from the Config in
+// dependency order — knowledge base, language services, store, pipeline and the outbox
+// dispatcher — and torn down in reverse: stop delivering, drain the writer, close the
+// database. The channels (bot/channels/) are built beside it by the app, which hands
+// the dispatcher their outbound sides before start().
 //
 // Owns everything it builds. Created and destroyed on main's thread; the parts it hands
 // out are thread-safe as their own headers say.
@@ -12,12 +13,10 @@
 #include <optional>
 
 #include "bot/app/language_services.h"
-#include "bot/channels/telegram/routes.h"
 #include "bot/config/config.h"
 #include "bot/flow/dispatcher.h"
 #include "bot/flow/pipeline.h"
 #include "bot/flow/pipeline_metrics.h"
-#include "bot/http/router.h"
 #include "bot/obs/metrics.h"
 #include "dialogs/knowledge.h"
 #include "storage/store.h"
@@ -33,10 +32,6 @@ class Runtime {
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
-  // Registers the widget routes, the Telegram webhook (when Telegram is on) and the
-  // health check's database ping.
-  void add_routes(http::Router& router);
-
   // Starts delivering the outbox.
   void start();
   // Stops delivering, drains the writer (every acknowledged turn is committed), closes.
@@ -45,16 +40,11 @@ class Runtime {
   Pipeline& pipeline() { return *pipeline_; }
   storage::Store& store() { return *store_; }
   const dialogs::Knowledge& knowledge() const { return *knowledge_; }
-  // Null when Telegram is off.
-  std::shared_ptr<const TelegramIdentity> telegram() const { return telegram_; }
   Dispatcher& dispatcher() { return *dispatcher_; }
-  // Before start() only: the identity is shared read-only with the handlers after.
-  void set_telegram_username(std::string username);
 
  private:
-  explicit Runtime(const Config& config, Metrics& metrics);
+  explicit Runtime(Metrics& metrics);
 
-  Config config_;
   Metrics& metrics_;
   std::optional<dialogs::Knowledge> knowledge_;
   LanguageServices language_;
@@ -62,7 +52,6 @@ class Runtime {
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<Dispatcher> dispatcher_;
-  std::shared_ptr<TelegramIdentity> telegram_;
   std::atomic<bool> dispatcher_ready_{false};
   bool stopped_ = false;
 };

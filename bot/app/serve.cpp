@@ -2,13 +2,14 @@
 
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <memory>
+#include <vector>
 
-#include "adapters/telegram/api_calls.h"
 #include "bot/app/runtime.h"
-#include "bot/channels/telegram/poller.h"
+#include "bot/channels/registry.h"
 #include "bot/http/builtin_routes.h"
 #include "bot/http/router.h"
-#include "bot/net/http_client.h"
 #include "bot/obs/log.h"
 #include "bot/obs/metrics.h"
 #include "bot/review/admin_routes.h"
@@ -31,62 +32,68 @@ http::ServerOptions server_options(const Config& config) {
 
 namespace {
 
-// Blocking Bot API calls on a client of their own (the poller's long requests must not
-// hold up the dispatcher's sends), which shutdown can cancel mid-poll.
-PollTransport telegram_poll_transport(const Config& config, std::chrono::seconds long_poll) {
-  net::HttpClientOptions options;
-  options.timeout = long_poll + std::chrono::seconds(15);
-  auto client = std::make_shared<net::BlockingClient>(config.telegram_api, options);
-  PollTransport transport;
-  transport.call = [client](const adapters::OutboundCall& call) -> Result<TransportResponse> {
-    auto answer = client->send(call);
-    if (!answer) return answer.error();
-    return TransportResponse{answer->status, std::move(answer->headers), std::move(answer->body)};
-  };
-  transport.cancel = [client] { client->cancel(); };
-  return transport;
+using Channels = std::vector<std::unique_ptr<Channel>>;
+
+// Exit code for an error at start: 2 for what the operator must fix in the
+// configuration or the knowledge base, 1 for the rest.
+int start_failure(const Error& error) {
+  std::cerr << "triagebot: " << error.message << "\n";
+  const auto& code = error.code;
+  return code == "bad_config" || code == "bad_knowledge" || code == "schema_too_new" ? 2 : 1;
 }
 
-// The bot's @username, for group mentions and t.me links: configured, or asked once.
-void learn_telegram_username(const Config& config, Runtime& runtime) {
-  auto identity = runtime.telegram();
-  if (!identity || !identity->bot_username.empty()) return;
-  net::HttpClientOptions options;
-  options.timeout = std::chrono::seconds(10);
-  auto answer = net::send_blocking(config.telegram_api,
-                                   adapters::telegram::render_get_me(identity->token), options);
-  if (answer) {
-    if (auto username = adapters::telegram::read_bot_username(answer->body)) {
-      runtime.set_telegram_username(std::move(*username));
-      return;
-    }
+// Every route of the server, in one place: the built-in ones, each channel's, and the
+// admin API when its token is set.
+void add_routes(http::Router& router, const Config& config, Metrics& metrics, Runtime& runtime,
+                Channels& channels, ChannelServices& services) {
+  http::add_metrics_route(router, metrics);
+  http::add_health_route(router,
+                         [&runtime] { return runtime.store().readers().ping().has_value(); });
+  for (auto& channel : channels) channel->add_routes(router, services);
+  if (config.admin_token) add_admin_routes(router, runtime.store(), *config.admin_token);
+}
+
+// The dispatcher delivers for every channel that has an outbound side.
+Result<void> connect_outbound(Runtime& runtime, Channels& channels, ChannelServices& services) {
+  std::map<std::string, PlatformOutbound> platforms;
+  for (auto& channel : channels) {
+    auto outbound = channel->outbound(services);
+    if (!outbound) return outbound.error();
+    if (*outbound) platforms.emplace(std::string(channel->name()), std::move(**outbound));
   }
-  log(LogLevel::warn, "telegram.username_unknown",
-      {{"message",
-        "getMe failed; set TRIAGEBOT_TELEGRAM_USERNAME so group mentions are recognised"}});
+  runtime.dispatcher().set_platforms(std::move(platforms));
+  return {};
 }
 
-int run(const Config& config, bool poll_telegram) {
+// For the start-up log line: every built-in platform and how it runs, "off" when its
+// credentials are unset.
+nlohmann::json channel_modes(const Channels& channels) {
+  nlohmann::json modes = nlohmann::json::object();
+  for (const auto& kind : builtin_channels()) modes[std::string(kind.name)] = "off";
+  for (const auto& channel : channels) modes[std::string(channel->name())] = channel->mode();
+  return modes;
+}
+
+}  // namespace
+
+int run_serve(const Config& config, const ServeRequest& request) {
   Metrics metrics;
   auto runtime = Runtime::open(config, metrics);
-  if (!runtime) {
-    std::cerr << "triagebot: " << runtime.error().message << "\n";
-    const auto& code = runtime.error().code;
-    return code == "bad_config" || code == "bad_knowledge" || code == "schema_too_new" ? 2 : 1;
+  if (!runtime) return start_failure(runtime.error());
+  auto channels = enabled_channels(config, request);
+  if (!channels) return start_failure(channels.error());
+  for (auto& channel : *channels) {
+    if (auto prepared = channel->prepare(); !prepared) return start_failure(prepared.error());
   }
-  if ((*runtime)->telegram()) {
-    learn_telegram_username(config, **runtime);
-    if (!poll_telegram && !config.telegram_secret) {
-      log(LogLevel::warn, "telegram.no_secret",
-          {{"message", "TRIAGEBOT_TELEGRAM_SECRET is unset: every webhook call is refused (401)"}});
-    }
+  ChannelServices services{.pipeline = (*runtime)->pipeline(),
+                           .store = (*runtime)->store(),
+                           .delivery = (*runtime)->dispatcher().io_context()};
+  if (auto connected = connect_outbound(**runtime, *channels, services); !connected) {
+    return start_failure(connected.error());
   }
 
   http::Router router;
-  http::add_metrics_route(router, metrics);
-  (*runtime)->add_routes(router);
-  if (config.admin_token) add_admin_routes(router, (*runtime)->store(), *config.admin_token);
-
+  add_routes(router, config, metrics, **runtime, *channels, services);
   http::Server server(server_options(config), router, metrics);
   const auto endpoint = server.start();
   if (!endpoint) {
@@ -95,41 +102,27 @@ int run(const Config& config, bool poll_telegram) {
   }
   (*runtime)->start();
 
-  std::unique_ptr<TelegramPoller> poller;
-  if (poll_telegram) {
-    PollerOptions options;
-    poller = std::make_unique<TelegramPoller>(
-        (*runtime)->pipeline(), (*runtime)->store().readers(), (*runtime)->telegram(),
-        telegram_poll_transport(config, options.long_poll), options);
-    poller->start();
+  std::vector<std::unique_ptr<BackgroundLoop>> loops;
+  for (auto& channel : *channels) {
+    if (auto loop = channel->background(services)) loops.push_back(std::move(loop));
   }
+  for (auto& loop : loops) loop->start();
   // Reverse order at shutdown: stop taking updates, then let the server finish its
-  // requests (it runs these hooks after draining), then stop delivery and the writer.
+  // requests (it runs these hooks after draining, latest first), then stop delivery
+  // and the writer.
   Runtime* parts = runtime->get();
   server.on_shutdown([parts] { parts->stop(); });
-  if (poller) server.on_shutdown([&poller] { poller->stop(); });
+  for (auto& loop : loops) server.on_shutdown([&loop] { loop->stop(); });
 
   std::printf("listening on %s\n", endpoint->url().c_str());
   std::fflush(stdout);
-  log(LogLevel::info, "started",
-      {{"url", endpoint->url()},
-       {"threads", config.threads},
-       {"telegram", config.telegram_enabled() ? (poll_telegram ? "polling" : "webhook") : "off"},
-       {"admin", config.admin_enabled()}});
+  nlohmann::json fields = channel_modes(*channels);
+  fields["url"] = endpoint->url();
+  fields["threads"] = config.threads;
+  fields["admin"] = config.admin_enabled();
+  log(LogLevel::info, "started", fields);
   server.run_until_signal();
   return 0;
-}
-
-}  // namespace
-
-int run_serve(const Config& config) { return run(config, false); }
-
-int run_telegram_poll(const Config& config) {
-  if (!config.telegram_enabled()) {
-    std::cerr << "triagebot: telegram poll needs TRIAGEBOT_TELEGRAM_TOKEN\n";
-    return 2;
-  }
-  return run(config, true);
 }
 
 }  // namespace triagebot::bot

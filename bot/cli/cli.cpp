@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "bot/app/serve.h"
-#include "bot/channels/telegram/commands.h"
+#include "bot/channels/registry.h"
 #include "bot/cli/chat_cli.h"
 #include "bot/cli/healthcheck.h"
 #include "bot/cli/logs_command.h"
@@ -13,11 +13,6 @@
 
 namespace triagebot::bot {
 namespace {
-
-bool wants_help(const std::vector<std::string>& args) {
-  return std::any_of(args.begin(), args.end(),
-                     [](const std::string& arg) { return arg == "--help" || arg == "-h"; });
-}
 
 int serve_command(const EnvLookup& env, const std::vector<std::string>& args, CommandIo io) {
   if (wants_help(args)) {
@@ -50,43 +45,31 @@ int healthcheck_command(const EnvLookup& env, const std::vector<std::string>& ar
   return 0;
 }
 
-int telegram_cli(const EnvLookup& env, const std::vector<std::string>& args, CommandIo io) {
-  const std::string usage =
-      "usage: triagebot telegram poll | set-webhook --url URL | delete-webhook | info";
-  if (args.empty() || wants_help(args)) {
-    (args.empty() ? io.err : io.out) << usage << "\n";
-    return args.empty() ? 2 : 0;
-  }
-  const std::string action = args.front();
-  std::vector<std::string> rest;
-  auto config = load_config_or_report(env, {args.begin() + 1, args.end()}, io, &rest);
-  if (!config) return 2;
-  set_log_level(config->log_level);
-  if (action == "poll") {
-    if (!rest.empty()) {
-      io.err << "triagebot: telegram poll takes no argument " << rest.front() << "\n";
-      return 2;
-    }
-    return run_telegram_poll(*config);
-  }
-  rest.insert(rest.begin(), action);
-  return run_telegram_command(*config, rest, io);
-}
-
 }  // namespace
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {
-      {"serve", "run the server: webhooks, web widget, admin API, /healthz, /metrics",
-       serve_command},
-      {"logs", "review stored conversations: list, show, purge, export (no server needed)",
-       logs_command},
-      {"telegram", "poll (long polling) | set-webhook --url URL | delete-webhook | info",
-       telegram_cli},
-      {"chat", "the interview in the terminal, no server needed (nothing is stored)", chat_command},
-      {"healthcheck", "exit 0 when the local server's /healthz answers 200 (Docker HEALTHCHECK)",
-       healthcheck_command},
-  };
+  static const std::vector<Command> table = [] {
+    std::vector<Command> all = {
+        {"serve", "run the server: webhooks, web widget, admin API, /healthz, /metrics",
+         serve_command},
+        {"logs", "review stored conversations: list, show, purge, export (no server needed)",
+         logs_command},
+    };
+    // Each platform's own commands (`triagebot telegram ...`), from the registry.
+    for (const auto& kind : builtin_channels()) {
+      if (!kind.command) continue;
+      all.push_back(
+          {kind.command->name, kind.command->summary,
+           [run = kind.command->run](const EnvLookup& env, const std::vector<std::string>& args,
+                                     CommandIo io) { return run(env, args, io, run_serve); }});
+    }
+    all.push_back({"chat", "the interview in the terminal, no server needed (nothing is stored)",
+                   chat_command});
+    all.push_back({"healthcheck",
+                   "exit 0 when the local server's /healthz answers 200 (Docker HEALTHCHECK)",
+                   healthcheck_command});
+    return all;
+  }();
   return table;
 }
 
@@ -107,13 +90,6 @@ std::string usage_text() {
   out << "\ndurations take a unit (500ms, 10s, 2m). Exit codes: 0 ok, 1 failure, 2 bad usage "
          "or configuration.\n";
   return out.str();
-}
-
-Result<Config> load_config_or_report(const EnvLookup& env, const std::vector<std::string>& args,
-                                     CommandIo io, std::vector<std::string>* rest) {
-  auto config = load_config(env, args, rest);
-  if (!config) io.err << "triagebot: " << config.error().message << "\n";
-  return config;
 }
 
 int run_cli(const std::vector<std::string>& args, const EnvLookup& env, CommandIo io) {

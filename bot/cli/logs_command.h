@@ -10,7 +10,7 @@
 //
 // The database is TRIAGEBOT_DB or --db (the config flags are accepted anywhere).
 // Readable output escapes control characters, so text a person sent cannot drive the
-// reviewer's terminal. Exit codes as bot/cli.h: 0 ok, 1 runtime failure (no such
+// reviewer's terminal. Exit codes as cli.h: 0 ok, 1 runtime failure (no such
 // database or conversation, storage error), 2 usage error (one line on stderr).
 // Called once, from main's thread.
 #pragma once

@@ -22,6 +22,7 @@
 #include <string>
 
 #include "adapters/outbound.h"
+#include "bot/net/transport.h"
 #include "bot/obs/metrics.h"
 #include "dialogs/result.h"
 #include "storage/store.h"
@@ -31,15 +32,6 @@ class io_context;
 }
 
 namespace triagebot::bot {
-
-struct TransportResponse {
-  int status = 0;
-  adapters::Headers headers;
-  std::string body;
-};
-using TransportDone = std::function<void(Result<TransportResponse>)>;
-// Sends one call; `done` is called exactly once, on any thread.
-using Transport = std::function<void(adapters::OutboundCall, TransportDone)>;
 
 // How one platform's rows are turned into calls and answers into outcomes.
 struct PlatformOutbound {

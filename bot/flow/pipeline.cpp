@@ -209,12 +209,12 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
   }
 
   if (submission.deliver_through_outbox) {
-    // A pressed button shows a spinner until it is acknowledged (Telegram's
-    // answerCallbackQuery): queue that first, so it goes out before the replies.
-    if (event.reply_address.contains("callback_query_id")) {
-      auto queued = tx.enqueue_outbox(conversation_id, platform, event.reply_address,
-                                      nlohmann::json{{"kind", "acknowledge"}}, now);
-      if (!queued) return queued.error();
+    // The platform's own rows first (e.g. acknowledging a pressed button), so they go
+    // out before the replies.
+    if (submission.rows_before_replies) {
+      if (auto queued = submission.rows_before_replies(tx, event, conversation_id, now); !queued) {
+        return queued.error();
+      }
     }
     for (const auto& reply : turn.replies) {
       auto parts = submission.split_reply ? submission.split_reply(reply)

@@ -16,6 +16,7 @@
 // posts to the connection's executor).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -46,6 +47,14 @@ struct EventOutcome {
 // polling offset, a chat's blocked flag, a non-clinical group note). Optional.
 using ExtraWrites = std::function<Result<void>(storage::WriteTransaction&)>;
 
+// Rows a platform queues ahead of one event's replies, in the same transaction: Telegram
+// acknowledges a pressed button (answerCallbackQuery) so its spinner stops before the
+// answer arrives. Called only for a new event whose replies go through the outbox, with
+// the conversation the rows belong to. The pipeline itself knows no platform's fields.
+using EventRows = std::function<Result<void>(
+    storage::WriteTransaction&, const adapters::InboundEvent&, std::int64_t conversation_id,
+    std::chrono::system_clock::time_point now)>;
+
 // A credential to attach to the conversation when it is created (the widget's token
 // hash). Only applied to a conversation this event created.
 struct NewConversationCredential {
@@ -68,6 +77,8 @@ struct Submission {
   // Platform limits (e.g. Telegram's 4096 units): one reply may become several outbox
   // rows, so each row is one call and a retry never repeats a delivered part.
   std::function<std::vector<dialogs::Reply>(const dialogs::Reply&)> split_reply;
+  // Optional; see EventRows.
+  EventRows rows_before_replies;
 };
 
 using SubmissionDone = std::function<void(Result<std::vector<EventOutcome>>)>;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <set>
 
+#include "adapters/inbound_event.h"
 #include "dialogs/reply.h"
 
 namespace triagebot::bot {
@@ -210,7 +211,7 @@ Result<storage::ListFilter> make_list_filter(const QueryParams& params, int max_
     if (!seen.insert(name).second) return bad("parameter '" + name + "' is given twice");
     if (value.empty()) continue;
     if (name == "platform") {
-      if (value != "telegram" && value != "slack" && value != "widget") {
+      if (!adapters::platform_from_string(value)) {
         return bad("platform must be telegram, slack or widget");
       }
       filter.platform = value;

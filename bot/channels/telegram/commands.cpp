@@ -6,6 +6,7 @@
 #include "adapters/telegram/inbound.h"
 #include "bot/net/base_url.h"
 #include "bot/net/http_client.h"
+#include "bot/obs/log.h"
 
 namespace triagebot::bot {
 namespace {
@@ -146,10 +147,31 @@ int run_telegram_command(const Config& config, const std::vector<std::string>& a
   return subcommand(config, args, io);
 }
 
-int telegram_command(const EnvLookup& env, const std::vector<std::string>& args, CommandIo io) {
+int telegram_command_line(const EnvLookup& env, const std::vector<std::string>& args, CommandIo io,
+                          const ServeFunction& serve) {
+  const std::string usage =
+      "usage: triagebot telegram poll | set-webhook --url URL | delete-webhook | info";
+  if (args.empty() || wants_help(args)) {
+    (args.empty() ? io.err : io.out) << usage << "\n";
+    return args.empty() ? 2 : 0;
+  }
+  const std::string action = args.front();
   std::vector<std::string> rest;
-  auto config = load_config_or_report(env, args, io, &rest);
+  auto config = load_config_or_report(env, {args.begin() + 1, args.end()}, io, &rest);
   if (!config) return 2;
+  set_log_level(config->log_level);
+  if (action == "poll") {
+    if (!rest.empty()) {
+      io.err << "triagebot: telegram poll takes no argument " << rest.front() << "\n";
+      return 2;
+    }
+    if (!config->telegram_enabled()) {
+      io.err << "triagebot: telegram poll needs TRIAGEBOT_TELEGRAM_TOKEN\n";
+      return 2;
+    }
+    return serve(*config, ServeRequest{.loop_of = std::string(kTelegramChannelName)});
+  }
+  rest.insert(rest.begin(), action);
   return run_telegram_command(*config, rest, io);
 }
 

@@ -22,9 +22,10 @@
 #include <mutex>
 #include <thread>
 
+#include "bot/channels/channel.h"
 #include "bot/channels/telegram/routes.h"
-#include "bot/flow/dispatcher.h"
 #include "bot/flow/pipeline.h"
+#include "bot/net/transport.h"
 
 namespace triagebot::bot {
 
@@ -46,17 +47,17 @@ struct PollerOptions {
 // Key of the stored offset in the key-value table.
 inline constexpr std::string_view kTelegramOffsetKey = "telegram.poll_offset";
 
-class TelegramPoller {
+class TelegramPoller : public BackgroundLoop {
  public:
   TelegramPoller(Pipeline& pipeline, storage::Readers& readers,
                  std::shared_ptr<const TelegramIdentity> identity, PollTransport transport,
                  PollerOptions options);
-  ~TelegramPoller();  // stop()
+  ~TelegramPoller() override;  // stop()
 
-  void start();
+  void start() override;
   // Ends the loop: cancels the request in flight (see PollTransport), waits for an
   // update being committed, joins.
-  void stop();
+  void stop() override;
 
  private:
   void loop();

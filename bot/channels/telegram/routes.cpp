@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "adapters/telegram/outbound.h"
-#include "bot/channels/widget/routes.h"
+#include "bot/flow/error_response.h"
 #include "bot/http/responses.h"
 #include "bot/obs/log.h"
 
@@ -80,6 +80,20 @@ Result<void> write_notes(storage::WriteTransaction& tx, const telegram::ParsedUp
   return {};
 }
 
+// A pressed button shows a spinner until it is acknowledged (answerCallbackQuery,
+// PLATFORMS.md §1.3): the pipeline queues this ahead of the turn's replies, in the same
+// transaction, so the acknowledgement goes out first.
+Result<void> acknowledge_press(storage::WriteTransaction& tx, const adapters::InboundEvent& event,
+                               std::int64_t conversation_id,
+                               std::chrono::system_clock::time_point now) {
+  if (!event.reply_address.contains("callback_query_id")) return {};
+  auto queued =
+      tx.enqueue_outbox(conversation_id, adapters::to_string(event.platform), event.reply_address,
+                        nlohmann::json{{"kind", "acknowledge"}}, now);
+  if (!queued) return queued.error();
+  return {};
+}
+
 }  // namespace
 
 std::string telegram_blocked_key(std::int64_t chat_id) {
@@ -91,6 +105,7 @@ Submission telegram_submission(const telegram::ParsedUpdate& update,
   Submission submission;
   submission.events = update.events;
   submission.split_reply = split_for_telegram;
+  submission.rows_before_replies = acknowledge_press;
   submission.extra = [update, offset_key](storage::WriteTransaction& tx) -> Result<void> {
     const auto now = std::chrono::system_clock::now();
     auto fresh = first_delivery_of_notes(tx, update, now);

@@ -7,6 +7,7 @@
 #include "adapters/widget/messages.h"
 #include "adapters/widget/tokens.h"
 #include "adapters/widget/turn.h"
+#include "bot/flow/error_response.h"
 #include "bot/http/responses.h"
 #include "bot/obs/log.h"
 
@@ -218,19 +219,6 @@ void get_history(WidgetState& state, HttpRequest request, Respond respond) {
 }
 
 }  // namespace
-
-HttpResponse pipeline_error_response(const Error& error) {
-  if (error.code == "not_found") {
-    return json_error(404, "not_found", "The conversation no longer exists.");
-  }
-  if (error.code == "overloaded" || error.code == "closed") {
-    auto response = json_error(503, "overloaded", "The server is busy; try again shortly.");
-    response.headers.set("Retry-After", "1");
-    return response;
-  }
-  log(LogLevel::error, "pipeline.failed", {{"code", error.code}});
-  return json_error(500, "internal", "The message could not be processed.");
-}
 
 void add_widget_routes(http::Router& router, Pipeline& pipeline, storage::Readers& readers,
                        WidgetRoutesOptions options) {

@@ -31,9 +31,4 @@ struct WidgetRoutesOptions {
 void add_widget_routes(http::Router& router, Pipeline& pipeline, storage::Readers& readers,
                        WidgetRoutesOptions options);
 
-// Maps a Pipeline submit/commit error to the API.md answer: "overloaded"/"closed" → 503
-// with Retry-After, "not_found" (the conversation went away meanwhile) → 404, anything
-// else → 500. Shared by every route that submits work.
-adapters::HttpResponse pipeline_error_response(const Error& error);
-
 }  // namespace triagebot::bot
