@@ -68,6 +68,7 @@ void Runtime::stop() {
   stopped_ = true;
   dispatcher_ready_ = false;
   if (dispatcher_) dispatcher_->stop();
+  blocking_.stop();
   if (store_) store_->close();
 }
 

@@ -14,6 +14,7 @@
 
 #include "bot/app/language_services.h"
 #include "bot/config/config.h"
+#include "bot/flow/blocking_pool.h"
 #include "bot/flow/dispatcher.h"
 #include "bot/flow/pipeline.h"
 #include "bot/flow/pipeline_metrics.h"
@@ -34,13 +35,16 @@ class Runtime {
 
   // Starts delivering the outbox.
   void start();
-  // Stops delivering, drains the writer (every acknowledged turn is committed), closes.
+  // Stops delivering, finishes the blocking reads, drains the writer (every
+  // acknowledged turn is committed), closes.
   void stop();
 
   Pipeline& pipeline() { return *pipeline_; }
   storage::Store& store() { return *store_; }
   const dialogs::Knowledge& knowledge() const { return *knowledge_; }
   Dispatcher& dispatcher() { return *dispatcher_; }
+  // For store reads a request waits on, off the io threads.
+  BlockingPool& blocking() { return blocking_; }
 
  private:
   explicit Runtime(Metrics& metrics);
@@ -52,6 +56,7 @@ class Runtime {
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<Dispatcher> dispatcher_;
+  BlockingPool blocking_{2};
   std::atomic<bool> dispatcher_ready_{false};
   bool stopped_ = false;
 };

@@ -87,7 +87,8 @@ int run_serve(const Config& config, const ServeRequest& request) {
   }
   ChannelServices services{.pipeline = (*runtime)->pipeline(),
                            .store = (*runtime)->store(),
-                           .delivery = (*runtime)->dispatcher().io_context()};
+                           .delivery = (*runtime)->dispatcher().io_context(),
+                           .run_blocking = (*runtime)->blocking().runner()};
   if (auto connected = connect_outbound(**runtime, *channels, services); !connected) {
     return start_failure(connected.error());
   }

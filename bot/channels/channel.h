@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 
+#include "bot/flow/blocking_pool.h"
 #include "bot/flow/dispatcher.h"
 #include "bot/flow/pipeline.h"
 #include "bot/http/router.h"
@@ -45,6 +46,8 @@ struct ChannelServices {
   // The dispatcher's io_context: an outbound side's asynchronous client runs its
   // sockets here, on the thread that delivers.
   boost::asio::io_context& delivery;
+  // Runs a job that blocks (a store read a request waits on) off the io threads.
+  RunBlocking run_blocking;
 };
 
 // A loop a channel runs beside the server. stop() must return promptly (cancel what is

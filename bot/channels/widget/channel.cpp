@@ -21,8 +21,7 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 // N per minute as a bucket of N refilled evenly; 0 means no limit.
-adapters::widget::RateLimitOptions per_minute(unsigned count,
-                                              adapters::widget::RateLimitOptions base) {
+http::RateLimitOptions per_minute(unsigned count, http::RateLimitOptions base) {
   if (count == 0) {
     base.burst = std::numeric_limits<std::size_t>::max() / 2;
     return base;
@@ -54,7 +53,8 @@ class WidgetChannel : public Channel {
 
   void add_routes(http::Router& router, ChannelServices& services) override {
     add_static_routes(router);
-    add_widget_routes(router, services.pipeline, services.store.readers(), options_);
+    add_widget_routes(router, services.pipeline, services.store.readers(), options_,
+                      services.run_blocking);
   }
 
  private:

@@ -1,12 +1,15 @@
 #include "bot/channels/widget/routes.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 
+#include "adapters/widget/inbound.h"
 #include "adapters/widget/messages.h"
 #include "adapters/widget/tokens.h"
-#include "adapters/widget/turn.h"
 #include "bot/flow/error_response.h"
 #include "bot/http/responses.h"
 #include "bot/obs/log.h"
@@ -27,10 +30,12 @@ constexpr std::string_view kMessagesPath = "/api/widget/sessions/{id}/messages";
 
 // Shared by the handlers of one server; the limiters lock internally.
 struct WidgetState {
-  WidgetState(Pipeline& pipeline_in, storage::Readers& readers_in, WidgetRoutesOptions options_in)
+  WidgetState(Pipeline& pipeline_in, storage::Readers& readers_in, WidgetRoutesOptions options_in,
+              RunBlocking run_blocking_in)
       : pipeline(pipeline_in),
         readers(readers_in),
         options(std::move(options_in)),
+        run_blocking(std::move(run_blocking_in)),
         per_session(options.per_session),
         per_address(options.per_address),
         session_creation(options.session_creation) {}
@@ -38,10 +43,12 @@ struct WidgetState {
   Pipeline& pipeline;
   storage::Readers& readers;
   WidgetRoutesOptions options;
-  widget::RateLimiter per_session;
-  widget::RateLimiter per_address;
-  widget::RateLimiter session_creation;
+  RunBlocking run_blocking;
+  http::RateLimiter per_session;
+  http::RateLimiter per_address;
+  http::RateLimiter session_creation;
 };
+using SharedState = std::shared_ptr<WidgetState>;
 
 HttpResponse with_cors(const WidgetState& state, const HttpRequest& request,
                        HttpResponse response) {
@@ -67,7 +74,7 @@ HttpResponse too_many_requests(std::chrono::seconds retry_after) {
 }
 
 // Applies a limiter; returns the 429 to send when it refuses.
-std::optional<HttpResponse> over_limit(widget::RateLimiter& limiter, std::string_view key) {
+std::optional<HttpResponse> over_limit(http::RateLimiter& limiter, std::string_view key) {
   auto decision = limiter.check(key, std::chrono::steady_clock::now());
   if (decision.allowed) return std::nullopt;
   return too_many_requests(decision.retry_after);
@@ -84,27 +91,37 @@ nlohmann::json replies_json(const EventOutcome& outcome) {
 struct Authorized {
   std::int64_t conversation_id = 0;
 };
+using Authorization = std::variant<Authorized, HttpResponse>;
 
-// The session of a request, or the error answer (401 / 404 / 500).
-std::variant<Authorized, HttpResponse> authorize(WidgetState& state, const HttpRequest& request) {
-  auto token = widget::bearer_token(request.headers);
-  if (!token) return json_error(401, "unauthorized", "A bearer token is required.");
-  const std::string_view id = request.param("id");
-  if (!widget::is_session_id(id)) return json_error(404, "not_found", "No such session.");
-  auto found = state.readers.find_conversation("widget", id);
-  if (!found) {
-    log(LogLevel::error, "widget.lookup_failed", {{"code", found.error().code}});
-    return json_error(500, "internal", "The session could not be read.");
+// The session of a request, or the error answer (401 / 404 / 500). The checks that need
+// no store come first, on the io thread; the lookup and what follows run through
+// run_blocking, and `then` gets the outcome there.
+void authorize(const SharedState& state, HttpRequest request,
+               std::function<void(HttpRequest, Authorization)> then) {
+  if (!widget::bearer_token(request.headers)) {
+    return then(std::move(request), json_error(401, "unauthorized", "A bearer token is required."));
   }
-  if (!*found) return json_error(404, "not_found", "No such session.");
-  const auto& handle = **found;
-  if (!handle.credential_hash || !widget::token_matches(*token, *handle.credential_hash)) {
-    return json_error(401, "unauthorized", "The token does not match this session.");
+  if (!widget::is_session_id(request.param("id"))) {
+    return then(std::move(request), json_error(404, "not_found", "No such session."));
   }
-  return Authorized{handle.id};
+  state->run_blocking([state, request = std::move(request), then = std::move(then)]() mutable {
+    auto found = state->readers.find_conversation("widget", request.param("id"));
+    if (!found) {
+      log(LogLevel::error, "widget.lookup_failed", {{"code", found.error().code}});
+      return then(std::move(request),
+                  json_error(500, "internal", "The session could not be read."));
+    }
+    if (!*found) return then(std::move(request), json_error(404, "not_found", "No such session."));
+    const auto& handle = **found;
+    if (auto verified = widget::verify(request, handle.credential_hash); !verified) {
+      return then(std::move(request), json_error(401, "unauthorized", verified.error().message));
+    }
+    then(std::move(request), Authorized{handle.id});
+  });
 }
 
-void create_session(WidgetState& state, HttpRequest request, Respond respond) {
+void create_session(const SharedState& shared, HttpRequest request, Respond respond) {
+  WidgetState& state = *shared;
   if (auto refused = widget::origin_refusal(state.options.cors, request)) {
     return respond(with_cors(state, request, std::move(*refused)));
   }
@@ -118,16 +135,8 @@ void create_session(WidgetState& state, HttpRequest request, Respond respond) {
 
   std::string session_id = widget::new_session_id();
   std::string token = widget::new_token();
-  adapters::InboundEvent opening;
-  opening.platform = adapters::Platform::widget;
-  opening.conversation_key = session_id;
-  opening.user_key = session_id;
-  opening.event_id = "widget:" + session_id + ":open";
-  opening.input = dialogs::Input::typed("/start");
-  opening.at = std::chrono::system_clock::now();
-
   Submission submission;
-  submission.events.push_back(std::move(opening));
+  submission.events.push_back(widget::opening_event(session_id, std::chrono::system_clock::now()));
   submission.credential = NewConversationCredential{widget::token_hash(token)};
   submission.deliver_through_outbox = false;
   submission.record_user_turn = false;
@@ -146,14 +155,9 @@ void create_session(WidgetState& state, HttpRequest request, Respond respond) {
   }
 }
 
-void post_turn(WidgetState& state, HttpRequest request, Respond respond) {
-  if (auto refused = widget::origin_refusal(state.options.cors, request)) {
-    return respond(with_cors(state, request, std::move(*refused)));
-  }
-  auto authorized = authorize(state, request);
-  if (auto* error = std::get_if<HttpResponse>(&authorized)) {
-    return respond(with_cors(state, request, std::move(*error)));
-  }
+// After authorize(): limits, then the adapter's parse, then the pipeline.
+void submit_turn(WidgetState& state, const HttpRequest& request, const Respond& respond,
+                 std::int64_t /*conversation_id: the pipeline finds it by the session*/) {
   const std::string session_id(request.param("id"));
   const std::string address = widget::client_address(request, state.options.trusted_proxies);
   if (auto limited = over_limit(state.per_session, session_id)) {
@@ -162,23 +166,15 @@ void post_turn(WidgetState& state, HttpRequest request, Respond respond) {
   if (auto limited = over_limit(state.per_address, address)) {
     return respond(with_cors(state, request, std::move(*limited)));
   }
-  auto input = widget::parse_turn(request.body);
-  if (!input) {
+  auto events = widget::parse(request, {.event_id = widget::turn_event_id(widget::new_session_id()),
+                                        .now = std::chrono::system_clock::now()});
+  if (!events) {
     return respond(
-        with_cors(state, request, json_error(400, "bad_request", input.error().message)));
+        with_cors(state, request, json_error(400, "bad_request", events.error().message)));
   }
 
-  adapters::InboundEvent event;
-  event.platform = adapters::Platform::widget;
-  event.conversation_key = session_id;
-  event.user_key = session_id;
-  // Each POST is a new turn; the widget has no delivery retries of its own to dedup.
-  event.event_id = "widget:" + widget::new_session_id();
-  event.input = std::move(*input);
-  event.at = std::chrono::system_clock::now();
-
   Submission submission;
-  submission.events.push_back(std::move(event));
+  submission.events = std::move(*events);
   submission.deliver_through_outbox = false;
   submission.create_conversation = false;
 
@@ -195,19 +191,14 @@ void post_turn(WidgetState& state, HttpRequest request, Respond respond) {
   }
 }
 
-void get_history(WidgetState& state, HttpRequest request, Respond respond) {
-  if (auto refused = widget::origin_refusal(state.options.cors, request)) {
-    return respond(with_cors(state, request, std::move(*refused)));
-  }
-  auto authorized = authorize(state, request);
-  if (auto* error = std::get_if<HttpResponse>(&authorized)) {
-    return respond(with_cors(state, request, std::move(*error)));
-  }
+// After authorize(): the address limit, then the history (on the blocking pool).
+void send_history(WidgetState& state, const HttpRequest& request, const Respond& respond,
+                  std::int64_t conversation_id) {
   const std::string address = widget::client_address(request, state.options.trusted_proxies);
   if (auto limited = over_limit(state.per_address, address)) {
     return respond(with_cors(state, request, std::move(*limited)));
   }
-  auto messages = state.readers.messages(std::get<Authorized>(authorized).conversation_id);
+  auto messages = state.readers.messages(conversation_id);
   if (!messages) {
     log(LogLevel::error, "widget.history_failed", {{"code", messages.error().code}});
     return respond(
@@ -218,23 +209,45 @@ void get_history(WidgetState& state, HttpRequest request, Respond respond) {
   respond(with_cors(state, request, json_response(200, widget::messages_json(std::move(list)))));
 }
 
+using SessionHandler = void (*)(WidgetState& state, const HttpRequest& request,
+                                const Respond& respond, std::int64_t conversation_id);
+
+// The start every per-session route shares: the origin check, then authorize(), then
+// `handler` with the session's conversation (or the error answer, with CORS headers).
+void for_session(const SharedState& shared, HttpRequest request, Respond respond,
+                 SessionHandler handler) {
+  if (auto refused = widget::origin_refusal(shared->options.cors, request)) {
+    return respond(with_cors(*shared, request, std::move(*refused)));
+  }
+  authorize(shared, std::move(request),
+            [shared, respond = std::move(respond), handler](HttpRequest authorized_request,
+                                                            Authorization authorization) {
+              if (auto* error = std::get_if<HttpResponse>(&authorization)) {
+                return respond(with_cors(*shared, authorized_request, std::move(*error)));
+              }
+              handler(*shared, authorized_request, respond,
+                      std::get<Authorized>(authorization).conversation_id);
+            });
+}
+
 }  // namespace
 
 void add_widget_routes(http::Router& router, Pipeline& pipeline, storage::Readers& readers,
-                       WidgetRoutesOptions options) {
-  auto state = std::make_shared<WidgetState>(pipeline, readers, std::move(options));
+                       WidgetRoutesOptions options, RunBlocking run_blocking) {
+  auto state =
+      std::make_shared<WidgetState>(pipeline, readers, std::move(options), std::move(run_blocking));
   auto preflight = [state](HttpRequest request, Respond respond) {
     respond(widget::preflight(state->options.cors, request));
   };
   router.add("POST", std::string(kSessionsPath), [state](HttpRequest request, Respond respond) {
-    create_session(*state, std::move(request), never_stored(std::move(respond)));
+    create_session(state, std::move(request), never_stored(std::move(respond)));
   });
   router.add("OPTIONS", std::string(kSessionsPath), preflight);
   router.add("POST", std::string(kMessagesPath), [state](HttpRequest request, Respond respond) {
-    post_turn(*state, std::move(request), never_stored(std::move(respond)));
+    for_session(state, std::move(request), never_stored(std::move(respond)), submit_turn);
   });
   router.add("GET", std::string(kMessagesPath), [state](HttpRequest request, Respond respond) {
-    get_history(*state, std::move(request), never_stored(std::move(respond)));
+    for_session(state, std::move(request), never_stored(std::move(respond)), send_history);
   });
   router.add("OPTIONS", std::string(kMessagesPath), preflight);
 }

@@ -1,9 +1,9 @@
-#include "adapters/widget/rate_limit.h"
+#include "bot/http/rate_limiter.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace triagebot::adapters::widget {
+namespace triagebot::bot::http {
 
 namespace {
 
@@ -80,4 +80,4 @@ std::size_t RateLimiter::size() const {
   return buckets_.size();
 }
 
-}  // namespace triagebot::adapters::widget
+}  // namespace triagebot::bot::http

@@ -1,4 +1,4 @@
-#include "adapters/widget/rate_limit.h"
+#include "bot/http/rate_limiter.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-namespace triagebot::adapters::widget {
+namespace triagebot::bot::http {
 namespace {
 
 using namespace std::chrono_literals;
@@ -102,4 +102,4 @@ TEST(RateLimiter, CountsExactlyUnderConcurrentUse) {
 }
 
 }  // namespace
-}  // namespace triagebot::adapters::widget
+}  // namespace triagebot::bot::http

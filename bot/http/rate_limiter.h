@@ -1,5 +1,6 @@
-// A token-bucket rate limiter with the time passed in, used for the widget's
-// per-session and per-address limits (429 with Retry-After, API.md).
+// A token-bucket rate limiter with the time passed in, for per-key request limits (429
+// with Retry-After, API.md): the widget's per-session and per-address limits. State
+// shared by every io thread lives here in the shell, not in the pure adapters.
 //
 // Each key owns a bucket of `burst` tokens refilled at one token per `refill_every`;
 // a request spends one. Memory is bounded: at most `max_keys` buckets are kept, buckets
@@ -18,27 +19,13 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace triagebot::adapters::widget {
+namespace triagebot::bot::http {
 
 struct RateLimitOptions {
   std::size_t burst = 10;
   std::chrono::milliseconds refill_every{1000};
   std::size_t max_keys = 100000;
 };
-
-// Defaults (TRIAGEBOT_* overrides are read by bot/config). One person answers a question
-// every few seconds, and pressing buttons quickly should never trip the limit; a script
-// hammering one session should.
-inline constexpr RateLimitOptions kSessionTurnLimit{
-    .burst = 20, .refill_every = std::chrono::milliseconds(1000), .max_keys = 100000};
-// Per client address, across all of its sessions (turns and new sessions). Generous,
-// because when the clinic's reverse proxy is not listed in TRIAGEBOT_TRUSTED_PROXIES
-// every visitor shares the proxy's address: 20 requests a second sustained, 600 burst.
-inline constexpr RateLimitOptions kAddressLimit{
-    .burst = 600, .refill_every = std::chrono::milliseconds(50), .max_keys = 100000};
-// New sessions per client address: a few restarts are normal, thousands are not.
-inline constexpr RateLimitOptions kSessionCreateLimit{
-    .burst = 60, .refill_every = std::chrono::milliseconds(2000), .max_keys = 100000};
 
 struct RateDecision {
   bool allowed = true;
@@ -74,4 +61,4 @@ class RateLimiter {
   std::list<std::string> lru_;
 };
 
-}  // namespace triagebot::adapters::widget
+}  // namespace triagebot::bot::http
