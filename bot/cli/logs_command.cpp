@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "adapters/json_fields.h"
 #include "bot/review/review_filter.h"
 #include "storage/store.h"
 
@@ -196,7 +197,9 @@ std::string indented(std::string_view text, std::size_t indent) {
 }
 
 void print_assessment(std::ostream& out, const json& assessment, const std::string& pad) {
-  out << pad << "assessment: " << printable(assessment.value("triage", "?"), false) << "\n";
+  out << pad
+      << "assessment: " << printable(adapters::string_at(assessment, "triage").value_or("?"), false)
+      << "\n";
   if (const auto causes = assessment.find("causes");
       causes != assessment.end() && causes->is_array()) {
     int rank = 0;
@@ -206,8 +209,10 @@ void print_assessment(std::ostream& out, const json& assessment, const std::stri
       if (cause.contains("score") && cause["score"].is_number()) {
         score << " " << static_cast<int>(cause["score"].get<double>() * 100 + 0.5) << "%";
       }
-      out << pad << "  " << ++rank << ". " << printable(cause.value("name", ""), false) << " ("
-          << printable(cause.value("id", ""), false) << ")" << score.str() << "\n";
+      out << pad << "  " << ++rank << ". "
+          << printable(adapters::string_at(cause, "name").value_or(""), false) << " ("
+          << printable(adapters::string_at(cause, "id").value_or(""), false) << ")" << score.str()
+          << "\n";
       if (const auto why = cause.find("why"); why != cause.end() && why->is_array()) {
         for (const auto& reason : *why) {
           if (reason.is_string()) {
@@ -252,8 +257,9 @@ void print_transcript(std::ostream& out, const storage::ConversationDetail& deta
       std::vector<std::string> labels;
       for (const auto& choice : m.choices) {
         if (!choice.is_object()) continue;
-        labels.push_back(printable(choice.value("label", ""), false) + " [" +
-                         printable(choice.value("id", ""), false) + "]");
+        labels.push_back(printable(adapters::string_at(choice, "label").value_or(""), false) +
+                         " [" + printable(adapters::string_at(choice, "id").value_or(""), false) +
+                         "]");
       }
       out << pad << "choices: " << join(labels, " | ") << "\n";
     }

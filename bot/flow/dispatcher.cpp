@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <functional>
+#include <optional>
 #include <random>
 #include <thread>
 #include <unordered_map>
@@ -59,7 +61,17 @@ class Dispatcher::Impl {
     thread_ = std::thread([this] {
       auto guard = asio::make_work_guard(ioc_);
       asio::post(ioc_, [this] { claim(); });
-      ioc_.run();
+      // Last resort (STYLE.md §4): an exception escaping a handler unwinds run(); it is
+      // logged and the loop runs on, so a bug costs one row, never the process. The
+      // rows' own failures are caught nearer (guarded), where the row can be marked dead.
+      for (;;) {
+        try {
+          ioc_.run();
+          return;
+        } catch (const std::exception&) {
+          log(LogLevel::error, "dispatcher.handler_threw", {{"stage", "run"}});
+        }
+      }
     });
   }
 
@@ -204,13 +216,32 @@ class Dispatcher::Impl {
         [timer, then = std::move(then)](boost::system::error_code) mutable { then(); });
   }
 
+  // Runs a platform's function on a row. One that throws (a row this version cannot
+  // read, or a bug) must not unwind the dispatcher thread: the row is logged by id and
+  // marked dead, and delivery goes on.
+  template <class Function>
+  bool guarded(const OutboxRow& row, const char* stage, Function&& function) {
+    try {
+      function();
+      return true;
+    } catch (const std::exception&) {
+      log(LogLevel::error, "outbox.row_threw", {{"row", row.id}, {"stage", stage}});
+      settle_dead(row, std::string("the row could not be processed (") + stage + ")");
+      return false;
+    }
+  }
+
   void schedule_send(OutboxRow row) {
     auto platform = platforms_.find(row.platform);
     if (platform == platforms_.end()) {
       settle_dead(row, "no outbound adapter for platform " + row.platform);
       return;
     }
-    const std::string key = platform->second.pace_key ? platform->second.pace_key(row) : "";
+    std::string key;
+    if (platform->second.pace_key &&
+        !guarded(row, "pace_key", [&] { key = platform->second.pace_key(row); })) {
+      return;
+    }
     at_time(reserve_chat_slot(key), [this, row = std::move(row)]() mutable {
       at_time(reserve_global_slot(),
               [this, row = std::move(row)]() mutable { send(std::move(row)); });
@@ -219,7 +250,9 @@ class Dispatcher::Impl {
 
   void send(OutboxRow row) {
     const auto& outbound = platforms_.at(row.platform);
-    auto call = outbound.render(row);
+    std::optional<Result<adapters::OutboundCall>> rendered;
+    if (!guarded(row, "render", [&] { rendered.emplace(outbound.render(row)); })) return;
+    auto& call = *rendered;
     if (!call) {
       settle_dead(row, call.error().message);
       return;
@@ -231,8 +264,9 @@ class Dispatcher::Impl {
         if (!answer) {
           outcome.kind = DeliveryOutcome::Kind::back_off;
           outcome.reason = answer.error().code;
-        } else {
-          outcome = platforms_.at(row.platform).classify(*answer);
+        } else if (!guarded(row, "classify",
+                            [&] { outcome = platforms_.at(row.platform).classify(*answer); })) {
+          return;
         }
         settle(row, log_name, outcome);
       });

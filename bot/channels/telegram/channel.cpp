@@ -5,6 +5,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include "adapters/json_fields.h"
 #include "adapters/telegram/api_calls.h"
 #include "adapters/telegram/outbound.h"
 #include "bot/channels/telegram/commands.h"
@@ -28,29 +29,29 @@ PlatformOutbound telegram_outbound(std::shared_ptr<const TelegramIdentity> ident
   outbound.transport = client_transport(std::move(client));
   outbound.render = [identity,
                      &readers](const storage::OutboxRow& row) -> Result<adapters::OutboundCall> {
-    const std::string kind = row.payload.value("kind", "");
+    // Stored rows are read without exceptions: a row this version cannot read is dead,
+    // and delivery goes on.
+    const std::string kind = adapters::string_at(row.payload, "kind").value_or("");
     const auto& token = identity->token;
     if (kind == "acknowledge") {
-      return telegram::render_answer_callback(row.target.value("callback_query_id", ""), token);
+      return telegram::render_answer_callback(
+          adapters::string_at(row.target, "callback_query_id").value_or(""), token);
     }
-    const auto chat = row.target.find("chat_id");
-    if (chat == row.target.end() || !chat->is_number_integer()) {
-      return make_error("bad_row", "outbox row has no chat id");
-    }
-    const std::int64_t chat_id = chat->get<std::int64_t>();
+    const auto chat = adapters::int64_at(row.target, "chat_id");
+    if (!chat) return make_error("bad_row", "outbox row has no chat id");
+    const std::int64_t chat_id = *chat;
     if (auto blocked = readers.get_value(telegram_blocked_key(chat_id)); blocked && *blocked) {
       return make_error("blocked", "the user blocked the bot");
     }
     if (kind == "group_pointer") {
       return telegram::render_group_pointer(
-          {chat_id, row.payload.value("message_id", std::int64_t{0})}, identity->bot_username,
-          token);
+          {chat_id, adapters::int64_at(row.payload, "message_id").value_or(0)},
+          identity->bot_username, token);
     }
     dialogs::Reply reply;
     if (kind == "text_only") {
       reply.text = telegram::text_only_note();
-    } else if (auto parsed =
-                   dialogs::reply_from_json(row.payload.value("reply", nlohmann::json()))) {
+    } else if (auto parsed = dialogs::reply_from_json(adapters::member_at(row.payload, "reply"))) {
       reply = std::move(*parsed);
     } else {
       return make_error("bad_row", "outbox row has no readable reply");
@@ -69,8 +70,8 @@ PlatformOutbound telegram_outbound(std::shared_ptr<const TelegramIdentity> ident
     return outcome;
   };
   outbound.pace_key = [](const storage::OutboxRow& row) {
-    auto chat = row.target.find("chat_id");
-    return chat != row.target.end() ? "tg:" + chat->dump() : std::string();
+    const auto& chat = adapters::member_at(row.target, "chat_id");
+    return chat.is_null() ? std::string() : "tg:" + chat.dump();
   };
   return outbound;
 }
