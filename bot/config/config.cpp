@@ -143,19 +143,6 @@ const std::vector<Entry>& entries() {
          c.telegram_username = v.starts_with("@") ? v.substr(1) : v;
          return std::nullopt;
        }},
-      {{"TRIAGEBOT_SLACK_TOKEN", "unset", "Slack bot token (xoxb-…); Slack is on when set"},
-       [](Config& c, const std::string& v) -> Problem {
-         c.slack_token = v;
-         return std::nullopt;
-       }},
-      {{"TRIAGEBOT_SLACK_SIGNING_SECRET", "unset", "Slack signing secret for request signatures"},
-       [](Config& c, const std::string& v) -> Problem {
-         c.slack_signing_secret = v;
-         return std::nullopt;
-       }},
-      {{"TRIAGEBOT_SLACK_API", "https://slack.com/api",
-        "Slack Web API base URL (tests point it at a local fake)"},
-       [](Config& c, const std::string& v) { return set_url(v, c.slack_api); }},
       {{"TRIAGEBOT_ADMIN_TOKEN", "unset",
         "bearer token for the admin API and page; admin is off when unset"},
        [](Config& c, const std::string& v) -> Problem {

@@ -14,9 +14,7 @@
 // | TRIAGEBOT_TELEGRAM_SECRET | unset | expected X-Telegram-Bot-Api-Secret-Token |
 // | TRIAGEBOT_TELEGRAM_API | https://api.telegram.org | Bot API base URL |
 // | TRIAGEBOT_TELEGRAM_USERNAME | asked with getMe | the bot's @username, for groups and t.me links
-// | | TRIAGEBOT_SLACK_TOKEN | unset | Slack bot token; Slack is on when set | |
-// TRIAGEBOT_SLACK_SIGNING_SECRET | unset | Slack request-signing secret | | TRIAGEBOT_SLACK_API |
-// https://slack.com/api | Slack Web API base URL | | TRIAGEBOT_ADMIN_TOKEN | unset | bearer token
+// | | TRIAGEBOT_ADMIN_TOKEN | unset | bearer token
 // of the admin API; admin is off when unset | | TRIAGEBOT_EMERGENCY_NUMBER | 911 | number named in
 // emergency guidance | | TRIAGEBOT_KNOWLEDGE | built in | knowledge-base JSON file; must be
 // readable | | TRIAGEBOT_THREADS | cores | io threads, 1..1024 | | TRIAGEBOT_WIDGET_ORIGINS | unset
@@ -68,9 +66,6 @@ struct Config {
   std::optional<std::string> telegram_secret;
   std::optional<std::string> telegram_username;           // unset: asked with getMe at start
   std::string telegram_api = "https://api.telegram.org";  // no trailing slash
-  std::optional<std::string> slack_token;
-  std::optional<std::string> slack_signing_secret;
-  std::string slack_api = "https://slack.com/api";  // no trailing slash
   std::optional<std::string> admin_token;
 
   std::string emergency_number = "911";
@@ -100,7 +95,6 @@ struct Config {
   std::chrono::milliseconds outbox_chat_interval = std::chrono::seconds(1);
 
   bool telegram_enabled() const { return telegram_token.has_value(); }
-  bool slack_enabled() const { return slack_token.has_value(); }
   bool admin_enabled() const { return admin_token.has_value(); }
 };
 
