@@ -46,8 +46,8 @@ Digest sha256(std::string_view text) {
 }
 
 struct AdminState {
-  AdminState(storage::Store& store, const std::string& token)
-      : store(store), token_digest(sha256(token)), enabled(!token.empty()) {}
+  AdminState(storage::Store& store_in, const std::string& token)
+      : store(store_in), token_digest(sha256(token)), enabled(!token.empty()) {}
   storage::Store& store;
   Digest token_digest;
   bool enabled;  // an empty token opens nothing
