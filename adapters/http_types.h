@@ -13,16 +13,21 @@
 
 namespace triagebot::adapters {
 
+// ASCII case-insensitive equality (header names, auth schemes, bot usernames).
+inline bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
 // Header names are case-insensitive (RFC 9110); values are kept byte for byte.
 struct Headers {
   std::vector<std::pair<std::string, std::string>> fields;
 
   std::optional<std::string_view> get(std::string_view name) const {
     for (const auto& [key, value] : fields) {
-      if (std::equal(key.begin(), key.end(), name.begin(), name.end(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) ==
-                   std::tolower(static_cast<unsigned char>(b));
-          })) {
+      if (iequals(key, name)) {
         return std::string_view(value);
       }
     }

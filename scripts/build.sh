@@ -1,8 +1,21 @@
 #!/usr/bin/env bash
-# scripts/build.sh [release|sanitize] — configure and build into build/<kind>/ in parallel.
+# scripts/build.sh [release|sanitize] [--no-tests] [target ...] — configure and build into
+# build/<kind>/ in parallel. With targets, only those (and what they need) are built:
+# scripts/serve.sh asks for `triagebot` alone. --no-tests leaves the GoogleTest suites
+# out of the configuration (the Dockerfile's image needs none of them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=${1:-release}
+[ $# -gt 0 ] && shift
+tests=ON
+targets=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-tests) tests=OFF ;;
+    -*) echo "build.sh: unknown option $arg" >&2; exit 2 ;;
+    *) targets+=(--target "$arg") ;;
+  esac
+done
 jobs=$(nproc)
 case "$kind" in
   release) flags=(-DCMAKE_BUILD_TYPE=Release) ;;
@@ -12,7 +25,9 @@ case "$kind" in
   sanitize) flags=(-DCMAKE_BUILD_TYPE=Debug -DTRIAGEBOT_SANITIZE=ON "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1") ;;
   *) echo "build.sh: unknown build kind '$kind' (release|sanitize)" >&2; exit 2 ;;
 esac
+# Said every time: the cache would otherwise keep an earlier --no-tests.
+flags+=(-DTRIAGEBOT_TESTS=$tests)
 # ccache, where a developer has it, makes rebuilds in several worktrees cheap; CI has none.
 if command -v ccache >/dev/null 2>&1; then flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 cmake -S . -B "build/$kind" "${flags[@]}" >/dev/null
-cmake --build "build/$kind" -j"$jobs"
+cmake --build "build/$kind" -j"$jobs" "${targets[@]}"

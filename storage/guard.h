@@ -7,12 +7,13 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <string>
+#include <string_view>
 
 #include "dialogs/result.h"
 
 namespace triagebot::storage {
 
-inline Error storage_error(const char* what, const std::exception& e) {
+inline Error storage_error(std::string_view what, const std::exception& e) {
   return make_error("storage", std::string(what) + ": " + e.what());
 }
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/guard.h"
+
 namespace triagebot::storage {
 namespace {
 
@@ -158,10 +160,6 @@ CREATE INDEX outbox_open_due ON outbox (due_at)
 )sql"},
   };
   return list;
-}
-
-Error storage_error(const std::string& what, const std::exception& e) {
-  return make_error("storage", what + ": " + e.what());
 }
 
 }  // namespace

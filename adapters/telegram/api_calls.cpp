@@ -1,10 +1,11 @@
 #include "adapters/telegram/api_calls.h"
 
-#include <ctime>
+#include <chrono>
 #include <limits>
 
 #include "adapters/telegram/inbound.h"
 #include "adapters/telegram/outbound.h"
+#include "dialogs/rfc3339.h"
 
 namespace triagebot::adapters::telegram {
 namespace {
@@ -70,12 +71,11 @@ Result<json> result_of(std::string_view body, const char* method, ResultKind kin
 }
 
 std::string rfc3339(std::int64_t unix_seconds) {
-  std::time_t time = static_cast<std::time_t>(unix_seconds);
-  std::tm parts{};
-  if (gmtime_r(&time, &parts) == nullptr) return std::to_string(unix_seconds);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
+  // Past year 2262 the nanosecond clock would overflow: show such a value as it came.
+  constexpr std::int64_t kLimit = 9'000'000'000;
+  if (unix_seconds > kLimit || unix_seconds < -kLimit) return std::to_string(unix_seconds);
+  return format_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(unix_seconds)),
+                        Rfc3339Precision::seconds);
 }
 
 std::string scalar_text(const json& value) {

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/json_fields.h"
+
 namespace triagebot::adapters::telegram {
 namespace {
 
@@ -14,46 +16,14 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxDepth = 64;
 
-// Telegram ids exceed 32 bits (up to 52 significant bits): read them as int64, never via
-// double, and refuse unsigned values that would wrap (PLATFORMS.md §1.3).
-std::optional<std::int64_t> int64_field(const json& object, const char* key) {
-  if (!object.is_object()) return std::nullopt;
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number_integer()) return std::nullopt;
-  if (it->is_number_unsigned() &&
-      it->get<std::uint64_t>() >
-          static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-    return std::nullopt;
-  }
-  return it->get<std::int64_t>();
-}
-
 const json* object_field(const json& object, const char* key) {
   if (!object.is_object()) return nullptr;
   auto it = object.find(key);
   return (it != object.end() && it->is_object()) ? &*it : nullptr;
 }
 
-std::optional<std::string> string_field(const json& object, const char* key) {
-  if (!object.is_object()) return std::nullopt;
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-
 bool is_username_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 // "@bot" anywhere in the text as a whole username (Telegram usernames are
@@ -107,7 +77,7 @@ std::string strip_own_suffix(std::string text, std::string_view bot_username) {
 
 std::chrono::system_clock::time_point time_of(const json& message,
                                               std::chrono::system_clock::time_point fallback) {
-  auto date = int64_field(message, "date");
+  auto date = int64_at(message, "date");
   if (!date || *date <= 0) return fallback;
   return std::chrono::system_clock::time_point(std::chrono::seconds(*date));
 }
@@ -125,18 +95,18 @@ InboundEvent base_event(std::int64_t update_id, std::int64_t chat_id, std::int64
 void parse_message(const json& message, const ParseOptions& options, ParsedUpdate& out) {
   const json* chat = object_field(message, "chat");
   if (chat == nullptr) return;
-  auto chat_id = int64_field(*chat, "id");
-  auto chat_type = string_field(*chat, "type");
+  auto chat_id = int64_at(*chat, "id");
+  auto chat_type = string_at(*chat, "type");
   if (!chat_id || !chat_type) return;
   const json* from = object_field(message, "from");
   // In a private chat the chat id is the user's id; `from` is read when present.
   const std::int64_t user_id =
-      (from != nullptr ? int64_field(*from, "id") : std::nullopt).value_or(*chat_id);
+      (from != nullptr ? int64_at(*from, "id") : std::nullopt).value_or(*chat_id);
   if (from != nullptr) {
     auto is_bot = from->find("is_bot");
     if (is_bot != from->end() && is_bot->is_boolean() && is_bot->get<bool>()) return;
   }
-  auto text = string_field(message, "text");
+  auto text = string_at(message, "text");
 
   if (*chat_type == "private") {
     if (!text) {
@@ -160,27 +130,27 @@ void parse_message(const json& message, const ParseOptions& options, ParsedUpdat
         mentions(*text, options.bot_username) ||
         (command && (command->target.empty() || iequals(command->target, options.bot_username)));
     if (!addressed) return;
-    out.group_pointer = GroupPointer{*chat_id, int64_field(message, "message_id").value_or(0)};
+    out.group_pointer = GroupPointer{*chat_id, int64_at(message, "message_id").value_or(0)};
   }
 }
 
 void parse_callback(const json& callback, const ParseOptions& options, ParsedUpdate& out) {
-  auto id = string_field(callback, "id");
+  auto id = string_at(callback, "id");
   if (!id || id->empty()) return;
   const json* from = object_field(callback, "from");
-  std::optional<std::int64_t> user_id = from ? int64_field(*from, "id") : std::nullopt;
+  std::optional<std::int64_t> user_id = from ? int64_at(*from, "id") : std::nullopt;
   // `message` may be missing or inaccessible for old messages (PLATFORMS.md §1.3); then
   // the press came from the user's private chat, whose id equals the user's id.
   std::optional<std::int64_t> chat_id;
   std::string chat_type = "private";
   if (const json* message = object_field(callback, "message")) {
     if (const json* chat = object_field(*message, "chat")) {
-      chat_id = int64_field(*chat, "id");
-      chat_type = string_field(*chat, "type").value_or("");
+      chat_id = int64_at(*chat, "id");
+      chat_type = string_at(*chat, "type").value_or("");
     }
   }
   if (!chat_id) chat_id = user_id;
-  auto data = string_field(callback, "data");
+  auto data = string_at(callback, "data");
   if (!chat_id || !user_id || chat_type != "private" || !data || data->empty()) {
     out.unanswered_callback_query_id = *id;
     return;
@@ -196,9 +166,9 @@ void parse_my_chat_member(const json& change, ParsedUpdate& out) {
   const json* chat = object_field(change, "chat");
   const json* member = object_field(change, "new_chat_member");
   if (chat == nullptr || member == nullptr) return;
-  if (string_field(*chat, "type").value_or("") != "private") return;
-  auto chat_id = int64_field(*chat, "id");
-  auto status = string_field(*member, "status");
+  if (string_at(*chat, "type").value_or("") != "private") return;
+  auto chat_id = int64_at(*chat, "id");
+  auto status = string_at(*member, "status");
   if (!chat_id || !status) return;
   if (*status == "kicked") out.membership = ChatMembership{*chat_id, true};
   if (*status == "member") out.membership = ChatMembership{*chat_id, false};
@@ -260,7 +230,7 @@ Result<ParsedUpdate> parse_body(std::string_view body, const ParseOptions& optio
   if (update.is_discarded() || !update.is_object()) {
     return make_error("bad_request", "update is not a JSON object");
   }
-  auto update_id = int64_field(update, "update_id");
+  auto update_id = int64_at(update, "update_id");
   if (!update_id) return make_error("bad_request", "update_id missing or not an integer");
 
   ParsedUpdate out;

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <limits>
 
+#include "adapters/json_fields.h"
+
 namespace triagebot::adapters::telegram {
 namespace {
 
@@ -54,18 +56,6 @@ std::string with_numbered_choices(std::string text, const std::vector<dialogs::C
     if (i + 1 < choices.size()) text += "\n";
   }
   return text;
-}
-
-std::optional<std::int64_t> integer_at(const json& object, const char* key) {
-  if (!object.is_object()) return std::nullopt;
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number_integer()) return std::nullopt;
-  if (it->is_number_unsigned() &&
-      it->get<std::uint64_t>() >
-          static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-    return std::nullopt;
-  }
-  return it->get<std::int64_t>();
 }
 
 std::optional<std::int64_t> header_seconds(const Headers& headers) {
@@ -158,7 +148,7 @@ std::vector<std::string> split_text(std::string_view text, std::size_t max_units
 std::vector<OutboundCall> render_reply(const dialogs::Reply& reply,
                                        const nlohmann::json& reply_address,
                                        std::string_view token) {
-  auto chat_id = integer_at(reply_address, "chat_id");
+  auto chat_id = int64_at(reply_address, "chat_id");
   if (!chat_id) return {};
   std::string text = reply.text;
   json keyboard;
@@ -220,7 +210,7 @@ DeliveryOutcome classify(int http_status, std::string_view body, const Headers& 
     return outcome(Kind::back_off, description.empty() ? "unreadable answer" : description);
   }
   if (http_status == 429) {
-    auto seconds = integer_at(parameters, "retry_after");
+    auto seconds = int64_at(parameters, "retry_after");
     if (!seconds) seconds = header_seconds(headers);
     if (!seconds) return outcome(Kind::back_off, "rate limited without retry_after");
     return outcome(Kind::retry_after, description.empty() ? "rate limited" : description,
@@ -231,7 +221,7 @@ DeliveryOutcome classify(int http_status, std::string_view body, const Headers& 
     return outcome(Kind::back_off, "http " + std::to_string(http_status) +
                                        (description.empty() ? std::string() : ": " + description));
   }
-  if (auto migrated = integer_at(parameters, "migrate_to_chat_id")) {
+  if (auto migrated = int64_at(parameters, "migrate_to_chat_id")) {
     return outcome(Kind::dead, "migrated to chat " + std::to_string(*migrated));
   }
   if (http_status >= 400) {

@@ -1,28 +1,10 @@
 #include "adapters/widget/messages.h"
 
-#include <cstdio>
-#include <ctime>
-
 namespace triagebot::adapters::widget {
 
 using nlohmann::json;
 
 std::string_view to_string(From from) { return from == From::user ? "user" : "bot"; }
-
-std::string format_rfc3339(std::chrono::system_clock::time_point at) {
-  using namespace std::chrono;
-  const auto since_epoch = at.time_since_epoch();
-  auto whole = floor<seconds>(since_epoch);
-  const auto millis = duration_cast<milliseconds>(since_epoch - whole).count();
-  const std::time_t t = static_cast<std::time_t>(whole.count());
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char buffer[40];
-  const std::size_t n = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &utc);
-  char fraction[8];
-  std::snprintf(fraction, sizeof fraction, ".%03dZ", static_cast<int>(millis));
-  return std::string(buffer, n) + fraction;
-}
 
 json message_json(const MessageFields& message) {
   json out{{"from", to_string(message.from)}, {"text", message.text}, {"at", message.at}};

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialogs/reply.h"
+#include "dialogs/rfc3339.h"
 
 namespace triagebot::adapters::widget {
 
@@ -24,8 +25,9 @@ enum class From { bot, user };
 
 std::string_view to_string(From from);
 
-// UTC with millisecond precision and a "Z" suffix, e.g. "2024-05-01T09:30:00.250Z".
-std::string format_rfc3339(std::chrono::system_clock::time_point at);
+// UTC with millisecond precision and a "Z" suffix, e.g. "2024-05-01T09:30:00.250Z": the
+// one formatter of dialogs/rfc3339.h.
+using ::triagebot::format_rfc3339;
 
 struct MessageFields {
   From from = From::bot;

@@ -5,7 +5,7 @@
 #include <functional>
 
 #include "bot/http/router.h"
-#include "bot/metrics.h"
+#include "bot/obs/metrics.h"
 
 namespace triagebot::bot::http {
 

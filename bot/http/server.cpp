@@ -16,7 +16,7 @@
 
 #include "bot/http/listener.h"
 #include "bot/http/server_state.h"
-#include "bot/log.h"
+#include "bot/obs/log.h"
 
 namespace triagebot::bot::http {
 namespace net = boost::asio;

@@ -36,7 +36,7 @@
 #include <string>
 
 #include "bot/http/router.h"
-#include "bot/metrics.h"
+#include "bot/obs/metrics.h"
 #include "dialogs/result.h"
 
 namespace triagebot::bot::http {

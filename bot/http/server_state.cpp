@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "bot/http/session.h"
-#include "bot/log.h"
+#include "bot/obs/log.h"
 
 namespace triagebot::bot::http {
 

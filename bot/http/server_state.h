@@ -15,7 +15,7 @@
 
 #include "bot/http/router.h"
 #include "bot/http/server.h"
-#include "bot/metrics.h"
+#include "bot/obs/metrics.h"
 
 namespace triagebot::bot::http {
 

@@ -10,7 +10,7 @@
 #include <boost/asio/write.hpp>
 
 #include "bot/http/responses.h"
-#include "bot/log.h"
+#include "bot/obs/log.h"
 
 namespace triagebot::bot::http {
 namespace net = boost::asio;

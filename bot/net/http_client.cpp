@@ -18,8 +18,8 @@
 #include <mutex>
 #include <optional>
 
-#include "bot/log.h"
 #include "bot/net/base_url.h"
+#include "bot/obs/log.h"
 
 namespace triagebot::bot::net {
 

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "bot/admin_routes.h"
+#include "bot/review/admin_routes.h"
 #include "tests/bot/in_process_server.h"
 #include "tests/bot/review_seed.h"
 #include "tests/support/http_client.h"

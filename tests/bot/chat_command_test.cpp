@@ -4,7 +4,7 @@
 #include <sstream>
 #include <string>
 
-#include "bot/chat_command.h"
+#include "bot/cli/chat_command.h"
 #include "dialogs/knowledge.h"
 
 namespace triagebot::bot {

@@ -1,4 +1,4 @@
-#include "bot/config.h"
+#include "bot/config/config.h"
 
 #include <fstream>
 #include <map>
@@ -46,7 +46,6 @@ TEST(Config, DefaultsFollowApiMd) {
   EXPECT_EQ(config->listen_port, 8080);
   EXPECT_EQ(config->emergency_number, "911");
   EXPECT_EQ(config->telegram_api, "https://api.telegram.org");
-  EXPECT_EQ(config->slack_api, "https://slack.com/api");
   EXPECT_FALSE(config->telegram_enabled());
   EXPECT_FALSE(config->admin_enabled());
   EXPECT_EQ(config->body_limit, 1024u * 1024u);
@@ -82,7 +81,6 @@ TEST(Config, ReadsEnvironmentValues) {
   EXPECT_EQ(config->synchronous, storage::Synchronous::normal);
   EXPECT_EQ(config->log_level, LogLevel::debug);
   EXPECT_EQ(config->threads, 3u);
-  EXPECT_EQ(config->slack_api, "http://127.0.0.1:9000/api");
   EXPECT_FALSE(config->admin_enabled());
 }
 

@@ -1,7 +1,7 @@
 // The outbox dispatcher in process: a real Store in a temp dir, the Telegram adapter's
 // classifier, and a scripted Transport that records each call. Pacing, retry_after,
 // backoff, dead rows, give_up_after, claims left by a dead process, and no row sent twice.
-#include "bot/dispatcher.h"
+#include "bot/flow/dispatcher.h"
 
 #include <gtest/gtest.h>
 

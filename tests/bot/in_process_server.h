@@ -11,7 +11,7 @@
 #include "bot/http/builtin_routes.h"
 #include "bot/http/router.h"
 #include "bot/http/server.h"
-#include "bot/metrics.h"
+#include "bot/obs/metrics.h"
 
 namespace triagebot::testing {
 

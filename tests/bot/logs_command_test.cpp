@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "bot/cli.h"
-#include "bot/logs_command.h"
+#include "bot/cli/cli.h"
+#include "bot/cli/logs_command.h"
 #include "tests/bot/review_seed.h"
 #include "tests/support/server_process.h"
 #include "tests/support/temp_dir.h"

@@ -1,4 +1,4 @@
-#include "bot/metrics.h"
+#include "bot/obs/metrics.h"
 
 #include <gtest/gtest.h>
 

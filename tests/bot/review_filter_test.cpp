@@ -2,7 +2,7 @@
 // decoding, the accepted time formats, and which filter values are refused.
 #include <gtest/gtest.h>
 
-#include "bot/review_filter.h"
+#include "bot/review/review_filter.h"
 
 namespace triagebot::bot {
 namespace {

@@ -1,5 +1,5 @@
 // `triagebot telegram set-webhook | delete-webhook | info` against the fake Bot API.
-#include "bot/telegram_commands.h"
+#include "bot/channels/telegram/commands.h"
 
 #include <gtest/gtest.h>
 

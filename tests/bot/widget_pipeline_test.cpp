@@ -7,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
-#include "bot/knowledge_loader.h"
-#include "bot/pipeline.h"
-#include "bot/widget_routes.h"
+#include "bot/app/knowledge_loader.h"
+#include "bot/channels/widget/routes.h"
+#include "bot/flow/pipeline.h"
 #include "tests/bot/in_process_server.h"
 #include "tests/bot/widget_client.h"
 #include "tests/storage/store_fixture.h"

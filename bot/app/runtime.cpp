@@ -1,0 +1,75 @@
+#include "bot/app/runtime.h"
+
+#include "bot/app/knowledge_loader.h"
+
+namespace triagebot::bot {
+
+namespace {
+
+// Backoff and per-chat pace come from the config (tests shorten them); the rest keeps
+// the dispatcher's defaults.
+DispatcherOptions dispatcher_options(const Config& config) {
+  DispatcherOptions options;
+  options.backoff_base = config.outbox_backoff;
+  options.backoff_cap = config.outbox_backoff_max;
+  options.per_chat_interval = config.outbox_chat_interval;
+  return options;
+}
+
+}  // namespace
+
+Runtime::Runtime(Metrics& metrics) : metrics_(metrics) {}
+
+Result<std::unique_ptr<Runtime>> Runtime::open(const Config& config, Metrics& metrics) {
+  std::unique_ptr<Runtime> runtime(new Runtime(metrics));
+  auto knowledge = load_configured_knowledge(config);
+  if (!knowledge) return knowledge.error();
+  runtime->knowledge_.emplace(std::move(*knowledge));
+  auto language = load_language_services();
+  if (!language) return language.error();
+  runtime->language_ = std::move(*language);
+  runtime->pipeline_metrics_ = std::make_unique<PipelineMetrics>(metrics);
+
+  Runtime* self = runtime.get();
+  storage::StoreOptions store_options;
+  store_options.path = config.db;
+  store_options.synchronous = config.synchronous;
+  // Both run on the writer thread after a commit. Only a commit that queued outbox rows
+  // wakes the dispatcher: its own claims are commits too.
+  store_options.on_batch_committed = [self] {
+    self->pipeline_metrics_->batch_committed(self->store_->writer().stats().last_batch);
+  };
+  store_options.on_outbox_queued = [self] {
+    if (self->dispatcher_ready_.load()) self->dispatcher_->notify();
+  };
+  auto store = storage::Store::open(store_options);
+  if (!store) return store.error();
+  runtime->store_ = std::move(*store);
+  runtime->pipeline_metrics_->watch_writer(runtime->store_->writer());
+
+  dialogs::EngineOptions engine = engine_options(config, runtime->language_);
+  runtime->pipeline_ = std::make_unique<Pipeline>(*runtime->store_, *runtime->knowledge_, engine,
+                                                  *runtime->pipeline_metrics_);
+
+  runtime->dispatcher_ =
+      std::make_unique<Dispatcher>(*runtime->store_, dispatcher_options(config), metrics);
+  return runtime;
+}
+
+Runtime::~Runtime() { stop(); }
+
+void Runtime::start() {
+  dispatcher_->start();
+  dispatcher_ready_ = true;
+}
+
+void Runtime::stop() {
+  if (stopped_) return;
+  stopped_ = true;
+  dispatcher_ready_ = false;
+  if (dispatcher_) dispatcher_->stop();
+  blocking_.stop();
+  if (store_) store_->close();
+}
+
+}  // namespace triagebot::bot

@@ -1,0 +1,129 @@
+#include "bot/app/serve.h"
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "bot/app/runtime.h"
+#include "bot/channels/registry.h"
+#include "bot/http/builtin_routes.h"
+#include "bot/http/router.h"
+#include "bot/obs/log.h"
+#include "bot/obs/metrics.h"
+#include "bot/review/admin_routes.h"
+
+namespace triagebot::bot {
+
+http::ServerOptions server_options(const Config& config) {
+  return http::ServerOptions{
+      .host = config.listen_host,
+      .port = config.listen_port,
+      .threads = config.threads,
+      .body_limit = config.body_limit,
+      .header_timeout = config.header_timeout,
+      .idle_timeout = config.idle_timeout,
+      .request_timeout = config.request_timeout,
+      .shutdown_timeout = config.shutdown_timeout,
+      .max_connections = config.max_connections,
+  };
+}
+
+namespace {
+
+using Channels = std::vector<std::unique_ptr<Channel>>;
+
+// Exit code for an error at start: 2 for what the operator must fix in the
+// configuration or the knowledge base, 1 for the rest.
+int start_failure(const Error& error) {
+  std::cerr << "triagebot: " << error.message << "\n";
+  const auto& code = error.code;
+  return code == "bad_config" || code == "bad_knowledge" || code == "schema_too_new" ? 2 : 1;
+}
+
+// Every route of the server, in one place: the built-in ones, each channel's, and the
+// admin API when its token is set.
+void add_routes(http::Router& router, const Config& config, Metrics& metrics, Runtime& runtime,
+                Channels& channels, ChannelServices& services) {
+  http::add_metrics_route(router, metrics);
+  http::add_health_route(router,
+                         [&runtime] { return runtime.store().readers().ping().has_value(); });
+  for (auto& channel : channels) channel->add_routes(router, services);
+  if (config.admin_token) add_admin_routes(router, runtime.store(), *config.admin_token);
+}
+
+// The dispatcher delivers for every channel that has an outbound side.
+Result<void> connect_outbound(Runtime& runtime, Channels& channels, ChannelServices& services) {
+  std::map<std::string, PlatformOutbound> platforms;
+  for (auto& channel : channels) {
+    auto outbound = channel->outbound(services);
+    if (!outbound) return outbound.error();
+    if (*outbound) platforms.emplace(std::string(channel->name()), std::move(**outbound));
+  }
+  runtime.dispatcher().set_platforms(std::move(platforms));
+  return {};
+}
+
+// For the start-up log line: every built-in platform and how it runs, "off" when its
+// credentials are unset.
+nlohmann::json channel_modes(const Channels& channels) {
+  nlohmann::json modes = nlohmann::json::object();
+  for (const auto& kind : builtin_channels()) modes[std::string(kind.name)] = "off";
+  for (const auto& channel : channels) modes[std::string(channel->name())] = channel->mode();
+  return modes;
+}
+
+}  // namespace
+
+int run_serve(const Config& config, const ServeRequest& request) {
+  Metrics metrics;
+  auto runtime = Runtime::open(config, metrics);
+  if (!runtime) return start_failure(runtime.error());
+  auto channels = enabled_channels(config, request);
+  if (!channels) return start_failure(channels.error());
+  for (auto& channel : *channels) {
+    if (auto prepared = channel->prepare(); !prepared) return start_failure(prepared.error());
+  }
+  ChannelServices services{.pipeline = (*runtime)->pipeline(),
+                           .store = (*runtime)->store(),
+                           .delivery = (*runtime)->dispatcher().io_context(),
+                           .run_blocking = (*runtime)->blocking().runner()};
+  if (auto connected = connect_outbound(**runtime, *channels, services); !connected) {
+    return start_failure(connected.error());
+  }
+
+  http::Router router;
+  add_routes(router, config, metrics, **runtime, *channels, services);
+  http::Server server(server_options(config), router, metrics);
+  const auto endpoint = server.start();
+  if (!endpoint) {
+    std::cerr << "triagebot: " << endpoint.error().message << "\n";
+    return 1;
+  }
+  (*runtime)->start();
+
+  std::vector<std::unique_ptr<BackgroundLoop>> loops;
+  for (auto& channel : *channels) {
+    if (auto loop = channel->background(services)) loops.push_back(std::move(loop));
+  }
+  for (auto& loop : loops) loop->start();
+  // Reverse order at shutdown: stop taking updates, then let the server finish its
+  // requests (it runs these hooks after draining, latest first), then stop delivery
+  // and the writer.
+  Runtime* parts = runtime->get();
+  server.on_shutdown([parts] { parts->stop(); });
+  for (auto& loop : loops) server.on_shutdown([&loop] { loop->stop(); });
+
+  std::printf("listening on %s\n", endpoint->url().c_str());
+  std::fflush(stdout);
+  nlohmann::json fields = channel_modes(*channels);
+  fields["url"] = endpoint->url();
+  fields["threads"] = config.threads;
+  fields["admin"] = config.admin_enabled();
+  log(LogLevel::info, "started", fields);
+  server.run_until_signal();
+  return 0;
+}
+
+}  // namespace triagebot::bot

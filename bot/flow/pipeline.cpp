@@ -1,0 +1,234 @@
+#include "bot/flow/pipeline.h"
+
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <utility>
+
+#include "bot/obs/log.h"
+#include "dialogs/choice_label.h"
+#include "storage/time.h"
+
+namespace triagebot::bot {
+
+using storage::ConversationStatus;
+using storage::Direction;
+using storage::MessageRecord;
+using storage::WriteTransaction;
+
+// Metrics are applied only after the commit: a rolled-back turn never counts.
+struct Pipeline::Observed {
+  std::string platform;
+  bool duplicate = false;
+  bool started = false;
+  bool completed = false;
+  std::optional<dialogs::Assessment> assessment;
+  std::vector<std::string> red_flags_fired;  // recorded by this turn, not before it
+  std::optional<std::chrono::milliseconds> emergency_after;
+};
+
+namespace {
+
+ConversationStatus status_of(const dialogs::Session& session) {
+  return session.status == dialogs::SessionStatus::completed ? ConversationStatus::completed
+                                                             : ConversationStatus::active;
+}
+
+// What the person said, as the history shows it: a button press becomes its label.
+std::string user_text(const dialogs::Knowledge& knowledge, const dialogs::Input& input) {
+  if (input.kind == dialogs::Input::Kind::text) return input.text;
+  if (auto label = dialogs::choice_label(knowledge, input.choice_id)) return *label;
+  return input.choice_id;
+}
+
+nlohmann::json choices_json(const std::vector<dialogs::Choice>& choices) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& choice : choices) out.push_back(choice);
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json reply_payload(const dialogs::Reply& reply) {
+  return nlohmann::json{{"kind", "reply"}, {"reply", reply}};
+}
+
+Pipeline::Pipeline(storage::Store& store, const dialogs::Knowledge& knowledge,
+                   dialogs::EngineOptions engine_options, PipelineMetrics& metrics)
+    : store_(store),
+      knowledge_(knowledge),
+      engine_options_(std::move(engine_options)),
+      metrics_(metrics) {}
+
+Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
+  // Shared between the work function and the completion, both on the writer thread.
+  struct State {
+    Submission submission;
+    std::vector<EventOutcome> outcomes;
+    std::vector<Observed> observed;
+  };
+  auto state = std::make_shared<State>(State{std::move(submission), {}, {}});
+
+  storage::WorkItem item;
+  item.work = [this, state](WriteTransaction& tx) -> Result<void> {
+    // A retried work item must not see a previous attempt's leftovers.
+    state->outcomes.clear();
+    state->observed.clear();
+    for (const auto& event : state->submission.events) {
+      auto outcome = apply(tx, event, state->submission, state->observed);
+      if (!outcome) return outcome.error();
+      state->outcomes.push_back(std::move(*outcome));
+    }
+    if (state->submission.extra) return state->submission.extra(tx);
+    return {};
+  };
+  item.completion = [this, state, done = std::move(done)](Result<void> committed) {
+    if (!committed) {
+      done(committed.error());
+      return;
+    }
+    for (const auto& seen : state->observed) {
+      if (seen.duplicate) metrics_.duplicate_suppressed(seen.platform);
+      if (seen.started) metrics_.conversation_started(seen.platform);
+      if (seen.completed) metrics_.conversation_completed(seen.platform);
+      if (seen.assessment) metrics_.assessment(seen.platform, seen.assessment->triage);
+      for (const auto& flag : seen.red_flags_fired) metrics_.red_flag(flag);
+      if (seen.emergency_after) metrics_.time_to_emergency_guidance(*seen.emergency_after);
+    }
+    done(std::move(state->outcomes));
+  };
+  auto queued = store_.writer().submit(std::move(item));
+  if (!queued && queued.error().code == "overloaded") metrics_.rejected_overloaded();
+  return queued;
+}
+
+Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::InboundEvent& event,
+                                     const Submission& submission,
+                                     std::vector<Observed>& observed) {
+  const auto now = storage::Clock::now();
+  const std::string platform(adapters::to_string(event.platform));
+  Observed seen;
+  seen.platform = platform;
+  EventOutcome outcome;
+  outcome.at = storage::format_rfc3339(now);
+
+  auto fresh = tx.record_event(platform, event.event_id, now);
+  if (!fresh) return fresh.error();
+  if (!*fresh) {
+    seen.duplicate = true;
+    outcome.duplicate = true;
+    observed.push_back(std::move(seen));
+    return outcome;
+  }
+
+  auto conversation =
+      tx.load_or_create_conversation(platform, event.conversation_key, event.user_key, now);
+  if (!conversation) return conversation.error();
+  if (conversation->created && !submission.create_conversation) {
+    return make_error("not_found", "the conversation no longer exists");  // rolled back
+  }
+  seen.started = conversation->created;
+  if (conversation->created && submission.credential) {
+    if (auto set = tx.set_credential(conversation->id, submission.credential->hash); !set) {
+      return set.error();
+    }
+  }
+
+  const dialogs::Session& before = conversation->session;
+  dialogs::Turn turn = dialogs::step(knowledge_, engine_options_, before, event.input, now);
+  outcome.replies = turn.replies;
+
+  std::int64_t conversation_id = conversation->id;
+  if (turn.intent == dialogs::Intent::forget) {
+    // Delete everything of this person, then keep only what is needed to deliver the
+    // confirmation: an empty conversation row for the outbox to hang on, no messages.
+    if (auto forgotten = tx.forget_user(platform, event.user_key); !forgotten) {
+      return forgotten.error();
+    }
+    outcome.forgotten = true;
+    if (!submission.deliver_through_outbox) {
+      observed.push_back(std::move(seen));
+      return outcome;
+    }
+    auto fresh_conversation =
+        tx.load_or_create_conversation(platform, event.conversation_key, event.user_key, now);
+    if (!fresh_conversation) return fresh_conversation.error();
+    conversation_id = fresh_conversation->id;
+  } else {
+    if (submission.record_user_turn) {
+      MessageRecord said{Direction::user,
+                         user_text(knowledge_, event.input),
+                         nlohmann::json::array(),
+                         std::nullopt,
+                         now,
+                         std::nullopt};
+      said.platform_message_id = event.event_id;
+      if (auto appended = tx.append_message(conversation_id, said); !appended) {
+        return appended.error();
+      }
+    }
+    for (const auto& reply : turn.replies) {
+      MessageRecord answer{Direction::bot, reply.text, choices_json(reply.choices),
+                           std::nullopt,   now,        std::nullopt};
+      if (reply.assessment) answer.assessment = nlohmann::json(*reply.assessment);
+      if (auto appended = tx.append_message(conversation_id, answer); !appended) {
+        return appended.error();
+      }
+    }
+    storage::SummaryUpdate summary;
+    summary.status = status_of(turn.next);
+    summary.triage = turn.next.triage;
+    summary.red_flags = turn.next.red_flags;
+    if (turn.assessment) {
+      for (const auto& cause : turn.assessment->causes) summary.top_causes.push_back(cause.id);
+    }
+    if (auto saved = tx.save_session(conversation_id, turn.next, now, summary); !saved) {
+      return saved.error();
+    }
+    seen.completed = before.status != dialogs::SessionStatus::completed &&
+                     turn.next.status == dialogs::SessionStatus::completed;
+    seen.assessment = turn.assessment;
+    // An assessment lists every red flag of the interview; count only the new ones, so
+    // a second red flag after the first does not count the first again.
+    for (const auto& flag : turn.next.red_flags) {
+      if (std::find(before.red_flags.begin(), before.red_flags.end(), flag) ==
+          before.red_flags.end()) {
+        seen.red_flags_fired.push_back(flag);
+      }
+    }
+    // The first emergency guidance of the interview; later ones come after it.
+    if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency &&
+        before.triage != dialogs::Triage::emergency) {
+      // From the person's first message, not the conversation's start: a widget session
+      // starts when the panel opens, which may be long before anyone types.
+      auto first = tx.first_user_message_at(conversation_id);
+      if (!first) return first.error();
+      seen.emergency_after =
+          std::chrono::duration_cast<std::chrono::milliseconds>(now - first->value_or(now));
+    }
+  }
+
+  if (submission.deliver_through_outbox) {
+    // The platform's own rows first (e.g. acknowledging a pressed button), so they go
+    // out before the replies.
+    if (submission.rows_before_replies) {
+      if (auto queued = submission.rows_before_replies(tx, event, conversation_id, now); !queued) {
+        return queued.error();
+      }
+    }
+    for (const auto& reply : turn.replies) {
+      auto parts = submission.split_reply ? submission.split_reply(reply)
+                                          : std::vector<dialogs::Reply>{reply};
+      for (const auto& part : parts) {
+        auto queued = tx.enqueue_outbox(conversation_id, platform, event.reply_address,
+                                        reply_payload(part), now);
+        if (!queued) return queued.error();
+      }
+    }
+  }
+  outcome.conversation_id = conversation_id;
+  observed.push_back(std::move(seen));
+  return outcome;
+}
+
+}  // namespace triagebot::bot

@@ -1,0 +1,78 @@
+#include "bot/flow/pipeline_metrics.h"
+
+#include <string>
+
+#include "storage/writer.h"
+
+namespace triagebot::bot {
+
+PipelineMetrics::PipelineMetrics(Metrics& registry)
+    : registry_(registry),
+      emergency_latency_(registry.histogram(
+          "triagebot_time_to_emergency_guidance_seconds",
+          "Time from the person's first message to the emergency guidance they received.", {},
+          {1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600})),
+      batch_sizes_(registry.histogram("triagebot_writer_batch_size",
+                                      "Items committed together in one writer transaction.", {},
+                                      {1, 2, 4, 8, 16, 32, 64, 128, 256})),
+      overloaded_(registry.counter("triagebot_writer_rejected_total",
+                                   "Submissions refused because the writer queue was full.")) {}
+
+void PipelineMetrics::conversation_started(std::string_view platform) {
+  registry_
+      .counter("triagebot_conversations_started_total", "Conversations started, by platform.",
+               {{"platform", std::string(platform)}})
+      .inc();
+}
+
+void PipelineMetrics::conversation_completed(std::string_view platform) {
+  registry_
+      .counter("triagebot_conversations_completed_total",
+               "Conversations that reached an assessment, by platform.",
+               {{"platform", std::string(platform)}})
+      .inc();
+}
+
+void PipelineMetrics::assessment(std::string_view platform, dialogs::Triage triage) {
+  registry_
+      .counter("triagebot_assessments_total", "Assessments given, by platform and triage level.",
+               {{"platform", std::string(platform)},
+                {"triage", std::string(dialogs::to_string(triage))}})
+      .inc();
+}
+
+void PipelineMetrics::red_flag(std::string_view red_flag_id) {
+  registry_
+      .counter("triagebot_red_flags_total", "Red flags fired, by red-flag id.",
+               {{"red_flag", std::string(red_flag_id)}})
+      .inc();
+}
+
+void PipelineMetrics::time_to_emergency_guidance(std::chrono::milliseconds elapsed) {
+  emergency_latency_.observe(std::chrono::duration<double>(elapsed).count());
+}
+
+void PipelineMetrics::duplicate_suppressed(std::string_view platform) {
+  registry_
+      .counter("triagebot_duplicate_events_total",
+               "Platform deliveries dropped because their event id was already processed.",
+               {{"platform", std::string(platform)}})
+      .inc();
+}
+
+void PipelineMetrics::rejected_overloaded() { overloaded_.inc(); }
+
+void PipelineMetrics::watch_writer(storage::Writer& writer) {
+  registry_.callback_gauge("triagebot_writer_queue_depth", "Work items waiting for the writer.", {},
+                           [&writer] { return static_cast<double>(writer.stats().queue_depth); });
+  registry_.callback_gauge("triagebot_writer_commits", "Writer transactions committed so far.", {},
+                           [&writer] { return static_cast<double>(writer.stats().commits); });
+  registry_.callback_gauge("triagebot_writer_items", "Work items the writer has run so far.", {},
+                           [&writer] { return static_cast<double>(writer.stats().items); });
+}
+
+void PipelineMetrics::batch_committed(std::uint64_t batch_size) {
+  batch_sizes_.observe(static_cast<double>(batch_size));
+}
+
+}  // namespace triagebot::bot

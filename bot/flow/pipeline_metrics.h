@@ -1,0 +1,43 @@
+// The numbers operators of a triage service watch (issue 5 "Metrics"), registered once
+// in the Metrics registry and updated by the pipeline after each commit, so a rolled-back
+// turn never counts. Thread-safe (atomic counters; series are created on first use).
+#pragma once
+
+#include <chrono>
+#include <string_view>
+
+#include "bot/obs/metrics.h"
+#include "dialogs/reply.h"
+
+namespace triagebot::storage {
+class Writer;
+}
+
+namespace triagebot::bot {
+
+class PipelineMetrics {
+ public:
+  explicit PipelineMetrics(Metrics& registry);
+
+  void conversation_started(std::string_view platform);
+  void conversation_completed(std::string_view platform);
+  void assessment(std::string_view platform, dialogs::Triage triage);
+  void red_flag(std::string_view red_flag_id);
+  // From the person's first message in the conversation to the emergency guidance.
+  void time_to_emergency_guidance(std::chrono::milliseconds elapsed);
+  void duplicate_suppressed(std::string_view platform);
+  void rejected_overloaded();
+
+  // Writer queue depth and batch sizes, read from the writer at scrape time and after
+  // each commit. Call once, with a writer that outlives the registry's scrapes.
+  void watch_writer(storage::Writer& writer);
+  void batch_committed(std::uint64_t batch_size);
+
+ private:
+  Metrics& registry_;
+  Histogram& emergency_latency_;
+  Histogram& batch_sizes_;
+  Counter& overloaded_;
+};
+
+}  // namespace triagebot::bot

@@ -1,0 +1,20 @@
+#include "bot/net/transport.h"
+
+#include <utility>
+
+namespace triagebot::bot {
+
+Result<TransportResponse> transport_response(Result<net::ClientResponse> answer) {
+  if (!answer) return answer.error();
+  return TransportResponse{answer->status, std::move(answer->headers), std::move(answer->body)};
+}
+
+Transport client_transport(net::HttpClient client) {
+  return [client](adapters::OutboundCall call, TransportDone done) {
+    client.send(std::move(call), [done = std::move(done)](Result<net::ClientResponse> answer) {
+      done(transport_response(std::move(answer)));
+    });
+  };
+}
+
+}  // namespace triagebot::bot
