@@ -158,6 +158,39 @@ CREATE INDEX outbox_open_by_conversation ON outbox (conversation_id, id)
 CREATE INDEX outbox_open_due ON outbox (due_at)
   WHERE status IN ('pending', 'sending');
 )sql"},
+      // Review statistics (`triagebot logs stats`, GET /admin/api/stats) must answer in
+      // under a second at a million conversations, so the figures they need are columns
+      // written by the writer when an assessment is given, never derived from
+      // transcripts at read time. Questions: how many the person answered before the
+      // first assessment (their messages up to it, less the opening one). Emergency
+      // timing: from their first message to the first emergency guidance. The covering
+      // index serves the grouped counts without reading the rows (a row holds the
+      // whole session); the partial ones keep red flags and emergencies, a minority,
+      // cheap to find. Conversations from before this version are backfilled from their
+      // messages, once. Number 5: 4 belongs to the safety work.
+      {5, "review statistics columns", R"sql(
+ALTER TABLE conversations ADD COLUMN questions_to_assessment INTEGER;
+ALTER TABLE conversations ADD COLUMN emergency_after_ms INTEGER;
+UPDATE conversations SET questions_to_assessment = (
+  SELECT MAX((SELECT COUNT(*) FROM messages u WHERE u.conversation_id = conversations.id
+                AND u.direction = 'user' AND u.id < a.id) - 1, 0)
+  FROM messages a WHERE a.conversation_id = conversations.id AND a.assessment IS NOT NULL
+  ORDER BY a.id LIMIT 1)
+WHERE triage IS NOT NULL;
+UPDATE conversations SET emergency_after_ms = (
+  SELECT MAX(a.at - (SELECT MIN(u.at) FROM messages u WHERE u.conversation_id = conversations.id
+                       AND u.direction = 'user'), 0)
+  FROM messages a WHERE a.conversation_id = conversations.id AND a.assessment IS NOT NULL
+    AND json_extract(a.assessment, '$.triage') = 'emergency'
+  ORDER BY a.id LIMIT 1)
+WHERE triage = 'emergency';
+CREATE INDEX conversations_stats
+  ON conversations (started_at, platform, triage, status, questions_to_assessment);
+CREATE INDEX conversations_red_flags_started ON conversations (started_at, red_flags)
+  WHERE has_red_flag = 1;
+CREATE INDEX conversations_emergency_timed ON conversations (started_at, emergency_after_ms)
+  WHERE emergency_after_ms IS NOT NULL;
+)sql"},
   };
   return list;
 }
@@ -165,6 +198,8 @@ CREATE INDEX outbox_open_due ON outbox (due_at)
 }  // namespace
 
 int latest_schema_version() { return migrations().back().version; }
+
+int migration_count() { return static_cast<int>(migrations().size()); }
 
 Result<int> schema_version(SQLite::Database& db) {
   try {
