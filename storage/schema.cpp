@@ -185,7 +185,7 @@ UPDATE conversations SET emergency_after_ms = (
   ORDER BY a.id LIMIT 1)
 WHERE triage = 'emergency';
 CREATE INDEX conversations_stats
-  ON conversations (started_at, platform, triage, status, questions_to_assessment);
+  ON conversations (platform, triage, status, questions_to_assessment, started_at);
 CREATE INDEX conversations_red_flags_started ON conversations (started_at, red_flags)
   WHERE has_red_flag = 1;
 CREATE INDEX conversations_emergency_timed ON conversations (started_at, emergency_after_ms)

@@ -140,15 +140,19 @@ Result<Stats> Readers::stats(const StatsFilter& filter) {
     const Range range(filter, "started_at");
     SQLite::Statement grouped(
         lease->db(),
-        "SELECT platform, COALESCE(triage, 'none'), status, questions_to_assessment, " +
-            period_expression(filter.by) + ", COUNT(*) FROM conversations WHERE 1 = 1" + range.sql +
+        // INDEXED BY: left to itself the planner groups through conversations_by_user
+        // and reads every row (each holds a whole session), five times slower.
+        "SELECT platform, triage, status, questions_to_assessment, " +
+            period_expression(filter.by) +
+            ", COUNT(*) FROM conversations INDEXED BY conversations_stats WHERE 1 = 1" + range.sql +
             " GROUP BY 1, 2, 3, 4, 5");
     range.bind(grouped);
     std::vector<std::int64_t> questions;
     std::map<std::int64_t, StatsPeriod> periods;
     while (grouped.executeStep()) {
       const std::string platform = grouped.getColumn(0).getString();
-      const std::string triage = grouped.getColumn(1).getString();
+      const std::string triage =
+          grouped.getColumn(1).isNull() ? "none" : grouped.getColumn(1).getString();
       const bool completed = grouped.getColumn(2).getString() == "completed";
       const std::int64_t n = grouped.getColumn(5).getInt64();
       stats.conversations += n;
