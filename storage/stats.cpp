@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
+#include <utility>
 
 #include "storage/guard.h"
 #include "storage/reader_lease.h"
@@ -17,19 +19,36 @@ constexpr std::int64_t kMondayShiftDays = 3;
 const char* const kVerdictKinds[] = {"agree", "over_triage", "under_triage", "wrong_causes",
                                      "other"};
 
-// The SQL expression numbering a conversation's period, and the first day of period n.
-std::string period_expression(StatsBucket by) {
-  switch (by) {
-    case StatsBucket::day:
-      return "started_at / " + std::to_string(kDayMs);
-    case StatsBucket::week:
-      return "(started_at / " + std::to_string(kDayMs) + " + " + std::to_string(kMondayShiftDays) +
-             ") / 7";
-    case StatsBucket::none:
-      break;
-  }
-  return "0";
+// The first day of period n.
+std::int64_t period_of(StatsBucket by, std::int64_t day) {
+  return by == StatsBucket::week ? (day + kMondayShiftDays) / 7 : day;
 }
+
+// A range split where the rollup can serve it: whole days [first, second) of the range,
+// and the millisecond ranges of partial days at its ends.
+struct DaySplit {
+  std::optional<std::pair<std::int64_t, std::int64_t>> whole_days;
+  std::vector<std::pair<std::int64_t, std::int64_t>> partial;
+
+  explicit DaySplit(const StatsFilter& filter) {
+    // Nothing starts before the epoch; a range reaching back further starts there.
+    const std::int64_t from =
+        filter.since ? std::max<std::int64_t>(to_millis(*filter.since), 0) : 0;
+    const std::int64_t to = filter.until ? to_millis(*filter.until) : kOpenEnd;
+    if (to <= from) return;
+    const std::int64_t first_day = (from + kDayMs - 1) / kDayMs;
+    const std::int64_t end_day = to == kOpenEnd ? kOpenEnd / kDayMs : to / kDayMs;
+    if (first_day >= end_day) {
+      partial.emplace_back(from, to);
+      return;
+    }
+    whole_days.emplace(first_day, end_day);
+    if (from < first_day * kDayMs) partial.emplace_back(from, first_day * kDayMs);
+    if (to != kOpenEnd && end_day * kDayMs < to) partial.emplace_back(end_day * kDayMs, to);
+  }
+
+  static constexpr std::int64_t kOpenEnd = std::numeric_limits<std::int64_t>::max();
+};
 
 std::int64_t period_start_ms(StatsBucket by, std::int64_t period) {
   if (by == StatsBucket::week) return (period * 7 - kMondayShiftDays) * kDayMs;
@@ -56,6 +75,25 @@ struct Range {
     for (auto value : values) query.bind(index++, value);
   }
 };
+
+// From a histogram (value -> how many), as nearest_rank would over the values.
+Distribution distribution(const std::map<std::int64_t, std::int64_t>& counts) {
+  Distribution d;
+  for (const auto& [value, n] : counts) d.count += n;
+  auto at_rank = [&](double p) -> std::optional<std::int64_t> {
+    if (d.count == 0) return std::nullopt;
+    auto rank = static_cast<std::int64_t>(std::ceil(p * static_cast<double>(d.count)));
+    rank = std::clamp<std::int64_t>(rank, 1, d.count);
+    for (const auto& [value, n] : counts) {
+      if (rank <= n) return value;
+      rank -= n;
+    }
+    return counts.rbegin()->first;
+  };
+  d.median = at_rank(0.5);
+  d.p90 = at_rank(0.9);
+  return d;
+}
 
 Distribution distribution(std::vector<std::int64_t> sorted) {
   Distribution d;
@@ -136,47 +174,69 @@ Result<Stats> Readers::stats(const StatsFilter& filter) {
     Stats stats;
     for (const char* kind : kVerdictKinds) stats.verdicts[kind] = 0;
 
-    // Everything per conversation in one pass over the covering index conversations_stats.
-    const Range range(filter, "started_at");
-    SQLite::Statement grouped(
-        lease->db(),
-        // INDEXED BY: left to itself the planner groups through conversations_by_user
-        // and reads every row (each holds a whole session), five times slower.
-        "SELECT platform, triage, status, questions_to_assessment, " +
-            period_expression(filter.by) +
-            ", COUNT(*) FROM conversations INDEXED BY conversations_stats WHERE 1 = 1" + range.sql +
-            " GROUP BY 1, 2, 3, 4, 5");
-    range.bind(grouped);
-    std::vector<std::int64_t> questions;
+    // Per-conversation figures: whole days of the range from the rollup the triggers
+    // keep (conversation_counts), the partial first and last days from the covering
+    // index conversations_stats.
+    std::map<std::int64_t, std::int64_t> questions;  // value -> conversations
     std::map<std::int64_t, StatsPeriod> periods;
-    while (grouped.executeStep()) {
-      const std::string platform = grouped.getColumn(0).getString();
-      const std::string triage =
-          grouped.getColumn(1).isNull() ? "none" : grouped.getColumn(1).getString();
-      const bool completed = grouped.getColumn(2).getString() == "completed";
-      const std::int64_t n = grouped.getColumn(5).getInt64();
+    auto add = [&](const std::string& platform, const std::string& triage, bool completed,
+                   std::optional<std::int64_t> asked, std::int64_t day, std::int64_t n) {
+      if (n <= 0) return;
       stats.conversations += n;
       stats.platforms[platform] += n;
       stats.triage[triage] += n;
       if (completed) stats.completed += n;
-      if (!grouped.getColumn(3).isNull()) {
-        questions.insert(questions.end(), static_cast<std::size_t>(n),
-                         grouped.getColumn(3).getInt64());
-      }
+      if (asked) questions[*asked] += n;
       if (filter.by != StatsBucket::none) {
-        auto& period = periods[grouped.getColumn(4).getInt64()];
+        auto& period = periods[period_of(filter.by, day)];
         period.conversations += n;
         if (completed) period.completed += n;
         if (triage == "emergency") period.emergencies += n;
       }
+    };
+    const DaySplit split(filter);
+    if (split.whole_days) {
+      SQLite::Statement rollup(lease->db(),
+                               "SELECT day, platform, triage, status, questions, n"
+                               " FROM conversation_counts WHERE day >= ? AND day < ? AND n > 0");
+      rollup.bind(1, split.whole_days->first);
+      rollup.bind(2, split.whole_days->second);
+      while (rollup.executeStep()) {
+        const std::string triage = rollup.getColumn(2).getString();
+        const auto asked = rollup.getColumn(4).getInt64();
+        add(rollup.getColumn(1).getString(), triage.empty() ? "none" : triage,
+            rollup.getColumn(3).getString() == "completed",
+            asked < 0 ? std::nullopt : std::optional<std::int64_t>(asked),
+            rollup.getColumn(0).getInt64(), rollup.getColumn(5).getInt64());
+      }
     }
-    std::sort(questions.begin(), questions.end());
-    stats.questions_to_assessment = distribution(std::move(questions));
+    for (const auto& [from, to] : split.partial) {
+      // INDEXED BY: left to itself the planner groups through conversations_by_user
+      // and reads every row (each holds a whole session).
+      SQLite::Statement grouped(
+          lease->db(), "SELECT platform, triage, status, questions_to_assessment, started_at / " +
+                           std::to_string(kDayMs) +
+                           ", COUNT(*) FROM conversations INDEXED BY conversations_stats"
+                           " WHERE started_at >= ? AND started_at < ? GROUP BY 1, 2, 3, 4, 5");
+      grouped.bind(1, from);
+      grouped.bind(2, to);
+      while (grouped.executeStep()) {
+        add(grouped.getColumn(0).getString(),
+            grouped.getColumn(1).isNull() ? "none" : grouped.getColumn(1).getString(),
+            grouped.getColumn(2).getString() == "completed",
+            grouped.getColumn(3).isNull()
+                ? std::nullopt
+                : std::optional<std::int64_t>(grouped.getColumn(3).getInt64()),
+            grouped.getColumn(4).getInt64(), grouped.getColumn(5).getInt64());
+      }
+    }
+    stats.questions_to_assessment = distribution(questions);
     for (auto& [number, period] : periods) {
       period.start = format_rfc3339(period_start_ms(filter.by, number)).substr(0, 10);
       stats.periods.push_back(std::move(period));
     }
 
+    const Range range(filter, "started_at");
     SQLite::Statement flags(
         lease->db(),
         "SELECT f.value, COUNT(*) FROM conversations c, json_each(c.red_flags) f"

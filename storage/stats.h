@@ -1,8 +1,8 @@
 // Review statistics (`triagebot logs stats`, GET /admin/api/stats; API.md "Stats"):
 // how the bot is doing over a range of conversations, from the columns the writer keeps
 // (platform, triage, status, red flags, questions_to_assessment, emergency_after_ms;
-// schema version 5) and the verdicts — never from transcripts, so a million
-// conversations answer in well under a second.
+// schema version 5), the per-day rollup triggers keep (conversation_counts) and the
+// verdicts — never from transcripts (bench/reports/2026-12-03-stats.md).
 //
 // Percentiles are nearest-rank: the p-th of n sorted values is the one at rank
 // ceil(p * n), so every figure is a value that occurred and can be counted by hand.
