@@ -6,34 +6,18 @@
 
 #include "storage/connection.h"
 #include "storage/guard.h"
+#include "storage/reader_lease.h"
 
 namespace triagebot::storage {
 
 using nlohmann::json;
 
-// Returns its connection to the pool however the query ends.
-class Readers::Lease {
- public:
-  explicit Lease(Readers& pool) : pool_(pool), connection_(pool.acquire()) {}
-  ~Lease() {
-    connection_->reset_all();
-    pool_.release(std::move(connection_));
-  }
-  Lease(const Lease&) = delete;
-  Lease& operator=(const Lease&) = delete;
-  Connection& operator*() { return *connection_; }
-  Connection* operator->() { return connection_.get(); }
-
- private:
-  Readers& pool_;
-  std::unique_ptr<Connection> connection_;
-};
-
 namespace {
 
 constexpr const char* kSummaryColumns =
     "SELECT c.id, c.platform, c.started_at, c.updated_at, c.status, c.triage, c.red_flags,"
-    " c.top_causes, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id)"
+    " c.top_causes, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id),"
+    " c.questions_to_assessment"
     " FROM conversations c";
 
 std::vector<std::string> string_list(const std::string& text) {
@@ -58,6 +42,7 @@ Summary read_summary(SQLite::Statement& row) {
   s.red_flags = string_list(row.getColumn(6).getString());
   s.top_causes = string_list(row.getColumn(7).getString());
   s.message_count = row.getColumn(8).getInt64();
+  if (!row.getColumn(9).isNull()) s.questions_to_assessment = row.getColumn(9).getInt64();
   return s;
 }
 
@@ -191,6 +176,18 @@ Result<ConversationPage> Readers::list_conversations(const ListFilter& filter) {
         add(" AND c.has_red_flag = 1 AND EXISTS"
             " (SELECT 1 FROM json_each(c.red_flags) f WHERE f.value = ?)",
             flag);
+      }
+    }
+    if (filter.verdict) {
+      const auto& verdict = *filter.verdict;
+      if (verdict == "any") {
+        sql += " AND EXISTS (SELECT 1 FROM verdicts v WHERE v.conversation_id = c.id)";
+      } else if (verdict == "none") {
+        sql += " AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.conversation_id = c.id)";
+      } else {
+        add(" AND EXISTS (SELECT 1 FROM verdicts v WHERE v.conversation_id = c.id"
+            " AND v.verdict = ?)",
+            verdict);
       }
     }
     if (filter.since) add(" AND c.started_at >= ?", to_millis(*filter.since));

@@ -20,6 +20,7 @@
 
 #include "dialogs/result.h"
 #include "storage/records.h"
+#include "storage/stats.h"
 
 namespace triagebot::storage {
 
@@ -59,6 +60,9 @@ class Readers {
   Result<std::chrono::milliseconds> oldest_pending_age(TimePoint now);
 
   Result<std::optional<std::string>> get_value(std::string_view key);
+
+  // Review statistics over conversations started in the filter's range (stats.cpp).
+  Result<Stats> stats(const StatsFilter& filter);
 
  private:
   class Lease;

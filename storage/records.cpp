@@ -50,6 +50,9 @@ json to_json(const Summary& summary) {
            {"message_count", summary.message_count},
            {"verdicts", std::move(verdicts)}};
   if (summary.triage) out["triage"] = *summary.triage;
+  if (summary.questions_to_assessment) {
+    out["questions_to_assessment"] = *summary.questions_to_assessment;
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 // and payload) travel as nlohmann::json values.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -107,6 +108,7 @@ struct Summary {
   std::vector<std::string> red_flags;
   std::vector<std::string> top_causes;
   std::int64_t message_count = 0;
+  std::optional<std::int64_t> questions_to_assessment;  // answered before the first assessment
   std::vector<VerdictView> verdicts;
 };
 
@@ -136,11 +138,14 @@ struct ConversationHandle {
 // (since inclusive, until exclusive). `red_flag`: "any" (or "true"/"1") = at least one
 // red flag, "none" (or "false"/"0") = none, anything else = that red-flag id. `q`
 // searches what the person wrote (user messages; case-insensitive substring). `cursor` is the
-// opaque next_cursor of the previous page. Newest conversations first.
+// opaque next_cursor of the previous page. `verdict`: "any" = reviewed at least once,
+// "none" = not yet reviewed (the reviewer's queue), anything else = has a verdict of that
+// kind. Newest conversations first.
 struct ListFilter {
   std::optional<std::string> platform;
   std::optional<std::string> triage;
   std::optional<std::string> red_flag;
+  std::optional<std::string> verdict;
   std::optional<TimePoint> since;
   std::optional<TimePoint> until;
   std::optional<std::string> q;
@@ -155,7 +160,8 @@ struct ConversationPage {
 
 // API.md JSON: Message = {"from","text","at","choices"?,"assessment"?}; Summary =
 // {"id","platform","started_at","updated_at","status","triage"?,"red_flags",
-// "message_count","verdicts"}; the detail adds "messages" and "assessment"?.
+// "message_count","verdicts","questions_to_assessment"?}; the detail adds "messages" and
+// "assessment"?.
 nlohmann::json to_json(const MessageView& message);
 nlohmann::json to_json(const Summary& summary);
 nlohmann::json to_json(const ConversationDetail& detail);

@@ -158,6 +158,80 @@ CREATE INDEX outbox_open_by_conversation ON outbox (conversation_id, id)
 CREATE INDEX outbox_open_due ON outbox (due_at)
   WHERE status IN ('pending', 'sending');
 )sql"},
+      // Review statistics (`triagebot logs stats`, GET /admin/api/stats) must answer in
+      // under a second at a million conversations, so the figures they need are columns
+      // written by the writer when an assessment is given, never derived from
+      // transcripts at read time (and whole days from a rollup the triggers keep). Questions: how
+      // many the person answered before the first assessment (their messages up to it, less the
+      // opening one). Emergency timing: from their first message to the first emergency guidance.
+      // The covering index serves the grouped counts without reading the rows (a row holds the
+      // whole session); the partial ones keep red flags and emergencies, a minority,
+      // cheap to find. Conversations from before this version are backfilled from their
+      // messages, once. Number 5: 4 belongs to the safety work.
+      {5, "review statistics columns", R"sql(
+ALTER TABLE conversations ADD COLUMN questions_to_assessment INTEGER;
+ALTER TABLE conversations ADD COLUMN emergency_after_ms INTEGER;
+UPDATE conversations SET questions_to_assessment = (
+  SELECT MAX((SELECT COUNT(*) FROM messages u WHERE u.conversation_id = conversations.id
+                AND u.direction = 'user' AND u.id < a.id) - 1, 0)
+  FROM messages a WHERE a.conversation_id = conversations.id AND a.assessment IS NOT NULL
+  ORDER BY a.id LIMIT 1)
+WHERE triage IS NOT NULL;
+UPDATE conversations SET emergency_after_ms = (
+  SELECT MAX(a.at - (SELECT MIN(u.at) FROM messages u WHERE u.conversation_id = conversations.id
+                       AND u.direction = 'user'), 0)
+  FROM messages a WHERE a.conversation_id = conversations.id AND a.assessment IS NOT NULL
+    AND json_extract(a.assessment, '$.triage') = 'emergency'
+  ORDER BY a.id LIMIT 1)
+WHERE triage = 'emergency';
+CREATE INDEX conversations_stats
+  ON conversations (platform, triage, status, questions_to_assessment, started_at);
+-- Counts per day of start and the grouped columns, kept by triggers as conversations
+-- change ('' = not assessed, -1 = no question count): whole days of a stats range read
+-- this small table instead of an index entry per conversation.
+CREATE TABLE conversation_counts (
+  day       INTEGER NOT NULL,
+  platform  TEXT    NOT NULL,
+  triage    TEXT    NOT NULL,
+  status    TEXT    NOT NULL,
+  questions INTEGER NOT NULL,
+  n         INTEGER NOT NULL,
+  PRIMARY KEY (day, platform, triage, status, questions)
+) WITHOUT ROWID;
+INSERT INTO conversation_counts
+  SELECT started_at / 86400000, platform, COALESCE(triage, ''), status,
+         COALESCE(questions_to_assessment, -1), COUNT(*)
+  FROM conversations GROUP BY 1, 2, 3, 4, 5;
+CREATE TRIGGER conversation_counts_insert AFTER INSERT ON conversations BEGIN
+  INSERT INTO conversation_counts VALUES (new.started_at / 86400000, new.platform,
+    COALESCE(new.triage, ''), new.status, COALESCE(new.questions_to_assessment, -1), 1)
+  ON CONFLICT (day, platform, triage, status, questions) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER conversation_counts_delete AFTER DELETE ON conversations BEGIN
+  UPDATE conversation_counts SET n = n - 1
+  WHERE day = old.started_at / 86400000 AND platform = old.platform
+    AND triage = COALESCE(old.triage, '') AND status = old.status
+    AND questions = COALESCE(old.questions_to_assessment, -1);
+END;
+CREATE TRIGGER conversation_counts_update
+  AFTER UPDATE OF platform, started_at, triage, status, questions_to_assessment ON conversations
+  WHEN old.platform IS NOT new.platform OR old.started_at IS NOT new.started_at
+    OR old.triage IS NOT new.triage OR old.status IS NOT new.status
+    OR old.questions_to_assessment IS NOT new.questions_to_assessment
+BEGIN
+  UPDATE conversation_counts SET n = n - 1
+  WHERE day = old.started_at / 86400000 AND platform = old.platform
+    AND triage = COALESCE(old.triage, '') AND status = old.status
+    AND questions = COALESCE(old.questions_to_assessment, -1);
+  INSERT INTO conversation_counts VALUES (new.started_at / 86400000, new.platform,
+    COALESCE(new.triage, ''), new.status, COALESCE(new.questions_to_assessment, -1), 1)
+  ON CONFLICT (day, platform, triage, status, questions) DO UPDATE SET n = n + 1;
+END;
+CREATE INDEX conversations_red_flags_started ON conversations (started_at, red_flags)
+  WHERE has_red_flag = 1;
+CREATE INDEX conversations_emergency_timed ON conversations (started_at, emergency_after_ms)
+  WHERE emergency_after_ms IS NOT NULL;
+)sql"},
   };
   return list;
 }
@@ -165,6 +239,8 @@ CREATE INDEX outbox_open_due ON outbox (due_at)
 }  // namespace
 
 int latest_schema_version() { return migrations().back().version; }
+
+int migration_count() { return static_cast<int>(migrations().size()); }
 
 Result<int> schema_version(SQLite::Database& db) {
   try {

@@ -12,6 +12,9 @@ namespace triagebot::storage {
 
 // The version this binary writes: the number of the last migration.
 int latest_schema_version();
+// How many migrations there are: each records one row in schema_migrations. Not always
+// the latest version: numbers are reserved per branch, so one may be missing until merged.
+int migration_count();
 
 // The version recorded in the database (0 for a fresh file).
 Result<int> schema_version(SQLite::Database& db);

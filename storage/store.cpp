@@ -34,6 +34,27 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   return std::unique_ptr<Store>(new Store(std::move(readers), std::move(writer)));
 }
 
+Result<std::unique_ptr<Readers>> Store::open_readers(const std::filesystem::path& path) {
+  try {
+    {
+      SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+      auto version = schema_version(db);
+      if (!version) return version.error();
+      if (*version != latest_schema_version()) {
+        return make_error("schema_mismatch",
+                          "the database is at schema version " + std::to_string(*version) +
+                              ", this triagebot reads version " +
+                              std::to_string(latest_schema_version()) +
+                              "; start this triagebot's server (or run triagebot logs stats) "
+                              "once to migrate it");
+      }
+    }
+    return std::make_unique<Readers>(path, 1);
+  } catch (const SQLite::Exception& e) {
+    return storage_error("opening the database to read", e);
+  }
+}
+
 Store::Store(std::unique_ptr<Readers> readers, std::unique_ptr<Writer> writer)
     : readers_(std::move(readers)), writer_(std::move(writer)) {}
 

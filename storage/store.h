@@ -47,6 +47,11 @@ class Store {
   // triagebot), "storage" (cannot open or migrate).
   static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
 
+  // One reader on an existing database at this binary's schema, and nothing else: no
+  // migration, no writer, nothing written, so it is safe beside a running server
+  // (`triagebot replay`). Errors: "schema_mismatch", "storage".
+  static Result<std::unique_ptr<Readers>> open_readers(const std::filesystem::path& path);
+
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

@@ -220,6 +220,44 @@ Result<std::optional<TimePoint>> WriteTransaction::first_user_message_at(
   });
 }
 
+Result<std::int64_t> WriteTransaction::user_message_count(std::int64_t conversation_id) {
+  return guarded("user_message_count", [&]() -> Result<std::int64_t> {
+    auto& query = connection_.statement(
+        "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND direction = 'user'");
+    query.bind(1, conversation_id);
+    query.executeStep();
+    const auto count = query.getColumn(0).getInt64();
+    query.reset();
+    return count;
+  });
+}
+
+Result<void> WriteTransaction::record_assessment_figures(
+    std::int64_t conversation_id, std::optional<std::int64_t> questions,
+    std::optional<std::chrono::milliseconds> emergency_after) {
+  return guarded("record_assessment_figures", [&]() -> Result<void> {
+    auto& update = connection_.statement(
+        "UPDATE conversations SET"
+        " questions_to_assessment = COALESCE(questions_to_assessment, ?),"
+        " emergency_after_ms = COALESCE(emergency_after_ms, ?) WHERE id = ?");
+    if (questions) {
+      update.bind(1, *questions);
+    } else {
+      update.bind(1);
+    }
+    if (emergency_after) {
+      update.bind(2, static_cast<std::int64_t>(emergency_after->count()));
+    } else {
+      update.bind(2);
+    }
+    update.bind(3, conversation_id);
+    if (update.exec() == 0) {
+      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+    }
+    return {};
+  });
+}
+
 Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                             const dialogs::Session& session, TimePoint now,
                                             const SummaryUpdate& summary) {

@@ -63,6 +63,17 @@ class WriteTransaction {
   // batch's included); nullopt when they have not yet.
   Result<std::optional<TimePoint>> first_user_message_at(std::int64_t conversation_id);
 
+  // How many messages the person has written in this conversation, this batch's included.
+  Result<std::int64_t> user_message_count(std::int64_t conversation_id);
+
+  // The review statistics' figures of the first assessment (storage/stats.h): questions
+  // answered before it and, for an emergency, the time from the person's first message.
+  // A stored figure is never replaced: the first assessment is what is measured.
+  // "not_found" when the conversation does not exist.
+  Result<void> record_assessment_figures(std::int64_t conversation_id,
+                                         std::optional<std::int64_t> questions,
+                                         std::optional<std::chrono::milliseconds> emergency_after);
+
   // The widget's per-session bearer token, hashed by the caller (never the token).
   Result<void> set_credential(std::int64_t conversation_id, std::string_view credential_hash);
 

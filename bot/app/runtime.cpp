@@ -53,6 +53,11 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Config& config, Metrics& me
 
   runtime->dispatcher_ =
       std::make_unique<Dispatcher>(*runtime->store_, dispatcher_options(config), metrics);
+  if (config.retention_days > 0) {
+    RetentionOptions retention;
+    retention.keep = std::chrono::hours(24 * static_cast<long>(config.retention_days));
+    runtime->retention_ = std::make_unique<RetentionSweeper>(*runtime->store_, retention);
+  }
   return runtime;
 }
 
@@ -61,12 +66,15 @@ Runtime::~Runtime() { stop(); }
 void Runtime::start() {
   dispatcher_->start();
   dispatcher_ready_ = true;
+  if (retention_) retention_->start();
 }
 
 void Runtime::stop() {
   if (stopped_) return;
   stopped_ = true;
   dispatcher_ready_ = false;
+  // First: a sweep in progress still needs the writer.
+  if (retention_) retention_->stop();
   if (dispatcher_) dispatcher_->stop();
   blocking_.stop();
   if (store_) store_->close();

@@ -1,8 +1,9 @@
 // Runtime: the long-lived parts every channel shares, assembled once from the Config in
-// dependency order — knowledge base, language services, store, pipeline and the outbox
-// dispatcher — and torn down in reverse: stop delivering, drain the writer, close the
-// database. The channels (bot/channels/) are built beside it by the app, which hands
-// the dispatcher their outbound sides before start().
+// dependency order — knowledge base, language services, store, pipeline, the outbox
+// dispatcher and (with TRIAGEBOT_RETENTION_DAYS) the retention sweeper — and torn down
+// in reverse: stop sweeping and delivering, drain the writer, close the database. The channels
+// (bot/channels/) are built beside it by the app, which hands the dispatcher their outbound sides
+// before start().
 //
 // Owns everything it builds. Created and destroyed on main's thread; the parts it hands
 // out are thread-safe as their own headers say.
@@ -13,6 +14,7 @@
 #include <optional>
 
 #include "bot/app/language_services.h"
+#include "bot/app/retention_sweeper.h"
 #include "bot/config/config.h"
 #include "bot/flow/blocking_pool.h"
 #include "bot/flow/dispatcher.h"
@@ -33,9 +35,9 @@ class Runtime {
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
-  // Starts delivering the outbox.
+  // Starts delivering the outbox and, when configured, the retention sweeps.
   void start();
-  // Stops delivering, finishes the blocking reads, drains the writer (every
+  // Stops sweeping and delivering, finishes the blocking reads, drains the writer (every
   // acknowledged turn is committed), closes.
   void stop();
 
@@ -56,6 +58,7 @@ class Runtime {
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<Dispatcher> dispatcher_;
+  std::unique_ptr<RetentionSweeper> retention_;  // null when retention is off
   BlockingPool blocking_{2};
   std::atomic<bool> dispatcher_ready_{false};
   bool stopped_ = false;

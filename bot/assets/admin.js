@@ -118,7 +118,7 @@
   function filterQuery() {
     var params = new URLSearchParams();
     var form = $('filters');
-    ['platform', 'triage', 'red_flag'].forEach(function (name) {
+    ['platform', 'triage', 'red_flag', 'verdict'].forEach(function (name) {
       if (form.elements[name].value) params.set(name, form.elements[name].value);
     });
     // Dates are whole UTC days; "to" includes its day, so the bound is the next midnight.
@@ -179,6 +179,46 @@
       showStatus('');
       showError(error.message);
     }).then(function () { state.loading = false; });
+  }
+
+  // ---- the statistics header ------------------------------------------------------
+
+  function percent(rate) {
+    return typeof rate === 'number' ? (rate * 100).toFixed(1) + '%' : '\u2013';
+  }
+
+  function seconds(millis) {
+    return typeof millis === 'number' ? (millis / 1000).toFixed(1) + ' s' : '\u2013';
+  }
+
+  // Under-triage first: a missed emergency is what a reviewer must see before the rest.
+  function renderStats(stats) {
+    var figures = $('stats-figures');
+    clear(figures);
+    var questions = stats.questions_to_assessment || {};
+    var emergency = stats.emergency_after_ms || {};
+    var triage = stats.triage || {};
+    [
+      ['Under-triaged', String(stats.under_triage), 'stat-under-triage'],
+      ['Conversations', String(stats.conversations), 'stat-conversations'],
+      ['Completed', percent(stats.completion_rate), 'stat-completion'],
+      ['Emergencies', String(triage.emergency || 0), 'stat-emergencies'],
+      ['Questions to assessment (median / p90)',
+        (questions.median === null || questions.median === undefined ? '\u2013' : questions.median) + ' / ' +
+        (questions.p90 === null || questions.p90 === undefined ? '\u2013' : questions.p90), 'stat-questions'],
+      ['Time to emergency guidance (median)', seconds(emergency.median), 'stat-emergency-time'],
+      ['Verdicts', String(stats.verdict_total), 'stat-verdicts'],
+      ['Agreement', percent(stats.agreement_rate), 'stat-agreement']
+    ].forEach(function (figure) {
+      var group = el('div', { class: 'stat', id: figure[2] });
+      group.appendChild(el('dt', { text: figure[0] }));
+      group.appendChild(el('dd', { text: figure[1] }));
+      figures.appendChild(group);
+    });
+  }
+
+  function loadStats() {
+    api('/admin/api/stats').then(renderStats).catch(function (error) { showError(error.message); });
   }
 
   // ---- one conversation ----------------------------------------------------------
@@ -307,6 +347,7 @@
       body: { verdict: chosen.value, note: $('v-note').value, reviewer: reviewer }
     }).then(function () {
       $('verdict-status').textContent = 'Verdict saved.';
+      loadStats();
       return api(API + '/' + encodeURIComponent(id));
     }).then(function (detail) {
       renderDetail(detail);
@@ -335,6 +376,7 @@
     $('sign-in').hidden = true;
     $('review').hidden = false;
     $('sign-out').hidden = false;
+    loadStats();
     loadPage(true);
   }
 

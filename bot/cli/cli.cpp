@@ -9,6 +9,7 @@
 #include "bot/cli/chat_cli.h"
 #include "bot/cli/healthcheck.h"
 #include "bot/cli/logs_command.h"
+#include "bot/cli/replay_command.h"
 #include "bot/obs/log.h"
 
 namespace triagebot::bot {
@@ -52,8 +53,13 @@ const std::vector<Command>& commands() {
     std::vector<Command> all = {
         {"serve", "run the server: webhooks, web widget, admin API, /healthz, /metrics",
          serve_command},
-        {"logs", "review stored conversations: list, show, purge, export (no server needed)",
+        {"logs",
+         "review stored conversations: list, show, stats, export, forget, purge (no server "
+         "needed)",
          logs_command},
+        {"replay",
+         "re-run stored conversations with another knowledge file and list what would change",
+         replay_command},
     };
     // Each platform's own commands (`triagebot telegram ...`), from the registry.
     for (const auto& kind : builtin_channels()) {

@@ -10,8 +10,12 @@
 #include <set>
 #include <sstream>
 
+#include "adapters/inbound_event.h"
 #include "adapters/json_fields.h"
+#include "bot/cli/csv_export.h"
+#include "bot/cli/stats_table.h"
 #include "bot/review/review_filter.h"
+#include "bot/review/stats_filter.h"
 #include "storage/store.h"
 
 namespace triagebot::bot {
@@ -37,23 +41,30 @@ struct Invocation {
 const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& allowed_flags() {
   static const std::map<std::string, std::set<std::string, std::less<>>, std::less<>> table = {
       {"list",
-       {"--platform", "--triage", "--red-flag", "--since", "--until", "--q", "--limit", "--json"}},
+       {"--platform", "--triage", "--red-flag", "--verdict", "--since", "--until", "--q", "--limit",
+        "--json"}},
       {"show", {"--json"}},
-      {"purge", {"--older-than-days"}},
-      {"export", {"--platform", "--triage", "--red-flag", "--since", "--until", "--q"}},
+      {"purge", {"--older-than-days", "--older-than"}},
+      {"stats", {"--since", "--until", "--by", "--json"}},
+      {"export",
+       {"--platform", "--triage", "--red-flag", "--verdict", "--since", "--until", "--q",
+        "--format"}},
+      {"forget", {"--platform", "--user", "--yes"}},
   };
   return table;
 }
 
 Result<Invocation> parse_invocation(const std::vector<std::string>& rest) {
   auto usage = [](std::string message) { return make_error("usage", std::move(message)); };
-  if (rest.empty()) return usage("logs needs a subcommand: list, show, purge or export");
+  if (rest.empty()) {
+    return usage("logs needs a subcommand: list, show, stats, export, forget or purge");
+  }
   Invocation invocation;
   invocation.subcommand = rest.front();
   const auto allowed = allowed_flags().find(invocation.subcommand);
   if (allowed == allowed_flags().end()) {
     return usage("logs: unknown subcommand '" + invocation.subcommand +
-                 "' (list, show, purge or export)");
+                 "' (list, show, stats, export, forget or purge)");
   }
   const std::string prefix = "logs " + invocation.subcommand + ": ";
   for (std::size_t i = 1; i < rest.size(); ++i) {
@@ -68,8 +79,8 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& rest) {
       return usage(prefix + "unknown option " + name + " (see triagebot logs --help)");
     }
     if (invocation.flags.contains(name)) return usage(prefix + name + " is given twice");
-    if (name == "--json") {
-      if (equals != std::string::npos) return usage(prefix + "--json takes no value");
+    if (name == "--json" || name == "--yes") {
+      if (equals != std::string::npos) return usage(prefix + name + " takes no value");
       invocation.flags[name] = "";
     } else if (equals != std::string::npos) {
       invocation.flags[name] = arg.substr(equals + 1);
@@ -92,7 +103,7 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& rest) {
 Result<storage::ListFilter> filter_from_flags(const Invocation& invocation) {
   QueryParams params;
   for (const auto& [flag, value] : invocation.flags) {
-    if (flag == "--json") continue;
+    if (flag == "--json" || flag == "--format") continue;
     std::string name = flag.substr(2);
     std::replace(name.begin(), name.end(), '-', '_');
     params.emplace_back(std::move(name), value);
@@ -100,6 +111,16 @@ Result<storage::ListFilter> filter_from_flags(const Invocation& invocation) {
   auto filter = make_list_filter(params, kMaxListLimit);
   if (!filter)
     return make_error("usage", "logs " + invocation.subcommand + ": " + filter.error().message);
+  return filter;
+}
+
+Result<storage::StatsFilter> stats_filter_from_flags(const Invocation& invocation) {
+  QueryParams params;
+  for (const auto& [flag, value] : invocation.flags) {
+    if (flag != "--json") params.emplace_back(flag.substr(2), value);
+  }
+  auto filter = make_stats_filter(params);
+  if (!filter) return make_error("usage", "logs stats: " + filter.error().message);
   return filter;
 }
 
@@ -277,25 +298,53 @@ std::optional<std::int64_t> parse_whole(std::string_view text, std::int64_t low,
   return value;
 }
 
+// --older-than DAYS, or its older spelling --older-than-days (one of them, once).
+Result<std::int64_t> purge_days(const Invocation& invocation) {
+  const auto days = invocation.flags.find("--older-than");
+  const auto days_long = invocation.flags.find("--older-than-days");
+  if (days != invocation.flags.end() && days_long != invocation.flags.end()) {
+    return make_error("usage", "logs purge: give --older-than or --older-than-days, not both");
+  }
+  const auto found = days != invocation.flags.end() ? days : days_long;
+  if (found == invocation.flags.end()) {
+    return make_error("usage", "logs purge: --older-than DAYS is required");
+  }
+  // At least one day: "0" would delete conversations still in progress.
+  const auto value = parse_whole(found->second, 1, 36500);
+  if (!value) {
+    return make_error("usage",
+                      "logs purge: " + found->first + " must be a whole number from 1 to 36500");
+  }
+  return *value;
+}
+
 // Every usage error is found before the database is touched.
 Result<void> check_arguments(const Invocation& invocation) {
   const auto& name = invocation.subcommand;
   if (name == "list" || name == "export") {
     if (auto filter = filter_from_flags(invocation); !filter) return filter.error();
+    if (const auto format = invocation.flags.find("--format");
+        format != invocation.flags.end() && format->second != "jsonl" && format->second != "csv") {
+      return make_error("usage", "logs export: --format must be jsonl or csv");
+    }
+  } else if (name == "forget") {
+    const auto platform = invocation.flags.find("--platform");
+    const auto user = invocation.flags.find("--user");
+    if (platform == invocation.flags.end() || user == invocation.flags.end() ||
+        user->second.empty()) {
+      return make_error("usage", "logs forget: --platform P and --user U are required");
+    }
+    if (!adapters::platform_from_string(platform->second)) {
+      return make_error("usage", "logs forget: --platform must be telegram, slack or widget");
+    }
+  } else if (name == "stats") {
+    if (auto filter = stats_filter_from_flags(invocation); !filter) return filter.error();
   } else if (name == "show") {
     if (!parse_whole(invocation.positional.front(), 1, INT64_MAX)) {
       return make_error("usage", "logs show: the id must be a positive whole number");
     }
   } else if (name == "purge") {
-    const auto found = invocation.flags.find("--older-than-days");
-    if (found == invocation.flags.end()) {
-      return make_error("usage", "logs purge: --older-than-days N is required");
-    }
-    // At least one day: "0" would delete conversations still in progress.
-    if (!parse_whole(found->second, 1, 36500)) {
-      return make_error("usage",
-                        "logs purge: --older-than-days must be a whole number from 1 to 36500");
-    }
+    if (auto days = purge_days(invocation); !days) return days.error();
   }
   return {};
 }
@@ -354,8 +403,24 @@ int show(storage::Store& store, const Invocation& invocation, CommandIo io) {
   return 0;
 }
 
+int stats(storage::Store& store, const Invocation& invocation, CommandIo io) {
+  auto filter = stats_filter_from_flags(invocation);
+  if (!filter) return 2;
+  auto figures = store.readers().stats(*filter);
+  if (!figures) {
+    io.err << "triagebot: logs stats: " << figures.error().message << "\n";
+    return 1;
+  }
+  if (invocation.flags.contains("--json")) {
+    io.out << dump(to_json(*figures)) << "\n";
+  } else {
+    print_stats_table(io.out, *figures);
+  }
+  return 0;
+}
+
 int purge(storage::Store& store, const Invocation& invocation, CommandIo io) {
-  const auto days = parse_whole(invocation.flags.at("--older-than-days"), 1, 36500);
+  const auto days = purge_days(invocation);
   if (!days) return 2;
   const auto cutoff = storage::Clock::now() - std::chrono::days(*days);
   storage::PurgeCounts counts;
@@ -375,9 +440,63 @@ int purge(storage::Store& store, const Invocation& invocation, CommandIo io) {
   return 0;
 }
 
+// One row per conversation from the list pages alone: no transcripts are read.
+int export_csv(storage::Store& store, storage::ListFilter filter, CommandIo io) {
+  filter.limit = kMaxPageSize;
+  write_csv_header(io.out);
+  std::optional<std::string> cursor;
+  do {
+    filter.cursor = cursor;
+    auto page = store.readers().list_conversations(filter);
+    if (!page) {
+      io.err << "triagebot: logs export: " << page.error().message << "\n";
+      return 1;
+    }
+    for (const auto& summary : page->conversations) write_csv_row(io.out, summary);
+    cursor = page->next_cursor;
+  } while (cursor);
+  return 0;
+}
+
+// The same effect as the person's own /forget: every conversation of theirs on that
+// platform, with messages, outbox rows, verdicts and index entries. Irreversible, so it
+// asks unless --yes.
+int forget(storage::Store& store, const Invocation& invocation, CommandIo io) {
+  const auto& platform = invocation.flags.at("--platform");
+  const auto& user = invocation.flags.at("--user");
+  if (!invocation.flags.contains("--yes")) {
+    io.out << "Delete every conversation of " << platform << " user " << printable(user, false)
+           << "? This cannot be undone. Type yes to confirm: " << std::flush;
+    std::string answer;
+    std::getline(io.in, answer);
+    if (answer != "yes" && answer != "y") {
+      io.err << "triagebot: logs forget: not confirmed; nothing was deleted\n";
+      return 1;
+    }
+  }
+  storage::ForgetCounts counts;
+  auto done = store.writer().run([&](storage::WriteTransaction& tx) -> Result<void> {
+    auto forgotten = tx.forget_user(platform, user);
+    if (!forgotten) return forgotten.error();
+    counts = *forgotten;
+    return {};
+  });
+  if (!done) {
+    io.err << "triagebot: logs forget: " << done.error().message << "\n";
+    return 1;
+  }
+  io.out << "forgot " << counts.conversations << " conversations (" << counts.messages
+         << " messages, " << counts.outbox_rows << " outbox rows)\n";
+  return 0;
+}
+
 int export_all(storage::Store& store, const Invocation& invocation, CommandIo io) {
   auto filter = filter_from_flags(invocation);
   if (!filter) return 2;
+  if (const auto format = invocation.flags.find("--format");
+      format != invocation.flags.end() && format->second == "csv") {
+    return export_csv(store, std::move(*filter), io);
+  }
   filter->limit = kMaxPageSize;
   std::optional<std::string> cursor;
   do {
@@ -407,14 +526,23 @@ std::string logs_usage_text() {
   return "usage: triagebot logs <subcommand> [options] [--db PATH]\n\n"
          "  list   [--platform telegram|slack|widget] [--triage "
          "emergency|urgent|routine|self_care]\n"
-         "         [--red-flag any|none|<id>] [--since T] [--until T] [--q TEXT] [--limit N]\n"
+         "         [--red-flag any|none|<id>] [--verdict any|none|<kind>] [--since T] [--until T]\n"
+         "         [--q TEXT] [--limit N]\n"
          "         [--json]       newest conversations first (default 50), a table or JSON lines\n"
          "  show   <id> [--json]  one conversation: summary, verdicts, transcript, assessments\n"
-         "  purge  --older-than-days N\n"
+         "  stats  [--since T] [--until T] [--by day|week] [--json]\n"
+         "                        volumes, completion, questions to assessment, time to\n"
+         "                        emergency guidance, red flags, verdicts (under-triage first)\n"
+         "  purge  --older-than DAYS (or --older-than-days DAYS)\n"
          "                        delete conversations last updated more than N days ago\n"
-         "  export [--since T] [--until T] [list's filters]\n"
-         "                        JSON lines, one whole conversation each (health data: handle\n"
-         "                        the file as you would the database)\n\n"
+         "  export [--format jsonl|csv] [--since T] [--until T] [list's filters]\n"
+         "                        JSON lines, one whole conversation each, or CSV, one row\n"
+         "                        each (health data: handle the file as you would the database)\n"
+         "  forget --platform P --user U [--yes]\n"
+         "                        delete everything of one person, as their /forget does;\n"
+         "                        asks for confirmation unless --yes\n\n"
+         "--verdict none is the review queue (no verdict yet); a kind is agree, over_triage,\n"
+         "under_triage, wrong_causes or other.\n"
          "T is RFC3339 (2026-11-25T14:53:15Z), a date (2026-11-25, UTC) or epoch seconds.\n"
          "The database is TRIAGEBOT_DB or --db (default ./triagebot.db); no server is needed.\n";
 }
@@ -458,8 +586,10 @@ int logs_command(const EnvLookup& env, const std::vector<std::string>& args, Com
   int code = 0;
   if (name == "list") code = list(**store, *invocation, io);
   if (name == "show") code = show(**store, *invocation, io);
+  if (name == "stats") code = stats(**store, *invocation, io);
   if (name == "purge") code = purge(**store, *invocation, io);
   if (name == "export") code = export_all(**store, *invocation, io);
+  if (name == "forget") code = forget(**store, *invocation, io);
   (*store)->close();
   return code;
 }

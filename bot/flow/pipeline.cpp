@@ -179,11 +179,40 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     summary.status = status_of(turn.next);
     summary.triage = turn.next.triage;
     summary.red_flags = turn.next.red_flags;
+    // Only a turn that ranks causes may replace the stored ranking: the engine gives no
+    // assessment for a later "thanks" or /help, and an empty list would erase the one
+    // under review.
+    summary.update_top_causes = turn.assessment.has_value();
     if (turn.assessment) {
       for (const auto& cause : turn.assessment->causes) summary.top_causes.push_back(cause.id);
     }
+    // Figures for the review statistics, kept at the first assessment.
+    std::optional<std::int64_t> questions;
+    if (turn.assessment && !before.triage) {
+      // The opening message is not an answer: the rest of what they wrote up to now is.
+      auto written = tx.user_message_count(conversation_id);
+      if (!written) return written.error();
+      questions = std::max<std::int64_t>(*written - 1, 0);
+    }
+    // The first emergency guidance of the interview; later ones come after it.
+    if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency &&
+        before.triage != dialogs::Triage::emergency) {
+      // From the person's first message, not the conversation's start: a widget session
+      // starts when the panel opens, which may be long before anyone types.
+      auto first = tx.first_user_message_at(conversation_id);
+      if (!first) return first.error();
+      seen.emergency_after =
+          std::chrono::duration_cast<std::chrono::milliseconds>(now - first->value_or(now));
+    }
     if (auto saved = tx.save_session(conversation_id, turn.next, now, summary); !saved) {
       return saved.error();
+    }
+    if (questions || seen.emergency_after) {
+      if (auto recorded =
+              tx.record_assessment_figures(conversation_id, questions, seen.emergency_after);
+          !recorded) {
+        return recorded.error();
+      }
     }
     seen.completed = before.status != dialogs::SessionStatus::completed &&
                      turn.next.status == dialogs::SessionStatus::completed;
@@ -195,16 +224,6 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
           before.red_flags.end()) {
         seen.red_flags_fired.push_back(flag);
       }
-    }
-    // The first emergency guidance of the interview; later ones come after it.
-    if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency &&
-        before.triage != dialogs::Triage::emergency) {
-      // From the person's first message, not the conversation's start: a widget session
-      // starts when the panel opens, which may be long before anyone types.
-      auto first = tx.first_user_message_at(conversation_id);
-      if (!first) return first.error();
-      seen.emergency_after =
-          std::chrono::duration_cast<std::chrono::milliseconds>(now - first->value_or(now));
     }
   }
 

@@ -18,6 +18,7 @@
 #include "bot/http/responses.h"
 #include "bot/obs/log.h"
 #include "bot/review/review_filter.h"
+#include "bot/review/stats_filter.h"
 
 namespace triagebot::embedded {
 std::string_view asset_admin_html();
@@ -129,9 +130,7 @@ Result<storage::VerdictRecord> parse_verdict(std::string_view body) {
   const auto verdict = json.find("verdict");
   if (verdict == json.end() || !verdict->is_string()) return bad("verdict is required");
   record.verdict = verdict->get<std::string>();
-  static constexpr std::array<std::string_view, 5> kVerdicts = {
-      "agree", "over_triage", "under_triage", "wrong_causes", "other"};
-  if (std::find(kVerdicts.begin(), kVerdicts.end(), record.verdict) == kVerdicts.end()) {
+  if (!is_verdict_kind(record.verdict)) {
     return bad("verdict must be agree, over_triage, under_triage, wrong_causes or other");
   }
   if (const auto note = json.find("note"); note != json.end() && !note->is_null()) {
@@ -203,6 +202,19 @@ void list_conversations(AdminState& state, HttpRequest request, Respond respond)
   });
 }
 
+void get_stats(AdminState& state, HttpRequest request, Respond respond) {
+  auto params = parse_query_string(request.query);
+  if (!params) return respond(error_response(400, "bad_request", params.error().message));
+  auto filter = make_stats_filter(*params);
+  if (!filter) return respond(error_response(400, "bad_request", filter.error().message));
+  boost::asio::post(state.reads, [&store = state.store, filter = std::move(*filter),
+                                  respond = std::move(respond)] {
+    auto stats = store.readers().stats(filter);
+    if (!stats) return respond(storage_error(stats.error()));
+    respond(no_store(json_response(200, to_json(*stats))));
+  });
+}
+
 void get_conversation(AdminState& state, HttpRequest request, Respond respond) {
   const auto id = parse_id(request.param("id"));
   if (!id) return respond(error_response(404, "not_found", "no such conversation"));
@@ -262,6 +274,7 @@ void add_admin_routes(http::Router& router, storage::Store& store, std::string a
                           }));
   };
   api("GET", "/admin/api/conversations", list_conversations);
+  api("GET", "/admin/api/stats", get_stats);
   api("GET", "/admin/api/conversations/{id}", get_conversation);
   api("POST", "/admin/api/conversations/{id}/verdicts", add_verdict);
 }

@@ -4,9 +4,10 @@
 //
 //   GET  /admin                                     the review page (no token to load it)
 //   GET  /admin/admin.js, /admin/admin.css          its script and style
-//   GET  /admin/api/conversations ?platform&triage&red_flag&since&until&q&limit&cursor GET
-//   /admin/api/conversations/{id}              Summary + messages + assessment POST
-//   /admin/api/conversations/{id}/verdicts     {"verdict","note","reviewer"} -> 201
+//   GET  /admin/api/conversations   ?platform&triage&red_flag&verdict&since&until&q&limit&cursor
+//   GET  /admin/api/conversations/{id}              Summary + messages + assessment
+//   POST /admin/api/conversations/{id}/verdicts     {"verdict","note","reviewer"} -> 201
+//   GET  /admin/api/stats           ?since&until&by  review statistics (storage/stats.h)
 //
 // Every /admin/api request needs `Authorization: Bearer <admin token>`; the token is
 // checked in constant time over SHA-256 digests, so neither its content nor its length

@@ -1,5 +1,6 @@
 #include "bot/review/review_filter.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -196,17 +197,21 @@ std::optional<storage::TimePoint> parse_time(std::string_view text) {
   return storage::TimePoint(*date) + duration_cast<storage::TimePoint::duration>(clock - offset);
 }
 
+bool is_verdict_kind(std::string_view text) {
+  return std::find(kVerdictKinds.begin(), kVerdictKinds.end(), text) != kVerdictKinds.end();
+}
+
 Result<storage::ListFilter> make_list_filter(const QueryParams& params, int max_limit) {
   storage::ListFilter filter;
   std::set<std::string, std::less<>> seen;
   for (const auto& [name, value] : params) {
     static const std::set<std::string, std::less<>> kKnown = {
-        "platform", "triage", "red_flag", "since", "until", "q", "limit", "cursor"};
+        "platform", "triage", "red_flag", "verdict", "since", "until", "q", "limit", "cursor"};
     // The unknown name is not echoed: it came from the caller and may be anything.
     if (!kKnown.contains(name)) {
       return bad(
-          "unknown parameter (known: platform, triage, red_flag, since, until, q, limit, "
-          "cursor)");
+          "unknown parameter (known: platform, triage, red_flag, verdict, since, until, q, "
+          "limit, cursor)");
     }
     if (!seen.insert(name).second) return bad("parameter '" + name + "' is given twice");
     if (value.empty()) continue;
@@ -223,6 +228,13 @@ Result<storage::ListFilter> make_list_filter(const QueryParams& params, int max_
     } else if (name == "red_flag") {
       if (!is_red_flag_id(value)) return bad("red_flag must be any, none or a red-flag id");
       filter.red_flag = value;
+    } else if (name == "verdict") {
+      if (value != "any" && value != "none" && !is_verdict_kind(value)) {
+        return bad(
+            "verdict must be any, none, agree, over_triage, under_triage, wrong_causes or "
+            "other");
+      }
+      filter.verdict = value;
     } else if (name == "since" || name == "until") {
       const auto at = parse_time(value);
       if (!at) return bad(name + " must be RFC3339, a date (YYYY-MM-DD) or epoch seconds");

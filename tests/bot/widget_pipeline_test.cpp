@@ -209,5 +209,37 @@ TEST_F(WidgetPipeline, TimeToEmergencyIsMeasuredFromThePersonsFirstMessage) {
   EXPECT_EQ(metric(bucket + R"({le="600"})"), 2) << "the person wrote 7 minutes ago";
 }
 
+// A message after the assessment ("thanks", /help) gets no new ranking from the engine;
+// the causes a reviewer reads must still be the ones the person was given.
+TEST_F(WidgetPipeline, AMessageAfterTheAssessmentKeepsTheStoredTopCauses) {
+  const std::string key(32, 'c');
+  auto outcome = submit(text_event(adapters::Platform::widget, key, "opening", kSciaticaOpening));
+  // Answer "no" to every question until the interview ends.
+  for (int turn = 0; turn < 60 && !outcome[0].replies.back().assessment; ++turn) {
+    outcome =
+        submit(text_event(adapters::Platform::widget, key, "answer-" + std::to_string(turn), "no"));
+    ASSERT_FALSE(outcome[0].replies.empty());
+  }
+  ASSERT_TRUE(outcome[0].replies.back().assessment) << "the interview never ended";
+  std::vector<std::string> given;
+  for (const auto& cause : outcome[0].replies.back().assessment->causes) given.push_back(cause.id);
+  ASSERT_FALSE(given.empty());
+
+  auto summary = [&] {
+    storage::ListFilter filter;
+    auto page = store_->readers().list_conversations(filter);
+    EXPECT_TRUE(page);
+    EXPECT_EQ(page->conversations.size(), 1u);
+    return page->conversations.at(0);
+  };
+  EXPECT_EQ(summary().top_causes, given);
+  for (const char* later : {"thanks", "/help"}) {
+    const auto after = submit(text_event(adapters::Platform::widget, key, later, later));
+    ASSERT_FALSE(after[0].replies.empty());
+    EXPECT_FALSE(after[0].replies.back().assessment) << later;
+    EXPECT_EQ(summary().top_causes, given) << "after " << later;
+  }
+}
+
 }  // namespace
 }  // namespace triagebot::testing::widget_api

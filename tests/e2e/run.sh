@@ -37,6 +37,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 emergency_number=112
+# The review page's tests sign in with this; a fresh random value each run.
+admin_token="e2e-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 # Every test browses from 127.0.0.1, so the whole suite is one "address": lift that
 # limit well above what the suite sends in a minute (the limits have their own
 # GoogleTest integration tests). The per-session limit stays at its default.
@@ -46,7 +48,7 @@ emergency_number=112
 env -u TRIAGEBOT_TELEGRAM_TOKEN -u TRIAGEBOT_SLACK_TOKEN -u TRIAGEBOT_ADMIN_TOKEN \
   -u TRIAGEBOT_WIDGET_ORIGINS -u TRIAGEBOT_TRUSTED_PROXIES -u TRIAGEBOT_KNOWLEDGE \
   TRIAGEBOT_DB="$work/triagebot.db" TRIAGEBOT_LISTEN=127.0.0.1:0 TRIAGEBOT_THREADS=2 \
-  TRIAGEBOT_EMERGENCY_NUMBER="$emergency_number" \
+  TRIAGEBOT_EMERGENCY_NUMBER="$emergency_number" TRIAGEBOT_ADMIN_TOKEN="$admin_token" \
   TRIAGEBOT_WIDGET_RATE_PER_ADDRESS=6000 \
   "$binary" serve >"$work/stdout" 2>"$work/stderr" &
 server_pid=$!
@@ -73,6 +75,7 @@ echo "run.sh: server at $url" >&2
 
 status=0
 (cd "$here" && TRIAGEBOT_E2E_URL="$url" TRIAGEBOT_E2E_EMERGENCY_NUMBER="$emergency_number" \
+  TRIAGEBOT_E2E_ADMIN_TOKEN="$admin_token" \
   TRIAGEBOT_E2E_SCREENSHOTS="${TRIAGEBOT_E2E_SCREENSHOTS:-$work/screenshots}" \
   node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs) || status=$?
 if [ "$status" -ne 0 ]; then
