@@ -322,9 +322,10 @@ class Interview {
     auto post = posterior(k_, facts_);
     Triage level = decide_triage(k_, facts_, post).level;
     // Brief §5.4: a red-flag question still unsure after asking twice -> at least urgent;
-    // so is a red flag left undecided when the question budget ran out. Self-care only
-    // when every screen asked was answered "no".
-    bool undecided = !closure.undecided.empty();
+    // so is a red flag left undecided when the question budget ran out (concluding with a
+    // closing question still proposed). Self-care only when every screen asked was
+    // answered "no".
+    bool undecided = !closure.undecided.empty() || closure.question != nullptr;
     if (!st_.unsure_screens.empty() || undecided) level = more_urgent(level, Triage::urgent);
     if (level == Triage::self_care) {
       for (const auto& id : st_.asked) {
