@@ -48,6 +48,9 @@ Assessment build_assessment(const KnowledgeData& k, const AssessmentBasis& basis
     return post[a] > post[b];
   });
   double top = *std::max_element(post.begin(), post.end());
+  // Beside an emergency nothing else is "most likely": the flag's causes must be ruled
+  // out first, whatever the model's ranking (brief §5.9: never reassure about a red flag).
+  bool flag_fired = std::find(flagged.begin(), flagged.end(), true) != flagged.end();
   for (size_t i = 0;
        i < order.size() && static_cast<int>(out.causes.size()) < k.settings.max_causes; ++i) {
     size_t c = order[i];
@@ -55,7 +58,8 @@ Assessment build_assessment(const KnowledgeData& k, const AssessmentBasis& basis
     const CauseDef& def = k.causes[c];
     // Rounded down so the stored scores never sum above 1.
     double score = std::floor(post[c] * 1000.0) / 1000.0;
-    Likelihood words = likelihood_of(k.settings, post[c], post[c] >= top, flagged[c]);
+    Likelihood words =
+        likelihood_of(k.settings, post[c], !flag_fired && post[c] >= top, flagged[c]);
     out.causes.push_back({def.id, def.name, score,
                           reasons_for(k, basis.facts, static_cast<int>(c), basis.said),
                           std::string(to_string(words)), likelihood_text(k, words)});

@@ -60,7 +60,7 @@ TEST(HonestAssessment, CausesAreWordsNotPercentagesAndTheScoreIsKeptForReview) {
   EXPECT_EQ(t.replies.back().text.find('%'), std::string::npos) << t.replies.back().text;
   ASSERT_FALSE(a.causes.empty());
   EXPECT_EQ(a.causes[0].likelihood, "most_likely");
-  EXPECT_NE(t.replies.back().text.find("(most likely)"), std::string::npos);
+  EXPECT_NE(t.replies.back().text.find(": most likely."), std::string::npos);
   for (const auto& c : a.causes) {
     EXPECT_FALSE(c.likelihood_text.empty()) << c.id;
     EXPECT_GT(c.score, 0.0) << c.id;
@@ -80,6 +80,7 @@ TEST(HonestAssessment, AFiredRedFlagsCausesComeFirstAndAreNeverLessLikely) {
   ASSERT_FALSE(a.causes.empty());
   EXPECT_EQ(a.causes[0].id, "stroke");
   EXPECT_EQ(a.causes[0].likelihood, "to_rule_out");
+  for (const auto& c : a.causes) EXPECT_NE(c.likelihood, "most_likely") << c.id;
   const std::string& text = t.replies.back().text;
   // The flag's guidance leads, before any cause.
   EXPECT_LT(text.find("This could be a stroke"), text.find("Stroke or mini-stroke"));
