@@ -339,6 +339,8 @@ class Loader {
         d.screen = static_cast<int>(number(q, at, "screen"));
         if (d.screen < 1 || !screen_orders.insert(d.screen).second)
           fail(at + ".screen", "screen order must be unique and >= 1");
+        // Brief §5.4: an unsure screen is asked once more, in plainer words.
+        if (d.plainer.empty()) fail(at + ".plainer", "a red-flag screen needs plainer words");
       }
       d.core = q.value("core", false);
       for (const auto& f : array(q, at, "red_flags", false)) {
@@ -501,6 +503,14 @@ class Loader {
           if (!asked) {
             fail("red_flags[" + std::to_string(r) + "].rules[" + std::to_string(j) + "]",
                  "no question asks '" + k_.findings[f].id + "', so the rule could never be closed");
+          }
+          for (size_t i = 0; i < k_.questions.size(); ++i) {
+            const QuestionDef& q = k_.questions[i];
+            bool decides =
+                std::find(q.determines.begin(), q.determines.end(), f) != q.determines.end();
+            if (decides && q.plainer.empty())
+              fail("questions[" + std::to_string(i) + "].plainer",
+                   "a question that closes a red flag needs plainer words for its re-ask");
           }
         }
       }
