@@ -29,8 +29,9 @@ struct CauseScore {
   std::vector<std::string> why;  // what the person said that fits it (quoted when known)
   // What the person is shown instead of the score (issue 10 §7): "most_likely",
   // "possible", "less_likely" or "to_rule_out" (a cause of a fired red flag), and its words.
-  std::string likelihood;
-  std::string likelihood_text;
+  // (Brace-initialised so designated initialisers that omit them stay warning-free.)
+  std::string likelihood{};
+  std::string likelihood_text{};
 };
 
 struct Assessment {
