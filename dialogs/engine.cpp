@@ -301,7 +301,7 @@ class Interview {
     // Issue 10 §1: every red-flag rule is fired, ruled out or undecided after each turn.
     // Fired rules interrupted above; one met but for findings left "not sure" after the
     // re-ask takes that flag's own level and guidance.
-    ClosureStep closure = close_red_flags(k_, facts_, st_.unsure_screens);
+    ClosureStep closure = close_red_flags(k_, facts_, posterior(k_, facts_), st_.unsure_screens);
     if (!closure.escalate.empty()) return interrupt(closure.escalate, FlagBasis::unsure);
     NextQuestion next = next_question(k_, st_, facts_, closure);
     if (const QuestionDef* q = next.question) {

@@ -45,6 +45,14 @@ const QuestionDef* deciding_question(const KnowledgeData& k, int finding,
   return fallback;
 }
 
+// A flag is plausible when a cause it points at is in play: at or above the posterior
+// at which causes drive triage (brief §1).
+bool plausible(const KnowledgeData& k, int flag, const std::vector<double>& posterior) {
+  const auto& causes = k.red_flags[flag].causes;
+  return std::any_of(causes.begin(), causes.end(),
+                     [&](int c) { return posterior[c] >= k.settings.triage_posterior; });
+}
+
 }  // namespace
 
 RuleState rule_state(const Condition& rule, const Facts& facts) {
@@ -82,6 +90,7 @@ std::vector<int> unresolved_findings(const KnowledgeData& k,
 }
 
 ClosureStep close_red_flags(const KnowledgeData& k, const Facts& facts,
+                            const std::vector<double>& posterior,
                             const std::vector<std::string>& unresolved) {
   ClosureStep out;
   std::vector<int> unsure = unresolved_findings(k, unresolved);
@@ -89,8 +98,10 @@ ClosureStep close_red_flags(const KnowledgeData& k, const Facts& facts,
   for (size_t r = 0; r < k.red_flags.size(); ++r) {
     int flag = static_cast<int>(r);
     bool escalate = false, undecided = false;
+    bool in_play = plausible(k, flag, posterior);
     for (const auto& rule : k.red_flags[r].rules) {
-      if (rule_state(rule, facts) != RuleState::open) continue;
+      RuleState state = rule_state(rule, facts);
+      if (state != RuleState::open && !(state == RuleState::idle && in_play)) continue;
       std::vector<int> missing = deciding_findings(rule, facts);
       const QuestionDef* ask = nullptr;
       for (int f : missing) {
@@ -99,7 +110,7 @@ ClosureStep close_red_flags(const KnowledgeData& k, const Facts& facts,
       }
       if (ask) {
         int rank = flag_rank(k, flag);
-        if (rank < best_rank) {
+        if (!out.question || rank < best_rank) {  // a flag without a screen still gets one
           best_rank = rank;
           out.question = ask;
           out.flag = flag;
@@ -107,6 +118,7 @@ ClosureStep close_red_flags(const KnowledgeData& k, const Facts& facts,
         }
         continue;
       }
+      if (state == RuleState::idle) continue;  // nothing of it is met: nothing to escalate
       // Nothing left to ask. If every missing finding was left "not sure" after the
       // re-ask, the rest of the rule is met: that is this flag's emergency, not a guess.
       bool all_unsure = !missing.empty() && std::all_of(missing.begin(), missing.end(),

@@ -10,7 +10,9 @@
 // - open: neither, and at least one positive member is true (the rule is partly met).
 //   The engine must ask a question that decides it before any assessment.
 // - idle: neither, and no positive member is true. Nothing the person said points at it;
-//   the red-flag screens (asked of everyone) are what cover it.
+//   the red-flag screens (asked of everyone) cover it. An idle rule is still closed when
+//   its flag is plausible: a cause the flag points at has a posterior at or above
+//   settings.triage_posterior (the level at which causes drive triage, brief §1).
 // Pure; any thread.
 #pragma once
 
@@ -45,9 +47,11 @@ struct ClosureStep {
   std::vector<int> undecided;
 };
 
-// `unresolved`: ids of red-flag questions still "not sure" after the plainer re-ask;
-// they are never asked again, and their findings count as "not sure".
+// `posterior`: the cause posterior now. `unresolved`: ids of red-flag questions still
+// "not sure" after the plainer re-ask; they are never asked again, and their findings
+// count as "not sure".
 ClosureStep close_red_flags(const KnowledgeData& k, const Facts& facts,
+                            const std::vector<double>& posterior,
                             const std::vector<std::string>& unresolved);
 
 // Findings a question settles that its unresolved answer leaves unknown.

@@ -76,12 +76,12 @@ TEST(RedFlagClosure, AsksTheFindingThatDecidesAPartlyMetRuleMostUrgentFlagFirst)
   facts.set(finding("both_legs"), true);
   // Weakness in both legs partly meets cauda equina (with back pain) and ascending
   // weakness (getting worse): cauda's screen comes first in brief §4's order.
-  ClosureStep step = close_red_flags(kb(), facts, {});
+  ClosureStep step = close_red_flags(kb(), facts, posterior(kb(), facts), {});
   ASSERT_TRUE(step.question);
   EXPECT_EQ(step.question->finding, finding("back_pain"));
   EXPECT_EQ(kb().red_flags[step.flag].id, "cauda_equina_signs");
   facts.set(finding("back_pain"), false);
-  step = close_red_flags(kb(), facts, {});
+  step = close_red_flags(kb(), facts, posterior(kb(), facts), {});
   ASSERT_TRUE(step.question);
   EXPECT_EQ(step.question->finding, finding("worsening"));
   EXPECT_EQ(kb().red_flags[step.flag].id, "ascending_weakness");
@@ -91,7 +91,7 @@ TEST(RedFlagClosure, AsksTheFindingThatDecidesAPartlyMetRuleMostUrgentFlagFirst)
 TEST(RedFlagClosure, FindingStillUnsureAfterTheReAskEscalatesItsFlag) {
   Facts facts(kb());
   facts.set(finding("cancer_history"), true);
-  ClosureStep step = close_red_flags(kb(), facts, {"q_back_pain"});
+  ClosureStep step = close_red_flags(kb(), facts, posterior(kb(), facts), {"q_back_pain"});
   EXPECT_FALSE(step.question && step.flag >= 0 &&
                kb().red_flags[step.flag].id == "cancer_back_pain_neuro");
   ASSERT_FALSE(step.escalate.empty());
