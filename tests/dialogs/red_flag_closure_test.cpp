@@ -30,14 +30,16 @@ Turn press(const Session& s, const std::string& id) {
 
 std::string pending_of(const Turn& t) { return t.next.engine_state.value("pending", ""); }
 
-// Presses "No" (or the first choice) until `question` is pending or the interview ends.
+// Presses "No", or for a choice question its last real choice (the slowest onset, the
+// longest duration: a calm, consistent story), until `question` is pending or the
+// interview ends.
 Turn answer_no_until(Turn t, const std::string& question) {
   for (int i = 0; i < 25 && !t.assessment && pending_of(t) != question; ++i) {
     const Reply& q = t.replies.back();
-    EXPECT_FALSE(q.choices.empty());
+    EXPECT_GE(q.choices.size(), 2u);
     auto no = std::find_if(q.choices.begin(), q.choices.end(),
                            [](const Choice& c) { return c.label == "No"; });
-    t = press(t.next, no != q.choices.end() ? no->id : q.choices.front().id);
+    t = press(t.next, no != q.choices.end() ? no->id : q.choices[q.choices.size() - 2].id);
   }
   return t;
 }
@@ -145,6 +147,20 @@ TEST(EngineClosure, ScreenLeftUnsureWithoutTheRestOfARuleFloorsUrgentOnly) {
   ASSERT_TRUE(end.assessment);
   EXPECT_TRUE(end.next.red_flags.empty());
   EXPECT_EQ(end.assessment->triage, Triage::urgent);
+}
+
+TEST(EngineClosure, ColourLeftUnsureAfterSuddenNumbnessOfOneLegIsLimbIschaemia) {
+  // Brief §3: sudden numbness of one leg with a cold, pale foot is limb ischaemia; "not
+  // sure" about the colour twice, with the rest met, takes that flag's emergency.
+  Turn t = answer_no_until(say(Session{}, "my right leg suddenly went numb an hour ago"), "q_cold");
+  ASSERT_EQ(pending_of(t), "q_cold");
+  Turn again = press(t.next, "q_cold:unsure");
+  ASSERT_EQ(pending_of(again), "q_cold");
+  Turn end = press(again.next, "q_cold:unsure");
+  ASSERT_TRUE(end.assessment);
+  EXPECT_EQ(end.assessment->triage, Triage::emergency);
+  EXPECT_EQ(end.next.red_flags, std::vector<std::string>{"acute_limb_ischemia_signs"});
+  EXPECT_EQ(end.assessment->causes.front().id, "acute_limb_ischemia");
 }
 
 }  // namespace
