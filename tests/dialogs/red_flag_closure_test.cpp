@@ -163,5 +163,25 @@ TEST(EngineClosure, ColourLeftUnsureAfterSuddenNumbnessOfOneLegIsLimbIschaemia) 
   EXPECT_EQ(end.assessment->causes.front().id, "acute_limb_ischemia");
 }
 
+TEST(EngineClosure, EveryAnswerNotSureStillConcludesWithinTheHardLimit) {
+  // Each red-flag question is asked twice; the budget of 18 (re-asks included) holds
+  // and the interview concludes at a level that reflects the doubt.
+  for (const char* opening : {"my legs are numb", "my back hurts and both legs feel weak",
+                              "my left foot suddenly went numb"}) {
+    Turn t = say(Session{}, opening);
+    int questions = 0;
+    for (int i = 0; i < 40 && !t.assessment; ++i) {
+      const Reply& q = t.replies.back();
+      ASSERT_FALSE(q.choices.empty()) << opening;
+      ++questions;
+      t = press(t.next, q.choices.back().id);  // "Not sure"
+    }
+    ASSERT_TRUE(t.assessment) << opening;
+    EXPECT_LE(questions, 18) << opening;
+    EXPECT_NE(t.assessment->triage, Triage::routine) << opening;
+    EXPECT_NE(t.assessment->triage, Triage::self_care) << opening;
+  }
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs
