@@ -27,9 +27,24 @@ bool leader_is_clear(const KnowledgeData& k, const std::vector<double>& post) {
   return sorted[0] >= k.settings.stop_posterior && sorted[0] >= k.settings.stop_ratio * sorted[1];
 }
 
+// Self-care needs the benign feature that defines it confirmed (issue 10 §7): when the
+// leader would give self-care, ask what confirms it rather than settle for routine.
+const QuestionDef* confirming_self_care(const KnowledgeData& k, const EngineState& st,
+                                        const Facts& facts, const std::vector<double>& post) {
+  const CauseDef& leader =
+      k.causes[static_cast<size_t>(std::max_element(post.begin(), post.end()) - post.begin())];
+  if (leader.triage != Triage::self_care || leader.self_care_when.empty()) return nullptr;
+  for (int f : deciding_findings(leader.self_care_when, facts)) {
+    for (const auto& q : k.questions) {
+      bool decides = std::find(q.determines.begin(), q.determines.end(), f) != q.determines.end();
+      if (decides && eligible(k, st, facts, q)) return &q;
+    }
+  }
+  return nullptr;
+}
+
 const QuestionDef* most_informative(const KnowledgeData& k, const EngineState& st,
-                                    const Facts& facts) {
-  auto post = posterior(k, facts);
+                                    const Facts& facts, const std::vector<double>& post) {
   if (leader_is_clear(k, post)) return nullptr;
   const QuestionDef* best = nullptr;
   double best_gain = k.settings.min_gain;
@@ -68,7 +83,10 @@ NextQuestion next_question(const KnowledgeData& k, const EngineState& st, const 
     if (q.core && eligible(k, st, facts, q)) return {&q, -1};
   }
   if (st.questions >= k.settings.max_questions) return {};
-  return {most_informative(k, st, facts), -1};
+  auto post = posterior(k, facts);
+  if (const QuestionDef* q = most_informative(k, st, facts, post)) return {q, -1};
+  // Before concluding: confirm the benign feature a self-care leader needs.
+  return {confirming_self_care(k, st, facts, post), -1};
 }
 
 }  // namespace triagebot::dialogs

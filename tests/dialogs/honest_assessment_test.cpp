@@ -133,6 +133,25 @@ TEST(HonestAssessment, SelfCareOnlyWhenTheDefiningBenignFeatureWasConfirmed) {
   EXPECT_EQ(decide_triage(kb(), facts, post).level, Triage::self_care);
 }
 
+TEST(HonestAssessment, ASelfCareLeaderHasItsDefiningFeatureAskedBeforeConcluding) {
+  Turn t = say(Session{}, "my foot went numb after sitting cross-legged on the floor, I'm 30");
+  bool asked = false;
+  for (int i = 0; i < 25 && !t.assessment; ++i) {
+    const Reply& q = t.replies.back();
+    bool resolved = q.choices.front().id.starts_with("q_resolved:");
+    asked = asked || resolved;
+    auto no = std::find_if(q.choices.begin(), q.choices.end(),
+                           [](const Choice& c) { return c.label == "No"; });
+    t = press(t.next, resolved                ? q.choices.front().id  // "Yes": it cleared
+                      : no != q.choices.end() ? no->id
+                                              : q.choices[q.choices.size() - 2].id);
+  }
+  ASSERT_TRUE(t.assessment);
+  EXPECT_TRUE(asked);
+  EXPECT_EQ(t.assessment->causes.front().id, "positional_compression");
+  EXPECT_EQ(t.assessment->triage, Triage::self_care);
+}
+
 TEST(HonestAssessment, SafetyNetLeavesOutASignThePersonAlreadyHas) {
   Facts facts(kb());
   Assessment a;
