@@ -58,7 +58,10 @@ TEST_F(WidgetApi, WholeInterviewEndsInAnAssessmentOfTheApiShape) {
   EXPECT_EQ(causes[0]["id"], "sciatica");
   double previous = 1.0;
   for (const auto& cause : causes) {
-    EXPECT_EQ(cause.size(), 4u) << cause;
+    // id, name, score (kept for review), why, and what the person reads instead of the
+    // score (issue 10 §7): likelihood and likelihood_text.
+    EXPECT_EQ(cause.size(), 6u) << cause;
+    EXPECT_TRUE(cause["likelihood"].is_string() && cause["likelihood_text"].is_string()) << cause;
     EXPECT_TRUE(cause["id"].is_string() && cause["name"].is_string()) << cause;
     const double score = cause.value("score", -1.0);
     EXPECT_GE(score, 0.0);
