@@ -167,7 +167,7 @@ class Interview {
     if (input.kind == Input::Kind::choice) {
       answer = on_choice(input.choice_id, pending);
     } else {
-      Reading reading = read_message(k_, input.text, pending);
+      Reading reading = read_message(k_, input.text, pending, options_.spelling);
       apply_mined(k_, facts_, reading.findings);
       bool asks_age = pending && pending->kind == QuestionKind::age;
       bool asks_duration = pending && pending->kind == QuestionKind::duration;
@@ -179,6 +179,11 @@ class Interview {
       if (reading.duration_days)
         apply_range(k_, facts_, QuestionKind::duration, *reading.duration_days, asks_duration);
       phrase_flags = reading.red_flags;
+      if (pending && reading.answer == Answer::clarify) {
+        // "What do you mean?": explain the question in plainer words; not an answer.
+        replies_.push_back(question_reply(k_, *pending, true));
+        return finish(session_);
+      }
       if (pending) {
         if (reading.choice >= 0) {
           apply_choice(k_, facts_, *pending, pending->choices[reading.choice]);
@@ -259,7 +264,7 @@ class Interview {
 
   Turn after_completion(const Input& input) {
     if (input.kind == Input::Kind::text) {
-      Reading reading = read_message(k_, input.text, nullptr);
+      Reading reading = read_message(k_, input.text, nullptr, options_.spelling);
       apply_mined(k_, facts_, reading.findings);
       auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
       if (!flags.empty()) return interrupt(flags);

@@ -1,0 +1,137 @@
+#include "dialogs/spelling_normaliser.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace triagebot::dialogs {
+namespace {
+
+// Chat words hunspell lacks or reads as something else ("ye" is archaic "you" to it),
+// mapped to the words they stand for. Words the readers already know as they are
+// ("dunno", "nah", "yeah", "idk") stay themselves.
+const std::map<std::string, std::vector<std::string>>& slang() {
+  static const std::map<std::string, std::vector<std::string>> words = {{"rn", {"right", "now"}},
+                                                                        {"kinda", {"kind", "of"}},
+                                                                        {"sorta", {"sort", "of"}},
+                                                                        {"tho", {"though"}},
+                                                                        {"cos", {"because"}},
+                                                                        {"coz", {"because"}},
+                                                                        {"cuz", {"because"}},
+                                                                        {"bc", {"because"}},
+                                                                        {"ye", {"yes"}},
+                                                                        {"yeh", {"yes"}},
+                                                                        {"yh", {"yes"}},
+                                                                        {"ya", {"yes"}},
+                                                                        {"yas", {"yes"}},
+                                                                        {"defo", {"definitely"}},
+                                                                        {"def", {"definitely"}},
+                                                                        {"deffo", {"definitely"}},
+                                                                        {"thx", {"thanks"}},
+                                                                        {"ty", {"thanks"}},
+                                                                        {"u", {"you"}},
+                                                                        {"ur", {"your"}},
+                                                                        {"b4", {"before"}},
+                                                                        {"2day", {"today"}},
+                                                                        {"gonna", {"going", "to"}},
+                                                                        {"wanna", {"want", "to"}},
+                                                                        {"gotta", {"have", "to"}},
+                                                                        {"thats", {"that", "is"}},
+                                                                        {"whats", {"what", "is"}},
+                                                                        {"hes", {"he", "is"}},
+                                                                        {"shes", {"she", "is"}},
+                                                                        {"theres", {"there", "is"}},
+                                                                        {"werent", {"were", "not"}},
+                                                                        {"aint", {"is", "not"}},
+                                                                        {"n", {"and"}},
+                                                                        {"pls", {"please"}},
+                                                                        {"plz", {"please"}},
+                                                                        {"abt", {"about"}},
+                                                                        {"w", {"with"}},
+                                                                        {"bout", {"about"}},
+                                                                        {"til", {"until"}},
+                                                                        {"till", {"until"}},
+                                                                        {"xmas", {"christmas"}},
+                                                                        {"mins", {"minutes"}},
+                                                                        {"hrs", {"hours"}},
+                                                                        {"wks", {"weeks"}},
+                                                                        {"yrs", {"years"}},
+                                                                        {"idk", {"dunno"}},
+                                                                        {"dk", {"dunno"}},
+                                                                        {"nope", {"nope"}},
+                                                                        {"nah", {"nah"}},
+                                                                        {"naw", {"nah"}},
+                                                                        {"dunno", {"dunno"}},
+                                                                        {"tbh", {"tbh"}},
+                                                                        {"lol", {"lol"}},
+                                                                        {"lmao", {"lol"}},
+                                                                        {"omg", {"omg"}},
+                                                                        {"ok", {"ok"}},
+                                                                        {"okay", {"ok"}},
+                                                                        {"k", {"ok"}},
+                                                                        {"kk", {"ok"}},
+                                                                        {"hmm", {"hmm"}},
+                                                                        {"hmmm", {"hmm"}},
+                                                                        {"um", {"um"}},
+                                                                        {"umm", {"um"}},
+                                                                        {"erm", {"um"}},
+                                                                        {"uh", {"um"}}};
+  return words;
+}
+
+bool has_digit(const std::string& w) {
+  return std::any_of(w.begin(), w.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// "n" is "and" only between two words ("hot n cold"); alone it is the answer "no".
+bool slang_applies(const std::vector<Token>& tokens, size_t i) {
+  if (tokens[i].word != "n") return true;
+  return i > 0 && i + 1 < tokens.size() && !tokens[i - 1].punct && !tokens[i + 1].punct;
+}
+
+// The dictionary's correction: the first suggestion the knowledge base uses, else the
+// first suggestion. Empty when the dictionary has none.
+std::string best_suggestion(const std::string& word, const SpellChecker& spelling,
+                            const Vocabulary& keep) {
+  auto suggestions = spelling.suggest(word);
+  for (const auto& s : suggestions) {
+    if (keep.count(s)) return s;
+  }
+  return suggestions.empty() ? std::string() : suggestions.front();
+}
+
+}  // namespace
+
+std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const SpellChecker* spelling,
+                                    const Vocabulary& keep) {
+  std::vector<Token> out;
+  out.reserve(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    auto emit = [&](const std::string& w) { out.push_back(Token{w, false, t.begin, t.end}); };
+    if (t.punct) {
+      out.push_back(t);
+      continue;
+    }
+    auto s = slang().find(t.word);
+    if (s != slang().end() && slang_applies(tokens, i)) {
+      for (const auto& w : s->second) emit(w);
+      continue;
+    }
+    bool leave = !spelling || t.word.size() < 3 || has_digit(t.word) || keep.count(t.word) ||
+                 spelling->known(t.word);
+    std::string corrected = leave ? std::string() : best_suggestion(t.word, *spelling, keep);
+    if (corrected.empty()) {
+      out.push_back(t);
+      continue;
+    }
+    // A suggestion may be two words or a contraction ("every things", "everything's").
+    for (const auto& piece : tokenize(corrected)) {
+      if (!piece.punct) emit(piece.word);
+    }
+  }
+  return out;
+}
+
+}  // namespace triagebot::dialogs
