@@ -242,13 +242,15 @@ bool not_tried(const std::vector<Token>& t, int from, const QuestionDef& q) {
   return false;
 }
 
-// "my face is fine", "talking fine", "it's the same colour as the other": a normal-state
-// word that follows at least one word naming something (so a bare "ok" is not an answer).
+// "my face is fine", "talking fine", "same as the other one": a normal-state word that
+// describes something. An acknowledgement word on its own ("ok", "alright") is not one.
 bool says_normal(const std::vector<Token>& t, int from, int to) {
+  static const std::set<std::string> acknowledgements = {"ok", "okay", "alright", "good"};
   bool named = false;
   for (int i = from; i < to; ++i) {
     if (t[i].punct) continue;
-    if (normal_states().count(t[i].word) && named) return true;
+    bool state = normal_states().count(t[i].word) != 0;
+    if (state && (named || !acknowledgements.count(t[i].word))) return true;
     if (t[i].word == "like" && i + 1 < to && t[i + 1].word == "normal") return true;
     if (!fillers().count(t[i].word)) named = true;
   }

@@ -231,6 +231,22 @@ bool any_anywhere(const std::vector<Token>& t, const std::vector<Phrase>& list) 
   return phrase_in_range(t, list, 0, static_cast<int>(t.size()));
 }
 
+// Whether the time at token `i` sits in a clause about one episode ("for 5 minutes after
+// walking", "lasts an hour then goes") rather than about the illness.
+bool in_episode_clause(const std::vector<Token>& t, int i) {
+  static const std::set<std::string> cues = {"after", "when",    "whenever", "then",  "lasts",
+                                             "goes",  "wears",   "each",     "every", "until",
+                                             "if",    "walking", "standing"};
+  int n = static_cast<int>(t.size());
+  for (int j = i + 1; j < n && !t[j].punct && j <= i + 4; ++j) {
+    if (cues.count(t[j].word)) return true;
+  }
+  for (int j = i - 1; j >= 0 && !t[j].punct && j >= i - 4; --j) {
+    if (t[j].word == "at" && j + 1 < n && t[j + 1].word == "a") return true;  // "at a time"
+  }
+  return false;
+}
+
 int choice_by_range(const QuestionDef& q, double value) {
   for (size_t c = 0; c < q.choices.size(); ++c) {
     const auto& ch = q.choices[c];
@@ -327,6 +343,9 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
   static const std::set<std::string> before_a = {
       "for",    "about",  "around", "over", "past",  "last",    "within", "in",   "than",
       "nearly", "almost", "just",   "only", "under", "roughly", "since",  "half", "after"};
+  static const std::set<std::string> weekdays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                 "friday", "saturday", "sunday",    "mon",
+                                                 "tues",   "wed",      "thurs",     "fri"};
   struct Found {
     double days;
     int at;
@@ -344,6 +363,20 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     if (w == "today" || w == "tonight" ||
         ((w == "morning" || w == "afternoon" || w == "evening") && word_is(t, i - 1, "this"))) {
       found.push_back({0.3, i, true});
+      continue;
+    }
+    // Weekdays and the weekend: without a calendar, "since monday" is a few days ago.
+    if (weekdays.count(w) &&
+        (word_is(t, i - 1, "since") || word_is(t, i - 1, "on") || word_is(t, i - 1, "last"))) {
+      found.push_back({3.5, i, true});
+      continue;
+    }
+    if ((w == "weekend" || w == "ages" || w == "donkeys") && word_in(t, i - 1, cues)) {
+      found.push_back({w == "weekend" ? 3.5 : 180, i, true});  // "for ages": months at least
+      continue;
+    }
+    if ((w == "weekend") && word_is(t, i - 1, "the") && word_in(t, i - 2, cues)) {
+      found.push_back({3.5, i, true});
       continue;
     }
     if (w == "night" && word_is(t, i - 1, "last")) {
@@ -386,6 +419,8 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
       --start;
     if (word_in(t, start - 1, k.lexicon.every_words) || word_in(t, j - 1, k.lexicon.every_words))
       continue;
+    // "numb for 5 minutes after walking": how long one episode lasts, not the illness.
+    if (qty * unit < 1 && in_episode_clause(t, i)) continue;
     bool cued = word_is(t, i + 1, "ago") || word_in(t, start - 1, cues) ||
                 word_in(t, start - 2, cues) || word_in(t, start - 3, cues);
     found.push_back({qty * unit, i, cued});
