@@ -192,7 +192,9 @@ Scopes read_scopes(const std::vector<Token>& t, const std::vector<Phrase>& dista
     // "now" starts a new stretch ("years ago ... and now"), but not in "not now".
     static const std::set<std::string> keep_with = {"not",   "nothing", "right", "just",
                                                     "until", "by",      "for"};
-    bool bound = i > 0 && keep_with.count(t[i - 1].word);
+    // Nor a clause-final "now" ("clean now", "gone now"), which times its own clause.
+    bool last_word = i + 1 >= n || t[i + 1].punct;
+    bool bound = (i > 0 && keep_with.count(t[i - 1].word)) || (t[i].word == "now" && last_word);
     if (i > start && terminators().count(t[i].word) && !bound) {
       close(i - 1);
       start = i;
@@ -240,6 +242,7 @@ Scopes read_scopes(const std::vector<Token>& t, const std::vector<Phrase>& dista
     seg.family = relative == RelativeEvent::certain ||
                  (relative == RelativeEvent::had &&
                   (seg.time != TimeScope::current || says_not_me(t, seg.first, n - 1)));
+    seg.relative_had = relative == RelativeEvent::had;
   }
   return out;
 }

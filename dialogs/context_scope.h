@@ -29,7 +29,10 @@ enum class TimeScope {
 struct Segment {
   int first = 0, last = 0;  // token range, inclusive
   TimeScope time = TimeScope::current;
-  bool family = false;       // about a relative, not the patient
+  bool family = false;  // about a relative, not the patient
+  // A relative "had" something, without a time ("my dad had bowel cancer"): a carer's
+  // report of an event, or family history of a condition; the reader decides by finding.
+  bool relative_had = false;
   bool nothing_new = false;  // denies anything current ("nothing new", "not now")
 };
 

@@ -144,6 +144,7 @@ TEST(AnswerReader, PastEventsAreNoWhenTheQuestionIsAboutNow) {
   EXPECT_EQ(answer("q_injury", "fell off my bike when i was 12"), Answer::no);
   EXPECT_EQ(answer("q_bladder", "incontinent for years, unchanged"), Answer::no);
   EXPECT_EQ(answer("q_immune", "was on steroids years ago, not now"), Answer::no);
+  EXPECT_EQ(answer("q_inject", "used to years ago, clean now"), Answer::no);
   // ... but yes when the question asks about ever, or something present for long.
   EXPECT_EQ(answer("q_cancer", "had breast cancer 8 yrs ago, all clear now"), Answer::yes);
   EXPECT_EQ(answer("q_back_pain", "lumbago for years, same as always"), Answer::yes);
@@ -205,6 +206,9 @@ TEST(ContextScope, AFamilyHistoryIsNotAFinding) {
   EXPECT_NE(finding(r, "stroke_signs"), 1);
   EXPECT_FALSE(flagged(r, "stroke_signs"));
   EXPECT_NE(finding(opening("my dad had cancer, not me"), "cancer_history"), 1);
+  // A condition a relative had is family history; an event is a carer's report.
+  EXPECT_NE(finding(opening("my dad had bowel cancer"), "cancer_history"), 1);
+  EXPECT_EQ(finding(opening("my dad had a fall and now his leg is numb"), "back_injury"), 1);
 }
 
 TEST(ContextScope, ACarerSpeaksOfThePatient) {
