@@ -101,6 +101,22 @@ std::string best_suggestion(const std::string& word, const SpellChecker& spellin
   return suggestions.empty() ? std::string() : suggestions.front();
 }
 
+// "nooo", "yesss", "pleeease": letters drawn out for emphasis, each run of three or
+// more cut to one. Empty when the word has no such run.
+std::string undrawn(const std::string& w) {
+  std::string out;
+  bool drawn = false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    size_t run = 1;
+    while (i + run < w.size() && w[i + run] == w[i]) ++run;
+    drawn = drawn || (run >= 3 && std::isalpha(static_cast<unsigned char>(w[i])));
+    out.push_back(w[i]);
+    if (run < 3) out.append(w, i + 1, run - 1);
+    i += run - 1;
+  }
+  return drawn ? out : std::string();
+}
+
 }  // namespace
 
 std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const SpellChecker* spelling,
@@ -108,12 +124,13 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
   std::vector<Token> out;
   out.reserve(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
+    Token t = tokens[i];
     auto emit = [&](const std::string& w) { out.push_back(Token{w, false, t.begin, t.end}); };
     if (t.punct) {
       out.push_back(t);
       continue;
     }
+    if (std::string plain = undrawn(t.word); !plain.empty()) t.word = plain;
     auto s = slang().find(t.word);
     if (s != slang().end() && slang_applies(tokens, i)) {
       for (const auto& w : s->second) emit(w);

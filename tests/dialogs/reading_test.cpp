@@ -73,6 +73,13 @@ TEST(Spelling, ReadsChatSlangAndLeavesForeignAnswerWordsAlone) {
   EXPECT_EQ(corrected("evet"), "evet");  // not "ever"
 }
 
+TEST(Spelling, DrawnOutWordsAreTheWord) {
+  EXPECT_EQ(corrected("nooo"), "no");
+  EXPECT_EQ(corrected("yesss"), "yes");
+  EXPECT_EQ(corrected("soooo numb"), "so numb");
+  EXPECT_EQ(corrected("bookkeeper"), "bookkeeper");  // doubled letters are not drawn out
+}
+
 TEST(Spelling, WithoutADictionaryOnlySlangApplies) {
   auto tokens = correct_spelling(tokenize("bak pain rn"), nullptr, kb().vocabulary);
   ASSERT_EQ(tokens.size(), 4u);
