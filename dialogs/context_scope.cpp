@@ -30,8 +30,8 @@ const std::vector<Phrase>& historical_triggers() {
 // Present but unchanged for a long time: not the new event an emergency sign is.
 const std::vector<Phrase>& long_standing_triggers() {
   static const auto list =
-      compile_all({"for years", "for ages", "for decades", "all my life", "always", "since i was",
-                   "since the kids", "since childhood", "since birth", "unchanged",
+      compile_all({"for years", "for ... years", "for ages", "for decades", "all my life", "always",
+                   "since i was", "since the kids", "since childhood", "since birth", "unchanged",
                    "same as always", "as usual", "for a long time", "as long as i can remember",
                    "years now", "on and off for years", "for donkeys"});
   return list;

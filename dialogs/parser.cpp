@@ -456,11 +456,16 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
   bool asks_duration = pending && pending->kind == QuestionKind::duration;
   if (opening || asks_age) out.age_years = parse_age(k, tokens, asks_age);
   if (opening || asks_duration) {
-    // Times in a segment about the past belong to that old episode.
+    // Times in a segment about the past belong to that old episode, and a long-standing
+    // segment without the complaint in it is about something else ("I've had diabetes
+    // for 20 years" is not how long the feet have been numb).
     std::vector<Token> current;
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (scopes.at(static_cast<int>(i)).time != TimeScope::historical)
-        current.push_back(tokens[i]);
+      const Segment& seg = scopes.at(static_cast<int>(i));
+      bool about_complaint =
+          phrase_in_range(tokens, k.lexicon.symptom_words, seg.first, seg.last + 1);
+      bool elsewhere = opening && seg.time == TimeScope::long_standing && !about_complaint;
+      if (seg.time != TimeScope::historical && !elsewhere) current.push_back(tokens[i]);
     }
     out.duration_days = parse_duration_days(k, current, opening);
   }

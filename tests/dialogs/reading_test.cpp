@@ -251,6 +251,13 @@ TEST(Durations, TimeWords) {
   EXPECT_EQ(duration_choice("since the weekend"), "days");
 }
 
+TEST(Durations, ALongStandingConditionIsNotHowLongTheComplaintHasLasted) {
+  EXPECT_FALSE(opening("my toes are numb, ive had diabetes for 20 years").duration_days);
+  Reading r = opening("my feet have been numb for 2 years");
+  ASSERT_TRUE(r.duration_days);
+  EXPECT_DOUBLE_EQ(*r.duration_days, 730);
+}
+
 TEST(Durations, AnEpisodeIsNotTheIllness) {
   EXPECT_FALSE(opening("my calf goes numb for 5 minutes after walking").duration_days);
   Reading r = opening("for 3 weeks my calf goes numb for 5 minutes after walking");
