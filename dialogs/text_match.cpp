@@ -148,20 +148,26 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
   if (!word.empty()) emit(std::move(word));
 }
 
-// "could not", "can not" and "unable to" say the same as "cannot": an inability is a
-// symptom ("can't feel my groin"), never a negation of one.
+// "could not", "can not", "unable to" and "not able to" say the same as "cannot": an
+// inability is a symptom ("can't feel my groin"), never a negation of one.
 void merge_inability(std::vector<Token>& tokens) {
   std::vector<Token> out;
+  auto word_at = [&](size_t i) { return i < tokens.size() ? tokens[i].word : std::string(); };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const auto& w = tokens[i].word;
-    bool next_is = i + 1 < tokens.size();
-    if (((w == "could" || w == "can") && next_is && tokens[i + 1].word == "not") ||
-        (w == "unable" && next_is && tokens[i + 1].word == "to")) {
-      out.push_back(Token{"cannot", false, tokens[i].begin, tokens[i + 1].end});
-      ++i;
-    } else {
+    const std::string& w = tokens[i].word;
+    size_t used = 0;  // tokens after i that the merged "cannot" takes in
+    if ((w == "could" || w == "can") && word_at(i + 1) == "not")
+      used = 1;
+    else if (w == "unable" && word_at(i + 1) == "to")
+      used = 1;
+    else if (w == "not" && word_at(i + 1) == "able" && word_at(i + 2) == "to")
+      used = 2;
+    if (used == 0) {
       out.push_back(tokens[i]);
+      continue;
     }
+    out.push_back(Token{"cannot", false, tokens[i].begin, tokens[i + used].end});
+    i += used;
   }
   tokens = std::move(out);
 }
@@ -290,14 +296,25 @@ bool matches_at(const std::vector<Token>& tokens, const Phrase& phrase, int at, 
 
 namespace {
 
-// "not only", "not just", "no doubt", "no change in": a negator that negates nothing.
+// "not only", "not just", "no doubt": a negator that negates nothing. "I can feel
+// nothing down there" states numbness: after "feel", "nothing" is the symptom.
 bool pseudo_negation(const std::vector<Token>& tokens, int k) {
+  static const std::set<std::string> feel = {"feel", "feels", "felt", "feeling"};
+  if (k > 0 && feel.count(tokens[k - 1].word) &&
+      (tokens[k].word == "nothing" || tokens[k].word == "no"))
+    return true;
+  // "no feeling", "no control", "no strength": the loss is the symptom, not a denial.
   static const std::set<std::pair<std::string, std::string>> pairs = {
-      {"not", "only"}, {"not", "just"},    {"no", "doubt"}, {"not", "sure"},
-      {"no", "idea"},  {"not", "certain"}, {"no", "wait"}};
-  int next = k + 1;
-  return next < static_cast<int>(tokens.size()) &&
-         pairs.count({tokens[k].word, tokens[next].word}) != 0;
+      {"not", "only"},     {"not", "just"},    {"no", "doubt"},    {"not", "sure"},
+      {"no", "idea"},      {"not", "certain"}, {"no", "wait"},     {"no", "feeling"},
+      {"no", "sensation"}, {"no", "control"},  {"no", "strength"}, {"no", "power"}};
+  int n = static_cast<int>(tokens.size());
+  if (k + 1 >= n) return false;
+  if (pairs.count({tokens[k].word, tokens[k + 1].word})) return true;
+  // "I don't feel anything down there" is numbness; "I don't feel numb" stays a denial.
+  static const std::set<std::string> nothing_felt = {"anything", "a", "much", "my"};
+  return tokens[k].word == "not" && tokens[k + 1].word == "feel" && k + 2 < n &&
+         nothing_felt.count(tokens[k + 2].word);
 }
 
 bool opens_clause(const std::vector<Token>& tokens, int index, const NegationRules& rules) {

@@ -139,6 +139,17 @@ TEST(AnswerReader, AStatedSymptomOutweighsTheLeadWord) {
   EXPECT_EQ(answer("q_fever", "no fever but had the chills last night"), Answer::yes);
 }
 
+TEST(AnswerReader, FeelingNothingIsNumbnessNotADenial) {
+  EXPECT_EQ(answer("q_saddle", "i can feel nothing down there"), Answer::yes);
+  EXPECT_EQ(answer("q_saddle", "nothing down there"), Answer::no);
+  EXPECT_EQ(answer("q_saddle", "no feeling down there"), Answer::yes);
+  EXPECT_EQ(answer("q_saddle", "i dont feel anything down there"), Answer::yes);
+  EXPECT_EQ(answer("q_saddle", "i dont feel numb down there"), Answer::no);
+  EXPECT_EQ(answer("q_bladder", "no control over my bladder"), Answer::yes);
+  EXPECT_EQ(answer("q_weak", "no strength in it at all"), Answer::yes);
+  EXPECT_EQ(answer("q_breath", "not able to breathe properly"), Answer::yes);
+}
+
 TEST(AnswerReader, AsksWhatTheQuestionMeans) {
   for (const char* text : {"what do you mean?", "whats the saddle area", "how do i tell?"})
     EXPECT_EQ(answer("q_saddle", text), Answer::clarify) << text;
