@@ -59,9 +59,9 @@ const std::vector<Phrase>& unsure_phrases() {
       {"dunno", "not sure", "unsure", "no idea", "no clue", "not certain", "hard to say",
        "hard to tell", "cannot tell", "cannot say", "who knows", "have not checked", "not checked",
        "have not looked", "have not tried", "have not tested", "not been tested", "never checked",
-       "no thermometer", "waiting on", "waiting for", "borderline", "he has not said",
-       "she has not said", "they have not said", "not been told", "might be", "might have",
-       "could be", "maybe", "perhaps", "possibly", "i guess", "not that sure",
+       "no thermometer", "not taken", "not measured", "waiting on", "waiting for", "borderline",
+       "he has not said", "she has not said", "they have not said", "not been told", "might be",
+       "might have", "could be", "maybe", "perhaps", "possibly", "i guess", "not that sure",
        // Spanish, French, Italian, German, Portuguese, Turkish.
        "no se", "no lo se", "ni idea", "je ne sais pas", "je sais pas", "sais pas", "aucune idee",
        "non lo so", "non so", "weiss nicht", "weiss ich nicht", "keine ahnung", "nao sei",
@@ -110,8 +110,9 @@ const std::vector<Phrase>& hedged_yes_phrases() {
 
 // Words that, describing the thing asked about, say it is normal ("my face is fine").
 const std::set<std::string>& normal_states() {
-  static const std::set<std::string> words = {"fine", "normal", "ok",         "okay",   "alright",
-                                              "good", "same",   "unaffected", "perfect"};
+  static const std::set<std::string> words = {"fine",       "normal",  "normally", "ok",
+                                              "okay",       "alright", "good",     "same",
+                                              "unaffected", "perfect"};
   return words;
 }
 
@@ -333,8 +334,9 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (!ever && scopes.only_past() && !(scopes.any(TimeScope::long_standing) && !is_new))
     return Answer::no;
 
-  // 5. Hedged no: "not that I know of" is a no, but not enough to rule out a red flag.
-  if (w.any(hedged_no_phrases())) return red ? Answer::unsure : Answer::no;
+  // 5. Hedged no: "not that I know of" is a no, but not enough to rule out a red flag
+  //    unless the person also says what is normal ("don't think so, my face looks normal").
+  if (w.any(hedged_no_phrases())) return red && !says_normal(t, 0, n) ? Answer::unsure : Answer::no;
 
   // 6. The lead word. A plain yes word settles it; a lead like "it is" or "I am" only
   //    when nothing later says otherwise ("it is a bit better today", "I'm fine thanks").
