@@ -96,6 +96,15 @@ TEST(Spelling, TyposReachTheFindingsAndEnglishWordsDoNot) {
   EXPECT_EQ(answer("q_cold", "it's the same colour as the other one"), Answer::no);
 }
 
+TEST(Phrases, EverydayLookAlikesAreNotRedFlagFindings) {
+  EXPECT_NE(finding(opening("my foot gets stuck on the stairs"), "breathing_trouble"), 1);
+  EXPECT_NE(finding(opening("my foot turns the wrong way when i walk"), "breathing_trouble"), 1);
+  EXPECT_NE(finding(opening("i went back to work and my foot hurts"), "back_pain"), 1);
+  EXPECT_NE(finding(opening("my feet feel hot and burning at night"), "fever"), 1);
+  EXPECT_NE(finding(opening("numb on the front of my foot"), "weakness"), 1);
+  EXPECT_EQ(finding(opening("drinks go down the wrong way"), "breathing_trouble"), 1);
+}
+
 // ---- Answers (the reader's vocabulary)
 
 TEST(AnswerReader, ReadsDenialsWithoutANoWord) {
