@@ -123,6 +123,7 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
                                     const Vocabulary& keep) {
   std::vector<Token> out;
   out.reserve(tokens.size());
+  int lookups = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     Token t = tokens[i];
     auto emit = [&](const std::string& w) { out.push_back(Token{w, false, t.begin, t.end}); };
@@ -136,8 +137,12 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
       for (const auto& w : s->second) emit(w);
       continue;
     }
-    bool leave = !spelling || t.word.size() < 3 || has_digit(t.word) || keep.count(t.word) ||
+    // Hunspell's suggest takes milliseconds (a long garbled word, a hundred): a message
+    // gets at most kMaxCorrections lookups, and a word too long to be a typo none.
+    bool leave = !spelling || t.word.size() < 3 || t.word.size() > kMaxWordLength ||
+                 has_digit(t.word) || keep.count(t.word) || lookups >= kMaxCorrections ||
                  spelling->known(t.word);
+    if (!leave) ++lookups;
     std::string corrected = leave ? std::string() : best_suggestion(t.word, *spelling, keep);
     if (corrected.empty()) {
       out.push_back(t);

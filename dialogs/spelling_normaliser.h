@@ -15,6 +15,10 @@
 
 namespace triagebot::dialogs {
 
+// Bounds on the dictionary's work per message, so a long or garbled message stays cheap.
+inline constexpr int kMaxCorrections = 12;
+inline constexpr size_t kMaxWordLength = 24;
+
 // `keep`: words taken as they are even when the dictionary lacks them (the knowledge
 // base's own words, the answer reader's words, including the foreign yes/no words that a
 // dictionary would otherwise turn into English ones: "nein" is not "neon").

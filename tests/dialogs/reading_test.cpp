@@ -80,6 +80,30 @@ TEST(Spelling, DrawnOutWordsAreTheWord) {
   EXPECT_EQ(corrected("bookkeeper"), "bookkeeper");  // doubled letters are not drawn out
 }
 
+// A dictionary that knows no word and counts how often it is asked for suggestions.
+class CountingSpellChecker : public SpellChecker {
+ public:
+  bool known(std::string_view) const override { return false; }
+  std::vector<std::string> suggest(std::string_view) const override {
+    ++calls;
+    return {"word"};
+  }
+  mutable int calls = 0;
+};
+
+TEST(Spelling, AMessageCostsABoundedNumberOfLookups) {
+  CountingSpellChecker counting;
+  std::string garbled;
+  for (int i = 0; i < 3 * kMaxCorrections; ++i)
+    garbled += "qzx" + std::string(1, static_cast<char>('a' + i % 26)) + " ";
+  (void)correct_spelling(tokenize(garbled), &counting, kb().vocabulary);
+  EXPECT_EQ(counting.calls, kMaxCorrections);
+  CountingSpellChecker long_word;
+  (void)correct_spelling(tokenize(std::string(kMaxWordLength + 1, 'q')), &long_word,
+                         kb().vocabulary);
+  EXPECT_EQ(long_word.calls, 0);
+}
+
 TEST(Spelling, WithoutADictionaryOnlySlangApplies) {
   auto tokens = correct_spelling(tokenize("bak pain rn"), nullptr, kb().vocabulary);
   ASSERT_EQ(tokens.size(), 4u);
