@@ -103,7 +103,10 @@ void apply_mined(const KnowledgeData& k, Facts& facts, const std::map<int, bool>
   for (const auto& [f, value] : mined) {
     if (value) {
       bool group_known = !k.findings[f].group.empty() && facts.group_has_true(f);
-      if (!group_known) facts.set(f, true);
+      // A prevailing finding updates its group ("the other leg too" after "my left leg").
+      bool prevails = std::count(k.lexicon.prevailing_findings.begin(),
+                                 k.lexicon.prevailing_findings.end(), f) != 0;
+      if (!group_known || prevails) facts.set(f, true);
     } else if (!facts.known(f)) {
       facts.set(f, false);
     }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "dialogs/engine.h"
+#include "dialogs/engine_state.h"
 #include "dialogs/knowledge_data.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
@@ -55,6 +56,23 @@ TEST(Clarify, ImFineToTheStrokeScreenIsNoAndRaisesNoFlag) {
   Turn t = say(first.next, "im fine thanks");
   EXPECT_FALSE(t.assessment) << "\"im fine thanks\" was read as a stroke sign";
   EXPECT_NE(pending_id(t), "q_stroke");
+}
+
+// The value a finding has in the session, or -1 when unknown.
+int fact(const Turn& t, const char* id) {
+  EngineState st = state_from_json(t.next.engine_state);
+  for (const auto& [name, value] : st.findings) {
+    if (name == id) return value ? 1 : 0;
+  }
+  return -1;
+}
+
+TEST(Laterality, TheOtherLegTooInALaterMessageMakesItBothLegs) {
+  Turn first = say(Session{}, "my left leg has been numb for a week");
+  ASSERT_EQ(fact(first, "one_leg"), 1);
+  Turn t = say(first.next, "no, but now the other leg is going numb too");
+  EXPECT_EQ(fact(t, "both_legs"), 1);
+  EXPECT_EQ(fact(t, "one_leg"), 0);
 }
 
 }  // namespace
