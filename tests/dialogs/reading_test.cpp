@@ -293,6 +293,8 @@ TEST(Durations, TimeWords) {
   EXPECT_EQ(duration_choice("for ages"), "months");
   EXPECT_EQ(duration_choice("couple of days"), "days");
   EXPECT_EQ(duration_choice("since the weekend"), "days");
+  EXPECT_EQ(duration_choice("since tues"), "days");
+  EXPECT_EQ(duration_choice("3 mths"), "months");
 }
 
 TEST(Durations, ALongStandingConditionIsNotHowLongTheComplaintHasLasted) {
