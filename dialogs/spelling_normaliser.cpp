@@ -60,6 +60,7 @@ const std::map<std::string, std::vector<std::string>>& slang() {
                                                                         {"mths", {"months"}},
                                                                         {"wk", {"week"}},
                                                                         {"yday", {"yesterday"}},
+                                                                        {"rite", {"right"}},
                                                                         {"yest", {"yesterday"}},
                                                                         {"tues", {"tuesday"}},
                                                                         {"weds", {"wednesday"}},

@@ -118,6 +118,9 @@ const Row kRows[] = {
     {"q_side", "mostly the left leg", "choice=left"},
     {"q_side", "both feet", "choice=both"},
     {"q_side", "one foot, the left", "choice=left"},
+    {"q_side", "rite leg", "choice=right"},
+    {"q_onset", "woke up with it", "choice=days"},
+    {"q_sex", "im a bloke", "choice=male"},
     // Red flags with negation and stems.
     {"", "my face is drooping", "flag=stroke_signs"},
     {"", "no weakness at all", "weakness=0 no_flag"},
