@@ -69,6 +69,14 @@ const std::vector<Phrase>& unsure_phrases() {
   return list;
 }
 
+// A plain no wherever it stands ("god no", "my mum had it, not me").
+const std::vector<Phrase>& plain_no_phrases() {
+  static const auto list =
+      compile_all({"not me", "god no", "hell no", "no way", "no chance", "of course not",
+                   "course not", "never have", "never did", "not in my case"});
+  return list;
+}
+
 // Uncertain words that, to a "could you be ...?" question, say it is possible.
 const std::vector<Phrase>& possibility_phrases() {
   static const auto list = compile_all({"could be", "maybe", "might be", "possibly", "perhaps"});
@@ -250,7 +258,10 @@ bool says_normal(const std::vector<Token>& t, int from, int to) {
   bool named = false;
   for (int i = from; i < to; ++i) {
     if (t[i].punct) continue;
-    bool state = normal_states().count(t[i].word) != 0;
+    // "not normal", "not the same", "no good" say something is wrong.
+    bool negated = i > from && (t[i - 1].word == "not" || t[i - 1].word == "no" ||
+                                (t[i - 1].word == "the" && i > from + 1 && t[i - 2].word == "not"));
+    bool state = normal_states().count(t[i].word) != 0 && !negated;
     if (state && (named || !acknowledgements.count(t[i].word))) return true;
     if (t[i].word == "like" && i + 1 < to && t[i + 1].word == "normal") return true;
     if (!fillers().count(t[i].word)) named = true;
@@ -281,9 +292,9 @@ bool is_red_flag_question(const KnowledgeData& k, const QuestionDef& q) {
 }
 
 void add_answer_words(Vocabulary& words) {
-  for (const auto* list :
-       {&clarify_phrases(), &correction_phrases(), &unsure_phrases(), &hedged_no_phrases(),
-        &foreign_yes_phrases(), &foreign_no_phrases(), &hedged_yes_phrases()}) {
+  for (const auto* list : {&clarify_phrases(), &correction_phrases(), &unsure_phrases(),
+                           &hedged_no_phrases(), &foreign_yes_phrases(), &foreign_no_phrases(),
+                           &hedged_yes_phrases(), &plain_no_phrases()}) {
     for (const auto& p : *list) add_words(words, p.source);
   }
   for (const auto* set : {&normal_states(), &fillers(), &exclusives()})
@@ -376,11 +387,14 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (exclusives().count(t[lead].word)) return Answer::no;
   // 11. Normal ("my face is fine", "all normal down there", "same colour as the other").
   if (says_normal(t, 0, n)) return Answer::no;
-  if (w.any(lex.no_anywhere)) return Answer::no;
+  if (w.any(lex.no_anywhere) || w.any(plain_no_phrases())) return Answer::no;
   if (w.any(lex.yes_anywhere)) return Answer::yes;
   if (yes < 0 && no == 0) return Answer::no;
   if (no < 0 && yes == 0) return Answer::yes;
   if (weak_lead) return Answer::yes;
+  // A negator somewhere, of nothing the reader recognised: a no on an ordinary question;
+  // on a red-flag one it may negate the normal ("not the same colour"), so ask again.
+  if (red) return Answer::none;
   for (int i = 0; i < n; ++i) {
     if (!t[i].punct && lex.negation.negators.count(t[i].word)) return Answer::no;
   }

@@ -344,7 +344,9 @@ bool negated_before(const std::vector<Token>& tokens, int first, const NegationR
     if (rules.negators.count(t.word)) return true;
     // "all normal down there", "fine apart from ...": a normal-state word just before
     // the mention denies it as it does just after ("down there is fine").
-    if (words < 2 && rules.post_negators.count(t.word)) return true;
+    // "not normal down there" is the opposite: a negated normal state affirms.
+    if (words < 2 && rules.post_negators.count(t.word))
+      return k == 0 || !rules.negators.count(tokens[k - 1].word);
     ++words;
   }
   return false;
@@ -355,7 +357,8 @@ bool negated_after(const std::vector<Token>& tokens, int last, const NegationRul
   for (int k = last + 1; k < static_cast<int>(tokens.size()) && words < 4; ++k) {
     const Token& t = tokens[k];
     if (t.punct || rules.scope_breakers.count(t.word)) return false;
-    if (rules.post_negators.count(t.word)) return true;
+    // "my speech is fine" denies; "my speech is not normal" does not.
+    if (rules.post_negators.count(t.word)) return !rules.negators.count(tokens[k - 1].word);
     ++words;
   }
   return false;

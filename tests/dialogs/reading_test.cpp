@@ -181,6 +181,10 @@ TEST(AnswerReader, FeelingNothingIsNumbnessNotADenial) {
   EXPECT_EQ(answer("q_bladder", "no control over my bladder"), Answer::yes);
   EXPECT_EQ(answer("q_weak", "no strength in it at all"), Answer::yes);
   EXPECT_EQ(answer("q_breath", "not able to breathe properly"), Answer::yes);
+  // A negated normal state affirms ("not normal down there").
+  EXPECT_EQ(answer("q_saddle", "its not normal down there"), Answer::yes);
+  EXPECT_EQ(answer("q_cold", "its not the same colour as the other one"), Answer::none);
+  EXPECT_NE(finding(opening("my speech is not normal"), "speech_trouble"), 0);
 }
 
 TEST(AnswerReader, AsksWhatTheQuestionMeans) {
