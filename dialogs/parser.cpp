@@ -249,6 +249,19 @@ bool in_episode_clause(const std::vector<Token>& t, int i) {
   return false;
 }
 
+// A yes typed in the person's own words ("legs like jelly" to the weakness question) is
+// the evidence for the question's finding, when no phrase of the message already is. A
+// bare "yes" or "ya" is not worth quoting.
+void quote_answer(std::string_view text, const std::vector<Token>& t, const QuestionDef& q,
+                  Reading& out) {
+  if (out.answer != Answer::yes || q.finding < 0 || out.evidence.count(q.finding)) return;
+  long words = std::count_if(t.begin(), t.end(), [](const Token& x) { return !x.punct; });
+  if (words < 2) return;
+  size_t begin = text.find_first_not_of(" \t\n"), end = text.find_last_not_of(" \t\n");
+  if (begin == std::string_view::npos) return;
+  out.evidence[q.finding] = std::string(text.substr(begin, end - begin + 1));
+}
+
 int choice_by_range(const QuestionDef& q, double value) {
   for (size_t c = 0; c < q.choices.size(); ++c) {
     const auto& ch = q.choices[c];
@@ -472,6 +485,7 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
     out.answer = read_answer(k, tokens, *pending, out);
+    quote_answer(text, tokens, *pending, out);
     if (out.answer == Answer::yes)
       out.choice = 0;
     else if (out.answer == Answer::no)

@@ -323,5 +323,16 @@ TEST(Evidence, QuotesThePersonsOwnWords) {
   EXPECT_EQ(r.evidence.at(kb().finding("one_leg")), "and my LEFT leg is numb");
 }
 
+TEST(Evidence, AYesInThePersonsOwnWordsIsQuotedForTheQuestion) {
+  const QuestionDef* weak = kb().question("q_weak");
+  Reading r = read_message(kb(), " legs like jelly ", weak, &testing::spelling());
+  EXPECT_EQ(r.evidence.at(weak->finding), "legs like jelly");
+  Reading bare = read_message(kb(), "yep", weak, &testing::spelling());
+  EXPECT_EQ(bare.answer, Answer::yes);
+  EXPECT_EQ(bare.evidence.count(weak->finding), 0u);
+  Reading denied = read_message(kb(), "no, it's just numb", weak, &testing::spelling());
+  EXPECT_EQ(denied.evidence.count(weak->finding), 0u);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs
