@@ -228,9 +228,17 @@ Scopes read_scopes(const std::vector<Token>& t, const std::vector<Phrase>& dista
   // A short trailing "but always have", "that's my prostate, nothing new" speaks of the
   // untimed words before it: long-standing reaches back (an old event does not, so "I
   // can't pee, I fell years ago" keeps the first part current).
+  // A note that contrasts ("always been fine before") says the opposite: it stays put.
+  auto contrasts = [&](const Segment& seg) {
+    static const std::set<std::string> words = {"fine",  "normal", "ok",    "okay", "before",
+                                                "until", "till",   "never", "used"};
+    for (int i = seg.first; i <= seg.last; ++i)
+      if (words.count(t[i].word)) return true;
+    return false;
+  };
   for (size_t s = out.segments.size(); s-- > 1;) {
     const Segment& next = out.segments[s];
-    bool short_note = next.last - next.first < 6;
+    bool short_note = next.last - next.first < 6 && !contrasts(next);
     if (untimed[s - 1] && next.time == TimeScope::long_standing && short_note) {
       out.segments[s - 1].time = TimeScope::long_standing;
       out.segments[s - 1].nothing_new = next.nothing_new;

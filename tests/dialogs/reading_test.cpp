@@ -248,6 +248,9 @@ TEST(ContextScope, PastEventsDoNotFireNewFindingsOrRedFlags) {
   EXPECT_FALSE(flagged(bike, "spinal_trauma"));
   Reading leak = opening("numb feet, and i have been incontinent for years, unchanged");
   EXPECT_NE(finding(leak, "bladder_trouble"), 1);
+  // "always been fine before" contrasts: the symptom is new.
+  EXPECT_EQ(finding(opening("i cant pee, always been fine before"), "bladder_trouble"), 1);
+  EXPECT_NE(finding(opening("i wet myself when i sneeze but always have"), "bladder_trouble"), 1);
   Reading now = opening("I fell down the stairs yesterday and my leg is numb");
   EXPECT_EQ(finding(now, "back_injury"), 1);
   // A finding that counts whenever it happened.
