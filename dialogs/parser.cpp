@@ -234,16 +234,21 @@ bool any_anywhere(const std::vector<Token>& t, const std::vector<Phrase>& list) 
 }
 
 // Whether the time at token `i` sits in a clause about one episode ("for 5 minutes after
-// walking", "lasts an hour then goes") rather than about the illness.
+// walking", "lasts an hour then goes", "stop for a min and it's fine") rather than about
+// the illness: what brings it on or eases it, or how it ends, is near the time.
 bool in_episode_clause(const std::vector<Token>& t, int i) {
-  static const std::set<std::string> cues = {"after", "when",    "whenever", "then",  "lasts",
-                                             "goes",  "wears",   "each",     "every", "until",
-                                             "if",    "walking", "standing"};
+  static const std::set<std::string> after = {
+      "after", "when", "whenever", "then",     "lasts", "goes",   "wears", "each",    "every",
+      "until", "if",   "walking",  "standing", "fine",  "better", "gone",  "settles", "passes"};
+  static const std::set<std::string> before = {"stop", "stopping", "rest",  "resting",
+                                               "sit",  "sitting",  "stand", "standing",
+                                               "walk", "walking",  "lasts", "lasting"};
   int n = static_cast<int>(t.size());
   for (int j = i + 1; j < n && !t[j].punct && j <= i + 4; ++j) {
-    if (cues.count(t[j].word)) return true;
+    if (after.count(t[j].word)) return true;
   }
   for (int j = i - 1; j >= 0 && !t[j].punct && j >= i - 4; --j) {
+    if (before.count(t[j].word)) return true;
     if (t[j].word == "at" && j + 1 < n && t[j + 1].word == "a") return true;  // "at a time"
   }
   return false;

@@ -313,6 +313,7 @@ TEST(Durations, ALongStandingConditionIsNotHowLongTheComplaintHasLasted) {
 
 TEST(Durations, AnEpisodeIsNotTheIllness) {
   EXPECT_FALSE(opening("my calf goes numb for 5 minutes after walking").duration_days);
+  EXPECT_FALSE(opening("calf goes numb walking uphill, stop for a min and its fine").duration_days);
   Reading r = opening("for 3 weeks my calf goes numb for 5 minutes after walking");
   ASSERT_TRUE(r.duration_days);
   EXPECT_DOUBLE_EQ(*r.duration_days, 21);
