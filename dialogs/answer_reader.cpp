@@ -62,6 +62,8 @@ const std::vector<Phrase>& unsure_phrases() {
        "no thermometer", "not taken", "not measured", "waiting on", "waiting for", "borderline",
        "he has not said", "she has not said", "they have not said", "not been told", "might be",
        "might have", "could be", "maybe", "perhaps", "possibly", "i guess", "not that sure",
+       "not really sure", "not too sure", "not entirely sure", "not quite sure",
+       "not completely sure", "not a hundred percent", "not 100",
        // Spanish, French, Italian, German, Portuguese, Turkish.
        "no se", "no lo se", "ni idea", "je ne sais pas", "je sais pas", "sais pas", "aucune idee",
        "non lo so", "non so", "weiss nicht", "weiss ich nicht", "keine ahnung", "nao sei",
@@ -85,10 +87,11 @@ const std::vector<Phrase>& possibility_phrases() {
 
 // A hedged no: plain no on an ordinary question, unsure on a red-flag one.
 const std::vector<Phrase>& hedged_no_phrases() {
-  static const auto list =
-      compile_all({"not that i know", "not as far as i know", "not that i am aware",
-                   "not that i have noticed", "do not think so", "i do not think", "i doubt it",
-                   "probably not", "not as far as i can tell"});
+  static const auto list = compile_all(
+      {"not that i know", "not as far as i know", "not that i am aware", "not that i have noticed",
+       "do not think so", "i do not think", "i doubt it", "probably not", "not that i remember",
+       "not that i can remember", "not that i recall", "i do not believe so", "i do not believe",
+       "not as far as i can tell"});
   return list;
 }
 

@@ -154,7 +154,8 @@ TEST(AnswerReader, HedgesAreAQualifiedYesOrUnsureAsTheQuestionNeeds) {
 TEST(AnswerReader, UncertaintyIsNeverANoOnARedFlagQuestion) {
   for (const char* text :
        {"dunno", "not sure", "not that I know of", "dont think so, he hasnt said", "no sé",
-        "je ne sais pas", "havent checked", "🤷"})
+        "je ne sais pas", "havent checked", "🤷", "not really sure", "not that i remember",
+        "i dont believe so"})
     EXPECT_EQ(answer("q_saddle", text), Answer::unsure) << text;
   // The same hedged no on an ordinary question is a no.
   EXPECT_EQ(answer("q_diet", "not that I know of"), Answer::no);
