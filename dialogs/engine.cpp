@@ -183,8 +183,11 @@ class Interview {
         apply_range(k_, facts_, QuestionKind::duration, *reading.duration_days, asks_duration);
       phrase_flags = reading.red_flags;
       if (pending && reading.answer == Answer::clarify) {
-        // "What do you mean?": explain the question in plainer words; not an answer.
-        replies_.push_back(question_reply(k_, *pending, true));
+        // "What do you mean?": the question in plainer words, without the re-ask's "I'm
+        // asking again" (nothing was answered); not an answer.
+        Reply plain = question_reply(k_, *pending, false);
+        if (!pending->plainer.empty()) plain.text = pending->plainer;
+        replies_.push_back(std::move(plain));
         return finish(session_);
       }
       if (pending) {

@@ -44,7 +44,7 @@ TEST(Clarify, ExplainsTheQuestionInPlainerWordsAndKeepsItPending) {
   EXPECT_FALSE(again.assessment);
   EXPECT_EQ(pending_id(again), asked);
   ASSERT_FALSE(again.replies.empty());
-  EXPECT_NE(again.replies.back().text.find(q->plainer), std::string::npos);
+  EXPECT_EQ(again.replies.back().text, q->plainer);
   // The answer that follows is read as the answer to the same question.
   Turn next = say(again.next, "nope");
   EXPECT_NE(pending_id(next), asked);
