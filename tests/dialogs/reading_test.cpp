@@ -127,6 +127,8 @@ TEST(Phrases, EverydayLookAlikesAreNotRedFlagFindings) {
   EXPECT_NE(finding(opening("my feet feel hot and burning at night"), "fever"), 1);
   EXPECT_NE(finding(opening("numb on the front of my foot"), "weakness"), 1);
   EXPECT_EQ(finding(opening("drinks go down the wrong way"), "breathing_trouble"), 1);
+  EXPECT_EQ(finding(opening("i cant breath properly"), "breathing_trouble"), 1);
+  EXPECT_EQ(finding(opening("legs gone weak and its spreading up"), "both_legs"), 1);
 }
 
 // ---- Answers (the reader's vocabulary)
