@@ -76,7 +76,10 @@ void apply_mined(const KnowledgeData& k, Facts& facts, EngineState& st, const Re
   for (const auto& [f, value] : reading.findings) {
     if (value) {
       bool group_known = !k.findings[f].group.empty() && facts.group_has_true(f);
-      if (group_known && !facts.is_true(f)) continue;
+      // A prevailing finding updates its group ("the other leg too" after "my left leg").
+      bool prevails = std::count(k.lexicon.prevailing_findings.begin(),
+                                 k.lexicon.prevailing_findings.end(), f) != 0;
+      if (group_known && !facts.is_true(f) && !prevails) continue;
       facts.set(f, true);
     } else if (!facts.known(f)) {
       facts.set(f, false);
@@ -144,7 +147,7 @@ class Interview {
     if (input.kind == Input::Kind::choice) {
       answer = on_choice(input.choice_id, pending);
     } else {
-      Reading reading = read_message(k_, input.text, pending);
+      Reading reading = read_message(k_, input.text, pending, options_.spelling);
       apply_mined(k_, facts_, st_, reading);
       bool asks_age = pending && pending->kind == QuestionKind::age;
       bool asks_duration = pending && pending->kind == QuestionKind::duration;
@@ -254,7 +257,7 @@ class Interview {
 
   Turn after_completion(const Input& input) {
     if (input.kind == Input::Kind::text) {
-      Reading reading = read_message(k_, input.text, nullptr);
+      Reading reading = read_message(k_, input.text, nullptr, options_.spelling);
       apply_mined(k_, facts_, st_, reading);
       auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
       if (!flags.empty()) return interrupt(flags, FlagBasis::stated);

@@ -238,6 +238,11 @@ class Loader {
             list[i]["past_finding"], "findings[" + std::to_string(i) + "].past_finding");
       }
     }
+    // The lexicon's time classes of findings (read here: they name findings).
+    const json& lex = member(root_, "(root)", "lexicon");
+    for (int f : finding_list(lex, "lexicon", "new_findings")) k_.lexicon.new_findings.insert(f);
+    for (int f : finding_list(lex, "lexicon", "ever_findings")) k_.lexicon.ever_findings.insert(f);
+    k_.lexicon.prevailing_findings = finding_list(lex, "lexicon", "prevailing_findings");
   }
 
   void load_sources() {

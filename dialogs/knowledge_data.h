@@ -117,12 +117,21 @@ struct Lexicon {
   std::vector<Phrase> unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past,
       symptom_words;
   std::map<std::string, int> number_words;
+  // Findings that are new events or signs: a past or long-standing mention ("incontinent
+  // for years", "fell off my bike when I was 12") does not state them now.
+  std::set<int> new_findings;
+  // Findings a past mention does state ("had cancer 8 years ago", "used to smoke").
+  std::set<int> ever_findings;
+  // Findings that, read in one message with other members of their group, overrule
+  // them ("my left leg, and now the other leg too" is both legs).
+  std::vector<int> prevailing_findings;
 };
 
 struct KnowledgeData {
   Settings settings;
   Lexicon lexicon;
-  Vocabulary vocabulary;  // every word the base knows: never read as a typo of another
+  // Every word the base and the answer reader know: never "corrected" by spelling.
+  Vocabulary vocabulary;
   std::vector<FindingDef> findings;
   std::vector<QuestionDef> questions;
   std::vector<CauseDef> causes;
