@@ -147,6 +147,8 @@ std::string name_of(const Answer a) {
       return "unsure";
     case Answer::none:
       return "none";
+    case Answer::clarify:
+      return "clarify";
   }
   return "?";
 }

@@ -1,0 +1,259 @@
+// Each category's words, then its rules. Clinical sources for what counts as "needs
+// help now": NHS "When to call 999" (chest pain, breathing, collapse, fits, heavy
+// bleeding, overdose or poisoning) and the Samaritans/988 guidance on the ways people
+// speak of suicide (directly, through hopelessness, plans and preparations).
+#include "dialogs/safety_rules.h"
+
+namespace triagebot::dialogs::safety {
+namespace {
+
+using Sources = std::vector<std::string>;
+
+std::vector<Pattern> compile_all(const Sources& sources) {
+  std::vector<Pattern> out;
+  for (const auto& s : sources) out.push_back(compile(s));
+  return out;
+}
+
+// ---- word classes (alternatives joined with '|') ------------------------------------
+
+const std::string kChest =
+    "chest~|chets|chset|cheast|breastbone|sternum|pecho|poitrine|thoracique|thorax|brust|peito|"
+    "petto|torace";
+const std::string kPain =
+    "pain*|hurt*|ache*|aching|achy|sore|tight*|pressure|pressing|crush*|squeez*|heavy|"
+    "heaviness|burning|sharp|stabbing|agony|agonising|agonizing|killing|clutch*|holding|"
+    "grabbing|gripping|discomfort|dolor*|duele*|presion|opresion|douleur*|mal|serre*|"
+    "oppress*|schmerz*|druck|dor|dores|dolore|dolori|aperto|pressao";
+const std::string kBreath = "breath*|breath~|breathe~|breathing~|breth*|brething";
+const std::string kStruggle =
+    "cannot|cant|struggl*|strugling|hard|harder|difficult*|trouble|unable|fighting|gasping|"
+    "labouring|laboring|barely|hardly";
+const std::string kBlood =
+    "blood~|bloods|bloody|bleeding~|bleed*|bled|bleading|bleedin|haemorrhag*|hemorrhag*";
+const std::string kHeavy =
+    "pour*|gush*|spurt*|squirt*|pumping|everywhere|soaked|soaking|soak*|towel*|towles|pool|"
+    "puddle|lots|loads|lot|heavily|heavy|badly|bad|massive|profus*|litres|liters|pints|much";
+const std::string kDrug =
+    "pill*|tablet*|meds|medication*|medicine*|paracetamol~|acetaminophen~|tylenol|ibuprofen~|"
+    "aspirin|insulin~|gabapentin~|pregabalin|codamol|cocodamol|codeine|tramadol|morphine|"
+    "oxycodone|oxy|fentanyl|heroin|opioid*|opiate*|diazepam|valium|xanax|antidepressant*|"
+    "amitriptyline|sertraline|citalopram|fluoxetine|lithium|warfarin|digoxin|metformin|"
+    "methadone|naproxen|dose|doses|capsule*|drugs|painkiller*|nurofen|panadol|propranolol|"
+    "pastillas|pastilla|medicamentos|pilules|comprimes|comprimidos|medicaments|tabletten|"
+    "pastiglie|farmaci|remedios";
+const std::string kPoison =
+    "bleach|detergent|antifreeze|weedkiller|pesticide*|poison*|dishwasher|laundry|pods|"
+    "battery|batteries|paraffin|kerosene|turps|turpentine|petrol|gasoline|disinfectant|"
+    "dettol|lejia|javel|candeggina|varechina";
+const std::string kTook =
+    "took|taken|swallowed|injected|downed|overdid|"
+    "tome|tomado|tomo|trague|pris|avale|genommen|geschluckt|tomei|tomou|preso|ingerito";
+const std::string kQuantity =
+    "#|all|whole|entire|every|bottle|packet|pack|box|strip|handful|load|loads|lot|lots|many|"
+    "double|twice|triple|extra|todas|todos|toutes|tous|alle|tutte|tutti|muchas|beaucoup|"
+    "viele|muitos|muitas";
+const std::string kIntent =
+    "thinking|think|going|gonna|want|wanna|planning|plan|planned|tempted|might|will|ll";
+const std::string kJumpPlace =
+    "bridge|cliff|roof|rooftop|balcony|train|tracks|building|tower|motorway|traffic";
+
+std::vector<Rule> build_rules() {
+  const Sources none;
+  std::vector<Rule> out;
+  auto add = [&](SafetyCategory category, const Sources& patterns, Negation negation,
+                 bool past_scoped, bool body_part_subject, const Sources& unless) {
+    out.push_back(Rule{category, compile_all(patterns), negation, past_scoped, body_part_subject,
+                       compile_all(unless)});
+  };
+  using C = SafetyCategory;
+
+  // Chest pain: the chest with a pain or pressure word either side, or something heavy
+  // on it; "heart attack" in so many words. Not "chest of drawers", not "my heart sank".
+  add(C::chest_pain,
+      {kChest + " ... " + kPain, kPain + " ... " + kChest,
+       "elephant|weight|sat|sitting|sits|standing|crushed ... " + kChest, "heart attack|attacks",
+       "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
+       "ataque ... cardiaco|corazon"},
+      Negation::full, true, false, {"chest of", "chest freezer", "treasure|toy chest"});
+  // Portuguese "no peito" is "in the chest": its "no" is no negation.
+  add(C::chest_pain, {"dor|dores|aperto|pressao ... no|na peito"}, Negation::none, true, false,
+      none);
+
+  // Breathing: an inability or struggle with breath, air hunger, blue lips, a closing
+  // throat, breath too short to finish a sentence.
+  add(C::breathing,
+      {kStruggle + " ... " + kBreath + "|breathe|breathing", "cannot|cant get ... air",
+       "gasp*|stopping|stop|fighting|struggling for air", "few words at a time",
+       "cannot|cant finish|complete ... sentence*", "cannot|cant speak|talk ... sentences",
+       "lips|lip|face ... blue|bluish|purple|grey|gray", "turning|gone|going|went blue",
+       "throat|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*",
+       "asthma attack", "anaphyla*", "not breathing properly|right|well|normally",
+       "breathing ... weird|funny|strange|noisy|"
+       "rattl*|gurgl*|odd"},
+      Negation::full, true, true, none);
+  // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
+  // "a bit" of it is not an emergency; at rest, or alone, it counts.
+  add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
+      false,
+      {"breath*|breathless* ... from|after|laughing|running|run|walking|walk|climbing|exercis*|"
+       "jogging|gym|stairs|upstairs|hills|hill|sport|playing|going",
+       "a|bit|little|slightly|abit|bit short|breathless*"});
+  add(C::breathing,
+      {"no puedo|puede|consigo ... respirar", "cuesta|dificultad ... respirar", "falta ... aire",
+       "me ahogo", "pas|narrive ... respirer", "du mal a respirer", "etouffe|etouffer|essouffle*",
+       "nicht ... atmen", "keine luft", "atemnot", "nao consigo ... respirar", "falta de ar",
+       "dificuldade ... respirar", "non riesco ... respirare", "manca ... aria"},
+      Negation::none, false, false, none);
+
+  // Collapse or unresponsive, fits. The person, not a numb foot, is the subject.
+  add(C::collapse_unresponsive,
+      {"passed|past|passing|passes out", "blacked|blacking out", "collaps*|colapsed~",
+       "keeled|keel over", "fainted~|fainting~", "unconscious~|unresponsive~|unrousable",
+       "seizure*|seizing|convuls*", "having|had a fit|fits", "fitting $",
+       "eyes ... rolled|rolling back", "went|gone|going floppy|limp", "cardiac arrest"},
+      Negation::full, true, true, none);
+  add(C::collapse_unresponsive,
+      {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
+       "wont|doesnt wake|waking", "cannot|cant wake him|her|them",
+       "not|isnt|stopped|stop breathing"},
+      Negation::none, true, true,
+      {"phone|calls|texts|text|messages|emails|door|question|questions",
+       "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
+       "breathing properly|right|well|normally"});
+  add(C::collapse_unresponsive,
+      {"desmayo|desmayado|desmayada|inconsciente|inconscient*|evanoui*|bewusstlos|ohnmacht*|"
+       "desmaiou|desmaiado|desmaiada|svenuto|svenuta|incosciente",
+       "no responde|reacciona", "ne repond|reagit pas", "reagiert nicht", "nao responde",
+       "non risponde", "convulsion*|krampfanfall|convulsao"},
+      Negation::none, true, false, none);
+
+  // Heavy bleeding: blood with a word of quantity or a flow that will not stop; blood
+  // brought up. Not "blood pressure", "blood test", "bled a bit".
+  add(C::severe_bleeding,
+      {kBlood + " ... " + kHeavy, kHeavy + " ... " + kBlood, kBlood + " ... all over",
+       "throwing|throw|threw|vomit*|puking|puke|coughing|cough*|spitting|bringing up ... " + kBlood,
+       "vomit*|cough*|threw|throwing|puking|spitting ... " + kBlood, "vein|artery ... burst"},
+      Negation::full, true, false,
+      {"blood pressure|test|tests|sugar|sugars|thinner|thinners|work|clot|clots|flow|supply|"
+       "circulation|count|donor|type|vessel|vessels|result|results|level|levels|glucose|cells",
+       "a bit|little|bit", "took|taken|drew|draw|drawn|take|taking ... blood"});
+  add(C::severe_bleeding,
+      {kBlood + " ... wont|not|cannot|cant|doesnt stop*",
+       "wont|not|cannot|cant stop ... " + kBlood},
+      Negation::none, true, false, {"has|have|it stopped"});
+  add(C::severe_bleeding,
+      {"sangra|sangrando|sangrado|saigne|saignement|blutet|sangrando|sanguina ... mucho|"
+       "abundante|beaucoup|abondant|stark|muito|molto|mucha|para|arrete",
+       "mucha|beaucoup|viel|muito|molto ... sangre|sang|blut|sangue",
+       "para|arrete|stoppt ... sangrar|saigner|bluten",
+       "hemorragia|hemorragie|"
+       "emorragia|blutung"},
+      Negation::none, true, false, none);
+
+  // Overdose or poisoning: a quantity of a medicine taken, a poison swallowed, a child
+  // into the tablets. Not "took my tablets this morning as usual".
+  add(C::overdose_poisoning,
+      {kTook + " ... " + kQuantity + " ... " + kDrug, kTook + " ... " + kDrug + " ... " + kQuantity,
+       "ate|eaten|chewed|drank|drunk ... " + kDrug, "got into ... " + kDrug,
+       kTook + "|ate|eaten|drank|drunk|drink|drinking|chewed ... " + kPoison,
+       "poisoned~|poisoning~|overdose~|overdosed~|overdosing|overdoses",
+       "sobredosis|surdose|uberdosis|ueberdosis|sovradosaggio|envenen*|empoisonn*|vergift*|"
+       "avvelen*|intoxica*|intoxiqu*"},
+      Negation::full, true, false,
+      {"food poisoning",
+       "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
+       "caffeine|sun|sunshine|box|series|shows|youtube|games|gaming|work|love|cake|sweets|"
+       "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps"});
+
+  // Suicide and self-harm: said directly, through hopelessness, plans, methods or
+  // preparations; in the past or as "if ..." it still counts (a kind answer with a
+  // crisis line is never wrong here). Only a plain denial ("I'm not suicidal", "I would
+  // never kill myself") holds it back.
+  add(C::self_harm,
+      {"kms",
+       "unalive|unaliving|sewerslide",
+       "end|ending it all",
+       "end|ending things|myself",
+       "end|ending my life|lfe",
+       "take|taking my own life",
+       "take|taking my life",
+       kIntent + " ... hurt|harm|hurting|harming myself|meself",
+       "self harm*|injur*",
+       "selfharm*",
+       "cutting|burning myself",
+       "cut|slit|slash ... wrist|wrists",
+       "cutting ... arms|wrists|thighs",
+       "cutting again",
+       "been cutting $",
+       "better off dead",
+       "better off without me",
+       "dont|not want ... be here|alive|around",
+       "dont|not want ... exist|live|living",
+       "no point ... going|living|carrying|continuing|"
+       "anymore|life|being|here",
+       "whats|what the point ... living|anymore|life|going|all|anything",
+       "whats|what the point $",
+       "cannot|cant go|carry on",
+       "cannot|cant take it|this anymore",
+       "sleep ... not|never wake",
+       "wish|want|hope ... not|never wake",
+       kIntent + " ... take|taking|swallow|swallowing|down ... " + kQuantity + " ... " + kDrug,
+       kIntent + " ... overdose|od",
+       "jump* ... off|from|front ... " + kJumpPlace,
+       kJumpPlace + " ... and|to jump*",
+       "suicide note|letter",
+       "goodbye letter*|note*"},
+      Negation::none, false, false, none);
+  add(C::self_harm,
+      {"kill|killing|top|topping|off|hang|hanging myself~|meself", "kill|killing my self",
+       "suicid*|suicide~|suicidal~"},
+      Negation::denial, false, false, {"killing myself laughing|laughin"});
+  add(C::self_harm, {"want|wanna|wish|rather|ready ... die|dead", "wish i was|were dead"},
+      Negation::full, false, false, {"die|dye ... hair"});
+  add(C::self_harm,
+      {"quiero morir*|matarme",
+       "me quiero morir",
+       "matarme|suicidarme",
+       "quitarme la vida",
+       "no quiero vivir",
+       "acabar con todo",
+       "veux mourir",
+       "envie de mourir",
+       "me suicider|tuer",
+       "en finir",
+       "mettre fin a mes jours",
+       "will|mochte sterben",
+       "umbringen|selbstmord|suizid*",
+       "nicht mehr leben",
+       "quero morrer",
+       "me matar",
+       "nao quero viver",
+       "voglio morire",
+       "uccidermi",
+       "farla finita",
+       "togliermi la vita",
+       "non voglio vivere"},
+      Negation::none, false, false, none);
+  return out;
+}
+
+}  // namespace
+
+const std::vector<Rule>& rules() {
+  static const std::vector<Rule> list = build_rules();
+  return list;
+}
+
+const std::vector<Pattern>& preparation_signs() {
+  static const std::vector<Pattern> list = compile_all(
+      {"letter|letters|notes ... kids|children|family|everyone|wife|husband|son|daughter",
+       "sorted|made|written|wrote|updated|done|finished ... my will",
+       "wont|not need ... doctor|"
+       "help|anything|anymore",
+       "giving|given|gave away my", "saying|said goodbye*", "wont|not be around|here",
+       "affairs in order"});
+  return list;
+}
+
+}  // namespace triagebot::dialogs::safety

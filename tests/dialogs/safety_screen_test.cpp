@@ -1,0 +1,198 @@
+// The safety screen on messages written apart from the dev set: crisis messages in
+// each category (in English and in the five other languages it reads) and look-alikes
+// that must not fire (denials, the past, a body part as subject, idioms).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dialogs/language_tools.h"
+#include "dialogs/safety_screen.h"
+#include "dialogs/safety_text.h"
+
+namespace triagebot::dialogs {
+namespace {
+
+bool has(const std::vector<SafetyCategory>& found, SafetyCategory category) {
+  return std::find(found.begin(), found.end(), category) != found.end();
+}
+
+TEST(SafetyScreen, AnswersCrisisMessagesInTheirCategory) {
+  const std::vector<std::pair<std::string, SafetyCategory>> crises = {
+      {"I think I'm having a heart attack", SafetyCategory::chest_pain},
+      {"my chest feels really tight and heavy", SafetyCategory::chest_pain},
+      {"there's a crushing feeling across my chest", SafetyCategory::chest_pain},
+      {"chest pain", SafetyCategory::chest_pain},
+      {"bad pain in the chest", SafetyCategory::chest_pain},
+      {"my chest hurts when i breathe", SafetyCategory::chest_pain},
+      {"tightness in my chest and my left arm is numb", SafetyCategory::chest_pain},
+      {"my wife is clutching her chest", SafetyCategory::chest_pain},
+      {"i cant breathe", SafetyCategory::breathing},
+      {"I can barely breathe", SafetyCategory::breathing},
+      {"hard to breathe", SafetyCategory::breathing},
+      {"i'm gasping for air", SafetyCategory::breathing},
+      {"really breathless even sitting still", SafetyCategory::breathing},
+      {"my face is going blue", SafetyCategory::breathing},
+      {"my tongue is swelling up", SafetyCategory::breathing},
+      {"he collapsed", SafetyCategory::collapse_unresponsive},
+      {"she is unconscious", SafetyCategory::collapse_unresponsive},
+      {"my dad isn't breathing", SafetyCategory::collapse_unresponsive},
+      {"he stopped breathing", SafetyCategory::collapse_unresponsive},
+      {"my mum has collapsed and won't respond", SafetyCategory::collapse_unresponsive},
+      {"she's having a seizure", SafetyCategory::collapse_unresponsive},
+      {"he's fitting", SafetyCategory::collapse_unresponsive},
+      {"my leg is bleeding heavily", SafetyCategory::severe_bleeding},
+      {"there's a lot of blood", SafetyCategory::severe_bleeding},
+      {"the bleeding won't stop", SafetyCategory::severe_bleeding},
+      {"i'm coughing up blood", SafetyCategory::severe_bleeding},
+      {"i vomited blood this morning", SafetyCategory::severe_bleeding},
+      {"I took an overdose", SafetyCategory::overdose_poisoning},
+      {"I've swallowed 20 tablets", SafetyCategory::overdose_poisoning},
+      {"took too many painkillers", SafetyCategory::overdose_poisoning},
+      {"my son ate some of my pills", SafetyCategory::overdose_poisoning},
+      {"she drank antifreeze", SafetyCategory::overdose_poisoning},
+      {"i want to kill myself", SafetyCategory::self_harm},
+      {"I'm suicidal", SafetyCategory::self_harm},
+      {"i've been thinking about suicide", SafetyCategory::self_harm},
+      {"I want to die", SafetyCategory::self_harm},
+      {"i feel like ending my life", SafetyCategory::self_harm},
+      {"everyone would be better off without me", SafetyCategory::self_harm},
+      {"i can't go on anymore", SafetyCategory::self_harm},
+      {"i'm going to hurt myself", SafetyCategory::self_harm},
+      {"i've been self harming", SafetyCategory::self_harm},
+      {"i just want to die", SafetyCategory::self_harm},
+      {"dolor en el pecho", SafetyCategory::chest_pain},
+      {"me duele mucho el pecho", SafetyCategory::chest_pain},
+      {"no puedo respirar", SafetyCategory::breathing},
+      {"me quiero morir", SafetyCategory::self_harm},
+      {"quiero suicidarme", SafetyCategory::self_harm},
+      {"douleur thoracique", SafetyCategory::chest_pain},
+      {"j'ai mal à la poitrine", SafetyCategory::chest_pain},
+      {"je n'arrive pas à respirer", SafetyCategory::breathing},
+      {"je veux mourir", SafetyCategory::self_harm},
+      {"ich habe Brustschmerzen", SafetyCategory::chest_pain},
+      {"ich kann nicht atmen", SafetyCategory::breathing},
+      {"ich will sterben", SafetyCategory::self_harm},
+      {"dor no peito", SafetyCategory::chest_pain},
+      {"não consigo respirar", SafetyCategory::breathing},
+      {"quero morrer", SafetyCategory::self_harm},
+      {"dolore al petto", SafetyCategory::chest_pain},
+      {"non riesco a respirare", SafetyCategory::breathing},
+      {"voglio morire", SafetyCategory::self_harm},
+      {"se desmayó y no responde", SafetyCategory::collapse_unresponsive},
+      {"sangra mucho", SafetyCategory::severe_bleeding},
+  };
+  for (const auto& [text, category] : crises)
+    EXPECT_TRUE(has(screen_for_safety(text, nullptr), category))
+        << to_string(category) << ": " << text;
+}
+
+TEST(SafetyScreen, LeavesLookAlikesAlone) {
+  const std::vector<std::string> look_alikes = {
+      "no chest pain",
+      "I don't have any chest pain",
+      "no trouble breathing",
+      "my breathing is fine",
+      "i'm not suicidal",
+      "I would never kill myself",
+      "i don't want to die from this",
+      "my blood pressure is really bad",
+      "had a blood test, they took a lot of blood",
+      "I take all my tablets in the morning",
+      "I took my pills as usual",
+      "my leg collapsed under me",
+      "my legs gave way",
+      "my foot has gone to sleep and won't wake up",
+      "my toes went blue in the cold",
+      "i got short of breath walking up the hill",
+      "i'm a bit short of breath",
+      "i fainted years ago",
+      "I had a seizure as a child",
+      "the pain is killing me",
+      "this is killing me",
+      "my feet are dying",
+      "i'm sick to death of this numbness",
+      "i nearly passed out from boredom",
+      "my legs feel dead",
+      "i cut myself shaving",
+      "i cut my toe and it bled a little",
+      "had a nosebleed last week",
+      "I killed it at work today",
+      "my chest x-ray was clear",
+      "I have a chest infection",
+      "my heart is racing",
+      "my heart rate is normal",
+      "i could murder a cup of tea",
+      "I'm dead tired",
+      "the doctor says i will live",
+      "i've been cutting down on sugar",
+      "i stopped taking my pills",
+      "i ran out of my tablets",
+      "i took paracetamol for the pain",
+      "i take 2 paracetamol twice a day",
+      "he jumped off the bus",
+      "i'm not answering that",
+      "pins and needles are killing me",
+      "i want to die my hair",
+      "breathe in and my back hurts",
+      "heavy legs",
+      "tight calves",
+      "no blood",
+      "hardly any blood",
+      "i'm cutting the grass later",
+      "I don't want to be a burden",
+      "I'm tired of this leg",
+  };
+  for (const auto& text : look_alikes)
+    EXPECT_TRUE(screen_for_safety(text, nullptr).empty()) << text;
+}
+
+TEST(SafetyScreen, CategoryNamesRoundTrip) {
+  for (auto c : {SafetyCategory::chest_pain, SafetyCategory::breathing,
+                 SafetyCategory::collapse_unresponsive, SafetyCategory::severe_bleeding,
+                 SafetyCategory::overdose_poisoning, SafetyCategory::self_harm})
+    EXPECT_EQ(safety_category_from_string(to_string(c)), c);
+  EXPECT_EQ(safety_category_from_string("heartache"), std::nullopt);
+}
+
+TEST(SafetyScreen, ReportsEveryCategoryOfAMessageOnceInOrder) {
+  auto found =
+      screen_for_safety("I took all my pills because I want to die. I want to die.", nullptr);
+  EXPECT_EQ(found, (std::vector<SafetyCategory>{SafetyCategory::overdose_poisoning,
+                                                SafetyCategory::self_harm}));
+}
+
+// A dictionary that knows "cheat": the typo tolerance must not read it as "chest".
+class KnowsCheat : public SpellChecker {
+ public:
+  bool known(std::string_view word) const override { return word == "cheat"; }
+  std::vector<std::string> suggest(std::string_view) const override { return {}; }
+};
+
+TEST(SafetyScreen, TypoToleranceYieldsToRealWords) {
+  KnowsCheat spelling;
+  EXPECT_TRUE(has(screen_for_safety("chets hurts bad", &spelling), SafetyCategory::chest_pain));
+  EXPECT_TRUE(screen_for_safety("cheat hurts bad", &spelling).empty());
+}
+
+TEST(SafetyText, FoldsAccentsAndSplitsClauses) {
+  auto clauses = safety::clauses_of("No s\xc3\xa9, me duele el PECHO. Can't breathe but OK");
+  ASSERT_EQ(clauses.size(), 4u);
+  EXPECT_EQ(clauses[0], (safety::Clause{"no", "se"}));
+  EXPECT_EQ(clauses[1], (safety::Clause{"me", "duele", "el", "pecho"}));
+  EXPECT_EQ(clauses[2], (safety::Clause{"cant", "breathe"}));
+  EXPECT_EQ(clauses[3], (safety::Clause{"ok"}));
+}
+
+TEST(SafetyText, OneEditApart) {
+  EXPECT_TRUE(safety::one_edit_apart("chets", "chest"));
+  EXPECT_TRUE(safety::one_edit_apart("breth", "breath"));
+  EXPECT_TRUE(safety::one_edit_apart("blod", "blood"));
+  EXPECT_FALSE(safety::one_edit_apart("bread", "breath"));
+  EXPECT_FALSE(safety::one_edit_apart("sitting", "fitting ok"));
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs
