@@ -360,6 +360,9 @@ class Interview {
     auto categories = screen_for_safety(text, options_.spelling);
     if (auto foreign = foreign_language(text, options_.languages)) {
       st_.language = *foreign;
+    } else if (auto phrased =
+                   categories.empty() ? std::nullopt : safety_language(text, options_.spelling)) {
+      st_.language = *phrased;
     } else if (!st_.language.empty() && confidently_english(text, options_.languages)) {
       st_.language.clear();
     }

@@ -75,6 +75,12 @@ bool mostly_non_latin(std::string_view text) {
 
 std::optional<std::string> foreign_language(std::string_view text,
                                             const LanguageIdentifier* languages) {
+  // Before the words: folding for the screen drops letters outside Latin scripts.
+  if (languages && mostly_non_latin(text)) {
+    auto code = languages->identify(text);
+    if (code && *code != "en") return code;
+    return std::nullopt;
+  }
   const auto words = words_of(text);
   if (words.empty()) return std::nullopt;
   if (auto it = short_replies().find(joined(words)); it != short_replies().end()) {
@@ -83,11 +89,6 @@ std::optional<std::string> foreign_language(std::string_view text,
     return it->second;
   }
   if (!languages) return std::nullopt;
-  if (mostly_non_latin(text)) {
-    auto code = languages->identify(text);
-    if (code && *code != "en") return code;
-    return std::nullopt;
-  }
   if (words.size() < 3 || english_function_words(words) >= 2) return std::nullopt;
   auto code = languages->identify(text);
   if (code && has_own_texts(*code)) return code;

@@ -58,6 +58,94 @@ const std::string kIntent =
 const std::string kJumpPlace =
     "bridge|cliff|roof|rooftop|balcony|train|tracks|building|tower|motorway|traffic";
 
+// The obvious phrasings in the five other languages the bot answers in, one set per
+// language so the answer can be in it (dialogs/language_gate.h). Accents are folded.
+// They carry their own negatives ("no puedo respirar"), so they are not negated: Spanish
+// "no" is "not", but Portuguese "no peito" is "in the chest".
+void add_foreign_rules(std::vector<Rule>& out) {
+  using C = SafetyCategory;
+  struct Phrases {
+    const char* language;
+    SafetyCategory category;
+    Sources patterns;
+  };
+  const std::vector<Phrases> table = {
+      {"es",
+       C::chest_pain,
+       {"dolor|duele|duelen|presion|opresion ... pecho", "infarto", "ataque ... corazon|cardiaco"}},
+      {"es",
+       C::breathing,
+       {"no puedo|puede|consigo ... respirar", "cuesta|dificultad ... respirar", "falta ... aire",
+        "me ahogo|asfixio"}},
+      {"es",
+       C::collapse_unresponsive,
+       {"desmayo|desmayado|desmayada|inconsciente", "no responde|reacciona", "convulsion*"}},
+      {"es",
+       C::severe_bleeding,
+       {"sangra|sangrando|sangrado ... mucho|abundante|mucha|para", "mucha ... sangre",
+        "para ... sangrar", "hemorragia"}},
+      {"es", C::overdose_poisoning, {"sobredosis", "envenen*|intoxica*", "lejia"}},
+      {"es",
+       C::self_harm,
+       {"quiero morir*|matarme|suicidarme", "me quiero morir", "quitarme la vida",
+        "no quiero vivir", "acabar con todo"}},
+      {"fr",
+       C::chest_pain,
+       {"douleur*|mal|serre*|oppress* ... poitrine|thoracique", "crise cardiaque", "infarctus"}},
+      {"fr",
+       C::breathing,
+       {"pas|narrive ... respirer", "du mal a respirer", "etouffe|etouffer|essouffle*"}},
+      {"fr",
+       C::collapse_unresponsive,
+       {"evanoui*|inconscient*", "ne repond|reagit pas", "convulsion*"}},
+      {"fr",
+       C::severe_bleeding,
+       {"saigne|saignement ... beaucoup|abondant|arrete", "beaucoup ... sang", "arrete ... saigner",
+        "hemorragie"}},
+      {"fr", C::overdose_poisoning, {"surdose|overdose", "empoisonn*|intoxiqu*", "javel"}},
+      {"fr",
+       C::self_harm,
+       {"veux mourir", "envie de mourir", "me suicider|tuer", "en finir",
+        "mettre fin a mes jours"}},
+      {"de", C::chest_pain, {"brustschmerz*|herzinfarkt", "schmerz*|druck|engegefuhl ... brust"}},
+      {"de", C::breathing, {"nicht ... atmen", "keine luft", "atemnot"}},
+      {"de", C::collapse_unresponsive, {"bewusstlos|ohnmacht*", "reagiert nicht", "krampfanfall"}},
+      {"de",
+       C::severe_bleeding,
+       {"blutet ... stark|viel", "viel ... blut", "stoppt ... bluten", "blutung"}},
+      {"de", C::overdose_poisoning, {"uberdosis|ueberdosis", "vergift*"}},
+      {"de",
+       C::self_harm,
+       {"will|mochte sterben", "umbringen|selbstmord|suizid*", "nicht mehr leben"}},
+      {"pt", C::chest_pain, {"dor|dores|aperto|pressao ... peito", "ataque cardiaco", "enfarte"}},
+      {"pt", C::breathing, {"nao consigo ... respirar", "falta de ar", "dificuldade ... respirar"}},
+      {"pt",
+       C::collapse_unresponsive,
+       {"desmaiou|desmaiado|desmaiada|inconsciente", "nao responde", "convulsao"}},
+      {"pt", C::severe_bleeding, {"sangrando ... muito", "muito ... sangue", "hemorragia"}},
+      {"pt", C::overdose_poisoning, {"overdose", "envenen*|intoxica*"}},
+      {"pt", C::self_harm, {"quero morrer", "me matar|suicidar", "nao quero viver"}},
+      {"it", C::chest_pain, {"dolore|dolori|peso|oppressione ... petto|torace", "infarto"}},
+      {"it", C::breathing, {"non riesco ... respirare", "manca ... aria"}},
+      {"it",
+       C::collapse_unresponsive,
+       {"svenuto|svenuta|incosciente", "non risponde", "convulsion*", "priva|privo di sensi"}},
+      {"it", C::severe_bleeding, {"sanguina ... molto", "molto ... sangue", "emorragia"}},
+      {"it", C::overdose_poisoning, {"overdose|sovradosaggio", "avvelen*", "candeggina"}},
+      {"it",
+       C::self_harm,
+       {"voglio morire", "uccidermi", "farla finita", "togliermi la vita", "non voglio vivere",
+        "suicidarmi"}},
+  };
+  for (const auto& phrases : table) {
+    Rule rule{phrases.category, compile_all(phrases.patterns), Negation::none, true, false, {}};
+    // A past attempt still gets the kind answer (see the English self-harm rules).
+    rule.past_scoped = phrases.category != C::self_harm;
+    rule.language = phrases.language;
+    out.push_back(std::move(rule));
+  }
+}
+
 std::vector<Rule> build_rules() {
   const Sources none;
   std::vector<Rule> out;
@@ -76,9 +164,6 @@ std::vector<Rule> build_rules() {
        "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
        "ataque ... cardiaco|corazon"},
       Negation::full, true, false, {"chest of", "chest freezer", "treasure|toy chest"});
-  // Portuguese "no peito" is "in the chest": its "no" is no negation.
-  add(C::chest_pain, {"dor|dores|aperto|pressao ... no|na peito"}, Negation::none, true, false,
-      none);
 
   // Breathing: an inability or struggle with breath, air hunger, blue lips, a closing
   // throat, breath too short to finish a sentence.
@@ -99,12 +184,6 @@ std::vector<Rule> build_rules() {
       {"breath*|breathless* ... from|after|laughing|running|run|walking|walk|climbing|exercis*|"
        "jogging|gym|stairs|upstairs|hills|hill|sport|playing|going",
        "a|bit|little|slightly|abit|bit short|breathless*"});
-  add(C::breathing,
-      {"no puedo|puede|consigo ... respirar", "cuesta|dificultad ... respirar", "falta ... aire",
-       "me ahogo", "pas|narrive ... respirer", "du mal a respirer", "etouffe|etouffer|essouffle*",
-       "nicht ... atmen", "keine luft", "atemnot", "nao consigo ... respirar", "falta de ar",
-       "dificuldade ... respirar", "non riesco ... respirare", "manca ... aria"},
-      Negation::none, false, false, none);
 
   // Collapse or unresponsive, fits. The person, not a numb foot, is the subject.
   add(C::collapse_unresponsive,
@@ -121,12 +200,6 @@ std::vector<Rule> build_rules() {
       {"phone|calls|texts|text|messages|emails|door|question|questions",
        "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
        "breathing properly|right|well|normally"});
-  add(C::collapse_unresponsive,
-      {"desmayo|desmayado|desmayada|inconsciente|inconscient*|evanoui*|bewusstlos|ohnmacht*|"
-       "desmaiou|desmaiado|desmaiada|svenuto|svenuta|incosciente",
-       "no responde|reacciona", "ne repond|reagit pas", "reagiert nicht", "nao responde",
-       "non risponde", "convulsion*|krampfanfall|convulsao"},
-      Negation::none, true, false, none);
 
   // Heavy bleeding: blood with a word of quantity or a flow that will not stop; blood
   // brought up. Not "blood pressure", "blood test", "bled a bit".
@@ -142,14 +215,6 @@ std::vector<Rule> build_rules() {
       {kBlood + " ... wont|not|cannot|cant|doesnt stop*",
        "wont|not|cannot|cant stop ... " + kBlood},
       Negation::none, true, false, {"has|have|it stopped"});
-  add(C::severe_bleeding,
-      {"sangra|sangrando|sangrado|saigne|saignement|blutet|sangrando|sanguina ... mucho|"
-       "abundante|beaucoup|abondant|stark|muito|molto|mucha|para|arrete",
-       "mucha|beaucoup|viel|muito|molto ... sangre|sang|blut|sangue",
-       "para|arrete|stoppt ... sangrar|saigner|bluten",
-       "hemorragia|hemorragie|"
-       "emorragia|blutung"},
-      Negation::none, true, false, none);
 
   // Overdose or poisoning: a quantity of a medicine taken, a poison swallowed, a child
   // into the tablets. Not "took my tablets this morning as usual".
@@ -211,30 +276,7 @@ std::vector<Rule> build_rules() {
       Negation::denial, false, false, {"killing myself laughing|laughin"});
   add(C::self_harm, {"want|wanna|wish|rather|ready ... die|dead", "wish i was|were dead"},
       Negation::full, false, false, {"die|dye ... hair"});
-  add(C::self_harm,
-      {"quiero morir*|matarme",
-       "me quiero morir",
-       "matarme|suicidarme",
-       "quitarme la vida",
-       "no quiero vivir",
-       "acabar con todo",
-       "veux mourir",
-       "envie de mourir",
-       "me suicider|tuer",
-       "en finir",
-       "mettre fin a mes jours",
-       "will|mochte sterben",
-       "umbringen|selbstmord|suizid*",
-       "nicht mehr leben",
-       "quero morrer",
-       "me matar",
-       "nao quero viver",
-       "voglio morire",
-       "uccidermi",
-       "farla finita",
-       "togliermi la vita",
-       "non voglio vivere"},
-      Negation::none, false, false, none);
+  add_foreign_rules(out);
   return out;
 }
 

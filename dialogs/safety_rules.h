@@ -29,6 +29,9 @@ struct Rule {
   // "my leg collapsed" describe a numb or weak leg, not a person.
   bool body_part_subject = false;
   std::vector<Pattern> unless;  // any of these in the same clause cancels the rule
+  // ISO 639-1 code of a rule written for one language other than English ("es"); empty
+  // for English (whose word classes also hold a few foreign words, "pecho", "brust").
+  std::string language = {};
 };
 
 const std::vector<Rule>& rules();

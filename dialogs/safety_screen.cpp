@@ -143,4 +143,12 @@ std::vector<SafetyCategory> screen_for_safety(std::string_view text, const Spell
   return found;
 }
 
+std::optional<std::string> safety_language(std::string_view text, const SpellChecker* spelling) {
+  for (const auto& clause : safety::clauses_of(text)) {
+    for (const auto& rule : safety::rules())
+      if (!rule.language.empty() && rule_fires(rule, clause, spelling)) return rule.language;
+  }
+  return std::nullopt;
+}
+
 }  // namespace triagebot::dialogs

@@ -38,4 +38,9 @@ std::optional<SafetyCategory> safety_category_from_string(std::string_view name)
 // be null) keeps real words from being read as typos of a pattern word.
 std::vector<SafetyCategory> screen_for_safety(std::string_view text, const SpellChecker* spelling);
 
+// The language of the phrasing that made `text` a safety message, when that was one of
+// the five other languages ("es" for "me duele el pecho"); nullopt for English or none.
+// The answer then comes in that language even when the identifier could not tell.
+std::optional<std::string> safety_language(std::string_view text, const SpellChecker* spelling);
+
 }  // namespace triagebot::dialogs

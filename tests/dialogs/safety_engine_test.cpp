@@ -174,6 +174,15 @@ TEST(LanguageGate, SpanishCrisisIsAnsweredInSpanish) {
   EXPECT_TRUE(contains(self_harm.replies[0].text, "Siento mucho"));
 }
 
+TEST(LanguageGate, ACrisisPhrasedInAnotherLanguageIsAnsweredInItEvenUnidentified) {
+  // The fake identifier calls this English; the French phrasing the screen matched wins.
+  Turn t = say(Session{}, "je veux mourir");
+  EXPECT_EQ(t.safety, std::vector<std::string>{"self_harm"});
+  EXPECT_TRUE(contains(t.replies[0].text, "Je suis vraiment désolé")) << t.replies[0].text;
+  EXPECT_TRUE(contains(t.replies[0].text, "0800 689 5652"));
+  EXPECT_EQ(t.next.engine_state["language"], "fr");
+}
+
 TEST(LanguageGate, WritingEnglishAgainLeavesTheGate) {
   Turn gated = say(Session{}, "tengo la pierna dormida desde hace tres días");
   Turn t = say(gated.next, "sorry, my left leg has been numb for three weeks");

@@ -4,6 +4,8 @@
 // another (a held-out set drops in unchanged).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -13,7 +15,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dialogs/engine.h"
 #include "dialogs/safety_screen.h"
+#include "tests/dialogs/test_knowledge.h"
 
 namespace triagebot::dialogs {
 namespace {
@@ -80,6 +84,32 @@ TEST(SafetyUtterances, EveryCrisisAnsweredAndNoLookAlikeFired) {
   for (const auto& [category, tally] : by_category)
     std::printf("%-24s %6d %6d%s\n", category.c_str(), tally.total, tally.right,
                 category == "none" ? "  (look-alikes: right = did not fire)" : "");
+}
+
+// The same lines as messages in the middle of an interview: every crisis gets its
+// category on the Turn and an answer naming the number; no look-alike does.
+TEST(SafetyUtterances, AnsweredByTheInterviewWhateverIsPending) {
+  const EngineOptions options{.emergency_number = "112", .crisis_line = "116 123"};
+  const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
+  const Session pending = step(testing::builtin(), options, Session{},
+                               Input::typed("my left leg has been numb for two weeks"), now)
+                              .next;
+  for (const auto& line : read_jsonl(utterances_path())) {
+    const std::string text = line["text"].get<std::string>();
+    const std::string expected = line["category"].get<std::string>();
+    Turn t = step(testing::builtin(), options, pending, Input::typed(text), now);
+    if (expected == "none") {
+      EXPECT_TRUE(t.safety.empty()) << text;
+      continue;
+    }
+    EXPECT_NE(std::find(t.safety.begin(), t.safety.end(), expected), t.safety.end()) << text;
+    ASSERT_FALSE(t.replies.empty()) << text;
+    const std::string& answer = t.replies[0].text;
+    EXPECT_NE(answer.find("112"), std::string::npos) << answer;
+    if (expected == "self_harm") {
+      EXPECT_NE(answer.find("116 123"), std::string::npos) << answer;
+    }
+  }
 }
 
 }  // namespace
