@@ -24,10 +24,11 @@ const std::string kPain =
     "pain*|hurt*|ache*|aching|achy|sore|tight*|pressure|pressing|crush*|squeez*|heavy|"
     "heaviness|burning|sharp|stabbing|agony|agonising|agonizing|killing|clutch*|holding|"
     "grabbing|gripping|discomfort|dolor*|duele*|presion|opresion|douleur*|mal|serre*|"
-    "oppress*|schmerz*|druck|dor|dores|dolore|dolori|aperto|pressao";
+    "oppress*|schmerz*|druck|dor|dores|dolore|dolori|aperto|pressao|vice|vise|fire";
 const std::string kBreath = "breath*|breath~|breathe~|breathing~|breth*|brething";
 const std::string kStruggle =
-    "cannot|cant|struggl*|strugling|hard|harder|difficult*|trouble|unable|fighting|gasping|"
+    "cannot|cant|couldnt|struggl*|strugling|hard|harder|difficult*|trouble|unable|fighting|"
+    "gasping|"
     "labouring|laboring|barely|hardly";
 const std::string kBlood =
     "blood~|bloods|bloody|bleeding~|bleed*|bled|bleading|bleedin|haemorrhag*|hemorrhag*";
@@ -159,8 +160,9 @@ std::vector<Rule> build_rules() {
   // Chest pain: the chest with a pain or pressure word either side, or something heavy
   // on it; "heart attack" in so many words. Not "chest of drawers", not "my heart sank".
   add(C::chest_pain,
-      {kChest + " ... " + kPain, kPain + " ... " + kChest,
+      {kChest + " ... " + kPain, kPain + " ... " + kChest, kChest + " ... like ... " + kPain,
        "elephant|weight|sat|sitting|sits|standing|crushed ... " + kChest, "heart attack|attacks",
+       "heart is|keeps stopping|failing", "heart ... stopped beating",
        "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
        "ataque ... cardiaco|corazon"},
       Negation::full, true, false, {"chest of", "chest freezer", "treasure|toy chest"});
@@ -173,8 +175,9 @@ std::vector<Rule> build_rules() {
        "cannot|cant finish|complete ... sentence*", "cannot|cant speak|talk ... sentences",
        "lips|lip|face ... blue|bluish|purple|grey|gray", "turning|gone|going|went blue",
        "throat|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*",
-       "asthma attack", "anaphyla*", "not breathing properly|right|well|normally",
-       "breathing ... weird|funny|strange|noisy|"
+       "asthma attack", "anaphyla*", "not breathing properly|right|well|normally", "gasping $",
+       "through a straw", "lips|lip|tongue|throat ... swell*|swollen",
+       "breathing ... bad|terrible|awful|worse|horrible|shallow|rapid|weird|funny|strange|noisy|"
        "rattl*|gurgl*|odd"},
       Negation::full, true, true, none);
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
@@ -189,8 +192,9 @@ std::vector<Rule> build_rules() {
   add(C::collapse_unresponsive,
       {"passed|past|passing|passes out", "blacked|blacking out", "collaps*|colapsed~",
        "keeled|keel over", "fainted~|fainting~", "unconscious~|unresponsive~|unrousable",
-       "seizure*|seizing|convuls*", "having|had a fit|fits", "fitting $",
-       "eyes ... rolled|rolling back", "went|gone|going floppy|limp", "cardiac arrest"},
+       "seizure*|seizing|convuls*", "having|had a fit|fits", "fitting $", "fitting and",
+       "wont|not|isnt come|coming round", "eyes ... rolled|rolling back",
+       "went|gone|going floppy|limp", "cardiac arrest"},
       Negation::full, true, true, none);
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
@@ -238,6 +242,25 @@ std::vector<Rule> build_rules() {
   add(C::self_harm,
       {"kms",
        "unalive|unaliving|sewerslide",
+       kIntent + " ... end it $",
+       "no reason ... live|living|alive",
+       "no reason to go|carry on",
+       "point in|of living|existing|life",
+       "point in|of going|carrying on",
+       "not|isnt worth living",
+       "life is not|isnt worth",
+       "stop|stopped existing",
+       kIntent + " ... stop living",
+       "want|wanna to ... disappear|vanish",
+       "wanna ... disappear|vanish",
+       "wish i could ... disappear|vanish",
+       "nobody|noone|one ... miss me",
+       "noose",
+       "bought|got|have ... rope",
+       "saved|saving|stockpil*|hoarding|collecting ... " + kDrug,
+       kDrug + " ... saved|stockpiled|stashed|hoarded",
+       "been hurting|harming|cutting|burning myself",
+       "cut|harmed|burned|burnt myself again|deliberately|purpose",
        "end|ending it all",
        "end|ending things|myself",
        "end|ending my life|lfe",
@@ -255,9 +278,10 @@ std::vector<Rule> build_rules() {
        "better off without me",
        "dont|not want ... be here|alive|around",
        "dont|not want ... exist|live|living",
-       "no point ... going|living|carrying|continuing|"
-       "anymore|life|being|here",
-       "whats|what the point ... living|anymore|life|going|all|anything",
+       "no point ... living|continuing|anymore|life|being|here",
+       "no point ... going|carrying on",
+       "whats|what the point ... living|anymore|life|all|anything",
+       "whats|what the point ... going|carrying on",
        "whats|what the point $",
        "cannot|cant go|carry on",
        "cannot|cant take it|this anymore",

@@ -62,6 +62,12 @@ std::vector<Clause> clauses_of(std::string_view text) {
       out.emplace_back();
       return;
     }
+    // "can not" and "could not" say "cannot": an inability, never a negation.
+    if (clean == "not" && !out.back().empty() &&
+        (out.back().back() == "can" || out.back().back() == "could")) {
+      out.back().back() = "cannot";
+      return;
+    }
     out.back().push_back(std::move(clean));
   };
   for (char c : folded) {
