@@ -358,19 +358,21 @@ class Interview {
   std::optional<Turn> screen_first(const std::string& text,
                                    std::chrono::system_clock::time_point now) {
     auto categories = screen_for_safety(text, options_.spelling);
-    if (auto foreign = foreign_language(text, options_.languages)) {
-      st_.language = *foreign;
-    } else if (auto phrased =
-                   categories.empty() ? std::nullopt : safety_language(text, options_.spelling)) {
-      st_.language = *phrased;
+    // The language of this message: named by the gate, or by the foreign phrasing the
+    // screen matched when the identifier could not tell ("je veux mourir").
+    auto language = foreign_language(text, options_.languages);
+    if (!language && !categories.empty()) language = safety_language(text, options_.spelling);
+    if (language) {
+      st_.language = *language;
     } else if (!st_.language.empty() && confidently_english(text, options_.languages)) {
       st_.language.clear();
     }
     if (categories.empty() && st_.language.empty()) return std::nullopt;
-    const std::string language = st_.language.empty() ? "en" : st_.language;
-    if (!categories.empty())
-      say(safety_answer(categories, language, {options_.emergency_number, options_.crisis_line}));
-    if (!st_.language.empty()) say(english_only_notice(language, options_.emergency_number));
+    if (!categories.empty()) {
+      say(safety_answer(categories, language.value_or("en"),
+                        {options_.emergency_number, options_.crisis_line}));
+    }
+    if (!st_.language.empty()) say(english_only_notice(st_.language, options_.emergency_number));
     Turn t = carry_on_after_screen(text, now);
     for (auto c : categories) t.safety.emplace_back(to_string(c));
     return t;

@@ -59,16 +59,27 @@ int english_function_words(const std::vector<std::string>& words) {
 }
 
 // Most letters outside ASCII: Cyrillic, Greek, Arabic, Chinese ... (bytes, roughly).
+// Four-byte sequences are left out: they are emoji ("🤷" is "not sure"), not letters.
 bool mostly_non_latin(std::string_view text) {
   int ascii = 0, other = 0;
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80)
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0xF0) {
+      i += 3;
+    } else if (u >= 0x80) {
       ++other;
-    else if (std::isalpha(u))
+    } else if (std::isalpha(u)) {
       ++ascii;
+    }
   }
   return other > 2 * ascii;
+}
+
+// A language code proper ("ru", "zh-Hant"), not CLD2's names for scripts it cannot
+// place ("xx-Qaai").
+bool is_language_code(const std::string& code) {
+  return code.size() >= 2 && std::islower(static_cast<unsigned char>(code[0])) &&
+         std::islower(static_cast<unsigned char>(code[1])) && code.rfind("xx", 0) != 0;
 }
 
 }  // namespace
@@ -78,7 +89,7 @@ std::optional<std::string> foreign_language(std::string_view text,
   // Before the words: folding for the screen drops letters outside Latin scripts.
   if (languages && mostly_non_latin(text)) {
     auto code = languages->identify(text);
-    if (code && *code != "en") return code;
+    if (code && *code != "en" && is_language_code(*code)) return code;
     return std::nullopt;
   }
   const auto words = words_of(text);

@@ -183,6 +183,14 @@ TEST(LanguageGate, ACrisisPhrasedInAnotherLanguageIsAnsweredInItEvenUnidentified
   EXPECT_EQ(t.next.engine_state["language"], "fr");
 }
 
+TEST(LanguageGate, AnEnglishCrisisFromAGatedPersonIsAnsweredInEnglish) {
+  Turn gated = say(Session{}, "tengo la pierna dormida desde hace tres días");
+  Turn t = say(gated.next, "cant breth");
+  EXPECT_EQ(t.safety, std::vector<std::string>{"breathing"});
+  EXPECT_TRUE(contains(t.replies[0].text, "Trouble breathing")) << t.replies[0].text;
+  EXPECT_TRUE(contains(t.replies[1].text, "solo entiendo inglés")) << t.replies[1].text;
+}
+
 TEST(LanguageGate, WritingEnglishAgainLeavesTheGate) {
   Turn gated = say(Session{}, "tengo la pierna dormida desde hace tres días");
   Turn t = say(gated.next, "sorry, my left leg has been numb for three weeks");

@@ -70,7 +70,9 @@ TEST(LanguageGate, NeverGatesEnglishAsPeopleTypeIt) {
                            "what do you mean?",
                            "my left leg has been numb for weeks",
                            "stroke_signs",
-                           "no, but my back hurts"}) {
+                           "no, but my back hurts",
+                           "\xf0\x9f\xa4\xb7\xe2\x80\x8d\xe2\x99\x80\xef\xb8\x8f" /* shrug */,
+                           "\xf0\x9f\x91\x8d\xf0\x9f\x91\x8d"}) {
     EXPECT_EQ(foreign_language(text, &id), std::nullopt) << text;
   }
 }
