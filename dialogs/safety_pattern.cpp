@@ -35,7 +35,8 @@ bool alternative_matches(const std::string& typed, const std::string& alternativ
 
 bool element_matches(const std::string& typed, const Element& element,
                      const SpellChecker* spelling) {
-  return std::any_of(element.alternatives.begin(), element.alternatives.end(),
+  if (element.words.count(typed)) return true;
+  return std::any_of(element.special.begin(), element.special.end(),
                      [&](const std::string& a) { return alternative_matches(typed, a, spelling); });
 }
 
@@ -87,7 +88,14 @@ Pattern compile(std::string_view source) {
       while (from <= word.size()) {
         size_t bar = word.find('|', from);
         if (bar == std::string_view::npos) bar = word.size();
-        if (bar > from) element.alternatives.emplace_back(word.substr(from, bar - from));
+        std::string alternative(word.substr(from, bar - from));
+        bool plain = !alternative.empty() && alternative != "#" && alternative.back() != '*' &&
+                     alternative.back() != '~';
+        if (plain) {
+          element.words.insert(std::move(alternative));
+        } else if (!alternative.empty()) {
+          element.special.push_back(std::move(alternative));
+        }
         from = bar + 1;
       }
     }

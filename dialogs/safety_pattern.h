@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "dialogs/language_tools.h"
@@ -25,7 +26,10 @@ namespace triagebot::dialogs::safety {
 inline constexpr int kSafetyGap = 4;
 
 struct Element {
-  std::vector<std::string> alternatives;
+  // Plain words in a set (a message is screened against a few hundred patterns, so the
+  // lookup is the screen's cost); stems, typo-tolerant words and "#" in a short list.
+  std::unordered_set<std::string> words;
+  std::vector<std::string> special;
   bool gap_before = false;
   bool clause_end = false;
 };

@@ -94,15 +94,16 @@ bool long_past(const Clause& clause) {
   return any_found(clause, past, nullptr) && !any_found(clause, present, nullptr);
 }
 
-bool rule_fires(const Rule& rule, const Clause& clause, const SpellChecker* spelling) {
-  if (rule.past_scoped && long_past(clause)) return false;
-  if (any_found(clause, rule.unless, spelling)) return false;
+// `past`: the clause is about the distant past (long_past), worked out once per clause.
+// The cheap pattern search runs first; scope checks only on a match.
+bool rule_fires(const Rule& rule, const Clause& clause, bool past, const SpellChecker* spelling) {
+  if (rule.past_scoped && past) return false;
   for (const auto& pattern : rule.patterns) {
     auto match = safety::find(clause, pattern, spelling);
     if (!match) continue;
     if (negated(clause, *match, rule.negation)) continue;
     if (rule.body_part_subject && body_part_before(clause, *match)) continue;
-    return true;
+    return !any_found(clause, rule.unless, spelling);
   }
   return false;
 }
@@ -128,8 +129,11 @@ std::vector<SafetyCategory> screen_for_safety(std::string_view text, const Spell
     if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
   };
   for (const auto& clause : clauses) {
-    for (const auto& rule : safety::rules())
-      if (rule_fires(rule, clause, spelling)) note(rule.category);
+    const bool past = long_past(clause);
+    for (const auto& rule : safety::rules()) {
+      if (std::find(found.begin(), found.end(), rule.category) != found.end()) continue;
+      if (rule_fires(rule, clause, past, spelling)) note(rule.category);
+    }
   }
   int preparations = 0;
   for (const auto& sign : safety::preparation_signs()) {
@@ -145,8 +149,10 @@ std::vector<SafetyCategory> screen_for_safety(std::string_view text, const Spell
 
 std::optional<std::string> safety_language(std::string_view text, const SpellChecker* spelling) {
   for (const auto& clause : safety::clauses_of(text)) {
-    for (const auto& rule : safety::rules())
-      if (!rule.language.empty() && rule_fires(rule, clause, spelling)) return rule.language;
+    const bool past = long_past(clause);
+    for (const auto& rule : safety::rules()) {
+      if (!rule.language.empty() && rule_fires(rule, clause, past, spelling)) return rule.language;
+    }
   }
   return std::nullopt;
 }
