@@ -165,7 +165,10 @@ std::vector<Rule> build_rules() {
        "heart is|keeps stopping|failing", "heart ... stopped beating",
        "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
        "ataque ... cardiaco|corazon"},
-      Negation::full, true, false, {"chest of", "chest freezer", "treasure|toy chest"});
+      Negation::full, true, false,
+      {"chest of", "chest freezer", "treasure|toy chest",
+       // A heart attack someone had is history, not what is happening now.
+       "had|suffered|survived a|an|two|three heart attack|attacks"});
 
   // Breathing: an inability or struggle with breath, air hunger, blue lips, a closing
   // throat, breath too short to finish a sentence.
@@ -174,9 +177,10 @@ std::vector<Rule> build_rules() {
        "gasp*|stopping|stop|fighting|struggling for air", "few words at a time",
        "cannot|cant finish|complete ... sentence*", "cannot|cant speak|talk ... sentences",
        "lips|lip|face ... blue|bluish|purple|grey|gray", "turning|gone|going|went blue",
-       "throat|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*",
-       "asthma attack", "anaphyla*", "not breathing properly|right|well|normally", "gasping $",
-       "through a straw", "lips|lip|tongue|throat ... swell*|swollen",
+       "throat|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*", "choking $",
+       "choking on ... food|something|sweet|toy|bone", "asthma attack", "anaphyla*",
+       "not breathing properly|right|well|normally", "gasping $", "through a straw",
+       "lips|lip|tongue|throat ... swell*|swollen",
        "breathing ... bad|terrible|awful|worse|horrible|shallow|rapid|weird|funny|strange|noisy|"
        "rattl*|gurgl*|odd"},
       Negation::full, true, true, none);
@@ -209,6 +213,9 @@ std::vector<Rule> build_rules() {
   // brought up. Not "blood pressure", "blood test", "bled a bit".
   add(C::severe_bleeding,
       {kBlood + " ... " + kHeavy, kHeavy + " ... " + kBlood, kBlood + " ... all over",
+       "stabbed|gunshot", "stab wound*", "been shot",
+       "cut|chopped|sliced|severed off ... finger|fingers|thumb|toe|toes|hand|foot",
+       "cut|chopped|sliced|severed ... finger|fingers|thumb|toe|toes|hand|foot off",
        "throwing|throw|threw|vomit*|puking|puke|coughing|cough*|spitting|bringing up ... " + kBlood,
        "vomit*|cough*|threw|throwing|puking|spitting ... " + kBlood, "vein|artery ... burst"},
       Negation::full, true, false,

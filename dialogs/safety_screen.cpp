@@ -80,7 +80,8 @@ bool long_past(const Clause& clause) {
     std::vector<Pattern> out;
     for (const char* s : {"when i|he|she|we|they was|were", "years|year|months|ages ago",
                           "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",
-                          "back in", "in my teens|twenties|youth", "in the past"})
+                          "back in", "in my teens|twenties|youth", "in the past", "history of",
+                          "for years", "since childhood", "since i|he|she was"})
       out.push_back(safety::compile(s));
     return out;
   }();

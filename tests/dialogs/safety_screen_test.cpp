@@ -148,6 +148,10 @@ TEST(SafetyScreen, AnswersCrisisMessagesInTheirCategory) {
       {"there's no point going on", SafetyCategory::self_harm},
       {"what's the point in going on", SafetyCategory::self_harm},
       {"i want to just disappear", SafetyCategory::self_harm},
+      {"he's been stabbed", SafetyCategory::severe_bleeding},
+      {"my son is choking", SafetyCategory::breathing},
+      {"she's choking on food", SafetyCategory::breathing},
+      {"he cut his finger off with the saw", SafetyCategory::severe_bleeding},
   };
   for (const auto& [text, category] : crises)
     EXPECT_TRUE(has(screen_for_safety(text, nullptr), category))
@@ -218,6 +222,12 @@ TEST(SafetyScreen, LeavesLookAlikesAlone) {
       "she hasn't come round to visit",
       "my throat is a bit sore",
       "I'm going to end it with my physio",
+      "my dad had a heart attack",
+      "I had a heart attack in 2019",
+      "no history of heart attack",
+      "i've had seizures for years",
+      "i sometimes choke on drinks",
+      "i cut my toenails",
   };
   for (const auto& text : look_alikes)
     EXPECT_TRUE(screen_for_safety(text, nullptr).empty()) << text;
