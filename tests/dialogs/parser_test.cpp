@@ -145,6 +145,8 @@ std::string name_of(const Answer a) {
       return "no";
     case Answer::unsure:
       return "unsure";
+    case Answer::clarify:
+      return "clarify";
     case Answer::none:
       return "none";
     case Answer::clarify:
