@@ -149,8 +149,6 @@ std::string name_of(const Answer a) {
       return "clarify";
     case Answer::none:
       return "none";
-    case Answer::clarify:
-      return "clarify";
   }
   return "?";
 }
