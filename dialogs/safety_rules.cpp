@@ -303,6 +303,8 @@ std::vector<Rule> build_rules() {
       Negation::none, false, false, none);
   add(C::self_harm,
       {"kill|killing|top|topping|off|hang|hanging myself~|meself", "kill|killing my self",
+       // Someone else's words about themselves are a crisis too: the carer gets the line.
+       "kill|killing|hang|hanging|harm|harming himself|herself|themselves",
        "suicid*|suicide~|suicidal~"},
       Negation::denial, false, false, {"killing myself laughing|laughin"});
   add(C::self_harm, {"want|wanna|wish|rather|ready ... die|dead", "wish i was|were dead"},

@@ -152,6 +152,8 @@ TEST(SafetyScreen, AnswersCrisisMessagesInTheirCategory) {
       {"my son is choking", SafetyCategory::breathing},
       {"she's choking on food", SafetyCategory::breathing},
       {"he cut his finger off with the saw", SafetyCategory::severe_bleeding},
+      {"my son says he wants to kill himself", SafetyCategory::self_harm},
+      {"she keeps talking about harming herself", SafetyCategory::self_harm},
   };
   for (const auto& [text, category] : crises)
     EXPECT_TRUE(has(screen_for_safety(text, nullptr), category))
@@ -228,6 +230,7 @@ TEST(SafetyScreen, LeavesLookAlikesAlone) {
       "i've had seizures for years",
       "i sometimes choke on drinks",
       "i cut my toenails",
+      "he hurt himself falling off the ladder",
   };
   for (const auto& text : look_alikes)
     EXPECT_TRUE(screen_for_safety(text, nullptr).empty()) << text;
