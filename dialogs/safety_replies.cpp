@@ -42,7 +42,8 @@ std::string english(SafetyCategory category) {
     case SafetyCategory::overdose_poisoning:
       return "Too much of a medicine, or something poisonous swallowed, needs help now even if "
              "they seem well at the moment: call {number}. Keep the packet or bottle to show "
-             "them, and don't make anyone sick.";
+             "them, and don't make anyone sick. If it was taken to hurt yourself, you're not in "
+             "trouble: you can also call or text {crisis} at any time.";
     case SafetyCategory::self_harm:
       return "I'm really sorry you're feeling like this. You don't have to go through it on "
              "your own, and you deserve support right now. Please call or text {crisis} to talk "
