@@ -34,7 +34,7 @@ const std::string kBlood =
     "blood~|bloods|bloody|bleeding~|bleed*|bled|bleading|bleedin|haemorrhag*|hemorrhag*";
 const std::string kHeavy =
     "pour*|gush*|spurt*|squirt*|pumping|everywhere|soaked|soaking|soak*|towel*|towles|pool|"
-    "puddle|lots|loads|lot|heavily|heavy|badly|bad|massive|profus*|litres|liters|pints|much";
+    "puddle|lots|loads|lot|alot|heavily|heavy|badly|bad|massive|profus*|litres|liters|pints|much";
 const std::string kDrug =
     "pill*|tablet*|meds|medication*|medicine*|paracetamol~|acetaminophen~|tylenol|ibuprofen~|"
     "aspirin|insulin~|gabapentin~|pregabalin|codamol|cocodamol|codeine|tramadol|morphine|"
@@ -194,7 +194,7 @@ std::vector<Rule> build_rules() {
 
   // Collapse or unresponsive, fits. The person, not a numb foot, is the subject.
   add(C::collapse_unresponsive,
-      {"passed|past|passing|passes out", "blacked|blacking out", "collaps*|colapsed~",
+      {"passed~|past|passing|passes out", "blacked|blacking out", "collaps*|colapsed~",
        "keeled|keel over", "fainted~|fainting~", "unconscious~|unresponsive~|unrousable",
        "seizure*|seizing|convuls*", "having|had a fit|fits", "fitting $", "fitting and",
        "wont|not|isnt come|coming round", "eyes ... rolled|rolling back",
@@ -213,7 +213,7 @@ std::vector<Rule> build_rules() {
   // brought up. Not "blood pressure", "blood test", "bled a bit".
   add(C::severe_bleeding,
       {kBlood + " ... " + kHeavy, kHeavy + " ... " + kBlood, kBlood + " ... all over",
-       "stabbed|gunshot", "stab wound*", "been shot",
+       kBlood + " ... every where", "stabbed|gunshot", "stab wound*", "been shot",
        "cut|chopped|sliced|severed off ... finger|fingers|thumb|toe|toes|hand|foot",
        "cut|chopped|sliced|severed ... finger|fingers|thumb|toe|toes|hand|foot off",
        "throwing|throw|threw|vomit*|puking|puke|coughing|cough*|spitting|bringing up ... " + kBlood,
@@ -233,7 +233,7 @@ std::vector<Rule> build_rules() {
       {kTook + " ... " + kQuantity + " ... " + kDrug, kTook + " ... " + kDrug + " ... " + kQuantity,
        "ate|eaten|chewed|drank|drunk ... " + kDrug, "got into ... " + kDrug,
        kTook + "|ate|eaten|drank|drunk|drink|drinking|chewed ... " + kPoison,
-       "poisoned~|poisoning~|overdose~|overdosed~|overdosing|overdoses",
+       "poisoned~|poisoning~|overdose~|overdosed~|overdosing|overdoses", "overdoes ... " + kDrug,
        "sobredosis|surdose|uberdosis|ueberdosis|sovradosaggio|envenen*|empoisonn*|vergift*|"
        "avvelen*|intoxica*|intoxiqu*"},
       Negation::full, true, false,
@@ -302,13 +302,14 @@ std::vector<Rule> build_rules() {
        "goodbye letter*|note*"},
       Negation::none, false, false, none);
   add(C::self_harm,
-      {"kill|killing|top|topping|off|hang|hanging myself~|meself", "kill|killing my self",
+      {"kill|kil|killing|top|topping|off|hang|hanging myself~|meself", "kill|killing my self",
        // Someone else's words about themselves are a crisis too: the carer gets the line.
        "kill|killing|hang|hanging|harm|harming himself|herself|themselves",
        "suicid*|suicide~|suicidal~"},
       Negation::denial, false, false, {"killing myself laughing|laughin"});
-  add(C::self_harm, {"want|wanna|wish|rather|ready ... die|dead", "wish i was|were dead"},
-      Negation::full, false, false, {"die|dye ... hair"});
+  add(C::self_harm, {"want|wanna|wish|rather|ready ... die|dead|dye", "wish i was|were dead"},
+      Negation::full, false, false,
+      {"die|dye ... hair|clothes|shirt|shoes|jeans|fabric|wool|eggs"});
   add_foreign_rules(out);
   return out;
 }
