@@ -236,6 +236,8 @@ void print_transcript(std::ostream& out, const storage::ConversationDetail& deta
       << "updated:   " << s.updated_at << "\n"
       << "triage:    " << s.triage.value_or("not assessed") << "\n"
       << "red flags: " << (s.red_flags.empty() ? "none" : printable(join(s.red_flags, ", "), false))
+      << "\n"
+      << "safety:    " << (s.safety.empty() ? "none" : printable(join(s.safety, ", "), false))
       << "\n";
   for (const auto& v : s.verdicts) {
     out << "verdict:   " << v.verdict << " by " << printable(v.reviewer, false) << " at " << v.at;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "dialogs/reply.h"
+#include "dialogs/safety_screen.h"
 
 namespace triagebot::bot {
 namespace {
@@ -200,12 +201,12 @@ Result<storage::ListFilter> make_list_filter(const QueryParams& params, int max_
   std::set<std::string, std::less<>> seen;
   for (const auto& [name, value] : params) {
     static const std::set<std::string, std::less<>> kKnown = {
-        "platform", "triage", "red_flag", "since", "until", "q", "limit", "cursor"};
+        "platform", "triage", "red_flag", "safety", "since", "until", "q", "limit", "cursor"};
     // The unknown name is not echoed: it came from the caller and may be anything.
     if (!kKnown.contains(name)) {
       return bad(
-          "unknown parameter (known: platform, triage, red_flag, since, until, q, limit, "
-          "cursor)");
+          "unknown parameter (known: platform, triage, red_flag, safety, since, until, q, "
+          "limit, cursor)");
     }
     if (!seen.insert(name).second) return bad("parameter '" + name + "' is given twice");
     if (value.empty()) continue;
@@ -222,6 +223,13 @@ Result<storage::ListFilter> make_list_filter(const QueryParams& params, int max_
     } else if (name == "red_flag") {
       if (!is_red_flag_id(value)) return bad("red_flag must be any, none or a red-flag id");
       filter.red_flag = value;
+    } else if (name == "safety") {
+      static const std::set<std::string, std::less<>> kWords = {"any",   "none", "true",
+                                                                "false", "1",    "0"};
+      if (!kWords.contains(value) && !dialogs::safety_category_from_string(value)) {
+        return bad("safety must be any, none or a safety category (e.g. self_harm)");
+      }
+      filter.safety = value;
     } else if (name == "since" || name == "until") {
       const auto at = parse_time(value);
       if (!at) return bad(name + " must be RFC3339, a date (YYYY-MM-DD) or epoch seconds");

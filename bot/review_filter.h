@@ -38,10 +38,10 @@ inline constexpr int kMaxPageSize = 200;
 // Search text longer than this is refused: nobody types it, and it costs the index.
 inline constexpr std::size_t kMaxSearchLength = 200;
 
-// Builds a filter from pairs named platform, triage, red_flag, since, until, q, limit,
-// cursor. An empty value means "not given". Errors ("bad_request") for an unknown or
-// repeated name, an unknown platform or triage level, a malformed red-flag id, an
-// unreadable time, since not before until, limit outside 1..max_limit, or q too long.
+// Builds a filter from pairs named platform, triage, red_flag, safety, since, until, q,
+// limit, cursor. An empty value means "not given". Errors ("bad_request") for an unknown or
+// repeated name, an unknown platform or triage level, a malformed red-flag id or safety category,
+// an unreadable time, since not before until, limit outside 1..max_limit, or q too long.
 Result<storage::ListFilter> make_list_filter(const QueryParams& params,
                                              int max_limit = kMaxPageSize);
 

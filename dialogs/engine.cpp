@@ -10,11 +10,14 @@
 
 #include "dialogs/engine_state.h"
 #include "dialogs/knowledge_data.h"
+#include "dialogs/language_gate.h"
 #include "dialogs/parser.h"
 #include "dialogs/question_choice.h"
 #include "dialogs/reasoner.h"
 #include "dialogs/red_flag_closure.h"
 #include "dialogs/render.h"
+#include "dialogs/safety_replies.h"
+#include "dialogs/safety_screen.h"
 
 namespace triagebot::dialogs {
 namespace {
@@ -134,6 +137,9 @@ class Interview {
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
     std::string command = command_of(input);
     if (!command.empty()) return on_command(command);
+    if (input.kind == Input::Kind::text) {
+      if (auto screened = screen_first(input.text, now)) return std::move(*screened);
+    }
     if (session_.status == SessionStatus::completed) return after_completion(input);
     if (!st_.started) {
       st_.started = true;
@@ -360,6 +366,60 @@ class Interview {
     t.next = std::move(next);
     t.replies = std::move(replies_);
     return t;
+  }
+
+  // ---- safety screen and language gate (issue 10 §2, §6; docs/safety.md) --------------
+  // On every typed message, before the interview reads it. A message that needs help now
+  // is answered first; it is not taken as an answer to the pending question, which is
+  // asked again after a kind line (the person decides when to go on), but its red flags
+  // still interrupt. A message in another language gets a notice in that language, and
+  // the interview goes on with buttons only: its words are never read as answers.
+  // Returns nullopt when the interview should read the message as usual.
+  std::optional<Turn> screen_first(const std::string& text,
+                                   std::chrono::system_clock::time_point now) {
+    auto categories = screen_for_safety(text, options_.spelling);
+    // The language of this message: named by the gate, or by the foreign phrasing the
+    // screen matched when the identifier could not tell ("je veux mourir").
+    auto language = foreign_language(text, options_.languages);
+    if (!language && !categories.empty()) language = safety_language(text, options_.spelling);
+    if (language) {
+      st_.language = *language;
+    } else if (!st_.language.empty() && confidently_english(text, options_.languages)) {
+      st_.language.clear();
+    }
+    if (categories.empty() && st_.language.empty()) return std::nullopt;
+    if (!categories.empty()) {
+      say(safety_answer(categories, language.value_or("en"),
+                        {options_.emergency_number, options_.crisis_line}));
+    }
+    if (!st_.language.empty()) say(english_only_notice(st_.language, options_.emergency_number));
+    Turn t = carry_on_after_screen(text, now);
+    for (auto c : categories) t.safety.emplace_back(to_string(c));
+    return t;
+  }
+
+  Turn carry_on_after_screen(const std::string& text, std::chrono::system_clock::time_point now) {
+    if (st_.language.empty()) {
+      Reading reading = read_message(k_, text, nullptr, options_.spelling);
+      apply_mined(k_, facts_, st_, reading);
+      auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
+      if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
+    }
+    if (session_.status == SessionStatus::completed) return finish(session_);
+    if (!st_.started) {
+      st_.started = true;
+      st_.started_at =
+          std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    }
+    const QuestionDef* pending = k_.question(st_.pending);
+    if (st_.language.empty()) say(safety_carry_on(pending != nullptr));
+    if (pending) {
+      replies_.push_back(
+          question_reply(k_, *pending, st_.plainer ? Wording::plainer : Wording::first));
+      return finish(session_);
+    }
+    if (st_.language.empty()) return finish(session_);
+    return continue_interview();  // the first question, with its buttons
   }
 
   const KnowledgeData& k_;

@@ -93,6 +93,8 @@ EngineState state_from_json(const json& in) {
     s.questions = q->get<int>();
   if (auto t = in.find("started_at"); t != in.end() && t->is_number_integer())
     s.started_at = t->get<std::int64_t>();
+  if (auto l = in.find("language"); l != in.end() && l->is_string())
+    s.language = l->get<std::string>();
   return s;
 }
 
@@ -112,7 +114,8 @@ json state_to_json(const EngineState& s) {
               {"unsure_screens", s.unsure_screens},
               {"notes", s.notes},
               {"questions", s.questions},
-              {"started_at", s.started_at}};
+              {"started_at", s.started_at},
+              {"language", s.language}};
 }
 
 }  // namespace triagebot::dialogs

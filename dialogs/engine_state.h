@@ -34,6 +34,9 @@ struct EngineState {
   std::vector<std::string> notes;  // one-off notes already given ("child", ...)
   int questions = 0;               // questions sent, re-asks included
   std::int64_t started_at = 0;     // seconds since the epoch
+  // The language gate (dialogs/language_gate.h): the ISO code of the language the person
+  // writes in when it is not English ("" = English); typed text is then not read.
+  std::string language;
 
   Facts facts(const KnowledgeData& k) const;
   void store(const KnowledgeData& k, const Facts& facts);

@@ -33,7 +33,7 @@ namespace {
 
 constexpr const char* kSummaryColumns =
     "SELECT c.id, c.platform, c.started_at, c.updated_at, c.status, c.triage, c.red_flags,"
-    " c.top_causes, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id)"
+    " c.top_causes, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id), c.safety"
     " FROM conversations c";
 
 std::vector<std::string> string_list(const std::string& text) {
@@ -58,6 +58,7 @@ Summary read_summary(SQLite::Statement& row) {
   s.red_flags = string_list(row.getColumn(6).getString());
   s.top_causes = string_list(row.getColumn(7).getString());
   s.message_count = row.getColumn(8).getInt64();
+  s.safety = string_list(row.getColumn(9).getString());
   return s;
 }
 
@@ -191,6 +192,18 @@ Result<ConversationPage> Readers::list_conversations(const ListFilter& filter) {
         add(" AND c.has_red_flag = 1 AND EXISTS"
             " (SELECT 1 FROM json_each(c.red_flags) f WHERE f.value = ?)",
             flag);
+      }
+    }
+    if (filter.safety) {
+      const auto& category = *filter.safety;
+      if (category == "any" || category == "true" || category == "1") {
+        sql += " AND c.has_safety = 1";
+      } else if (category == "none" || category == "false" || category == "0") {
+        sql += " AND c.has_safety = 0";
+      } else {
+        add(" AND c.has_safety = 1 AND EXISTS"
+            " (SELECT 1 FROM json_each(c.safety) f WHERE f.value = ?)",
+            category);
       }
     }
     if (filter.since) add(" AND c.started_at >= ?", to_millis(*filter.since));

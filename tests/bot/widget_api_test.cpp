@@ -103,6 +103,22 @@ TEST_F(WidgetApi, RedFlagGetsEmergencyGuidanceWithTheConfiguredNumberAtOnce) {
   EXPECT_NE(again.body.find("call 112"), std::string::npos) << again.body;
 }
 
+// The whole path of a crisis message through the binary: TRIAGEBOT_CRISIS_LINE reaches
+// the answer, and /metrics counts the safety event (issue 10 §2).
+TEST(WidgetApiSafety, ConfiguredCrisisLineIsNamedAndTheEventCounted) {
+  auto server = start_widget_server({{"TRIAGEBOT_CRISIS_LINE", "116 123"}});
+  HttpClient client("127.0.0.1", server->port());
+  const auto session = create_session(client);
+  const auto reply = say(client, session, "ngl i want to kms");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto text = reply.json()["messages"][0]["text"].get<std::string>();
+  EXPECT_NE(text.find("116 123"), std::string::npos) << text;
+  EXPECT_NE(text.find("call 112"), std::string::npos) << text;
+  const auto metrics = client.get("/metrics");
+  EXPECT_EQ(metric_value(metrics.body, R"(triagebot_safety_events_total{category="self_harm"})"),
+            1);
+}
+
 TEST_F(WidgetApi, MissingOrMalformedBearerTokenIs401) {
   const auto session = create_session(client_);
   for (const HeaderList& headers :
