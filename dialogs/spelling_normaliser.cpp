@@ -3,89 +3,40 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 namespace triagebot::dialogs {
 namespace {
 
 // Chat words hunspell lacks or reads as something else ("ye" is archaic "you" to it),
-// mapped to the words they stand for. Words the readers already know as they are
-// ("dunno", "nah", "yeah", "idk") stay themselves.
-const std::map<std::string, std::vector<std::string>>& slang() {
-  static const std::map<std::string, std::vector<std::string>> words = {{"rn", {"right", "now"}},
-                                                                        {"kinda", {"kind", "of"}},
-                                                                        {"sorta", {"sort", "of"}},
-                                                                        {"tho", {"though"}},
-                                                                        {"cos", {"because"}},
-                                                                        {"coz", {"because"}},
-                                                                        {"cuz", {"because"}},
-                                                                        {"bc", {"because"}},
-                                                                        {"ye", {"yes"}},
-                                                                        {"yeh", {"yes"}},
-                                                                        {"yh", {"yes"}},
-                                                                        {"ya", {"yes"}},
-                                                                        {"yas", {"yes"}},
-                                                                        {"defo", {"definitely"}},
-                                                                        {"def", {"definitely"}},
-                                                                        {"deffo", {"definitely"}},
-                                                                        {"thx", {"thanks"}},
-                                                                        {"ty", {"thanks"}},
-                                                                        {"u", {"you"}},
-                                                                        {"ur", {"your"}},
-                                                                        {"b4", {"before"}},
-                                                                        {"2day", {"today"}},
-                                                                        {"gonna", {"going", "to"}},
-                                                                        {"wanna", {"want", "to"}},
-                                                                        {"gotta", {"have", "to"}},
-                                                                        {"thats", {"that", "is"}},
-                                                                        {"whats", {"what", "is"}},
-                                                                        {"hes", {"he", "is"}},
-                                                                        {"shes", {"she", "is"}},
-                                                                        {"theres", {"there", "is"}},
-                                                                        {"werent", {"were", "not"}},
-                                                                        {"aint", {"is", "not"}},
-                                                                        {"n", {"and"}},
-                                                                        {"pls", {"please"}},
-                                                                        {"plz", {"please"}},
-                                                                        {"abt", {"about"}},
-                                                                        {"w", {"with"}},
-                                                                        {"bout", {"about"}},
-                                                                        {"til", {"until"}},
-                                                                        {"till", {"until"}},
-                                                                        {"xmas", {"christmas"}},
-                                                                        {"mins", {"minutes"}},
-                                                                        {"hrs", {"hours"}},
-                                                                        {"wks", {"weeks"}},
-                                                                        {"yrs", {"years"}},
-                                                                        {"mth", {"month"}},
-                                                                        {"mths", {"months"}},
-                                                                        {"wk", {"week"}},
-                                                                        {"yday", {"yesterday"}},
-                                                                        {"rite", {"right"}},
-                                                                        {"yest", {"yesterday"}},
-                                                                        {"tues", {"tuesday"}},
-                                                                        {"weds", {"wednesday"}},
-                                                                        {"thurs", {"thursday"}},
-                                                                        {"thur", {"thursday"}},
-                                                                        {"idk", {"dunno"}},
-                                                                        {"dk", {"dunno"}},
-                                                                        {"nope", {"nope"}},
-                                                                        {"nah", {"nah"}},
-                                                                        {"naw", {"nah"}},
-                                                                        {"dunno", {"dunno"}},
-                                                                        {"tbh", {"tbh"}},
-                                                                        {"lol", {"lol"}},
-                                                                        {"lmao", {"lol"}},
-                                                                        {"omg", {"omg"}},
-                                                                        {"ok", {"ok"}},
-                                                                        {"okay", {"ok"}},
-                                                                        {"k", {"ok"}},
-                                                                        {"kk", {"ok"}},
-                                                                        {"hmm", {"hmm"}},
-                                                                        {"hmmm", {"hmm"}},
-                                                                        {"um", {"um"}},
-                                                                        {"umm", {"um"}},
-                                                                        {"erm", {"um"}},
-                                                                        {"uh", {"um"}}};
+// mapped to the words they stand for (space-separated).
+const std::map<std::string, std::string>& slang() {
+  // clang-format off
+  static const std::map<std::string, std::string> words = {
+      {"rn", "right now"}, {"kinda", "kind of"}, {"sorta", "sort of"}, {"tho", "though"},
+      {"cos", "because"}, {"coz", "because"}, {"cuz", "because"}, {"bc", "because"},
+      {"ye", "yes"}, {"yeh", "yes"}, {"yh", "yes"}, {"ya", "yes"}, {"yas", "yes"},
+      {"defo", "definitely"}, {"def", "definitely"}, {"deffo", "definitely"},
+      {"thx", "thanks"}, {"ty", "thanks"}, {"u", "you"}, {"ur", "your"}, {"b4", "before"},
+      {"2day", "today"}, {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "have to"},
+      {"thats", "that is"}, {"whats", "what is"}, {"hes", "he is"}, {"shes", "she is"},
+      {"theres", "there is"}, {"werent", "were not"}, {"aint", "is not"}, {"n", "and"},
+      {"pls", "please"}, {"plz", "please"}, {"abt", "about"}, {"bout", "about"},
+      {"w", "with"}, {"til", "until"}, {"till", "until"}, {"rite", "right"},
+      {"xmas", "christmas"}, {"mins", "minutes"}, {"hrs", "hours"}, {"wk", "week"},
+      {"wks", "weeks"}, {"mth", "month"}, {"mths", "months"}, {"yrs", "years"},
+      {"yday", "yesterday"}, {"yest", "yesterday"}, {"tues", "tuesday"},
+      {"weds", "wednesday"}, {"thur", "thursday"}, {"thurs", "thursday"},
+      {"idk", "dunno"}, {"dk", "dunno"}, {"naw", "nah"}, {"lmao", "lol"}, {"k", "ok"},
+      {"kk", "ok"}, {"okay", "ok"}, {"hmmm", "hmm"}, {"umm", "um"}, {"erm", "um"},
+      {"uh", "um"}};
+  // clang-format on
+  return words;
+}
+
+// Chat words the readers take as they are, which the dictionary would "correct".
+const std::set<std::string>& chat_words() {
+  static const std::set<std::string> words = {"tbh", "lol", "omg", "hmm", "dunno", "nah"};
   return words;
 }
 
@@ -144,14 +95,14 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
     if (std::string plain = undrawn(t.word); !plain.empty()) t.word = plain;
     auto s = slang().find(t.word);
     if (s != slang().end() && slang_applies(tokens, i)) {
-      for (const auto& w : s->second) emit(w);
+      for (const auto& piece : tokenize(s->second)) emit(piece.word);
       continue;
     }
     // Hunspell's suggest takes milliseconds (a long garbled word, a hundred): a message
     // gets at most kMaxCorrections lookups, and a word too long to be a typo none.
     bool leave = !spelling || t.word.size() < 3 || t.word.size() > kMaxWordLength ||
-                 has_digit(t.word) || keep.count(t.word) || lookups >= kMaxCorrections ||
-                 spelling->known(t.word);
+                 has_digit(t.word) || keep.count(t.word) || chat_words().count(t.word) ||
+                 lookups >= kMaxCorrections || spelling->known(t.word);
     if (!leave) ++lookups;
     std::string corrected = leave ? std::string() : best_suggestion(t.word, *spelling, keep);
     if (corrected.empty()) {
