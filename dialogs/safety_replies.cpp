@@ -129,8 +129,7 @@ std::string safety_answer(const std::vector<SafetyCategory>& categories, std::st
 
 std::string safety_carry_on(bool question_pending) {
   return question_pending
-             ? "When you're safe and ready, we can carry on with the questions about your leg. "
-               "This is where we were:"
+             ? "When you're safe and ready, we can carry on with the questions about your leg:"
              : "When you're safe and ready, we can carry on: tell me what is happening with your "
                "legs or feet.";
 }
