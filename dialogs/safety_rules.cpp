@@ -200,12 +200,11 @@ std::vector<Rule> build_rules() {
       Negation::full, true, true, none);
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
-       "wont|doesnt wake|waking", "cannot|cant wake him|her|them",
-       "not|isnt|stopped|stop breathing"},
+       "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing"},
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",
        "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
-       "breathing properly|right|well|normally"});
+       "breathing properly|right|well|normally", "apnea|apnoea|snoring|snore"});
 
   // Heavy bleeding: blood with a word of quantity or a flow that will not stop; blood
   // brought up. Not "blood pressure", "blood test", "bled a bit".

@@ -254,6 +254,7 @@ TEST(SafetyScreen, LeavesLookAlikesAlone) {
       "i sometimes choke on drinks",
       "i cut my toenails",
       "he hurt himself falling off the ladder",
+      "my doctor thinks I stop breathing in my sleep, sleep apnoea",
   };
   for (const auto& text : look_alikes)
     EXPECT_TRUE(screen_for_safety(text, nullptr).empty()) << text;
