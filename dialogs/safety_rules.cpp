@@ -181,7 +181,7 @@ std::vector<Rule> build_rules() {
        "lips|lip|tongue|throat ... swell*|swollen",
        "breathing ... bad|terrible|awful|worse|horrible|shallow|rapid|weird|funny|strange|noisy|"
        "rattl*|gurgl*|odd"},
-      Negation::full, true, true, none);
+      Negation::full, true, true, {"through my|the nose"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
@@ -234,7 +234,7 @@ std::vector<Rule> build_rules() {
        "sobredosis|surdose|uberdosis|ueberdosis|sovradosaggio|envenen*|empoisonn*|vergift*|"
        "avvelen*|intoxicacion|intoxicacao|intoxiqu*"},
       Negation::full, true, false,
-      {"food poisoning",
+      {"food poisoning", "twice|times a|per day", "twice|times daily",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
        "caffeine|sun|sunshine|box|series|shows|youtube|games|gaming|work|love|cake|sweets|"
        "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps"});

@@ -255,6 +255,8 @@ TEST(SafetyScreen, LeavesLookAlikesAlone) {
       "i cut my toenails",
       "he hurt himself falling off the ladder",
       "my doctor thinks I stop breathing in my sleep, sleep apnoea",
+      "i cant breathe through my nose with this cold",
+      "I took my ibuprofen twice a day as prescribed",
   };
   for (const auto& text : look_alikes)
     EXPECT_TRUE(screen_for_safety(text, nullptr).empty()) << text;
