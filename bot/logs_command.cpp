@@ -36,10 +36,11 @@ struct Invocation {
 const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& allowed_flags() {
   static const std::map<std::string, std::set<std::string, std::less<>>, std::less<>> table = {
       {"list",
-       {"--platform", "--triage", "--red-flag", "--since", "--until", "--q", "--limit", "--json"}},
+       {"--platform", "--triage", "--red-flag", "--safety", "--since", "--until", "--q", "--limit",
+        "--json"}},
       {"show", {"--json"}},
       {"purge", {"--older-than-days"}},
-      {"export", {"--platform", "--triage", "--red-flag", "--since", "--until", "--q"}},
+      {"export", {"--platform", "--triage", "--red-flag", "--safety", "--since", "--until", "--q"}},
   };
   return table;
 }
@@ -403,7 +404,8 @@ std::string logs_usage_text() {
   return "usage: triagebot logs <subcommand> [options] [--db PATH]\n\n"
          "  list   [--platform telegram|slack|widget] [--triage "
          "emergency|urgent|routine|self_care]\n"
-         "         [--red-flag any|none|<id>] [--since T] [--until T] [--q TEXT] [--limit N]\n"
+         "         [--red-flag any|none|<id>] [--safety any|none|<category>]\n"
+         "         [--since T] [--until T] [--q TEXT] [--limit N]\n"
          "         [--json]       newest conversations first (default 50), a table or JSON lines\n"
          "  show   <id> [--json]  one conversation: summary, verdicts, transcript, assessments\n"
          "  purge  --older-than-days N\n"

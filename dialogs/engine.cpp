@@ -399,11 +399,26 @@ class Interview {
   }
 
   Turn carry_on_after_screen(const std::string& text, std::chrono::system_clock::time_point now) {
+    const QuestionDef* pending = k_.question(st_.pending);
     if (st_.language.empty()) {
-      Reading reading = read_message(k_, text, nullptr, options_.spelling);
+      Reading reading = read_message(k_, text, pending, options_.spelling);
       apply_mined(k_, facts_, st_, reading);
+      // "Yes, and I can't breathe" to a screen still says yes: a yes can only raise a red
+      // flag. Anything else in a crisis message is not taken as an answer.
+      const bool said_yes = pending && pending->kind == QuestionKind::yes_no &&
+                            reading.choice >= 0 && reading.answer == Answer::yes;
+      if (said_yes)
+        apply_choice(k_, facts_, st_, *pending, pending->choices[reading.choice],
+                     quote_of(reading, pending->finding));
       auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
       if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
+      if (said_yes) {
+        st_.pending.clear();
+        st_.pending_for.clear();
+        st_.plainer = false;
+        say(safety_carry_on(true));
+        return continue_interview();
+      }
     }
     if (session_.status == SessionStatus::completed) return finish(session_);
     if (!st_.started) {
@@ -411,7 +426,6 @@ class Interview {
       st_.started_at =
           std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     }
-    const QuestionDef* pending = k_.question(st_.pending);
     if (st_.language.empty()) say(safety_carry_on(pending != nullptr));
     if (pending) {
       replies_.push_back(

@@ -13,26 +13,30 @@ namespace triagebot::dialogs {
 namespace {
 
 // Whole-message replies, accents folded (safety_text.h), that are clearly one language.
-// "no" is English too and stays out; "si" without an accent is taken as Spanish, the more
-// common of the two languages it could be.
+// "no" is English too and stays out, as do greetings and thanks ("hallo", "ciao",
+// "merci") that English speakers use as well; "si" without an accent is taken as
+// Spanish, the more common of the two languages it could be.
 const std::map<std::string, std::string>& short_replies() {
   static const std::map<std::string, std::string> list = {
-      {"si", "es"},           {"no se", "es"},        {"no lo se", "es"},
-      {"claro", "es"},        {"claro que si", "es"}, {"claro que no", "es"},
-      {"tal vez", "es"},      {"quizas", "es"},       {"a veces", "es"},
-      {"nunca", "es"},        {"gracias", "es"},      {"hola", "es"},
-      {"ayuda", "es"},        {"no entiendo", "es"},  {"un poco", "es"},
-      {"oui", "fr"},          {"non", "fr"},          {"je ne sais pas", "fr"},
-      {"je sais pas", "fr"},  {"sais pas", "fr"},     {"peut etre", "fr"},
-      {"merci", "fr"},        {"bonjour", "fr"},      {"parfois", "fr"},
-      {"jamais", "fr"},       {"un peu", "fr"},       {"ja", "de"},
-      {"nein", "de"},         {"weiss nicht", "de"},  {"ich weiss nicht", "de"},
-      {"keine ahnung", "de"}, {"vielleicht", "de"},   {"manchmal", "de"},
-      {"danke", "de"},        {"hallo", "de"},        {"ein bisschen", "de"},
-      {"sim", "pt"},          {"nao", "pt"},          {"nao sei", "pt"},
-      {"talvez", "pt"},       {"obrigado", "pt"},     {"obrigada", "pt"},
-      {"as vezes", "pt"},     {"non lo so", "it"},    {"forse", "it"},
-      {"grazie", "it"},       {"ciao", "it"},         {"a volte", "it"},
+      {"si", "es"},           {"no se", "es"},
+      {"no lo se", "es"},     {"claro", "es"},
+      {"claro que si", "es"}, {"claro que no", "es"},
+      {"tal vez", "es"},      {"quizas", "es"},
+      {"a veces", "es"},      {"nunca", "es"},
+      {"ayuda", "es"},        {"no entiendo", "es"},
+      {"un poco", "es"},      {"oui", "fr"},
+      {"non", "fr"},          {"je ne sais pas", "fr"},
+      {"je sais pas", "fr"},  {"sais pas", "fr"},
+      {"peut etre", "fr"},    {"parfois", "fr"},
+      {"jamais", "fr"},       {"un peu", "fr"},
+      {"ja", "de"},           {"nein", "de"},
+      {"weiss nicht", "de"},  {"ich weiss nicht", "de"},
+      {"keine ahnung", "de"}, {"vielleicht", "de"},
+      {"manchmal", "de"},     {"ein bisschen", "de"},
+      {"sim", "pt"},          {"nao", "pt"},
+      {"nao sei", "pt"},      {"talvez", "pt"},
+      {"as vezes", "pt"},     {"non lo so", "it"},
+      {"forse", "it"},        {"a volte", "it"},
       {"un po", "it"},        {"mai", "it"}};
   return list;
 }

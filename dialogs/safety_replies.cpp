@@ -43,11 +43,11 @@ std::string english(SafetyCategory category) {
       return "Too much of a medicine, or something poisonous swallowed, needs help now even if "
              "they seem well at the moment: call {number}. Keep the packet or bottle to show "
              "them, and don't make anyone sick. If it was taken to hurt yourself, you're not in "
-             "trouble: you can also call or text {crisis} at any time.";
+             "trouble: you can also call {crisis}.";
     case SafetyCategory::self_harm:
       return "I'm really sorry you're feeling like this. You don't have to go through it on "
-             "your own, and you deserve support right now. Please call or text {crisis} to talk "
-             "to someone; it's free and open at any time. If you might act on these thoughts, "
+             "your own, and you deserve support right now. Please call {crisis} now to talk to "
+             "someone. If you might act on these thoughts, "
              "or have already hurt yourself, call {number} now. If you can, be with someone you "
              "trust or tell them how you feel.";
   }
@@ -64,14 +64,14 @@ const std::map<std::string, Localized, std::less<>>& localized() {
   static const std::map<std::string, Localized, std::less<>> texts = {
       {"es",
        {"Esto puede ser una emergencia. Llame al {number} ahora mismo.",
-        "Siento mucho que se sienta así. No tiene que pasar por esto solo. Llame o escriba al "
+        "Siento mucho que se sienta así. No tiene que pasar por esto solo. Llame al "
         "{crisis} para hablar con alguien ahora. Si corre peligro inmediato, llame al {number}.",
         "Lo siento, por ahora solo entiendo inglés. Si es una emergencia, llame al {number} "
         "ahora. Puede seguir respondiendo a mis preguntas con los botones."}},
       {"fr",
        {"Cela peut être une urgence. Appelez le {number} tout de suite.",
-        "Je suis vraiment désolé que vous vous sentiez ainsi. Vous n'êtes pas seul. Appelez ou "
-        "écrivez au {crisis} pour parler à quelqu'un maintenant. En cas de danger immédiat, "
+        "Je suis vraiment désolé que vous vous sentiez ainsi. Vous n'êtes pas seul. Appelez le "
+        "{crisis} pour parler à quelqu'un maintenant. En cas de danger immédiat, "
         "appelez le {number}.",
         "Désolé, pour l'instant je ne comprends que l'anglais. En cas d'urgence, appelez le "
         "{number} maintenant. Vous pouvez continuer à répondre à mes questions avec les "
@@ -79,19 +79,19 @@ const std::map<std::string, Localized, std::less<>>& localized() {
       {"de",
        {"Das kann ein Notfall sein. Rufen Sie sofort die {number} an.",
         "Es tut mir sehr leid, dass es Ihnen so geht. Sie sind damit nicht allein. Rufen Sie "
-        "die {crisis} an oder schreiben Sie dorthin, um jetzt mit jemandem zu sprechen. Bei "
+        "die {crisis} an, um jetzt mit jemandem zu sprechen. Bei "
         "akuter Gefahr rufen Sie die {number} an.",
         "Entschuldigung, ich verstehe bisher nur Englisch. Im Notfall rufen Sie jetzt die "
         "{number} an. Sie können meine Fragen weiter mit den Schaltflächen beantworten."}},
       {"pt",
        {"Isto pode ser uma emergência. Ligue já para o {number}.",
-        "Lamento muito que se sinta assim. Não está sozinho. Ligue ou escreva para o {crisis} "
+        "Lamento muito que se sinta assim. Não está sozinho. Ligue para o {crisis} "
         "para falar com alguém agora. Se estiver em perigo imediato, ligue para o {number}.",
         "Desculpe, por enquanto só entendo inglês. Se for uma emergência, ligue já para o "
         "{number}. Pode continuar a responder às minhas perguntas com os botões."}},
       {"it",
        {"Questa può essere un'emergenza. Chiami subito il {number}.",
-        "Mi dispiace davvero che si senta così. Non è solo. Chiami o scriva al {crisis} per "
+        "Mi dispiace davvero che si senta così. Non è solo. Chiami il {crisis} per "
         "parlare con qualcuno adesso. Se è in pericolo immediato, chiami il {number}.",
         "Mi dispiace, per ora capisco solo l'inglese. In caso di emergenza chiami subito il "
         "{number}. Può continuare a rispondere alle mie domande con i pulsanti."}},
@@ -129,8 +129,7 @@ std::string safety_answer(const std::vector<SafetyCategory>& categories, std::st
 
 std::string safety_carry_on(bool question_pending) {
   return question_pending
-             ? "When you're safe and ready, we can carry on with the questions about your leg. "
-               "This is where we were:"
+             ? "When you're safe and ready, we can carry on with the questions about your leg:"
              : "When you're safe and ready, we can carry on: tell me what is happening with your "
                "legs or feet.";
 }

@@ -24,7 +24,7 @@ std::string safety_answer(const std::vector<SafetyCategory>& categories, std::st
                           const HelpNumbers& numbers);
 
 // After a safety answer in English: the interview can go on when the person is ready.
-// `question_pending`: the open question is asked again right after this line.
+// `question_pending`: a question (the open one again, or the next) follows this line.
 std::string safety_carry_on(bool question_pending);
 
 // "I only understand English so far; in an emergency call {number}; please answer with

@@ -80,12 +80,12 @@ void add_foreign_rules(std::vector<Rule>& out) {
         "me ahogo|asfixio"}},
       {"es",
        C::collapse_unresponsive,
-       {"desmayo|desmayado|desmayada|inconsciente", "no responde|reacciona", "convulsion*"}},
+       {"desmayo|desmayado|desmayada|inconsciente", "no responde|reacciona", "convulsiones"}},
       {"es",
        C::severe_bleeding,
        {"sangra|sangrando|sangrado ... mucho|abundante|mucha|para", "mucha ... sangre",
         "para ... sangrar", "hemorragia"}},
-      {"es", C::overdose_poisoning, {"sobredosis", "envenen*|intoxica*", "lejia"}},
+      {"es", C::overdose_poisoning, {"sobredosis", "envenen*|intoxicacion", "lejia"}},
       {"es",
        C::self_harm,
        {"quiero morir*|matarme|suicidarme", "me quiero morir", "quitarme la vida",
@@ -96,14 +96,12 @@ void add_foreign_rules(std::vector<Rule>& out) {
       {"fr",
        C::breathing,
        {"pas|narrive ... respirer", "du mal a respirer", "etouffe|etouffer|essouffle*"}},
-      {"fr",
-       C::collapse_unresponsive,
-       {"evanoui*|inconscient*", "ne repond|reagit pas", "convulsion*"}},
+      {"fr", C::collapse_unresponsive, {"evanoui*|inconscient*", "ne repond|reagit pas"}},
       {"fr",
        C::severe_bleeding,
        {"saigne|saignement ... beaucoup|abondant|arrete", "beaucoup ... sang", "arrete ... saigner",
         "hemorragie"}},
-      {"fr", C::overdose_poisoning, {"surdose|overdose", "empoisonn*|intoxiqu*", "javel"}},
+      {"fr", C::overdose_poisoning, {"surdose", "empoisonn*|intoxiqu*", "javel"}},
       {"fr",
        C::self_harm,
        {"veux mourir", "envie de mourir", "me suicider|tuer", "en finir",
@@ -124,15 +122,15 @@ void add_foreign_rules(std::vector<Rule>& out) {
        C::collapse_unresponsive,
        {"desmaiou|desmaiado|desmaiada|inconsciente", "nao responde", "convulsao"}},
       {"pt", C::severe_bleeding, {"sangrando ... muito", "muito ... sangue", "hemorragia"}},
-      {"pt", C::overdose_poisoning, {"overdose", "envenen*|intoxica*"}},
+      {"pt", C::overdose_poisoning, {"envenen*|intoxicacao"}},
       {"pt", C::self_harm, {"quero morrer", "me matar|suicidar", "nao quero viver"}},
       {"it", C::chest_pain, {"dolore|dolori|peso|oppressione ... petto|torace", "infarto"}},
       {"it", C::breathing, {"non riesco ... respirare", "manca ... aria"}},
       {"it",
        C::collapse_unresponsive,
-       {"svenuto|svenuta|incosciente", "non risponde", "convulsion*", "priva|privo di sensi"}},
+       {"svenuto|svenuta|incosciente", "non risponde", "convulsioni", "priva|privo di sensi"}},
       {"it", C::severe_bleeding, {"sanguina ... molto", "molto ... sangue", "emorragia"}},
-      {"it", C::overdose_poisoning, {"overdose|sovradosaggio", "avvelen*", "candeggina"}},
+      {"it", C::overdose_poisoning, {"sovradosaggio", "avvelen*", "candeggina"}},
       {"it",
        C::self_harm,
        {"voglio morire", "uccidermi", "farla finita", "togliermi la vita", "non voglio vivere",
@@ -183,7 +181,7 @@ std::vector<Rule> build_rules() {
        "lips|lip|tongue|throat ... swell*|swollen",
        "breathing ... bad|terrible|awful|worse|horrible|shallow|rapid|weird|funny|strange|noisy|"
        "rattl*|gurgl*|odd"},
-      Negation::full, true, true, none);
+      Negation::full, true, true, {"through my|the nose"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
@@ -202,12 +200,11 @@ std::vector<Rule> build_rules() {
       Negation::full, true, true, none);
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
-       "wont|doesnt wake|waking", "cannot|cant wake him|her|them",
-       "not|isnt|stopped|stop breathing"},
+       "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing"},
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",
        "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
-       "breathing properly|right|well|normally"});
+       "breathing properly|right|well|normally", "apnea|apnoea|snoring|snore"});
 
   // Heavy bleeding: blood with a word of quantity or a flow that will not stop; blood
   // brought up. Not "blood pressure", "blood test", "bled a bit".
@@ -235,9 +232,9 @@ std::vector<Rule> build_rules() {
        kTook + "|ate|eaten|drank|drunk|drink|drinking|chewed ... " + kPoison,
        "poisoned~|poisoning~|overdose~|overdosed~|overdosing|overdoses", "overdoes ... " + kDrug,
        "sobredosis|surdose|uberdosis|ueberdosis|sovradosaggio|envenen*|empoisonn*|vergift*|"
-       "avvelen*|intoxica*|intoxiqu*"},
+       "avvelen*|intoxicacion|intoxicacao|intoxiqu*"},
       Negation::full, true, false,
-      {"food poisoning",
+      {"food poisoning", "twice|times a|per day", "twice|times daily",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
        "caffeine|sun|sunshine|box|series|shows|youtube|games|gaming|work|love|cake|sweets|"
        "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps"});

@@ -31,6 +31,8 @@ struct Rule {
   std::vector<Pattern> unless;  // any of these in the same clause cancels the rule
   // ISO 639-1 code of a rule written for one language other than English ("es"); empty
   // for English (whose word classes also hold a few foreign words, "pecho", "brust").
+  // A language's rules must not match English ("overdose", "convulsions", "intoxicated"),
+  // or an English message would be answered in that language.
   std::string language = {};
 };
 

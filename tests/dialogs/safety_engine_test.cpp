@@ -120,6 +120,23 @@ TEST(SafetyInInterview, ARedFlagInTheSameMessageStillInterrupts) {
   EXPECT_EQ(t.assessment->triage, Triage::emergency);
 }
 
+// A crisis message that also says yes to the pending screen keeps its yes: a yes can only
+// raise a red flag, and the interview must not ask a question already answered.
+TEST(SafetyInInterview, AYesInACrisisMessageStillAnswersTheScreen) {
+  Turn before = interview();
+  const std::string pending = pending_id(before);
+  Turn t = say(before.next, "yes, and now i cant breathe");
+  EXPECT_EQ(t.safety, std::vector<std::string>{"breathing"});
+  EXPECT_NE(pending_id(t), pending) << "not asked again";
+  const auto& findings = t.next.engine_state["findings"];
+  bool any_new_true = false;
+  for (auto it = findings.begin(); it != findings.end(); ++it) {
+    if (it->get<bool>() && !before.next.engine_state["findings"].contains(it.key()))
+      any_new_true = true;
+  }
+  EXPECT_TRUE(any_new_true || t.assessment) << "the yes was kept";
+}
+
 TEST(SafetyInInterview, LookAlikesAndCommandsAreReadAsUsual) {
   Turn before = interview();
   EXPECT_TRUE(say(before.next, "this numbness is killing me lol").safety.empty());

@@ -254,9 +254,24 @@ TEST(SafetyScreen, LeavesLookAlikesAlone) {
       "i sometimes choke on drinks",
       "i cut my toenails",
       "he hurt himself falling off the ladder",
+      "my doctor thinks I stop breathing in my sleep, sleep apnoea",
+      "i cant breathe through my nose with this cold",
+      "I took my ibuprofen twice a day as prescribed",
   };
   for (const auto& text : look_alikes)
     EXPECT_TRUE(screen_for_safety(text, nullptr).empty()) << text;
+}
+
+TEST(SafetyScreen, EnglishIsNeverTakenForAnotherLanguage) {
+  for (const char* text :
+       {"I took an overdose", "he's having convulsions", "I'm intoxicated and took 20 pills",
+        "chest pain", "i want to kill myself", "blood everywhere"})
+    EXPECT_EQ(safety_language(text, nullptr), std::nullopt) << text;
+  EXPECT_EQ(safety_language("me duele el pecho", nullptr), "es");
+  EXPECT_EQ(safety_language("je veux mourir", nullptr), "fr");
+  EXPECT_EQ(safety_language("ich kann nicht atmen", nullptr), "de");
+  EXPECT_EQ(safety_language("quero morrer", nullptr), "pt");
+  EXPECT_EQ(safety_language("voglio morire", nullptr), "it");
 }
 
 TEST(SafetyScreen, CategoryNamesRoundTrip) {

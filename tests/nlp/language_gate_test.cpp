@@ -71,6 +71,10 @@ TEST(LanguageGate, NeverGatesEnglishAsPeopleTypeIt) {
                            "my left leg has been numb for weeks",
                            "stroke_signs",
                            "no, but my back hurts",
+                           "hallo",
+                           "ciao",
+                           "merci",
+                           "thanks",
                            "\xf0\x9f\xa4\xb7\xe2\x80\x8d\xe2\x99\x80\xef\xb8\x8f" /* shrug */,
                            "\xf0\x9f\x91\x8d\xf0\x9f\x91\x8d"}) {
     EXPECT_EQ(foreign_language(text, &id), std::nullopt) << text;
