@@ -18,6 +18,7 @@
 #include "dialogs/engine.h"
 #include "dialogs/safety_screen.h"
 #include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs {
 namespace {

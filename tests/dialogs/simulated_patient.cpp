@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs::testing {
 namespace {
@@ -104,7 +105,7 @@ std::vector<json> read_vignettes(const std::string& path) {
 }
 
 VignetteOutcome play(const json& vignette) {
-  const EngineOptions options{"999"};
+  const EngineOptions options = server_options("999");  // read as the server reads
   const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
   VignetteOutcome out;
   out.id = vignette["id"].get<std::string>();
