@@ -196,7 +196,10 @@ std::vector<std::string> reasons_for(const KnowledgeData& k, const Facts& facts,
     if (static_cast<int>(out.size()) >= k.settings.max_reasons) break;
     const auto& def = k.findings[s.finding];
     const std::string& words = said.at(static_cast<int>(s.finding));
-    out.push_back(!words.empty() ? quoted(words) : s.value ? def.says_yes : def.says_no);
+    std::string reason = !words.empty() ? quoted(words) : s.value ? def.says_yes : def.says_no;
+    // One sentence can state several findings ("I can't feel the paper when I wipe and I
+    // wet myself"): it is quoted once, and the next reason takes its place.
+    if (std::find(out.begin(), out.end(), reason) == out.end()) out.push_back(std::move(reason));
   }
   return out;
 }

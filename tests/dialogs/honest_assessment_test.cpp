@@ -123,6 +123,19 @@ TEST(HonestAssessment, EveryReasonGivenIsSomethingThePersonStated) {
   }
 }
 
+// One sentence that states several findings is one reason, not the same quote repeated.
+TEST(HonestAssessment, AReasonIsNeverRepeated) {
+  Turn t = say(Session{},
+               "I have bad back pain and my legs are numb. Since this morning I can't feel the "
+               "paper when I wipe and I wet myself");
+  ASSERT_TRUE(t.assessment);
+  for (const auto& c : t.assessment->causes) {
+    for (size_t i = 0; i < c.why.size(); ++i) {
+      for (size_t j = i + 1; j < c.why.size(); ++j) EXPECT_NE(c.why[i], c.why[j]) << c.id;
+    }
+  }
+}
+
 TEST(HonestAssessment, SelfCareOnlyWhenTheDefiningBenignFeatureWasConfirmed) {
   Facts facts(kb());
   facts.set(finding("position_trigger"), true);
