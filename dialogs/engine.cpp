@@ -1,7 +1,8 @@
-// The interview: one pure step per input (DESIGN.md "The dialog core"). Order of work on
-// every input: commands; read the message; red flags (brief §5.1: they win, on every
-// input, whatever is pending); the pending answer; then the next question or the
-// assessment.
+// The interview: one pure step per input (DESIGN.md "The dialog core", docs/interview.md).
+// Order of work on every input: commands; read the message; red flags (brief §5.1: they
+// win, on every input, whatever is pending); the pending answer (a request to clarify, or
+// an unsure red-flag answer, gets the plainer re-ask); red-flag closure (issue 10 §1);
+// then the next question or the assessment.
 #include "dialogs/engine.h"
 
 #include <algorithm>
@@ -9,15 +10,17 @@
 
 #include "dialogs/engine_state.h"
 #include "dialogs/knowledge_data.h"
+#include "dialogs/language_gate.h"
 #include "dialogs/parser.h"
+#include "dialogs/question_choice.h"
 #include "dialogs/reasoner.h"
+#include "dialogs/red_flag_closure.h"
 #include "dialogs/render.h"
+#include "dialogs/safety_replies.h"
+#include "dialogs/safety_screen.h"
 
 namespace triagebot::dialogs {
 namespace {
-
-// Brief §4: never more than 15 questions, re-asks included.
-constexpr int kHardQuestionLimit = 15;
 
 std::string command_of(const Input& input) {
   if (input.kind != Input::Kind::text) return {};
@@ -32,86 +35,66 @@ std::string command_of(const Input& input) {
   return word;
 }
 
-Reply question_reply(const KnowledgeData& k, const QuestionDef& q, bool plainer) {
+// How a question is put: as first asked, again in plainer words because the answer
+// matters (an unsure red-flag answer), or in other words because the person asked what
+// it means.
+enum class Wording { first, plainer, clarified };
+
+Reply question_reply(const KnowledgeData& k, const QuestionDef& q, Wording wording) {
   Reply r;
-  r.text = plainer && !q.plainer.empty() ? k.text("plainer_intro") + " " + q.plainer : q.text;
+  const std::string& words = q.plainer.empty() ? q.text : q.plainer;
+  if (wording == Wording::first)
+    r.text = q.text;
+  else
+    r.text = k.text(wording == Wording::plainer ? "plainer_intro" : "clarify_intro") + " " + words;
   for (const auto& c : q.choices) r.choices.push_back({c.id, c.label});
   return r;
 }
 
-// A question is settled when what it asks is already known: its finding (yes/no) or its
-// group (one of side, onset, duration, age, sex).
-bool settled(const KnowledgeData& k, const Facts& facts, const QuestionDef& q) {
-  if (q.kind == QuestionKind::yes_no) return facts.known(q.finding);
-  for (int f : q.determines) {
-    if (!k.findings[f].group.empty() && facts.known(f)) return true;
-  }
-  return std::all_of(q.determines.begin(), q.determines.end(),
-                     [&](int f) { return facts.known(f); });
+// The words the reader quoted for finding `f`, or "" (then the reason uses the finding's
+// own description of the answer).
+std::string quote_of(const Reading& reading, int f) {
+  auto it = reading.evidence.find(f);
+  return it == reading.evidence.end() ? std::string() : it->second;
 }
 
-bool eligible(const KnowledgeData& k, const EngineState& st, const Facts& facts,
-              const QuestionDef& q) {
-  return !st.was_asked(q.id) && !settled(k, facts, q) &&
-         (q.ask_if.empty() || facts.holds(q.ask_if));
-}
-
-const QuestionDef* next_question(const KnowledgeData& k, const EngineState& st,
-                                 const Facts& facts) {
-  if (st.questions >= kHardQuestionLimit) return nullptr;
-  const QuestionDef* screen = nullptr;
-  for (const auto& q : k.questions) {
-    if (q.screen > 0 && eligible(k, st, facts, q) && (!screen || q.screen < screen->screen))
-      screen = &q;
-  }
-  if (screen) return screen;
-  for (const auto& q : k.questions) {
-    if (q.core && eligible(k, st, facts, q)) return &q;
-  }
-  if (st.questions >= k.settings.max_questions) return nullptr;
-  auto post = posterior(k, facts);
-  std::vector<double> sorted = post;
-  std::sort(sorted.rbegin(), sorted.rend());
-  if (sorted[0] >= k.settings.stop_posterior && sorted[0] >= k.settings.stop_ratio * sorted[1])
-    return nullptr;
-  const QuestionDef* best = nullptr;
-  double best_gain = k.settings.min_gain;
-  for (const auto& q : k.questions) {
-    if (q.screen > 0 || q.core || !eligible(k, st, facts, q)) continue;
-    double gain = expected_gain(k, facts, post, q);
-    if (gain > best_gain) {
-      best_gain = gain;
-      best = &q;
-    }
-  }
-  return best;
-}
-
-void apply_choice(const KnowledgeData& k, Facts& facts, const QuestionDef& q, const ChoiceDef& c) {
+// An answer to `q`: sets what the choice says and records it as stated by the person.
+void apply_choice(const KnowledgeData& k, Facts& facts, EngineState& st, const QuestionDef& q,
+                  const ChoiceDef& c, const std::string& quote = {}) {
   if (c.unsure) return;
   if (q.kind == QuestionKind::yes_no) {
     facts.set(q.finding, c.key == "yes");
+    st.note_said(k, q.finding, quote);
     return;
   }
-  for (int f : c.sets) facts.set(f, true);
-  (void)k;
+  for (int f : c.sets) {
+    facts.set(f, true);
+    st.note_said(k, f, quote);
+  }
 }
 
 // Findings mined from free text fill gaps; a stated symptom also overrides an earlier
 // "no" (brief §5.8: late news counts), but never flips a group already answered.
-void apply_mined(const KnowledgeData& k, Facts& facts, const std::map<int, bool>& mined) {
-  for (const auto& [f, value] : mined) {
+void apply_mined(const KnowledgeData& k, Facts& facts, EngineState& st, const Reading& reading) {
+  for (const auto& [f, value] : reading.findings) {
     if (value) {
       bool group_known = !k.findings[f].group.empty() && facts.group_has_true(f);
-      if (!group_known) facts.set(f, true);
+      // A prevailing finding updates its group ("the other leg too" after "my left leg").
+      bool prevails = std::count(k.lexicon.prevailing_findings.begin(),
+                                 k.lexicon.prevailing_findings.end(), f) != 0;
+      if (group_known && !facts.is_true(f) && !prevails) continue;
+      facts.set(f, true);
     } else if (!facts.known(f)) {
       facts.set(f, false);
+    } else {
+      continue;
     }
+    st.note_said(k, f, quote_of(reading, f));
   }
 }
 
-void apply_range(const KnowledgeData& k, Facts& facts, QuestionKind kind, double value,
-                 bool force) {
+void apply_range(const KnowledgeData& k, Facts& facts, EngineState& st, QuestionKind kind,
+                 double value, bool force) {
   for (const auto& q : k.questions) {
     if (q.kind != kind) continue;
     if (!force && settled(k, facts, q)) continue;
@@ -121,7 +104,7 @@ void apply_range(const KnowledgeData& k, Facts& facts, QuestionKind kind, double
       bool in = kind == QuestionKind::age ? (value >= c.low && value < c.high + 1)
                                           : (value >= c.low && (value < c.high || last));
       if (in) {
-        apply_choice(k, facts, q, c);
+        apply_choice(k, facts, st, q, c);
         break;
       }
     }
@@ -154,6 +137,9 @@ class Interview {
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
     std::string command = command_of(input);
     if (!command.empty()) return on_command(command);
+    if (input.kind == Input::Kind::text) {
+      if (auto screened = screen_first(input.text, now)) return std::move(*screened);
+    }
     if (session_.status == SessionStatus::completed) return after_completion(input);
     if (!st_.started) {
       st_.started = true;
@@ -167,52 +153,70 @@ class Interview {
     if (input.kind == Input::Kind::choice) {
       answer = on_choice(input.choice_id, pending);
     } else {
-      Reading reading = read_message(k_, input.text, pending);
-      apply_mined(k_, facts_, reading.findings);
+      Reading reading = read_message(k_, input.text, pending, options_.spelling);
+      apply_mined(k_, facts_, st_, reading);
       bool asks_age = pending && pending->kind == QuestionKind::age;
       bool asks_duration = pending && pending->kind == QuestionKind::duration;
       if (reading.age_years) {
-        apply_range(k_, facts_, QuestionKind::age, *reading.age_years, asks_age);
+        apply_range(k_, facts_, st_, QuestionKind::age, *reading.age_years, asks_age);
         if (*reading.age_years < 1 && k_.finding("age_infant") >= 0)
           facts_.set(k_.finding("age_infant"), true);
       }
-      if (reading.duration_days)
-        apply_range(k_, facts_, QuestionKind::duration, *reading.duration_days, asks_duration);
-      phrase_flags = reading.red_flags;
-      if (pending) {
-        if (reading.choice >= 0) {
-          apply_choice(k_, facts_, *pending, pending->choices[reading.choice]);
-          answer = reading.answer;
-        } else if (pending->kind != QuestionKind::yes_no && settled(k_, facts_, *pending)) {
-          answer = Answer::yes;
-        } else {
-          answer = Answer::unsure;
-          say(k_.text("not_understood"));
-        }
+      if (reading.duration_days) {
+        apply_range(k_, facts_, st_, QuestionKind::duration, *reading.duration_days, asks_duration);
       }
+      phrase_flags = reading.red_flags;
+      if (pending) answer = on_typed_answer(reading, *pending);
     }
     auto flags = red_flags_now(k_, facts_, phrase_flags, session_.red_flags);
-    if (!flags.empty()) return interrupt(flags);
-    if (pending && answer == Answer::unsure && pending->screen > 0) {
-      if (!st_.plainer && !pending->plainer.empty()) {
-        st_.plainer = true;
-        ++st_.questions;
-        replies_.push_back(question_reply(k_, *pending, true));
-        return finish(session_);
-      }
+    if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
+    if (pending && answer == Answer::clarify) {
+      // Asked once in other words; asked again, it is taken as "not sure" below.
+      if (!st_.plainer) return ask_again(*pending, Wording::clarified);
+      answer = Answer::unsure;
+    }
+    bool red_flag_question = pending && (pending->screen > 0 || !st_.pending_for.empty());
+    if (red_flag_question && answer == Answer::unsure) {
+      // Brief §5.4: a red-flag question answered "not sure" is asked once more, plainer;
+      // "not sure" never becomes "no" (issue 10 §3).
+      if (!st_.plainer) return ask_again(*pending, Wording::plainer);
       st_.unsure_screens.push_back(pending->id);
     }
     if (pending && answer == Answer::none && input.kind == Input::Kind::choice) {
-      replies_.push_back(question_reply(k_, *pending, st_.plainer));  // stale button: ask again
+      // A stale button: ask again in the words last used.
+      replies_.push_back(
+          question_reply(k_, *pending, st_.plainer ? Wording::plainer : Wording::first));
       return finish(session_);
     }
     st_.pending.clear();
+    st_.pending_for.clear();
     st_.plainer = false;
     return continue_interview();
   }
 
  private:
   void say(std::string text) { replies_.push_back(Reply{std::move(text), {}, std::nullopt}); }
+
+  Answer on_typed_answer(const Reading& reading, const QuestionDef& pending) {
+    if (reading.answer == Answer::clarify) return Answer::clarify;
+    if (reading.choice >= 0) {
+      int f = pending.kind == QuestionKind::yes_no ? pending.finding : -1;
+      apply_choice(k_, facts_, st_, pending, pending.choices[reading.choice],
+                   f >= 0 ? quote_of(reading, f) : std::string());
+      return reading.answer;
+    }
+    if (pending.kind != QuestionKind::yes_no && settled(k_, facts_, pending)) return Answer::yes;
+    say(k_.text("not_understood"));
+    return Answer::unsure;
+  }
+
+  // The same question once more (counted: the budget includes re-asks).
+  Turn ask_again(const QuestionDef& q, Wording wording) {
+    st_.plainer = true;
+    ++st_.questions;
+    replies_.push_back(question_reply(k_, q, wording));
+    return finish(session_);
+  }
 
   Answer on_choice(const std::string& id, const QuestionDef* pending) {
     auto colon = id.find(':');
@@ -223,10 +227,10 @@ class Interview {
     if (c == q->choices.end()) return Answer::none;
     if (q != pending) {
       // A button from an earlier message: keep the information if it is still open.
-      if (!settled(k_, facts_, *q)) apply_choice(k_, facts_, *q, *c);
+      if (!settled(k_, facts_, *q)) apply_choice(k_, facts_, st_, *q, *c);
       return Answer::none;
     }
-    apply_choice(k_, facts_, *q, *c);
+    apply_choice(k_, facts_, st_, *q, *c);
     if (c->unsure) return Answer::unsure;
     return q->kind == QuestionKind::yes_no && c->key == "no" ? Answer::no : Answer::yes;
   }
@@ -252,17 +256,17 @@ class Interview {
     say(k_.text("help"));
     if (session_.status == SessionStatus::active) {
       if (const QuestionDef* q = k_.question(st_.pending))
-        replies_.push_back(question_reply(k_, *q, st_.plainer));
+        replies_.push_back(question_reply(k_, *q, st_.plainer ? Wording::plainer : Wording::first));
     }
     return finish(session_, false);
   }
 
   Turn after_completion(const Input& input) {
     if (input.kind == Input::Kind::text) {
-      Reading reading = read_message(k_, input.text, nullptr);
-      apply_mined(k_, facts_, reading.findings);
+      Reading reading = read_message(k_, input.text, nullptr, options_.spelling);
+      apply_mined(k_, facts_, st_, reading);
       auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
-      if (!flags.empty()) return interrupt(flags);
+      if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
     }
     std::map<std::string, std::string> vars = {{"number", options_.emergency_number},
                                                {"flags", flag_names(k_, session_.red_flags)}};
@@ -275,15 +279,22 @@ class Interview {
     return finish(session_, false);
   }
 
-  Turn interrupt(const std::vector<int>& flags) {
+  // Ends the interview at the flags' own level with their guidance leading (brief §5.1).
+  Turn interrupt(const std::vector<int>& flags, FlagBasis basis) {
     Session next = session_;
-    for (int f : flags) next.red_flags.push_back(k_.red_flags[f].id);
+    Triage level = Triage::self_care;
+    for (int f : flags) {
+      next.red_flags.push_back(k_.red_flags[f].id);
+      level = more_urgent(level, k_.red_flags[f].triage);
+    }
     auto post = posterior(k_, facts_);
-    Assessment a = build_assessment(k_, facts_, post, Triage::emergency, next.red_flags);
-    replies_.push_back(Reply{render_emergency(k_, options_, a, flags), {}, a});
+    auto said = st_.said_by_index(k_);
+    Assessment a = build_assessment(k_, {facts_, post, said}, level, next.red_flags);
+    replies_.push_back(Reply{render_emergency(k_, options_, a, flags, basis), {}, a});
     next.status = SessionStatus::completed;
-    next.triage = Triage::emergency;
+    next.triage = level;
     st_.pending.clear();
+    st_.pending_for.clear();
     st_.plainer = false;
     Turn t = finish(next);
     t.assessment = a;
@@ -296,33 +307,48 @@ class Interview {
       st_.notes.push_back("child");
       say(k_.text("adult_only"));
     }
-    if (const QuestionDef* q = next_question(k_, st_, facts_)) {
-      st_.asked.push_back(q->id);
+    // Issue 10 §1: every red-flag rule is fired, ruled out or undecided after each turn.
+    // Fired rules interrupted above; one met but for findings left "not sure" after the
+    // re-ask takes that flag's own level and guidance.
+    ClosureStep closure = close_red_flags(k_, facts_, posterior(k_, facts_), st_.unsure_screens);
+    if (!closure.escalate.empty()) return interrupt(closure.escalate, FlagBasis::unsure);
+    NextQuestion next = next_question(k_, st_, facts_, closure);
+    if (const QuestionDef* q = next.question) {
+      // A closing question asked before and left unanswered is the plainer re-ask.
+      bool again = st_.was_asked(q->id);
+      if (!again) st_.asked.push_back(q->id);
       st_.pending = q->id;
+      st_.pending_for = next.for_flag >= 0 ? k_.red_flags[next.for_flag].id : std::string();
+      st_.plainer = again;
       ++st_.questions;
-      replies_.push_back(question_reply(k_, *q, false));
+      replies_.push_back(question_reply(k_, *q, again ? Wording::plainer : Wording::first));
       return finish(session_);
     }
-    return conclude();
+    return conclude(closure);
   }
 
-  Turn conclude() {
+  Turn conclude(const ClosureStep& closure) {
     auto post = posterior(k_, facts_);
     Triage level = decide_triage(k_, facts_, post).level;
-    // Brief §5.4: a screen still unsure after asking twice -> at least urgent; self-care
-    // only when every screen asked was answered "no".
-    if (!st_.unsure_screens.empty()) level = more_urgent(level, Triage::urgent);
+    // Brief §5.4: a red-flag question still unsure after asking twice -> at least urgent;
+    // so is a red flag left undecided when the question budget ran out (concluding with a
+    // closing question still proposed). Self-care only when every screen asked was
+    // answered "no".
+    bool undecided = !closure.undecided.empty() || closure.question != nullptr;
+    if (!st_.unsure_screens.empty() || undecided) level = more_urgent(level, Triage::urgent);
     if (level == Triage::self_care) {
       for (const auto& id : st_.asked) {
         const QuestionDef* q = k_.question(id);
         if (q && q->screen > 0 && !facts_.is_false(q->finding)) level = Triage::routine;
       }
     }
-    Assessment a = build_assessment(k_, facts_, post, level, session_.red_flags);
+    auto said = st_.said_by_index(k_);
+    Assessment a = build_assessment(k_, {facts_, post, said}, level, session_.red_flags);
     auto is = [&](const char* id) { return k_.finding(id) >= 0 && facts_.is_true(k_.finding(id)); };
-    AssessmentNotes notes{!st_.unsure_screens.empty(), is("pregnant"), is("age_child"),
-                          is("nerve_medicine"), is("on_chemo")};
-    replies_.push_back(Reply{render_assessment(k_, options_, a, notes), {}, a});
+    AssessmentNotes notes{
+        !st_.unsure_screens.empty(), undecided,     is("pregnant"), is("age_child"),
+        is("nerve_medicine"),        is("on_chemo")};
+    replies_.push_back(Reply{render_assessment(k_, options_, a, notes, facts_), {}, a});
     Session next = session_;
     next.status = SessionStatus::completed;
     next.triage = level;
@@ -340,6 +366,74 @@ class Interview {
     t.next = std::move(next);
     t.replies = std::move(replies_);
     return t;
+  }
+
+  // ---- safety screen and language gate (issue 10 §2, §6; docs/safety.md) --------------
+  // On every typed message, before the interview reads it. A message that needs help now
+  // is answered first; it is not taken as an answer to the pending question, which is
+  // asked again after a kind line (the person decides when to go on), but its red flags
+  // still interrupt. A message in another language gets a notice in that language, and
+  // the interview goes on with buttons only: its words are never read as answers.
+  // Returns nullopt when the interview should read the message as usual.
+  std::optional<Turn> screen_first(const std::string& text,
+                                   std::chrono::system_clock::time_point now) {
+    auto categories = screen_for_safety(text, options_.spelling);
+    // The language of this message: named by the gate, or by the foreign phrasing the
+    // screen matched when the identifier could not tell ("je veux mourir").
+    auto language = foreign_language(text, options_.languages);
+    if (!language && !categories.empty()) language = safety_language(text, options_.spelling);
+    if (language) {
+      st_.language = *language;
+    } else if (!st_.language.empty() && confidently_english(text, options_.languages)) {
+      st_.language.clear();
+    }
+    if (categories.empty() && st_.language.empty()) return std::nullopt;
+    if (!categories.empty()) {
+      say(safety_answer(categories, language.value_or("en"),
+                        {options_.emergency_number, options_.crisis_line}));
+    }
+    if (!st_.language.empty()) say(english_only_notice(st_.language, options_.emergency_number));
+    Turn t = carry_on_after_screen(text, now);
+    for (auto c : categories) t.safety.emplace_back(to_string(c));
+    return t;
+  }
+
+  Turn carry_on_after_screen(const std::string& text, std::chrono::system_clock::time_point now) {
+    const QuestionDef* pending = k_.question(st_.pending);
+    if (st_.language.empty()) {
+      Reading reading = read_message(k_, text, pending, options_.spelling);
+      apply_mined(k_, facts_, st_, reading);
+      // "Yes, and I can't breathe" to a screen still says yes: a yes can only raise a red
+      // flag. Anything else in a crisis message is not taken as an answer.
+      const bool said_yes = pending && pending->kind == QuestionKind::yes_no &&
+                            reading.choice >= 0 && reading.answer == Answer::yes;
+      if (said_yes)
+        apply_choice(k_, facts_, st_, *pending, pending->choices[reading.choice],
+                     quote_of(reading, pending->finding));
+      auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
+      if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
+      if (said_yes) {
+        st_.pending.clear();
+        st_.pending_for.clear();
+        st_.plainer = false;
+        say(safety_carry_on(true));
+        return continue_interview();
+      }
+    }
+    if (session_.status == SessionStatus::completed) return finish(session_);
+    if (!st_.started) {
+      st_.started = true;
+      st_.started_at =
+          std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    }
+    if (st_.language.empty()) say(safety_carry_on(pending != nullptr));
+    if (pending) {
+      replies_.push_back(
+          question_reply(k_, *pending, st_.plainer ? Wording::plainer : Wording::first));
+      return finish(session_);
+    }
+    if (st_.language.empty()) return finish(session_);
+    return continue_interview();  // the first question, with its buttons
   }
 
   const KnowledgeData& k_;

@@ -41,6 +41,9 @@ struct Turn {
   std::vector<Reply> replies;
   std::optional<Assessment> assessment;  // set on the turn that concludes (or interrupts)
   Intent intent = Intent::none;
+  // Safety categories (dialogs/safety_screen.h wire names) this turn answered: the shell
+  // stores them as the conversation's `safety` events and counts them.
+  std::vector<std::string> safety;
 };
 
 struct EngineOptions {
@@ -50,6 +53,9 @@ struct EngineOptions {
   // telling languages apart, which only tests of the engine's own logic should rely on.
   const SpellChecker* spelling = nullptr;
   const LanguageIdentifier* languages = nullptr;
+  // TRIAGEBOT_CRISIS_LINE: named when a message speaks of suicide or self-harm. The
+  // default is the US 988 Suicide & Crisis Lifeline, matching the 911 default above.
+  std::string crisis_line = "988";
 };
 
 Turn step(const Knowledge& knowledge, const EngineOptions& options, const Session& session,

@@ -31,6 +31,24 @@ void EngineState::store(const KnowledgeData& k, const Facts& facts) {
 bool EngineState::was_asked(const std::string& id) const {
   return std::find(asked.begin(), asked.end(), id) != asked.end();
 }
+void EngineState::note_said(const KnowledgeData& k, int f, const std::string& quote) {
+  const std::string& id = k.findings[f].id;
+  auto it = std::find_if(said.begin(), said.end(), [&](const auto& s) { return s.first == id; });
+  if (it == said.end())
+    said.push_back({id, quote});
+  else
+    it->second = quote;
+}
+
+std::map<int, std::string> EngineState::said_by_index(const KnowledgeData& k) const {
+  std::map<int, std::string> out;
+  for (const auto& [id, quote] : said) {
+    int f = k.finding(id);
+    if (f >= 0) out[f] = quote;
+  }
+  return out;
+}
+
 bool EngineState::has_note(const std::string& id) const {
   return std::find(notes.begin(), notes.end(), id) != notes.end();
 }
@@ -58,32 +76,46 @@ EngineState state_from_json(const json& in) {
       if (it->is_boolean()) s.findings.push_back({it.key(), it->get<bool>()});
     }
   }
+  if (auto f = in.find("said"); f != in.end() && f->is_object()) {
+    for (auto it = f->begin(); it != f->end(); ++it) {
+      if (it->is_string()) s.said.push_back({it.key(), it->get<std::string>()});
+    }
+  }
   s.asked = strings(in, "asked");
   if (auto p = in.find("pending"); p != in.end() && p->is_string())
     s.pending = p->get<std::string>();
   s.plainer = in.value("plainer", false);
+  if (auto p = in.find("pending_for"); p != in.end() && p->is_string())
+    s.pending_for = p->get<std::string>();
   s.unsure_screens = strings(in, "unsure_screens");
   s.notes = strings(in, "notes");
   if (auto q = in.find("questions"); q != in.end() && q->is_number_integer())
     s.questions = q->get<int>();
   if (auto t = in.find("started_at"); t != in.end() && t->is_number_integer())
     s.started_at = t->get<std::int64_t>();
+  if (auto l = in.find("language"); l != in.end() && l->is_string())
+    s.language = l->get<std::string>();
   return s;
 }
 
 json state_to_json(const EngineState& s) {
   json findings = json::object();
   for (const auto& [id, value] : s.findings) findings[id] = value;
+  json said = json::object();
+  for (const auto& [id, quote] : s.said) said[id] = quote;
   return json{{"started", s.started},
               {"previous_ended", s.previous_ended},
               {"findings", findings},
+              {"said", said},
               {"asked", s.asked},
               {"pending", s.pending},
               {"plainer", s.plainer},
+              {"pending_for", s.pending_for},
               {"unsure_screens", s.unsure_screens},
               {"notes", s.notes},
               {"questions", s.questions},
-              {"started_at", s.started_at}};
+              {"started_at", s.started_at},
+              {"language", s.language}};
 }
 
 }  // namespace triagebot::dialogs

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,17 +19,32 @@ struct EngineState {
   bool started = false;  // greeted; the next text is the opening unless a question is pending
   bool previous_ended = false;  // this interview replaced one that ended (/restart)
   std::vector<std::pair<std::string, bool>> findings;  // in knowledge order
-  std::vector<std::string> asked;                      // questions asked, in order
-  std::string pending;                                 // question awaiting an answer ("" = none)
-  bool plainer = false;                                // the pending question is the plainer re-ask
-  std::vector<std::string> unsure_screens;             // screens still "not sure" after the re-ask
-  std::vector<std::string> notes;                      // one-off notes already given ("child", ...)
-  int questions = 0;                                   // questions sent, re-asks included
-  std::int64_t started_at = 0;                         // seconds since the epoch
+  // Findings the person stated (answered, or wrote), by id, with their own words when the
+  // reader quoted them ("" when they answered a question). Only these may be given as a
+  // reason (issue 10 §7); findings inferred (a group's other members) are not here.
+  std::vector<std::pair<std::string, std::string>> said;
+  std::vector<std::string> asked;  // questions asked, in order
+  std::string pending;             // question awaiting an answer ("" = none)
+  bool plainer = false;            // the pending question is the plainer re-ask
+  // The red flag whose open rule the pending question closes ("" = none): its "not sure"
+  // gets the plainer re-ask, as a screen's does.
+  std::string pending_for;
+  // Red-flag questions (screens and closing questions) still "not sure" after the re-ask.
+  std::vector<std::string> unsure_screens;
+  std::vector<std::string> notes;  // one-off notes already given ("child", ...)
+  int questions = 0;               // questions sent, re-asks included
+  std::int64_t started_at = 0;     // seconds since the epoch
+  // The language gate (dialogs/language_gate.h): the ISO code of the language the person
+  // writes in when it is not English ("" = English); typed text is then not read.
+  std::string language;
 
   Facts facts(const KnowledgeData& k) const;
   void store(const KnowledgeData& k, const Facts& facts);
   bool was_asked(const std::string& id) const;
+  // Records that the person stated finding `f`, with the words of this statement: the
+  // latest statement wins (late news counts, brief §5.8), so a quote never outlives it.
+  void note_said(const KnowledgeData& k, int f, const std::string& quote);
+  std::map<int, std::string> said_by_index(const KnowledgeData& k) const;
   bool has_note(const std::string& id) const;
 };
 

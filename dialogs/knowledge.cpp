@@ -3,6 +3,7 @@
 // start-up error, not a wrong answer at 3 a.m.
 #include "dialogs/knowledge.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -74,6 +75,13 @@ const char* const kRequiredTexts[] = {"greeting",
                                       "why_line",
                                       "why_general",
                                       "you_said",
+                                      "clarify_intro",
+                                      "unsure_flag_note",
+                                      "undecided_flag_note",
+                                      "likelihood_most_likely",
+                                      "likelihood_possible",
+                                      "likelihood_less_likely",
+                                      "likelihood_to_rule_out",
                                       "medicine_note",
                                       "chemo_note",
                                       "unsure_floor_note",
@@ -98,7 +106,9 @@ class Loader {
     load_causes();
     load_red_flags();
     load_floors();
+    load_safety_net();
     check_reachable();
+    check_red_flags_closable();
     build_vocabulary(k_);
     return std::move(k_);
   }
@@ -144,8 +154,8 @@ class Loader {
     out.stop_ratio = number(s, "settings", "stop_ratio");
     out.min_gain = number(s, "settings", "min_gain");
     out.max_questions = static_cast<int>(number(s, "settings", "max_questions"));
-    if (out.max_questions < 1 || out.max_questions > 15)
-      fail("settings.max_questions", "must be 1..15 (brief §4)");
+    if (out.max_questions < 1 || out.max_questions > 18)
+      fail("settings.max_questions", "must be 1..18 (issue 10)");
     out.triage_posterior =
         probability(member(s, "settings", "triage_posterior"), "settings.triage_posterior");
     out.max_causes = static_cast<int>(number(s, "settings", "max_causes"));
@@ -153,6 +163,12 @@ class Loader {
       fail("settings.max_causes", "must be 1..5 (API.md)");
     out.max_reasons = static_cast<int>(number(s, "settings", "max_reasons"));
     out.reason_ratio = number(s, "settings", "reason_ratio");
+    out.most_likely_posterior = probability(member(s, "settings", "most_likely_posterior"),
+                                            "settings.most_likely_posterior");
+    out.possible_posterior =
+        probability(member(s, "settings", "possible_posterior"), "settings.possible_posterior");
+    if (out.possible_posterior > out.most_likely_posterior)
+      fail("settings.possible_posterior", "must not exceed most_likely_posterior");
   }
 
   void load_texts() {
@@ -222,6 +238,11 @@ class Loader {
             list[i]["past_finding"], "findings[" + std::to_string(i) + "].past_finding");
       }
     }
+    // The lexicon's time classes of findings (read here: they name findings).
+    const json& lex = member(root_, "(root)", "lexicon");
+    for (int f : finding_list(lex, "lexicon", "new_findings")) k_.lexicon.new_findings.insert(f);
+    for (int f : finding_list(lex, "lexicon", "ever_findings")) k_.lexicon.ever_findings.insert(f);
+    k_.lexicon.prevailing_findings = finding_list(lex, "lexicon", "prevailing_findings");
   }
 
   void load_sources() {
@@ -323,6 +344,8 @@ class Loader {
         d.screen = static_cast<int>(number(q, at, "screen"));
         if (d.screen < 1 || !screen_orders.insert(d.screen).second)
           fail(at + ".screen", "screen order must be unique and >= 1");
+        // Brief §5.4: an unsure screen is asked once more, in plainer words.
+        if (d.plainer.empty()) fail(at + ".plainer", "a red-flag screen needs plainer words");
       }
       d.core = q.value("core", false);
       for (const auto& f : array(q, at, "red_flags", false)) {
@@ -372,6 +395,14 @@ class Loader {
         d.escalations.push_back({condition(member(esc[e], where, "when"), where + ".when"),
                                  triage_of(member(esc[e], where, "triage"), where + ".triage")});
       }
+      if (c.contains("self_care_when"))
+        d.self_care_when = condition(c["self_care_when"], at + ".self_care_when");
+      bool can_self_care =
+          d.triage == Triage::self_care ||
+          std::any_of(d.escalations.begin(), d.escalations.end(),
+                      [](const Escalation& e) { return e.triage == Triage::self_care; });
+      if (can_self_care && d.self_care_when.empty())
+        fail(at + ".self_care_when", "a cause that can reach self_care must say what confirms it");
       d.sources = source_refs(c, at);
       k_.causes.push_back(std::move(d));
     }
@@ -407,6 +438,17 @@ class Loader {
       d.guidance = str(r, at, "guidance");
       if (d.guidance.find("{number}") == std::string::npos)
         fail(at + ".guidance", "must name {number}");
+      if (r.contains("triage")) d.triage = triage_of(r["triage"], at + ".triage");
+      const json& causes = array(r, at, "causes", false);
+      for (size_t j = 0; j < causes.size(); ++j) {
+        std::string where = at + ".causes[" + std::to_string(j) + "]";
+        auto cause = causes[j].is_string()
+                         ? std::find_if(k_.causes.begin(), k_.causes.end(),
+                                        [&](const CauseDef& c) { return c.id == causes[j]; })
+                         : k_.causes.end();
+        if (cause == k_.causes.end()) fail(where, "unknown cause");
+        d.causes.push_back(static_cast<int>(cause - k_.causes.begin()));
+      }
       const json& rules = array(r, at, "rules");
       for (size_t j = 0; j < rules.size(); ++j)
         d.rules.push_back(condition(rules[j], at + ".rules[" + std::to_string(j) + "]"));
@@ -433,6 +475,50 @@ class Loader {
       k_.floors.push_back({str(list[i], at, "id"),
                            condition(member(list[i], at, "when"), at + ".when"),
                            triage_of(member(list[i], at, "triage"), at + ".triage")});
+    }
+  }
+
+  void load_safety_net() {
+    if (k_.text("safety_net").find("{signs}") == std::string::npos)
+      fail("texts.safety_net", "must hold {signs}");
+    const json& list = array(root_, "(root)", "safety_net");
+    if (list.empty()) fail("safety_net", "must list the red-flag signs (brief §5.3)");
+    for (size_t i = 0; i < list.size(); ++i) {
+      std::string at = "safety_net[" + std::to_string(i) + "]";
+      k_.safety_net.push_back(
+          {str(list[i], at, "text"), condition(member(list[i], at, "when"), at + ".when")});
+    }
+  }
+
+  // Red-flag closure (docs/interview.md) asks the finding that decides a partly met rule;
+  // a rule with a member no question asks could never be closed. A rule of one finding,
+  // or of `any` alone, is never partly met without firing, so it needs no question.
+  void check_red_flags_closable() {
+    for (size_t r = 0; r < k_.red_flags.size(); ++r) {
+      for (size_t j = 0; j < k_.red_flags[r].rules.size(); ++j) {
+        const Condition& rule = k_.red_flags[r].rules[j];
+        if (rule.all.empty() || rule.all.size() + rule.any.size() < 2) continue;
+        std::vector<int> members = rule.all;
+        members.insert(members.end(), rule.any.begin(), rule.any.end());
+        for (int f : members) {
+          bool asked =
+              std::any_of(k_.questions.begin(), k_.questions.end(), [&](const QuestionDef& q) {
+                return std::find(q.determines.begin(), q.determines.end(), f) != q.determines.end();
+              });
+          if (!asked) {
+            fail("red_flags[" + std::to_string(r) + "].rules[" + std::to_string(j) + "]",
+                 "no question asks '" + k_.findings[f].id + "', so the rule could never be closed");
+          }
+          for (size_t i = 0; i < k_.questions.size(); ++i) {
+            const QuestionDef& q = k_.questions[i];
+            bool decides =
+                std::find(q.determines.begin(), q.determines.end(), f) != q.determines.end();
+            if (decides && q.plainer.empty())
+              fail("questions[" + std::to_string(i) + "].plainer",
+                   "a question that closes a red flag needs plainer words for its re-ask");
+          }
+        }
+      }
     }
   }
 

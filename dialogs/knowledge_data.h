@@ -66,11 +66,17 @@ struct CauseDef {
   Triage triage = Triage::routine;
   std::vector<double> likelihood;  // per finding, floored, group-normalised
   std::vector<Escalation> escalations;
+  // Self-care is given for this cause only when the benign feature that defines it was
+  // confirmed (issue 10 §7, e.g. a position trigger and full recovery); otherwise routine.
+  // Required for a cause that can reach self_care.
+  Condition self_care_when;
   std::vector<std::string> sources;
 };
 
 struct RedFlagDef {
   std::string id, name, guidance;
+  Triage triage = Triage::emergency;  // the level this flag forces (brief §3)
+  std::vector<int> causes;            // causes it points at: ranked first when it fires
   std::vector<Condition> rules;
   std::vector<Phrase> phrases;
   std::vector<std::string> sources;
@@ -80,6 +86,13 @@ struct FloorDef {
   std::string id;
   Condition when;
   Triage triage = Triage::routine;
+};
+
+// One sign of the assessment's safety net, listed only when `when` holds: a sign the
+// person already has is not given as "if this appears" (issue 10 §7).
+struct SafetySign {
+  std::string text;
+  Condition when;
 };
 
 struct Settings {
@@ -92,6 +105,10 @@ struct Settings {
   int max_causes = 5;
   int max_reasons = 3;
   double reason_ratio = 1.5;
+  // Scores become words (docs/interview.md): the leader at or above the first is "most
+  // likely"; others at or above the second are "possible"; the rest "less likely".
+  double most_likely_posterior = 0.5;
+  double possible_posterior = 0.1;
 };
 
 struct Lexicon {
@@ -100,17 +117,27 @@ struct Lexicon {
   std::vector<Phrase> unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past,
       symptom_words;
   std::map<std::string, int> number_words;
+  // Findings that are new events or signs: a past or long-standing mention ("incontinent
+  // for years", "fell off my bike when I was 12") does not state them now.
+  std::set<int> new_findings;
+  // Findings a past mention does state ("had cancer 8 years ago", "used to smoke").
+  std::set<int> ever_findings;
+  // Findings that, read in one message with other members of their group, overrule
+  // them ("my left leg, and now the other leg too" is both legs).
+  std::vector<int> prevailing_findings;
 };
 
 struct KnowledgeData {
   Settings settings;
   Lexicon lexicon;
-  Vocabulary vocabulary;  // every word the base knows: never read as a typo of another
+  // Every word the base and the answer reader know: never "corrected" by spelling.
+  Vocabulary vocabulary;
   std::vector<FindingDef> findings;
   std::vector<QuestionDef> questions;
   std::vector<CauseDef> causes;
   std::vector<RedFlagDef> red_flags;
   std::vector<FloorDef> floors;
+  std::vector<SafetySign> safety_net;
   std::map<std::string, std::string> texts;
   std::map<Triage, std::pair<std::string, std::string>> triage_texts;  // label, advice
   std::map<std::string, int> finding_index, question_index;

@@ -1,5 +1,7 @@
 #include "dialogs/knowledge_reader.h"
 
+#include "dialogs/answer_reader.h"
+
 #include "dialogs/knowledge_data.h"
 
 namespace triagebot::dialogs::knowledge_reader {
@@ -82,8 +84,9 @@ std::set<std::string> word_set(const json& lex, const char* key) {
   return out;
 }
 
-// Every word the knowledge base uses: such a word typed by a person is taken as itself,
-// never as a one-letter typo of another ("night" is not "right").
+// Every word the knowledge base and the answer reader use: such a word typed by a person
+// is taken as itself, never "corrected" by spelling ("nein" is not "neon"), and among a
+// misspelling's suggestions one of these is preferred ("bak" -> "back").
 void build_vocabulary(KnowledgeData& k_) {
   Vocabulary& v = k_.vocabulary;
   v.insert(k_.lexicon.common_words.begin(), k_.lexicon.common_words.end());
@@ -113,6 +116,7 @@ void build_vocabulary(KnowledgeData& k_) {
        {&l.unsure, &l.no_lead, &l.yes_lead, &l.no_anywhere, &l.yes_anywhere, &l.distant_past})
     add_all(*list);
   for (const auto& [word, value] : l.number_words) v.insert(word);
+  add_answer_words(v);
 }
 
 }  // namespace triagebot::dialogs::knowledge_reader

@@ -4,6 +4,10 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "dialogs/answer_reader.h"
+#include "dialogs/context_scope.h"
+#include "dialogs/spelling_normaliser.h"
+
 namespace triagebot::dialogs {
 namespace {
 
@@ -102,81 +106,105 @@ double unit_days(const std::string& w) {
   return it == units.end() ? 0 : it->second;
 }
 
-bool phrase_in_range(const KnowledgeData& k, const std::vector<Token>& t,
-                     const std::vector<Phrase>& phrases, int from, int to) {
+bool phrase_in_range(const std::vector<Token>& t, const std::vector<Phrase>& phrases, int from,
+                     int to) {
   for (const auto& p : phrases) {
     for (int i = from; i < to; ++i) {
-      if (matches_at(t, p, k.vocabulary, i)) return true;
+      if (matches_at(t, p, i)) return true;
     }
   }
   return false;
 }
 
-// Sentence index of every token, and whether each sentence speaks of the distant past
-// ("a year ago I had double vision"), which must not count as a red flag now.
-struct Sentences {
-  std::vector<int> of_token;
-  std::vector<bool> distant_past;
-};
-
-Sentences split_sentences(const KnowledgeData& k, const std::vector<Token>& t) {
-  Sentences s;
-  std::vector<std::pair<int, int>> spans;
-  int start = 0;
-  for (int i = 0; i <= static_cast<int>(t.size()); ++i) {
-    if (i == static_cast<int>(t.size()) || t[i].sentence_end()) {
-      spans.push_back({start, i});
-      start = i + 1;
-    }
-  }
-  s.of_token.assign(t.size(), 0);
-  for (size_t n = 0; n < spans.size(); ++n) {
-    for (int i = spans[n].first; i < spans[n].second; ++i) s.of_token[i] = static_cast<int>(n);
-    if (spans[n].second < static_cast<int>(t.size()))
-      s.of_token[spans[n].second] = static_cast<int>(n);
-    s.distant_past.push_back(
-        phrase_in_range(k, t, k.lexicon.distant_past, spans[n].first, spans[n].second));
-  }
-  return s;
+// The person's own words for a mention: the stretch of the message (ConText segment)
+// it sits in, as typed.
+std::string quote(std::string_view text, const std::vector<Token>& t, const Segment& seg) {
+  size_t begin = t[seg.first].begin, end = t[seg.last].end;
+  if (begin >= end || end > text.size()) return {};
+  return std::string(text.substr(begin, end - begin));
 }
 
-void read_findings(const KnowledgeData& k, const std::vector<Token>& t, const Sentences& s,
-                   Reading& out) {
+// Whether a mention in `seg` states finding `f` now. ConText's time axis: a finding that
+// is a new event ("new_findings": a fall, incontinence, stroke signs) is not stated by a
+// past or long-standing mention; a finding that counts whenever it happened
+// ("ever_findings": cancer, smoking) always is, unless a relative had it ("my dad had
+// bowel cancer" is family history); any other finding is stated unless the mention is
+// over and done ("was on steroids years ago, not now"), and a relative's untimed event
+// ("my dad had a fall") is a carer's report, the safer reading.
+enum class Stated { now, past, no };
+
+Stated stated(const Lexicon& lex, int f, const Segment& seg) {
+  if (seg.family) return Stated::no;
+  if (lex.ever_findings.count(f)) return seg.relative_had ? Stated::no : Stated::now;
+  if (seg.time == TimeScope::historical || seg.nothing_new) return Stated::past;
+  if (seg.time == TimeScope::long_standing && lex.new_findings.count(f)) return Stated::past;
+  return Stated::now;
+}
+
+void read_findings(const KnowledgeData& k, std::string_view text, const std::vector<Token>& t,
+                   const Scopes& scopes, Reading& out) {
   const auto& rules = k.lexicon.negation;
   for (size_t f = 0; f < k.findings.size(); ++f) {
     const FindingDef& def = k.findings[f];
+    int index = static_cast<int>(f);
     bool present = false, absent = false, past = false;
+    int quoted = -1;
     for (const auto& p : def.phrases) {
-      for (const auto& m : find_matches(t, p, k.vocabulary, rules)) {
-        if (def.past_finding >= 0 && s.distant_past[s.of_token[m.first]]) {
+      for (const auto& m : find_matches(t, p, rules)) {
+        Stated when = stated(k.lexicon, index, scopes.at(m.first));
+        if (when == Stated::no) continue;
+        if (when == Stated::past) {
           if (!m.negated) past = true;
           continue;
         }
-        (m.negated ? absent : present) = true;
+        if (m.negated) {
+          absent = true;
+        } else if (!present) {
+          present = true;
+          quoted = scopes.segment_of[m.first];
+        }
       }
     }
     for (const auto& p : def.not_phrases) {
-      for (const auto& m : find_matches(t, p, k.vocabulary, rules)) {
-        if (!m.negated) absent = true;
+      for (const auto& m : find_matches(t, p, rules)) {
+        if (!m.negated && !scopes.at(m.first).family) absent = true;
       }
     }
     // A stated symptom outweighs a denial elsewhere in the same message ("no fever,
     // but I was shivering all night"): safer to believe the symptom.
-    if (present)
-      out.findings[static_cast<int>(f)] = true;
-    else if (absent)
-      out.findings[static_cast<int>(f)] = false;
-    if (past && !present) out.findings[def.past_finding] = true;
+    if (present) {
+      out.findings[index] = true;
+      std::string words = quote(text, t, scopes.segments[quoted]);
+      if (!words.empty()) out.evidence[index] = words;
+    } else if (absent) {
+      out.findings[index] = false;
+    }
+    if (past && !present && def.past_finding >= 0) out.findings[def.past_finding] = true;
+  }
+  // "my left leg, and now the other leg too": a prevailing finding overrules the other
+  // members of its group read in the same message.
+  for (int f : k.lexicon.prevailing_findings) {
+    auto it = out.findings.find(f);
+    const std::string& group = k.findings[f].group;
+    if (it == out.findings.end() || !it->second || group.empty()) continue;
+    for (size_t g = 0; g < k.findings.size(); ++g) {
+      if (static_cast<int>(g) != f && k.findings[g].group == group) {
+        out.findings.erase(static_cast<int>(g));
+        out.evidence.erase(static_cast<int>(g));
+      }
+    }
   }
 }
 
-void read_red_flags(const KnowledgeData& k, const std::vector<Token>& t, const Sentences& s,
+void read_red_flags(const KnowledgeData& k, const std::vector<Token>& t, const Scopes& scopes,
                     Reading& out) {
   for (size_t r = 0; r < k.red_flags.size(); ++r) {
     for (const auto& p : k.red_flags[r].phrases) {
       bool hit = false;
-      for (const auto& m : find_matches(t, p, k.vocabulary, k.lexicon.negation)) {
-        if (!m.negated && !s.distant_past[s.of_token[m.first]]) hit = true;
+      for (const auto& m : find_matches(t, p, k.lexicon.negation)) {
+        const Segment& seg = scopes.at(m.first);
+        if (!m.negated && !seg.family && seg.time == TimeScope::current && !seg.nothing_new)
+          hit = true;
       }
       if (hit) {
         out.red_flags.push_back(static_cast<int>(r));
@@ -194,66 +222,49 @@ int lead_index(const std::vector<Token>& t) {
   return i;
 }
 
-bool any_at(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<Phrase>& list,
-            int at, int* last = nullptr) {
+bool any_at(const std::vector<Token>& t, const std::vector<Phrase>& list, int at) {
   for (const auto& p : list) {
-    if (matches_at(t, p, k.vocabulary, at, last)) return true;
+    if (matches_at(t, p, at)) return true;
   }
   return false;
 }
 
-bool any_anywhere(const KnowledgeData& k, const std::vector<Token>& t,
-                  const std::vector<Phrase>& list) {
-  return phrase_in_range(k, t, list, 0, static_cast<int>(t.size()));
+bool any_anywhere(const std::vector<Token>& t, const std::vector<Phrase>& list) {
+  return phrase_in_range(t, list, 0, static_cast<int>(t.size()));
 }
 
-// Reads the phrases of one list, negation-aware: +1 for a plain mention, -1 for a negated one.
-int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<Phrase>& list) {
-  int plain = 0, negated = 0;
-  for (const auto& p : list) {
-    for (const auto& m : find_matches(t, p, k.vocabulary, k.lexicon.negation))
-      (m.negated ? negated : plain)++;
+// Whether the time at token `i` sits in a clause about one episode ("for 5 minutes after
+// walking", "lasts an hour then goes", "stop for a min and it's fine") rather than about
+// the illness: what brings it on or eases it, or how it ends, is near the time.
+bool in_episode_clause(const std::vector<Token>& t, int i) {
+  static const std::set<std::string> after = {
+      "after", "when", "whenever", "then",     "lasts", "goes",   "wears", "each",    "every",
+      "until", "if",   "walking",  "standing", "fine",  "better", "gone",  "settles", "passes"};
+  static const std::set<std::string> before = {"stop", "stopping", "rest",  "resting",
+                                               "sit",  "sitting",  "stand", "standing",
+                                               "walk", "walking",  "lasts", "lasting"};
+  int n = static_cast<int>(t.size());
+  for (int j = i + 1; j < n && !t[j].punct && j <= i + 4; ++j) {
+    if (after.count(t[j].word)) return true;
   }
-  return plain > 0 ? 1 : negated > 0 ? -1 : 0;
+  for (int j = i - 1; j >= 0 && !t[j].punct && j >= i - 4; --j) {
+    if (before.count(t[j].word)) return true;
+    if (t[j].word == "at" && j + 1 < n && t[j + 1].word == "a") return true;  // "at a time"
+  }
+  return false;
 }
 
-Answer read_yes_no(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
-                   const Reading& reading) {
-  const Lexicon& lex = k.lexicon;
-  int lead = lead_index(t);
-  if (lead >= static_cast<int>(t.size())) return Answer::none;
-  if (any_at(k, t, lex.unsure, lead)) return Answer::unsure;
-  if (any_at(k, t, lex.no_lead, lead)) return Answer::no;
-  // What the words say about this question's own subject ("I don't eat meat" to "are
-  // you vegan?"), used when the opening words do not settle it.
-  auto specific = [&]() {
-    if (auto it = reading.findings.find(q.finding); it != reading.findings.end()) {
-      return it->second ? Answer::yes : Answer::no;
-    }
-    int yes = vote(k, t, q.yes_phrases), no = vote(k, t, q.no_phrases);
-    if (yes > 0 && no <= 0) return Answer::yes;
-    if (no > 0 && yes <= 0) return Answer::no;
-    if (yes < 0 && no == 0) return Answer::no;
-    if (no < 0 && yes == 0) return Answer::yes;
-    return Answer::none;
-  };
-  int last = lead;
-  if (any_at(k, t, lex.yes_lead, lead, &last)) {
-    if (word_in(t, last + 1, lex.negation.negators)) {  // "I do not ...", "it is not ..."
-      if (any_anywhere(k, t, lex.unsure)) return Answer::unsure;
-      Answer a = specific();
-      return a == Answer::none ? Answer::no : a;
-    }
-    return Answer::yes;
-  }
-  if (any_anywhere(k, t, lex.no_anywhere)) return Answer::no;
-  if (any_anywhere(k, t, lex.unsure)) return Answer::unsure;
-  if (any_anywhere(k, t, lex.yes_anywhere)) return Answer::yes;
-  if (Answer a = specific(); a != Answer::none) return a;
-  for (const auto& tok : t) {
-    if (!tok.punct && lex.negation.negators.count(tok.word)) return Answer::no;
-  }
-  return Answer::none;
+// A yes typed in the person's own words ("legs like jelly" to the weakness question) is
+// the evidence for the question's finding, when no phrase of the message already is. A
+// bare "yes" or "ya" is not worth quoting.
+void quote_answer(std::string_view text, const std::vector<Token>& t, const QuestionDef& q,
+                  Reading& out) {
+  if (out.answer != Answer::yes || q.finding < 0 || out.evidence.count(q.finding)) return;
+  long words = std::count_if(t.begin(), t.end(), [](const Token& x) { return !x.punct; });
+  if (words < 2) return;
+  size_t begin = text.find_first_not_of(" \t\n"), end = text.find_last_not_of(" \t\n");
+  if (begin == std::string_view::npos) return;
+  out.evidence[q.finding] = std::string(text.substr(begin, end - begin + 1));
 }
 
 int choice_by_range(const QuestionDef& q, double value) {
@@ -271,7 +282,7 @@ int choice_by_range(const QuestionDef& q, double value) {
 
 int read_choice(const KnowledgeData& k, const std::vector<Token>& t, std::string_view text,
                 const QuestionDef& q, const Reading& reading) {
-  auto typed = tokenize(text);
+  auto typed = tokenize(text);  // as typed, before spelling correction, to match a label
   for (size_t c = 0; c < q.choices.size(); ++c) {
     auto label = tokenize(q.choices[c].label);
     auto words = [](const std::vector<Token>& v) {
@@ -288,14 +299,13 @@ int read_choice(const KnowledgeData& k, const std::vector<Token>& t, std::string
     return choice_by_range(q, *reading.duration_days);
   int unsure = static_cast<int>(q.choices.size()) - 1;
   int lead = lead_index(t);
-  if (any_at(k, t, k.lexicon.unsure, lead)) return unsure;
+  if (any_at(t, k.lexicon.unsure, lead)) return unsure;
   int best = -1, best_hits = 0;
   bool tie = false;
   for (size_t c = 0; c < q.choices.size(); ++c) {
     int hits = 0;
     for (const auto& p : q.choices[c].phrases) {
-      for (const auto& m : find_matches(t, p, k.vocabulary, k.lexicon.negation))
-        hits += m.negated ? 0 : 1;
+      for (const auto& m : find_matches(t, p, k.lexicon.negation)) hits += m.negated ? 0 : 1;
     }
     if (hits > best_hits) {
       best = static_cast<int>(c);
@@ -306,7 +316,7 @@ int read_choice(const KnowledgeData& k, const std::vector<Token>& t, std::string
     }
   }
   if (best >= 0 && !tie) return best;
-  if (any_anywhere(k, t, k.lexicon.unsure)) return unsure;
+  if (any_anywhere(t, k.lexicon.unsure)) return unsure;
   return -1;
 }
 
@@ -353,6 +363,9 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
   static const std::set<std::string> before_a = {
       "for",    "about",  "around", "over", "past",  "last",    "within", "in",   "than",
       "nearly", "almost", "just",   "only", "under", "roughly", "since",  "half", "after"};
+  static const std::set<std::string> weekdays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                 "friday", "saturday", "sunday",    "mon",
+                                                 "tues",   "wed",      "thurs",     "fri"};
   struct Found {
     double days;
     int at;
@@ -370,6 +383,20 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     if (w == "today" || w == "tonight" ||
         ((w == "morning" || w == "afternoon" || w == "evening") && word_is(t, i - 1, "this"))) {
       found.push_back({0.3, i, true});
+      continue;
+    }
+    // Weekdays and the weekend: without a calendar, "since monday" is a few days ago.
+    if (weekdays.count(w) &&
+        (word_is(t, i - 1, "since") || word_is(t, i - 1, "on") || word_is(t, i - 1, "last"))) {
+      found.push_back({3.5, i, true});
+      continue;
+    }
+    if ((w == "weekend" || w == "ages" || w == "donkeys") && word_in(t, i - 1, cues)) {
+      found.push_back({w == "weekend" ? 3.5 : 180, i, true});  // "for ages": months at least
+      continue;
+    }
+    if ((w == "weekend") && word_is(t, i - 1, "the") && word_in(t, i - 2, cues)) {
+      found.push_back({3.5, i, true});
       continue;
     }
     if (w == "night" && word_is(t, i - 1, "last")) {
@@ -412,6 +439,8 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
       --start;
     if (word_in(t, start - 1, k.lexicon.every_words) || word_in(t, j - 1, k.lexicon.every_words))
       continue;
+    // "numb for 5 minutes after walking": how long one episode lasts, not the illness.
+    if (qty * unit < 1 && in_episode_clause(t, i)) continue;
     bool cued = word_is(t, i + 1, "ago") || word_in(t, start - 1, cues) ||
                 word_in(t, start - 2, cues) || word_in(t, start - 3, cues);
     found.push_back({qty * unit, i, cued});
@@ -425,7 +454,7 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
       --from;
     while (to + 1 < n && !t[to + 1].punct && t[to + 1].word != "and" && t[to + 1].word != "but")
       ++to;
-    if (phrase_in_range(k, t, k.lexicon.symptom_words, from, to + 1)) return f.days;
+    if (phrase_in_range(t, k.lexicon.symptom_words, from, to + 1)) return f.days;
   }
   for (const auto& f : found) {
     if (f.cued || !need_cue) return f.days;
@@ -433,27 +462,35 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
   return std::nullopt;
 }
 
-Reading read_message(const KnowledgeData& k, std::string_view text, const QuestionDef* pending) {
+Reading read_message(const KnowledgeData& k, std::string_view text, const QuestionDef* pending,
+                     const SpellChecker* spelling) {
   Reading out;
-  auto tokens = tokenize(text);
-  auto sentences = split_sentences(k, tokens);
-  read_findings(k, tokens, sentences, out);
-  read_red_flags(k, tokens, sentences, out);
+  auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
+  Scopes scopes = read_scopes(tokens, k.lexicon.distant_past);
+  read_findings(k, text, tokens, scopes, out);
+  read_red_flags(k, tokens, scopes, out);
   bool opening = pending == nullptr;
   bool asks_age = pending && pending->kind == QuestionKind::age;
   bool asks_duration = pending && pending->kind == QuestionKind::duration;
   if (opening || asks_age) out.age_years = parse_age(k, tokens, asks_age);
   if (opening || asks_duration) {
-    // Times inside a long-past sentence belong to that old episode.
+    // Times in a segment about the past belong to that old episode, and a long-standing
+    // segment without the complaint in it is about something else ("I've had diabetes
+    // for 20 years" is not how long the feet have been numb).
     std::vector<Token> current;
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (!sentences.distant_past[sentences.of_token[i]]) current.push_back(tokens[i]);
+      const Segment& seg = scopes.at(static_cast<int>(i));
+      bool about_complaint =
+          phrase_in_range(tokens, k.lexicon.symptom_words, seg.first, seg.last + 1);
+      bool elsewhere = opening && seg.time == TimeScope::long_standing && !about_complaint;
+      if (seg.time != TimeScope::historical && !elsewhere) current.push_back(tokens[i]);
     }
     out.duration_days = parse_duration_days(k, current, opening);
   }
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
-    out.answer = read_yes_no(k, tokens, *pending, out);
+    out.answer = read_answer(k, tokens, *pending, out);
+    quote_answer(text, tokens, *pending, out);
     if (out.answer == Answer::yes)
       out.choice = 0;
     else if (out.answer == Answer::no)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dialogs/knowledge_data.h"
+#include "dialogs/language_tools.h"
 
 namespace triagebot::dialogs {
 
@@ -18,7 +19,7 @@ namespace triagebot::dialogs {
 enum class Answer { none, yes, no, unsure, clarify };
 
 struct Reading {
-  std::map<int, bool> findings;     // finding index -> stated present (true) or absent
+  std::map<int, bool> findings;  // finding index -> stated present (true) or absent
   // finding index -> the person's own words that stated it, for the assessment's "why"
   // (quoted, so it never claims something the person did not say).
   std::map<int, std::string> evidence;
@@ -30,9 +31,11 @@ struct Reading {
 };
 
 // `pending` is the question the message answers (null for an opening message, which
-// is mined for ages and durations too).
+// is mined for ages and durations too). `spelling` corrects misspelt words first
+// (spelling_normaliser.h); null reads the words as typed (tests of the logic alone).
+// How a message is read: docs/reading.md.
 Reading read_message(const KnowledgeData& knowledge, std::string_view text,
-                     const QuestionDef* pending);
+                     const QuestionDef* pending, const SpellChecker* spelling);
 
 // Helpers exposed for tests.
 std::optional<double> parse_age(const KnowledgeData& knowledge, const std::vector<Token>& tokens,

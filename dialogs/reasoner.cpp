@@ -129,6 +129,9 @@ TriageDecision decide_triage(const KnowledgeData& k, const Facts& facts,
     for (const auto& e : k.causes[c].escalations) {
       if (facts.holds(e.when)) level = e.triage;  // escalations may also relax (meralgia)
     }
+    // Issue 10 §7: self-care only when the benign feature that defines it was confirmed.
+    if (level == Triage::self_care && !facts.holds(k.causes[c].self_care_when))
+      level = Triage::routine;
     return level;
   };
   // Brief §1: the most urgent default among causes with posterior >= threshold, never
@@ -150,7 +153,24 @@ TriageDecision decide_triage(const KnowledgeData& k, const Facts& facts,
   return out;
 }
 
-std::vector<std::string> reasons_for(const KnowledgeData& k, const Facts& facts, int c) {
+namespace {
+
+// Long quotes are cut at a word boundary: a reason is a pointer to what they said, not
+// a transcript.
+std::string quoted(const std::string& words) {
+  constexpr size_t kMaxQuote = 80;
+  std::string text = words;
+  if (text.size() > kMaxQuote) {
+    size_t cut = text.rfind(' ', kMaxQuote);
+    text = text.substr(0, cut == std::string::npos ? kMaxQuote : cut) + "...";
+  }
+  return "\"" + text + "\"";
+}
+
+}  // namespace
+
+std::vector<std::string> reasons_for(const KnowledgeData& k, const Facts& facts, int c,
+                                     const std::map<int, std::string>& said) {
   struct Scored {
     double ratio;
     size_t finding;
@@ -159,7 +179,7 @@ std::vector<std::string> reasons_for(const KnowledgeData& k, const Facts& facts,
   std::vector<Scored> scored;
   size_t causes = k.causes.size();
   for (size_t f = 0; f < k.findings.size(); ++f) {
-    if (!facts.known(static_cast<int>(f))) continue;
+    if (!facts.known(static_cast<int>(f)) || !said.count(static_cast<int>(f))) continue;
     bool value = facts.is_true(static_cast<int>(f));
     if (!value && facts.group_has_true(static_cast<int>(f))) continue;
     double mean = 0;
@@ -175,7 +195,11 @@ std::vector<std::string> reasons_for(const KnowledgeData& k, const Facts& facts,
   for (const auto& s : scored) {
     if (static_cast<int>(out.size()) >= k.settings.max_reasons) break;
     const auto& def = k.findings[s.finding];
-    out.push_back(s.value ? def.says_yes : def.says_no);
+    const std::string& words = said.at(static_cast<int>(s.finding));
+    std::string reason = !words.empty() ? quoted(words) : s.value ? def.says_yes : def.says_no;
+    // One sentence can state several findings ("I can't feel the paper when I wipe and I
+    // wet myself"): it is quoted once, and the next reason takes its place.
+    if (std::find(out.begin(), out.end(), reason) == out.end()) out.push_back(std::move(reason));
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // §1 and §5) and the plain-language reasons behind each cause. Pure; any thread.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,8 +47,11 @@ struct TriageDecision {
 TriageDecision decide_triage(const KnowledgeData& k, const Facts& facts,
                              const std::vector<double>& post);
 
-// Reasons drawn from the person's answers that raise cause `c` above the average cause.
-std::vector<std::string> reasons_for(const KnowledgeData& k, const Facts& facts, int c);
+// Reasons that raise cause `c` above the average cause, drawn only from what the person
+// stated (`said`: finding -> their own words, or "" when they answered a question):
+// quoted when their words are known, else the finding's plain description (issue 10 §7).
+std::vector<std::string> reasons_for(const KnowledgeData& k, const Facts& facts, int c,
+                                     const std::map<int, std::string>& said);
 
 Triage more_urgent(Triage a, Triage b);
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "dialogs/likelihood_words.h"
+
 namespace triagebot::dialogs {
 
 std::string fill(std::string text, const std::map<std::string, std::string>& vars) {
@@ -17,22 +19,50 @@ std::string fill(std::string text, const std::map<std::string, std::string>& var
   return text;
 }
 
-Assessment build_assessment(const KnowledgeData& k, const Facts& facts,
-                            const std::vector<double>& post, Triage triage,
+namespace {
+
+std::vector<bool> flagged_causes(const KnowledgeData& k, const std::vector<std::string>& flags) {
+  std::vector<bool> out(k.causes.size(), false);
+  for (const auto& flag : k.red_flags) {
+    if (std::find(flags.begin(), flags.end(), flag.id) == flags.end()) continue;
+    for (int c : flag.causes) out[c] = true;
+  }
+  return out;
+}
+
+}  // namespace
+
+Assessment build_assessment(const KnowledgeData& k, const AssessmentBasis& basis, Triage triage,
                             std::vector<std::string> red_flags) {
+  const auto& post = basis.posterior;
   Assessment out;
   out.triage = triage;
+  std::vector<bool> flagged = flagged_causes(k, red_flags);
   out.red_flags = std::move(red_flags);
+  // Brief §5.1 and issue 10 §7: when a red flag fired, its causes lead, whatever their
+  // score; a benign cause is never ranked above the emergency being named.
   std::vector<size_t> order(post.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return post[a] > post[b]; });
-  for (size_t i = 0; i < order.size() && static_cast<int>(i) < k.settings.max_causes; ++i) {
-    if (i > 0 && post[order[i]] < 0.01) break;  // a 0% line tells the person nothing
-    const CauseDef& c = k.causes[order[i]];
-    // Rounded down so the shown scores never sum above 1.
-    double score = std::floor(post[order[i]] * 1000.0) / 1000.0;
-    out.causes.push_back({c.id, c.name, score, reasons_for(k, facts, static_cast<int>(order[i]))});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (flagged[a] != flagged[b]) return static_cast<bool>(flagged[a]);
+    return post[a] > post[b];
+  });
+  double top = *std::max_element(post.begin(), post.end());
+  // Beside an emergency nothing else is "most likely": the flag's causes must be ruled
+  // out first, whatever the model's ranking (brief §5.9: never reassure about a red flag).
+  bool flag_fired = std::find(flagged.begin(), flagged.end(), true) != flagged.end();
+  for (size_t i = 0;
+       i < order.size() && static_cast<int>(out.causes.size()) < k.settings.max_causes; ++i) {
+    size_t c = order[i];
+    if (i > 0 && !flagged[c] && post[c] < 0.01) break;  // a line at ~0 tells the person nothing
+    const CauseDef& def = k.causes[c];
+    // Rounded down so the stored scores never sum above 1.
+    double score = std::floor(post[c] * 1000.0) / 1000.0;
+    Likelihood words =
+        likelihood_of(k.settings, post[c], !flag_fired && post[c] >= top, flagged[c]);
+    out.causes.push_back({def.id, def.name, score,
+                          reasons_for(k, basis.facts, static_cast<int>(c), basis.said),
+                          std::string(to_string(words)), likelihood_text(k, words)});
   }
   return out;
 }
@@ -65,11 +95,10 @@ std::string causes_block(const KnowledgeData& k, const Assessment& a) {
                             [&](const CauseDef& d) { return d.id == c.id; });
     std::string description = def == k.causes.end() ? std::string() : def->description;
     append(out, "\n",
-           fill(k.text("cause_line"),
-                {{"rank", std::to_string(rank++)},
-                 {"name", c.name},
-                 {"percent", std::to_string(static_cast<int>(std::lround(c.score * 100)))},
-                 {"description", description}}));
+           fill(k.text("cause_line"), {{"rank", std::to_string(rank++)},
+                                       {"name", c.name},
+                                       {"likelihood", c.likelihood_text},
+                                       {"description", description}}));
     std::string reasons;
     for (const auto& why : c.why) {
       if (!reasons.empty()) reasons += "; ";
@@ -81,31 +110,48 @@ std::string causes_block(const KnowledgeData& k, const Assessment& a) {
   return out;
 }
 
+// Brief §5.3: every assessment lists the red-flag signs; issue 10 §7: not one the person
+// already has (a sign they have is not something to watch for).
+std::string safety_net(const KnowledgeData& k, const Facts& facts) {
+  std::string signs;
+  for (const auto& sign : k.safety_net) {
+    if (!facts.holds(sign.when)) continue;
+    if (!signs.empty()) signs += "; ";
+    signs += sign.text;
+  }
+  return fill(k.text("safety_net"), {{"signs", signs}});
+}
+
 }  // namespace
 
 std::string render_assessment(const KnowledgeData& k, const EngineOptions& options,
-                              const Assessment& a, const AssessmentNotes& notes) {
+                              const Assessment& a, const AssessmentNotes& notes,
+                              const Facts& facts) {
   std::map<std::string, std::string> vars = {{"number", options.emergency_number}};
   const auto& [label, advice] = k.triage_texts.at(a.triage);
   std::string out = k.text("assessment_heading");
   append(out, "\n\n", fill(k.text("triage_line"), {{"label", label}}) + "\n" + fill(advice, vars));
   if (notes.unsure_screens) append(out, "\n", k.text("unsure_floor_note"));
+  if (notes.undecided_flags) append(out, "\n", k.text("undecided_flag_note"));
   if (notes.child) append(out, "\n", k.text("adult_only"));
   if (notes.pregnant) append(out, "\n", k.text("pregnancy_note"));
   if (notes.chemo) append(out, "\n", k.text("chemo_note"));
   if (notes.medicine) append(out, "\n", k.text("medicine_note"));
   append(out, "\n\n", causes_block(k, a));
-  append(out, "\n\n", fill(k.text("safety_net"), vars));
+  append(out, "\n\n", fill(safety_net(k, facts), vars));
   append(out, "\n\n", k.text("disclaimer"));
   return out;
 }
 
 std::string render_emergency(const KnowledgeData& k, const EngineOptions& options,
-                             const Assessment& a, const std::vector<int>& new_flags) {
+                             const Assessment& a, const std::vector<int>& new_flags,
+                             FlagBasis basis) {
   std::map<std::string, std::string> vars = {{"number", options.emergency_number}};
   std::vector<std::string> ids;
   for (int f : new_flags) ids.push_back(k.red_flags[f].id);
-  std::string out = fill(k.text("emergency_heading"), {{"flags", flag_names(k, ids)}});
+  std::string out =
+      fill(k.text(basis == FlagBasis::stated ? "emergency_heading" : "unsure_flag_note"),
+           {{"flags", flag_names(k, ids)}});
   for (int f : new_flags) append(out, "\n", fill(k.red_flags[f].guidance, vars));
   append(out, "\n\n", fill(k.triage_texts.at(Triage::emergency).second, vars));
   if (!a.causes.empty()) append(out, "\n\n", causes_block(k, a));

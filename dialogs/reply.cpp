@@ -31,6 +31,10 @@ void to_json(json& out, const Choice& choice) {
 
 void to_json(json& out, const CauseScore& cause) {
   out = json{{"id", cause.id}, {"name", cause.name}, {"score", cause.score}, {"why", cause.why}};
+  if (!cause.likelihood.empty()) {
+    out["likelihood"] = cause.likelihood;
+    out["likelihood_text"] = cause.likelihood_text;
+  }
 }
 
 void to_json(json& out, const Assessment& assessment) {
@@ -74,7 +78,12 @@ std::optional<Assessment> assessment_from_json(const json& in) {
   if (auto it = in.find("causes"); it != in.end() && it->is_array()) {
     for (const auto& c : *it) {
       if (!c.is_object()) continue;
-      CauseScore cause{string_or_empty(c, "id"), string_or_empty(c, "name"), 0, strings(c, "why")};
+      CauseScore cause{string_or_empty(c, "id"),
+                       string_or_empty(c, "name"),
+                       0,
+                       strings(c, "why"),
+                       string_or_empty(c, "likelihood"),
+                       string_or_empty(c, "likelihood_text")};
       if (auto s = c.find("score"); s != c.end() && s->is_number()) cause.score = s->get<double>();
       out.causes.push_back(std::move(cause));
     }

@@ -25,13 +25,19 @@ struct Choice {
 struct CauseScore {
   std::string id;                // canonical cause id (brief §2)
   std::string name;              // plain-language name
-  double score = 0;              // 0..1; the scores of one assessment sum to at most 1
-  std::vector<std::string> why;  // reasons drawn from the person's own answers
+  double score = 0;              // 0..1, for review only; the scores sum to at most 1
+  std::vector<std::string> why;  // what the person said that fits it (quoted when known)
+  // What the person is shown instead of the score (issue 10 §7): "most_likely",
+  // "possible", "less_likely" or "to_rule_out" (a cause of a fired red flag), and its words.
+  // (Brace-initialised so designated initialisers that omit them stay warning-free.)
+  std::string likelihood{};
+  std::string likelihood_text{};
 };
 
 struct Assessment {
   Triage triage = Triage::routine;
-  std::vector<CauseScore> causes;      // best first, at most 5
+  // At most 5: the causes of fired red flags first, then by score.
+  std::vector<CauseScore> causes;
   std::vector<std::string> red_flags;  // red-flag ids (brief §3)
 };
 
@@ -43,7 +49,8 @@ struct Reply {
   std::optional<Assessment> assessment;
 };
 
-// JSON as in API.md: Assessment = {"triage","causes":[{"id","name","score","why"}],"red_flags"}.
+// JSON as in API.md: Assessment = {"triage","causes":[{"id","name","score","why",
+// "likelihood","likelihood_text"}],"red_flags"}.
 void to_json(nlohmann::json& out, const Choice& choice);
 void to_json(nlohmann::json& out, const CauseScore& cause);
 void to_json(nlohmann::json& out, const Assessment& assessment);

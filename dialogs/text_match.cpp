@@ -8,34 +8,90 @@ namespace {
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '\''; }
 
-// Replaces the UTF-8 characters people commonly type (curly quotes, dashes) with ASCII
-// and drops any other non-ASCII byte, so matching works on plain lower-case ASCII.
-std::string to_ascii_lower(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
+// The letter an accented Latin-1 letter (U+00C0-U+00FF) is read as: people type "sí",
+// "não" and "no sé", and a reader that dropped the accented byte would see "s", "no" and
+// "no s" instead of the words. Multiplication and division signs become spaces.
+char latin1_base(unsigned char low) {
+  static constexpr std::string_view kBase =
+      "aaaaaaaceeeeiiiidnooooo ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo ouuuuyty";
+  return low >= 0x80 && low < 0xC0 ? kBase[low - 0x80] : ' ';
+}
+
+// The few emoji people answer a yes/no question with, read as the word they stand for.
+const char* emoji_word(std::string_view in, size_t i) {
+  if (in.size() < i + 4 || static_cast<unsigned char>(in[i]) != 0xF0) return nullptr;
+  auto b = [&](size_t k) { return static_cast<unsigned char>(in[i + k]); };
+  if (b(1) == 0x9F && b(2) == 0x91 && b(3) == 0x8D) return "yes";    // thumbs up
+  if (b(1) == 0x9F && b(2) == 0x91 && b(3) == 0x8E) return "no";     // thumbs down
+  if (b(1) == 0x9F && b(2) == 0xA4 && b(3) == 0xB7) return "dunno";  // shrug
+  return nullptr;
+}
+
+// Text as plain lower-case ASCII with, for every character, the byte of the original it
+// came from (so a finding can quote the person's own words). Curly quotes and dashes
+// become ASCII, accented letters their base letter, a few emoji their word; any other
+// non-ASCII character becomes a space.
+struct AsciiText {
+  std::string text;
+  std::vector<size_t> origin;  // one per character of `text`, plus the original's size
+};
+
+AsciiText to_ascii_lower(std::string_view in) {
+  AsciiText out;
+  out.text.reserve(in.size());
+  auto put = [&](char c, size_t from) {
+    out.text.push_back(c);
+    out.origin.push_back(from);
+  };
   for (size_t i = 0; i < in.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
-      out.push_back(static_cast<char>(std::tolower(c)));
+      put(static_cast<char>(std::tolower(c)), i);
+      continue;
+    }
+    size_t from = i;
+    if (const char* word = emoji_word(in, i)) {
+      put(' ', from);
+      for (const char* w = word; *w; ++w) put(*w, from);
+      put(' ', from);
+      i += 3;
       continue;
     }
     if (c == 0xE2 && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0x80) {
       unsigned char d = static_cast<unsigned char>(in[i + 2]);
       if (d == 0x98 || d == 0x99)
-        out.push_back('\'');  // ‘ ’
+        put('\'', from);  // ‘ ’
       else if (d == 0x9C || d == 0x9D)
-        out.push_back('"');  // “ ”
+        put('"', from);  // “ ”
       else
-        out.push_back(' ');  // dashes, ellipsis
+        put(' ', from);  // dashes, ellipsis
       i += 2;
       continue;
     }
-    out.push_back(' ');
+    if ((c == 0xC3) && i + 1 < in.size()) {
+      unsigned char low = static_cast<unsigned char>(in[i + 1]);
+      if (low == 0x9F) {  // ß
+        put('s', from);
+        put('s', from);
+      } else {
+        put(latin1_base(low), from);
+      }
+      ++i;
+      continue;
+    }
+    // Skip the continuation bytes of any other character.
+    while (i + 1 < in.size() && (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80) ++i;
+    put(' ', from);
   }
+  out.origin.push_back(in.size());
   return out;
 }
 
-void push_word(std::vector<Token>& out, std::string word) {
+// Appends the tokens of one typed word, contractions expanded; every token keeps the
+// original text's byte range [begin, end) of the word it came from.
+void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t end) {
+  auto emit = [&](std::string w) { out.push_back(Token{std::move(w), false, begin, end}); };
   // Strip leading/trailing apostrophes (quotes around a word).
   while (!word.empty() && word.front() == '\'') word.erase(word.begin());
   while (!word.empty() && word.back() == '\'') word.pop_back();
@@ -66,7 +122,7 @@ void push_word(std::vector<Token>& out, std::string word) {
       {"shouldn't", {"should", "not"}}};
   for (const auto& [from, to] : whole) {
     if (word == from) {
-      for (const auto& w : to) out.push_back(Token{w, false});
+      for (const auto& w : to) emit(w);
       return;
     }
   }
@@ -75,39 +131,43 @@ void push_word(std::vector<Token>& out, std::string word) {
            word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   if (ends_with("n't")) {
-    out.push_back(Token{word.substr(0, word.size() - 3), false});
-    out.push_back(Token{"not", false});
+    emit(word.substr(0, word.size() - 3));
+    emit("not");
     return;
   }
   for (std::string_view suffix : {"'ve", "'re", "'ll", "'d", "'s"}) {
     if (ends_with(suffix)) {
-      out.push_back(Token{word.substr(0, word.size() - suffix.size()), false});
-      if (suffix == "'ve") out.push_back(Token{"have", false});
-      if (suffix == "'re") out.push_back(Token{"are", false});
-      if (suffix == "'ll") out.push_back(Token{"will", false});
+      emit(word.substr(0, word.size() - suffix.size()));
+      if (suffix == "'ve") emit("have");
+      if (suffix == "'re") emit("are");
+      if (suffix == "'ll") emit("will");
       return;
     }
   }
   word.erase(std::remove(word.begin(), word.end(), '\''), word.end());
-  if (!word.empty()) out.push_back(Token{word, false});
+  if (!word.empty()) emit(std::move(word));
 }
 
-// "could not", "can not" and "unable to" say the same as "cannot": an inability is a
-// symptom ("can't feel my groin"), never a negation of one.
+// "could not", "can not", "unable to" and "not able to" say the same as "cannot": an
+// inability is a symptom ("can't feel my groin"), never a negation of one.
 void merge_inability(std::vector<Token>& tokens) {
   std::vector<Token> out;
+  auto word_at = [&](size_t i) { return i < tokens.size() ? tokens[i].word : std::string(); };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const auto& w = tokens[i].word;
-    bool next_is = i + 1 < tokens.size();
-    if ((w == "could" || w == "can") && next_is && tokens[i + 1].word == "not") {
-      out.push_back(Token{"cannot", false});
-      ++i;
-    } else if (w == "unable" && next_is && tokens[i + 1].word == "to") {
-      out.push_back(Token{"cannot", false});
-      ++i;
-    } else {
+    const std::string& w = tokens[i].word;
+    size_t used = 0;  // tokens after i that the merged "cannot" takes in
+    if ((w == "could" || w == "can") && word_at(i + 1) == "not")
+      used = 1;
+    else if (w == "unable" && word_at(i + 1) == "to")
+      used = 1;
+    else if (w == "not" && word_at(i + 1) == "able" && word_at(i + 2) == "to")
+      used = 2;
+    if (used == 0) {
       out.push_back(tokens[i]);
+      continue;
     }
+    out.push_back(Token{"cannot", false, tokens[i].begin, tokens[i + used].end});
+    i += used;
   }
   tokens = std::move(out);
 }
@@ -117,30 +177,38 @@ bool is_sentence_end(const Token& t) { return t.sentence_end(); }
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
-  std::string s = to_ascii_lower(text);
+  AsciiText ascii = to_ascii_lower(text);
+  const std::string& s = ascii.text;
   std::vector<Token> out;
   std::string word;
+  size_t word_start = 0;
+  auto flush = [&](size_t i) {
+    if (!word.empty()) push_word(out, std::move(word), ascii.origin[word_start], ascii.origin[i]);
+    word.clear();
+  };
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     bool decimal = c == '.' && !word.empty() &&
                    std::isdigit(static_cast<unsigned char>(word.back())) && i + 1 < s.size() &&
                    std::isdigit(static_cast<unsigned char>(s[i + 1]));
     if (is_word_char(c) || decimal) {
+      if (word.empty()) word_start = i;
       word.push_back(c);
       continue;
     }
-    push_word(out, std::move(word));
-    word.clear();
+    flush(i);
+    Token mark{".", true, ascii.origin[i], ascii.origin[i + 1]};
     if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
       if (out.empty() || !out.back().punct)
-        out.push_back(Token{".", true});
+        out.push_back(mark);
       else
-        out.back() = Token{".", true};
+        out.back() = mark;
     } else if (c == ',') {
-      if (out.empty() || !out.back().punct) out.push_back(Token{",", true});
+      mark.word = ",";
+      if (out.empty() || !out.back().punct) out.push_back(mark);
     }
   }
-  push_word(out, std::move(word));
+  flush(s.size());
   merge_inability(out);
   return out;
 }
@@ -191,65 +259,21 @@ Result<Phrase> compile_phrase(std::string_view source) {
   return phrase;
 }
 
-bool within_one_edit(std::string_view a, std::string_view b) {
-  if (a == b) return true;
-  size_t la = a.size(), lb = b.size();
-  if (la > lb + 1 || lb > la + 1) return false;
-  if (la == lb) {
-    size_t diff[2] = {0, 0};
-    size_t count = 0;
-    for (size_t i = 0; i < la; ++i) {
-      if (a[i] == b[i]) continue;
-      if (count == 2) return false;  // a third difference
-      diff[count++] = i;
-    }
-    if (count == 1) return true;
-    return count == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] &&
-           a[diff[1]] == b[diff[0]];
-  }
-  std::string_view longer = la > lb ? a : b, shorter = la > lb ? b : a;
-  size_t i = 0;
-  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
-  return shorter.substr(i) == longer.substr(i + 1);
+bool word_matches(const std::string& typed, const PhraseToken& pattern) {
+  if (pattern.stem) return typed.compare(0, pattern.word.size(), pattern.word) == 0;
+  return typed == pattern.word;
 }
 
-bool word_matches(const std::string& typed, const PhraseToken& pattern,
-                  const Vocabulary& vocabulary) {
-  const std::string& p = pattern.word;
-  if (pattern.stem) {
-    if (typed.compare(0, p.size(), p) == 0) return true;
-  } else if (typed == p) {
-    return true;
-  }
-  if (p.size() < 5) return false;
-  // This runs for every typed word against every phrase of the knowledge base: the
-  // cheap typo test first (no allocation), the vocabulary lookup (a set of strings)
-  // only for a near miss. It was the other way round, and the lookups were a quarter
-  // of a Telegram message's CPU under load (bench/reports/2026-12-01-server.md).
-  bool near = false;
-  if (!pattern.stem) {
-    near = within_one_edit(typed, p);
-  } else {
-    const std::string_view word(typed);
-    for (size_t len = p.size() - 1; len <= p.size() + 1 && !near; ++len) {
-      near = len <= word.size() && within_one_edit(word.substr(0, len), p);
-    }
-  }
-  return near && vocabulary.count(typed) == 0;
-}
-
-bool matches_at(const std::vector<Token>& tokens, const Phrase& phrase,
-                const Vocabulary& vocabulary, int at, int* last) {
+bool matches_at(const std::vector<Token>& tokens, const Phrase& phrase, int at, int* last) {
   int n = static_cast<int>(tokens.size());
   if (at < 0 || at >= n || tokens[at].punct) return false;
-  if (!word_matches(tokens[at].word, phrase.tokens[0], vocabulary)) return false;
+  if (!word_matches(tokens[at].word, phrase.tokens[0])) return false;
   int pos = at;
   for (size_t k = 1; k < phrase.tokens.size(); ++k) {
     const PhraseToken& pt = phrase.tokens[k];
     if (!pt.gap_before) {
       int next = pos + 1;
-      if (next >= n || tokens[next].punct || !word_matches(tokens[next].word, pt, vocabulary))
-        return false;
+      if (next >= n || tokens[next].punct || !word_matches(tokens[next].word, pt)) return false;
       pos = next;
       continue;
     }
@@ -257,7 +281,7 @@ bool matches_at(const std::vector<Token>& tokens, const Phrase& phrase,
     for (int j = pos + 1; j < n && words <= kMaxGap; ++j) {
       if (is_sentence_end(tokens[j])) break;
       if (tokens[j].punct) continue;
-      if (word_matches(tokens[j].word, pt, vocabulary)) {
+      if (word_matches(tokens[j].word, pt)) {
         found = j;
         break;
       }
@@ -272,14 +296,36 @@ bool matches_at(const std::vector<Token>& tokens, const Phrase& phrase,
 
 namespace {
 
+// "not only", "not just", "no doubt": a negator that negates nothing. "I can feel
+// nothing down there" states numbness: after "feel", "nothing" is the symptom.
+bool pseudo_negation(const std::vector<Token>& tokens, int k) {
+  static const std::set<std::string> feel = {"feel", "feels", "felt", "feeling"};
+  if (k > 0 && feel.count(tokens[k - 1].word) &&
+      (tokens[k].word == "nothing" || tokens[k].word == "no"))
+    return true;
+  // "no feeling", "no control", "no strength": the loss is the symptom, not a denial.
+  static const std::set<std::pair<std::string, std::string>> pairs = {
+      {"not", "only"},     {"not", "just"},    {"no", "doubt"},    {"not", "sure"},
+      {"no", "idea"},      {"not", "certain"}, {"no", "wait"},     {"no", "feeling"},
+      {"no", "sensation"}, {"no", "control"},  {"no", "strength"}, {"no", "power"}};
+  int n = static_cast<int>(tokens.size());
+  if (k + 1 >= n) return false;
+  if (pairs.count({tokens[k].word, tokens[k + 1].word})) return true;
+  // "I don't feel anything down there" is numbness; "I don't feel numb" stays a denial.
+  static const std::set<std::string> nothing_felt = {"anything", "a", "much", "my"};
+  return tokens[k].word == "not" && tokens[k + 1].word == "feel" && k + 2 < n &&
+         nothing_felt.count(tokens[k + 2].word);
+}
+
 bool opens_clause(const std::vector<Token>& tokens, int index, const NegationRules& rules) {
   return index < static_cast<int>(tokens.size()) && !tokens[index].punct &&
          rules.clause_openers.count(tokens[index].word) != 0;
 }
 
-// A negator governs the words after it until the clause ends: a sentence end, a
-// contrast word ("but", "just"), or a comma/"and" that opens a new clause ("no, my
-// back hurts"). Lists stay in scope ("no fever, chills or sweats").
+// ConText negation. A negator (pre-trigger) governs the words after it until the clause
+// ends: a sentence end, a terminator ("but", "just"), or a comma/"and" that opens a new
+// clause ("no, my back hurts"). Lists stay in scope ("no fever, chills or sweats").
+// Pseudo-triggers look like negation but are not ("not only", "no doubt").
 bool negated_before(const std::vector<Token>& tokens, int first, const NegationRules& rules) {
   int words = 0;
   for (int k = first - 1; k >= 0 && words < 8; --k) {
@@ -291,7 +337,16 @@ bool negated_before(const std::vector<Token>& tokens, int first, const NegationR
     }
     if (rules.scope_breakers.count(t.word)) return false;
     if ((t.word == "and" || t.word == "or") && opens_clause(tokens, k + 1, rules)) return false;
+    if (pseudo_negation(tokens, k)) {
+      ++words;
+      continue;
+    }
     if (rules.negators.count(t.word)) return true;
+    // "all normal down there", "fine apart from ...": a normal-state word just before
+    // the mention denies it as it does just after ("down there is fine").
+    // "not normal down there" is the opposite: a negated normal state affirms.
+    if (words < 2 && rules.post_negators.count(t.word))
+      return k == 0 || !rules.negators.count(tokens[k - 1].word);
     ++words;
   }
   return false;
@@ -302,7 +357,8 @@ bool negated_after(const std::vector<Token>& tokens, int last, const NegationRul
   for (int k = last + 1; k < static_cast<int>(tokens.size()) && words < 4; ++k) {
     const Token& t = tokens[k];
     if (t.punct || rules.scope_breakers.count(t.word)) return false;
-    if (rules.post_negators.count(t.word)) return true;
+    // "my speech is fine" denies; "my speech is not normal" does not.
+    if (rules.post_negators.count(t.word)) return !rules.negators.count(tokens[k - 1].word);
     ++words;
   }
   return false;
@@ -311,12 +367,11 @@ bool negated_after(const std::vector<Token>& tokens, int last, const NegationRul
 }  // namespace
 
 std::vector<Match> find_matches(const std::vector<Token>& tokens, const Phrase& phrase,
-                                const Vocabulary& vocabulary, const NegationRules& rules,
-                                int from) {
+                                const NegationRules& rules, int from) {
   std::vector<Match> out;
   for (int i = std::max(0, from); i < static_cast<int>(tokens.size()); ++i) {
     int last = i;
-    if (!matches_at(tokens, phrase, vocabulary, i, &last)) continue;
+    if (!matches_at(tokens, phrase, i, &last)) continue;
     Match m{i, last, false};
     m.negated = negated_before(tokens, i, rules) || negated_after(tokens, last, rules);
     out.push_back(m);

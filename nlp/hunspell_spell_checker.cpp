@@ -14,7 +14,8 @@ struct HunspellSpellChecker::Dictionary {
   }
 };
 
-Result<std::unique_ptr<HunspellSpellChecker>> HunspellSpellChecker::load(const std::string& dir) {
+Result<std::unique_ptr<HunspellSpellChecker>> HunspellSpellChecker::load(const std::string& dir,
+                                                                         size_t cached_words) {
   std::vector<std::unique_ptr<Dictionary>> dictionaries;
   for (const char* name : {"en_US", "en_GB"}) {
     std::string aff = dir + "/" + name + ".aff";
@@ -30,11 +31,13 @@ Result<std::unique_ptr<HunspellSpellChecker>> HunspellSpellChecker::load(const s
     if (!d->handle) return make_error("dictionary_unreadable", "hunspell could not load " + dic);
     dictionaries.push_back(std::move(d));
   }
-  return std::unique_ptr<HunspellSpellChecker>(new HunspellSpellChecker(std::move(dictionaries)));
+  return std::unique_ptr<HunspellSpellChecker>(
+      new HunspellSpellChecker(std::move(dictionaries), cached_words));
 }
 
-HunspellSpellChecker::HunspellSpellChecker(std::vector<std::unique_ptr<Dictionary>> dictionaries)
-    : dictionaries_(std::move(dictionaries)) {}
+HunspellSpellChecker::HunspellSpellChecker(std::vector<std::unique_ptr<Dictionary>> dictionaries,
+                                           size_t cached_words)
+    : dictionaries_(std::move(dictionaries)), cached_words_(cached_words) {}
 
 HunspellSpellChecker::~HunspellSpellChecker() = default;
 
@@ -47,10 +50,24 @@ bool HunspellSpellChecker::known(std::string_view word) const {
 }
 
 std::vector<std::string> HunspellSpellChecker::suggest(std::string_view word) const {
-  std::vector<std::string> out;
-  if (word.empty()) return out;
-  std::string w(word);
+  if (word.empty()) return {};
   std::lock_guard lock(mutex_);
+  if (auto hit = cache_.find(word); hit != cache_.end()) return hit->second;
+  std::string w(word);
+  auto out = suggest_uncached(w);
+  if (cached_words_ == 0) return out;
+  if (cache_order_.size() >= cached_words_) {
+    cache_.erase(cache_order_.front());
+    cache_order_.pop_front();
+  }
+  cache_.emplace(w, out);
+  cache_order_.push_back(std::move(w));
+  return out;
+}
+
+// Called with mutex_ held.
+std::vector<std::string> HunspellSpellChecker::suggest_uncached(const std::string& w) const {
+  std::vector<std::string> out;
   for (const auto& d : dictionaries_) {
     char** list = nullptr;
     int n = Hunspell_suggest(d->handle, &list, w.c_str());

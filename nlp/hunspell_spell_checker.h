@@ -3,6 +3,8 @@
 // "colour" and "color" are both left alone.
 #pragma once
 
+#include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,20 +19,30 @@ class HunspellSpellChecker final : public dialogs::SpellChecker {
  public:
   // Loads `<dir>/en_US.{aff,dic}` and `<dir>/en_GB.{aff,dic}`; an error names what is
   // missing (the fix is `apt-get install hunspell-en-us hunspell-en-gb`).
+  // `cached_words`: how many words' suggestions are kept (the oldest are dropped first).
   static Result<std::unique_ptr<HunspellSpellChecker>> load(
-      const std::string& dir = "/usr/share/hunspell");
+      const std::string& dir = "/usr/share/hunspell", size_t cached_words = kCachedWords);
   ~HunspellSpellChecker() override;
 
   bool known(std::string_view word) const override;
+  // Cached: hunspell takes milliseconds per suggestion and people repeat their typos.
   std::vector<std::string> suggest(std::string_view word) const override;
+
+  static constexpr size_t kCachedWords = 4096;
 
  private:
   struct Dictionary;
-  explicit HunspellSpellChecker(std::vector<std::unique_ptr<Dictionary>> dictionaries);
+  HunspellSpellChecker(std::vector<std::unique_ptr<Dictionary>> dictionaries, size_t cached_words);
 
-  // Hunspell handles keep per-call scratch state, so calls are serialised.
+  std::vector<std::string> suggest_uncached(const std::string& word) const;
+
+  // Hunspell handles keep per-call scratch state, so calls are serialised; the cache
+  // shares the lock.
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<Dictionary>> dictionaries_;
+  size_t cached_words_;
+  mutable std::map<std::string, std::vector<std::string>, std::less<>> cache_;
+  mutable std::deque<std::string> cache_order_;
 };
 
 }  // namespace triagebot::nlp

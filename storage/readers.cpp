@@ -17,7 +17,7 @@ namespace {
 constexpr const char* kSummaryColumns =
     "SELECT c.id, c.platform, c.started_at, c.updated_at, c.status, c.triage, c.red_flags,"
     " c.top_causes, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id),"
-    " c.questions_to_assessment"
+    " c.questions_to_assessment, c.safety"
     " FROM conversations c";
 
 std::vector<std::string> string_list(const std::string& text) {
@@ -43,6 +43,7 @@ Summary read_summary(SQLite::Statement& row) {
   s.top_causes = string_list(row.getColumn(7).getString());
   s.message_count = row.getColumn(8).getInt64();
   if (!row.getColumn(9).isNull()) s.questions_to_assessment = row.getColumn(9).getInt64();
+  s.safety = string_list(row.getColumn(10).getString());
   return s;
 }
 
@@ -188,6 +189,18 @@ Result<ConversationPage> Readers::list_conversations(const ListFilter& filter) {
         add(" AND EXISTS (SELECT 1 FROM verdicts v WHERE v.conversation_id = c.id"
             " AND v.verdict = ?)",
             verdict);
+      }
+    }
+    if (filter.safety) {
+      const auto& category = *filter.safety;
+      if (category == "any" || category == "true" || category == "1") {
+        sql += " AND c.has_safety = 1";
+      } else if (category == "none" || category == "false" || category == "0") {
+        sql += " AND c.has_safety = 0";
+      } else {
+        add(" AND c.has_safety = 1 AND EXISTS"
+            " (SELECT 1 FROM json_each(c.safety) f WHERE f.value = ?)",
+            category);
       }
     }
     if (filter.since) add(" AND c.started_at >= ?", to_millis(*filter.since));

@@ -47,6 +47,7 @@ json to_json(const Summary& summary) {
            {"updated_at", summary.updated_at},
            {"status", to_string(summary.status)},
            {"red_flags", summary.red_flags},
+           {"safety", summary.safety},
            {"message_count", summary.message_count},
            {"verdicts", std::move(verdicts)}};
   if (summary.triage) out["triage"] = *summary.triage;

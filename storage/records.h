@@ -62,6 +62,9 @@ struct SummaryUpdate {
   // False keeps the stored top causes: a turn after the assessment ("thanks") gives
   // no new ranking and must not erase the one under review.
   bool update_top_causes = true;
+  // Safety categories answered this turn (dialogs::Turn::safety): added to the
+  // conversation's, which are never removed.
+  std::vector<std::string> safety = {};
 };
 
 struct ForgetCounts {
@@ -106,6 +109,7 @@ struct Summary {
   ConversationStatus status = ConversationStatus::active;
   std::optional<std::string> triage;
   std::vector<std::string> red_flags;
+  std::vector<std::string> safety;  // safety categories answered in this conversation
   std::vector<std::string> top_causes;
   std::int64_t message_count = 0;
   std::optional<std::int64_t> questions_to_assessment;  // answered before the first assessment
@@ -146,6 +150,8 @@ struct ListFilter {
   std::optional<std::string> triage;
   std::optional<std::string> red_flag;
   std::optional<std::string> verdict;
+  // Like red_flag, over safety events: "any", "none" or a category (e.g. "self_harm").
+  std::optional<std::string> safety;
   std::optional<TimePoint> since;
   std::optional<TimePoint> until;
   std::optional<std::string> q;
@@ -159,7 +165,7 @@ struct ConversationPage {
 };
 
 // API.md JSON: Message = {"from","text","at","choices"?,"assessment"?}; Summary =
-// {"id","platform","started_at","updated_at","status","triage"?,"red_flags",
+// {"id","platform","started_at","updated_at","status","triage"?,"red_flags","safety",
 // "message_count","verdicts","questions_to_assessment"?}; the detail adds "messages" and
 // "assessment"?.
 nlohmann::json to_json(const MessageView& message);

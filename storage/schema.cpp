@@ -158,6 +158,14 @@ CREATE INDEX outbox_open_by_conversation ON outbox (conversation_id, id)
 CREATE INDEX outbox_open_due ON outbox (due_at)
   WHERE status IN ('pending', 'sending');
 )sql"},
+      // Safety events (issue 10 §2): the categories of the messages that needed help now
+      // outside the leg interview (chest pain, self-harm ...), kept like red flags so the
+      // review can list and filter them. Never cleared, not even by /restart.
+      {4, "safety events", R"sql(
+ALTER TABLE conversations ADD COLUMN safety TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE conversations ADD COLUMN has_safety INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX conversations_with_safety ON conversations (has_safety, id);
+)sql"},
       // Review statistics (`triagebot logs stats`, GET /admin/api/stats) must answer in
       // under a second at a million conversations, so the figures they need are columns
       // written by the writer when an assessment is given, never derived from

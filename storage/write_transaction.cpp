@@ -269,8 +269,12 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     // under load (bench/reports/2026-12-01-server.md). A point lookup by id is cheap.
     auto& update = connection_.statement(
         "UPDATE conversations SET session = ?, updated_at = ?, status = ?, triage = ?,"
-        " red_flags = ?, has_red_flag = ?, top_causes = CASE WHEN ? THEN ? ELSE top_causes END"
-        " WHERE id = ?");
+        " red_flags = ?, has_red_flag = ?, top_causes = CASE WHEN ? THEN ? ELSE top_causes END,"
+        // Safety events accumulate (a set), whatever the session does afterwards.
+        " safety = CASE WHEN ?10 = '[]' THEN safety ELSE (SELECT json_group_array(value) FROM"
+        " (SELECT value FROM json_each(safety) UNION SELECT value FROM json_each(?10))) END,"
+        " has_safety = has_safety OR ?10 <> '[]'"
+        " WHERE id = ?9");
     update.bind(1, dialogs::session_to_json(session).dump());
     update.bind(2, to_millis(now));
     update.bind(3, std::string(to_string(summary.status)));
@@ -284,6 +288,7 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     update.bind(7, summary.update_top_causes ? 1 : 0);
     update.bind(8, json(summary.top_causes).dump());
     update.bind(9, conversation_id);
+    update.bind(10, json(summary.safety).dump());
     if (update.exec() == 0) {
       return make_error("not_found", "no conversation " + std::to_string(conversation_id));
     }

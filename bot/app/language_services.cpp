@@ -17,7 +17,8 @@ Result<LanguageServices> load_language_services() {
 dialogs::EngineOptions engine_options(const Config& config, const LanguageServices& services) {
   return dialogs::EngineOptions{.emergency_number = config.emergency_number,
                                 .spelling = services.spelling.get(),
-                                .languages = services.languages.get()};
+                                .languages = services.languages.get(),
+                                .crisis_line = config.crisis_line};
 }
 
 }  // namespace triagebot::bot

@@ -118,7 +118,7 @@
   function filterQuery() {
     var params = new URLSearchParams();
     var form = $('filters');
-    ['platform', 'triage', 'red_flag', 'verdict'].forEach(function (name) {
+    ['platform', 'triage', 'red_flag', 'safety', 'verdict'].forEach(function (name) {
       if (form.elements[name].value) params.set(name, form.elements[name].value);
     });
     // Dates are whole UTC days; "to" includes its day, so the bound is the next midnight.
@@ -150,6 +150,7 @@
       el('td', { text: PLATFORMS[summary.platform] || summary.platform }),
       el('td', null, triageBadge(summary.triage)),
       el('td', null, flagList(summary.red_flags)),
+      el('td', null, flagList(summary.safety)),
       el('td', { class: 'num', text: String(summary.message_count) }),
       el('td', null, verdictCell));
     if (summary.id === state.openId) row.className = 'selected';
@@ -276,7 +277,8 @@
       ['Started', when(detail.started_at)],
       ['Last activity', when(detail.updated_at)],
       ['Triage', triageBadge(detail.triage)],
-      ['Red flags', flagList(detail.red_flags)]
+      ['Red flags', flagList(detail.red_flags)],
+      ['Safety events', flagList(detail.safety)]
     ];
     pairs.forEach(function (pair) {
       summary.appendChild(el('dt', { text: pair[0] }));

@@ -427,17 +427,14 @@
   }
 
   function causeItem(cause) {
-    var score = typeof cause.score === 'number' ? Math.max(0, Math.min(1, cause.score)) : 0;
-    var percent = Math.round(score * 100);
+    // Words, not a percentage (issue 10 §7): the score is kept for review only and would
+    // read as false precision to a patient.
+    var likelihood = typeof cause.likelihood_text === 'string' ? cause.likelihood_text : '';
     var why = Array.isArray(cause.why) ? cause.why.filter(function (w) { return typeof w === 'string'; }) : [];
     return el('li', { class: 'tb-cause' }, [
       el('div', { class: 'tb-cause-head' }, [
         el('span', { class: 'tb-cause-name', text: String(cause.name || cause.id || '') }),
-        el('span', { class: 'tb-cause-score', text: percent + '%' })
-      ]),
-      // The bar repeats the percentage for the eye; screen readers get the number.
-      el('div', { class: 'tb-bar', 'aria-hidden': 'true' }, [
-        el('div', { class: 'tb-bar-fill', style: 'width:' + percent + '%' })
+        likelihood ? el('span', { class: 'tb-cause-likelihood', text: likelihood }) : null
       ]),
       why.length ? el('p', { class: 'tb-why-title', text: 'Why:' }) : null,
       why.length ? el('ul', { class: 'tb-why' }, why.map(function (w) { return el('li', { text: w }); })) : null
@@ -710,9 +707,7 @@
     '.tb-causes{margin:0;padding-left:20px}',
     '.tb-cause{margin-bottom:10px}',
     '.tb-cause-head{display:flex;justify-content:space-between;gap:8px;font-weight:600}',
-    '.tb-cause-score{flex:none;white-space:nowrap;color:var(--tb-muted);font-variant-numeric:tabular-nums}',
-    '.tb-bar{height:6px;margin:4px 0;background:#e3e8ee;border-radius:3px;overflow:hidden}',
-    '.tb-bar-fill{height:100%;background:var(--tb-level)}',
+    '.tb-cause-likelihood{flex:none;white-space:nowrap;color:var(--tb-muted);font-weight:400}',
     '.tb-why-title{margin:4px 0 0;font-size:13px;color:var(--tb-muted)}',
     '.tb-why{margin:2px 0 0;padding-left:18px;font-size:14px}',
     '.tb-next{margin:0;white-space:pre-wrap}',
@@ -722,7 +717,7 @@
     '.tb-panel{inset:0;width:100%;max-width:none;height:100%;max-height:none;border-radius:0;border:0}',
     '.tb-is-open .tb-launcher{display:none}',
     '.tb-launcher{right:14px;bottom:14px}}',
-    '@media (forced-colors:active){.tb-card{border-left-width:6px}.tb-bar-fill{background:CanvasText}}'
+    '@media (forced-colors:active){.tb-card{border-left-width:6px}}'
   ].join('\n');
 
   /* ------------------------------------------------------------------ start */

@@ -11,7 +11,7 @@ namespace triagebot::bot {
 
 int chat_command(const EnvLookup& env, const std::vector<std::string>& args, CommandIo io) {
   if (std::find(args.begin(), args.end(), "--help") != args.end()) {
-    io.out << "usage: triagebot chat [--knowledge FILE] [--emergency-number N]\n"
+    io.out << "usage: triagebot chat [--knowledge FILE] [--emergency-number N] [--crisis-line N]\n"
               "  the interview in the terminal: type answers, or a number to pick a choice;\n"
               "  end of input ends the chat. Nothing is stored.\n";
     return 0;

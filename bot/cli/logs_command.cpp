@@ -41,13 +41,13 @@ struct Invocation {
 const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& allowed_flags() {
   static const std::map<std::string, std::set<std::string, std::less<>>, std::less<>> table = {
       {"list",
-       {"--platform", "--triage", "--red-flag", "--verdict", "--since", "--until", "--q", "--limit",
-        "--json"}},
+       {"--platform", "--triage", "--red-flag", "--safety", "--verdict", "--since", "--until", "--q",
+        "--limit", "--json"}},
       {"show", {"--json"}},
       {"purge", {"--older-than-days", "--older-than"}},
       {"stats", {"--since", "--until", "--by", "--json"}},
       {"export",
-       {"--platform", "--triage", "--red-flag", "--verdict", "--since", "--until", "--q",
+       {"--platform", "--triage", "--red-flag", "--safety", "--verdict", "--since", "--until", "--q",
         "--format"}},
       {"forget", {"--platform", "--user", "--yes"}},
   };
@@ -262,6 +262,8 @@ void print_transcript(std::ostream& out, const storage::ConversationDetail& deta
       << "updated:   " << s.updated_at << "\n"
       << "triage:    " << s.triage.value_or("not assessed") << "\n"
       << "red flags: " << (s.red_flags.empty() ? "none" : printable(join(s.red_flags, ", "), false))
+      << "\n"
+      << "safety:    " << (s.safety.empty() ? "none" : printable(join(s.safety, ", "), false))
       << "\n";
   for (const auto& v : s.verdicts) {
     out << "verdict:   " << v.verdict << " by " << printable(v.reviewer, false) << " at " << v.at;
@@ -526,8 +528,8 @@ std::string logs_usage_text() {
   return "usage: triagebot logs <subcommand> [options] [--db PATH]\n\n"
          "  list   [--platform telegram|slack|widget] [--triage "
          "emergency|urgent|routine|self_care]\n"
-         "         [--red-flag any|none|<id>] [--verdict any|none|<kind>] [--since T] [--until T]\n"
-         "         [--q TEXT] [--limit N]\n"
+         "         [--red-flag any|none|<id>] [--safety any|none|<category>]\n"
+         "         [--verdict any|none|<kind>] [--since T] [--until T] [--q TEXT] [--limit N]\n"
          "         [--json]       newest conversations first (default 50), a table or JSON lines\n"
          "  show   <id> [--json]  one conversation: summary, verdicts, transcript, assessments\n"
          "  stats  [--since T] [--until T] [--by day|week] [--json]\n"

@@ -155,6 +155,14 @@ const std::vector<Entry>& entries() {
          c.emergency_number = v;
          return std::nullopt;
        }},
+      {{"TRIAGEBOT_CRISIS_LINE", "988",
+        "the crisis line named when a message speaks of suicide or self-harm (988: the US "
+        "Suicide & Crisis Lifeline; set your country's, e.g. 116 123 for Samaritans UK)"},
+       [](Config& c, const std::string& v) -> Problem {
+         if (v.size() > 64) return std::string("is longer than 64 characters");
+         c.crisis_line = v;
+         return std::nullopt;
+       }},
       {{"TRIAGEBOT_KNOWLEDGE", "built in",
         "path of a knowledge-base JSON file to use instead of the built-in one"},
        [](Config& c, const std::string& v) -> Problem {

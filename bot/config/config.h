@@ -33,6 +33,7 @@
 // | TRIAGEBOT_OUTBOX_BACKOFF | 1s | first retry delay after a 5xx or connection failure |
 // | TRIAGEBOT_OUTBOX_BACKOFF_MAX | 5m | the retry delay doubles per attempt up to this |
 // | TRIAGEBOT_OUTBOX_CHAT_INTERVAL | 1s | least time between two messages to one chat |
+// | TRIAGEBOT_CRISIS_LINE | 988 | crisis line named when a message speaks of suicide or self-harm |
 //
 // Durations take a unit: "500ms", "10s", "2m"; a bare number means seconds.
 //
@@ -69,6 +70,7 @@ struct Config {
   std::optional<std::string> admin_token;
 
   std::string emergency_number = "911";
+  std::string crisis_line = "988";  // the US 988 Suicide & Crisis Lifeline, beside 911
   std::optional<std::filesystem::path> knowledge;  // unset: the built-in knowledge base
   unsigned threads = 1;                            // default: the number of cores
   std::vector<std::string> widget_origins;         // e.g. "https://clinic.example"

@@ -24,6 +24,7 @@ struct Pipeline::Observed {
   bool completed = false;
   std::optional<dialogs::Assessment> assessment;
   std::vector<std::string> red_flags_fired;  // recorded by this turn, not before it
+  std::vector<std::string> safety;           // safety categories this turn answered
   std::optional<std::chrono::milliseconds> emergency_after;
 };
 
@@ -93,6 +94,7 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
       if (seen.completed) metrics_.conversation_completed(seen.platform);
       if (seen.assessment) metrics_.assessment(seen.platform, seen.assessment->triage);
       for (const auto& flag : seen.red_flags_fired) metrics_.red_flag(flag);
+      for (const auto& category : seen.safety) metrics_.safety_event(category);
       if (seen.emergency_after) metrics_.time_to_emergency_guidance(*seen.emergency_after);
     }
     done(std::move(state->outcomes));
@@ -183,6 +185,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     // assessment for a later "thanks" or /help, and an empty list would erase the one
     // under review.
     summary.update_top_causes = turn.assessment.has_value();
+    summary.safety = turn.safety;
     if (turn.assessment) {
       for (const auto& cause : turn.assessment->causes) summary.top_causes.push_back(cause.id);
     }
@@ -217,6 +220,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     seen.completed = before.status != dialogs::SessionStatus::completed &&
                      turn.next.status == dialogs::SessionStatus::completed;
     seen.assessment = turn.assessment;
+    seen.safety = turn.safety;
     // An assessment lists every red flag of the interview; count only the new ones, so
     // a second red flag after the first does not count the first again.
     for (const auto& flag : turn.next.red_flags) {

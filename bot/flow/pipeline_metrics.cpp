@@ -41,6 +41,14 @@ void PipelineMetrics::assessment(std::string_view platform, dialogs::Triage tria
       .inc();
 }
 
+void PipelineMetrics::safety_event(std::string_view category) {
+  registry_
+      .counter("triagebot_safety_events_total",
+               "Messages answered by the safety screen (chest pain, self-harm ...), by category.",
+               {{"category", std::string(category)}})
+      .inc();
+}
+
 void PipelineMetrics::red_flag(std::string_view red_flag_id) {
   registry_
       .counter("triagebot_red_flags_total", "Red flags fired, by red-flag id.",

@@ -23,6 +23,8 @@ class PipelineMetrics {
   void conversation_completed(std::string_view platform);
   void assessment(std::string_view platform, dialogs::Triage triage);
   void red_flag(std::string_view red_flag_id);
+  // A message answered by the safety screen, per category (dialogs/safety_screen.h).
+  void safety_event(std::string_view category);
   // From the person's first message in the conversation to the emergency guidance.
   void time_to_emergency_guidance(std::chrono::milliseconds elapsed);
   void duplicate_suppressed(std::string_view platform);

@@ -9,6 +9,7 @@
 
 #include "adapters/inbound_event.h"
 #include "dialogs/reply.h"
+#include "dialogs/safety_screen.h"
 
 namespace triagebot::bot {
 namespace {
@@ -206,11 +207,11 @@ Result<storage::ListFilter> make_list_filter(const QueryParams& params, int max_
   std::set<std::string, std::less<>> seen;
   for (const auto& [name, value] : params) {
     static const std::set<std::string, std::less<>> kKnown = {
-        "platform", "triage", "red_flag", "verdict", "since", "until", "q", "limit", "cursor"};
+        "platform", "triage", "red_flag", "safety", "verdict", "since", "until", "q", "limit", "cursor"};
     // The unknown name is not echoed: it came from the caller and may be anything.
     if (!kKnown.contains(name)) {
       return bad(
-          "unknown parameter (known: platform, triage, red_flag, verdict, since, until, q, "
+          "unknown parameter (known: platform, triage, red_flag, safety, verdict, since, until, q, "
           "limit, cursor)");
     }
     if (!seen.insert(name).second) return bad("parameter '" + name + "' is given twice");
@@ -235,6 +236,13 @@ Result<storage::ListFilter> make_list_filter(const QueryParams& params, int max_
             "other");
       }
       filter.verdict = value;
+    } else if (name == "safety") {
+      static const std::set<std::string, std::less<>> kWords = {"any",   "none", "true",
+                                                                "false", "1",    "0"};
+      if (!kWords.contains(value) && !dialogs::safety_category_from_string(value)) {
+        return bad("safety must be any, none or a safety category (e.g. self_harm)");
+      }
+      filter.safety = value;
     } else if (name == "since" || name == "until") {
       const auto at = parse_time(value);
       if (!at) return bad(name + " must be RFC3339, a date (YYYY-MM-DD) or epoch seconds");

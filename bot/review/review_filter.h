@@ -44,11 +44,11 @@ inline constexpr std::array<std::string_view, 5> kVerdictKinds = {
     "agree", "over_triage", "under_triage", "wrong_causes", "other"};
 bool is_verdict_kind(std::string_view text);
 
-// Builds a filter from pairs named platform, triage, red_flag, verdict, since, until, q,
-// limit, cursor. An empty value means "not given". Errors ("bad_request") for an unknown
-// or repeated name, an unknown platform or triage level, a malformed red-flag id, a
-// verdict that is not any, none or a kind, an unreadable time, since not before until, limit
-// outside 1..max_limit, or q too long.
+// Builds a filter from pairs named platform, triage, red_flag, safety, verdict, since, until,
+// q, limit, cursor. An empty value means "not given". Errors ("bad_request") for an unknown
+// or repeated name, an unknown platform or triage level, a malformed red-flag id or safety
+// category, a verdict that is not any, none or a kind, an unreadable time, since not before
+// until, limit outside 1..max_limit, or q too long.
 Result<storage::ListFilter> make_list_filter(const QueryParams& params,
                                              int max_limit = kMaxPageSize);
 

@@ -282,6 +282,8 @@ TEST_F(AdminApi, HostileQueryStringsAre400NotACrash) {
       "platform=myspace",
       "triage=panic",
       "red_flag=%3Cscript%3E",
+      "safety=%3Cscript%3E",
+      "safety=heartache",
       "q=" + std::string(201, 'a'),
       "bogus=1",
       "platform=slack&platform=widget",

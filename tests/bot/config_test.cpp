@@ -45,6 +45,7 @@ TEST(Config, DefaultsFollowApiMd) {
   EXPECT_EQ(config->listen_host, "127.0.0.1");
   EXPECT_EQ(config->listen_port, 8080);
   EXPECT_EQ(config->emergency_number, "911");
+  EXPECT_EQ(config->crisis_line, "988");
   EXPECT_EQ(config->telegram_api, "https://api.telegram.org");
   EXPECT_FALSE(config->telegram_enabled());
   EXPECT_FALSE(config->admin_enabled());
@@ -113,6 +114,21 @@ TEST(Config, FlagsOverrideVariablesInBothSpellings) {
   EXPECT_EQ(config->listen_host, "0.0.0.0");
   EXPECT_EQ(config->listen_port, 9090);
   EXPECT_EQ(config->emergency_number, "999");
+}
+
+TEST(Config, CrisisLineComesFromTheEnvironmentOrItsFlag) {
+  TempDir dir;
+  FakeEnv env(dir);
+  env.set("TRIAGEBOT_CRISIS_LINE", "116 123");
+  const auto from_env = load_config(env.lookup(), {});
+  ASSERT_TRUE(from_env) << error_of(from_env);
+  EXPECT_EQ(from_env->crisis_line, "116 123");
+  const auto from_flag = load_config(env.lookup(), {"--crisis-line=0800 1110111"});
+  ASSERT_TRUE(from_flag) << error_of(from_flag);
+  EXPECT_EQ(from_flag->crisis_line, "0800 1110111");
+  EXPECT_EQ(error_of(load_config(
+                FakeEnv(dir).set("TRIAGEBOT_CRISIS_LINE", std::string(65, '1')).lookup(), {})),
+            "TRIAGEBOT_CRISIS_LINE: is longer than 64 characters");
 }
 
 TEST(Config, PortOutOfRangeIsAnError) {

@@ -71,6 +71,30 @@ class LogsCommand : public ::testing::Test {
   std::map<std::string, std::int64_t> ids_;
 };
 
+// Safety events (issue 10 §2) filter the list and show in the transcript's summary.
+TEST_F(LogsCommand, SafetyEventsFilterTheListAndShowInTheSummary) {
+  {
+    auto store = open_test_store(db_);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->writer().run([](storage::WriteTransaction& tx) -> Result<void> {
+      auto c = tx.load_or_create_conversation("telegram", "t2", "user-t2", seed_day(6));
+      if (!c) return c.error();
+      storage::SummaryUpdate summary;
+      summary.status = storage::ConversationStatus::completed;
+      summary.update_top_causes = false;
+      summary.safety = {"self_harm"};
+      return tx.save_session(c->id, c->session, seed_day(6), summary);
+    }));
+  }
+  const auto listed = logs({"list", "--safety", "self_harm", "--json"});
+  ASSERT_EQ(listed.code, 0) << listed.err;
+  EXPECT_EQ(listed_ids(listed.out), std::vector<std::int64_t>{ids_["t2"]});
+  const auto shown = logs({"show", std::to_string(ids_["t2"])});
+  ASSERT_EQ(shown.code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("safety:    self_harm"), std::string::npos) << shown.out;
+  EXPECT_EQ(logs({"list", "--safety", "heartache"}).code, 2);
+}
+
 TEST_F(LogsCommand, ListPrintsATableNewestFirst) {
   const auto run = logs({"list"});
   ASSERT_EQ(run.code, 0) << run.err;

@@ -68,6 +68,17 @@ TEST(ReviewFilter, BuildsAFilterFromValidValues) {
   EXPECT_EQ(filter->cursor, "17");
 }
 
+TEST(ReviewFilter, SafetyTakesAnyNoneOrAKnownCategory) {
+  for (const char* value : {"any", "none", "self_harm", "chest_pain"}) {
+    auto filter = make_list_filter({{"safety", value}});
+    ASSERT_TRUE(filter) << value;
+    EXPECT_EQ(filter->safety, value);
+  }
+  const auto unknown = make_list_filter({{"safety", "heartache"}});
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, "bad_request");
+}
+
 TEST(ReviewFilter, RefusedValuesNameTheParameterButNotTheValue) {
   const auto filter = make_list_filter({{"q", std::string(201, 's')}});
   ASSERT_FALSE(filter);

@@ -58,7 +58,10 @@ TEST_F(WidgetApi, WholeInterviewEndsInAnAssessmentOfTheApiShape) {
   EXPECT_EQ(causes[0]["id"], "sciatica");
   double previous = 1.0;
   for (const auto& cause : causes) {
-    EXPECT_EQ(cause.size(), 4u) << cause;
+    // id, name, score (kept for review), why, and what the person reads instead of the
+    // score (issue 10 §7): likelihood and likelihood_text.
+    EXPECT_EQ(cause.size(), 6u) << cause;
+    EXPECT_TRUE(cause["likelihood"].is_string() && cause["likelihood_text"].is_string()) << cause;
     EXPECT_TRUE(cause["id"].is_string() && cause["name"].is_string()) << cause;
     const double score = cause.value("score", -1.0);
     EXPECT_GE(score, 0.0);
@@ -98,6 +101,22 @@ TEST_F(WidgetApi, RedFlagGetsEmergencyGuidanceWithTheConfiguredNumberAtOnce) {
   const auto again = say(client_, session, "what should I do?");
   ASSERT_EQ(again.status, 200) << again.body;
   EXPECT_NE(again.body.find("call 112"), std::string::npos) << again.body;
+}
+
+// The whole path of a crisis message through the binary: TRIAGEBOT_CRISIS_LINE reaches
+// the answer, and /metrics counts the safety event (issue 10 §2).
+TEST(WidgetApiSafety, ConfiguredCrisisLineIsNamedAndTheEventCounted) {
+  auto server = start_widget_server({{"TRIAGEBOT_CRISIS_LINE", "116 123"}});
+  HttpClient client("127.0.0.1", server->port());
+  const auto session = create_session(client);
+  const auto reply = say(client, session, "ngl i want to kms");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto text = reply.json()["messages"][0]["text"].get<std::string>();
+  EXPECT_NE(text.find("116 123"), std::string::npos) << text;
+  EXPECT_NE(text.find("call 112"), std::string::npos) << text;
+  const auto metrics = client.get("/metrics");
+  EXPECT_EQ(metric_value(metrics.body, R"(triagebot_safety_events_total{category="self_harm"})"),
+            1);
 }
 
 TEST_F(WidgetApi, MissingOrMalformedBearerTokenIs401) {

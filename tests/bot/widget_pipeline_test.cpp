@@ -241,5 +241,29 @@ TEST_F(WidgetPipeline, AMessageAfterTheAssessmentKeepsTheStoredTopCauses) {
   }
 }
 
+// A crisis message through the widget API (issue 10 §2): answered with the crisis line
+// and the emergency number, stored on the conversation as a safety event that a later
+// turn does not clear, and counted once per message on /metrics.
+TEST_F(WidgetPipeline, CrisisMessageIsAnsweredStoredAsASafetyEventAndCounted) {
+  const auto session = create_session(*client_);
+  const auto reply =
+      say(*client_, session, "honestly whats the point, no point going on like this");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto messages = nlohmann::json::parse(reply.body)["messages"];
+  ASSERT_FALSE(messages.empty());
+  const std::string answer = messages[0]["text"].get<std::string>();
+  EXPECT_NE(answer.find("988"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("112"), std::string::npos) << answer;
+  ASSERT_EQ(say(*client_, session, "my left foot is numb").status, 200);
+
+  auto found = store_->readers().find_conversation("widget", session.id);
+  ASSERT_TRUE(found && *found);
+  auto detail = store_->readers().get_conversation((*found)->id);
+  ASSERT_TRUE(detail) << detail.error().message;
+  EXPECT_EQ(detail->summary.safety, std::vector<std::string>{"self_harm"});
+  EXPECT_EQ(metric(R"(triagebot_safety_events_total{category="self_harm"})"), 1);
+  EXPECT_EQ(metrics_.render().find("category=\"chest_pain\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace triagebot::testing::widget_api

@@ -17,6 +17,7 @@
 
 #include "dialogs/engine.h"
 #include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs {
 namespace {
@@ -103,7 +104,7 @@ Input answer(const json& vignette, const Reply& question) {
 
 Outcome run(const json& vignette) {
   const Knowledge& k = testing::builtin();
-  EngineOptions options{"999"};
+  const EngineOptions options = testing::server_options("999");  // read as the server reads
   auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
   Outcome out;
   out.id = vignette["id"].get<std::string>();

@@ -69,7 +69,11 @@ test('a whole interview by button and by typing ends in an assessment card', () 
   assert.match(cardText, /What to do next/);
   assert.match(cardText, /diagnos/i, 'the disclaimer is shown');
   assert.ok((await card.locator('svg').count()) >= 1, 'the level has an icon');
-  assert.ok((await w.userBubbles.count()) >= 2, 'the person\'s answers are shown');
+  // Causes carry likelihood words, never a percentage (issue 10 §7).
+  assert.doesNotMatch(cardText, /\d\s*%/, 'no percentage anywhere on the card');
+  const likelihoods = await card.locator('.tb-cause-likelihood').allInnerTexts();
+  assert.ok(likelihoods.length >= 1, 'each cause says how likely it is in words');
+  for (const words of likelihoods) assert.match(words, /^[a-z][a-z ]+$/i, words);
   assert.ok(used.buttons + used.typed >= 1);
   await saveFullCard(page, card, 'assessment-card.png');
 }));

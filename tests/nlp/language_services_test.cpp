@@ -27,6 +27,19 @@ TEST(HunspellSpellChecker, SuggestsTheIntendedWordForATypo) {
   EXPECT_TRUE((*spelling)->suggest("").empty());
 }
 
+TEST(HunspellSpellChecker, CachedSuggestionsMatchFreshOnesPastTheCacheSize) {
+  auto spelling = HunspellSpellChecker::load("/usr/share/hunspell", 2);
+  ASSERT_TRUE(spelling) << spelling.error().message;
+  auto first = (*spelling)->suggest("numbnes");
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(first.front(), "numbness");
+  EXPECT_EQ((*spelling)->suggest("numbnes"), first);  // from the cache
+  // Two other words push "numbnes" out of the cache: the answer must not change.
+  EXPECT_EQ((*spelling)->suggest("tingleing").front(), "tingling");
+  EXPECT_EQ((*spelling)->suggest("bladdr").front(), "bladder");
+  EXPECT_EQ((*spelling)->suggest("numbnes"), first);
+}
+
 TEST(HunspellSpellChecker, MissingDictionariesAreAClearError) {
   auto spelling = HunspellSpellChecker::load("/nonexistent");
   ASSERT_FALSE(spelling);

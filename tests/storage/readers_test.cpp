@@ -162,7 +162,7 @@ TEST_F(StorageReaders, SummaryCarriesTheApiShape) {
   auto expected = nlohmann::json::parse(R"({"id": 0,
       "platform": "telegram", "started_at": "1970-01-01T00:00:01.000Z",
       "updated_at": "1970-01-01T00:00:01.001Z", "status": "completed",
-      "triage": "emergency", "red_flags": ["saddle_anesthesia"], "message_count": 2,
+      "triage": "emergency", "red_flags": ["saddle_anesthesia"], "safety": [], "message_count": 2,
       "verdicts": [{"verdict": "under_triage", "note": "missed it", "reviewer": "dr. b",
                     "at": "1970-01-01T00:00:09.000Z"}]})");
   expected["id"] = ids_["t1"];

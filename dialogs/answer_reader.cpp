@@ -1,0 +1,407 @@
+#include "dialogs/answer_reader.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+namespace triagebot::dialogs {
+namespace {
+
+std::vector<Phrase> compile_all(std::initializer_list<const char*> sources) {
+  std::vector<Phrase> out;
+  for (const char* s : sources) {
+    if (auto p = compile_phrase(s)) out.push_back(std::move(*p));
+  }
+  return out;
+}
+
+// ---- The reader's own vocabulary (written in tokenize's expanded, accent-free form).
+
+// The person asks what the question means, or why it is asked.
+const std::vector<Phrase>& clarify_phrases() {
+  static const auto list = compile_all({"what do you mean",
+                                        "what does ... mean",
+                                        "what is meant",
+                                        "what is the",
+                                        "what is a",
+                                        "what is that",
+                                        "what are you asking",
+                                        "what counts",
+                                        "how do i tell",
+                                        "how can i tell",
+                                        "how do i check",
+                                        "how can i check",
+                                        "how would i tell",
+                                        "do not understand",
+                                        "not understand the question",
+                                        "explain",
+                                        "meaning",
+                                        "why do you ask",
+                                        "why are you asking",
+                                        "why does that matter",
+                                        "how is that relevant",
+                                        "what has that got to do",
+                                        "what does that have to do",
+                                        "in what way"});
+  return list;
+}
+
+// After one of these, only what follows counts ("no wait yes", "yes - sorry, no").
+const std::vector<Phrase>& correction_phrases() {
+  static const auto list = compile_all({"wait", "sorry", "i mean", "actually", "scratch that",
+                                        "i misread", "correction", "hang on no", "my mistake"});
+  return list;
+}
+
+// Uncertainty, in English and in the other languages people fall back to.
+const std::vector<Phrase>& unsure_phrases() {
+  static const auto list = compile_all(
+      {"dunno", "not sure", "unsure", "no idea", "no clue", "not certain", "hard to say",
+       "hard to tell", "cannot tell", "cannot say", "who knows", "have not checked", "not checked",
+       "have not looked", "have not tried", "have not tested", "not been tested", "never checked",
+       "no thermometer", "not taken", "not measured", "waiting on", "waiting for", "borderline",
+       "he has not said", "she has not said", "they have not said", "not been told", "might be",
+       "might have", "could be", "maybe", "perhaps", "possibly", "i guess", "not that sure",
+       "not really sure", "not too sure", "not entirely sure", "not quite sure",
+       "not completely sure", "not a hundred percent", "not 100",
+       // Spanish, French, Italian, German, Portuguese, Turkish.
+       "no se", "no lo se", "ni idea", "je ne sais pas", "je sais pas", "sais pas", "aucune idee",
+       "non lo so", "non so", "weiss nicht", "weiss ich nicht", "keine ahnung", "nao sei",
+       "bilmiyorum"});
+  return list;
+}
+
+// A plain no wherever it stands ("god no", "my mum had it, not me").
+const std::vector<Phrase>& plain_no_phrases() {
+  static const auto list =
+      compile_all({"not me", "god no", "hell no", "no way", "no chance", "of course not",
+                   "course not", "never have", "never did", "not in my case"});
+  return list;
+}
+
+// Uncertain words that, to a "could you be ...?" question, say it is possible.
+const std::vector<Phrase>& possibility_phrases() {
+  static const auto list = compile_all({"could be", "maybe", "might be", "possibly", "perhaps"});
+  return list;
+}
+
+// A hedged no: plain no on an ordinary question, unsure on a red-flag one.
+const std::vector<Phrase>& hedged_no_phrases() {
+  static const auto list = compile_all(
+      {"not that i know", "not as far as i know", "not that i am aware", "not that i have noticed",
+       "do not think so", "i do not think", "i doubt it", "probably not", "not that i remember",
+       "not that i can remember", "not that i recall", "i do not believe so", "i do not believe",
+       "not as far as i can tell"});
+  return list;
+}
+
+const std::vector<Phrase>& foreign_yes_phrases() {
+  static const auto list = compile_all({"si", "oui", "ja", "sim", "evet", "claro", "creo que si",
+                                        "por supuesto", "bien sur", "certo", "genau"});
+  return list;
+}
+
+const std::vector<Phrase>& foreign_no_phrases() {
+  static const auto list = compile_all({"claro que no", "no tengo", "nein", "non", "nao", "hayir",
+                                        "pas du tout", "para nada", "gar nicht"});
+  return list;
+}
+
+// A yes that is qualified but still a yes: the thing is there, if slightly or at times.
+const std::vector<Phrase>& hedged_yes_phrases() {
+  static const auto list = compile_all(
+      {"a bit",      "a little",     "bit of",       "kind of",      "sort of",       "slightly",
+       "sometimes",  "occasionally", "at times",     "now and then", "now and again", "on and off",
+       "off and on", "only when",    "only if",      "just when",    "mostly",        "somewhat",
+       "a touch",    "partly",       "i think so",   "think so",     "un poco",       "a veces",
+       "un peu",     "parfois",      "ein bisschen", "manchmal",     "un po",         "a volte",
+       "as vezes"});
+  return list;
+}
+
+// Words that, describing the thing asked about, say it is normal ("my face is fine").
+const std::set<std::string>& normal_states() {
+  static const std::set<std::string> words = {"fine",       "normal",  "normally", "ok",
+                                              "okay",       "alright", "good",     "same",
+                                              "unaffected", "perfect"};
+  return words;
+}
+
+// Words that precede a state without naming anything ("ok" alone is an acknowledgement).
+const std::set<std::string>& fillers() {
+  static const std::set<std::string> words = {"well", "um",       "hmm", "oh",  "ah",
+                                              "so",   "honestly", "tbh", "lol", "omg",
+                                              "haha", "like",     "erm"};
+  return words;
+}
+
+const std::set<std::string>& pronouns() {
+  static const std::set<std::string> words = {"i", "it", "they", "he", "she", "we", "its"};
+  return words;
+}
+
+// A lead that says only this, not the thing asked ("just an inhaler", "only my insulin").
+const std::set<std::string>& exclusives() {
+  static const std::set<std::string> words = {"just", "only", "merely", "simply", "solo"};
+  return words;
+}
+
+// ---- Helpers over tokens.
+
+struct Words {
+  const std::vector<Token>& t;
+  int from, to;  // word range [from, to)
+
+  bool any(const std::vector<Phrase>& list, int start) const {
+    for (const auto& p : list) {
+      for (int i = start; i < to; ++i) {
+        if (matches_at(t, p, i)) return true;
+      }
+    }
+    return false;
+  }
+  bool any(const std::vector<Phrase>& list) const { return any(list, from); }
+  bool at(const std::vector<Phrase>& list, int i, int* last = nullptr) const {
+    for (const auto& p : list) {
+      if (matches_at(t, p, i, last)) return true;
+    }
+    return false;
+  }
+  int first_word() const {
+    int i = from;
+    while (i < to && (t[i].punct || fillers().count(t[i].word))) ++i;
+    return i;
+  }
+  bool has_words() const {
+    for (int i = from; i < to; ++i)
+      if (!t[i].punct) return true;
+    return false;
+  }
+};
+
+// The position just after the last self-correction, or 0.
+int after_last_correction(const std::vector<Token>& t) {
+  Words all{t, 0, static_cast<int>(t.size())};
+  int start = 0;
+  for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+    int last = i;
+    if (all.at(correction_phrases(), i, &last)) {
+      Words rest{t, last + 1, static_cast<int>(t.size())};
+      if (rest.has_words()) start = last + 1;
+    }
+  }
+  return start;
+}
+
+// +1 when the question's own yes phrases are used (not negated), -1 when only negated;
+// likewise for its no phrases.
+int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<Phrase>& list,
+         int from) {
+  int plain = 0, negated = 0;
+  for (const auto& p : list) {
+    for (const auto& m : find_matches(t, p, k.lexicon.negation, from))
+      (m.negated ? negated : plain)++;
+  }
+  return plain > 0 ? 1 : negated > 0 ? -1 : 0;
+}
+
+// The findings a yes to this question stands for: its own, those it settles, and the
+// alternatives a red-flag rule lists beside it (a slurred word answers the stroke screen).
+std::set<int> asked_findings(const KnowledgeData& k, const QuestionDef& q) {
+  std::set<int> out(q.determines.begin(), q.determines.end());
+  if (q.finding >= 0) out.insert(q.finding);
+  for (int r : q.red_flags) {
+    for (const auto& rule : k.red_flags[r].rules) {
+      bool alternative = rule.all.empty() &&
+                         std::find(rule.any.begin(), rule.any.end(), q.finding) != rule.any.end();
+      if (alternative) out.insert(rule.any.begin(), rule.any.end());
+    }
+  }
+  return out;
+}
+
+bool finding_is(const Reading& reading, int finding, bool value) {
+  auto it = reading.findings.find(finding);
+  return finding >= 0 && it != reading.findings.end() && it->second == value;
+}
+
+// What the question's own answer words and its finding say, when the lead word does not
+// settle it; none when they say nothing.
+Answer by_question_words(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
+                         const Reading& reading) {
+  if (finding_is(reading, q.finding, true)) return Answer::yes;
+  if (finding_is(reading, q.finding, false)) return Answer::no;
+  int yes = vote(k, t, q.yes_phrases, 0), no = vote(k, t, q.no_phrases, 0);
+  if (yes > 0 && no <= 0) return Answer::yes;
+  if (no > 0 && yes <= 0) return Answer::no;
+  if (yes < 0 && no == 0) return Answer::no;
+  if (no < 0 && yes == 0) return Answer::yes;
+  return Answer::none;
+}
+
+// The person has not tried what the question asks about ("havent coughed lol" to "does
+// coughing make it worse?").
+bool not_tried(const std::vector<Token>& t, int from, const QuestionDef& q) {
+  auto question_words = tokenize(q.text);
+  for (int i = from; i + 2 < static_cast<int>(t.size()); ++i) {
+    if (!(t[i].word == "have" || t[i].word == "has") || t[i + 1].word != "not") continue;
+    const std::string& verb = t[i + 2].word;
+    if (verb.size() < 5) continue;
+    for (const auto& w : question_words) {
+      if (!w.punct && w.word.size() >= 5 && w.word.compare(0, 4, verb, 0, 4) == 0) return true;
+    }
+  }
+  return false;
+}
+
+// "my face is fine", "talking fine", "same as the other one": a normal-state word that
+// describes something. An acknowledgement word on its own ("ok", "alright") is not one.
+bool says_normal(const std::vector<Token>& t, int from, int to) {
+  static const std::set<std::string> acknowledgements = {"ok", "okay", "alright", "good"};
+  bool named = false;
+  for (int i = from; i < to; ++i) {
+    if (t[i].punct) continue;
+    // "not normal", "not the same", "no good" say something is wrong.
+    bool negated = i > from && (t[i - 1].word == "not" || t[i - 1].word == "no" ||
+                                (t[i - 1].word == "the" && i > from + 1 && t[i - 2].word == "not"));
+    bool state = normal_states().count(t[i].word) != 0 && !negated;
+    if (state && (named || !acknowledgements.count(t[i].word))) return true;
+    if (t[i].word == "like" && i + 1 < to && t[i + 1].word == "normal") return true;
+    if (!fillers().count(t[i].word)) named = true;
+  }
+  return false;
+}
+
+bool asks_possibility(const QuestionDef& q) {
+  auto words = tokenize(q.text);
+  return !words.empty() && (words[0].word == "could" || words[0].word == "might");
+}
+
+bool red_flag_finding(const KnowledgeData& k, int finding) {
+  for (const auto& r : k.red_flags) {
+    for (const auto& rule : r.rules) {
+      for (const auto* list : {&rule.all, &rule.any}) {
+        if (std::find(list->begin(), list->end(), finding) != list->end()) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_red_flag_question(const KnowledgeData& k, const QuestionDef& q) {
+  return q.screen > 0 || !q.red_flags.empty() || (q.finding >= 0 && red_flag_finding(k, q.finding));
+}
+
+void add_answer_words(Vocabulary& words) {
+  for (const auto* list : {&clarify_phrases(), &correction_phrases(), &unsure_phrases(),
+                           &hedged_no_phrases(), &foreign_yes_phrases(), &foreign_no_phrases(),
+                           &hedged_yes_phrases(), &plain_no_phrases()}) {
+    for (const auto& p : *list) add_words(words, p.source);
+  }
+  for (const auto* set : {&normal_states(), &fillers(), &exclusives()})
+    words.insert(set->begin(), set->end());
+}
+
+Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
+                   const QuestionDef& q, const Reading& reading) {
+  const Lexicon& lex = k.lexicon;
+  int n = static_cast<int>(all_tokens.size());
+  Words whole{all_tokens, 0, n};
+  if (!whole.has_words()) return Answer::none;
+  if (whole.any(clarify_phrases())) return Answer::clarify;
+
+  // Read from the last self-correction on.
+  int start = after_last_correction(all_tokens);
+  std::vector<Token> t(all_tokens.begin() + start, all_tokens.end());
+  n = static_cast<int>(t.size());
+  Words w{t, 0, n};
+  Scopes scopes = read_scopes(t, lex.distant_past);
+
+  // 1. The question's own answer words outrank a general reading ("standing still isn't
+  //    enough" is a no to "does standing still ease it?"), except that on a red-flag
+  //    question they never outrank a stated symptom.
+  bool red = is_red_flag_question(k, q);
+  if (!red) {
+    int yes = vote(k, t, q.yes_phrases, 0), no = vote(k, t, q.no_phrases, 0);
+    if (no > 0 && yes <= 0) return Answer::no;
+  }
+  // 2. The person states what is asked: believe the symptom over any lead word.
+  for (int f : asked_findings(k, q)) {
+    if (finding_is(reading, f, true)) return Answer::yes;
+  }
+  int lead = w.first_word();
+  if (lead >= n) return Answer::none;
+
+  // 3. Uncertainty, stated or implied ("havent checked", "no sé"); never a no.
+  if (w.any(unsure_phrases()) || w.any(lex.unsure) || not_tried(t, 0, q)) {
+    // "could be" to "could you be pregnant?" says it is possible: a yes.
+    if (asks_possibility(q) && w.any(possibility_phrases())) return Answer::yes;
+    return Answer::unsure;
+  }
+
+  // 4. Time: a past event only, or something unchanged for years, when the question is
+  //    about now or about something new.
+  bool ever = q.finding >= 0 && lex.ever_findings.count(q.finding);
+  bool is_new = q.finding >= 0 && lex.new_findings.count(q.finding);
+  if (!ever && scopes.only_past() && !(scopes.any(TimeScope::long_standing) && !is_new))
+    return Answer::no;
+
+  // 5. Hedged no: "not that I know of" is a no, but not enough to rule out a red flag
+  //    unless the person also says what is normal ("don't think so, my face looks normal").
+  if (w.any(hedged_no_phrases())) return red && !says_normal(t, 0, n) ? Answer::unsure : Answer::no;
+
+  // 6. The lead word. A plain yes word settles it; a lead like "it is" or "I am" only
+  //    when nothing later says otherwise ("it is a bit better today", "I'm fine thanks").
+  int last = lead;
+  if (w.at(foreign_no_phrases(), lead)) return Answer::no;
+  bool hedge_lead = w.at(hedged_yes_phrases(), lead);
+  bool yes_lead =
+      !hedge_lead && (w.at(lex.yes_lead, lead, &last) || w.at(foreign_yes_phrases(), lead, &last));
+  bool weak_lead = yes_lead && pronouns().count(t[lead].word);
+  if (yes_lead) {
+    bool negated_next =
+        last + 1 < n && !t[last + 1].punct && lex.negation.negators.count(t[last + 1].word);
+    bool normal_next = last + 1 < n && normal_states().count(t[last + 1].word);
+    if (normal_next) return Answer::no;
+    if (negated_next) {
+      // "I do not ...", "it is not ...": what the words say about the question decides
+      // ("I don't eat meat" is a yes to "are you vegetarian?").
+      Answer a = by_question_words(k, t, q, reading);
+      return a == Answer::none ? Answer::no : a;
+    }
+    if (!weak_lead) return Answer::yes;
+  }
+  if (!yes_lead && w.at(lex.no_lead, lead)) return Answer::no;
+
+  // 7. The question's own yes/no words ("same as last week" to "is it getting worse?").
+  int yes = vote(k, t, q.yes_phrases, 0), no = vote(k, t, q.no_phrases, 0);
+  if (yes > 0 && no > 0) return Answer::unsure;  // "sometimes worse sometimes better"
+  if (yes > 0 && no <= 0) return Answer::yes;
+  if (no > 0 && yes <= 0) return Answer::no;
+
+  // 8. The asked-about finding stated absent ("no trouble peeing", "not numb down there").
+  if (finding_is(reading, q.finding, false)) return Answer::no;
+
+  // 9. Qualified yes ("a little", "kinda", "sometimes it gives way", "only when I walk").
+  if (w.any(hedged_yes_phrases())) return Answer::yes;
+  // 10. Only this, not that ("just an inhaler", "only in my thigh").
+  if (exclusives().count(t[lead].word)) return Answer::no;
+  // 11. Normal ("my face is fine", "all normal down there", "same colour as the other").
+  if (says_normal(t, 0, n)) return Answer::no;
+  if (w.any(lex.no_anywhere) || w.any(plain_no_phrases())) return Answer::no;
+  if (w.any(lex.yes_anywhere)) return Answer::yes;
+  if (yes < 0 && no == 0) return Answer::no;
+  if (no < 0 && yes == 0) return Answer::yes;
+  if (weak_lead) return Answer::yes;
+  // A negator somewhere, of nothing the reader recognised: a no on an ordinary question;
+  // on a red-flag one it may negate the normal ("not the same colour"), so ask again.
+  if (red) return Answer::none;
+  for (int i = 0; i < n; ++i) {
+    if (!t[i].punct && lex.negation.negators.count(t[i].word)) return Answer::no;
+  }
+  return Answer::none;
+}
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,43 @@
+// What a typed reply to a yes/no question means: yes, no, unsure, a request to explain
+// the question (clarify), or none (not an answer: "ok", "hello?", "hang on").
+// Issue 10 §3. The reader has its own vocabulary (answer_reader.cpp) on top of the
+// knowledge base's lexicon and the question's own yes/no phrases, and reads by meaning
+// rather than by the first word:
+// - "fine", "normal", "same", "ok" describing the thing asked about deny it ("my face
+//   is fine", "it's the same colour as the other one", "I'm fine thanks");
+// - hedges and minimisers still affirm ("a bit", "kinda", "sometimes", "only when I walk
+//   far"), an exclusive "just"/"only" denies ("just an inhaler", "only in my thigh");
+// - a stated symptom the question asks about is a yes whatever the lead word ("not my
+//   face but my arm went numb"); a symptom of another question leaves the answer alone
+//   ("no, but my back hurts" is no, and the back pain is recorded as a finding);
+// - time scope: a past event only ("fell off a bike when I was 12", "had a stroke 5
+//   years ago, nothing new since") is no when the question asks about now; long-standing
+//   and unchanged is no when it asks about something new;
+// - a self-correction counts from the last correction ("no wait yes, ...");
+// - a red-flag question never turns a hedged or unsure reply into no ("not that I know
+//   of", "don't think so, he hasn't said" are unsure there);
+// - a few foreign yes/no/don't-know words are read ("sí", "nein", "no sé") so they are
+//   never mistaken for English ("no sé" is not "no").
+// Pure; safe from any thread.
+#pragma once
+
+#include <vector>
+
+#include "dialogs/context_scope.h"
+#include "dialogs/knowledge_data.h"
+#include "dialogs/parser.h"
+
+namespace triagebot::dialogs {
+
+// `tokens` are spelling-corrected; `reading` holds the findings already read from them.
+Answer read_answer(const KnowledgeData& knowledge, const std::vector<Token>& tokens,
+                   const QuestionDef& question, const Reading& reading);
+
+// A screen, or a question whose finding a red-flag rule uses: never guessed towards no.
+bool is_red_flag_question(const KnowledgeData& knowledge, const QuestionDef& question);
+
+// Every word of the reader's own vocabulary, so spelling correction leaves them alone
+// (the foreign words above would otherwise be "corrected" into English ones).
+void add_answer_words(Vocabulary& words);
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,258 @@
+#include "dialogs/context_scope.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+namespace triagebot::dialogs {
+namespace {
+
+std::vector<Phrase> compile_all(std::initializer_list<const char*> sources) {
+  std::vector<Phrase> out;
+  for (const char* s : sources) {
+    if (auto p = compile_phrase(s)) out.push_back(std::move(*p));
+  }
+  return out;
+}
+
+// Over and done: the past event alone is not a sign now.
+const std::vector<Phrase>& historical_triggers() {
+  static const auto list = compile_all(
+      {"years ago",        "year ago",      "decades ago", "years back",   "long ago",
+       "last year",        "when i was",    "when he was", "when she was", "as a kid",
+       "as a child",       "as a teenager", "as a teen",   "as a baby",    "in my teens",
+       "at school",        "growing up",    "used to",     "in the past",  "when my son",
+       "when my daughter", "when my kids",  "years since", "was on",       "were on",
+       "back in"});
+  return list;
+}
+
+// Present but unchanged for a long time: not the new event an emergency sign is.
+const std::vector<Phrase>& long_standing_triggers() {
+  static const auto list =
+      compile_all({"for years", "for ... years", "for ages", "for decades", "all my life", "always",
+                   "since i was", "since the kids", "since childhood", "since birth", "unchanged",
+                   "same as always", "as usual", "for a long time", "as long as i can remember",
+                   "years now", "on and off for years", "for donkeys"});
+  return list;
+}
+
+// Denies anything going on now ("had a stroke 5 years ago, nothing new since").
+const std::vector<Phrase>& denial_triggers() {
+  static const auto list =
+      compile_all({"nothing new", "nothing now", "nothing since", "not now", "not any more",
+                   "not anymore", "nothing recent", "nothing recently", "not recently", "all clear",
+                   "clean", "not these days", "nothing like that now", "no longer"});
+  return list;
+}
+
+// Now or lately: resets the time to current.
+const std::vector<Phrase>& current_triggers() {
+  static const auto list = compile_all({"now",
+                                        "today",
+                                        "tonight",
+                                        "this morning",
+                                        "this afternoon",
+                                        "this evening",
+                                        "this week",
+                                        "yesterday",
+                                        "last night",
+                                        "last week",
+                                        "recently",
+                                        "lately",
+                                        "since the weekend",
+                                        "since monday",
+                                        "since tuesday",
+                                        "since wednesday",
+                                        "since thursday",
+                                        "since friday",
+                                        "since saturday",
+                                        "since sunday",
+                                        "earlier",
+                                        "worse",
+                                        "new",
+                                        "started",
+                                        "suddenly",
+                                        "just now",
+                                        "at the moment",
+                                        "currently",
+                                        "these days",
+                                        "this time"});
+  return list;
+}
+
+// Words that end one segment and start the next (ConText's terminators).
+const std::set<std::string>& terminators() {
+  static const std::set<std::string> words = {"but",      "though",  "although", "however",
+                                              "except",   "whereas", "yet",      "now",
+                                              "nowadays", "still",   "apart"};
+  return words;
+}
+
+const std::set<std::string>& relatives() {
+  static const std::set<std::string> words = {
+      "mum",      "mom",     "mother",       "dad",      "father",  "brother",     "sister",
+      "nan",      "nana",    "gran",         "granny",   "grandma", "grandmother", "grandad",
+      "granddad", "grandpa", "grandfather",  "aunt",     "auntie",  "uncle",       "cousin",
+      "family",   "parents", "grandparents", "relatives"};
+  return words;
+}
+
+bool any_in(const std::vector<Token>& t, const std::vector<Phrase>& list, int from, int to) {
+  for (const auto& p : list) {
+    for (int i = from; i <= to; ++i) {
+      int last = i;
+      if (matches_at(t, p, i, &last) && last <= to) return true;
+    }
+  }
+  return false;
+}
+
+// "in 2019", "back in 98": a calendar year is the past.
+bool names_a_year(const std::vector<Token>& t, int from, int to) {
+  for (int i = from + 1; i <= to; ++i) {
+    const std::string& w = t[i].word;
+    bool year = w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
+                std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (year && (t[i - 1].word == "in" || t[i - 1].word == "since")) return true;
+  }
+  return false;
+}
+
+// What a relative in the segment is the subject of. "my gran died of it" and "it runs
+// in the family" are family history; "my mum had a stroke" is when it is in the past or
+// followed by "not me"; "my dad had a fall yesterday" is a carer telling of the patient;
+// and a relative followed by a reporting verb ("my wife says i am slurring") is a witness.
+enum class RelativeEvent { none, had, certain };
+
+RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
+  static const std::set<std::string> certain = {"died", "passed", "runs", "run"};
+  static const std::set<std::string> had = {"had", "suffered"};
+  static const std::set<std::string> reporting = {"says",    "said", "thinks", "reckons",
+                                                  "noticed", "told", "saw"};
+  for (int i = from; i <= to; ++i) {
+    if (t[i].punct || !relatives().count(t[i].word)) continue;
+    if (i > from && t[i - 1].word == "the" && t[i].word == "family") return RelativeEvent::certain;
+    for (int j = i + 1; j <= std::min(to, i + 3); ++j) {
+      if (reporting.count(t[j].word)) break;
+      if (certain.count(t[j].word)) return RelativeEvent::certain;
+      if (had.count(t[j].word)) return RelativeEvent::had;
+    }
+  }
+  return RelativeEvent::none;
+}
+
+bool says_not_me(const std::vector<Token>& t, int from, int to) {
+  for (int i = from; i < to; ++i) {
+    if (t[i].word == "not" && t[i + 1].word == "me") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Scopes::denies_current() const {
+  return std::any_of(segments.begin(), segments.end(),
+                     [](const Segment& s) { return s.nothing_new; });
+}
+
+bool Scopes::only_past() const {
+  return !segments.empty() && std::all_of(segments.begin(), segments.end(), [](const Segment& s) {
+    return s.time != TimeScope::current || s.nothing_new;
+  });
+}
+
+bool Scopes::any(TimeScope time) const {
+  return std::any_of(segments.begin(), segments.end(),
+                     [&](const Segment& s) { return s.time == time && !s.nothing_new; });
+}
+
+Scopes read_scopes(const std::vector<Token>& t, const std::vector<Phrase>& distant_past) {
+  Scopes out;
+  int n = static_cast<int>(t.size());
+  out.segment_of.assign(t.size(), 0);
+  // Cut into segments; `after_comma` records that only a comma parts a segment from the
+  // one before, so an untimed segment may inherit its time.
+  std::vector<bool> after_comma;
+  int start = 0;
+  bool comma = false;
+  auto close = [&](int end) {
+    if (end >= start) {
+      out.segments.push_back(Segment{start, end});
+      after_comma.push_back(comma);
+    }
+  };
+  for (int i = 0; i < n; ++i) {
+    if (t[i].punct) {
+      close(i - 1);
+      start = i + 1;
+      comma = t[i].word == ",";
+      continue;
+    }
+    // "now" starts a new stretch ("years ago ... and now"), but not in "not now".
+    static const std::set<std::string> keep_with = {"not",   "nothing", "right", "just",
+                                                    "until", "by",      "for"};
+    // Nor a clause-final "now" ("clean now", "gone now"), which times its own clause.
+    bool last_word = i + 1 >= n || t[i + 1].punct;
+    bool bound = (i > 0 && keep_with.count(t[i - 1].word)) || (t[i].word == "now" && last_word);
+    if (i > start && terminators().count(t[i].word) && !bound) {
+      close(i - 1);
+      start = i;
+      comma = false;
+    }
+  }
+  close(n - 1);
+  std::vector<bool> untimed;
+  for (size_t s = 0; s < out.segments.size(); ++s) {
+    Segment& seg = out.segments[s];
+    for (int i = seg.first; i <= seg.last; ++i) out.segment_of[i] = static_cast<int>(s);
+    // Punctuation belongs to the segment it ends.
+    if (seg.last + 1 < n && t[seg.last + 1].punct)
+      out.segment_of[seg.last + 1] = static_cast<int>(s);
+    bool timed = true;
+    if (any_in(t, denial_triggers(), seg.first, seg.last)) {
+      seg.nothing_new = true;
+      seg.time = TimeScope::long_standing;
+    } else if (any_in(t, historical_triggers(), seg.first, seg.last) ||
+               any_in(t, distant_past, seg.first, seg.last) ||
+               names_a_year(t, seg.first, seg.last)) {
+      seg.time = TimeScope::historical;
+    } else if (any_in(t, long_standing_triggers(), seg.first, seg.last)) {
+      seg.time = TimeScope::long_standing;
+    } else if (!any_in(t, current_triggers(), seg.first, seg.last)) {
+      timed = false;
+    }
+    if (!timed && s > 0 && after_comma[s]) seg.time = out.segments[s - 1].time;
+    untimed.push_back(!timed);
+  }
+  // A short trailing "but always have", "that's my prostate, nothing new" speaks of the
+  // untimed words before it: long-standing reaches back (an old event does not, so "I
+  // can't pee, I fell years ago" keeps the first part current).
+  // A note that contrasts ("always been fine before") says the opposite: it stays put.
+  auto contrasts = [&](const Segment& seg) {
+    static const std::set<std::string> words = {"fine",  "normal", "ok",    "okay", "before",
+                                                "until", "till",   "never", "used"};
+    for (int i = seg.first; i <= seg.last; ++i)
+      if (words.count(t[i].word)) return true;
+    return false;
+  };
+  for (size_t s = out.segments.size(); s-- > 1;) {
+    const Segment& next = out.segments[s];
+    bool short_note = next.last - next.first < 6 && !contrasts(next);
+    if (untimed[s - 1] && next.time == TimeScope::long_standing && short_note) {
+      out.segments[s - 1].time = TimeScope::long_standing;
+      out.segments[s - 1].nothing_new = next.nothing_new;
+      untimed[s - 1] = false;
+    }
+  }
+  for (Segment& seg : out.segments) {
+    RelativeEvent relative = relative_event(t, seg.first, seg.last);
+    seg.family = relative == RelativeEvent::certain ||
+                 (relative == RelativeEvent::had &&
+                  (seg.time != TimeScope::current || says_not_me(t, seg.first, n - 1)));
+    seg.relative_had = relative == RelativeEvent::had;
+  }
+  return out;
+}
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,121 @@
+#include "dialogs/language_gate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "dialogs/safety_replies.h"
+#include "dialogs/safety_text.h"
+
+namespace triagebot::dialogs {
+namespace {
+
+// Whole-message replies, accents folded (safety_text.h), that are clearly one language.
+// "no" is English too and stays out, as do greetings and thanks ("hallo", "ciao",
+// "merci") that English speakers use as well; "si" without an accent is taken as
+// Spanish, the more common of the two languages it could be.
+const std::map<std::string, std::string>& short_replies() {
+  static const std::map<std::string, std::string> list = {
+      {"si", "es"},           {"no se", "es"},
+      {"no lo se", "es"},     {"claro", "es"},
+      {"claro que si", "es"}, {"claro que no", "es"},
+      {"tal vez", "es"},      {"quizas", "es"},
+      {"a veces", "es"},      {"nunca", "es"},
+      {"ayuda", "es"},        {"no entiendo", "es"},
+      {"un poco", "es"},      {"oui", "fr"},
+      {"non", "fr"},          {"je ne sais pas", "fr"},
+      {"je sais pas", "fr"},  {"sais pas", "fr"},
+      {"peut etre", "fr"},    {"parfois", "fr"},
+      {"jamais", "fr"},       {"un peu", "fr"},
+      {"ja", "de"},           {"nein", "de"},
+      {"weiss nicht", "de"},  {"ich weiss nicht", "de"},
+      {"keine ahnung", "de"}, {"vielleicht", "de"},
+      {"manchmal", "de"},     {"ein bisschen", "de"},
+      {"sim", "pt"},          {"nao", "pt"},
+      {"nao sei", "pt"},      {"talvez", "pt"},
+      {"as vezes", "pt"},     {"non lo so", "it"},
+      {"forse", "it"},        {"a volte", "it"},
+      {"un po", "it"},        {"mai", "it"}};
+  return list;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& clause : safety::clauses_of(text))
+    for (auto& word : clause) out.push_back(std::move(word));
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+int english_function_words(const std::vector<std::string>& words) {
+  static const std::set<std::string> english = {"the", "and",  "my",  "is",   "it",   "i",
+                                                "im",  "have", "was", "with", "of",   "to",
+                                                "in",  "on",   "its", "this", "that", "ive"};
+  return static_cast<int>(std::count_if(words.begin(), words.end(),
+                                        [](const std::string& w) { return english.count(w); }));
+}
+
+// Most letters outside ASCII: Cyrillic, Greek, Arabic, Chinese ... (bytes, roughly).
+// Four-byte sequences are left out: they are emoji ("🤷" is "not sure"), not letters.
+bool mostly_non_latin(std::string_view text) {
+  int ascii = 0, other = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0xF0) {
+      i += 3;
+    } else if (u >= 0x80) {
+      ++other;
+    } else if (std::isalpha(u)) {
+      ++ascii;
+    }
+  }
+  return other > 2 * ascii;
+}
+
+// A language code proper ("ru", "zh-Hant"), not CLD2's names for scripts it cannot
+// place ("xx-Qaai").
+bool is_language_code(const std::string& code) {
+  return code.size() >= 2 && std::islower(static_cast<unsigned char>(code[0])) &&
+         std::islower(static_cast<unsigned char>(code[1])) && code.rfind("xx", 0) != 0;
+}
+
+}  // namespace
+
+std::optional<std::string> foreign_language(std::string_view text,
+                                            const LanguageIdentifier* languages) {
+  // Before the words: folding for the screen drops letters outside Latin scripts.
+  if (languages && mostly_non_latin(text)) {
+    auto code = languages->identify(text);
+    if (code && *code != "en" && is_language_code(*code)) return code;
+    return std::nullopt;
+  }
+  const auto words = words_of(text);
+  if (words.empty()) return std::nullopt;
+  if (auto it = short_replies().find(joined(words)); it != short_replies().end()) {
+    // "sì" (Italian) and "sí" (Spanish) fold to the same word; the accent tells them apart.
+    if (it->first == "si" && text.find("\xc3\xac") != std::string_view::npos) return "it";
+    return it->second;
+  }
+  if (!languages) return std::nullopt;
+  if (words.size() < 3 || english_function_words(words) >= 2) return std::nullopt;
+  auto code = languages->identify(text);
+  if (code && has_own_texts(*code)) return code;
+  return std::nullopt;
+}
+
+bool confidently_english(std::string_view text, const LanguageIdentifier* languages) {
+  const auto words = words_of(text);
+  if (english_function_words(words) >= 2) return true;
+  if (!languages || words.size() < 3) return false;
+  auto code = languages->identify(text);
+  return code && *code == "en";
+}
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,53 @@
+// Word patterns for the safety screen (dialogs/safety_screen.h), over the clauses of
+// dialogs/safety_text.h. A pattern is words separated by spaces:
+//   a|b|c    any one of the alternatives
+//   pain*    a stem: any word starting with "pain"
+//   #        a number of ten or more (digits or a word: "thirty", "dozen")
+//   ...      up to kSafetyGap other words may sit here
+//   $        the end of the clause
+//   chest~   also a typed word of five or more letters one edit away ("chets"), unless
+//            the spell checker knows the typed word as a word of its own ("cheat").
+// Typo tolerance is opt-in per word: it is for the key nouns people misspell, and on
+// short common words it reads "sitting" as "fitting".
+// Pure; compiled patterns are immutable and safe to share between threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "dialogs/language_tools.h"
+#include "dialogs/safety_text.h"
+
+namespace triagebot::dialogs::safety {
+
+inline constexpr int kSafetyGap = 4;
+
+struct Element {
+  // Plain words in a set (a message is screened against a few hundred patterns, so the
+  // lookup is the screen's cost); stems, typo-tolerant words and "#" in a short list.
+  std::unordered_set<std::string> words;
+  std::vector<std::string> special;
+  bool gap_before = false;
+  bool clause_end = false;
+};
+
+struct Pattern {
+  std::vector<Element> elements;
+};
+
+Pattern compile(std::string_view source);
+
+struct PatternMatch {
+  int first = 0;
+  int last = 0;
+  std::vector<int> gap_words;  // indexes of the words the gaps skipped
+};
+
+// The first match of `pattern` in `clause`, if any.
+std::optional<PatternMatch> find(const Clause& clause, const Pattern& pattern,
+                                 const SpellChecker* spelling);
+
+}  // namespace triagebot::dialogs::safety

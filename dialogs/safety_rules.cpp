@@ -1,0 +1,332 @@
+// Each category's words, then its rules. Clinical sources for what counts as "needs
+// help now": NHS "When to call 999" (chest pain, breathing, collapse, fits, heavy
+// bleeding, overdose or poisoning) and the Samaritans/988 guidance on the ways people
+// speak of suicide (directly, through hopelessness, plans and preparations).
+#include "dialogs/safety_rules.h"
+
+namespace triagebot::dialogs::safety {
+namespace {
+
+using Sources = std::vector<std::string>;
+
+std::vector<Pattern> compile_all(const Sources& sources) {
+  std::vector<Pattern> out;
+  for (const auto& s : sources) out.push_back(compile(s));
+  return out;
+}
+
+// ---- word classes (alternatives joined with '|') ------------------------------------
+
+const std::string kChest =
+    "chest~|chets|chset|cheast|breastbone|sternum|pecho|poitrine|thoracique|thorax|brust|peito|"
+    "petto|torace";
+const std::string kPain =
+    "pain*|hurt*|ache*|aching|achy|sore|tight*|pressure|pressing|crush*|squeez*|heavy|"
+    "heaviness|burning|sharp|stabbing|agony|agonising|agonizing|killing|clutch*|holding|"
+    "grabbing|gripping|discomfort|dolor*|duele*|presion|opresion|douleur*|mal|serre*|"
+    "oppress*|schmerz*|druck|dor|dores|dolore|dolori|aperto|pressao|vice|vise|fire";
+const std::string kBreath = "breath*|breath~|breathe~|breathing~|breth*|brething";
+const std::string kStruggle =
+    "cannot|cant|couldnt|struggl*|strugling|hard|harder|difficult*|trouble|unable|fighting|"
+    "gasping|"
+    "labouring|laboring|barely|hardly";
+const std::string kBlood =
+    "blood~|bloods|bloody|bleeding~|bleed*|bled|bleading|bleedin|haemorrhag*|hemorrhag*";
+const std::string kHeavy =
+    "pour*|gush*|spurt*|squirt*|pumping|everywhere|soaked|soaking|soak*|towel*|towles|pool|"
+    "puddle|lots|loads|lot|alot|heavily|heavy|badly|bad|massive|profus*|litres|liters|pints|much";
+const std::string kDrug =
+    "pill*|tablet*|meds|medication*|medicine*|paracetamol~|acetaminophen~|tylenol|ibuprofen~|"
+    "aspirin|insulin~|gabapentin~|pregabalin|codamol|cocodamol|codeine|tramadol|morphine|"
+    "oxycodone|oxy|fentanyl|heroin|opioid*|opiate*|diazepam|valium|xanax|antidepressant*|"
+    "amitriptyline|sertraline|citalopram|fluoxetine|lithium|warfarin|digoxin|metformin|"
+    "methadone|naproxen|dose|doses|capsule*|drugs|painkiller*|nurofen|panadol|propranolol|"
+    "pastillas|pastilla|medicamentos|pilules|comprimes|comprimidos|medicaments|tabletten|"
+    "pastiglie|farmaci|remedios";
+const std::string kPoison =
+    "bleach|detergent|antifreeze|weedkiller|pesticide*|poison*|dishwasher|laundry|pods|"
+    "battery|batteries|paraffin|kerosene|turps|turpentine|petrol|gasoline|disinfectant|"
+    "dettol|lejia|javel|candeggina|varechina";
+const std::string kTook =
+    "took|taken|swallowed|injected|downed|overdid|"
+    "tome|tomado|tomo|trague|pris|avale|genommen|geschluckt|tomei|tomou|preso|ingerito";
+const std::string kQuantity =
+    "#|all|whole|entire|every|bottle|packet|pack|box|strip|handful|load|loads|lot|lots|many|"
+    "double|twice|triple|extra|todas|todos|toutes|tous|alle|tutte|tutti|muchas|beaucoup|"
+    "viele|muitos|muitas";
+const std::string kIntent =
+    "thinking|think|going|gonna|want|wanna|planning|plan|planned|tempted|might|will|ll";
+const std::string kJumpPlace =
+    "bridge|cliff|roof|rooftop|balcony|train|tracks|building|tower|motorway|traffic";
+
+// The obvious phrasings in the five other languages the bot answers in, one set per
+// language so the answer can be in it (dialogs/language_gate.h). Accents are folded.
+// They carry their own negatives ("no puedo respirar"), so they are not negated: Spanish
+// "no" is "not", but Portuguese "no peito" is "in the chest".
+void add_foreign_rules(std::vector<Rule>& out) {
+  using C = SafetyCategory;
+  struct Phrases {
+    const char* language;
+    SafetyCategory category;
+    Sources patterns;
+  };
+  const std::vector<Phrases> table = {
+      {"es",
+       C::chest_pain,
+       {"dolor|duele|duelen|presion|opresion ... pecho", "infarto", "ataque ... corazon|cardiaco"}},
+      {"es",
+       C::breathing,
+       {"no puedo|puede|consigo ... respirar", "cuesta|dificultad ... respirar", "falta ... aire",
+        "me ahogo|asfixio"}},
+      {"es",
+       C::collapse_unresponsive,
+       {"desmayo|desmayado|desmayada|inconsciente", "no responde|reacciona", "convulsiones"}},
+      {"es",
+       C::severe_bleeding,
+       {"sangra|sangrando|sangrado ... mucho|abundante|mucha|para", "mucha ... sangre",
+        "para ... sangrar", "hemorragia"}},
+      {"es", C::overdose_poisoning, {"sobredosis", "envenen*|intoxicacion", "lejia"}},
+      {"es",
+       C::self_harm,
+       {"quiero morir*|matarme|suicidarme", "me quiero morir", "quitarme la vida",
+        "no quiero vivir", "acabar con todo"}},
+      {"fr",
+       C::chest_pain,
+       {"douleur*|mal|serre*|oppress* ... poitrine|thoracique", "crise cardiaque", "infarctus"}},
+      {"fr",
+       C::breathing,
+       {"pas|narrive ... respirer", "du mal a respirer", "etouffe|etouffer|essouffle*"}},
+      {"fr", C::collapse_unresponsive, {"evanoui*|inconscient*", "ne repond|reagit pas"}},
+      {"fr",
+       C::severe_bleeding,
+       {"saigne|saignement ... beaucoup|abondant|arrete", "beaucoup ... sang", "arrete ... saigner",
+        "hemorragie"}},
+      {"fr", C::overdose_poisoning, {"surdose", "empoisonn*|intoxiqu*", "javel"}},
+      {"fr",
+       C::self_harm,
+       {"veux mourir", "envie de mourir", "me suicider|tuer", "en finir",
+        "mettre fin a mes jours"}},
+      {"de", C::chest_pain, {"brustschmerz*|herzinfarkt", "schmerz*|druck|engegefuhl ... brust"}},
+      {"de", C::breathing, {"nicht ... atmen", "keine luft", "atemnot"}},
+      {"de", C::collapse_unresponsive, {"bewusstlos|ohnmacht*", "reagiert nicht", "krampfanfall"}},
+      {"de",
+       C::severe_bleeding,
+       {"blutet ... stark|viel", "viel ... blut", "stoppt ... bluten", "blutung"}},
+      {"de", C::overdose_poisoning, {"uberdosis|ueberdosis", "vergift*"}},
+      {"de",
+       C::self_harm,
+       {"will|mochte sterben", "umbringen|selbstmord|suizid*", "nicht mehr leben"}},
+      {"pt", C::chest_pain, {"dor|dores|aperto|pressao ... peito", "ataque cardiaco", "enfarte"}},
+      {"pt", C::breathing, {"nao consigo ... respirar", "falta de ar", "dificuldade ... respirar"}},
+      {"pt",
+       C::collapse_unresponsive,
+       {"desmaiou|desmaiado|desmaiada|inconsciente", "nao responde", "convulsao"}},
+      {"pt", C::severe_bleeding, {"sangrando ... muito", "muito ... sangue", "hemorragia"}},
+      {"pt", C::overdose_poisoning, {"envenen*|intoxicacao"}},
+      {"pt", C::self_harm, {"quero morrer", "me matar|suicidar", "nao quero viver"}},
+      {"it", C::chest_pain, {"dolore|dolori|peso|oppressione ... petto|torace", "infarto"}},
+      {"it", C::breathing, {"non riesco ... respirare", "manca ... aria"}},
+      {"it",
+       C::collapse_unresponsive,
+       {"svenuto|svenuta|incosciente", "non risponde", "convulsioni", "priva|privo di sensi"}},
+      {"it", C::severe_bleeding, {"sanguina ... molto", "molto ... sangue", "emorragia"}},
+      {"it", C::overdose_poisoning, {"sovradosaggio", "avvelen*", "candeggina"}},
+      {"it",
+       C::self_harm,
+       {"voglio morire", "uccidermi", "farla finita", "togliermi la vita", "non voglio vivere",
+        "suicidarmi"}},
+  };
+  for (const auto& phrases : table) {
+    Rule rule{phrases.category, compile_all(phrases.patterns), Negation::none, true, false, {}};
+    // A past attempt still gets the kind answer (see the English self-harm rules).
+    rule.past_scoped = phrases.category != C::self_harm;
+    rule.language = phrases.language;
+    out.push_back(std::move(rule));
+  }
+}
+
+std::vector<Rule> build_rules() {
+  const Sources none;
+  std::vector<Rule> out;
+  auto add = [&](SafetyCategory category, const Sources& patterns, Negation negation,
+                 bool past_scoped, bool body_part_subject, const Sources& unless) {
+    out.push_back(Rule{category, compile_all(patterns), negation, past_scoped, body_part_subject,
+                       compile_all(unless)});
+  };
+  using C = SafetyCategory;
+
+  // Chest pain: the chest with a pain or pressure word either side, or something heavy
+  // on it; "heart attack" in so many words. Not "chest of drawers", not "my heart sank".
+  add(C::chest_pain,
+      {kChest + " ... " + kPain, kPain + " ... " + kChest, kChest + " ... like ... " + kPain,
+       "elephant|weight|sat|sitting|sits|standing|crushed ... " + kChest, "heart attack|attacks",
+       "heart is|keeps stopping|failing", "heart ... stopped beating",
+       "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
+       "ataque ... cardiaco|corazon"},
+      Negation::full, true, false,
+      {"chest of", "chest freezer", "treasure|toy chest",
+       // A heart attack someone had is history, not what is happening now.
+       "had|suffered|survived a|an|two|three heart attack|attacks"});
+
+  // Breathing: an inability or struggle with breath, air hunger, blue lips, a closing
+  // throat, breath too short to finish a sentence.
+  add(C::breathing,
+      {kStruggle + " ... " + kBreath + "|breathe|breathing", "cannot|cant get ... air",
+       "gasp*|stopping|stop|fighting|struggling for air", "few words at a time",
+       "cannot|cant finish|complete ... sentence*", "cannot|cant speak|talk ... sentences",
+       "lips|lip|face ... blue|bluish|purple|grey|gray", "turning|gone|going|went blue",
+       "throat|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*", "choking $",
+       "choking on ... food|something|sweet|toy|bone", "asthma attack", "anaphyla*",
+       "not breathing properly|right|well|normally", "gasping $", "through a straw",
+       "lips|lip|tongue|throat ... swell*|swollen",
+       "breathing ... bad|terrible|awful|worse|horrible|shallow|rapid|weird|funny|strange|noisy|"
+       "rattl*|gurgl*|odd"},
+      Negation::full, true, true, {"through my|the nose"});
+  // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
+  // "a bit" of it is not an emergency; at rest, or alone, it counts.
+  add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
+      false,
+      {"breath*|breathless* ... from|after|laughing|running|run|walking|walk|climbing|exercis*|"
+       "jogging|gym|stairs|upstairs|hills|hill|sport|playing|going",
+       "a|bit|little|slightly|abit|bit short|breathless*"});
+
+  // Collapse or unresponsive, fits. The person, not a numb foot, is the subject.
+  add(C::collapse_unresponsive,
+      {"passed~|past|passing|passes out", "blacked|blacking out", "collaps*|colapsed~",
+       "keeled|keel over", "fainted~|fainting~", "unconscious~|unresponsive~|unrousable",
+       "seizure*|seizing|convuls*", "having|had a fit|fits", "fitting $", "fitting and",
+       "wont|not|isnt come|coming round", "eyes ... rolled|rolling back",
+       "went|gone|going floppy|limp", "cardiac arrest"},
+      Negation::full, true, true, none);
+  add(C::collapse_unresponsive,
+      {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
+       "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing"},
+      Negation::none, true, true,
+      {"phone|calls|texts|text|messages|emails|door|question|questions",
+       "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
+       "breathing properly|right|well|normally", "apnea|apnoea|snoring|snore"});
+
+  // Heavy bleeding: blood with a word of quantity or a flow that will not stop; blood
+  // brought up. Not "blood pressure", "blood test", "bled a bit".
+  add(C::severe_bleeding,
+      {kBlood + " ... " + kHeavy, kHeavy + " ... " + kBlood, kBlood + " ... all over",
+       kBlood + " ... every where", "stabbed|gunshot", "stab wound*", "been shot",
+       "cut|chopped|sliced|severed off ... finger|fingers|thumb|toe|toes|hand|foot",
+       "cut|chopped|sliced|severed ... finger|fingers|thumb|toe|toes|hand|foot off",
+       "throwing|throw|threw|vomit*|puking|puke|coughing|cough*|spitting|bringing up ... " + kBlood,
+       "vomit*|cough*|threw|throwing|puking|spitting ... " + kBlood, "vein|artery ... burst"},
+      Negation::full, true, false,
+      {"blood pressure|test|tests|sugar|sugars|thinner|thinners|work|clot|clots|flow|supply|"
+       "circulation|count|donor|type|vessel|vessels|result|results|level|levels|glucose|cells",
+       "a bit|little|bit", "took|taken|drew|draw|drawn|take|taking ... blood"});
+  add(C::severe_bleeding,
+      {kBlood + " ... wont|not|cannot|cant|doesnt stop*",
+       "wont|not|cannot|cant stop ... " + kBlood},
+      Negation::none, true, false, {"has|have|it stopped"});
+
+  // Overdose or poisoning: a quantity of a medicine taken, a poison swallowed, a child
+  // into the tablets. Not "took my tablets this morning as usual".
+  add(C::overdose_poisoning,
+      {kTook + " ... " + kQuantity + " ... " + kDrug, kTook + " ... " + kDrug + " ... " + kQuantity,
+       "ate|eaten|chewed|drank|drunk ... " + kDrug, "got into ... " + kDrug,
+       kTook + "|ate|eaten|drank|drunk|drink|drinking|chewed ... " + kPoison,
+       "poisoned~|poisoning~|overdose~|overdosed~|overdosing|overdoses", "overdoes ... " + kDrug,
+       "sobredosis|surdose|uberdosis|ueberdosis|sovradosaggio|envenen*|empoisonn*|vergift*|"
+       "avvelen*|intoxicacion|intoxicacao|intoxiqu*"},
+      Negation::full, true, false,
+      {"food poisoning", "twice|times a|per day", "twice|times daily",
+       "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
+       "caffeine|sun|sunshine|box|series|shows|youtube|games|gaming|work|love|cake|sweets|"
+       "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps"});
+
+  // Suicide and self-harm: said directly, through hopelessness, plans, methods or
+  // preparations; in the past or as "if ..." it still counts (a kind answer with a
+  // crisis line is never wrong here). Only a plain denial ("I'm not suicidal", "I would
+  // never kill myself") holds it back.
+  add(C::self_harm,
+      {"kms",
+       "unalive|unaliving|sewerslide",
+       kIntent + " ... end it $",
+       "no reason ... live|living|alive",
+       "no reason to go|carry on",
+       "point in|of living|existing|life",
+       "point in|of going|carrying on",
+       "not|isnt worth living",
+       "life is not|isnt worth",
+       "stop|stopped existing",
+       kIntent + " ... stop living",
+       "want|wanna to ... disappear|vanish",
+       "wanna ... disappear|vanish",
+       "wish i could ... disappear|vanish",
+       "nobody|noone|one ... miss me",
+       "noose",
+       "bought|got|have ... rope",
+       "saved|saving|stockpil*|hoarding|collecting ... " + kDrug,
+       kDrug + " ... saved|stockpiled|stashed|hoarded",
+       "been hurting|harming|cutting|burning myself",
+       "cut|harmed|burned|burnt myself again|deliberately|purpose",
+       "end|ending it all",
+       "end|ending things|myself",
+       "end|ending my life|lfe",
+       "take|taking my own life",
+       "take|taking my life",
+       kIntent + " ... hurt|harm|hurting|harming myself|meself",
+       "self harm*|injur*",
+       "selfharm*",
+       "cutting|burning myself",
+       "cut|slit|slash ... wrist|wrists",
+       "cutting ... arms|wrists|thighs",
+       "cutting again",
+       "been cutting $",
+       "better off dead",
+       "better off without me",
+       "dont|not want ... be here|alive|around",
+       "dont|not want ... exist|live|living",
+       "no point ... living|continuing|anymore|life|being|here",
+       "no point ... going|carrying on",
+       "whats|what the point ... living|anymore|life|all|anything",
+       "whats|what the point ... going|carrying on",
+       "whats|what the point $",
+       "cannot|cant go|carry on",
+       "cannot|cant take it|this anymore",
+       "sleep ... not|never wake",
+       "wish|want|hope ... not|never wake",
+       kIntent + " ... take|taking|swallow|swallowing|down ... " + kQuantity + " ... " + kDrug,
+       kIntent + " ... overdose|od",
+       "jump* ... off|from|front ... " + kJumpPlace,
+       kJumpPlace + " ... and|to jump*",
+       "suicide note|letter",
+       "goodbye letter*|note*"},
+      Negation::none, false, false, none);
+  add(C::self_harm,
+      {"kill|kil|killing|top|topping|off|hang|hanging myself~|meself", "kill|killing my self",
+       // Someone else's words about themselves are a crisis too: the carer gets the line.
+       "kill|killing|hang|hanging|harm|harming himself|herself|themselves",
+       "suicid*|suicide~|suicidal~"},
+      Negation::denial, false, false, {"killing myself laughing|laughin"});
+  add(C::self_harm, {"want|wanna|wish|rather|ready ... die|dead|dye", "wish i was|were dead"},
+      Negation::full, false, false,
+      {"die|dye ... hair|clothes|shirt|shoes|jeans|fabric|wool|eggs"});
+  add_foreign_rules(out);
+  return out;
+}
+
+}  // namespace
+
+const std::vector<Rule>& rules() {
+  static const std::vector<Rule> list = build_rules();
+  return list;
+}
+
+const std::vector<Pattern>& preparation_signs() {
+  static const std::vector<Pattern> list = compile_all(
+      {"letter|letters|notes ... kids|children|family|everyone|wife|husband|son|daughter",
+       "sorted|made|written|wrote|updated|done|finished ... my will",
+       "wont|not need ... doctor|"
+       "help|anything|anymore",
+       "giving|given|gave away my", "saying|said goodbye*", "wont|not be around|here",
+       "affairs in order"});
+  return list;
+}
+
+}  // namespace triagebot::dialogs::safety

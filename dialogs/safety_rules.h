@@ -1,0 +1,45 @@
+// The safety screen's rules as data: for each category, the patterns that speak of it
+// (dialogs/safety_pattern.h syntax) and the scope checks that keep look-alikes out.
+// Read by dialogs/safety_screen.cpp; compiled once, immutable, any thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dialogs/safety_pattern.h"
+#include "dialogs/safety_screen.h"
+
+namespace triagebot::dialogs::safety {
+
+// Which words before a match (or skipped inside it) deny it.
+enum class Negation {
+  none,    // the pattern carries its own negative ("not responding", "no puedo respirar")
+  denial,  // "not", "never", "no": "not suicidal", "would never kill myself"
+  full,    // also "don't", "didn't", "haven't": "I don't have chest pain"
+};
+
+struct Rule {
+  SafetyCategory category;
+  std::vector<Pattern> patterns;  // any one matching fires the rule
+  Negation negation = Negation::full;
+  // A clause about the distant past ("when I was 15", "years ago") without a word of
+  // now ("now", "again", "today") does not fire: a physical emergency is current.
+  bool past_scoped = true;
+  // A body part just before the match is its subject: "my foot keeps passing out",
+  // "my leg collapsed" describe a numb or weak leg, not a person.
+  bool body_part_subject = false;
+  std::vector<Pattern> unless;  // any of these in the same clause cancels the rule
+  // ISO 639-1 code of a rule written for one language other than English ("es"); empty
+  // for English (whose word classes also hold a few foreign words, "pecho", "brust").
+  // A language's rules must not match English ("overdose", "convulsions", "intoxicated"),
+  // or an English message would be answered in that language.
+  std::string language = {};
+};
+
+const std::vector<Rule>& rules();
+
+// Signs of preparing to die ("written letters to the kids", "sorted my will", "won't
+// need a doctor"): one alone is ordinary life, two together are a self-harm message.
+const std::vector<Pattern>& preparation_signs();
+
+}  // namespace triagebot::dialogs::safety

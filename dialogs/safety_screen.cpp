@@ -1,0 +1,161 @@
+#include "dialogs/safety_screen.h"
+
+#include <algorithm>
+#include <array>
+
+#include "dialogs/safety_rules.h"
+#include "dialogs/safety_text.h"
+
+namespace triagebot::dialogs {
+namespace {
+
+using safety::Clause;
+using safety::Negation;
+using safety::Pattern;
+using safety::PatternMatch;
+using safety::Rule;
+
+constexpr std::array<std::pair<SafetyCategory, std::string_view>, 6> kNames = {{
+    {SafetyCategory::chest_pain, "chest_pain"},
+    {SafetyCategory::breathing, "breathing"},
+    {SafetyCategory::collapse_unresponsive, "collapse_unresponsive"},
+    {SafetyCategory::severe_bleeding, "severe_bleeding"},
+    {SafetyCategory::overdose_poisoning, "overdose_poisoning"},
+    {SafetyCategory::self_harm, "self_harm"},
+}};
+
+bool is_one_of(const std::string& word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Words that deny what follows within three words (NegEx's window, Chapman et al. 2001),
+// in English and the five other languages the screen reads.
+bool denies(const std::string& word, Negation negation) {
+  if (negation == Negation::none) return false;
+  if (is_one_of(word, {"no",   "not",  "never", "nor",   "without", "denies", "deny",   "nothing",
+                       "none", "isnt", "arent", "wasnt", "werent",  "nearly", "almost", "sin",
+                       "sans", "pas",  "kein",  "keine", "nicht",   "sem",    "senza"}))
+    return true;
+  return negation == Negation::full &&
+         is_one_of(word, {"dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "wont"});
+}
+
+bool negated(const Clause& clause, const PatternMatch& match, Negation negation) {
+  for (int i = std::max(0, match.first - 3); i < match.first; ++i)
+    if (denies(clause[i], negation)) return true;
+  return std::any_of(match.gap_words.begin(), match.gap_words.end(),
+                     [&](int i) { return denies(clause[i], negation); });
+}
+
+// Looking back from the match to the start of the clause: a body part means it is the
+// subject ("my foot has gone to sleep and won't wake up"), unless a person is named
+// nearer ("my leg hurt and then he collapsed").
+bool body_part_before(const Clause& clause, const PatternMatch& match) {
+  for (int i = match.first - 1; i >= 0; --i) {
+    const std::string& word = clause[i];
+    if (is_one_of(word, {"he",       "she",     "they",    "him",     "her",      "hes",
+                         "shes",     "theyre",  "dad",     "mum",     "mom",      "mother",
+                         "father",   "husband", "wife",    "son",     "daughter", "someone",
+                         "somebody", "baby",    "child",   "kid",     "friend",   "partner",
+                         "brother",  "sister",  "grandad", "grandma", "nan"}))
+      return false;
+    if (is_one_of(word, {"foot", "feet",  "leg",   "legs",   "toe",    "toes",  "arm",
+                         "arms", "hand",  "hands", "calf",   "calves", "thigh", "thighs",
+                         "knee", "knees", "ankle", "ankles", "limb",   "limbs", "skin"}))
+      return true;
+  }
+  return false;
+}
+
+bool any_found(const Clause& clause, const std::vector<Pattern>& patterns,
+               const SpellChecker* spelling) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) {
+    return safety::find(clause, p, spelling).has_value();
+  });
+}
+
+// A clause about the distant past, with no word bringing it to now.
+bool long_past(const Clause& clause) {
+  static const std::vector<Pattern> past = [] {
+    std::vector<Pattern> out;
+    for (const char* s : {"when i|he|she|we|they was|were", "years|year|months|ages ago",
+                          "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",
+                          "back in", "in my teens|twenties|youth", "in the past", "history of",
+                          "for years", "since childhood", "since i|he|she was"})
+      out.push_back(safety::compile(s));
+    return out;
+  }();
+  static const std::vector<Pattern> present = [] {
+    std::vector<Pattern> out;
+    for (const char* s : {"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
+                          "this morning|evening|afternoon"})
+      out.push_back(safety::compile(s));
+    return out;
+  }();
+  return any_found(clause, past, nullptr) && !any_found(clause, present, nullptr);
+}
+
+// `past`: the clause is about the distant past (long_past), worked out once per clause.
+// The cheap pattern search runs first; scope checks only on a match.
+bool rule_fires(const Rule& rule, const Clause& clause, bool past, const SpellChecker* spelling) {
+  if (rule.past_scoped && past) return false;
+  for (const auto& pattern : rule.patterns) {
+    auto match = safety::find(clause, pattern, spelling);
+    if (!match) continue;
+    if (negated(clause, *match, rule.negation)) continue;
+    if (rule.body_part_subject && body_part_before(clause, *match)) continue;
+    return !any_found(clause, rule.unless, spelling);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view to_string(SafetyCategory category) {
+  for (const auto& [value, name] : kNames)
+    if (value == category) return name;
+  return "unknown";
+}
+
+std::optional<SafetyCategory> safety_category_from_string(std::string_view name) {
+  for (const auto& [value, known] : kNames)
+    if (known == name) return value;
+  return std::nullopt;
+}
+
+std::vector<SafetyCategory> screen_for_safety(std::string_view text, const SpellChecker* spelling) {
+  const auto clauses = safety::clauses_of(text);
+  std::vector<SafetyCategory> found;
+  auto note = [&](SafetyCategory c) {
+    if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
+  };
+  for (const auto& clause : clauses) {
+    const bool past = long_past(clause);
+    for (const auto& rule : safety::rules()) {
+      if (std::find(found.begin(), found.end(), rule.category) != found.end()) continue;
+      if (rule_fires(rule, clause, past, spelling)) note(rule.category);
+    }
+  }
+  int preparations = 0;
+  for (const auto& sign : safety::preparation_signs()) {
+    bool seen = std::any_of(clauses.begin(), clauses.end(), [&](const Clause& clause) {
+      return safety::find(clause, sign, spelling).has_value();
+    });
+    if (seen) ++preparations;
+  }
+  if (preparations >= 2) note(SafetyCategory::self_harm);
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::optional<std::string> safety_language(std::string_view text, const SpellChecker* spelling) {
+  for (const auto& clause : safety::clauses_of(text)) {
+    const bool past = long_past(clause);
+    for (const auto& rule : safety::rules()) {
+      if (!rule.language.empty() && rule_fires(rule, clause, past, spelling)) return rule.language;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,46 @@
+// The safety screen (issue 10 §2; DESIGN.md "The dialog core"): messages that need help
+// now whatever the leg interview is doing — chest pain, breathing trouble, collapse,
+// heavy bleeding, overdose or poisoning, thoughts of suicide or self-harm. It reads
+// concepts, not sentences: a body part with a pain or pressure word ("an elephant is
+// sat on my chest"), an inability with breathing ("cant breth properly"), blood with a
+// word of quantity ("soaked through 3 towels"), a quantity of a medicine taken, intent
+// phrases about oneself ("kill myself", "dont want to be here anymore"). Look-alikes are
+// handled by scope, not by listing sentences: negation ("no chest pain"), long-past
+// events ("fainted once when I was 15"), a body part as the subject ("my foot keeps
+// passing out"), "chest of drawers", "blood pressure", "overdosed on netflix".
+// The obvious cases are also read in Spanish, French, German, Portuguese and Italian.
+// docs/safety.md describes what it catches and its limits. Pure; any thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dialogs/language_tools.h"
+
+namespace triagebot::dialogs {
+
+// Wire names are the enum names (stored in the `safety` review column, metric labels).
+enum class SafetyCategory {
+  chest_pain,
+  breathing,
+  collapse_unresponsive,
+  severe_bleeding,
+  overdose_poisoning,
+  self_harm
+};
+
+std::string_view to_string(SafetyCategory category);
+std::optional<SafetyCategory> safety_category_from_string(std::string_view name);
+
+// The categories `text` speaks of, each once, in the order of the enum. `spelling` (may
+// be null) keeps real words from being read as typos of a pattern word.
+std::vector<SafetyCategory> screen_for_safety(std::string_view text, const SpellChecker* spelling);
+
+// The language of the phrasing that made `text` a safety message, when that was one of
+// the five other languages ("es" for "me duele el pecho"); nullopt for English or none.
+// The answer then comes in that language even when the identifier could not tell.
+std::optional<std::string> safety_language(std::string_view text, const SpellChecker* spelling);
+
+}  // namespace triagebot::dialogs

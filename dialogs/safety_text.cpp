@@ -1,0 +1,101 @@
+#include "dialogs/safety_text.h"
+
+#include <cctype>
+
+namespace triagebot::dialogs::safety {
+namespace {
+
+// Two-byte UTF-8 letters of Latin-1 Supplement (U+00C0..U+00FF) folded to ASCII; the
+// index is the second byte after 0xC3, minus 0x80. "ß" becomes "ss", "æ" "ae".
+constexpr const char* kLatin1[64] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o",  " ", "o", "u", "u", "u", "u", "y", " ", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o",  " ", "o", "u", "u", "u", "u", "y", " ", "y"};
+
+bool is_break(char c) {
+  return c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == ':' || c == '(' ||
+         c == ')' || c == '\n';
+}
+
+}  // namespace
+
+std::string fold(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    auto c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(std::tolower(c)));
+      continue;
+    }
+    auto next = i + 1 < in.size() ? static_cast<unsigned char>(in[i + 1]) : 0;
+    if (c == 0xC3 && next >= 0x80 && next < 0xC0) {
+      out += kLatin1[next - 0x80];
+      ++i;
+    } else if (c == 0xC5 && (next == 0x93 || next == 0x92)) {
+      out += "oe";  // œ Œ
+      ++i;
+    } else if (c == 0xE2 && next == 0x80 && i + 2 < in.size()) {
+      auto third = static_cast<unsigned char>(in[i + 2]);
+      out.push_back(third == 0x98 || third == 0x99 ? '\'' : ' ');  // curly apostrophes
+      i += 2;
+    } else {
+      out.push_back(' ');
+    }
+  }
+  return out;
+}
+
+std::vector<Clause> clauses_of(std::string_view text) {
+  std::string folded = fold(text);
+  std::vector<Clause> out(1);
+  std::string word;
+  auto end_word = [&] {
+    // Apostrophes go ("can't" -> "cant", "nan's" -> "nans"); a lone one is no word.
+    std::string clean;
+    for (char c : word)
+      if (c != '\'') clean.push_back(c);
+    word.clear();
+    if (clean.empty()) return;
+    if (clean == "but") {
+      out.emplace_back();
+      return;
+    }
+    // "can not" and "could not" say "cannot": an inability, never a negation.
+    if (clean == "not" && !out.back().empty() &&
+        (out.back().back() == "can" || out.back().back() == "could")) {
+      out.back().back() = "cannot";
+      return;
+    }
+    out.back().push_back(std::move(clean));
+  };
+  for (char c : folded) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'') {
+      word.push_back(c);
+      continue;
+    }
+    end_word();
+    // A hyphen joins words ("co-codamol", "self-harm"): read as a space, not a break.
+    if (is_break(c) && !out.back().empty()) out.emplace_back();
+  }
+  end_word();
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+bool one_edit_apart(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // swap of neighbours
+  }
+  return a.substr(i) == b.substr(i + 1);  // insertion
+}
+
+}  // namespace triagebot::dialogs::safety

@@ -1,0 +1,120 @@
+#include "dialogs/spelling_normaliser.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace triagebot::dialogs {
+namespace {
+
+// Chat words hunspell lacks or reads as something else ("ye" is archaic "you" to it),
+// mapped to the words they stand for (space-separated).
+const std::map<std::string, std::string>& slang() {
+  // clang-format off
+  static const std::map<std::string, std::string> words = {
+      {"rn", "right now"}, {"kinda", "kind of"}, {"sorta", "sort of"}, {"tho", "though"},
+      {"cos", "because"}, {"coz", "because"}, {"cuz", "because"}, {"bc", "because"},
+      {"ye", "yes"}, {"yeh", "yes"}, {"yh", "yes"}, {"ya", "yes"}, {"yas", "yes"},
+      {"defo", "definitely"}, {"def", "definitely"}, {"deffo", "definitely"},
+      {"thx", "thanks"}, {"ty", "thanks"}, {"u", "you"}, {"ur", "your"}, {"b4", "before"},
+      {"2day", "today"}, {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "have to"},
+      {"thats", "that is"}, {"whats", "what is"}, {"hes", "he is"}, {"shes", "she is"},
+      {"theres", "there is"}, {"werent", "were not"}, {"aint", "is not"}, {"n", "and"},
+      {"pls", "please"}, {"plz", "please"}, {"abt", "about"}, {"bout", "about"},
+      {"w", "with"}, {"til", "until"}, {"till", "until"}, {"rite", "right"},
+      {"xmas", "christmas"}, {"mins", "minutes"}, {"hrs", "hours"}, {"wk", "week"},
+      {"wks", "weeks"}, {"mth", "month"}, {"mths", "months"}, {"yrs", "years"},
+      {"yday", "yesterday"}, {"yest", "yesterday"}, {"tues", "tuesday"},
+      {"weds", "wednesday"}, {"thur", "thursday"}, {"thurs", "thursday"},
+      {"idk", "dunno"}, {"dk", "dunno"}, {"naw", "nah"}, {"lmao", "lol"}, {"k", "ok"},
+      {"kk", "ok"}, {"okay", "ok"}, {"hmmm", "hmm"}, {"umm", "um"}, {"erm", "um"},
+      {"uh", "um"}};
+  // clang-format on
+  return words;
+}
+
+// Chat words the readers take as they are, which the dictionary would "correct".
+const std::set<std::string>& chat_words() {
+  static const std::set<std::string> words = {"tbh", "lol", "omg", "hmm", "dunno", "nah"};
+  return words;
+}
+
+bool has_digit(const std::string& w) {
+  return std::any_of(w.begin(), w.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// "n" is "and" only between two words ("hot n cold"); alone it is the answer "no".
+bool slang_applies(const std::vector<Token>& tokens, size_t i) {
+  if (tokens[i].word != "n") return true;
+  return i > 0 && i + 1 < tokens.size() && !tokens[i - 1].punct && !tokens[i + 1].punct;
+}
+
+// The dictionary's correction: the first suggestion the knowledge base uses, else the
+// first suggestion. Empty when the dictionary has none.
+std::string best_suggestion(const std::string& word, const SpellChecker& spelling,
+                            const Vocabulary& keep) {
+  auto suggestions = spelling.suggest(word);
+  for (const auto& s : suggestions) {
+    if (keep.count(s)) return s;
+  }
+  return suggestions.empty() ? std::string() : suggestions.front();
+}
+
+// "nooo", "yesss", "pleeease": letters drawn out for emphasis, each run of three or
+// more cut to one. Empty when the word has no such run.
+std::string undrawn(const std::string& w) {
+  std::string out;
+  bool drawn = false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    size_t run = 1;
+    while (i + run < w.size() && w[i + run] == w[i]) ++run;
+    drawn = drawn || (run >= 3 && std::isalpha(static_cast<unsigned char>(w[i])));
+    out.push_back(w[i]);
+    if (run < 3) out.append(w, i + 1, run - 1);
+    i += run - 1;
+  }
+  return drawn ? out : std::string();
+}
+
+}  // namespace
+
+std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const SpellChecker* spelling,
+                                    const Vocabulary& keep) {
+  std::vector<Token> out;
+  out.reserve(tokens.size());
+  int lookups = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Token t = tokens[i];
+    auto emit = [&](const std::string& w) { out.push_back(Token{w, false, t.begin, t.end}); };
+    if (t.punct) {
+      out.push_back(t);
+      continue;
+    }
+    if (std::string plain = undrawn(t.word); !plain.empty()) t.word = plain;
+    auto s = slang().find(t.word);
+    if (s != slang().end() && slang_applies(tokens, i)) {
+      for (const auto& piece : tokenize(s->second)) emit(piece.word);
+      continue;
+    }
+    // Hunspell's suggest takes milliseconds (a long garbled word, a hundred): a message
+    // gets at most kMaxCorrections lookups, and a word too long to be a typo none.
+    bool leave = !spelling || t.word.size() < 3 || t.word.size() > kMaxWordLength ||
+                 has_digit(t.word) || keep.count(t.word) || chat_words().count(t.word) ||
+                 lookups >= kMaxCorrections || spelling->known(t.word);
+    if (!leave) ++lookups;
+    std::string corrected = leave ? std::string() : best_suggestion(t.word, *spelling, keep);
+    if (corrected.empty()) {
+      out.push_back(t);
+      continue;
+    }
+    // A suggestion may be two words or a contraction ("every things", "everything's").
+    for (const auto& piece : tokenize(corrected)) {
+      if (!piece.punct) emit(piece.word);
+    }
+  }
+  return out;
+}
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,47 @@
+// The simulated patient of clinical/VIGNETTES.md and the scoring of a vignette file, as
+// a helper any vignette test can share (vignette_test.cpp keeps its own copy for now).
+// Single-threaded test code.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogs/engine.h"
+
+namespace triagebot::dialogs::testing {
+
+struct VignetteOutcome {
+  std::string id;
+  std::optional<Triage> triage;
+  std::vector<std::string> top;  // the assessment's first three cause ids
+  int questions = 0;
+  bool finished = false;
+  nlohmann::json vignette;
+};
+
+struct VignetteScore {
+  int vignettes = 0, emergencies = 0, emergencies_caught = 0, non_emergencies = 0, over = 0;
+  int acceptable = 0, top3 = 0, unfinished = 0, max_questions = 0;
+  double median_questions = 0;
+  double sensitivity() const;  // percent of emergencies ending in `emergency`
+  double accuracy() const;     // percent ending at an acceptable level
+  double top3_rate() const;    // percent with an expected cause among the first three
+  double over_triage() const;  // percent of non-emergencies sent to `emergency`
+};
+
+// One JSON object per non-blank line; unreadable lines are skipped.
+std::vector<nlohmann::json> read_vignettes(const std::string& path);
+
+// Plays the vignette against the real engine (VIGNETTES.md "How the simulated patient
+// answers"). TRIAGEBOT_VIGNETTE_TRACE=<id> prints that conversation.
+VignetteOutcome play(const nlohmann::json& vignette);
+
+// Scores the outcomes and prints the per-vignette table and the summary line.
+VignetteScore score(const std::string& title, const std::vector<VignetteOutcome>& outcomes);
+
+std::string vignette_data_file(const char* name);
+
+}  // namespace triagebot::dialogs::testing

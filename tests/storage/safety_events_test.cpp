@@ -1,0 +1,71 @@
+// Safety events (issue 10 §2) on the conversation row: they accumulate as a set over the
+// turns, survive a session that forgets them (/restart), and filter the review list.
+#include <gtest/gtest.h>
+
+#include "tests/storage/store_fixture.h"
+
+namespace triagebot::storage {
+namespace {
+
+using testing::at_ms;
+using testing::open_store;
+using triagebot::testing::TempDir;
+
+class StorageSafetyEvents : public ::testing::Test {
+ protected:
+  void SetUp() override { store_ = open_store(dir_ / "t.db"); }
+
+  // One turn of conversation `key` that answered `safety`.
+  std::int64_t turn(const std::string& key, std::vector<std::string> safety, std::int64_t ms) {
+    std::int64_t id = 0;
+    EXPECT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+      auto c = tx.load_or_create_conversation("widget", key, "u", at_ms(ms));
+      if (!c) return c.error();
+      id = c->id;
+      SummaryUpdate summary;
+      summary.safety = safety;
+      return tx.save_session(c->id, c->session, at_ms(ms), summary);
+    }));
+    return id;
+  }
+
+  std::vector<std::string> safety_of(std::int64_t id) {
+    auto detail = store_->readers().get_conversation(id);
+    EXPECT_TRUE(detail) << detail.error().message;
+    return detail ? detail->summary.safety : std::vector<std::string>{};
+  }
+
+  std::size_t listed(const std::string& safety) {
+    ListFilter filter;
+    filter.safety = safety;
+    auto page = store_->readers().list_conversations(filter);
+    EXPECT_TRUE(page) << page.error().message;
+    return page ? page->conversations.size() : 0;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StorageSafetyEvents, AccumulateAsASetAndAreNeverCleared) {
+  const auto id = turn("a", {"self_harm"}, 1000);
+  turn("a", {}, 2000);
+  turn("a", {"chest_pain", "self_harm"}, 3000);
+  turn("a", {}, 4000);
+  EXPECT_EQ(safety_of(id), (std::vector<std::string>{"chest_pain", "self_harm"}));
+  auto json = to_json(store_->readers().get_conversation(id)->summary);
+  EXPECT_EQ(json["safety"], nlohmann::json({"chest_pain", "self_harm"}));
+}
+
+TEST_F(StorageSafetyEvents, FilterTheReviewList) {
+  turn("a", {"self_harm"}, 1000);
+  turn("b", {"breathing"}, 2000);
+  turn("c", {}, 3000);
+  EXPECT_EQ(listed("any"), 2u);
+  EXPECT_EQ(listed("none"), 1u);
+  EXPECT_EQ(listed("self_harm"), 1u);
+  EXPECT_EQ(listed("severe_bleeding"), 0u);
+}
+
+}  // namespace
+}  // namespace triagebot::storage
