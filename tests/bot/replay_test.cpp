@@ -131,7 +131,13 @@ TEST_F(Replay, TheUnchangedKnowledgeBaseChangesNothing) {
       << text;
 }
 
-TEST_F(Replay, ARemovedRedFlagPhraseLosesTheEmergency) {
+// Removing the phrase alone does not lose the emergency, and must not: the message still
+// reads as new weakness in both legs today, so the engine asks whether it is getting
+// worse before it may conclude (red-flag closure, docs/interview.md). The stored
+// conversation never answered that, replay answers "not sure", and an undecided red flag
+// with the rest of its rule met ends at the flag's own level. Replay reports the
+// unanswered questions instead of a change.
+TEST_F(Replay, ARemovedRedFlagPhraseFailsSafeWhenItsDecidingAnswerWasNeverRecorded) {
   auto knowledge = builtin();
   for (auto& flag : knowledge["red_flags"]) {
     if (flag["id"] != "rapidly_progressive_weakness") continue;
@@ -144,8 +150,26 @@ TEST_F(Replay, ARemovedRedFlagPhraseLosesTheEmergency) {
   }
   const auto report = replay_json(write_knowledge(knowledge, "no-gave-way.json"));
   EXPECT_EQ(report["replayed"], 3);
-  // Only the conversation that phrase made an emergency; the stroke signs and the
-  // plain sciatica interview are untouched.
+  EXPECT_EQ(report["changed"], 0) << report.dump(2);
+  EXPECT_EQ(report["conversations_with_not_recorded"], 1) << report.dump(2);
+  EXPECT_GE(report["not_recorded"].get<int>(), 1);
+}
+
+// A red flag whose level is lowered loses exactly the emergency it gave, and replay names
+// it first.
+TEST_F(Replay, ALoweredRedFlagLosesExactlyItsEmergency) {
+  auto knowledge = builtin();
+  bool found = false;
+  for (auto& flag : knowledge["red_flags"]) {
+    if (flag["id"] != "rapidly_progressive_weakness") continue;
+    flag["triage"] = "urgent";
+    found = true;
+  }
+  ASSERT_TRUE(found);
+  const auto report = replay_json(write_knowledge(knowledge, "weakness-urgent.json"));
+  EXPECT_EQ(report["replayed"], 3);
+  // Only the conversation that flag made an emergency; the stroke signs and the plain
+  // sciatica interview are untouched.
   ASSERT_EQ(report["conversations"].size(), 1u) << report.dump(2);
   const auto& changed = report["conversations"][0];
   EXPECT_EQ(changed["id"], giveway_);
@@ -154,7 +178,7 @@ TEST_F(Replay, ARemovedRedFlagPhraseLosesTheEmergency) {
   EXPECT_NE(changed["after"]["triage"], "emergency");
   EXPECT_EQ(report["counts"]["emergency_lost"], 1);
 
-  auto [code, text, err] = replay({"--knowledge", (dir_ / "no-gave-way.json").string()});
+  auto [code, text, err] = replay({"--knowledge", (dir_ / "weakness-urgent.json").string()});
   EXPECT_EQ(code, 0) << err;
   EXPECT_EQ(text.rfind("emergencies lost (1):\n  #" + std::to_string(giveway_) + " ", 0), 0u)
       << text;
