@@ -7,55 +7,47 @@
 namespace triagebot::dialogs {
 namespace {
 
-std::vector<Phrase> compile_all(std::initializer_list<const char*> sources) {
-  std::vector<Phrase> out;
-  for (const char* s : sources) {
-    if (auto p = compile_phrase(s)) out.push_back(std::move(*p));
-  }
-  return out;
-}
-
 // ---- The reader's own vocabulary (written in tokenize's expanded, accent-free form).
 
 // The person asks what the question means, or why it is asked.
 const std::vector<Phrase>& clarify_phrases() {
-  static const auto list = compile_all({"what do you mean",
-                                        "what does ... mean",
-                                        "what is meant",
-                                        "what is the",
-                                        "what is a",
-                                        "what is that",
-                                        "what are you asking",
-                                        "what counts",
-                                        "how do i tell",
-                                        "how can i tell",
-                                        "how do i check",
-                                        "how can i check",
-                                        "how would i tell",
-                                        "do not understand",
-                                        "not understand the question",
-                                        "explain",
-                                        "meaning",
-                                        "why do you ask",
-                                        "why are you asking",
-                                        "why does that matter",
-                                        "how is that relevant",
-                                        "what has that got to do",
-                                        "what does that have to do",
-                                        "in what way"});
+  static const auto list = compile_phrases({"what do you mean",
+                                            "what does ... mean",
+                                            "what is meant",
+                                            "what is the",
+                                            "what is a",
+                                            "what is that",
+                                            "what are you asking",
+                                            "what counts",
+                                            "how do i tell",
+                                            "how can i tell",
+                                            "how do i check",
+                                            "how can i check",
+                                            "how would i tell",
+                                            "do not understand",
+                                            "not understand the question",
+                                            "explain",
+                                            "meaning",
+                                            "why do you ask",
+                                            "why are you asking",
+                                            "why does that matter",
+                                            "how is that relevant",
+                                            "what has that got to do",
+                                            "what does that have to do",
+                                            "in what way"});
   return list;
 }
 
 // After one of these, only what follows counts ("no wait yes", "yes - sorry, no").
 const std::vector<Phrase>& correction_phrases() {
-  static const auto list = compile_all({"wait", "sorry", "i mean", "actually", "scratch that",
-                                        "i misread", "correction", "hang on no", "my mistake"});
+  static const auto list = compile_phrases({"wait", "sorry", "i mean", "actually", "scratch that",
+                                            "i misread", "correction", "hang on no", "my mistake"});
   return list;
 }
 
 // Uncertainty, in English and in the other languages people fall back to.
 const std::vector<Phrase>& unsure_phrases() {
-  static const auto list = compile_all(
+  static const auto list = compile_phrases(
       {"dunno", "not sure", "unsure", "no idea", "no clue", "not certain", "hard to say",
        "hard to tell", "cannot tell", "cannot say", "who knows", "have not checked", "not checked",
        "have not looked", "have not tried", "have not tested", "not been tested", "never checked",
@@ -74,20 +66,21 @@ const std::vector<Phrase>& unsure_phrases() {
 // A plain no wherever it stands ("god no", "my mum had it, not me").
 const std::vector<Phrase>& plain_no_phrases() {
   static const auto list =
-      compile_all({"not me", "god no", "hell no", "no way", "no chance", "of course not",
-                   "course not", "never have", "never did", "not in my case"});
+      compile_phrases({"not me", "god no", "hell no", "no way", "no chance", "of course not",
+                       "course not", "never have", "never did", "not in my case"});
   return list;
 }
 
 // Uncertain words that, to a "could you be ...?" question, say it is possible.
 const std::vector<Phrase>& possibility_phrases() {
-  static const auto list = compile_all({"could be", "maybe", "might be", "possibly", "perhaps"});
+  static const auto list =
+      compile_phrases({"could be", "maybe", "might be", "possibly", "perhaps"});
   return list;
 }
 
 // A hedged no: plain no on an ordinary question, unsure on a red-flag one.
 const std::vector<Phrase>& hedged_no_phrases() {
-  static const auto list = compile_all(
+  static const auto list = compile_phrases(
       {"not that i know", "not as far as i know", "not that i am aware", "not that i have noticed",
        "do not think so", "i do not think", "i doubt it", "probably not", "not that i remember",
        "not that i can remember", "not that i recall", "i do not believe so", "i do not believe",
@@ -96,20 +89,21 @@ const std::vector<Phrase>& hedged_no_phrases() {
 }
 
 const std::vector<Phrase>& foreign_yes_phrases() {
-  static const auto list = compile_all({"si", "oui", "ja", "sim", "evet", "claro", "creo que si",
-                                        "por supuesto", "bien sur", "certo", "genau"});
+  static const auto list =
+      compile_phrases({"si", "oui", "ja", "sim", "evet", "claro", "creo que si", "por supuesto",
+                       "bien sur", "certo", "genau"});
   return list;
 }
 
 const std::vector<Phrase>& foreign_no_phrases() {
-  static const auto list = compile_all({"claro que no", "no tengo", "nein", "non", "nao", "hayir",
-                                        "pas du tout", "para nada", "gar nicht"});
+  static const auto list = compile_phrases({"claro que no", "no tengo", "nein", "non", "nao",
+                                            "hayir", "pas du tout", "para nada", "gar nicht"});
   return list;
 }
 
 // A yes that is qualified but still a yes: the thing is there, if slightly or at times.
 const std::vector<Phrase>& hedged_yes_phrases() {
-  static const auto list = compile_all(
+  static const auto list = compile_phrases(
       {"a bit",      "a little",     "bit of",       "kind of",      "sort of",       "slightly",
        "sometimes",  "occasionally", "at times",     "now and then", "now and again", "on and off",
        "off and on", "only when",    "only if",      "just when",    "mostly",        "somewhat",

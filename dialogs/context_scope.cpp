@@ -7,17 +7,9 @@
 namespace triagebot::dialogs {
 namespace {
 
-std::vector<Phrase> compile_all(std::initializer_list<const char*> sources) {
-  std::vector<Phrase> out;
-  for (const char* s : sources) {
-    if (auto p = compile_phrase(s)) out.push_back(std::move(*p));
-  }
-  return out;
-}
-
 // Over and done: the past event alone is not a sign now.
 const std::vector<Phrase>& historical_triggers() {
-  static const auto list = compile_all(
+  static const auto list = compile_phrases(
       {"years ago",        "year ago",      "decades ago", "years back",   "long ago",
        "last year",        "when i was",    "when he was", "when she was", "as a kid",
        "as a child",       "as a teenager", "as a teen",   "as a baby",    "in my teens",
@@ -29,55 +21,55 @@ const std::vector<Phrase>& historical_triggers() {
 
 // Present but unchanged for a long time: not the new event an emergency sign is.
 const std::vector<Phrase>& long_standing_triggers() {
-  static const auto list =
-      compile_all({"for years", "for ... years", "for ages", "for decades", "all my life", "always",
-                   "since i was", "since the kids", "since childhood", "since birth", "unchanged",
-                   "same as always", "as usual", "for a long time", "as long as i can remember",
-                   "years now", "on and off for years", "for donkeys"});
+  static const auto list = compile_phrases(
+      {"for years", "for ... years", "for ages", "for decades", "all my life", "always",
+       "since i was", "since the kids", "since childhood", "since birth", "unchanged",
+       "same as always", "as usual", "for a long time", "as long as i can remember", "years now",
+       "on and off for years", "for donkeys"});
   return list;
 }
 
 // Denies anything going on now ("had a stroke 5 years ago, nothing new since").
 const std::vector<Phrase>& denial_triggers() {
-  static const auto list =
-      compile_all({"nothing new", "nothing now", "nothing since", "not now", "not any more",
-                   "not anymore", "nothing recent", "nothing recently", "not recently", "all clear",
-                   "clean", "not these days", "nothing like that now", "no longer"});
+  static const auto list = compile_phrases(
+      {"nothing new", "nothing now", "nothing since", "not now", "not any more", "not anymore",
+       "nothing recent", "nothing recently", "not recently", "all clear", "clean", "not these days",
+       "nothing like that now", "no longer"});
   return list;
 }
 
 // Now or lately: resets the time to current.
 const std::vector<Phrase>& current_triggers() {
-  static const auto list = compile_all({"now",
-                                        "today",
-                                        "tonight",
-                                        "this morning",
-                                        "this afternoon",
-                                        "this evening",
-                                        "this week",
-                                        "yesterday",
-                                        "last night",
-                                        "last week",
-                                        "recently",
-                                        "lately",
-                                        "since the weekend",
-                                        "since monday",
-                                        "since tuesday",
-                                        "since wednesday",
-                                        "since thursday",
-                                        "since friday",
-                                        "since saturday",
-                                        "since sunday",
-                                        "earlier",
-                                        "worse",
-                                        "new",
-                                        "started",
-                                        "suddenly",
-                                        "just now",
-                                        "at the moment",
-                                        "currently",
-                                        "these days",
-                                        "this time"});
+  static const auto list = compile_phrases({"now",
+                                            "today",
+                                            "tonight",
+                                            "this morning",
+                                            "this afternoon",
+                                            "this evening",
+                                            "this week",
+                                            "yesterday",
+                                            "last night",
+                                            "last week",
+                                            "recently",
+                                            "lately",
+                                            "since the weekend",
+                                            "since monday",
+                                            "since tuesday",
+                                            "since wednesday",
+                                            "since thursday",
+                                            "since friday",
+                                            "since saturday",
+                                            "since sunday",
+                                            "earlier",
+                                            "worse",
+                                            "new",
+                                            "started",
+                                            "suddenly",
+                                            "just now",
+                                            "at the moment",
+                                            "currently",
+                                            "these days",
+                                            "this time"});
   return list;
 }
 

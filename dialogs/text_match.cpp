@@ -213,6 +213,14 @@ std::vector<Token> tokenize(std::string_view text) {
   return out;
 }
 
+std::vector<Phrase> compile_phrases(std::initializer_list<const char*> sources) {
+  std::vector<Phrase> out;
+  for (const char* s : sources) {
+    if (auto p = compile_phrase(s)) out.push_back(std::move(*p));
+  }
+  return out;
+}
+
 Result<Phrase> compile_phrase(std::string_view source) {
   Phrase phrase;
   phrase.source = std::string(source);

@@ -9,6 +9,7 @@
 // symptoms.
 #pragma once
 
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
@@ -58,6 +59,9 @@ struct Match {
 std::vector<Token> tokenize(std::string_view text);
 
 Result<Phrase> compile_phrase(std::string_view source);
+// A reader's built-in vocabulary: every source that compiles (they are literals in the
+// code, so one that does not is caught by that reader's tests).
+std::vector<Phrase> compile_phrases(std::initializer_list<const char*> sources);
 
 bool word_matches(const std::string& typed, const PhraseToken& pattern);
 

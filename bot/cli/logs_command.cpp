@@ -41,14 +41,14 @@ struct Invocation {
 const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& allowed_flags() {
   static const std::map<std::string, std::set<std::string, std::less<>>, std::less<>> table = {
       {"list",
-       {"--platform", "--triage", "--red-flag", "--safety", "--verdict", "--since", "--until", "--q",
-        "--limit", "--json"}},
+       {"--platform", "--triage", "--red-flag", "--safety", "--verdict", "--since", "--until",
+        "--q", "--limit", "--json"}},
       {"show", {"--json"}},
       {"purge", {"--older-than-days", "--older-than"}},
       {"stats", {"--since", "--until", "--by", "--json"}},
       {"export",
-       {"--platform", "--triage", "--red-flag", "--safety", "--verdict", "--since", "--until", "--q",
-        "--format"}},
+       {"--platform", "--triage", "--red-flag", "--safety", "--verdict", "--since", "--until",
+        "--q", "--format"}},
       {"forget", {"--platform", "--user", "--yes"}},
   };
   return table;

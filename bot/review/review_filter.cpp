@@ -207,7 +207,8 @@ Result<storage::ListFilter> make_list_filter(const QueryParams& params, int max_
   std::set<std::string, std::less<>> seen;
   for (const auto& [name, value] : params) {
     static const std::set<std::string, std::less<>> kKnown = {
-        "platform", "triage", "red_flag", "safety", "verdict", "since", "until", "q", "limit", "cursor"};
+        "platform", "triage", "red_flag", "safety", "verdict",
+        "since",    "until",  "q",        "limit",  "cursor"};
     // The unknown name is not echoed: it came from the caller and may be anything.
     if (!kKnown.contains(name)) {
       return bad(
