@@ -84,7 +84,9 @@ Result<bool> WriteTransaction::mark_retry(std::int64_t outbox_id, TimePoint next
     return settle(connection_,
                   "UPDATE outbox SET status = 'pending', due_at = ?, last_error = ?"
                   " WHERE id = ? AND status = 'sending'",
-                  outbox_id, to_millis(next_attempt_at), error);
+                  // Rounded up: stored whole milliseconds must never make a retry earlier
+                  // than the platform's retry_after (PLATFORMS.md §1.5).
+                  outbox_id, to_millis_rounded_up(next_attempt_at), error);
   });
 }
 

@@ -8,6 +8,10 @@ std::int64_t to_millis(TimePoint at) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
 }
 
+std::int64_t to_millis_rounded_up(TimePoint at) {
+  return std::chrono::ceil<std::chrono::milliseconds>(at.time_since_epoch()).count();
+}
+
 TimePoint from_millis(std::int64_t millis) {
   return TimePoint(std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(millis)));
 }
