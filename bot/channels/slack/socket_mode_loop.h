@@ -1,0 +1,48 @@
+// Slack Socket Mode: the channel's background loop for setups without a public HTTPS
+// address (PLATFORMS.md §2.4), Slack's counterpart of Telegram polling. The loop calls
+// apps.connections.open with the app token (xapp-...), connects to the URL it gets with
+// Beast's WebSocket (TLS for wss://, plain for a ws:// test server on loopback), reads
+// envelopes (adapters/slack/socket_mode.h), hands events and interactions to the
+// channel and acknowledges each envelope by its envelope_id only once the channel says
+// its effects are committed. `hello` marks the connection ready; `disconnect` makes it
+// open a fresh URL at once; pings are answered; a lost connection is reopened with
+// backoff.
+//
+// Threads: the loop runs its own io_context on its own thread; the handler is called on
+// that thread and must not block (it submits to the pipeline); `done` may be called on
+// any thread, once.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "adapters/slack/socket_mode.h"
+#include "bot/channels/channel.h"
+#include "dialogs/result.h"
+
+namespace triagebot::bot::slack {
+
+// One envelope of kind events_api or interactive. `done` reports the outcome: success
+// when the event was committed, or was a duplicate, or was ignored on purpose; an error
+// whose code is "bad_request" when it can never be processed (the loop acknowledges it
+// anyway: Slack would only send it again); any other error (overloaded, storage) leaves
+// the envelope unacknowledged so that Slack delivers it again.
+using EnvelopeHandler = std::function<void(const adapters::slack::Envelope& envelope,
+                                           std::function<void(Result<void>)> done)>;
+
+struct SocketModeOptions {
+  std::string api_base;   // the Web API's base URL (TRIAGEBOT_SLACK_API), no trailing slash
+  std::string app_token;  // TRIAGEBOT_SLACK_APP_TOKEN, xapp-...
+  std::chrono::milliseconds backoff_base{1000};
+  std::chrono::milliseconds backoff_cap{30000};
+  std::chrono::milliseconds call_timeout{10000};  // apps.connections.open, the handshake
+};
+
+// Errors: an api_base that is not http(s) or plain http to a host that is not loopback
+// (code "bad_config").
+Result<std::unique_ptr<BackgroundLoop>> make_socket_mode_loop(SocketModeOptions options,
+                                                              EnvelopeHandler handler);
+
+}  // namespace triagebot::bot::slack
