@@ -571,14 +571,15 @@ class Loader {
 
 Result<Knowledge> load_knowledge(std::string_view json_text) {
   json root = json::parse(json_text, nullptr, false);
-  if (root.is_discarded()) return make_error("bad_knowledge", "knowledge: malformed JSON");
+  if (root.is_discarded()) return make_error(ErrorCode::bad_knowledge, "knowledge: malformed JSON");
   try {
     auto data = std::make_shared<const KnowledgeData>(Loader(root).load());
     return Knowledge(std::move(data));
   } catch (const Failure& failure) {
-    return make_error("bad_knowledge", "knowledge: " + failure.message);
+    return make_error(ErrorCode::bad_knowledge, "knowledge: " + failure.message);
   } catch (const json::exception& e) {
-    return make_error("bad_knowledge", std::string("knowledge: unexpected value: ") + e.what());
+    return make_error(ErrorCode::bad_knowledge,
+                      std::string("knowledge: unexpected value: ") + e.what());
   }
 }
 

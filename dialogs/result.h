@@ -3,16 +3,70 @@
 // (STYLE.md §4). Member names follow std::expected so it can be swapped in later.
 #pragma once
 
+#include <iosfwd>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace triagebot {
 
-// `code` is a stable machine-readable word (it becomes the JSON "error" field at the
-// HTTP boundary); `message` is for humans and must never carry message text or secrets.
+// Why an operation failed, as a closed set a caller can switch on (LevelDB's Status
+// codes, not words compared as strings). Each code has one stable word, to_string(),
+// which becomes the JSON "error" field at the HTTP boundary and the "code" of log lines:
+// those words are part of the outside contract (API.md) and never change.
+enum class ErrorCode {
+  // The request or input
+  bad_request,   // unreadable or out-of-range input: HTTP 400
+  unauthorized,  // a missing or wrong secret: HTTP 401
+  not_found,     // HTTP 404
+  conflict,      // HTTP 409
+  overloaded,    // a full queue: HTTP 503 with Retry-After
+  closed,        // the server is shutting down
+  cancelled,     // the caller gave up
+  usage,         // a command line that cannot be run
+  // Configuration and start-up
+  bad_config,
+  bad_url,
+  bad_address,
+  listen_failed,
+  already_started,
+  // Knowledge and reading
+  bad_knowledge,
+  bad_phrase,
+  dictionary_missing,
+  dictionary_unreadable,
+  // Stored state
+  storage,
+  bad_row,
+  bad_session,
+  corrupt_session,
+  unsupported_session_version,
+  schema_mismatch,
+  schema_too_new,
+  // Talking to a platform
+  connection,
+  timeout,             // no answer in time
+  response_too_large,  // an answer over the client's cap
+  tls,
+  bad_response,
+  api_error,
+  blocked,      // the person blocked the bot
+  unreachable,  // a health check's target did not answer
+  internal,     // a bug: the message says where
+};
+
+// The code's stable word ("bad_request").
+std::string_view to_string(ErrorCode code);
+std::ostream& operator<<(std::ostream& out, ErrorCode code);
+// So that a log line or JSON answer can carry {"code", error.code} as its word.
+void to_json(nlohmann::json& json, ErrorCode code);
+
+// `message` is for humans and must never carry message text or secrets.
 struct Error {
-  std::string code;
+  ErrorCode code = ErrorCode::internal;
   std::string message;
 };
 
@@ -54,8 +108,8 @@ class [[nodiscard]] Result<void> {
   bool ok_ = true;
 };
 
-inline Error make_error(std::string code, std::string message) {
-  return Error{std::move(code), std::move(message)};
+inline Error make_error(ErrorCode code, std::string message) {
+  return Error{code, std::move(message)};
 }
 
 }  // namespace triagebot

@@ -14,13 +14,13 @@ json session_to_json(const Session& session) {
 }
 
 Result<Session> session_from_json(const json& in) {
-  if (!in.is_object()) return make_error("bad_session", "session: must be an object");
+  if (!in.is_object()) return make_error(ErrorCode::bad_session, "session: must be an object");
   auto version = in.find("schema_version");
   if (version == in.end() || !version->is_number_integer()) {
-    return make_error("bad_session", "session: missing schema_version");
+    return make_error(ErrorCode::bad_session, "session: missing schema_version");
   }
   if (version->get<long long>() != Session::kSchemaVersion) {
-    return make_error("unsupported_session_version",
+    return make_error(ErrorCode::unsupported_session_version,
                       "session: schema_version " + std::to_string(version->get<long long>()) +
                           " is not supported (this build reads " +
                           std::to_string(Session::kSchemaVersion) + ")");
@@ -28,28 +28,30 @@ Result<Session> session_from_json(const json& in) {
   Session out;
   auto status = in.find("status");
   if (status == in.end() || !status->is_string())
-    return make_error("bad_session", "session: missing status");
+    return make_error(ErrorCode::bad_session, "session: missing status");
   if (*status == "active")
     out.status = SessionStatus::active;
   else if (*status == "completed")
     out.status = SessionStatus::completed;
   else
-    return make_error("bad_session", "session: unknown status");
+    return make_error(ErrorCode::bad_session, "session: unknown status");
   if (auto t = in.find("triage"); t != in.end() && !t->is_null()) {
     if (!t->is_string() || !triage_from_string(t->get<std::string>()))
-      return make_error("bad_session", "session: bad triage");
+      return make_error(ErrorCode::bad_session, "session: bad triage");
     out.triage = triage_from_string(t->get<std::string>());
   }
   if (auto flags = in.find("red_flags"); flags != in.end()) {
-    if (!flags->is_array()) return make_error("bad_session", "session: red_flags must be an array");
+    if (!flags->is_array())
+      return make_error(ErrorCode::bad_session, "session: red_flags must be an array");
     for (const auto& f : *flags) {
-      if (!f.is_string()) return make_error("bad_session", "session: red_flags must hold strings");
+      if (!f.is_string())
+        return make_error(ErrorCode::bad_session, "session: red_flags must hold strings");
       out.red_flags.push_back(f.get<std::string>());
     }
   }
   if (auto state = in.find("engine_state"); state != in.end()) {
     if (!state->is_object())
-      return make_error("bad_session", "session: engine_state must be an object");
+      return make_error(ErrorCode::bad_session, "session: engine_state must be an object");
     out.engine_state = *state;
   }
   return out;

@@ -256,13 +256,14 @@ Result<Phrase> compile_phrase(std::string_view source) {
   };
   for (char c : source) {
     if (c == ' ') {
-      if (!flush()) return make_error("bad_phrase", "bad phrase '" + std::string(source) + "'");
+      if (!flush())
+        return make_error(ErrorCode::bad_phrase, "bad phrase '" + std::string(source) + "'");
     } else {
       current.push_back(c);
     }
   }
   if (!flush() || phrase.tokens.empty() || gap) {
-    return make_error("bad_phrase", "bad phrase '" + std::string(source) + "'");
+    return make_error(ErrorCode::bad_phrase, "bad phrase '" + std::string(source) + "'");
   }
   return phrase;
 }

@@ -22,13 +22,14 @@ Result<std::unique_ptr<HunspellSpellChecker>> HunspellSpellChecker::load(const s
     std::string dic = dir + "/" + name + ".dic";
     std::error_code ec;
     if (!std::filesystem::exists(aff, ec) || !std::filesystem::exists(dic, ec)) {
-      return make_error("dictionary_missing",
+      return make_error(ErrorCode::dictionary_missing,
                         "hunspell dictionary " + dic +
                             " not found (apt-get install hunspell-en-us hunspell-en-gb)");
     }
     auto d = std::make_unique<Dictionary>();
     d->handle = Hunspell_create(aff.c_str(), dic.c_str());
-    if (!d->handle) return make_error("dictionary_unreadable", "hunspell could not load " + dic);
+    if (!d->handle)
+      return make_error(ErrorCode::dictionary_unreadable, "hunspell could not load " + dic);
     dictionaries.push_back(std::move(d));
   }
   return std::unique_ptr<HunspellSpellChecker>(

@@ -1,6 +1,6 @@
 // Internal to storage/: the fence around SQLiteCpp's exceptions (STYLE.md §4). Every
 // public storage function runs its body through guarded(), which turns an
-// SQLite::Exception into Error{"storage", "<what>: <sqlite message>"}. SQLite's messages
+// SQLite::Exception into Error{ErrorCode::storage, "<what>: <sqlite message>"}. SQLite's messages
 // name tables and constraints, never row contents, so they are safe to log.
 #pragma once
 
@@ -14,7 +14,7 @@
 namespace triagebot::storage {
 
 inline Error storage_error(std::string_view what, const std::exception& e) {
-  return make_error("storage", std::string(what) + ": " + e.what());
+  return make_error(ErrorCode::storage, std::string(what) + ": " + e.what());
 }
 
 template <class Body>

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <functional>
 
+#include "dialogs/double_quoted.h"
 #include "storage/connection.h"
 #include "storage/guard.h"
 #include "storage/reader_lease.h"
@@ -91,15 +92,7 @@ std::size_t utf8_length(std::string_view text) {
 }
 
 // An FTS5 string literal: the whole query is one phrase, so operators in it are text.
-std::string fts_phrase(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
+std::string fts_phrase(std::string_view text) { return double_quoted(text); }
 
 std::string like_pattern(std::string_view text) {
   std::string out = "%";
@@ -153,7 +146,7 @@ Result<ConversationPage> Readers::list_conversations(const ListFilter& filter) {
     const auto& c = *filter.cursor;
     auto [end, ec] = std::from_chars(c.data(), c.data() + c.size(), id);
     if (ec != std::errc() || end != c.data() + c.size() || id <= 0) {
-      return make_error("bad_request", "cursor is not one this server gave out");
+      return make_error(ErrorCode::bad_request, "cursor is not one this server gave out");
     }
     after = id;
   }
@@ -243,7 +236,7 @@ Result<ConversationDetail> Readers::get_conversation(std::int64_t id) {
     SQLite::Statement query(lease->db(), std::string(kSummaryColumns) + " WHERE c.id = ?");
     query.bind(1, id);
     if (!query.executeStep()) {
-      return make_error("not_found", "no conversation " + std::to_string(id));
+      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(id));
     }
     ConversationDetail detail;
     detail.summary = read_summary(query);

@@ -272,10 +272,10 @@ Result<void> migrate(SQLite::Database& db, int target) {
   auto current = schema_version(db);
   if (!current) return current.error();
   if (*current > latest_schema_version() || *current > target) {
-    return make_error("schema_too_new", "the database is at schema version " +
-                                            std::to_string(*current) +
-                                            " but this triagebot knows only up to " +
-                                            std::to_string(target) + "; use a newer triagebot");
+    return make_error(ErrorCode::schema_too_new,
+                      "the database is at schema version " + std::to_string(*current) +
+                          " but this triagebot knows only up to " + std::to_string(target) +
+                          "; use a newer triagebot");
   }
   for (const auto& migration : migrations()) {
     if (migration.version <= *current || migration.version > target) continue;

@@ -41,7 +41,7 @@ Result<std::unique_ptr<Readers>> Store::open_readers(const std::filesystem::path
       auto version = schema_version(db);
       if (!version) return version.error();
       if (*version != latest_schema_version()) {
-        return make_error("schema_mismatch",
+        return make_error(ErrorCode::schema_mismatch,
                           "the database is at schema version " + std::to_string(*version) +
                               ", this triagebot reads version " +
                               std::to_string(latest_schema_version()) +

@@ -133,12 +133,12 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
   found.started_at = from_millis(query.getColumn(4).getInt64());
   query.reset();
   if (session_json.is_discarded()) {
-    return make_error("corrupt_session", "conversation " + std::to_string(found.id) +
-                                             " has a session that is not JSON");
+    return make_error(ErrorCode::corrupt_session, "conversation " + std::to_string(found.id) +
+                                                      " has a session that is not JSON");
   }
   auto session = dialogs::session_from_json(session_json);
   if (!session) {
-    return make_error("corrupt_session",
+    return make_error(ErrorCode::corrupt_session,
                       "conversation " + std::to_string(found.id) + ": " + session.error().message);
   }
   found.session = std::move(*session);
@@ -252,7 +252,7 @@ Result<void> WriteTransaction::record_assessment_figures(
     }
     update.bind(3, conversation_id);
     if (update.exec() == 0) {
-      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
     }
     return {};
   });
@@ -290,14 +290,14 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     update.bind(9, conversation_id);
     update.bind(10, json(summary.safety).dump());
     if (update.exec() == 0) {
-      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
     }
     auto& row = connection_.statement(
         "SELECT platform, conversation_key, credential_hash, started_at FROM conversations"
         " WHERE id = ?");
     row.bind(1, conversation_id);
     if (!row.executeStep()) {
-      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
     }
     CachedConversation saved{conversation_id, summary.status, session, std::nullopt};
     const std::string key =
@@ -318,13 +318,13 @@ Result<void> WriteTransaction::set_credential(std::int64_t conversation_id,
     update.bind(1, std::string(credential_hash));
     update.bind(2, conversation_id);
     if (update.exec() == 0) {
-      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
     }
     auto& row =
         connection_.statement("SELECT platform, conversation_key FROM conversations WHERE id = ?");
     row.bind(1, conversation_id);
     if (!row.executeStep()) {
-      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
     }
     const std::string key =
         SessionCache::key(row.getColumn(0).getString(), row.getColumn(1).getString());
@@ -410,14 +410,14 @@ Result<std::int64_t> WriteTransaction::add_verdict(std::int64_t conversation_id,
   static const std::unordered_set<std::string> allowed = {"agree", "over_triage", "under_triage",
                                                           "wrong_causes", "other"};
   if (!allowed.count(verdict.verdict)) {
-    return make_error("bad_request",
+    return make_error(ErrorCode::bad_request,
                       "verdict must be agree, over_triage, under_triage, wrong_causes or other");
   }
   return guarded("add_verdict", [&]() -> Result<std::int64_t> {
     auto& exists = connection_.statement("SELECT 1 FROM conversations WHERE id = ?");
     exists.bind(1, conversation_id);
     if (!exists.executeStep()) {
-      return make_error("not_found", "no conversation " + std::to_string(conversation_id));
+      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
     }
     exists.reset();
     auto& insert = connection_.statement(

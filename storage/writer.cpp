@@ -38,10 +38,10 @@ Writer::~Writer() { close(); }
 Result<void> Writer::submit(WorkItem item) {
   {
     std::lock_guard lock(mutex_);
-    if (closing_) return make_error("closed", "the store is shutting down");
+    if (closing_) return make_error(ErrorCode::closed, "the store is shutting down");
     if (queue_.size() >= options_.queue_capacity) {
       ++stats_.rejected;
-      return make_error("overloaded", "the storage writer queue is full");
+      return make_error(ErrorCode::overloaded, "the storage writer queue is full");
     }
     queue_.push_back(std::move(item));
     stats_.queue_depth = queue_.size();
@@ -52,7 +52,7 @@ Result<void> Writer::submit(WorkItem item) {
 
 Result<void> Writer::run(WorkFunction work) {
   if (std::this_thread::get_id() == thread_.get_id()) {
-    return make_error("internal", "Writer::run called on the writer thread");
+    return make_error(ErrorCode::internal, "Writer::run called on the writer thread");
   }
   auto done = std::make_shared<std::promise<Result<void>>>();
   auto future = done->get_future();
@@ -102,7 +102,8 @@ void Writer::loop() {
         // The connection is beyond repair; the next BEGIN reports it to every item.
       }
       transaction_.batch_failed();
-      results.assign(batch.size(), make_error("internal", std::string("writer: ") + e.what()));
+      results.assign(batch.size(),
+                     make_error(ErrorCode::internal, std::string("writer: ") + e.what()));
     }
     std::uint64_t failed = 0;
     std::uint64_t completion_exceptions = 0;
@@ -132,12 +133,12 @@ void Writer::loop() {
 
 Result<void> Writer::run_item(WorkItem& item) {
   try {
-    if (!item.work) return make_error("internal", "empty work item");
+    if (!item.work) return make_error(ErrorCode::internal, "empty work item");
     return item.work(transaction_);
   } catch (const SQLite::Exception& e) {
     return storage_error("work item", e);
   } catch (const std::exception& e) {
-    return make_error("internal", std::string("work item threw: ") + e.what());
+    return make_error(ErrorCode::internal, std::string("work item threw: ") + e.what());
   }
 }
 
@@ -168,8 +169,9 @@ std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
         std::lock_guard lock(mutex_);
         ++stats_.failed_commits;
       }
-      const Error lost =
-          result ? make_error("storage", "the batch was rolled back by SQLite") : result.error();
+      const Error lost = result
+                             ? make_error(ErrorCode::storage, "the batch was rolled back by SQLite")
+                             : result.error();
       return std::vector<Result<void>>(batch.size(), lost);
     }
     if (result) {

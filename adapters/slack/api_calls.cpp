@@ -47,7 +47,7 @@ Result<AuthInfo> read_auth_test(int http_status, std::string_view body, const He
   info.bot_id = fields::string_or_empty(*answer, "bot_id");
   info.url = fields::string_or_empty(*answer, "url");
   if (info.bot_user_id.empty())
-    return make_error("bad_response", "auth.test answer has no user_id");
+    return make_error(ErrorCode::bad_response, "auth.test answer has no user_id");
   if (auto scopes = headers.get("x-oauth-scopes")) {
     info.scopes_known = true;
     info.granted_scopes = split_scopes(*scopes);
@@ -70,7 +70,7 @@ Result<std::string> read_connection_url(int http_status, std::string_view body) 
   if (!answer) return answer.error();
   std::string url = fields::string_or_empty(*answer, "url");
   if (!url.starts_with("wss://")) {
-    return make_error("bad_response", "apps.connections.open answer has no wss:// url");
+    return make_error(ErrorCode::bad_response, "apps.connections.open answer has no wss:// url");
   }
   return url;
 }

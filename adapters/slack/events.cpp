@@ -29,7 +29,7 @@ Result<InnerEvent> read_inner_event(const json& event) {
   InnerEvent out;
   auto type = fields::string_at(event, "type", "event");
   if (!type) return type.error();
-  if (!*type) return make_error("bad_request", "event.type is missing");
+  if (!*type) return make_error(ErrorCode::bad_request, "event.type is missing");
   out.type = std::move(**type);
   struct Slot {
     const char* key;
@@ -98,12 +98,13 @@ Result<ParsedEvent> parse_callback(const json& payload, ParsedEvent out,
   auto event_id = fields::string_at(payload, "event_id", "payload");
   if (!event_id) return event_id.error();
   if (!*event_id || (*event_id)->empty()) {
-    return make_error("bad_request", "event_callback has no event_id");
+    return make_error(ErrorCode::bad_request, "event_callback has no event_id");
   }
   out.event_id = event_key(**event_id);
   auto event_object = fields::object_at(payload, "event", "payload");
   if (!event_object) return event_object.error();
-  if (*event_object == nullptr) return make_error("bad_request", "event_callback has no event");
+  if (*event_object == nullptr)
+    return make_error(ErrorCode::bad_request, "event_callback has no event");
   auto team = fields::string_at(payload, "team_id", "payload");
   if (!team) return team.error();
   auto envelope_time = fields::integer_at(payload, "event_time", "payload");
@@ -211,16 +212,17 @@ std::string strip_mention(std::string_view text, std::string_view bot_user_id) {
 }
 
 Result<ParsedEvent> parse_event_payload(const json& payload, const InboundOptions& options) {
-  if (!payload.is_object()) return make_error("bad_request", "payload is not a JSON object");
+  if (!payload.is_object())
+    return make_error(ErrorCode::bad_request, "payload is not a JSON object");
   auto type = fields::string_at(payload, "type", "payload");
   if (!type) return type.error();
-  if (!*type) return make_error("bad_request", "payload has no type");
+  if (!*type) return make_error(ErrorCode::bad_request, "payload has no type");
   ParsedEvent out;
   if (**type == "url_verification") {
     auto challenge = fields::string_at(payload, "challenge", "payload");
     if (!challenge) return challenge.error();
     if (!*challenge || (*challenge)->empty()) {
-      return make_error("bad_request", "url_verification has no challenge");
+      return make_error(ErrorCode::bad_request, "url_verification has no challenge");
     }
     out.kind = EventKind::url_verification;
     out.challenge = std::move(**challenge);
@@ -233,10 +235,10 @@ Result<ParsedEvent> parse_event_payload(const json& payload, const InboundOption
 
 Result<ParsedEvent> parse_event_body(std::string_view body, const InboundOptions& options) {
   if (telegram::json_nesting_depth(body) > kMaxDepth) {
-    return make_error("bad_request", "payload nested too deeply");
+    return make_error(ErrorCode::bad_request, "payload nested too deeply");
   }
   json payload = json::parse(body, nullptr, false);
-  if (payload.is_discarded()) return make_error("bad_request", "body is not JSON");
+  if (payload.is_discarded()) return make_error(ErrorCode::bad_request, "body is not JSON");
   return parse_event_payload(payload, options);
 }
 

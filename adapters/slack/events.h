@@ -81,7 +81,7 @@ struct ParsedEvent {
 // The body must be a JSON object (nested at most 64 deep) with a string `type`; an
 // event_callback needs a string `event_id` and an object `event`. Fields we read that
 // have the wrong type, and texts over kMaxTextChars or with a NUL, are
-// Error{"bad_request", ...} (answer 400). Unknown fields are ignored. Records the retry
+// Error{ErrorCode::bad_request, ...} (answer 400). Unknown fields are ignored. Records the retry
 // headers.
 Result<ParsedEvent> parse_event_request(const HttpRequest& request, const InboundOptions& options);
 // The same for a body alone, and for an already parsed payload (Socket Mode).

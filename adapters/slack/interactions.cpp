@@ -124,10 +124,11 @@ std::string press_key(std::string_view user_id, std::string_view channel,
 
 Result<ParsedInteraction> parse_interaction_payload(const json& payload,
                                                     const InboundOptions& options) {
-  if (!payload.is_object()) return make_error("bad_request", "payload is not a JSON object");
+  if (!payload.is_object())
+    return make_error(ErrorCode::bad_request, "payload is not a JSON object");
   auto type = fields::string_at(payload, "type", "payload");
   if (!type) return type.error();
-  if (!*type) return make_error("bad_request", "payload has no type");
+  if (!*type) return make_error(ErrorCode::bad_request, "payload has no type");
   if (**type != "block_actions") return ignored("payload_type:" + **type);
   return parse_block_actions(payload, options);
 }
@@ -135,12 +136,12 @@ Result<ParsedInteraction> parse_interaction_payload(const json& payload,
 Result<ParsedInteraction> parse_interaction_request(const HttpRequest& request,
                                                     const InboundOptions& options) {
   auto text = form_field(request.body, "payload");
-  if (!text) return make_error("bad_request", "form has no well-formed payload field");
+  if (!text) return make_error(ErrorCode::bad_request, "form has no well-formed payload field");
   if (telegram::json_nesting_depth(*text) > kMaxDepth) {
-    return make_error("bad_request", "payload nested too deeply");
+    return make_error(ErrorCode::bad_request, "payload nested too deeply");
   }
   json payload = json::parse(*text, nullptr, false);
-  if (payload.is_discarded()) return make_error("bad_request", "payload is not JSON");
+  if (payload.is_discarded()) return make_error(ErrorCode::bad_request, "payload is not JSON");
   return parse_interaction_payload(payload, options);
 }
 

@@ -47,7 +47,7 @@ struct ParsedInteraction {
 };
 
 // The form body must have a `payload` field holding a JSON object with a string `type`;
-// fields we read with the wrong type are Error{"bad_request", ...}. Presses that are
+// fields we read with the wrong type are Error{ErrorCode::bad_request, ...}. Presses that are
 // not ours to answer (not a button, not in a DM, no value, an ephemeral message) parse
 // as ignored.
 Result<ParsedInteraction> parse_interaction_request(const HttpRequest& request,

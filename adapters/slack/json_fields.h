@@ -27,7 +27,7 @@ inline const nlohmann::json* find(const nlohmann::json& object, std::string_view
 }
 
 inline Error wrong_type(std::string_view where, std::string_view key, std::string_view wanted) {
-  return make_error("bad_request",
+  return make_error(ErrorCode::bad_request,
                     std::string(where) + "." + std::string(key) + " is not " + std::string(wanted));
 }
 

@@ -111,7 +111,8 @@ Result<std::string> read_opened_channel(int http_status, std::string_view body) 
   if (!answer) return answer.error();
   const json* channel = fields::find(*answer, "channel");
   const std::string id = channel != nullptr ? fields::string_or_empty(*channel, "id") : "";
-  if (id.empty()) return make_error("bad_response", "conversations.open answer has no channel.id");
+  if (id.empty())
+    return make_error(ErrorCode::bad_response, "conversations.open answer has no channel.id");
   return id;
 }
 

@@ -118,7 +118,7 @@ Result<void> verify(const HttpRequest& request, std::string_view signing_secret,
                     std::chrono::system_clock::time_point now) {
   const SignatureCheck check = check_signature(request, signing_secret, now);
   if (check == SignatureCheck::valid) return {};
-  return make_error("unauthorized", std::string(to_string(check)));
+  return make_error(ErrorCode::unauthorized, std::string(to_string(check)));
 }
 
 }  // namespace triagebot::adapters::slack

@@ -40,7 +40,7 @@ std::string_view to_string(SignatureCheck check);
 SignatureCheck check_signature(const HttpRequest& request, std::string_view signing_secret,
                                std::chrono::system_clock::time_point now);
 
-// check_signature as a Result: anything but `valid` is Error{"unauthorized",
+// check_signature as a Result: anything but `valid` is Error{ErrorCode::unauthorized,
 // to_string(check)}.
 Result<void> verify(const HttpRequest& request, std::string_view signing_secret,
                     std::chrono::system_clock::time_point now);

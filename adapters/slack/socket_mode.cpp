@@ -23,15 +23,15 @@ EnvelopeKind kind_of(std::string_view type) {
 
 Result<Envelope> parse_envelope(std::string_view frame) {
   if (telegram::json_nesting_depth(frame) > kMaxDepth) {
-    return make_error("bad_request", "frame nested too deeply");
+    return make_error(ErrorCode::bad_request, "frame nested too deeply");
   }
   json object = json::parse(frame, nullptr, false);
   if (object.is_discarded() || !object.is_object()) {
-    return make_error("bad_request", "frame is not a JSON object");
+    return make_error(ErrorCode::bad_request, "frame is not a JSON object");
   }
   auto type = fields::string_at(object, "type", "frame");
   if (!type) return type.error();
-  if (!*type) return make_error("bad_request", "frame has no type");
+  if (!*type) return make_error(ErrorCode::bad_request, "frame has no type");
   Envelope envelope;
   envelope.type = std::move(**type);
   envelope.kind = kind_of(envelope.type);
@@ -54,10 +54,10 @@ Result<Envelope> parse_envelope(std::string_view frame) {
 
   if (envelope.kind == EnvelopeKind::events_api || envelope.kind == EnvelopeKind::interactive) {
     if (envelope.envelope_id.empty()) {
-      return make_error("bad_request", envelope.type + " envelope has no envelope_id");
+      return make_error(ErrorCode::bad_request, envelope.type + " envelope has no envelope_id");
     }
     if (*payload == nullptr)
-      return make_error("bad_request", envelope.type + " envelope has no payload");
+      return make_error(ErrorCode::bad_request, envelope.type + " envelope has no payload");
   }
   return envelope;
 }
@@ -68,7 +68,7 @@ std::string ack_message(std::string_view envelope_id) {
 
 Result<ParsedEvent> parse_events_envelope(const Envelope& envelope, const InboundOptions& options) {
   if (envelope.kind != EnvelopeKind::events_api) {
-    return make_error("bad_request", "not an events_api envelope");
+    return make_error(ErrorCode::bad_request, "not an events_api envelope");
   }
   auto parsed = parse_event_payload(envelope.payload, options);
   if (!parsed) return parsed;
@@ -79,7 +79,7 @@ Result<ParsedEvent> parse_events_envelope(const Envelope& envelope, const Inboun
 Result<ParsedInteraction> parse_interactive_envelope(const Envelope& envelope,
                                                      const InboundOptions& options) {
   if (envelope.kind != EnvelopeKind::interactive) {
-    return make_error("bad_request", "not an interactive envelope");
+    return make_error(ErrorCode::bad_request, "not an interactive envelope");
   }
   return parse_interaction_payload(envelope.payload, options);
 }

@@ -39,14 +39,14 @@ struct Envelope {
 
 // A frame must be a JSON object with a string `type`; events_api and interactive
 // envelopes also need a string envelope_id and an object payload. Otherwise
-// Error{"bad_request", ...}: log it and go on reading (Slack redelivers what it meant).
+// Error{ErrorCode::bad_request, ...}: log it and go on reading (Slack redelivers what it meant).
 Result<Envelope> parse_envelope(std::string_view frame);
 
 // {"envelope_id": "..."}
 std::string ack_message(std::string_view envelope_id);
 
 // The payload through parse_event_payload / parse_interaction_payload, with the
-// envelope's redelivery marks. A wrong envelope kind is Error{"bad_request", ...}.
+// envelope's redelivery marks. A wrong envelope kind is Error{ErrorCode::bad_request, ...}.
 Result<ParsedEvent> parse_events_envelope(const Envelope& envelope, const InboundOptions& options);
 Result<ParsedInteraction> parse_interactive_envelope(const Envelope& envelope,
                                                      const InboundOptions& options);

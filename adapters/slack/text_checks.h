@@ -16,11 +16,11 @@ namespace triagebot::adapters::slack {
 // one; over kMaxTextChars it cannot be a real Slack message (§2.4).
 inline std::optional<Error> check_text(std::string_view text, std::string_view where) {
   if (text.find('\0') != std::string_view::npos) {
-    return make_error("bad_request", std::string(where) + " contains a NUL character");
+    return make_error(ErrorCode::bad_request, std::string(where) + " contains a NUL character");
   }
   if (character_count(text) > kMaxTextChars) {
-    return make_error("bad_request", std::string(where) + " is longer than " +
-                                         std::to_string(kMaxTextChars) + " characters");
+    return make_error(ErrorCode::bad_request, std::string(where) + " is longer than " +
+                                                  std::to_string(kMaxTextChars) + " characters");
   }
   return std::nullopt;
 }

@@ -45,11 +45,13 @@ Error api_error(const json& answer) {
                                "delete-webhook` to poll instead"
                              : "another getUpdates poller runs with this token; make sure only "
                                "one bot instance is running";
-    return make_error("conflict", advice + " (Telegram: " + description + ")");
+    return make_error(ErrorCode::conflict, advice + " (Telegram: " + description + ")");
   }
-  if (code == 401) return make_error("unauthorized", "the bot token was refused: " + description);
-  return make_error("api_error", "Telegram answered error " + std::to_string(code) + ": " +
-                                     (description.empty() ? "no description" : description));
+  if (code == 401)
+    return make_error(ErrorCode::unauthorized, "the bot token was refused: " + description);
+  return make_error(ErrorCode::api_error,
+                    "Telegram answered error " + std::to_string(code) + ": " +
+                        (description.empty() ? "no description" : description));
 }
 
 // The `result` of an ok answer to `method`, when it is of the wanted kind; otherwise the
@@ -58,14 +60,15 @@ enum class ResultKind { array, object };
 Result<json> result_of(std::string_view body, const char* method, ResultKind kind) {
   auto answer = read_answer(body);
   if (!answer)
-    return make_error("bad_response", std::string(method) + " answer is not Bot API JSON");
+    return make_error(ErrorCode::bad_response, std::string(method) + " answer is not Bot API JSON");
   if (!(*answer)["ok"].get<bool>()) return api_error(*answer);
   auto result = answer->find("result");
   const bool fits = result != answer->end() &&
                     (kind == ResultKind::array ? result->is_array() : result->is_object());
   if (!fits) {
-    return make_error("bad_response", std::string(method) + " answer has no result " +
-                                          (kind == ResultKind::array ? "array" : "object"));
+    return make_error(ErrorCode::bad_response,
+                      std::string(method) + " answer has no result " +
+                          (kind == ResultKind::array ? "array" : "object"));
   }
   return std::move(*result);
 }
@@ -116,7 +119,7 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> split_updates(std::str
         (id->is_number_unsigned() &&
          id->get<std::uint64_t>() >
              static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))) {
-      return make_error("bad_response", "an update has no integer update_id");
+      return make_error(ErrorCode::bad_response, "an update has no integer update_id");
     }
     updates.emplace_back(id->get<std::int64_t>(), update.dump());
   }
@@ -177,7 +180,7 @@ Result<std::string> read_bot_username(std::string_view body) {
   if (!result) return result.error();
   auto username = result->find("username");
   if (username == result->end() || !username->is_string() || username->get<std::string>().empty()) {
-    return make_error("bad_response", "getMe answer has no username");
+    return make_error(ErrorCode::bad_response, "getMe answer has no username");
   }
   return username->get<std::string>();
 }

@@ -186,15 +186,15 @@ bool is_valid_secret_token(std::string_view secret) {
 
 Result<void> verify(const HttpRequest& request, std::string_view secret) {
   if (secret.empty()) {
-    return make_error("unauthorized", "no webhook secret configured");
+    return make_error(ErrorCode::unauthorized, "no webhook secret configured");
   }
   auto given = request.headers.get(kSecretHeader);
-  if (!given) return make_error("unauthorized", "missing secret token header");
+  if (!given) return make_error(ErrorCode::unauthorized, "missing secret token header");
   // The length check reveals only the length, which the format (1–256 chars) already
   // bounds; the content is compared in constant time.
   if (given->size() != secret.size() ||
       CRYPTO_memcmp(given->data(), secret.data(), secret.size()) != 0) {
-    return make_error("unauthorized", "wrong secret token");
+    return make_error(ErrorCode::unauthorized, "wrong secret token");
   }
   return {};
 }
@@ -224,14 +224,14 @@ std::size_t json_nesting_depth(std::string_view text) {
 
 Result<ParsedUpdate> parse_body(std::string_view body, const ParseOptions& options) {
   if (json_nesting_depth(body) > kMaxDepth) {
-    return make_error("bad_request", "update nested too deeply");
+    return make_error(ErrorCode::bad_request, "update nested too deeply");
   }
   json update = json::parse(body, nullptr, false);
   if (update.is_discarded() || !update.is_object()) {
-    return make_error("bad_request", "update is not a JSON object");
+    return make_error(ErrorCode::bad_request, "update is not a JSON object");
   }
   auto update_id = int64_at(update, "update_id");
-  if (!update_id) return make_error("bad_request", "update_id missing or not an integer");
+  if (!update_id) return make_error(ErrorCode::bad_request, "update_id missing or not an integer");
 
   ParsedUpdate out;
   out.update_id = *update_id;

@@ -28,7 +28,7 @@ inline constexpr std::string_view kSecretHeader = "X-Telegram-Bot-Api-Secret-Tok
 bool is_valid_secret_token(std::string_view secret);
 
 // Constant-time check of the secret header. Missing, different, or an empty configured
-// secret (fail closed) → Error{"unauthorized", ...}. Neither value appears in the error.
+// secret (fail closed) → Error{ErrorCode::unauthorized, ...}. Neither value appears in the error.
 Result<void> verify(const HttpRequest& request, std::string_view secret);
 
 struct ParseOptions {
@@ -67,7 +67,7 @@ struct ParsedUpdate {
 };
 
 // Body must be a JSON object with an integer update_id, nested at most 64 deep;
-// otherwise Error{"bad_request", ...} (answer 400). Every authentic but useless update
+// otherwise Error{ErrorCode::bad_request, ...} (answer 400). Every authentic but useless update
 // (edited_message, channel_post, chat_member, unknown kinds) parses to zero events.
 Result<ParsedUpdate> parse(const HttpRequest& request, const ParseOptions& options);
 // The same for a bare update body (long polling).

@@ -73,8 +73,8 @@ Result<TrustedProxies> parse_trusted_proxies(std::string_view value) {
     if (entry.empty()) return true;
     std::string canonical = canonical_address(entry);
     if (canonical.empty()) {
-      error = make_error("config", "TRIAGEBOT_TRUSTED_PROXIES: \"" + std::string(entry) +
-                                       "\" is not an IP address");
+      error = make_error(ErrorCode::bad_config, "TRIAGEBOT_TRUSTED_PROXIES: \"" +
+                                                    std::string(entry) + "\" is not an IP address");
       failed = true;
       return false;
     }

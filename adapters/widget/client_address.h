@@ -22,7 +22,7 @@ struct TrustedProxies {
 };
 
 // Parses TRIAGEBOT_TRUSTED_PROXIES: comma-separated IPv4/IPv6 addresses; blank entries
-// skipped; anything else is Error{"config", names the entry}.
+// skipped; anything else is Error{ErrorCode::bad_config, names the entry}.
 Result<TrustedProxies> parse_trusted_proxies(std::string_view value);
 
 // The canonical text of an IP address ("::ffff:10.0.0.1" -> "10.0.0.1", IPv6 compressed

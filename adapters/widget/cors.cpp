@@ -107,8 +107,9 @@ Result<CorsPolicy> parse_cors_policy(std::string_view value) {
     if (entry.empty()) continue;
     auto origin = normalise_origin(entry);
     if (!origin) {
-      return make_error("config", "TRIAGEBOT_WIDGET_ORIGINS: \"" + std::string(entry) +
-                                      "\" is not an origin of the form scheme://host[:port]");
+      return make_error(ErrorCode::bad_config,
+                        "TRIAGEBOT_WIDGET_ORIGINS: \"" + std::string(entry) +
+                            "\" is not an origin of the form scheme://host[:port]");
     }
     if (std::find(policy.allowed_origins.begin(), policy.allowed_origins.end(), *origin) ==
         policy.allowed_origins.end()) {

@@ -26,7 +26,7 @@ struct CorsPolicy {
 
 // Parses TRIAGEBOT_WIDGET_ORIGINS: comma-separated origins, each exactly
 // scheme://host[:port] with scheme http or https (no path, no trailing slash, no "*").
-// Blank entries are skipped. An invalid entry is Error{"config", names the entry}.
+// Blank entries are skipped. An invalid entry is Error{ErrorCode::bad_config, names the entry}.
 Result<CorsPolicy> parse_cors_policy(std::string_view value);
 
 enum class OriginVerdict { same_origin, allowed, refused };

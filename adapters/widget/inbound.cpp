@@ -24,9 +24,9 @@ InboundEvent session_event(std::string_view session_id, std::string event_id, di
 
 Result<void> verify(const HttpRequest& request, std::optional<std::string_view> stored_hash) {
   auto token = bearer_token(request.headers);
-  if (!token) return make_error("unauthorized", "A bearer token is required.");
+  if (!token) return make_error(ErrorCode::unauthorized, "A bearer token is required.");
   if (!stored_hash || !token_matches(*token, *stored_hash)) {
-    return make_error("unauthorized", "The token does not match this session.");
+    return make_error(ErrorCode::unauthorized, "The token does not match this session.");
   }
   return {};
 }

@@ -21,7 +21,7 @@ namespace triagebot::adapters::widget {
 
 // The request's bearer token against the session's stored token hash, compared in
 // constant time. No token, another scheme, or no stored hash (fail closed), or a token
-// that does not match → Error{"unauthorized", ...}. Neither value appears in the error.
+// that does not match → Error{ErrorCode::unauthorized, ...}. Neither value appears in the error.
 Result<void> verify(const HttpRequest& request, std::optional<std::string_view> stored_hash);
 
 struct ParseOptions {
@@ -32,7 +32,7 @@ struct ParseOptions {
 };
 
 // The turn of session `request.param("id")` as one event; the body as parse_turn()
-// (turn.h) reads it, so a malformed body is Error{"bad_request", ...}.
+// (turn.h) reads it, so a malformed body is Error{ErrorCode::bad_request, ...}.
 Result<std::vector<InboundEvent>> parse(const HttpRequest& request, const ParseOptions& options);
 
 // The event that opens a new session: an implicit /start the person never typed, under

@@ -6,7 +6,9 @@ namespace triagebot::adapters::widget {
 
 namespace {
 
-Error bad_request(std::string message) { return make_error("bad_request", std::move(message)); }
+Error bad_request(std::string message) {
+  return make_error(ErrorCode::bad_request, std::move(message));
+}
 
 bool is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

@@ -7,7 +7,7 @@
 //   - choice: 1..kMaxChoiceBytes bytes of printable ASCII (choice ids are short ASCII,
 //     see dialogs/reply.h).
 // Anything else (malformed JSON, not an object, both or neither field, other fields,
-// wrong types) is Error{"bad_request", ...}. Error messages never echo the body.
+// wrong types) is Error{ErrorCode::bad_request, ...}. Error messages never echo the body.
 #pragma once
 
 #include <cstddef>

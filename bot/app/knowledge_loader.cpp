@@ -9,7 +9,8 @@ Result<dialogs::Knowledge> load_configured_knowledge(const Config& config) {
   if (!config.knowledge) {
     auto knowledge = dialogs::load_knowledge(dialogs::builtin_knowledge_json());
     if (!knowledge) {
-      return make_error("bad_knowledge", "built-in knowledge base: " + knowledge.error().message);
+      return make_error(ErrorCode::bad_knowledge,
+                        "built-in knowledge base: " + knowledge.error().message);
     }
     return knowledge;
   }
@@ -18,11 +19,11 @@ Result<dialogs::Knowledge> load_configured_knowledge(const Config& config) {
   std::ostringstream text;
   text << file.rdbuf();
   if (!file.good() && !file.eof()) {
-    return make_error("bad_knowledge", "TRIAGEBOT_KNOWLEDGE: cannot read " + path);
+    return make_error(ErrorCode::bad_knowledge, "TRIAGEBOT_KNOWLEDGE: cannot read " + path);
   }
   auto knowledge = dialogs::load_knowledge(text.str());
   if (!knowledge) {
-    return make_error("bad_knowledge",
+    return make_error(ErrorCode::bad_knowledge,
                       "TRIAGEBOT_KNOWLEDGE: " + path + ": " + knowledge.error().message);
   }
   return knowledge;

@@ -7,7 +7,7 @@ namespace triagebot::bot {
 
 Result<LanguageServices> load_language_services() {
   auto spelling = nlp::HunspellSpellChecker::load();
-  if (!spelling) return make_error("bad_config", spelling.error().message);
+  if (!spelling) return make_error(ErrorCode::bad_config, spelling.error().message);
   LanguageServices services;
   services.spelling = std::move(*spelling);
   services.languages = std::make_unique<nlp::Cld2LanguageIdentifier>();

@@ -39,7 +39,10 @@ using Channels = std::vector<std::unique_ptr<Channel>>;
 int start_failure(const Error& error) {
   std::cerr << "triagebot: " << error.message << "\n";
   const auto& code = error.code;
-  return code == "bad_config" || code == "bad_knowledge" || code == "schema_too_new" ? 2 : 1;
+  return code == ErrorCode::bad_config || code == ErrorCode::bad_knowledge ||
+                 code == ErrorCode::schema_too_new
+             ? 2
+             : 1;
 }
 
 // Every route of the server, in one place: the built-in ones, each channel's, and the

@@ -26,7 +26,8 @@ Result<std::vector<std::unique_ptr<Channel>>> enabled_channels(const Config& con
     channels.push_back(std::move(*channel));
   }
   if (!loop_found) {
-    return make_error("bad_config", "the " + request.loop_of + " channel is not configured");
+    return make_error(ErrorCode::bad_config,
+                      "the " + request.loop_of + " channel is not configured");
   }
   return channels;
 }

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "dialogs/double_quoted.h"
+
 namespace triagebot::bot {
 namespace {
 
@@ -26,13 +28,7 @@ void write_line(std::ostream& out, const std::vector<std::string>& fields) {
 
 std::string csv_field(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
+  return double_quoted(text);
 }
 
 void write_csv_header(std::ostream& out) {

@@ -16,7 +16,7 @@ Result<int> http_get_status(const std::string& host, std::uint16_t port, const s
                             std::chrono::milliseconds timeout) {
   boost::system::error_code ec;
   auto address = net::ip::make_address(host, ec);
-  if (ec) return make_error("bad_address", "not an IP address: " + host);
+  if (ec) return make_error(ErrorCode::bad_address, "not an IP address: " + host);
   if (address.is_unspecified()) {
     address = address.is_v6() ? net::ip::address(net::ip::address_v6::loopback())
                               : net::ip::address(net::ip::address_v4::loopback());
@@ -46,7 +46,7 @@ Result<int> http_get_status(const std::string& host, std::uint16_t port, const s
     });
   });
   context.run();
-  if (failure) return make_error("unreachable", failure.message());
+  if (failure) return make_error(ErrorCode::unreachable, failure.message());
   return static_cast<int>(response.result_int());
 }
 

@@ -55,7 +55,7 @@ const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& al
 }
 
 Result<Invocation> parse_invocation(const std::vector<std::string>& rest) {
-  auto usage = [](std::string message) { return make_error("usage", std::move(message)); };
+  auto usage = [](std::string message) { return make_error(ErrorCode::usage, std::move(message)); };
   if (rest.empty()) {
     return usage("logs needs a subcommand: list, show, stats, export, forget or purge");
   }
@@ -110,7 +110,8 @@ Result<storage::ListFilter> filter_from_flags(const Invocation& invocation) {
   }
   auto filter = make_list_filter(params, kMaxListLimit);
   if (!filter)
-    return make_error("usage", "logs " + invocation.subcommand + ": " + filter.error().message);
+    return make_error(ErrorCode::usage,
+                      "logs " + invocation.subcommand + ": " + filter.error().message);
   return filter;
 }
 
@@ -120,7 +121,7 @@ Result<storage::StatsFilter> stats_filter_from_flags(const Invocation& invocatio
     if (flag != "--json") params.emplace_back(flag.substr(2), value);
   }
   auto filter = make_stats_filter(params);
-  if (!filter) return make_error("usage", "logs stats: " + filter.error().message);
+  if (!filter) return make_error(ErrorCode::usage, "logs stats: " + filter.error().message);
   return filter;
 }
 
@@ -305,16 +306,17 @@ Result<std::int64_t> purge_days(const Invocation& invocation) {
   const auto days = invocation.flags.find("--older-than");
   const auto days_long = invocation.flags.find("--older-than-days");
   if (days != invocation.flags.end() && days_long != invocation.flags.end()) {
-    return make_error("usage", "logs purge: give --older-than or --older-than-days, not both");
+    return make_error(ErrorCode::usage,
+                      "logs purge: give --older-than or --older-than-days, not both");
   }
   const auto found = days != invocation.flags.end() ? days : days_long;
   if (found == invocation.flags.end()) {
-    return make_error("usage", "logs purge: --older-than DAYS is required");
+    return make_error(ErrorCode::usage, "logs purge: --older-than DAYS is required");
   }
   // At least one day: "0" would delete conversations still in progress.
   const auto value = parse_whole(found->second, 1, 36500);
   if (!value) {
-    return make_error("usage",
+    return make_error(ErrorCode::usage,
                       "logs purge: " + found->first + " must be a whole number from 1 to 36500");
   }
   return *value;
@@ -327,23 +329,24 @@ Result<void> check_arguments(const Invocation& invocation) {
     if (auto filter = filter_from_flags(invocation); !filter) return filter.error();
     if (const auto format = invocation.flags.find("--format");
         format != invocation.flags.end() && format->second != "jsonl" && format->second != "csv") {
-      return make_error("usage", "logs export: --format must be jsonl or csv");
+      return make_error(ErrorCode::usage, "logs export: --format must be jsonl or csv");
     }
   } else if (name == "forget") {
     const auto platform = invocation.flags.find("--platform");
     const auto user = invocation.flags.find("--user");
     if (platform == invocation.flags.end() || user == invocation.flags.end() ||
         user->second.empty()) {
-      return make_error("usage", "logs forget: --platform P and --user U are required");
+      return make_error(ErrorCode::usage, "logs forget: --platform P and --user U are required");
     }
     if (!adapters::platform_from_string(platform->second)) {
-      return make_error("usage", "logs forget: --platform must be telegram, slack or widget");
+      return make_error(ErrorCode::usage,
+                        "logs forget: --platform must be telegram, slack or widget");
     }
   } else if (name == "stats") {
     if (auto filter = stats_filter_from_flags(invocation); !filter) return filter.error();
   } else if (name == "show") {
     if (!parse_whole(invocation.positional.front(), 1, INT64_MAX)) {
-      return make_error("usage", "logs show: the id must be a positive whole number");
+      return make_error(ErrorCode::usage, "logs show: the id must be a positive whole number");
     }
   } else if (name == "purge") {
     if (auto days = purge_days(invocation); !days) return days.error();
@@ -510,7 +513,7 @@ int export_all(storage::Store& store, const Invocation& invocation, CommandIo io
     }
     for (const auto& summary : page->conversations) {
       auto detail = store.readers().get_conversation(summary.id);
-      if (!detail && detail.error().code == "not_found") continue;  // purged meanwhile
+      if (!detail && detail.error().code == ErrorCode::not_found) continue;  // purged meanwhile
       if (!detail) {
         io.err << "triagebot: logs export: " << detail.error().message << "\n";
         return 1;

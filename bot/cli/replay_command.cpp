@@ -39,7 +39,9 @@ struct Changed {
 Result<ReplayArgs> take_replay_args(std::vector<std::string>& args) {
   static const std::set<std::string, std::less<>> kFilters = {
       "--platform", "--triage", "--red-flag", "--verdict", "--since", "--until", "--q"};
-  auto usage = [](std::string message) { return make_error("usage", "replay: " + message); };
+  auto usage = [](std::string message) {
+    return make_error(ErrorCode::usage, "replay: " + message);
+  };
   ReplayArgs out;
   std::vector<std::string> rest;
   std::set<std::string, std::less<>> seen;
@@ -79,12 +81,13 @@ Result<ReplayArgs> take_replay_args(std::vector<std::string>& args) {
 
 Result<dialogs::Knowledge> load_candidate(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) return make_error("bad_knowledge", "replay: cannot read " + path);
+  if (!file) return make_error(ErrorCode::bad_knowledge, "replay: cannot read " + path);
   std::ostringstream text;
   text << file.rdbuf();
   auto knowledge = dialogs::load_knowledge(text.str());
   if (!knowledge) {
-    return make_error("bad_knowledge", "replay: " + path + ": " + knowledge.error().message);
+    return make_error(ErrorCode::bad_knowledge,
+                      "replay: " + path + ": " + knowledge.error().message);
   }
   return knowledge;
 }

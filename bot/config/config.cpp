@@ -264,19 +264,20 @@ const std::vector<Entry>& entries() {
 Result<void> check_database_path(const std::filesystem::path& db, const std::string& source) {
   std::error_code ec;
   if (std::filesystem::is_directory(db, ec)) {
-    return make_error("bad_config", source + ": " + db.string() + " is a directory");
+    return make_error(ErrorCode::bad_config, source + ": " + db.string() + " is a directory");
   }
   const auto directory = db.has_parent_path() ? db.parent_path() : std::filesystem::path(".");
   if (!std::filesystem::is_directory(directory, ec)) {
-    return make_error("bad_config",
+    return make_error(ErrorCode::bad_config,
                       source + ": directory " + directory.string() + " does not exist");
   }
   if (::access(directory.c_str(), W_OK) != 0) {
-    return make_error("bad_config",
+    return make_error(ErrorCode::bad_config,
                       source + ": directory " + directory.string() + " is not writable");
   }
   if (std::filesystem::exists(db, ec) && ::access(db.c_str(), R_OK | W_OK) != 0) {
-    return make_error("bad_config", source + ": " + db.string() + " is not readable and writable");
+    return make_error(ErrorCode::bad_config,
+                      source + ": " + db.string() + " is not readable and writable");
   }
   return {};
 }
@@ -340,16 +341,17 @@ Result<Config> load_config(const EnvLookup& env, const std::vector<std::string>&
         continue;
       }
       if (arg.rfind("-", 0) == 0) {
-        return make_error("bad_config", "unknown flag " + name + " (see triagebot --help)");
+        return make_error(ErrorCode::bad_config,
+                          "unknown flag " + name + " (see triagebot --help)");
       }
-      return make_error("bad_config", "unexpected argument '" + arg + "'");
+      return make_error(ErrorCode::bad_config, "unexpected argument '" + arg + "'");
     }
     if (equals != std::string::npos) {
       flags[name] = arg.substr(equals + 1);
     } else if (i + 1 < args.size()) {
       flags[name] = args[++i];
     } else {
-      return make_error("bad_config", name + " needs a value");
+      return make_error(ErrorCode::bad_config, name + " needs a value");
     }
   }
 
@@ -369,7 +371,7 @@ Result<Config> load_config(const EnvLookup& env, const std::vector<std::string>&
     }
     if (!value || value->empty()) continue;  // unset: keep the default
     if (const auto problem = entry.apply(config, *value)) {
-      return make_error("bad_config", source + ": " + *problem);
+      return make_error(ErrorCode::bad_config, source + ": " + *problem);
     }
     if (entry.doc.name == "TRIAGEBOT_DB") db_source = source;
   }

@@ -263,7 +263,7 @@ class Dispatcher::Impl {
         DeliveryOutcome outcome;
         if (!answer) {
           outcome.kind = DeliveryOutcome::Kind::back_off;
-          outcome.reason = answer.error().code;
+          outcome.reason = std::string(to_string(answer.error().code));
         } else if (!guarded(row, "classify",
                             [&] { outcome = platforms_.at(row.platform).classify(*answer); })) {
           return;

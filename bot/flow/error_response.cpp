@@ -6,10 +6,10 @@
 namespace triagebot::bot {
 
 adapters::HttpResponse pipeline_error_response(const Error& error) {
-  if (error.code == "not_found") {
+  if (error.code == ErrorCode::not_found) {
     return http::json_error(404, "not_found", "The conversation no longer exists.");
   }
-  if (error.code == "overloaded" || error.code == "closed") {
+  if (error.code == ErrorCode::overloaded || error.code == ErrorCode::closed) {
     auto response = http::json_error(503, "overloaded", "The server is busy; try again shortly.");
     response.headers.set("Retry-After", "1");
     return response;

@@ -100,7 +100,7 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
     done(std::move(state->outcomes));
   };
   auto queued = store_.writer().submit(std::move(item));
-  if (!queued && queued.error().code == "overloaded") metrics_.rejected_overloaded();
+  if (!queued && queued.error().code == ErrorCode::overloaded) metrics_.rejected_overloaded();
   return queued;
 }
 
@@ -127,7 +127,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
       tx.load_or_create_conversation(platform, event.conversation_key, event.user_key, now);
   if (!conversation) return conversation.error();
   if (conversation->created && !submission.create_conversation) {
-    return make_error("not_found", "the conversation no longer exists");  // rolled back
+    return make_error(ErrorCode::not_found, "the conversation no longer exists");  // rolled back
   }
   seen.started = conversation->created;
   if (conversation->created && submission.credential) {

@@ -19,9 +19,9 @@ Listener::Listener(net::io_context& context, ExecutorPicker next_executor,
 Result<tcp::endpoint> Listener::listen(const tcp::endpoint& endpoint) {
   boost::system::error_code ec;
   const auto failed = [&](const char* step) {
-    return make_error("listen_failed", std::string(step) + " " + endpoint.address().to_string() +
-                                           ":" + std::to_string(endpoint.port()) + ": " +
-                                           ec.message());
+    return make_error(ErrorCode::listen_failed,
+                      std::string(step) + " " + endpoint.address().to_string() + ":" +
+                          std::to_string(endpoint.port()) + ": " + ec.message());
   };
   acceptor_.open(endpoint.protocol(), ec);
   if (ec) return failed("cannot open a socket for");

@@ -99,11 +99,11 @@ Server::~Server() = default;
 
 Result<Endpoint> Server::start() {
   auto& impl = *impl_;
-  if (impl.started) return make_error("already_started", "the server is already started");
+  if (impl.started) return make_error(ErrorCode::already_started, "the server is already started");
   boost::system::error_code ec;
   const auto address = net::ip::make_address(impl.options.host, ec);
   if (ec) {
-    return make_error("listen_failed", "not an IP address: " + impl.options.host);
+    return make_error(ErrorCode::listen_failed, "not an IP address: " + impl.options.host);
   }
   const unsigned threads = std::max(1u, impl.options.threads);
   for (unsigned i = 0; i < threads; ++i) {

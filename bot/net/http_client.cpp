@@ -126,7 +126,7 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
     http::verb verb = http::string_to_verb(call_.method);
     if (verb == http::verb::unknown) {
       return asio::post(client_->executor, [self = shared_from_this()] {
-        self->finish(make_error("bad_request", "unknown HTTP method"));
+        self->finish(make_error(ErrorCode::bad_request, "unknown HTTP method"));
       });
     }
     request_.method(verb);
@@ -271,13 +271,13 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
       return asio::dispatch(connection_->executor(),
                             [self = shared_from_this()] { self->resolve(); });
     }
-    std::string code = "connection";
+    ErrorCode code = ErrorCode::connection;
     if (ec == beast::error::timeout) {
-      code = "timeout";
+      code = ErrorCode::timeout;
     } else if (ec == http::error::body_limit || ec == http::error::header_limit) {
-      code = "response_too_large";
+      code = ErrorCode::response_too_large;
     } else if (stage == "handshake" || ec.category() == asio::error::get_ssl_category()) {
-      code = "tls";
+      code = ErrorCode::tls;
     }
     log(LogLevel::debug, "http_client.failure",
         {{"call", call_.log_name}, {"stage", stage}, {"error", ec.message()}});
@@ -320,10 +320,13 @@ Result<HttpClient> HttpClient::create(asio::any_io_executor executor, std::strin
                         ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
     beast::error_code ec;
     context.set_default_verify_paths(ec);
-    if (ec) return make_error("tls", "cannot load the system certificate store: " + ec.message());
+    if (ec)
+      return make_error(ErrorCode::tls,
+                        "cannot load the system certificate store: " + ec.message());
     if (!impl->options.extra_ca_pem.empty()) {
       context.add_certificate_authority(asio::buffer(impl->options.extra_ca_pem), ec);
-      if (ec) return make_error("tls", "cannot load the extra CA certificate: " + ec.message());
+      if (ec)
+        return make_error(ErrorCode::tls, "cannot load the extra CA certificate: " + ec.message());
     }
     context.set_verify_mode(ssl::verify_peer);
   }
@@ -351,7 +354,7 @@ Result<ClientResponse> BlockingClient::send(const adapters::OutboundCall& call) 
   asio::io_context io;
   {
     std::lock_guard lock(mutex_);
-    if (cancelled_) return make_error("cancelled", "the call was cancelled");
+    if (cancelled_) return make_error(ErrorCode::cancelled, "the call was cancelled");
     running_ = &io;
   }
   std::optional<Result<ClientResponse>> outcome;
@@ -365,8 +368,8 @@ Result<ClientResponse> BlockingClient::send(const adapters::OutboundCall& call) 
   std::lock_guard lock(mutex_);
   running_ = nullptr;
   // Abandoned handlers (holding the exchange and its socket) die with `io`.
-  if (!outcome && cancelled_) return make_error("cancelled", "the call was cancelled");
-  if (!outcome) return make_error("connection", "request ended without an answer");
+  if (!outcome && cancelled_) return make_error(ErrorCode::cancelled, "the call was cancelled");
+  if (!outcome) return make_error(ErrorCode::connection, "request ended without an answer");
   return std::move(*outcome);
 }
 

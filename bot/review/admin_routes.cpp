@@ -69,12 +69,15 @@ HttpResponse error_response(int status, std::string code, std::string message) {
 // Storage errors as HTTP answers; storage's own message is not passed on (it may name
 // SQL), but its code picks the status.
 HttpResponse storage_error(const Error& error) {
-  if (error.code == "bad_request") return error_response(400, "bad_request", error.message);
-  if (error.code == "not_found") return error_response(404, "not_found", "no such conversation");
-  if (error.code == "overloaded") {
+  if (error.code == ErrorCode::bad_request)
+    return error_response(400, "bad_request", error.message);
+  if (error.code == ErrorCode::not_found)
+    return error_response(404, "not_found", "no such conversation");
+  if (error.code == ErrorCode::overloaded) {
     return error_response(503, "overloaded", "the database is busy; try again shortly");
   }
-  if (error.code == "closed") return error_response(503, "shutting_down", "the server is stopping");
+  if (error.code == ErrorCode::closed)
+    return error_response(503, "shutting_down", "the server is stopping");
   log(LogLevel::error, "admin_storage_error", {{"code", error.code}});
   return error_response(500, "storage", "the database did not answer");
 }
@@ -124,7 +127,9 @@ bool has_control(std::string_view text) {
 // The verdict body (API.md); nlohmann's parser has already refused invalid UTF-8.
 Result<storage::VerdictRecord> parse_verdict(std::string_view body) {
   const auto json = nlohmann::json::parse(body, nullptr, false);
-  auto bad = [](std::string message) { return make_error("bad_request", std::move(message)); };
+  auto bad = [](std::string message) {
+    return make_error(ErrorCode::bad_request, std::move(message));
+  };
   if (json.is_discarded() || !json.is_object()) return bad("the body must be a JSON object");
   storage::VerdictRecord record;
   const auto verdict = json.find("verdict");

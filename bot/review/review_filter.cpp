@@ -31,7 +31,8 @@ Result<std::string> percent_decode(std::string_view text) {
     } else if (c == '%') {
       const int high = i + 2 < text.size() ? hex_value(text[i + 1]) : -1;
       const int low = i + 2 < text.size() ? hex_value(text[i + 2]) : -1;
-      if (high < 0 || low < 0) return make_error("bad_request", "malformed %-escape in the query");
+      if (high < 0 || low < 0)
+        return make_error(ErrorCode::bad_request, "malformed %-escape in the query");
       out += static_cast<char>(high * 16 + low);
       i += 2;
     } else {
@@ -118,7 +119,7 @@ bool is_red_flag_id(std::string_view text) {
   return true;
 }
 
-Error bad(std::string message) { return make_error("bad_request", std::move(message)); }
+Error bad(std::string message) { return make_error(ErrorCode::bad_request, std::move(message)); }
 
 }  // namespace
 

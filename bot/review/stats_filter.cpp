@@ -5,7 +5,9 @@
 namespace triagebot::bot {
 
 Result<storage::StatsFilter> make_stats_filter(const QueryParams& params) {
-  auto bad = [](std::string message) { return make_error("bad_request", std::move(message)); };
+  auto bad = [](std::string message) {
+    return make_error(ErrorCode::bad_request, std::move(message));
+  };
   storage::StatsFilter filter;
   std::set<std::string, std::less<>> seen;
   for (const auto& [name, value] : params) {

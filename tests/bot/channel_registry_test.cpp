@@ -47,7 +47,7 @@ TEST(ChannelRegistry, ACommandCanAskForItsChannelsLoop) {
 TEST(ChannelRegistry, TheLoopOfAChannelThatIsOffIsAConfigurationError) {
   auto channels = enabled_channels(Config{}, {.loop_of = "telegram"});
   ASSERT_FALSE(channels);
-  EXPECT_EQ(channels.error().code, "bad_config");
+  EXPECT_EQ(channels.error().code, ErrorCode::bad_config);
 }
 
 TEST(ChannelRegistry, EachChannelsCommandIsInTheCliTable) {

@@ -103,7 +103,8 @@ class DispatcherTest : public ::testing::Test {
     PlatformOutbound outbound;
     outbound.transport = transport_.transport();
     outbound.render = [](const storage::OutboxRow& row) -> Result<adapters::OutboundCall> {
-      if (row.payload.value("unrenderable", false)) return make_error("bad_row", "cannot render");
+      if (row.payload.value("unrenderable", false))
+        return make_error(ErrorCode::bad_row, "cannot render");
       adapters::OutboundCall call;
       call.path = "/bot-test/sendMessage";
       call.log_name = "test.sendMessage";
@@ -256,7 +257,7 @@ TEST_F(DispatcherTest, RateLimitedRowWaitsTheRetryAfterThenGoesOnce) {
 
 TEST_F(DispatcherTest, TransientFailuresBackOffLongerEachTime) {
   transport_.then(failure(500, "Internal Server Error"));
-  transport_.then(make_error("connection", "connect: Connection refused"));
+  transport_.then(make_error(ErrorCode::connection, "connect: Connection refused"));
   transport_.then(failure(502, "Bad Gateway"));
   const auto id = enqueue("c1", {1}).front();
   start();

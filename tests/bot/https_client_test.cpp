@@ -50,7 +50,7 @@ Result<ClientResponse> send_and_wait(const HttpClient& client, adapters::Outboun
   auto future = promise.get_future();
   // A generous bound so a hung client fails the test instead of hanging the suite.
   if (future.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
-    return make_error("test", "no answer within 20 s");
+    return make_error(ErrorCode::internal, "no answer within 20 s");
   }
   return future.get();
 }
@@ -129,7 +129,7 @@ TEST(HttpClient, TimesOutWhenTheServerStalls) {
   const auto started = std::chrono::steady_clock::now();
   auto response = send_and_wait(client, send_message_call());
   ASSERT_FALSE(response.has_value());
-  EXPECT_EQ(response.error().code, "timeout");
+  EXPECT_EQ(response.error().code, ErrorCode::timeout);
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
   EXPECT_EQ(fake.requests().size(), 1u);
 }
@@ -146,7 +146,7 @@ TEST(HttpClient, PerCallTimeoutOverridesTheDefault) {
   ASSERT_EQ(future.wait_for(std::chrono::seconds(10)), std::future_status::ready);
   auto response = future.get();
   ASSERT_FALSE(response.has_value());
-  EXPECT_EQ(response.error().code, "timeout");
+  EXPECT_EQ(response.error().code, ErrorCode::timeout);
 }
 
 TEST(HttpClient, ConnectionRefusedWhenTheServerIsDown) {
@@ -155,7 +155,7 @@ TEST(HttpClient, ConnectionRefusedWhenTheServerIsDown) {
   ClientThread thread;
   auto response = send_and_wait(make_client(thread, fake.base_url()), send_message_call());
   ASSERT_FALSE(response.has_value());
-  EXPECT_EQ(response.error().code, "connection");
+  EXPECT_EQ(response.error().code, ErrorCode::connection);
   EXPECT_EQ(response.error().message.find("TOKEN"), std::string::npos);
 }
 
@@ -177,7 +177,7 @@ TEST(HttpClient, ResponseOverTheCapIsAnError) {
   options.max_response_bytes = 1000;
   auto response = send_and_wait(make_client(thread, fake.base_url(), options), send_message_call());
   ASSERT_FALSE(response.has_value());
-  EXPECT_EQ(response.error().code, "response_too_large");
+  EXPECT_EQ(response.error().code, ErrorCode::response_too_large);
 }
 
 TEST(HttpClient, BaseUrlPrefixIsPrependedToEveryPath) {
@@ -197,7 +197,7 @@ TEST(HttpClient, RefusesPlainHttpToANonLoopbackHost) {
                           "https://h:99999", "https://user@h", "https://h/?q"}) {
     auto client = HttpClient::create(thread.executor(), url);
     ASSERT_FALSE(client.has_value()) << url;
-    EXPECT_EQ(client.error().code, "bad_url") << url;
+    EXPECT_EQ(client.error().code, ErrorCode::bad_url) << url;
   }
   for (const char* url : {"https://api.telegram.org", "http://127.0.0.1:1", "http://[::1]:8080",
                           "https://slack.com/api"}) {

@@ -198,7 +198,7 @@ TEST(HttpClientTls, WrongHostNameIsRejected) {
   auto response = send_blocking("https://127.0.0.1:" + std::to_string(server.port()), call(),
                                 trusting(identity));
   ASSERT_FALSE(response.has_value());
-  EXPECT_EQ(response.error().code, "tls");
+  EXPECT_EQ(response.error().code, ErrorCode::tls);
 }
 
 TEST(HttpClientTls, UntrustedCertificateIsRejected) {
@@ -209,7 +209,7 @@ TEST(HttpClientTls, UntrustedCertificateIsRejected) {
   auto response =
       send_blocking("https://localhost:" + std::to_string(server.port()), call(), options);
   ASSERT_FALSE(response.has_value());
-  EXPECT_EQ(response.error().code, "tls");
+  EXPECT_EQ(response.error().code, ErrorCode::tls);
 }
 
 TEST(HttpClientTls, MalformedExtraCaIsAnErrorAtCreation) {
@@ -218,7 +218,7 @@ TEST(HttpClientTls, MalformedExtraCaIsAnErrorAtCreation) {
   options.extra_ca_pem = "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n";
   auto client = HttpClient::create(io.get_executor(), "https://localhost:1", options);
   ASSERT_FALSE(client.has_value());
-  EXPECT_EQ(client.error().code, "tls");
+  EXPECT_EQ(client.error().code, ErrorCode::tls);
 }
 
 }  // namespace

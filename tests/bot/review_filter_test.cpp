@@ -76,13 +76,13 @@ TEST(ReviewFilter, SafetyTakesAnyNoneOrAKnownCategory) {
   }
   const auto unknown = make_list_filter({{"safety", "heartache"}});
   ASSERT_FALSE(unknown);
-  EXPECT_EQ(unknown.error().code, "bad_request");
+  EXPECT_EQ(unknown.error().code, ErrorCode::bad_request);
 }
 
 TEST(ReviewFilter, RefusedValuesNameTheParameterButNotTheValue) {
   const auto filter = make_list_filter({{"q", std::string(201, 's')}});
   ASSERT_FALSE(filter);
-  EXPECT_EQ(filter.error().code, "bad_request");
+  EXPECT_EQ(filter.error().code, ErrorCode::bad_request);
   EXPECT_EQ(filter.error().message.find("sss"), std::string::npos);
   const auto unknown = make_list_filter({{"secret-thing", "1"}});
   ASSERT_FALSE(unknown);

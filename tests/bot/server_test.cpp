@@ -341,7 +341,7 @@ TEST(HttpServer, BindFailureIsAnError) {
   bot::http::Server second({.host = "127.0.0.1", .port = first.port}, router, metrics);
   const auto endpoint = second.start();
   ASSERT_FALSE(endpoint);
-  EXPECT_EQ(endpoint.error().code, "listen_failed");
+  EXPECT_EQ(endpoint.error().code, ErrorCode::listen_failed);
   EXPECT_NE(endpoint.error().message.find(std::to_string(first.port)), std::string::npos);
 }
 

@@ -244,7 +244,7 @@ TEST(Session, RefusesNewerOrUnknownSchemaVersion) {
   j["schema_version"] = Session::kSchemaVersion + 1;
   auto newer = session_from_json(j);
   ASSERT_FALSE(newer);
-  EXPECT_EQ(newer.error().code, "unsupported_session_version");
+  EXPECT_EQ(newer.error().code, ErrorCode::unsupported_session_version);
   j.erase("schema_version");
   EXPECT_FALSE(session_from_json(j));
   EXPECT_FALSE(session_from_json(nlohmann::json::array()));

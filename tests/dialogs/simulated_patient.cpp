@@ -43,10 +43,19 @@ const json* matching_fact(const json& vignette, const std::string& question) {
   return nullptr;
 }
 
+// TRIAGEBOT_VIGNETTE_TYPED=1: the patient types every answer instead of pressing a
+// button (a harder reading test than the documented patient).
+bool types_every_answer() {
+  const char* typed = std::getenv("TRIAGEBOT_VIGNETTE_TYPED");
+  return typed && *typed == '1';
+}
+
 // VIGNETTES.md "How the simulated patient answers", steps 2 to 4.
 Input answer(const json& vignette, const Reply& question) {
+  const bool typed = types_every_answer();
   if (const json* fact = matching_fact(vignette, lower(question.text))) {
     std::string say = (*fact)["say"].get<std::string>();
+    if (typed) return Input::typed(say);
     for (const auto& c : question.choices) {
       if (lower(c.label) == lower(say)) return Input::pressed(c.id);
     }
@@ -61,6 +70,7 @@ Input answer(const json& vignette, const Reply& question) {
     }
     return Input::typed(say);
   }
+  if (typed) return Input::typed("no");
   for (const auto& c : question.choices) {
     if (lower(c.label) == "no") return Input::pressed(c.id);
   }
@@ -186,6 +196,11 @@ VignetteScore score(const std::string& title, const std::vector<VignetteOutcome>
 
 std::string vignette_data_file(const char* name) {
   return std::string(TRIAGEBOT_SOURCE_DIR) + "/tests/dialogs/data/" + name;
+}
+
+std::string vignette_file_or_override(const char* name) {
+  const char* override_path = std::getenv("TRIAGEBOT_VIGNETTES");
+  return override_path && *override_path ? override_path : vignette_data_file(name);
 }
 
 }  // namespace triagebot::dialogs::testing

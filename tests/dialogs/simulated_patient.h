@@ -1,5 +1,5 @@
 // The simulated patient of clinical/VIGNETTES.md and the scoring of a vignette file, as
-// a helper any vignette test can share (vignette_test.cpp keeps its own copy for now).
+// a helper every vignette test shares.
 // Single-threaded test code.
 #pragma once
 
@@ -36,12 +36,17 @@ struct VignetteScore {
 std::vector<nlohmann::json> read_vignettes(const std::string& path);
 
 // Plays the vignette against the real engine (VIGNETTES.md "How the simulated patient
-// answers"). TRIAGEBOT_VIGNETTE_TRACE=<id> prints that conversation.
+// answers"). TRIAGEBOT_VIGNETTE_TRACE=<id> prints that conversation;
+// TRIAGEBOT_VIGNETTE_TYPED=1 makes the patient type every answer instead of pressing.
 VignetteOutcome play(const nlohmann::json& vignette);
 
 // Scores the outcomes and prints the per-vignette table and the summary line.
 VignetteScore score(const std::string& title, const std::vector<VignetteOutcome>& outcomes);
 
 std::string vignette_data_file(const char* name);
+
+// TRIAGEBOT_VIGNETTES when it is set (a held-out set drops in unchanged), else the
+// named file of tests/dialogs/data/.
+std::string vignette_file_or_override(const char* name);
 
 }  // namespace triagebot::dialogs::testing

@@ -43,7 +43,7 @@ TEST(HunspellSpellChecker, CachedSuggestionsMatchFreshOnesPastTheCacheSize) {
 TEST(HunspellSpellChecker, MissingDictionariesAreAClearError) {
   auto spelling = HunspellSpellChecker::load("/nonexistent");
   ASSERT_FALSE(spelling);
-  EXPECT_EQ(spelling.error().code, "dictionary_missing");
+  EXPECT_EQ(spelling.error().code, ErrorCode::dictionary_missing);
   EXPECT_NE(spelling.error().message.find("hunspell-en-us"), std::string::npos);
 }
 

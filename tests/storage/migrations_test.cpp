@@ -85,7 +85,7 @@ TEST(StorageMigrations, RefusesADatabaseFromANewerBinary) {
   options.path = dir / "t.db";
   auto store = Store::open(options);
   ASSERT_FALSE(store);
-  EXPECT_EQ(store.error().code, "schema_too_new");
+  EXPECT_EQ(store.error().code, ErrorCode::schema_too_new);
   EXPECT_NE(store.error().message.find(std::to_string(latest_schema_version() + 1)),
             std::string::npos);
 }
@@ -96,7 +96,7 @@ TEST(StorageMigrations, ReportsAnUnopenableFileAsAStorageError) {
   options.path = dir / "missing-dir" / "t.db";
   auto store = Store::open(options);
   ASSERT_FALSE(store);
-  EXPECT_EQ(store.error().code, "storage");
+  EXPECT_EQ(store.error().code, ErrorCode::storage);
 }
 
 }  // namespace

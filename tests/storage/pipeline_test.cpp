@@ -110,7 +110,7 @@ TEST(StoragePipeline, RolledBackCreationDoesNotLingerInTheSessionCache) {
   auto failed = store->writer().run([](WriteTransaction& tx) -> Result<void> {
     auto conversation = tx.load_or_create_conversation("widget", "s1", "u", at_ms(1));
     if (!conversation) return conversation.error();
-    return make_error("test", "roll back");
+    return make_error(ErrorCode::internal, "roll back");
   });
   ASSERT_FALSE(failed);
   bool created = false;
@@ -144,15 +144,16 @@ TEST(StoragePipeline, RolledBackSessionSaveDoesNotLingerInTheSessionCache) {
   }));
   // Warm the cache with the committed state, then fail a save.
   ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
-    return tx.load_or_create_conversation("widget", "s1", "u", at_ms(2)) ? Result<void>()
-                                                                         : make_error("x", "");
+    return tx.load_or_create_conversation("widget", "s1", "u", at_ms(2))
+               ? Result<void>()
+               : make_error(ErrorCode::internal, "");
   }));
   ASSERT_FALSE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
     dialogs::Session session;
     session.red_flags = {"should_not_stick"};
     auto saved = tx.save_session(id, session, at_ms(3), SummaryUpdate{});
     if (!saved) return saved;
-    return make_error("test", "roll back");
+    return make_error(ErrorCode::internal, "roll back");
   }));
   ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
     auto conversation = tx.load_or_create_conversation("widget", "s1", "u", at_ms(4));

@@ -144,7 +144,7 @@ TEST_F(StorageReaders, RejectsACursorItDidNotIssue) {
   f.cursor = "DROP TABLE";
   auto page = store_->readers().list_conversations(f);
   ASSERT_FALSE(page);
-  EXPECT_EQ(page.error().code, "bad_request");
+  EXPECT_EQ(page.error().code, ErrorCode::bad_request);
 }
 
 TEST_F(StorageReaders, SummaryCarriesTheApiShape) {
@@ -186,21 +186,21 @@ TEST_F(StorageReaders, DetailHasMessagesInOrderAndTheLatestAssessment) {
             nlohmann::json::parse(R"([{"id": "left", "label": "Left"}])"));
   auto missing = store_->readers().get_conversation(99999);
   ASSERT_FALSE(missing);
-  EXPECT_EQ(missing.error().code, "not_found");
+  EXPECT_EQ(missing.error().code, ErrorCode::not_found);
 }
 
 TEST_F(StorageReaders, VerdictForAnUnknownConversationOrVerdictIsRefused) {
-  Result<std::int64_t> unknown = make_error("unset", "");
-  Result<std::int64_t> bad = make_error("unset", "");
+  Result<std::int64_t> unknown = make_error(ErrorCode::internal, "");
+  Result<std::int64_t> bad = make_error(ErrorCode::internal, "");
   ASSERT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
     unknown = tx.add_verdict(99999, {"agree", "", "r", at_ms(1)});
     bad = tx.add_verdict(ids_["t1"], {"meh", "", "r", at_ms(1)});
     return {};
   }));
   ASSERT_FALSE(unknown);
-  EXPECT_EQ(unknown.error().code, "not_found");
+  EXPECT_EQ(unknown.error().code, ErrorCode::not_found);
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().code, "bad_request");
+  EXPECT_EQ(bad.error().code, ErrorCode::bad_request);
 }
 
 TEST_F(StorageReaders, PingAnswers) { EXPECT_TRUE(store_->readers().ping()); }

@@ -65,7 +65,7 @@ TEST(StorageRetention, ForgetRemovesExactlyThatPersonsData) {
                         tx.load_or_create_conversation("telegram", "chat-a1", "alice", at_ms(2));
                     if (!conversation) return conversation.error();
                     EXPECT_TRUE(conversation->created);
-                    return make_error("test", "leave nothing behind");
+                    return make_error(ErrorCode::internal, "leave nothing behind");
                   })
                   .has_value() == false);
   store->close();
@@ -138,7 +138,7 @@ TEST(StorageRetention, ForgetInTheSameBatchAsAMessageKeepsTheTextIndexConsistent
                                         count}));
     ASSERT_TRUE(store->writer().submit({[](WriteTransaction& tx) -> Result<void> {
                                           (void)testing::append_item("carol", "rolled back", 2)(tx);
-                                          return make_error("test", "roll back");
+                                          return make_error(ErrorCode::internal, "roll back");
                                         },
                                         count}));
     ASSERT_TRUE(store->writer().submit({testing::append_item("bob", "bob's numb heel", 3), count}));

@@ -66,7 +66,7 @@ TEST(StorageWriter, FailingItemLeavesItsBatchNeighboursCommitted) {
     ASSERT_TRUE(store->writer().submit({[](WriteTransaction& tx) -> Result<void> {
                                           auto written = append_item("b", "doomed", 2)(tx);
                                           if (!written) return written;
-                                          return make_error("test", "this item fails");
+                                          return make_error(ErrorCode::internal, "this item fails");
                                         },
                                         track(1)}));
     ASSERT_TRUE(store->writer().submit({append_item("c", "third", 3), track(2)}));
@@ -74,7 +74,7 @@ TEST(StorageWriter, FailingItemLeavesItsBatchNeighboursCommitted) {
   ASSERT_TRUE(wait_until([&] { return done.load() == 3; }));
   EXPECT_TRUE(results[0]);
   ASSERT_FALSE(results[1]);
-  EXPECT_EQ(results[1].error().code, "test");
+  EXPECT_EQ(results[1].error().code, ErrorCode::internal);
   EXPECT_TRUE(results[2]);
   EXPECT_EQ(store->writer().stats().last_batch, 3u);
   EXPECT_EQ(store->writer().stats().failed_items, 1u);
@@ -105,7 +105,7 @@ TEST(StorageWriter, ThrowingItemIsRolledBackAloneAndReportedAsInternal) {
   }
   ASSERT_TRUE(wait_until([&] { return done.load() == 2; }));
   ASSERT_FALSE(thrown);
-  EXPECT_EQ(thrown.error().code, "internal");
+  EXPECT_EQ(thrown.error().code, ErrorCode::internal);
   store->close();
   EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), 1);
 }
@@ -124,7 +124,7 @@ TEST(StorageWriter, FullQueueAnswersOverloaded) {
   }
   auto rejected = store->writer().submit({append_item("late", "x", 9), nullptr});
   ASSERT_FALSE(rejected);
-  EXPECT_EQ(rejected.error().code, "overloaded");
+  EXPECT_EQ(rejected.error().code, ErrorCode::overloaded);
   EXPECT_EQ(store->writer().stats().rejected, 1u);
   EXPECT_EQ(store->writer().stats().queue_depth, 4u);
   gate.open();
@@ -148,7 +148,7 @@ TEST(StorageWriter, CloseFinishesEverythingQueued) {
   EXPECT_EQ(ok.load(), 20);
   auto late = store->writer().submit({append_item("late", "x", 1), nullptr});
   ASSERT_FALSE(late);
-  EXPECT_EQ(late.error().code, "closed");
+  EXPECT_EQ(late.error().code, ErrorCode::closed);
   EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), 20);
 }
 
@@ -175,7 +175,7 @@ TEST(StorageWriter, RunOnTheWriterThreadIsRefusedInsteadOfDeadlocking) {
     return {};
   }));
   ASSERT_FALSE(inner);
-  EXPECT_EQ(inner.error().code, "internal");
+  EXPECT_EQ(inner.error().code, ErrorCode::internal);
 }
 
 TEST(StorageWriter, BatchCommittedHookFiresAfterCommits) {
@@ -213,7 +213,7 @@ TEST(StorageWriter, OutboxQueuedHookFiresOnlyAfterCommitsThatQueuedRows) {
   ASSERT_TRUE(store->writer().run(append_item("k", "x", 1)));
   ASSERT_FALSE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
     if (auto queued = notice(tx); !queued) return queued;
-    return make_error("bad_request", "rolled back");
+    return make_error(ErrorCode::bad_request, "rolled back");
   }));
   ASSERT_TRUE(store->writer().run(notice));
   // A batch's hooks run before the writer takes the next batch, so once a later item

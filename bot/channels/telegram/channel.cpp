@@ -38,10 +38,10 @@ PlatformOutbound telegram_outbound(std::shared_ptr<const TelegramIdentity> ident
           adapters::string_at(row.target, "callback_query_id").value_or(""), token);
     }
     const auto chat = adapters::int64_at(row.target, "chat_id");
-    if (!chat) return make_error("bad_row", "outbox row has no chat id");
+    if (!chat) return make_error(ErrorCode::bad_row, "outbox row has no chat id");
     const std::int64_t chat_id = *chat;
     if (auto blocked = readers.get_value(telegram_blocked_key(chat_id)); blocked && *blocked) {
-      return make_error("blocked", "the user blocked the bot");
+      return make_error(ErrorCode::blocked, "the user blocked the bot");
     }
     if (kind == "group_pointer") {
       return telegram::render_group_pointer(
@@ -54,10 +54,10 @@ PlatformOutbound telegram_outbound(std::shared_ptr<const TelegramIdentity> ident
     } else if (auto parsed = dialogs::reply_from_json(adapters::member_at(row.payload, "reply"))) {
       reply = std::move(*parsed);
     } else {
-      return make_error("bad_row", "outbox row has no readable reply");
+      return make_error(ErrorCode::bad_row, "outbox row has no readable reply");
     }
     auto calls = telegram::render_reply(reply, row.target, token);
-    if (calls.empty()) return make_error("bad_row", "reply renders to no call");
+    if (calls.empty()) return make_error(ErrorCode::bad_row, "reply renders to no call");
     // The pipeline split long replies into rows already (routes.cpp).
     return std::move(calls.front());
   };
@@ -120,7 +120,7 @@ class TelegramChannel : public Channel {
   Result<std::optional<PlatformOutbound>> outbound(ChannelServices& services) override {
     auto client = net::HttpClient::create(services.delivery.get_executor(), api_);
     if (!client)
-      return make_error("bad_config", "TRIAGEBOT_TELEGRAM_API: " + client.error().message);
+      return make_error(ErrorCode::bad_config, "TRIAGEBOT_TELEGRAM_API: " + client.error().message);
     return std::optional<PlatformOutbound>(
         telegram_outbound(identity_, services.store.readers(), std::move(*client)));
   }

@@ -61,13 +61,13 @@ TEST(SlackAuthTest, WithoutTheScopesHeaderNothingIsClaimed) {
 TEST(SlackAuthTest, ErrorsSayWhatIsWrong) {
   auto refused = read_auth_test(200, R"({"ok": false, "error": "invalid_auth"})", {});
   ASSERT_FALSE(refused.has_value());
-  EXPECT_EQ(refused.error().code, "unauthorized");
+  EXPECT_EQ(refused.error().code, ErrorCode::unauthorized);
   EXPECT_EQ(refused.error().message, "Slack refused the token: invalid_auth");
   auto other = read_auth_test(200, R"({"ok": false, "error": "team_is_restricted"})", {});
-  EXPECT_EQ(other.error().code, "api_error");
+  EXPECT_EQ(other.error().code, ErrorCode::api_error);
   EXPECT_EQ(other.error().message, "auth.test failed: team_is_restricted");
-  EXPECT_EQ(read_auth_test(502, "<html>", {}).error().code, "bad_response");
-  EXPECT_EQ(read_auth_test(200, R"({"ok": true})", {}).error().code, "bad_response");
+  EXPECT_EQ(read_auth_test(502, "<html>", {}).error().code, ErrorCode::bad_response);
+  EXPECT_EQ(read_auth_test(200, R"({"ok": true})", {}).error().code, ErrorCode::bad_response);
 }
 
 TEST(SlackRequiredScopes, AreTheFourTheInterviewNeeds) {
@@ -89,12 +89,12 @@ TEST(SlackConnectionsOpen, ReadsTheSocketUrl) {
             "wss://wss-primary.slack.com/link/?ticket=0c1f2e3d-4a5b-6c7d-8e9f-a0b1c2d3e4f5&app_id="
             "A0TRIAGE01");
   EXPECT_EQ(read_connection_url(200, R"({"ok": true, "url": "https://x"})").error().code,
-            "bad_response");
+            ErrorCode::bad_response);
   EXPECT_EQ(read_connection_url(200, R"({"ok": false, "error": "invalid_auth"})").error().code,
-            "unauthorized");
+            ErrorCode::unauthorized);
   EXPECT_EQ(
       read_connection_url(200, R"({"ok": false, "error": "not_allowed_token_type"})").error().code,
-      "unauthorized");
+      ErrorCode::unauthorized);
 }
 
 }  // namespace

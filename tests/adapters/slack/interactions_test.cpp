@@ -54,7 +54,8 @@ ParsedInteraction parsed(const json& payload) {
 std::string parse_error(const json& payload) {
   auto result = parse_interaction_request(interaction_request(payload), kOptions);
   EXPECT_FALSE(result.has_value());
-  return result ? std::string("parsed") : result.error().code + ": " + result.error().message;
+  return result ? std::string("parsed")
+                : std::string(to_string(result.error().code)) + ": " + result.error().message;
 }
 
 TEST(SlackInteractions, SignatureCoversTheRawFormBody) {
@@ -175,7 +176,7 @@ TEST(SlackInteractions, EveryTruncationOfAFormIsRefusedCleanly) {
                                         "application/x-www-form-urlencoded");
     auto result = parse_interaction_request(request, kOptions);
     ASSERT_FALSE(result.has_value()) << length;
-    EXPECT_EQ(result.error().code, "bad_request");
+    EXPECT_EQ(result.error().code, ErrorCode::bad_request);
   }
 }
 

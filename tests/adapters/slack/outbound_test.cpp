@@ -141,12 +141,13 @@ TEST(SlackRender, ReadsTheOpenedChannel) {
   EXPECT_EQ(*channel, "D07QK1M2R3S");
   auto refused = read_opened_channel(200, error_body("user_not_found"));
   ASSERT_FALSE(refused.has_value());
-  EXPECT_EQ(refused.error().code, "api_error");
+  EXPECT_EQ(refused.error().code, ErrorCode::api_error);
   EXPECT_EQ(refused.error().message, "conversations.open failed: user_not_found");
   EXPECT_EQ(read_opened_channel(200, R"({"ok": true, "channel": {}})").error().code,
-            "bad_response");
-  EXPECT_EQ(read_opened_channel(200, error_body("invalid_auth")).error().code, "unauthorized");
-  EXPECT_EQ(read_opened_channel(502, "<html>").error().code, "bad_response");
+            ErrorCode::bad_response);
+  EXPECT_EQ(read_opened_channel(200, error_body("invalid_auth")).error().code,
+            ErrorCode::unauthorized);
+  EXPECT_EQ(read_opened_channel(502, "<html>").error().code, ErrorCode::bad_response);
 }
 
 TEST(SlackClassify, SuccessIsDelivered) {

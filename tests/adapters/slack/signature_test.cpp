@@ -119,7 +119,7 @@ TEST(SlackSignature, MalformedSignaturesAreRefused) {
 TEST(SlackSignature, VerifyNamesTheCheckButNoSecret) {
   auto result = verify(slack_event_request("{}", kSlackNow - 3600), kSlackSecret, slack_now());
   ASSERT_FALSE(result.has_value());
-  EXPECT_EQ(result.error().code, "unauthorized");
+  EXPECT_EQ(result.error().code, ErrorCode::unauthorized);
   EXPECT_EQ(result.error().message, "stale_timestamp");
 }
 

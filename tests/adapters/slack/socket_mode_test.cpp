@@ -111,7 +111,7 @@ TEST(SlackSocketMode, EveryTruncationOfAFrameIsRefusedCleanly) {
   for (std::size_t length = 0; length + 2 < frame.size(); ++length) {
     auto envelope = parse_envelope(frame.substr(0, length));
     ASSERT_FALSE(envelope.has_value()) << length;
-    EXPECT_EQ(envelope.error().code, "bad_request");
+    EXPECT_EQ(envelope.error().code, ErrorCode::bad_request);
   }
 }
 

@@ -51,7 +51,7 @@ TEST(TelegramGetUpdates, WebhookConflictSaysHowToFixIt) {
       R"({"ok":false,"error_code":409,"description":"Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"})";
   auto updates = split_updates(body);
   ASSERT_FALSE(updates.has_value());
-  EXPECT_EQ(updates.error().code, "conflict");
+  EXPECT_EQ(updates.error().code, ErrorCode::conflict);
   EXPECT_NE(updates.error().message.find("delete-webhook"), std::string::npos);
   EXPECT_TRUE(is_conflict(409, body));
 }
@@ -60,18 +60,19 @@ TEST(TelegramGetUpdates, SecondPollerConflictSaysOneInstance) {
   auto updates = split_updates(
       R"({"ok":false,"error_code":409,"description":"Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"})");
   ASSERT_FALSE(updates.has_value());
-  EXPECT_EQ(updates.error().code, "conflict");
+  EXPECT_EQ(updates.error().code, ErrorCode::conflict);
   EXPECT_NE(updates.error().message.find("only one bot instance"), std::string::npos);
 }
 
 TEST(TelegramGetUpdates, OtherFailuresAreNamed) {
   EXPECT_EQ(
       split_updates(R"({"ok":false,"error_code":401,"description":"Unauthorized"})").error().code,
-      "unauthorized");
-  EXPECT_EQ(split_updates(R"({"ok":false,"error_code":502})").error().code, "api_error");
-  EXPECT_EQ(split_updates("<html>").error().code, "bad_response");
-  EXPECT_EQ(split_updates(R"({"ok":true,"result":[{"message":{}}]})").error().code, "bad_response");
-  EXPECT_EQ(split_updates(R"({"ok":true,"result":{}})").error().code, "bad_response");
+      ErrorCode::unauthorized);
+  EXPECT_EQ(split_updates(R"({"ok":false,"error_code":502})").error().code, ErrorCode::api_error);
+  EXPECT_EQ(split_updates("<html>").error().code, ErrorCode::bad_response);
+  EXPECT_EQ(split_updates(R"({"ok":true,"result":[{"message":{}}]})").error().code,
+            ErrorCode::bad_response);
+  EXPECT_EQ(split_updates(R"({"ok":true,"result":{}})").error().code, ErrorCode::bad_response);
   EXPECT_FALSE(is_conflict(200, R"({"ok":true,"result":[]})"));
 }
 
@@ -125,11 +126,12 @@ TEST(TelegramGetMe, ReadsTheBotsUsername) {
       R"({"ok":true,"result":{"id":7356620194,"is_bot":true,"first_name":"Leg Numbness Triage","username":"leg_triage_demo_bot"}})");
   ASSERT_TRUE(name.has_value());
   EXPECT_EQ(*name, "leg_triage_demo_bot");
-  EXPECT_EQ(read_bot_username(R"({"ok":true,"result":{"id":1}})").error().code, "bad_response");
+  EXPECT_EQ(read_bot_username(R"({"ok":true,"result":{"id":1}})").error().code,
+            ErrorCode::bad_response);
   EXPECT_EQ(read_bot_username(R"({"ok":false,"error_code":401,"description":"Unauthorized"})")
                 .error()
                 .code,
-            "unauthorized");
+            ErrorCode::unauthorized);
 }
 
 }  // namespace

@@ -46,13 +46,13 @@ TEST(TelegramVerify, HeaderNameIsCaseInsensitive) {
 TEST(TelegramVerify, RejectsMissingHeader) {
   auto result = verify(telegram_request("{}", ""), "s3cret-Token_1");
   ASSERT_FALSE(result.has_value());
-  EXPECT_EQ(result.error().code, "unauthorized");
+  EXPECT_EQ(result.error().code, ErrorCode::unauthorized);
 }
 
 TEST(TelegramVerify, RejectsWrongSecretOfSameLength) {
   auto result = verify(telegram_request("{}", "s3cret-Token_2"), "s3cret-Token_1");
   ASSERT_FALSE(result.has_value());
-  EXPECT_EQ(result.error().code, "unauthorized");
+  EXPECT_EQ(result.error().code, ErrorCode::unauthorized);
 }
 
 TEST(TelegramVerify, RejectsSecretOfDifferentLength) {
@@ -65,7 +65,7 @@ TEST(TelegramVerify, EmptyConfiguredSecretFailsClosed) {
   request.headers.set("X-Telegram-Bot-Api-Secret-Token", "");
   auto result = verify(request, "");
   ASSERT_FALSE(result.has_value());
-  EXPECT_EQ(result.error().code, "unauthorized");
+  EXPECT_EQ(result.error().code, ErrorCode::unauthorized);
 }
 
 TEST(TelegramVerify, ErrorNeverEchoesTheSecret) {
@@ -242,7 +242,7 @@ TEST(TelegramParse, HostileBodiesAreBadRequests) {
         std::string("{\"update_id\":1,\"message\":\"\xff\xfe\"}"), deep, deep_in_update}) {
     auto result = parse(telegram_request(body), kOptions);
     ASSERT_FALSE(result.has_value()) << body.substr(0, 60);
-    EXPECT_EQ(result.error().code, "bad_request");
+    EXPECT_EQ(result.error().code, ErrorCode::bad_request);
   }
 }
 

@@ -38,7 +38,7 @@ TEST(ClientAddress, ParsesTrustedProxies) {
 TEST(ClientAddress, RejectsTrustedProxyThatIsNotAnAddress) {
   auto parsed = parse_trusted_proxies("10.0.0.1,proxy.internal");
   ASSERT_FALSE(parsed.has_value());
-  EXPECT_EQ(parsed.error().code, "config");
+  EXPECT_EQ(parsed.error().code, ErrorCode::bad_config);
   EXPECT_NE(parsed.error().message.find("proxy.internal"), std::string::npos);
 }
 

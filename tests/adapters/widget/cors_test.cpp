@@ -43,7 +43,7 @@ TEST(WidgetCors, RejectsWhatIsNotAnOrigin) {
         "https://clinic.example:", "https://[::1"}) {
     auto policy = parse_cors_policy(bad);
     ASSERT_FALSE(policy.has_value()) << bad;
-    EXPECT_EQ(policy.error().code, "config");
+    EXPECT_EQ(policy.error().code, ErrorCode::bad_config);
     EXPECT_NE(policy.error().message.find("TRIAGEBOT_WIDGET_ORIGINS"), std::string::npos);
   }
 }

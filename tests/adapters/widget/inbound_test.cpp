@@ -32,7 +32,7 @@ TEST(WidgetInbound, VerifyRefusesMissingWrongOrUnstoredTokens) {
        {verify(turn_request("{}", ""), hash), verify(turn_request("{}", new_token()), hash),
         verify(turn_request("{}", token), std::nullopt)}) {
     ASSERT_FALSE(refused);
-    EXPECT_EQ(refused.error().code, "unauthorized");
+    EXPECT_EQ(refused.error().code, ErrorCode::unauthorized);
     EXPECT_EQ(refused.error().message.find(token), std::string::npos);
   }
 }
@@ -55,7 +55,7 @@ TEST(WidgetInbound, ParseMakesOneEventOfTheSession) {
 TEST(WidgetInbound, ParseRefusesAMalformedBody) {
   auto events = parse(turn_request(R"({"text": 3})", ""), {.event_id = "widget:x", .now = {}});
   ASSERT_FALSE(events);
-  EXPECT_EQ(events.error().code, "bad_request");
+  EXPECT_EQ(events.error().code, ErrorCode::bad_request);
 }
 
 TEST(WidgetInbound, OpeningEventIsAnImplicitStartAppliedOnce) {

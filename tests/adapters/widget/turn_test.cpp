@@ -21,7 +21,7 @@ std::string fixture(const std::string& name) {
 void expect_bad_request(std::string_view body) {
   auto result = parse_turn(body);
   ASSERT_FALSE(result.has_value()) << body;
-  EXPECT_EQ(result.error().code, "bad_request");
+  EXPECT_EQ(result.error().code, ErrorCode::bad_request);
   EXPECT_FALSE(result.error().message.empty());
 }
 
