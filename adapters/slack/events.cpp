@@ -2,13 +2,12 @@
 
 #include <vector>
 
+#include "adapters/common/epoch_time.h"
+#include "adapters/common/json_limits.h"
 #include "adapters/slack/address.h"
 #include "adapters/slack/json_fields.h"
 #include "adapters/slack/mrkdwn.h"
 #include "adapters/slack/text_checks.h"
-// The one JSON depth scan the adapters share (it lives with Telegram, which needed it
-// first).
-#include "adapters/telegram/inbound.h"
 
 namespace triagebot::adapters::slack {
 namespace {
@@ -48,6 +47,11 @@ Result<InnerEvent> read_inner_event(const json& event) {
     if (!value) return value.error();
     *slot.value = std::move(*value);
   }
+  // Read as a time later: refused here when it is not one (or past 2100), before any
+  // arithmetic on it.
+  if (out.ts && !fields::time_of_ts(*out.ts)) {
+    return make_error(ErrorCode::bad_request, "event.ts is not a Slack timestamp");
+  }
   return out;
 }
 
@@ -70,14 +74,16 @@ std::optional<std::string> not_from_a_person(const InnerEvent& event,
   return std::nullopt;
 }
 
+// The event's own ts when it has one, else the envelope's event_time, else now. Both were
+// range-checked where they were read (read_inner_event, parse_callback).
 std::chrono::system_clock::time_point event_time(const InnerEvent& event,
                                                  std::optional<std::int64_t> envelope_time,
                                                  std::chrono::system_clock::time_point now) {
   if (event.ts) {
     if (auto at = fields::time_of_ts(*event.ts)) return *at;
   }
-  if (envelope_time && *envelope_time > 0 && *envelope_time < 1'000'000'000'000) {
-    return std::chrono::system_clock::time_point(std::chrono::seconds(*envelope_time));
+  if (envelope_time) {
+    if (auto at = common::time_from_epoch_seconds(*envelope_time)) return *at;
   }
   return now;
 }
@@ -103,11 +109,11 @@ Result<ParsedEvent> parse_callback(const json& payload, ParsedEvent out,
   out.event_id = event_key(**event_id);
   auto event_object = fields::object_at(payload, "event", "payload");
   if (!event_object) return event_object.error();
-  if (*event_object == nullptr)
-    return make_error(ErrorCode::bad_request, "event_callback has no event");
+  if (*event_object == nullptr) return make_error(ErrorCode::bad_request, "event_callback has no event");
   auto team = fields::string_at(payload, "team_id", "payload");
   if (!team) return team.error();
-  auto envelope_time = fields::integer_at(payload, "event_time", "payload");
+  auto envelope_time =
+      fields::integer_in(payload, "event_time", "payload", 0, common::kLatestEpochSeconds);
   if (!envelope_time) return envelope_time.error();
   auto read = read_inner_event(**event_object);
   if (!read) return read.error();
@@ -212,8 +218,7 @@ std::string strip_mention(std::string_view text, std::string_view bot_user_id) {
 }
 
 Result<ParsedEvent> parse_event_payload(const json& payload, const InboundOptions& options) {
-  if (!payload.is_object())
-    return make_error(ErrorCode::bad_request, "payload is not a JSON object");
+  if (!payload.is_object()) return make_error(ErrorCode::bad_request, "payload is not a JSON object");
   auto type = fields::string_at(payload, "type", "payload");
   if (!type) return type.error();
   if (!*type) return make_error(ErrorCode::bad_request, "payload has no type");
@@ -234,7 +239,7 @@ Result<ParsedEvent> parse_event_payload(const json& payload, const InboundOption
 }
 
 Result<ParsedEvent> parse_event_body(std::string_view body, const InboundOptions& options) {
-  if (telegram::json_nesting_depth(body) > kMaxDepth) {
+  if (common::json_nesting_depth(body) > kMaxDepth) {
     return make_error(ErrorCode::bad_request, "payload nested too deeply");
   }
   json payload = json::parse(body, nullptr, false);

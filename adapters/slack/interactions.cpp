@@ -2,12 +2,12 @@
 
 #include <initializer_list>
 
+#include "adapters/common/json_limits.h"
 #include "adapters/slack/address.h"
 #include "adapters/slack/form.h"
 #include "adapters/slack/json_fields.h"
 #include "adapters/slack/mrkdwn.h"
 #include "adapters/slack/text_checks.h"
-#include "adapters/telegram/inbound.h"
 
 namespace triagebot::adapters::slack {
 namespace {
@@ -89,6 +89,9 @@ Result<ParsedInteraction> parse_block_actions(const json& payload, const Inbound
   if (value.empty()) return ignored("no_value");
   if (user_id.empty() || message_ts.empty() || action_ts.empty()) return ignored("incomplete");
   if (auto bad = check_text(value, "actions[0].value")) return *bad;
+  const auto pressed_at = fields::time_of_ts(action_ts);
+  if (!pressed_at)
+    return make_error(ErrorCode::bad_request, "actions[0].action_ts is not a Slack timestamp");
   if (!options.bot_user_id.empty() && user_id == options.bot_user_id) {
     return ignored("own_message");
   }
@@ -101,7 +104,7 @@ Result<ParsedInteraction> parse_block_actions(const json& payload, const Inbound
   event.user_key = user_id;
   event.event_id = press_key(user_id, channel, message_ts, action_ts);
   event.input = dialogs::Input::pressed(std::move(value));
-  event.at = fields::time_of_ts(action_ts).value_or(options.now);
+  event.at = *pressed_at;
   event.reply_address = address_json(ReplyAddress{channel, {}});
   out.event = std::move(event);
   out.pressed =
@@ -124,8 +127,7 @@ std::string press_key(std::string_view user_id, std::string_view channel,
 
 Result<ParsedInteraction> parse_interaction_payload(const json& payload,
                                                     const InboundOptions& options) {
-  if (!payload.is_object())
-    return make_error(ErrorCode::bad_request, "payload is not a JSON object");
+  if (!payload.is_object()) return make_error(ErrorCode::bad_request, "payload is not a JSON object");
   auto type = fields::string_at(payload, "type", "payload");
   if (!type) return type.error();
   if (!*type) return make_error(ErrorCode::bad_request, "payload has no type");
@@ -137,7 +139,7 @@ Result<ParsedInteraction> parse_interaction_request(const HttpRequest& request,
                                                     const InboundOptions& options) {
   auto text = form_field(request.body, "payload");
   if (!text) return make_error(ErrorCode::bad_request, "form has no well-formed payload field");
-  if (telegram::json_nesting_depth(*text) > kMaxDepth) {
+  if (common::json_nesting_depth(*text) > kMaxDepth) {
     return make_error(ErrorCode::bad_request, "payload nested too deeply");
   }
   json payload = json::parse(*text, nullptr, false);

@@ -4,7 +4,7 @@
 #include <utility>
 
 // Telegram counts characters in UTF-16 units too; one counter serves both.
-#include "adapters/telegram/outbound.h"
+#include "adapters/common/text_measure.h"
 
 namespace triagebot::adapters::slack {
 namespace {
@@ -70,7 +70,7 @@ std::string unescape_mrkdwn(std::string_view escaped) {
   return out;
 }
 
-std::size_t character_count(std::string_view utf8) { return telegram::utf16_length(utf8); }
+std::size_t character_count(std::string_view utf8) { return common::utf16_length(utf8); }
 
 std::vector<std::string> split_escaped(std::string_view raw, std::size_t max_chars) {
   std::vector<std::string> pieces;

@@ -1,7 +1,7 @@
 #include "adapters/slack/socket_mode.h"
 
+#include "adapters/common/json_limits.h"
 #include "adapters/slack/json_fields.h"
-#include "adapters/telegram/inbound.h"
 
 namespace triagebot::adapters::slack {
 namespace {
@@ -10,6 +10,8 @@ using nlohmann::json;
 
 // Envelopes wrap a payload of the same depth limit as the HTTP bodies, plus one level.
 constexpr std::size_t kMaxDepth = 65;
+// Slack retries an envelope a handful of times; a count beyond this is not Slack's.
+constexpr std::int64_t kMaxRetryAttempt = 1000;
 
 EnvelopeKind kind_of(std::string_view type) {
   if (type == "hello") return EnvelopeKind::hello;
@@ -22,7 +24,7 @@ EnvelopeKind kind_of(std::string_view type) {
 }  // namespace
 
 Result<Envelope> parse_envelope(std::string_view frame) {
-  if (telegram::json_nesting_depth(frame) > kMaxDepth) {
+  if (common::json_nesting_depth(frame) > kMaxDepth) {
     return make_error(ErrorCode::bad_request, "frame nested too deeply");
   }
   json object = json::parse(frame, nullptr, false);
@@ -42,7 +44,7 @@ Result<Envelope> parse_envelope(std::string_view frame) {
   auto reason = fields::string_at(object, "reason", "frame");
   if (!reason) return reason.error();
   if (envelope.kind == EnvelopeKind::disconnect) envelope.disconnect_reason = reason->value_or("");
-  auto attempt = fields::integer_at(object, "retry_attempt", "frame");
+  auto attempt = fields::integer_in(object, "retry_attempt", "frame", 0, kMaxRetryAttempt);
   if (!attempt) return attempt.error();
   envelope.redelivery.attempt = attempt->value_or(0);
   auto retry_reason = fields::string_at(object, "retry_reason", "frame");

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <limits>
 
+#include "adapters/common/json_limits.h"
 #include "adapters/telegram/inbound.h"
 #include "adapters/telegram/outbound.h"
 #include "dialogs/rfc3339.h"
@@ -16,7 +17,7 @@ using nlohmann::json;
 constexpr std::size_t kMaxAnswerDepth = 96;
 
 std::optional<json> read_answer(std::string_view body) {
-  if (json_nesting_depth(body) > kMaxAnswerDepth) return std::nullopt;
+  if (common::json_nesting_depth(body) > kMaxAnswerDepth) return std::nullopt;
   json answer = json::parse(body, nullptr, false);
   if (answer.is_discarded() || !answer.is_object()) return std::nullopt;
   auto ok = answer.find("ok");

@@ -7,20 +7,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "adapters/json_fields.h"
+#include "adapters/common/epoch_time.h"
+#include "adapters/common/json_fields.h"
+#include "adapters/common/json_limits.h"
+#include "adapters/common/text_measure.h"
+#include "adapters/telegram/outbound.h"
 
 namespace triagebot::adapters::telegram {
 namespace {
 
 using nlohmann::json;
+namespace fields = common::fields;
 
 constexpr std::size_t kMaxDepth = 64;
-
-const json* object_field(const json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto it = object.find(key);
-  return (it != object.end() && it->is_object()) ? &*it : nullptr;
-}
 
 bool is_username_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
@@ -75,13 +74,6 @@ std::string strip_own_suffix(std::string text, std::string_view bot_username) {
   return text;
 }
 
-std::chrono::system_clock::time_point time_of(const json& message,
-                                              std::chrono::system_clock::time_point fallback) {
-  auto date = int64_at(message, "date");
-  if (!date || *date <= 0) return fallback;
-  return std::chrono::system_clock::time_point(std::chrono::seconds(*date));
-}
-
 InboundEvent base_event(std::int64_t update_id, std::int64_t chat_id, std::int64_t user_id) {
   InboundEvent event;
   event.platform = Platform::telegram;
@@ -92,86 +84,156 @@ InboundEvent base_event(std::int64_t update_id, std::int64_t chat_id, std::int64
   return event;
 }
 
-void parse_message(const json& message, const ParseOptions& options, ParsedUpdate& out) {
-  const json* chat = object_field(message, "chat");
-  if (chat == nullptr) return;
-  auto chat_id = int64_at(*chat, "id");
-  auto chat_type = string_at(*chat, "type");
-  if (!chat_id || !chat_type) return;
-  const json* from = object_field(message, "from");
-  // In a private chat the chat id is the user's id; `from` is read when present.
-  const std::int64_t user_id =
-      (from != nullptr ? int64_at(*from, "id") : std::nullopt).value_or(*chat_id);
-  if (from != nullptr) {
-    auto is_bot = from->find("is_bot");
-    if (is_bot != from->end() && is_bot->is_boolean() && is_bot->get<bool>()) return;
-  }
-  auto text = string_at(message, "text");
-
-  if (*chat_type == "private") {
-    if (!text) {
-      out.text_only_chat_id = *chat_id;
-      return;
-    }
-    if (text->empty()) return;
-    InboundEvent event = base_event(out.update_id, *chat_id, user_id);
-    event.input = dialogs::Input::typed(strip_own_suffix(std::move(*text), options.bot_username));
-    event.at = time_of(message, options.now);
-    out.events.push_back(std::move(event));
-    return;
-  }
-  if (*chat_type == "group" || *chat_type == "supergroup") {
-    // Without our username there is no link to give; say nothing rather than a broken one.
-    if (!text || options.bot_username.empty()) return;
-    // Only a direct mention or a command meant for us gets the private-chat pointer; a
-    // bare "/cmd" counts, since Telegram only delivers it to bots it concerns.
-    auto command = leading_command(*text);
-    bool addressed =
-        mentions(*text, options.bot_username) ||
-        (command && (command->target.empty() || iequals(command->target, options.bot_username)));
-    if (!addressed) return;
-    out.group_pointer = GroupPointer{*chat_id, int64_at(message, "message_id").value_or(0)};
-  }
+// Ids are bounded by what JSON carries exactly (Telegram's use at most 52 significant
+// bits); message ids are Telegram's 32-bit Integer. Checked where read, before any use.
+Result<std::optional<std::int64_t>> chat_id_at(const json& chat, std::string_view where) {
+  return fields::integer_in(chat, "id", where, -fields::kMaxJsonSafeInteger,
+                            fields::kMaxJsonSafeInteger);
+}
+Result<std::optional<std::int64_t>> user_id_at(const json& user, std::string_view where) {
+  return fields::integer_in(user, "id", where, 1, fields::kMaxJsonSafeInteger);
 }
 
-void parse_callback(const json& callback, const ParseOptions& options, ParsedUpdate& out) {
-  auto id = string_at(callback, "id");
-  if (!id || id->empty()) return;
-  const json* from = object_field(callback, "from");
-  std::optional<std::int64_t> user_id = from ? int64_at(*from, "id") : std::nullopt;
+// Telegram itself refuses longer texts and never sends a NUL, so a text that breaks
+// either rule did not come from Telegram; a NUL would also cut the text short in any C
+// string downstream.
+std::optional<Error> check_text(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) {
+    return make_error(ErrorCode::bad_request, "message.text contains a NUL character");
+  }
+  if (utf16_length(text) > kMaxMessageUnits) {
+    return make_error(ErrorCode::bad_request, "message.text is longer than 4096 characters");
+  }
+  return std::nullopt;
+}
+
+Result<void> parse_message(const json& message, const ParseOptions& options, ParsedUpdate& out) {
+  auto chat = fields::object_at(message, "chat", "message");
+  if (!chat) return chat.error();
+  auto from = fields::object_at(message, "from", "message");
+  if (!from) return from.error();
+  auto text = fields::string_at(message, "text", "message");
+  if (!text) return text.error();
+  auto date = fields::integer_in(message, "date", "message", 0, common::kLatestEpochSeconds);
+  if (!date) return date.error();
+  auto message_id = fields::integer_in(message, "message_id", "message", 0,
+                                       std::numeric_limits<std::int32_t>::max());
+  if (!message_id) return message_id.error();
+  if (*text) {
+    if (auto bad = check_text(**text)) return *bad;
+  }
+  if (*chat == nullptr) return {};
+  auto chat_id = chat_id_at(**chat, "message.chat");
+  if (!chat_id) return chat_id.error();
+  auto chat_type = fields::string_at(**chat, "type", "message.chat");
+  if (!chat_type) return chat_type.error();
+  if (!*chat_id || !*chat_type) return {};
+  // In a private chat the chat id is the user's id; `from` is read when present.
+  std::optional<std::int64_t> user_id;
+  if (*from != nullptr) {
+    auto from_id = user_id_at(**from, "message.from");
+    if (!from_id) return from_id.error();
+    user_id = *from_id;
+    auto is_bot = fields::boolean_at(**from, "is_bot", "message.from");
+    if (!is_bot) return is_bot.error();
+    if (is_bot->value_or(false)) return {};
+  }
+
+  if (**chat_type == "private") {
+    if (!*text) {
+      out.text_only_chat_id = **chat_id;
+      return {};
+    }
+    if ((*text)->empty()) return {};
+    InboundEvent event = base_event(out.update_id, **chat_id, user_id.value_or(**chat_id));
+    event.input = dialogs::Input::typed(strip_own_suffix(std::move(**text), options.bot_username));
+    // Date 0 (or none) means Telegram did not say when; the caller's clock stands in.
+    event.at = common::time_from_epoch_seconds(date->value_or(0)).value_or(options.now);
+    out.events.push_back(std::move(event));
+    return {};
+  }
+  if (**chat_type == "group" || **chat_type == "supergroup") {
+    // Without our username there is no link to give; say nothing rather than a broken one.
+    if (!*text || options.bot_username.empty()) return {};
+    // Only a direct mention or a command meant for us gets the private-chat pointer; a
+    // bare "/cmd" counts, since Telegram only delivers it to bots it concerns.
+    auto command = leading_command(**text);
+    bool addressed =
+        mentions(**text, options.bot_username) ||
+        (command && (command->target.empty() || iequals(command->target, options.bot_username)));
+    if (!addressed) return {};
+    out.group_pointer = GroupPointer{**chat_id, message_id->value_or(0)};
+  }
+  return {};
+}
+
+Result<void> parse_callback(const json& callback, const ParseOptions& options, ParsedUpdate& out) {
+  auto id = fields::string_at(callback, "id", "callback_query");
+  if (!id) return id.error();
+  auto from = fields::object_at(callback, "from", "callback_query");
+  if (!from) return from.error();
+  auto message = fields::object_at(callback, "message", "callback_query");
+  if (!message) return message.error();
+  auto data = fields::string_at(callback, "data", "callback_query");
+  if (!data) return data.error();
+  // Telegram refuses buttons whose callback_data is over 64 bytes, so longer data (or a
+  // NUL) cannot come from one of our buttons.
+  if (*data &&
+      ((*data)->size() > kMaxCallbackDataBytes || (*data)->find('\0') != std::string::npos)) {
+    return make_error(ErrorCode::bad_request, "callback_query.data is not 1-64 bytes of button data");
+  }
+  std::optional<std::int64_t> user_id;
+  if (*from != nullptr) {
+    auto read = user_id_at(**from, "callback_query.from");
+    if (!read) return read.error();
+    user_id = *read;
+  }
   // `message` may be missing or inaccessible for old messages (PLATFORMS.md §1.3); then
   // the press came from the user's private chat, whose id equals the user's id.
   std::optional<std::int64_t> chat_id;
   std::string chat_type = "private";
-  if (const json* message = object_field(callback, "message")) {
-    if (const json* chat = object_field(*message, "chat")) {
-      chat_id = int64_at(*chat, "id");
-      chat_type = string_at(*chat, "type").value_or("");
+  if (*message != nullptr) {
+    auto chat = fields::object_at(**message, "chat", "callback_query.message");
+    if (!chat) return chat.error();
+    if (*chat != nullptr) {
+      auto read_id = chat_id_at(**chat, "callback_query.message.chat");
+      if (!read_id) return read_id.error();
+      auto read_type = fields::string_at(**chat, "type", "callback_query.message.chat");
+      if (!read_type) return read_type.error();
+      chat_id = *read_id;
+      chat_type = read_type->value_or("");
     }
   }
+  if (!*id || (*id)->empty()) return {};
   if (!chat_id) chat_id = user_id;
-  auto data = string_at(callback, "data");
-  if (!chat_id || !user_id || chat_type != "private" || !data || data->empty()) {
-    out.unanswered_callback_query_id = *id;
-    return;
+  if (!chat_id || !user_id || chat_type != "private" || !*data || (*data)->empty()) {
+    out.unanswered_callback_query_id = **id;
+    return {};
   }
   InboundEvent event = base_event(out.update_id, *chat_id, *user_id);
-  event.input = dialogs::Input::pressed(std::move(*data));
+  event.input = dialogs::Input::pressed(std::move(**data));
   event.at = options.now;
-  event.reply_address["callback_query_id"] = *id;
+  event.reply_address["callback_query_id"] = **id;
   out.events.push_back(std::move(event));
+  return {};
 }
 
-void parse_my_chat_member(const json& change, ParsedUpdate& out) {
-  const json* chat = object_field(change, "chat");
-  const json* member = object_field(change, "new_chat_member");
-  if (chat == nullptr || member == nullptr) return;
-  if (string_at(*chat, "type").value_or("") != "private") return;
-  auto chat_id = int64_at(*chat, "id");
-  auto status = string_at(*member, "status");
-  if (!chat_id || !status) return;
-  if (*status == "kicked") out.membership = ChatMembership{*chat_id, true};
-  if (*status == "member") out.membership = ChatMembership{*chat_id, false};
+Result<void> parse_my_chat_member(const json& change, ParsedUpdate& out) {
+  auto chat = fields::object_at(change, "chat", "my_chat_member");
+  if (!chat) return chat.error();
+  auto member = fields::object_at(change, "new_chat_member", "my_chat_member");
+  if (!member) return member.error();
+  if (*chat == nullptr || *member == nullptr) return {};
+  auto chat_type = fields::string_at(**chat, "type", "my_chat_member.chat");
+  if (!chat_type) return chat_type.error();
+  auto chat_id = chat_id_at(**chat, "my_chat_member.chat");
+  if (!chat_id) return chat_id.error();
+  auto status = fields::string_at(**member, "status", "my_chat_member.new_chat_member");
+  if (!status) return status.error();
+  if (chat_type->value_or("") != "private" || !*chat_id || !*status) return {};
+  if (**status == "kicked") out.membership = ChatMembership{**chat_id, true};
+  if (**status == "member") out.membership = ChatMembership{**chat_id, false};
+  return {};
 }
 
 }  // namespace
@@ -199,51 +261,39 @@ Result<void> verify(const HttpRequest& request, std::string_view secret) {
   return {};
 }
 
-std::size_t json_nesting_depth(std::string_view text) {
-  std::size_t depth = 0;
-  std::size_t deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 Result<ParsedUpdate> parse_body(std::string_view body, const ParseOptions& options) {
-  if (json_nesting_depth(body) > kMaxDepth) {
+  if (common::json_nesting_depth(body) > kMaxDepth) {
     return make_error(ErrorCode::bad_request, "update nested too deeply");
   }
   json update = json::parse(body, nullptr, false);
   if (update.is_discarded() || !update.is_object()) {
     return make_error(ErrorCode::bad_request, "update is not a JSON object");
   }
-  auto update_id = int64_at(update, "update_id");
-  if (!update_id) return make_error(ErrorCode::bad_request, "update_id missing or not an integer");
+  auto update_id =
+      fields::integer_in(update, "update_id", "update", 0, fields::kMaxJsonSafeInteger);
+  if (!update_id) return update_id.error();
+  if (!*update_id) return make_error(ErrorCode::bad_request, "update has no update_id");
 
   ParsedUpdate out;
-  out.update_id = *update_id;
+  out.update_id = **update_id;
   // At most one optional field is present per update; kinds not named here (and new
-  // ones Telegram adds) are ignored, never rejected (PLATFORMS.md §1.3).
-  if (const json* message = object_field(update, "message")) {
-    parse_message(*message, options, out);
-  } else if (const json* callback = object_field(update, "callback_query")) {
-    parse_callback(*callback, options, out);
-  } else if (const json* change = object_field(update, "my_chat_member")) {
-    parse_my_chat_member(*change, out);
+  // ones Telegram adds) are ignored, never rejected (PLATFORMS.md §1.3). A kind we read
+  // that is not an object is malformed: 400.
+  auto message = fields::object_at(update, "message", "update");
+  if (!message) return message.error();
+  auto callback = fields::object_at(update, "callback_query", "update");
+  if (!callback) return callback.error();
+  auto change = fields::object_at(update, "my_chat_member", "update");
+  if (!change) return change.error();
+  Result<void> read;
+  if (*message != nullptr) {
+    read = parse_message(**message, options, out);
+  } else if (*callback != nullptr) {
+    read = parse_callback(**callback, options, out);
+  } else if (*change != nullptr) {
+    read = parse_my_chat_member(**change, out);
   }
+  if (!read) return read.error();
   return out;
 }
 

@@ -67,8 +67,12 @@ struct ParsedUpdate {
 };
 
 // Body must be a JSON object with an integer update_id, nested at most 64 deep;
-// otherwise Error{ErrorCode::bad_request, ...} (answer 400). Every authentic but useless update
-// (edited_message, channel_post, chat_member, unknown kinds) parses to zero events.
+// otherwise Error{ErrorCode::bad_request, ...} (answer 400). So is an update no Telegram server
+// would send: a field we read with the wrong type (`"message": "hello"`), an id, date
+// or message id out of range (ids within ±(2^53-1), dates up to 2100), a text over
+// 4096 UTF-16 units or holding NUL, callback data over 64 bytes. Unknown fields are
+// ignored, and every authentic but useless update (edited_message, channel_post,
+// chat_member, unknown kinds) parses to zero events.
 Result<ParsedUpdate> parse(const HttpRequest& request, const ParseOptions& options);
 // The same for a bare update body (long polling).
 Result<ParsedUpdate> parse_body(std::string_view body, const ParseOptions& options);
@@ -81,9 +85,5 @@ std::string update_event_id(std::int64_t update_id);
 std::string group_pointer_text(std::string_view bot_username);
 // The polite answer to a private message that has no text.
 std::string text_only_note();
-
-// Deepest nesting of arrays/objects in a JSON text (strings skipped), computed without
-// parsing so hostile bodies are refused before a recursive walk could overflow.
-std::size_t json_nesting_depth(std::string_view text);
 
 }  // namespace triagebot::adapters::telegram

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <limits>
 
+#include "adapters/common/text_measure.h"
 #include "adapters/json_fields.h"
 
 namespace triagebot::adapters::telegram {
@@ -15,15 +16,7 @@ using nlohmann::json;
 constexpr std::size_t kShortLabelUnits = 12;
 constexpr std::size_t kButtonsPerShortRow = 3;
 
-// Byte length of the UTF-8 sequence starting with `lead`; 1 for stray bytes, so broken
-// input still advances and is never split inside a valid sequence.
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead & 0xE0) == 0xC0) return 2;
-  if ((lead & 0xF0) == 0xE0) return 3;
-  if ((lead & 0xF8) == 0xF0) return 4;
-  return 1;
-}
+using common::utf8_sequence_length;
 
 bool choices_fit_buttons(const std::vector<dialogs::Choice>& choices) {
   for (const auto& choice : choices) {
@@ -97,16 +90,6 @@ OutboundCall render_method(std::string_view token, std::string_view method,
   return call;
 }
 
-std::size_t utf16_length(std::string_view text) {
-  std::size_t units = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t length = sequence_length(static_cast<unsigned char>(text[i]));
-    units += length == 4 ? 2 : 1;
-    i += length;
-  }
-  return units;
-}
-
 std::vector<std::string> split_text(std::string_view text, std::size_t max_units) {
   std::vector<std::string> parts;
   if (max_units < 2) max_units = 2;  // room for one surrogate pair
@@ -115,7 +98,7 @@ std::vector<std::string> split_text(std::string_view text, std::size_t max_units
     std::size_t limit = 0;
     std::size_t units = 0;
     while (limit < text.size()) {
-      std::size_t length = sequence_length(static_cast<unsigned char>(text[limit]));
+      std::size_t length = utf8_sequence_length(static_cast<unsigned char>(text[limit]));
       std::size_t cost = length == 4 ? 2 : 1;
       if (units + cost > max_units) break;
       units += cost;

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/common/text_measure.h"
 #include "adapters/http_types.h"
 #include "adapters/outbound.h"
 #include "adapters/telegram/inbound.h"
@@ -63,8 +64,8 @@ DeliveryOutcome classify(int http_status, std::string_view body, const Headers& 
 // a split are dropped; no part is empty.
 std::vector<std::string> split_text(std::string_view text,
                                     std::size_t max_units = kMaxMessageUnits);
-// Length of UTF-8 text in UTF-16 code units (code points above U+FFFF count twice).
-std::size_t utf16_length(std::string_view text);
+// Length of UTF-8 text in UTF-16 code units, as Telegram counts (adapters/common).
+using common::utf16_length;
 
 // "/bot<token>/<method>", the path every call shares.
 std::string method_path(std::string_view token, std::string_view method);

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "adapters/common/text_measure.h"
 #include "dialogs/engine.h"
 #include "dialogs/result.h"
 
@@ -23,8 +24,7 @@ inline constexpr std::size_t kMaxChoiceBytes = 64;
 
 Result<dialogs::Input> parse_turn(std::string_view body);
 
-// Number of code points in `text` when it is valid UTF-8 (no overlongs, no surrogates,
-// nothing past U+10FFFF); std::nullopt otherwise.
-std::optional<std::size_t> utf8_length(std::string_view text);
+// Code points of valid UTF-8, std::nullopt for anything else (adapters/common).
+using common::utf8_length;
 
 }  // namespace triagebot::adapters::widget

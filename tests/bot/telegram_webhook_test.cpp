@@ -107,6 +107,22 @@ TEST_F(TelegramWebhook, WrongOrMissingSecretIsRefusedAndStoresNothing) {
   EXPECT_EQ(bot_.query("SELECT COUNT(*) FROM conversations"), 1);
 }
 
+// Issue 15: a date of 2^53 seconds overflowed the conversion to system_clock (UB that
+// stopped the sanitizer build). Out-of-range integers, over-long texts and known fields
+// of the wrong type cannot come from Telegram: 400, and nothing stored.
+TEST_F(TelegramWebhook, UpdatesNoTelegramServerSendsAre400AndStoreNothing) {
+  json far_future = private_text(next_id(), "my left leg is numb");
+  far_future["message"]["date"] = 9007199254740992LL;
+  json too_long = private_text(next_id(), std::string(4097, 'a'));
+  json not_an_object = {{"update_id", next_id()}, {"message", "hello"}};
+  for (const json& update : {far_future, too_long, not_an_object}) {
+    EXPECT_EQ(bot_.post(update), 400) << update.dump().substr(0, 120);
+  }
+  for (const char* table : {"conversations", "messages", "outbox", "processed_events"}) {
+    EXPECT_EQ(bot_.query(std::string("SELECT COUNT(*) FROM ") + table), 0) << table;
+  }
+}
+
 TEST_F(TelegramWebhook, SameUpdateDeliveredTwiceIsAnsweredOnce) {
   const json update = private_text(next_id(), "my left leg has been numb for three weeks");
   deliver(update);

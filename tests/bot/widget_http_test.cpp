@@ -3,6 +3,8 @@
 // assets with their caching headers, and the numbers /metrics shows after real traffic.
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "tests/bot/widget_client.h"
 #include "tests/support/wait.h"
 
@@ -39,6 +41,21 @@ TEST_F(WidgetHttp, BodyOverTheLimitIs413AndStoresNothing) {
   expect_json_error(reply, 413, "too_large");
   EXPECT_EQ(history(*client_, session), session.messages);
   EXPECT_EQ(say(*client_, session, std::string(900, 'a')).status, 200) << "under it is fine";
+}
+
+// widget.js posts no body; a body that is there must be a JSON object (issue 15).
+TEST_F(WidgetHttp, MalformedSessionBodyIs400AndStoresNothing) {
+  start();
+  for (const char* body : {"{", "not json", "[1,2]", "\"text\""}) {
+    expect_json_error(client_->post(std::string(kSessionsPath), body), 400, "bad_request");
+  }
+  auto conversations = [&] {
+    SQLite::Database db((server_->dir() / "triagebot.db").string(), SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT COUNT(*) FROM conversations").getInt64();
+  };
+  EXPECT_EQ(conversations(), 0);
+  EXPECT_EQ(client_->post(std::string(kSessionsPath), "").status, 201) << "no body is fine";
+  EXPECT_EQ(conversations(), 1);
 }
 
 TEST_F(WidgetHttp, TurnsPastThePerSessionLimitAre429WithRetryAfter) {

@@ -9,6 +9,7 @@
 
 #include "adapters/widget/inbound.h"
 #include "adapters/widget/messages.h"
+#include "adapters/widget/session_request.h"
 #include "adapters/widget/tokens.h"
 #include "bot/flow/error_response.h"
 #include "bot/http/responses.h"
@@ -131,6 +132,10 @@ void create_session(const SharedState& shared, HttpRequest request, Respond resp
   }
   if (auto limited = over_limit(state.session_creation, address)) {
     return respond(with_cors(state, request, std::move(*limited)));
+  }
+  if (auto checked = widget::check_session_request(request.body); !checked) {
+    return respond(
+        with_cors(state, request, json_error(400, "bad_request", checked.error().message)));
   }
 
   std::string session_id = widget::new_session_id();

@@ -37,6 +37,25 @@ json dm_with(const json& changes) {
   return body;
 }
 
+// Seconds past 2100 would overflow system_clock's nanoseconds once converted: refused
+// where they are read, with nothing parsed.
+TEST(SlackEvents, TimesOutOfRangeAreBadRequests) {
+  json late_envelope = fixture_json("slack_event_message_im.json");
+  late_envelope["event_time"] = 9007199254740992LL;
+  EXPECT_EQ(parse_error(late_envelope.dump()), "bad_request: payload.event_time is out of range");
+  json negative = fixture_json("slack_event_message_im.json");
+  negative["event_time"] = -5;
+  EXPECT_EQ(parse_error(negative.dump()), "bad_request: payload.event_time is out of range");
+  for (const char* ts : {"99999999999.000100", "9007199254740992.000100", "not-a-ts", ""}) {
+    EXPECT_EQ(parse_error(dm_with({{"ts", ts}}).dump()),
+              "bad_request: event.ts is not a Slack timestamp")
+        << ts;
+  }
+  // The last second accepted.
+  EXPECT_EQ(parsed(dm_with({{"ts", "4102444800.000100"}})).event->at.time_since_epoch(),
+            std::chrono::seconds(4102444800LL));
+}
+
 TEST(SlackEvents, UrlVerificationGivesTheChallenge) {
   auto event = parsed(fixture_json("slack_url_verification.json"));
   EXPECT_EQ(event.kind, EventKind::url_verification);

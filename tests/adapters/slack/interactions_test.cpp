@@ -155,6 +155,15 @@ TEST(SlackInteractions, KnownFieldsOfTheWrongTypeAreBadRequests) {
   EXPECT_EQ(parse_error(payload), "bad_request: actions[0].value contains a NUL character");
 }
 
+TEST(SlackInteractions, ActionTimesOutOfRangeAreBadRequests) {
+  for (const char* ts : {"99999999999.1", "18446744073709551616.5", "soon"}) {
+    json payload = press();
+    payload["actions"][0]["action_ts"] = ts;
+    EXPECT_EQ(parse_error(payload), "bad_request: actions[0].action_ts is not a Slack timestamp")
+        << ts;
+  }
+}
+
 TEST(SlackInteractions, MalformedFormsAreBadRequests) {
   auto error = [](std::string body) {
     HttpRequest request = slack_request(std::move(body), "/webhooks/slack/interactions",

@@ -104,6 +104,10 @@ TEST(SlackSocketMode, MalformedFramesAreErrors) {
   EXPECT_EQ(
       error(R"({"type": "events_api", "envelope_id": "e", "payload": {}, "retry_attempt": "1"})"),
       "frame.retry_attempt is not an integer");
+  EXPECT_EQ(error(R"({"type": "hello", "retry_attempt": 1001})"),
+            "frame.retry_attempt is out of range");
+  EXPECT_EQ(error(R"({"type": "hello", "retry_attempt": -1})"),
+            "frame.retry_attempt is out of range");
 }
 
 TEST(SlackSocketMode, EveryTruncationOfAFrameIsRefusedCleanly) {
