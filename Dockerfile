@@ -2,7 +2,8 @@
 # run with the runtime libraries only.
 #
 #   docker build -t triagebot .
-#   docker run -p 8080:8080 -v triagebot-data:/data -e TRIAGEBOT_ADMIN_TOKEN=... triagebot
+#   docker run -p 8080:8080 -v triagebot-data:/data --stop-timeout 30 \
+#     -e TRIAGEBOT_ADMIN_TOKEN=... triagebot
 
 # --- build stage -------------------------------------------------------------------
 FROM debian:bookworm AS build
@@ -28,10 +29,12 @@ RUN apt-get update \
       libhunspell-1.7-0 hunspell-en-us hunspell-en-gb libcld2-0 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /data --no-create-home triagebot \
- && mkdir -p /data \
- && chown triagebot:triagebot /data
+ && install -d -m 0700 -o triagebot -g triagebot /data
 COPY --from=build /triagebot /usr/local/bin/triagebot
 
+# Conversations are health data: /data is the triagebot user's alone (0700; a new named
+# volume copies this mode and owner), and the server creates the database and its -wal
+# and -shm files 0600 in it (docs/configuration.md "The database files").
 ENV TRIAGEBOT_DB=/data/triagebot.db \
     TRIAGEBOT_LISTEN=0.0.0.0:8080
 VOLUME /data
@@ -42,7 +45,8 @@ EXPOSE 8080
 # so the slim image needs no curl. Exit 0 = healthy.
 HEALTHCHECK --interval=30s --timeout=6s --start-period=10s --retries=3 \
   CMD ["triagebot", "healthcheck"]
-# SIGTERM (docker stop) drains in-flight requests and exits 0.
+# SIGTERM (docker stop) drains in-flight requests, waits for a reply being sent (up to
+# TRIAGEBOT_SHUTDOWN_TIMEOUT + 15 s in all: run with --stop-timeout 30) and exits 0.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["triagebot"]
 CMD ["serve"]

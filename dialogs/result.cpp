@@ -32,6 +32,7 @@ std::string_view to_string(ErrorCode code) {
       return "bad_address";
     case ErrorCode::listen_failed:
       return "listen_failed";
+    case ErrorCode::database_in_use: return "database_in_use";
     case ErrorCode::already_started:
       return "already_started";
     case ErrorCode::bad_knowledge:

@@ -33,6 +33,7 @@ enum class ErrorCode {
   bad_address,
   listen_failed,
   already_started,
+  database_in_use,  // another long-running triagebot holds the database's lock
   // Knowledge and reading
   bad_knowledge,
   bad_phrase,

@@ -33,13 +33,17 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
                                                            std::chrono::milliseconds lease) {
   return guarded("claim_due", [&]() -> Result<std::vector<OutboxRow>> {
     // A row is due when its due_at passed: a pending row's next attempt time, or a
-    // sending row's lease expiry. Only the head (lowest id) of each conversation's open
-    // rows may go, so replies arrive in the order they were written.
+    // sending row's lease expiry. Only a row that is the head (lowest id) of its
+    // conversation's open rows and of its chat's may go, so replies arrive in the order
+    // they were written and a note without a conversation never overtakes a reply to the
+    // same chat (outbox_chat.h). Each test is one probe of a partial index.
     auto& query = connection_.statement(
         "SELECT o.id, o.conversation_id, o.platform, o.target, o.payload, o.attempts,"
         " o.created_at FROM outbox o"
         " WHERE o.status IN ('pending', 'sending') AND o.due_at <= ?"
         " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
+        "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
+        " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
         "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
         " ORDER BY o.due_at, o.id LIMIT ?");
     query.bind(1, to_millis(now));

@@ -284,6 +284,8 @@ Result<std::optional<TimePoint>> Readers::next_outbox_due() {
     auto& query = lease->statement(
         "SELECT MIN(o.due_at) FROM outbox o WHERE o.status IN ('pending', 'sending')"
         " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
+        "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
+        " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
         "   AND p.status IN ('pending', 'sending') AND p.id < o.id)");
     query.executeStep();
     if (query.getColumn(0).isNull()) return std::optional<TimePoint>();

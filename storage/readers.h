@@ -52,8 +52,8 @@ class Readers {
   Result<std::vector<MessageView>> messages(std::int64_t conversation_id);
 
   // The earliest time an outbox row may be claimed (it may be in the past: due now);
-  // nullopt when nothing is waiting. Considers only the head row of each conversation,
-  // like WriteTransaction::claim_due.
+  // nullopt when nothing is waiting. Considers only the head row of each conversation
+  // and chat, like WriteTransaction::claim_due.
   Result<std::optional<TimePoint>> next_outbox_due();
 
   // Age of the oldest undelivered outbox row (zero when none): the outbox-lag metric.

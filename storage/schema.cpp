@@ -240,6 +240,24 @@ CREATE INDEX conversations_red_flags_started ON conversations (started_at, red_f
 CREATE INDEX conversations_emergency_timed ON conversations (started_at, emergency_after_ms)
   WHERE emergency_after_ms IS NOT NULL;
 )sql"},
+      // Order per chat, not per conversation (issue 15): a row that belongs to no
+      // conversation (the "I can only read text" note, a group pointer) used to be
+      // ordered with nothing, so after a 500 it could overtake the reply queued before it
+      // for the same chat. chat_key names the chat (storage/outbox_chat.h, which computes
+      // it for new rows); the rows still open get theirs here. Delivered rows keep NULL:
+      // only open rows are ever ordered. The index serves the claim's "no earlier open
+      // row for this chat" test.
+      {6, "outbox order per chat", R"sql(
+ALTER TABLE outbox ADD COLUMN chat_key TEXT;
+UPDATE outbox SET chat_key = platform || ':' || COALESCE(
+    CASE WHEN json_type(target, '$.chat_id') IN ('integer', 'text')
+          AND json_extract(target, '$.chat_id') <> '' THEN json_extract(target, '$.chat_id') END,
+    CASE WHEN json_type(target, '$.channel') IN ('integer', 'text')
+          AND json_extract(target, '$.channel') <> '' THEN json_extract(target, '$.channel') END)
+  WHERE status IN ('pending', 'sending') AND json_valid(target);
+CREATE INDEX outbox_open_by_chat ON outbox (chat_key, id)
+  WHERE status IN ('pending', 'sending');
+)sql"},
   };
   return list;
 }

@@ -2,11 +2,14 @@
 
 #include "storage/connection.h"
 #include "storage/guard.h"
+#include "storage/private_files.h"
 #include "storage/schema.h"
 
 namespace triagebot::storage {
 
 Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
+  // Before SQLite first opens it: its -wal and -shm files take the database's mode.
+  if (auto created = create_private_file(options.path); !created) return created.error();
   std::unique_ptr<Connection> connection;
   try {
     connection =

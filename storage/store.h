@@ -43,8 +43,9 @@ struct StoreOptions {
 class Store {
  public:
   // Opens or creates the database, runs missing migrations, opens the readers and
-  // starts the writer. Errors: "schema_too_new" (the file was written by a newer
-  // triagebot), "storage" (cannot open or migrate).
+  // starts the writer. A new database and its -wal and -shm files are 0600 whatever the
+  // umask (private_files.h). Errors: "schema_too_new" (the file was written by a newer
+  // triagebot), "storage" (cannot create, open or migrate).
   static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
 
   // One reader on an existing database at this binary's schema, and nothing else: no

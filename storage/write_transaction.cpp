@@ -2,6 +2,7 @@
 
 #include "storage/connection.h"
 #include "storage/guard.h"
+#include "storage/outbox_chat.h"
 
 namespace triagebot::storage {
 
@@ -19,6 +20,12 @@ void bind_text_or_null(SQLite::Statement& statement, int index, const std::strin
   } else {
     statement.bind(index, text);
   }
+}
+
+// NULL when the target names no chat: such a row is ordered only within its conversation.
+void bind_chat_key(SQLite::Statement& statement, int index, std::string_view platform,
+                   const json& target) {
+  bind_text_or_null(statement, index, outbox_chat_key(platform, target).value_or(""));
 }
 
 }  // namespace
@@ -340,14 +347,15 @@ Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_
                                                       const json& payload, TimePoint now) {
   return guarded("enqueue_outbox", [&]() -> Result<std::int64_t> {
     auto& insert = connection_.statement(
-        "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at,"
+        " chat_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, conversation_id);
     insert.bind(2, std::string(platform));
     insert.bind(3, target.dump());
     insert.bind(4, payload.dump());
     insert.bind(5, to_millis(now));
     insert.bind(6, to_millis(now));
+    bind_chat_key(insert, 7, platform, target);
     insert.exec();
     item_queued_outbox_ = true;
     return connection_.db().getLastInsertRowid();
@@ -358,13 +366,14 @@ Result<std::int64_t> WriteTransaction::enqueue_notice(std::string_view platform,
                                                       const json& payload, TimePoint now) {
   return guarded("enqueue_notice", [&]() -> Result<std::int64_t> {
     auto& insert = connection_.statement(
-        "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at)"
-        " VALUES (NULL, ?, ?, ?, ?, ?)");
+        "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at,"
+        " chat_key) VALUES (NULL, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, std::string(platform));
     insert.bind(2, target.dump());
     insert.bind(3, payload.dump());
     insert.bind(4, to_millis(now));
     insert.bind(5, to_millis(now));
+    bind_chat_key(insert, 6, platform, target);
     insert.exec();
     item_queued_outbox_ = true;
     return connection_.db().getLastInsertRowid();

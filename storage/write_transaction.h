@@ -110,7 +110,8 @@ class WriteTransaction {
   // ---- the outbox dispatcher ---------------------------------------------------------
 
   // Up to `limit` due rows, oldest due first, each the oldest undelivered row of its
-  // conversation (a later reply never overtakes an earlier one waiting for a retry).
+  // conversation and of its chat (outbox_chat.h): a later reply, or a note queued after
+  // it for the same chat, never overtakes an earlier one waiting for a retry.
   // Claimed rows become `sending` with attempts + 1 and a lease until now + lease; a row
   // whose lease ran out (its dispatcher died) is due again.
   Result<std::vector<OutboxRow>> claim_due(TimePoint now, int limit,

@@ -4,8 +4,11 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
+#include "bot/app/data_permissions.h"
+#include "bot/app/db_lock.h"
 #include "bot/app/runtime.h"
 #include "bot/channels/registry.h"
 #include "bot/http/builtin_routes.h"
@@ -39,10 +42,16 @@ using Channels = std::vector<std::unique_ptr<Channel>>;
 int start_failure(const Error& error) {
   std::cerr << "triagebot: " << error.message << "\n";
   const auto& code = error.code;
-  return code == ErrorCode::bad_config || code == ErrorCode::bad_knowledge ||
-                 code == ErrorCode::schema_too_new
+  return code == "bad_config" || code == "bad_knowledge" || code == "schema_too_new" ||
+                 code == "database_in_use"
              ? 2
              : 1;
+}
+
+// How the lock file names this process to a second one: the command, never its
+// arguments (a flag may carry a token).
+std::string lock_holder_name(const ServeRequest& request) {
+  return request.loop_of.empty() ? "serve" : "serve with the " + request.loop_of + " loop";
 }
 
 // Every route of the server, in one place: the built-in ones, each channel's, and the
@@ -80,9 +89,13 @@ nlohmann::json channel_modes(const Channels& channels) {
 }  // namespace
 
 int run_serve(const Config& config, const ServeRequest& request) {
+  // First: a second server must not even open the store (db_lock.h says why).
+  auto lock = DatabaseLock::acquire(config.db, lock_holder_name(request));
+  if (!lock) return start_failure(lock.error());
   Metrics metrics;
   auto runtime = Runtime::open(config, metrics);
   if (!runtime) return start_failure(runtime.error());
+  warn_if_database_exposed(config.db);
   auto channels = enabled_channels(config, request);
   if (!channels) return start_failure(channels.error());
   for (auto& channel : *channels) {

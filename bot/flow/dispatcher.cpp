@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <random>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -81,16 +82,24 @@ class Dispatcher::Impl {
     });
   }
 
-  void stop(std::chrono::milliseconds grace) {
+  void stop() {
     if (!thread_.joinable()) return;
     asio::post(ioc_, [this] {
       stopping_ = true;
       wake_timer_.cancel();
+      // Rows waiting for their pace give up their turn now (schedule_send).
+      for (const auto& timer : pace_timers_) timer->cancel();
+      stop_seen_ = true;
     });
-    const auto deadline = SteadyClock::now() + grace;
-    // Let in-flight sends settle (their completions post back here), then stop.
-    while (in_flight_.load() > 0 && SteadyClock::now() < deadline) {
+    const auto deadline = SteadyClock::now() + options_.stop_grace;
+    // Let the sends in flight settle (their completions post back here), then stop.
+    // Whatever a transport was handed is answered or timed out within kDeliveryTimeout,
+    // so nothing is abandoned unless the store cannot record it in time.
+    while ((!stop_seen_.load() || in_flight_.load() > 0) && SteadyClock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (in_flight_.load() > 0) {
+      log(LogLevel::warn, "dispatcher.stop_abandoned", {{"in_flight", in_flight_.load()}});
     }
     ioc_.stop();
     thread_.join();
@@ -208,12 +217,23 @@ class Dispatcher::Impl {
     return at;
   }
 
-  // Runs `then` on the dispatcher thread at `at` (at once when it has passed).
+  // Runs `then` on the dispatcher thread at `at` (at once when it has passed), or
+  // sooner when stop() cancels the wait.
   void at_time(SteadyClock::time_point at, std::function<void()> then) {
-    if (at <= SteadyClock::now()) return then();
+    if (at <= SteadyClock::now() || stopping_) return then();
     auto timer = std::make_shared<asio::steady_timer>(ioc_, at);
-    timer->async_wait(
-        [timer, then = std::move(then)](boost::system::error_code) mutable { then(); });
+    pace_timers_.insert(timer);
+    timer->async_wait([this, timer, then = std::move(then)](boost::system::error_code) mutable {
+      pace_timers_.erase(timer);
+      then();
+    });
+  }
+
+  // A claimed row that stop() caught before it went out: it stays `sending`, and the
+  // next start releases it (nothing was sent, so nothing is sent twice).
+  void leave_unsent(const OutboxRow& row) {
+    log(LogLevel::debug, "outbox.left_for_restart", {{"row", row.id}});
+    in_flight_--;
   }
 
   // Runs a platform's function on a row. One that throws (a row this version cannot
@@ -243,12 +263,14 @@ class Dispatcher::Impl {
       return;
     }
     at_time(reserve_chat_slot(key), [this, row = std::move(row)]() mutable {
+      if (stopping_) return leave_unsent(row);
       at_time(reserve_global_slot(),
               [this, row = std::move(row)]() mutable { send(std::move(row)); });
     });
   }
 
   void send(OutboxRow row) {
+    if (stopping_) return leave_unsent(row);
     const auto& outbound = platforms_.at(row.platform);
     std::optional<Result<adapters::OutboundCall>> rendered;
     if (!guarded(row, "render", [&] { rendered.emplace(outbound.render(row)); })) return;
@@ -354,9 +376,13 @@ class Dispatcher::Impl {
   asio::steady_timer wake_timer_;
   std::mt19937_64 random_;
   std::thread thread_;
+  // Claimed rows not yet settled: waiting for their pace, sending, or being recorded.
   std::atomic<int> in_flight_{0};
-  bool claiming_ = false;  // dispatcher thread only
-  bool stopping_ = false;  // dispatcher thread only
+  std::atomic<bool> stop_seen_{false};  // the dispatcher thread has taken in stop()
+  bool claiming_ = false;               // dispatcher thread only
+  bool stopping_ = false;               // dispatcher thread only
+  // Pacing waits, so stop() can cut them short (dispatcher thread only).
+  std::set<std::shared_ptr<asio::steady_timer>> pace_timers_;
   std::unordered_map<std::string, SteadyClock::time_point> next_per_chat_;
   SteadyClock::time_point global_next_{};
   double global_tokens_;
@@ -373,7 +399,7 @@ Dispatcher::~Dispatcher() { stop(); }
 
 void Dispatcher::start() { impl_->start(); }
 void Dispatcher::notify() { impl_->notify(); }
-void Dispatcher::stop(std::chrono::milliseconds grace) { impl_->stop(grace); }
+void Dispatcher::stop() { impl_->stop(); }
 boost::asio::io_context& Dispatcher::io_context() { return impl_->io_context(); }
 
 }  // namespace triagebot::bot

@@ -55,7 +55,16 @@ struct DispatcherOptions {
   double global_per_second = 30;
   // Upper bound on an idle wait, so expired leases are noticed without a notify.
   std::chrono::milliseconds idle_poll{std::chrono::seconds(5)};
+  // How long stop() waits for the sends already handed to a transport to be answered
+  // and recorded. Longer than a transport's own deadline (kDeliveryTimeout, checked
+  // below), so a send in flight at SIGTERM settles before the process exits instead of
+  // being abandoned and, its row still `sending`, sent again after the restart.
+  std::chrono::milliseconds stop_grace{std::chrono::seconds(15)};
 };
+
+// The relation stop() relies on, with room for recording the outcome (one commit).
+static_assert(kDeliveryTimeout + std::chrono::seconds(2) <= DispatcherOptions{}.stop_grace,
+              "the dispatcher must wait longer at stop than a delivery call may take");
 
 class Dispatcher {
  public:
@@ -74,10 +83,12 @@ class Dispatcher {
   void start();
   // Something may be due: look now. Cheap; any thread.
   void notify();
-  // Stops claiming, waits up to `grace` for sends in flight to settle, joins, and waits
-  // for its items still queued in the store's writer. Rows not settled stay `sending`
-  // and are picked up at the next start. The store may outlive the dispatcher.
-  void stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
+  // Stops claiming; rows claimed but not yet handed to the transport (waiting for
+  // their pace) are not sent. Waits up to `stop_grace` for the sends in flight to be
+  // answered and recorded, joins, and waits for its items still queued in the store's
+  // writer. Rows not sent stay `sending` and are released at the next start. The store
+  // may outlive the dispatcher.
+  void stop();
 
   // The io_context the dispatcher runs; transports may run their sockets on it.
   boost::asio::io_context& io_context();

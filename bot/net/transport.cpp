@@ -11,9 +11,10 @@ Result<TransportResponse> transport_response(Result<net::ClientResponse> answer)
 
 Transport client_transport(net::HttpClient client) {
   return [client](adapters::OutboundCall call, TransportDone done) {
-    client.send(std::move(call), [done = std::move(done)](Result<net::ClientResponse> answer) {
-      done(transport_response(std::move(answer)));
-    });
+    client.send(std::move(call), kDeliveryTimeout,
+                [done = std::move(done)](Result<net::ClientResponse> answer) {
+                  done(transport_response(std::move(answer)));
+                });
   };
 }
 

@@ -7,6 +7,7 @@
 // whatever thread the sender completes on.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -27,8 +28,17 @@ using TransportDone = std::function<void(Result<TransportResponse>)>;
 // Sends one call; `done` is called exactly once, on any thread.
 using Transport = std::function<void(adapters::OutboundCall, TransportDone)>;
 
-// A Transport over the pooled, asynchronous HTTPS client: transport failures become
-// errors, every HTTP answer a TransportResponse.
+// The deadline of one delivery call through client_transport: a platform that has not
+// answered by then counts as a timeout (retried with backoff). The dispatcher waits
+// longer than this for the sends in flight when it stops (DispatcherOptions::stop_grace,
+// checked there), so a send is answered or timed out and recorded before the process
+// exits, never abandoned and sent again after a restart. Generous beside the Bot API's
+// usual sub-second answers; a long poll has its own, longer deadline.
+inline constexpr std::chrono::milliseconds kDeliveryTimeout{std::chrono::seconds(10)};
+
+// A Transport over the pooled, asynchronous HTTPS client, each call with
+// kDeliveryTimeout as its deadline: transport failures become errors, every HTTP answer
+// a TransportResponse.
 Transport client_transport(net::HttpClient client);
 
 // The same conversion for one answer of net::send_blocking or a BlockingClient.

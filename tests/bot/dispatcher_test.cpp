@@ -150,7 +150,7 @@ class DispatcherTest : public ::testing::Test {
     return ids;
   }
 
-  // Rows of no conversation (Telegram notices), so nothing orders them but pacing.
+  // Rows of no conversation (Telegram notices): ordered per chat, paced per chat.
   void enqueue_notices(const std::string& chat, std::vector<std::int64_t> ns) {
     EXPECT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
       for (auto n : ns) {
@@ -378,6 +378,51 @@ TEST_F(DispatcherTest, EveryRowIsSentOnceInOrderUnderConcurrentNotifies) {
   start(options);
   ASSERT_TRUE(settled(sentinel));
   EXPECT_EQ(transport_.count(), 41u);
+}
+
+TEST_F(DispatcherTest, StopWaitsForTheSendInFlightAndLeavesRowsWaitingForTheirPace) {
+  auto options = fast();
+  options.global_per_second = 0.5;  // the second row waits 2 s for its slot
+  enqueue_notices("A", {1});
+  enqueue_notices("B", {2});
+  // A slow platform: the first call is answered 300 ms after it was made, on its own
+  // thread, as a client's completion would be.
+  std::vector<std::thread> answering;
+  std::atomic<int> calls{0};
+  dispatcher_ = std::make_unique<Dispatcher>(*store_, options, metrics_);
+  PlatformOutbound outbound;
+  outbound.transport = [&](adapters::OutboundCall, TransportDone done) {
+    calls++;
+    answering.emplace_back([done = std::move(done)] {
+      std::this_thread::sleep_for(300ms);  // the platform's latency, not a wait in the test
+      done(ok());
+    });
+  };
+  outbound.render = [](const storage::OutboxRow& row) -> Result<adapters::OutboundCall> {
+    adapters::OutboundCall call;
+    call.body = row.payload.dump();
+    return call;
+  };
+  outbound.classify = [](const TransportResponse& answer) {
+    return adapters::telegram::classify(answer.status, answer.body, answer.headers);
+  };
+  dispatcher_->set_platforms({{"telegram", std::move(outbound)}});
+  dispatcher_->start();
+  ASSERT_TRUE(wait_until([&] { return calls.load() == 1; }));
+  dispatcher_->stop();  // while the first call is in flight and the second waits
+  for (auto& thread : answering) thread.join();
+  const auto records = rows();
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].status, "delivered") << "the send in flight was abandoned";
+  EXPECT_EQ(records[1].status, "sending") << "left for the next start";
+  EXPECT_EQ(calls.load(), 1) << "a row waiting for its pace went out during the stop";
+
+  // The next start releases it and sends it once.
+  dispatcher_.reset();
+  start();
+  ASSERT_TRUE(settled(records[1].id));
+  EXPECT_EQ(row(records[1].id).status, "delivered");
+  EXPECT_EQ(transport_.count(), 1u);
 }
 
 }  // namespace

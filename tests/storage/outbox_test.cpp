@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "storage/outbox_chat.h"
+#include "storage/schema.h"
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
@@ -42,6 +44,18 @@ class StorageOutbox : public ::testing::Test {
       return {};
     }));
     return rows;
+  }
+
+  // A row of no conversation (a note, a group pointer) to `target`; returns its id.
+  std::int64_t notice(const nlohmann::json& target, std::int64_t ms) {
+    std::int64_t id = 0;
+    EXPECT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+      auto queued = tx.enqueue_notice("telegram", target, {{"kind", "text_only"}}, at_ms(ms));
+      if (!queued) return queued.error();
+      id = *queued;
+      return {};
+    }));
+    return id;
   }
 
   bool settle(std::function<Result<bool>(WriteTransaction&)> action) {
@@ -135,6 +149,99 @@ TEST_F(StorageOutbox, LaterReplyWaitsForTheEarlierOneOfItsConversation) {
   EXPECT_TRUE(
       settle([&](WriteTransaction& tx) { return tx.mark_dead(rows[1], at_ms(9002), "400"); }));
   EXPECT_EQ(ids(claim(9002)), std::vector<std::int64_t>{rows[2]});
+}
+
+TEST_F(StorageOutbox, NoteWaitsForTheReplyQueuedBeforeItForTheSameChat) {
+  auto reply = enqueue("c1", 1, 1000);  // to {"chat_id": "c1"}
+  const auto note = notice({{"chat_id", "c1"}}, 1000);
+  const auto elsewhere = notice({{"chat_id", "c2"}}, 1000);
+  EXPECT_EQ(ids(claim(1000)), (std::vector<std::int64_t>{reply[0], elsewhere}));
+  // The reply failed (a 500) and waits for its retry: the note must not overtake it.
+  EXPECT_TRUE(
+      settle([&](WriteTransaction& tx) { return tx.mark_retry(reply[0], at_ms(9000), "5xx"); }));
+  EXPECT_TRUE(claim(2000).empty());
+  auto due = store_->readers().next_outbox_due();
+  ASSERT_TRUE(due && *due);
+  EXPECT_EQ(**due, at_ms(9000));
+  EXPECT_EQ(ids(claim(9000)), reply);
+  EXPECT_TRUE(claim(9000).empty()) << "the note went while the reply was being sent";
+  EXPECT_TRUE(
+      settle([&](WriteTransaction& tx) { return tx.mark_delivered(reply[0], at_ms(9001)); }));
+  EXPECT_EQ(ids(claim(9001)), std::vector<std::int64_t>{note});
+}
+
+TEST_F(StorageOutbox, ReplyWaitsForTheNoteQueuedBeforeItForTheSameChat) {
+  const auto note = notice({{"chat_id", "c1"}}, 1000);
+  auto reply = enqueue("c1", 1, 1000);
+  EXPECT_EQ(ids(claim(1000)), std::vector<std::int64_t>{note});
+  EXPECT_TRUE(settle([&](WriteTransaction& tx) { return tx.mark_dead(note, at_ms(1001), "400"); }));
+  EXPECT_EQ(ids(claim(1001)), reply);
+}
+
+TEST_F(StorageOutbox, RowsWhoseTargetNamesNoChatAreNotHeldBackByEachOther) {
+  // Acknowledgements of stale buttons: addressed by their callback query alone.
+  const auto first = notice({{"callback_query_id", "q1"}}, 1000);
+  const auto second = notice({{"callback_query_id", "q2"}}, 1000);
+  EXPECT_EQ(ids(claim(1000)), (std::vector<std::int64_t>{first, second}));
+}
+
+TEST_F(StorageOutbox, TheChatTestIsOneProbeOfItsPartialIndex) {
+  SQLite::Database db((dir_ / "t.db").string(), SQLite::OPEN_READONLY);
+  SQLite::Statement plan(db,
+                         "EXPLAIN QUERY PLAN SELECT 1 FROM outbox p WHERE p.chat_key = 'telegram:1'"
+                         " AND p.status IN ('pending', 'sending') AND p.id < 10");
+  std::string details;
+  while (plan.executeStep()) details += plan.getColumn(3).getString() + "\n";
+  EXPECT_NE(details.find("INDEX outbox_open_by_chat (chat_key=? AND id<?)"), std::string::npos)
+      << details;
+}
+
+TEST(StorageOutboxChatKey, NamesTheChatOfATelegramOrSlackTarget) {
+  EXPECT_EQ(outbox_chat_key("telegram", {{"chat_id", 6112309874}}), "telegram:6112309874");
+  EXPECT_EQ(outbox_chat_key("telegram", {{"chat_id", -1001234567890}, {"callback_query_id", "q"}}),
+            "telegram:-1001234567890");
+  EXPECT_EQ(outbox_chat_key("slack", {{"channel", "D024BE91L"}, {"thread_ts", "1.2"}}),
+            "slack:D024BE91L");
+  EXPECT_EQ(outbox_chat_key("telegram", {{"callback_query_id", "q"}}), std::nullopt);
+  EXPECT_EQ(outbox_chat_key("telegram", {{"chat_id", ""}}), std::nullopt);
+  EXPECT_EQ(outbox_chat_key("telegram", {{"chat_id", {{"id", 1}}}}), std::nullopt);
+  EXPECT_EQ(outbox_chat_key("telegram", nlohmann::json::array()), std::nullopt);
+}
+
+TEST(StorageOutboxChatKey, MigrationGivesTheRowsStillOpenTheSameKey) {
+  TempDir dir;
+  const auto path = dir / "t.db";
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(migrate(db, 5));
+    db.exec(R"sql(
+INSERT INTO outbox (id, conversation_id, platform, target, payload, status, due_at, created_at)
+VALUES
+  (1, NULL, 'telegram', '{"chat_id":6112309874}', '{}', 'pending', 0, 0),
+  (2, NULL, 'telegram', '{"chat_id":"c1","callback_query_id":"q"}', '{}', 'sending', 0, 0),
+  (3, NULL, 'slack', '{"channel":"D024BE91L"}', '{}', 'pending', 0, 0),
+  (4, NULL, 'telegram', '{"callback_query_id":"q"}', '{}', 'pending', 0, 0),
+  (5, NULL, 'telegram', 'not json', '{}', 'pending', 0, 0),
+  (6, NULL, 'telegram', '{"chat_id":6112309874}', '{}', 'delivered', 0, 0);
+)sql");
+  }
+  auto store = open_store(path);
+  ASSERT_TRUE(store);
+  store->close();
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement rows(db, "SELECT id, platform, target, chat_key FROM outbox ORDER BY id");
+  while (rows.executeStep()) {
+    const auto id = rows.getColumn(0).getInt64();
+    const auto target = nlohmann::json::parse(rows.getColumn(2).getString(), nullptr, false);
+    const auto stored = rows.getColumn(3).isNull()
+                            ? std::nullopt
+                            : std::optional<std::string>(rows.getColumn(3).getString());
+    if (id == 6) {
+      EXPECT_EQ(stored, std::nullopt) << "delivered rows are never ordered";
+    } else {
+      EXPECT_EQ(stored, outbox_chat_key(rows.getColumn(1).getString(), target)) << "row " << id;
+    }
+  }
 }
 
 TEST_F(StorageOutbox, ClaimRespectsTheLimitOldestDueFirst) {

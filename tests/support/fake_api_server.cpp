@@ -206,6 +206,7 @@ void FakeApiServer::State::handle(const std::shared_ptr<Session>& session,
   std::optional<FakeAnswer> answer;
   {
     std::lock_guard lock(mutex);
+    request.stalled = stall;
     recorded.push_back(request);
     if (stall) return;  // recorded, never answered
     for (auto it = queue.begin(); it != queue.end(); ++it) {
@@ -226,7 +227,12 @@ void FakeApiServer::State::handle(const std::shared_ptr<Session>& session,
     }
   }
   if (!answer) answer = builtin(request, session);
-  if (answer) session->respond(*answer);
+  if (!answer) return;
+  if (answer->delay.count() <= 0) return session->respond(*answer);
+  auto timer = std::make_shared<asio::steady_timer>(io, answer->delay);
+  timer->async_wait([session, timer, answer = std::move(*answer)](beast::error_code) {
+    session->respond(answer);
+  });
 }
 
 std::optional<FakeAnswer> FakeApiServer::State::builtin(const RecordedRequest& request,

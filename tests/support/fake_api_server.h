@@ -28,6 +28,7 @@
 //       while one is held makes the held one answer 409 "Conflict: terminated by other
 //       getUpdates request...".
 //  5. anything else: 200 {"ok":true,"result":true}.
+// A scripted answer with a `delay` is written that long after the request arrived.
 //
 // go_down() closes the listener and every open connection, so new connections are
 // refused; come_up() listens again on the SAME port. Paths are recorded verbatim (they
@@ -57,6 +58,7 @@ struct RecordedRequest {
   std::string body;
   std::chrono::steady_clock::time_point at;
   std::size_t connection = 0;  // 1-based number of the accepted connection that carried it
+  bool stalled = false;        // arrived in stall mode: never answered
 
   // The body as JSON (discarded value when it is not JSON).
   nlohmann::json json() const;
@@ -66,6 +68,9 @@ struct FakeAnswer {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body = R"({"ok":true,"result":true})";
+  // Answered this long after the request arrived (a slow API); the request is
+  // recorded at once.
+  std::chrono::milliseconds delay{0};
 
   // Telegram's shapes, for brevity in tests.
   static FakeAnswer ok(nlohmann::json result = true);

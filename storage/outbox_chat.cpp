@@ -1,0 +1,30 @@
+#include "storage/outbox_chat.h"
+
+namespace triagebot::storage {
+
+std::optional<std::string> outbox_chat_key(std::string_view platform,
+                                           const nlohmann::json& target) {
+  if (!target.is_object()) return std::nullopt;
+  for (const char* member : {"chat_id", "channel"}) {
+    auto it = target.find(member);
+    if (it == target.end()) continue;
+    // As SQLite's json_extract renders it (migration 6): a string without its quotes,
+    // an integer in decimal.
+    std::string chat;
+    if (it->is_string()) {
+      chat = it->get<std::string>();
+    } else if (it->is_number_integer()) {
+      chat = it->dump();
+    } else {
+      continue;
+    }
+    if (chat.empty()) continue;
+    std::string key(platform);
+    key += ':';
+    key += chat;
+    return key;
+  }
+  return std::nullopt;
+}
+
+}  // namespace triagebot::storage

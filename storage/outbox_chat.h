@@ -1,0 +1,24 @@
+// The chat an outbox row goes to, by which the dispatcher orders delivery: rows for one
+// chat go out one at a time in the order they were written, whether or not they belong
+// to a conversation. A reply and the "I can only read text" note queued after it for
+// the same chat share the key, so the note never overtakes a reply waiting for a retry.
+//
+// The key is the platform and the member of the row's target that names the chat:
+// `chat_id` (Telegram) or `channel` (Slack). A target that names neither (Telegram's
+// answerCallbackQuery for a stale button, addressed by its callback query alone) has no
+// key and is ordered only within its conversation, if any. Migration 6 computes the same
+// key for the rows already queued; keep the two in step.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace triagebot::storage {
+
+// "telegram:6112309874", "slack:D024BE91L"; nullopt when the target names no chat.
+std::optional<std::string> outbox_chat_key(std::string_view platform, const nlohmann::json& target);
+
+}  // namespace triagebot::storage
