@@ -41,11 +41,15 @@ using Channels = std::vector<std::unique_ptr<Channel>>;
 // configuration or the knowledge base, 1 for the rest.
 int start_failure(const Error& error) {
   std::cerr << "triagebot: " << error.message << "\n";
-  const auto& code = error.code;
-  return code == "bad_config" || code == "bad_knowledge" || code == "schema_too_new" ||
-                 code == "database_in_use"
-             ? 2
-             : 1;
+  switch (error.code) {
+    case ErrorCode::bad_config:
+    case ErrorCode::bad_knowledge:
+    case ErrorCode::schema_too_new:
+    case ErrorCode::database_in_use:
+      return 2;
+    default:
+      return 1;
+  }
 }
 
 // How the lock file names this process to a second one: the command, never its
