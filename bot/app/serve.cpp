@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bot/app/data_permissions.h"
@@ -12,12 +13,27 @@
 #include "bot/app/runtime.h"
 #include "bot/channels/registry.h"
 #include "bot/http/builtin_routes.h"
+#include "bot/http/client_address.h"
+#include "bot/http/open_files.h"
 #include "bot/http/router.h"
 #include "bot/obs/log.h"
 #include "bot/obs/metrics.h"
 #include "bot/review/admin_routes.h"
 
 namespace triagebot::bot {
+
+namespace {
+
+// TRIAGEBOT_TRUSTED_PROXIES in the form the HTTP layer compares peers in.
+std::vector<std::string> canonical_proxies(const Config& config) {
+  std::vector<std::string> proxies;
+  for (const auto& proxy : config.trusted_proxies) {
+    proxies.push_back(http::canonical_address(std::string_view(proxy)));
+  }
+  return proxies;
+}
+
+}  // namespace
 
 http::ServerOptions server_options(const Config& config) {
   return http::ServerOptions{
@@ -30,6 +46,8 @@ http::ServerOptions server_options(const Config& config) {
       .request_timeout = config.request_timeout,
       .shutdown_timeout = config.shutdown_timeout,
       .max_connections = config.max_connections,
+      .max_connections_per_address = config.max_connections_per_address,
+      .uncapped_addresses = canonical_proxies(config),
   };
 }
 
@@ -66,7 +84,10 @@ void add_routes(http::Router& router, const Config& config, Metrics& metrics, Ru
   http::add_health_route(router,
                          [&runtime] { return runtime.store().readers().ping().has_value(); });
   for (auto& channel : channels) channel->add_routes(router, services);
-  if (config.admin_token) add_admin_routes(router, runtime.store(), *config.admin_token);
+  if (config.admin_token) {
+    add_admin_routes(router, runtime.store(), *config.admin_token,
+                     {.trusted_proxies = canonical_proxies(config)});
+  }
 }
 
 // The dispatcher delivers for every channel that has an outbound side.
@@ -96,6 +117,17 @@ int run_serve(const Config& config, const ServeRequest& request) {
   // First: a second server must not even open the store (db_lock.h says why).
   auto lock = DatabaseLock::acquire(config.db, lock_holder_name(request));
   if (!lock) return start_failure(lock.error());
+  // Before anything is opened: every connection needs a descriptor.
+  const auto open_files = http::raise_open_file_limit();
+  const auto budget =
+      http::fit_connections(config.max_connections, config.max_connections_set, open_files);
+  if (!budget) return start_failure(budget.error());
+  if (budget->lowered_from) {
+    log(LogLevel::warn, "max_connections_lowered",
+        {{"from", *budget->lowered_from},
+         {"to", budget->max_connections},
+         {"open_files", open_files.value_or(0)}});
+  }
   Metrics metrics;
   auto runtime = Runtime::open(config, metrics);
   if (!runtime) return start_failure(runtime.error());
@@ -115,7 +147,9 @@ int run_serve(const Config& config, const ServeRequest& request) {
 
   http::Router router;
   add_routes(router, config, metrics, **runtime, *channels, services);
-  http::Server server(server_options(config), router, metrics);
+  auto options = server_options(config);
+  options.max_connections = budget->max_connections;
+  http::Server server(std::move(options), router, metrics);
   const auto endpoint = server.start();
   if (!endpoint) {
     std::cerr << "triagebot: " << endpoint.error().message << "\n";

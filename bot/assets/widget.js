@@ -576,7 +576,17 @@
   function build() {
     var host = el('div', { 'data-triagebot-widget': '' });
     var root = host.attachShadow({ mode: 'open' });
-    root.appendChild(el('style', { text: STYLES }));
+    // A constructed style sheet is not an inline style, so the widget keeps its look on
+    // pages whose Content-Security-Policy allows no inline styles (our demo page, and
+    // clinics with a strict policy); browsers without them get a <style> element.
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' &&
+        'replaceSync' in CSSStyleSheet.prototype) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLES);
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      root.appendChild(el('style', { text: STYLES }));
+    }
 
     ui.host = root.appendChild(el('div', { class: 'tb' }));
     ui.root = root;

@@ -144,8 +144,14 @@ const std::vector<Entry>& entries() {
          return std::nullopt;
        }},
       {{"TRIAGEBOT_ADMIN_TOKEN", "unset",
-        "bearer token for the admin API and page; admin is off when unset"},
+        "bearer token for the admin API and page, at least 32 characters; admin is off when "
+        "unset"},
        [](Config& c, const std::string& v) -> Problem {
+         // A short token falls to guessing even at the lockout's few tries a minute.
+         if (v.size() < kMinAdminTokenLength) {
+           return "is shorter than " + std::to_string(kMinAdminTokenLength) +
+                  " characters; make one with `openssl rand -base64 32`";
+         }
          c.admin_token = v;
          return std::nullopt;
        }},
@@ -202,9 +208,19 @@ const std::vector<Entry>& entries() {
       {{"TRIAGEBOT_BODY_LIMIT", "1048576",
         "largest request body in bytes; larger requests get 413"},
        [](Config& c, const std::string& v) { return set_count(v, 1, 1ull << 30, c.body_limit); }},
-      {{"TRIAGEBOT_MAX_CONNECTIONS", "10000",
-        "open connections at most; past it new connections get 503 and are closed"},
-       [](Config& c, const std::string& v) { return set_count(v, 1, 1000000, c.max_connections); }},
+      {{"TRIAGEBOT_MAX_CONNECTIONS", "10000 (fewer if the open-file limit is lower)",
+        "open connections at most; past it new connections get 503 and are closed (4 more "
+        "are kept for /healthz); must fit the open-file limit"},
+       [](Config& c, const std::string& v) -> Problem {
+         c.max_connections_set = true;
+         return set_count(v, 1, 1000000, c.max_connections);
+       }},
+      {{"TRIAGEBOT_MAX_CONNECTIONS_PER_ADDRESS", "256",
+        "open connections one client address may hold (IPv6: per /64); past it new ones get "
+        "429; trusted proxies are exempt; 0 = no cap"},
+       [](Config& c, const std::string& v) {
+         return set_count(v, 0, 1000000, c.max_connections_per_address);
+       }},
       {{"TRIAGEBOT_HEADER_TIMEOUT", "10s",
         "time from a request's first byte to the end of its headers"},
        [](Config& c, const std::string& v) { return set_duration(v, c.header_timeout); }},
@@ -240,7 +256,7 @@ const std::vector<Entry>& entries() {
        [](Config& c, const std::string& v) {
          return set_count(v, 0, 1000000, c.widget_rate_per_session);
        }},
-      {{"TRIAGEBOT_WIDGET_RATE_PER_ADDRESS", "60",
+      {{"TRIAGEBOT_WIDGET_RATE_PER_ADDRESS", "600",
         "widget requests per minute per client address (429 past it); 0 = no limit"},
        [](Config& c, const std::string& v) {
          return set_count(v, 0, 1000000, c.widget_rate_per_address);

@@ -4,36 +4,9 @@
 //
 // Each variable TRIAGEBOT_X_Y has a flag --x-y (kebab-case, without the prefix) that
 // overrides it: `--listen 0.0.0.0:8080` or `--listen=0.0.0.0:8080`. An empty variable
-// counts as unset. config_variables() is the documented list (docs/configuration.md
-// holds the same table; a test keeps the two in step):
-//
-// | variable | default | meaning |
-// | TRIAGEBOT_LISTEN | 127.0.0.1:8080 | host:port to bind; IPv6 as [::1]:8080; port 0 = ephemeral |
-// | TRIAGEBOT_DB | ./triagebot.db | SQLite file; its directory must exist and be writable |
-// | TRIAGEBOT_TELEGRAM_TOKEN | unset | Bot API token; Telegram is on when set |
-// | TRIAGEBOT_TELEGRAM_SECRET | unset | expected X-Telegram-Bot-Api-Secret-Token |
-// | TRIAGEBOT_TELEGRAM_API | https://api.telegram.org | Bot API base URL |
-// | TRIAGEBOT_TELEGRAM_USERNAME | asked with getMe | the bot's @username, for groups and t.me links
-// | | TRIAGEBOT_ADMIN_TOKEN | unset | bearer token
-// of the admin API; admin is off when unset | | TRIAGEBOT_EMERGENCY_NUMBER | 911 | number named in
-// emergency guidance | | TRIAGEBOT_KNOWLEDGE | built in | knowledge-base JSON file; must be
-// readable | | TRIAGEBOT_THREADS | cores | io threads, 1..1024 | | TRIAGEBOT_WIDGET_ORIGINS | unset
-// | comma-separated http(s) origins allowed by CORS | | TRIAGEBOT_TRUSTED_PROXIES | unset |
-// comma-separated IPs whose X-Forwarded-For is believed | | TRIAGEBOT_BODY_LIMIT | 1048576 |
-// largest request body in bytes (413 past it) | | TRIAGEBOT_MAX_CONNECTIONS | 10000 | open
-// connections before new ones get 503 | | TRIAGEBOT_HEADER_TIMEOUT | 10s | first byte to end of
-// headers | | TRIAGEBOT_IDLE_TIMEOUT | 60s | keep-alive wait for the next request | |
-// TRIAGEBOT_REQUEST_TIMEOUT | 30s | reading a body, and writing an answer | |
-// TRIAGEBOT_SHUTDOWN_TIMEOUT | 10s | in-flight work allowed after SIGTERM | | TRIAGEBOT_SYNCHRONOUS
-// | FULL | SQLite synchronous: FULL or NORMAL | | TRIAGEBOT_LOG_LEVEL | info | debug, info, warn or
-// error | | TRIAGEBOT_WIDGET_RATE_PER_SESSION | 20 | widget messages per minute per session; 0 = no
-// limit | | TRIAGEBOT_WIDGET_RATE_PER_ADDRESS | 60 | widget requests per minute per client address;
-// 0 = no limit | | TRIAGEBOT_RETENTION_DAYS | 0 | purge conversations older than this; 0 = keep
-// forever |
-// | TRIAGEBOT_OUTBOX_BACKOFF | 1s | first retry delay after a 5xx or connection failure |
-// | TRIAGEBOT_OUTBOX_BACKOFF_MAX | 5m | the retry delay doubles per attempt up to this |
-// | TRIAGEBOT_OUTBOX_CHAT_INTERVAL | 1s | least time between two messages to one chat |
-// | TRIAGEBOT_CRISIS_LINE | 988 | crisis line named when a message speaks of suicide or self-harm |
+// counts as unset. config_variables() is the documented list, each variable with its
+// default and meaning (`triagebot --help` prints it; docs/configuration.md holds the
+// same table, and a test keeps the two in step).
 //
 // Durations take a unit: "500ms", "10s", "2m"; a bare number means seconds.
 //
@@ -58,6 +31,9 @@
 
 namespace triagebot::bot {
 
+// TRIAGEBOT_ADMIN_TOKEN shorter than this is refused at start.
+inline constexpr std::size_t kMinAdminTokenLength = 32;
+
 struct Config {
   std::string listen_host = "127.0.0.1";  // an IP address literal ("localhost" is mapped)
   std::uint16_t listen_port = 8080;
@@ -78,6 +54,8 @@ struct Config {
 
   std::size_t body_limit = 1024 * 1024;
   std::size_t max_connections = 10000;
+  bool max_connections_set = false;  // given by the operator: refused, not lowered, if too big
+  std::size_t max_connections_per_address = 256;  // 0 = no cap
   std::chrono::milliseconds header_timeout = std::chrono::seconds(10);
   std::chrono::milliseconds idle_timeout = std::chrono::seconds(60);
   std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
@@ -86,8 +64,11 @@ struct Config {
   storage::Synchronous synchronous = storage::Synchronous::full;
   LogLevel log_level = LogLevel::info;
   unsigned widget_rate_per_session = 20;  // per minute; 0 = no limit
-  unsigned widget_rate_per_address = 60;  // per minute; 0 = no limit
-  unsigned retention_days = 0;            // 0 = keep forever
+  // Per minute; 0 = no limit. A clinic's Wi-Fi or a hospital's NAT puts dozens of people
+  // behind one address, so this is many times one person's pace; the per-session limit
+  // is what stops one person flooding.
+  unsigned widget_rate_per_address = 600;
+  unsigned retention_days = 0;  // 0 = keep forever
 
   // Outbox delivery (DispatcherOptions): the first backoff after a 5xx or connection
   // failure, doubling per attempt up to the max; the least gap between two messages to

@@ -2,6 +2,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include "bot/http/client_address.h"
 #include "bot/http/session.h"
 #include "bot/obs/log.h"
 
@@ -65,11 +66,24 @@ void Listener::on_accept(boost::system::error_code ec, tcp::socket socket) {
   }
   boost::system::error_code ignored;
   socket.set_option(tcp::no_delay(true), ignored);  // small JSON answers: don't wait for Nagle
-  if (state_->try_open_connection()) {
-    std::make_shared<Session>(std::move(socket), state_)->run();
-  } else {
-    state_->connection_rejected();
-    reject_connection(std::move(socket));
+  ServerState::Ticket ticket;
+  const auto peer = socket.remote_endpoint(ignored);
+  if (!ignored) {
+    const auto canonical = canonical_address(peer.address());
+    ticket.address = address_key(canonical);
+    ticket.capped = !state_->is_uncapped(canonical);
+  }
+  state_->try_open_connection(ticket);
+  switch (ticket.admission) {
+    case ServerState::Admission::serve:
+    case ServerState::Admission::health_only:
+      std::make_shared<Session>(std::move(socket), state_, std::move(ticket))->run();
+      break;
+    case ServerState::Admission::over_cap:
+    case ServerState::Admission::over_address_cap:
+      state_->connection_rejected(ticket);
+      reject_connection(std::move(socket), ticket.admission);
+      break;
   }
   accept();
 }

@@ -64,10 +64,22 @@ RateDecision RateLimiter::check(std::string_view key, Clock::time_point now) {
   }
 
   Bucket& bucket = it->second;
-  if (bucket.tokens >= 1.0) {
-    bucket.tokens -= 1.0;
-    return RateDecision{};
-  }
+  const auto decision = decide(bucket);
+  if (decision.allowed) bucket.tokens -= 1.0;
+  return decision;
+}
+
+RateDecision RateLimiter::peek(std::string_view key, Clock::time_point now) const {
+  std::lock_guard lock(mutex_);
+  const auto it = buckets_.find(std::string(key));
+  if (it == buckets_.end()) return RateDecision{};  // no bucket is a full bucket
+  Bucket bucket = it->second;
+  refill(bucket, now);
+  return decide(bucket);
+}
+
+RateDecision RateLimiter::decide(const Bucket& bucket) const {
+  if (bucket.tokens >= 1.0) return RateDecision{};
   const double missing_ms =
       (1.0 - bucket.tokens) * static_cast<double>(options_.refill_every.count());
   const auto seconds = static_cast<long long>(std::ceil(missing_ms / 1000.0));

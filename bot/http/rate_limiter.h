@@ -42,6 +42,10 @@ class RateLimiter {
 
   RateDecision check(std::string_view key, Clock::time_point now);
 
+  // What check() would decide, without spending a token or creating a bucket: for
+  // limits that count only some requests (failed sign-ins) but refuse all of them.
+  RateDecision peek(std::string_view key, Clock::time_point now) const;
+
   // Buckets held right now (for tests and the metrics page).
   std::size_t size() const;
 
@@ -53,6 +57,7 @@ class RateLimiter {
   };
 
   void refill(Bucket& bucket, Clock::time_point now) const;
+  RateDecision decide(const Bucket& bucket) const;  // without spending
   void drop_idle(Clock::time_point now);
 
   const RateLimitOptions options_;

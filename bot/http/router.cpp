@@ -53,6 +53,7 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
   const auto segments = split_path(path);
   const Route* best = nullptr;
   const Route* any_method = nullptr;
+  const Route* head_as_get = nullptr;
   std::set<std::string> allowed;
   for (const auto& route : routes_) {
     if (route.segments.size() != segments.size()) continue;
@@ -63,11 +64,18 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
     }
     if (!fits) continue;
     allowed.insert(route.method);
+    if (route.method == "GET") allowed.insert("HEAD");
     if (any_method == nullptr || route.placeholders < any_method->placeholders) any_method = &route;
     if (route.method == method && (best == nullptr || route.placeholders < best->placeholders)) {
       best = &route;
     }
+    if (method == "HEAD" && route.method == "GET" &&
+        (head_as_get == nullptr || route.placeholders < head_as_get->placeholders)) {
+      head_as_get = &route;
+    }
   }
+  // HEAD is GET without the body (RFC 9110 §9.3.2): the session drops the body.
+  if (best == nullptr) best = head_as_get;
 
   RouteMatch result;
   if (best == nullptr) {

@@ -5,6 +5,7 @@
 // HttpRequest::params. When several patterns match a path, the one with the fewest
 // placeholders wins, so `/admin/api/conversations/export` beats `/{id}`.
 // Unknown path -> 404 JSON; known path but other method -> 405 JSON with `Allow`.
+// HEAD matches a GET route when no HEAD route is added (the session sends no body).
 //
 // The label (the pattern itself, e.g. "/api/widget/sessions/{id}/messages") is what
 // metrics and logs show: never the raw path, which holds ids.

@@ -15,12 +15,16 @@
 // Per connection: an idle timeout while waiting for a request, a header timeout from
 // its first byte to the end of its headers, a request timeout for the body and for
 // writing the response, a body limit (413 JSON), a header limit (431 JSON), 400 JSON
-// and close on malformed HTTP, 500 JSON when a handler throws, and a cap on open
-// connections past which a new connection gets a 503 JSON answer and is closed.
+// and close on malformed HTTP or unsafe framing (request_framing.h), 500 JSON when a
+// handler throws, and security headers on every answer (security_headers.h).
+// Connections are capped in total (past max_connections: kHealthSlots more connections
+// are read for /healthz only, then a 503 JSON answer before reading) and per client
+// address (past max_connections_per_address: a 429 JSON answer before reading).
 //
 // Records triagebot_http_requests_total{route,method,status},
-// triagebot_http_request_duration_seconds{route}, triagebot_http_open_connections and
-// triagebot_http_connections_rejected_total, and writes one "http" access-log line per
+// triagebot_http_request_duration_seconds{route}, triagebot_http_open_connections,
+// triagebot_http_connections_rejected_total and
+// triagebot_http_connections_rejected_per_address_total, and writes one "http" access-log line per
 // request (method, route label, status, duration, response bytes; never bodies,
 // headers or query strings).
 //
@@ -34,6 +38,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "bot/http/router.h"
 #include "bot/obs/metrics.h"
@@ -52,7 +57,17 @@ struct ServerOptions {
   std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
   std::chrono::milliseconds shutdown_timeout = std::chrono::seconds(10);
   std::size_t max_connections = 10000;
+  // Open connections one client address may hold (IPv6 counted per /64); 0 = no cap.
+  // Past it a new connection gets 429 and is closed.
+  std::size_t max_connections_per_address = 256;
+  // Peers exempt from the per-address cap: the reverse proxies every client comes
+  // through (TRIAGEBOT_TRUSTED_PROXIES), canonical text as connection_key() gives it.
+  std::vector<std::string> uncapped_addresses = {};
 };
+
+// Connections past max_connections that are still read, for GET/HEAD /healthz only, so
+// a health check answers while the server is full (anything else there gets 503).
+inline constexpr std::size_t kHealthSlots = 4;
 
 struct Endpoint {
   std::string host;  // as bound, e.g. "127.0.0.1" or "::1"

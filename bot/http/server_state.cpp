@@ -1,5 +1,6 @@
 #include "bot/http/server_state.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "bot/http/session.h"
@@ -14,24 +15,59 @@ ServerState::ServerState(ServerOptions options_in, const Router& router_in, Metr
       open_gauge_(metrics.gauge("triagebot_http_open_connections", "Open HTTP connections")),
       rejected_(metrics.counter("triagebot_http_connections_rejected_total",
                                 "Connections answered 503 because the open-connection cap was "
-                                "reached")) {}
+                                "reached")),
+      rejected_per_address_(metrics.counter(
+          "triagebot_http_connections_rejected_per_address_total",
+          "Connections answered 429 because their address held its share of connections")) {}
 
-bool ServerState::try_open_connection() {
-  auto open = open_.load();
-  do {
-    if (open >= options.max_connections) return false;
-  } while (!open_.compare_exchange_weak(open, open + 1));
-  open_gauge_.add(1);
-  return true;
+bool ServerState::is_uncapped(const std::string& canonical_address) const {
+  const auto& uncapped = options.uncapped_addresses;
+  return std::find(uncapped.begin(), uncapped.end(), canonical_address) != uncapped.end();
 }
 
-void ServerState::connection_closed() {
-  open_.fetch_sub(1);
+void ServerState::try_open_connection(Ticket& ticket) {
+  std::lock_guard lock(admission_mutex_);
+  if (ticket.capped && options.max_connections_per_address > 0) {
+    const auto held = per_address_.find(ticket.address);
+    if (held != per_address_.end() && held->second >= options.max_connections_per_address) {
+      ticket.admission = Admission::over_address_cap;
+      return;
+    }
+  }
+  ticket.admission = Admission::serve;
+  // The reserved health slots come on top of the cap, so they do not count against it.
+  if (open_.load() - health_open_ >= options.max_connections) {
+    if (health_open_ >= kHealthSlots) {
+      ticket.admission = Admission::over_cap;
+      return;
+    }
+    ticket.admission = Admission::health_only;
+    ++health_open_;
+  }
+  if (ticket.capped) ++per_address_[ticket.address];
+  open_.fetch_add(1);
+  open_gauge_.add(1);
+}
+
+void ServerState::connection_closed(const Ticket& ticket) {
+  {
+    std::lock_guard lock(admission_mutex_);
+    if (ticket.admission == Admission::health_only) --health_open_;
+    if (ticket.capped) {
+      // The map holds only addresses with open connections, so it stays small.
+      if (const auto held = per_address_.find(ticket.address); held != per_address_.end()) {
+        if (--held->second == 0) per_address_.erase(held);
+      }
+    }
+    open_.fetch_sub(1);
+  }
   open_gauge_.add(-1);
   notify();
 }
 
-void ServerState::connection_rejected() { rejected_.inc(); }
+void ServerState::connection_rejected(const Ticket& ticket) {
+  (ticket.admission == Admission::over_address_cap ? rejected_per_address_ : rejected_).inc();
+}
 
 bool ServerState::register_session(std::uint64_t id, std::weak_ptr<Session> session) {
   std::lock_guard lock(mutex_);

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -29,10 +30,25 @@ class ServerState {
   const Router& router;
   Metrics& metrics;
 
-  // Connections: counted from accept to session destruction.
-  bool try_open_connection();  // false when at the cap (the caller rejects)
-  void connection_closed();
-  void connection_rejected();
+  // What the listener does with a new connection.
+  enum class Admission {
+    serve,             // a normal session
+    health_only,       // past the cap, in a reserved slot: /healthz only, then close
+    over_cap,          // past the cap and its reserved slots: 503
+    over_address_cap,  // this address already holds its share: 429
+  };
+  // One admitted (or refused) connection, as the session gives it back at its end.
+  struct Ticket {
+    std::string address;  // connection_key() of the peer
+    bool capped = true;   // false for TRIAGEBOT_TRUSTED_PROXIES: no per-address cap
+    Admission admission = Admission::serve;
+  };
+  // Connections: counted from accept to session destruction (ticket.admission is set).
+  void try_open_connection(Ticket& ticket);
+  void connection_closed(const Ticket& ticket);
+  void connection_rejected(const Ticket& ticket);
+  // Whether a peer's address is exempt from the per-address cap.
+  bool is_uncapped(const std::string& canonical_address) const;
   // Returns false when the server is stopping (the session should close at once).
   bool register_session(std::uint64_t id, std::weak_ptr<Session> session);
   void unregister_session(std::uint64_t id);
@@ -56,7 +72,11 @@ class ServerState {
  private:
   Gauge& open_gauge_;
   Counter& rejected_;
+  Counter& rejected_per_address_;
   std::atomic<std::size_t> open_{0};
+  std::mutex admission_mutex_;  // the two maps below and health_open_
+  std::unordered_map<std::string, std::size_t> per_address_;
+  std::size_t health_open_ = 0;
   std::atomic<bool> stopping_{false};
   std::atomic<std::uint64_t> next_id_{1};
   std::mutex mutex_;

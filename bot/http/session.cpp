@@ -1,5 +1,6 @@
 #include "bot/http/session.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <exception>
@@ -10,6 +11,7 @@
 #include <boost/asio/write.hpp>
 
 #include "bot/http/responses.h"
+#include "bot/http/security_headers.h"
 #include "bot/obs/log.h"
 
 namespace triagebot::bot::http {
@@ -24,6 +26,8 @@ namespace {
 // long, so a client that was cut off mid-body (413, 400) can read our answer
 // instead of getting a reset.
 constexpr auto kDrainTime = std::chrono::seconds(1);
+// Header timeout of a reserved health slot (see read_header).
+constexpr auto kHealthSlotTimeout = std::chrono::milliseconds(2000);
 
 // Methods outside this set share one label, so clients cannot grow the metrics.
 std::string method_label(bhttp::verb verb) {
@@ -80,8 +84,12 @@ class PendingResponse {
 
 }  // namespace
 
-Session::Session(tcp::socket&& socket, std::shared_ptr<ServerState> state)
-    : stream_(std::move(socket)), state_(std::move(state)), id_(state_->next_session_id()) {
+Session::Session(tcp::socket&& socket, std::shared_ptr<ServerState> state,
+                 ServerState::Ticket ticket)
+    : stream_(std::move(socket)),
+      state_(std::move(state)),
+      ticket_(std::move(ticket)),
+      id_(state_->next_session_id()) {
   beast::error_code ec;
   const auto remote = stream_.socket().remote_endpoint(ec);
   if (!ec) remote_address_ = remote.address().to_string();
@@ -89,7 +97,7 @@ Session::Session(tcp::socket&& socket, std::shared_ptr<ServerState> state)
 
 Session::~Session() {
   state_->unregister_session(id_);
-  state_->connection_closed();
+  state_->connection_closed(ticket_);
 }
 
 void Session::run() {
@@ -125,6 +133,8 @@ void Session::wait_for_request() {
   parser_->header_limit(static_cast<std::uint32_t>(options.header_limit));
   route_ = Router::unmatched_label;
   method_ = "OTHER";
+  head_ = false;
+  target_.reset();
   if (buffer_.size() > 0) {  // a pipelined request is already here
     started_ = std::chrono::steady_clock::now();
     return read_header();
@@ -149,7 +159,10 @@ void Session::on_first_bytes(beast::error_code ec, std::size_t bytes) {
 
 void Session::read_header() {
   stage_ = Stage::reading;
-  stream_.expires_after(state_->options.header_timeout);
+  // A health check sends its request at once; a reserved slot is not held for long.
+  stream_.expires_after(ticket_.admission == ServerState::Admission::health_only
+                            ? std::min(state_->options.header_timeout, kHealthSlotTimeout)
+                            : state_->options.header_timeout);
   bhttp::async_read_header(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Session::on_header, shared_from_this()));
 }
@@ -157,6 +170,7 @@ void Session::read_header() {
 void Session::on_header(beast::error_code ec, std::size_t) {
   if (stage_ == Stage::closing) return;
   if (ec) return on_read_error(ec);
+  if (!accept_header()) return;
   if (parser_->is_done()) return handle_request();
   stream_.expires_after(state_->options.request_timeout);
   bhttp::async_read(stream_, buffer_, *parser_,
@@ -169,6 +183,42 @@ void Session::on_body(beast::error_code ec, std::size_t) {
   handle_request();
 }
 
+bool Session::accept_header() {
+  const auto& header = parser_->get();
+  method_ = method_label(header.method());
+  version_ = header.version();
+  head_ = header.method() == bhttp::verb::head;
+  const auto method = to_std(header.method_string());
+  target_ = parse_target(method, to_std(header.target()));
+  if (target_) route_ = state_->router.match(method, target_->path).label;
+  if (const auto problem = framing_problem(header)) {
+    refuse(json_error(400, "malformed", *problem));
+    return false;
+  }
+  if (!target_) {
+    refuse(json_error(400, "malformed",
+                      "the request target must be a path or an absolute http(s) URL"));
+    return false;
+  }
+  if (ticket_.admission == ServerState::Admission::health_only && route_ != "/healthz") {
+    state_->connection_rejected(ticket_);
+    auto response = json_error(503, "overloaded", "too many open connections");
+    response.headers.set("Retry-After", "1");
+    refuse(std::move(response));
+    return false;
+  }
+  return true;
+}
+
+// Answers before the body is read, then closes: what follows the headers cannot be
+// trusted to be this request's body.
+void Session::refuse(adapters::HttpResponse response) {
+  keep_alive_ = false;
+  unread_input_ = true;
+  stage_ = Stage::handling;
+  send(std::move(response));
+}
+
 void Session::on_read_error(beast::error_code ec) {
   keep_alive_ = false;
   stage_ = Stage::handling;
@@ -176,10 +226,11 @@ void Session::on_read_error(beast::error_code ec) {
     const auto& header = parser_->get();
     method_ = method_label(header.method());
     version_ = header.version();
-    const auto target = to_std(header.target());
-    route_ =
-        state_->router.match(to_std(header.method_string()), target.substr(0, target.find('?')))
-            .label;
+    head_ = header.method() == bhttp::verb::head;
+    const auto method = to_std(header.method_string());
+    if (auto target = parse_target(method, to_std(header.target()))) {
+      route_ = state_->router.match(method, target->path).label;
+    }
   }
   if (ec == bhttp::error::body_limit) {
     return send(json_error(413, "too_large",
@@ -206,14 +257,15 @@ void Session::handle_request() {
 
   adapters::HttpRequest request;
   request.method = std::string(to_std(message.method_string()));
-  const auto target = to_std(message.target());
-  const auto question = target.find('?');
-  request.path = std::string(target.substr(0, question));
-  if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
+  request.path = std::move(target_->path);
+  request.query = std::move(target_->query);
   for (const auto& field : message) {
+    // The absolute form's authority replaces Host (RFC 9112 §3.2.2).
+    if (target_->authority && field.name() == bhttp::field::host) continue;
     request.headers.set(std::string(to_std(field.name_string())),
                         std::string(to_std(field.value())));
   }
+  if (target_->authority) request.headers.set("Host", *target_->authority);
   request.body = std::move(message.body());
   request.remote_address = remote_address_;
 
@@ -242,6 +294,7 @@ void Session::send(adapters::HttpResponse response) {
     log(LogLevel::error, "handler_bad_status", {{"route", route_}, {"status", response.status}});
     response = json_error(500, "internal", "internal error");
   }
+  add_security_headers(response);
   status_ = response.status;
   response_ = {};
   response_.version(version_);
@@ -251,9 +304,18 @@ void Session::send(adapters::HttpResponse response) {
   }
   for (auto& [name, value] : response.headers.fields) response_.insert(name, value);
   response_.body() = std::move(response.body);
-  keep_alive_ = keep_alive_ && !stop_after_response_ && !state_->stopping();
+  keep_alive_ = keep_alive_ && !stop_after_response_ && !state_->stopping() &&
+                ticket_.admission != ServerState::Admission::health_only;
   response_.keep_alive(keep_alive_);
   response_.prepare_payload();
+  if (head_) {
+    // The same headers as GET, Content-Length included, and no body (RFC 9110 §9.3.2).
+    const auto length = response_.body().size();
+    response_.body().clear();
+    if (response.status >= 200 && response.status != 204 && response.status != 304) {
+      response_.content_length(length);
+    }
+  }
   stream_.expires_after(state_->options.request_timeout);
   bhttp::async_write(stream_, response_,
                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
@@ -269,7 +331,7 @@ void Session::on_write(beast::error_code ec, std::size_t) {
   }
   if (keep_alive_) return wait_for_request();
   // A request we did not read to its end (413, 400) may still be arriving.
-  if (!parser_->is_done()) return drain();
+  if (!parser_->is_done() || unread_input_) return drain();
   close();
 }
 
@@ -308,17 +370,30 @@ void Session::fail(beast::error_code ec, const char* stage) {
 
 namespace {
 
+// The whole answer of a refused connection, headers included (they are written
+// before any request is read, so they cannot depend on one).
+std::string refusal(int status, std::string_view reason, std::string_view code,
+                    std::string_view message) {
+  const auto body = json_error(status, std::string(code), std::string(message)).body;
+  return "HTTP/1.1 " + std::to_string(status) + " " + std::string(reason) +
+         "\r\nContent-Type: application/json\r\nConnection: close\r\nRetry-After: 1\r\n"
+         "X-Content-Type-Options: nosniff\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
 class Rejecter : public std::enable_shared_from_this<Rejecter> {
  public:
-  explicit Rejecter(tcp::socket&& socket) : stream_(std::move(socket)) {}
+  Rejecter(tcp::socket&& socket, ServerState::Admission why)
+      : stream_(std::move(socket)), why_(why) {}
 
   void run() {
-    static const std::string answer = [] {
-      const auto body = json_error(503, "overloaded", "too many open connections").body;
-      return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-             "Connection: close\r\nRetry-After: 1\r\nContent-Length: " +
-             std::to_string(body.size()) + "\r\n\r\n" + body;
-    }();
+    static const std::string over_cap =
+        refusal(503, "Service Unavailable", "overloaded", "too many open connections");
+    static const std::string over_address_cap =
+        refusal(429, "Too Many Requests", "too_many_connections",
+                "too many open connections from this address");
+    const auto& answer =
+        why_ == ServerState::Admission::over_address_cap ? over_address_cap : over_cap;
     stream_.expires_after(kDrainTime * 2);
     net::async_write(stream_, net::buffer(answer),
                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
@@ -339,13 +414,14 @@ class Rejecter : public std::enable_shared_from_this<Rejecter> {
   }
 
   beast::tcp_stream stream_;
+  ServerState::Admission why_;
   std::array<char, 1024> buffer_{};
 };
 
 }  // namespace
 
-void reject_connection(tcp::socket&& socket) {
-  std::make_shared<Rejecter>(std::move(socket))->run();
+void reject_connection(tcp::socket&& socket, ServerState::Admission why) {
+  std::make_shared<Rejecter>(std::move(socket), why)->run();
 }
 
 }  // namespace triagebot::bot::http

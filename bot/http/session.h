@@ -7,8 +7,13 @@
 // Respond callbacks from other threads post back to that executor.
 //
 // Per request: wait for the first byte (idle timeout), read the headers (header
-// timeout), read the body (request timeout, body limit), route, call the handler,
-// write the answer (request timeout), then loop while keep-alive holds.
+// timeout), check their framing and target (request_framing.h: 400 and close), read
+// the body (request timeout, body limit), route (HEAD as GET), call the handler, write
+// the answer with the security headers (security_headers.h; no body for HEAD) within
+// the request timeout, then loop while keep-alive holds.
+//
+// A session in a reserved health slot (ServerState::Admission::health_only) serves one
+// GET or HEAD /healthz and closes; any other request there gets 503.
 #pragma once
 
 #include <chrono>
@@ -22,14 +27,17 @@
 #include <boost/beast/http.hpp>
 
 #include "adapters/http_types.h"
+#include "bot/http/request_framing.h"
 #include "bot/http/server_state.h"
 
 namespace triagebot::bot::http {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  // The connection has already been counted by ServerState::try_open_connection().
-  Session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<ServerState> state);
+  // The connection has already been counted by ServerState::try_open_connection(),
+  // which filled `ticket`; the session gives it back when it ends.
+  Session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<ServerState> state,
+          ServerState::Ticket ticket);
   ~Session();
 
   void run();
@@ -47,6 +55,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_header(boost::beast::error_code ec, std::size_t bytes);
   void on_body(boost::beast::error_code ec, std::size_t bytes);
   void on_read_error(boost::beast::error_code ec);
+  // Checks what the headers alone decide; false when it already answered.
+  bool accept_header();
+  void refuse(adapters::HttpResponse response);
   void handle_request();
   void send(adapters::HttpResponse response);
   void on_write(boost::beast::error_code ec, std::size_t bytes);
@@ -57,6 +68,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   boost::beast::tcp_stream stream_;
   std::shared_ptr<ServerState> state_;
+  ServerState::Ticket ticket_;
   std::uint64_t id_;
   std::string remote_address_;
   boost::beast::flat_buffer buffer_;
@@ -65,6 +77,9 @@ class Session : public std::enable_shared_from_this<Session> {
   Stage stage_ = Stage::idle;
   bool keep_alive_ = true;
   bool stop_after_response_ = false;
+  bool head_ = false;          // the current request is HEAD: answer without a body
+  bool unread_input_ = false;  // refused before its end: drain instead of resetting
+  std::optional<RequestTarget> target_;
   unsigned version_ = 11;
   std::string route_;
   std::string method_;
@@ -74,8 +89,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::size_t drained_ = 0;
 };
 
-// Writes a fixed 503 JSON answer to a connection past the cap and closes it, without
-// reading its request (or allocating a Session for it).
-void reject_connection(boost::asio::ip::tcp::socket&& socket);
+// Writes a fixed JSON answer to a connection that was not admitted and closes it,
+// without reading its request (or allocating a Session for it): 503 past the cap, 429
+// past the per-address cap.
+void reject_connection(boost::asio::ip::tcp::socket&& socket, ServerState::Admission why);
 
 }  // namespace triagebot::bot::http

@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -15,6 +16,8 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "bot/http/client_address.h"
+#include "bot/http/rate_limiter.h"
 #include "bot/http/responses.h"
 #include "bot/obs/log.h"
 #include "bot/review/review_filter.h"
@@ -47,11 +50,21 @@ Digest sha256(std::string_view text) {
 }
 
 struct AdminState {
-  AdminState(storage::Store& store_in, const std::string& token)
-      : store(store_in), token_digest(sha256(token)), enabled(!token.empty()) {}
+  AdminState(storage::Store& store_in, const std::string& token, AdminOptions options_in)
+      : store(store_in),
+        token_digest(sha256(token)),
+        enabled(!token.empty()),
+        options(std::move(options_in)),
+        failures(http::RateLimitOptions{
+            .burst = std::max<std::size_t>(options.failures_per_minute, 1),
+            .refill_every = std::chrono::milliseconds(
+                60000 / std::max<std::size_t>(options.failures_per_minute, 1)),
+            .max_keys = 100000}) {}
   storage::Store& store;
   Digest token_digest;
   bool enabled;  // an empty token opens nothing
+  AdminOptions options;
+  http::RateLimiter failures;  // failed authentications per address key
   boost::asio::thread_pool reads{1};
 };
 
@@ -172,13 +185,26 @@ HttpResponse asset(std::string_view body, std::string content_type) {
   return response;
 }
 
-// Wraps an API handler with the token check.
+// Wraps an API handler with the lockout and the token check.
 http::Handler with_token(std::shared_ptr<AdminState> state, std::string_view route,
                          http::Handler handler) {
   return [state = std::move(state), route, handler = std::move(handler)](HttpRequest request,
                                                                          Respond respond) {
+    const auto client = http::client_address(request, state->options.trusted_proxies);
+    const auto key = http::address_key(client);
+    const auto now = std::chrono::steady_clock::now();
+    // Checked before the token, so a locked-out address learns nothing from its guesses.
+    if (const auto locked = state->failures.peek(key, now); !locked.allowed) {
+      log(LogLevel::warn, "admin_locked_out", {{"route", route}, {"client", client}});
+      auto response = error_response(429, "too_many_failures",
+                                     "too many failed admin sign-ins from this address; try "
+                                     "again later");
+      response.headers.set("Retry-After", std::to_string(locked.retry_after.count()));
+      return respond(std::move(response));
+    }
     if (!authorized(*state, request)) {
-      log(LogLevel::warn, "admin_unauthorized", {{"route", route}});
+      state->failures.check(key, now);
+      log(LogLevel::warn, "admin_unauthorized", {{"route", route}, {"client", client}});
       auto response = error_response(401, "unauthorized", "the admin token is missing or wrong");
       response.headers.set("WWW-Authenticate", "Bearer realm=\"triagebot-admin\"");
       return respond(std::move(response));
@@ -258,8 +284,9 @@ void add_verdict(AdminState& state, HttpRequest request, Respond respond) {
 
 }  // namespace
 
-void add_admin_routes(http::Router& router, storage::Store& store, std::string admin_token) {
-  auto state = std::make_shared<AdminState>(store, admin_token);
+void add_admin_routes(http::Router& router, storage::Store& store, std::string admin_token,
+                      AdminOptions options) {
+  auto state = std::make_shared<AdminState>(store, admin_token, std::move(options));
   router.add("GET", "/admin", [](HttpRequest, Respond respond) {
     respond(asset(embedded::asset_admin_html(), "text/html; charset=utf-8"));
   });

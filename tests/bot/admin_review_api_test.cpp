@@ -12,7 +12,7 @@
 namespace triagebot::testing {
 namespace {
 
-constexpr const char* kToken = "admin-review-token";
+constexpr const char* kToken = "admin-review-token-of-32-characters-or-more";
 const HeaderList kAuth = {{"Authorization", std::string("Bearer ") + kToken}};
 
 class AdminReviewApi : public ::testing::Test {

@@ -15,7 +15,7 @@
 namespace triagebot::testing {
 namespace {
 
-constexpr const char* kToken = "admin-s3cret-token";
+constexpr const char* kToken = "admin-s3cret-token-of-32-characters-or-more";
 const HeaderList kAuth = {{"Authorization", std::string("Bearer ") + kToken}};
 
 class AdminApi : public ::testing::Test {
@@ -80,6 +80,57 @@ TEST_F(AdminApi, WrongTokenIs401) {
     expect_json_error(client_->get("/admin/api/conversations", {{"Authorization", value}}), 401,
                       "unauthorized");
   }
+}
+
+TEST_F(AdminApi, FailedSignInsLockTheAddressOutWith429) {
+  ::testing::internal::CaptureStderr();
+  for (int i = 0; i < 10; ++i) {
+    expect_json_error(client_->get("/admin/api/conversations",
+                                   {{"Authorization", "Bearer guess-number-" + std::to_string(i)}}),
+                      401, "unauthorized");
+  }
+  // Past the budget even the right token is refused, so guessing learns nothing.
+  const auto locked = client_->get("/admin/api/conversations", kAuth);
+  const auto log = ::testing::internal::GetCapturedStderr();
+  expect_json_error(locked, 429, "too_many_failures");
+  EXPECT_EQ(locked.header("Cache-Control"), "no-store");
+  ASSERT_TRUE(locked.header("Retry-After"));
+  const int retry_after = std::stoi(*locked.header("Retry-After"));
+  EXPECT_GE(retry_after, 1);
+  EXPECT_LE(retry_after, 6) << "one failure comes back every 6 s";
+  // Each failure is logged with the address, never with what was sent.
+  std::size_t failures = 0;
+  for (auto at = log.find(R"("event":"admin_unauthorized")"); at != std::string::npos;
+       at = log.find(R"("event":"admin_unauthorized")", at + 1)) {
+    ++failures;
+  }
+  EXPECT_EQ(failures, 10u) << log;
+  EXPECT_NE(log.find(R"("client":"127.0.0.1")"), std::string::npos) << log;
+  EXPECT_NE(log.find(R"("event":"admin_locked_out")"), std::string::npos) << log;
+  EXPECT_EQ(log.find("guess-number"), std::string::npos) << log;
+  EXPECT_EQ(log.find(kToken), std::string::npos) << log;
+  // Pages without a token check are not locked.
+  EXPECT_EQ(client_->get("/admin").status, 200);
+}
+
+TEST_F(AdminApi, LockoutCountsTheClientBehindATrustedProxy) {
+  InProcessServer proxied({}, [this](bot::http::Router& router) {
+    bot::add_admin_routes(router, *store_, kToken,
+                          {.trusted_proxies = {"127.0.0.1"}, .failures_per_minute = 2});
+  });
+  HttpClient client("127.0.0.1", proxied.port);
+  const auto attempt = [&](const std::string& client_address, const HeaderList& auth) {
+    HeaderList headers = auth;
+    headers.emplace_back("X-Forwarded-For", client_address);
+    return client.get("/admin/api/conversations", headers);
+  };
+  const HeaderList wrong = {{"Authorization", "Bearer wrong"}};
+  EXPECT_EQ(attempt("203.0.113.1", wrong).status, 401);
+  EXPECT_EQ(attempt("203.0.113.1", wrong).status, 401);
+  EXPECT_EQ(attempt("203.0.113.1", kAuth).status, 429);
+  // Another client behind the same proxy is not locked out with it.
+  EXPECT_EQ(attempt("203.0.113.2", kAuth).status, 200);
+  EXPECT_EQ(attempt("203.0.113.2", wrong).status, 401);
 }
 
 TEST_F(AdminApi, BearerSchemeIsCaseInsensitive) {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/server_process.h"
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::bot {
@@ -172,6 +173,53 @@ TEST(Config, RestCollectsArgumentsThatAreNotConfigFlags) {
   ASSERT_TRUE(config) << error_of(config);
   EXPECT_EQ(config->threads, 2u);
   EXPECT_EQ(rest, (std::vector<std::string>{"set-webhook", "--url", "u"}));
+}
+
+TEST(Config, ConnectionAndWidgetLimitsFitSharedAddresses) {
+  TempDir dir;
+  const auto defaults = load_config(FakeEnv(dir).lookup(), {});
+  ASSERT_TRUE(defaults) << error_of(defaults);
+  // Twenty people on one clinic Wi-Fi must not share one person's budget.
+  EXPECT_EQ(defaults->widget_rate_per_address, 600u);
+  EXPECT_EQ(defaults->widget_rate_per_session, 20u);
+  EXPECT_EQ(defaults->max_connections, 10000u);
+  EXPECT_FALSE(defaults->max_connections_set);
+  EXPECT_EQ(defaults->max_connections_per_address, 256u);
+
+  FakeEnv env(dir);
+  env.set("TRIAGEBOT_MAX_CONNECTIONS", "500").set("TRIAGEBOT_MAX_CONNECTIONS_PER_ADDRESS", "0");
+  const auto set = load_config(env.lookup(), {});
+  ASSERT_TRUE(set) << error_of(set);
+  EXPECT_EQ(set->max_connections, 500u);
+  EXPECT_TRUE(set->max_connections_set);
+  EXPECT_EQ(set->max_connections_per_address, 0u);
+  env.set("TRIAGEBOT_MAX_CONNECTIONS_PER_ADDRESS", "-1");
+  EXPECT_EQ(error_of(load_config(env.lookup(), {})),
+            "TRIAGEBOT_MAX_CONNECTIONS_PER_ADDRESS: '-1' is not a whole number");
+}
+
+TEST(Config, AShortAdminTokenIsRefusedWithAHint) {
+  TempDir dir;
+  FakeEnv env(dir);
+  const std::string short_token(kMinAdminTokenLength - 1, 'k');
+  env.set("TRIAGEBOT_ADMIN_TOKEN", short_token);
+  const auto refused = load_config(env.lookup(), {});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message,
+            "TRIAGEBOT_ADMIN_TOKEN: is shorter than 32 characters; make one with `openssl rand "
+            "-base64 32`");
+  EXPECT_EQ(refused.error().message.find(short_token), std::string::npos);
+  env.set("TRIAGEBOT_ADMIN_TOKEN", std::string(kMinAdminTokenLength, 'k'));
+  const auto accepted = load_config(env.lookup(), {});
+  ASSERT_TRUE(accepted) << error_of(accepted);
+  EXPECT_TRUE(accepted->admin_enabled());
+}
+
+TEST(Config, AShortAdminTokenStopsServeWithExit2) {
+  const auto result = testing::run_triagebot({"serve"}, {{"TRIAGEBOT_ADMIN_TOKEN", "s3cret"}});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("openssl rand -base64 32"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("s3cret"), std::string::npos) << result.err;
 }
 
 TEST(Config, BadNumberIsAnError) {

@@ -39,7 +39,7 @@ TEST(Router, WrongMethodIs405ListingAllowedMethods) {
   const auto match = router.match("DELETE", "/things/7");
   EXPECT_EQ(match.handler, nullptr);
   EXPECT_EQ(match.error.status, 405);
-  EXPECT_EQ(match.error.headers.get("Allow"), "GET, OPTIONS, POST");
+  EXPECT_EQ(match.error.headers.get("Allow"), "GET, HEAD, OPTIONS, POST");
   EXPECT_EQ(match.label, "/things/{id}");
 }
 

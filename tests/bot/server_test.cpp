@@ -17,6 +17,7 @@
 
 #include "bot/http/responses.h"
 #include "tests/bot/in_process_server.h"
+#include "tests/bot/raw_connection.h"
 #include "tests/support/http_client.h"
 #include "tests/support/json_error.h"
 #include "tests/support/wait.h"
@@ -32,23 +33,6 @@ using bot::http::Respond;
 using bot::http::Router;
 using bot::http::ServerOptions;
 using namespace std::chrono_literals;
-
-// A raw connection for byte-level tests.
-struct RawConnection {
-  explicit RawConnection(std::uint16_t port) : socket(context) {
-    socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
-  }
-  void send(std::string_view bytes) { net::write(socket, net::buffer(bytes.data(), bytes.size())); }
-  // Everything until the server closes the connection.
-  std::string read_to_end() {
-    std::string out;
-    boost::system::error_code ec;
-    net::read(socket, net::dynamic_buffer(out), ec);
-    return out;
-  }
-  net::io_context context;
-  tcp::socket socket;
-};
 
 TEST(HttpServer, HealthzAnswersOk) {
   InProcessServer server({});
@@ -76,7 +60,7 @@ TEST(HttpServer, WrongMethodIs405JsonWithAllow) {
   HttpClient client("127.0.0.1", server.port);
   const auto result = client.post("/healthz", "{}");
   expect_json_error(result, 405, "method_not_allowed");
-  EXPECT_EQ(result.header("Allow"), "GET");
+  EXPECT_EQ(result.header("Allow"), "GET, HEAD");
 }
 
 TEST(HttpServer, BodyOverLimitIs413Json) {
@@ -191,14 +175,15 @@ TEST(HttpServer, ConnectionsPastTheCapGet503) {
   ASSERT_EQ(first.get("/healthz").status, 200);
   ASSERT_EQ(second.get("/healthz").status, 200);
   HttpClient third("127.0.0.1", server.port);
-  expect_json_error(third.get("/healthz"), 503, "overloaded");
+  // /healthz would still answer there (a reserved slot: http_connections_test.cpp).
+  expect_json_error(third.get("/metrics"), 503, "overloaded");
   EXPECT_NE(server.metrics.render().find("triagebot_http_connections_rejected_total 1\n"),
             std::string::npos);
   // Once a slot frees, new connections are served again.
   first.close();
   EXPECT_TRUE(wait_until([&] {
     HttpClient fourth("127.0.0.1", server.port);
-    return fourth.get("/healthz").status == 200;
+    return fourth.get("/metrics").status == 200;
   }));
 }
 

@@ -174,7 +174,7 @@ TEST_F(WidgetApi, WrongMethodIs405WithAllow) {
   const auto session = create_session(client_);
   const auto turn = client_.request("DELETE", session.path(), {}, session.auth());
   expect_json_error(turn, 405, "method_not_allowed");
-  EXPECT_EQ(turn.header("Allow"), "GET, OPTIONS, POST");
+  EXPECT_EQ(turn.header("Allow"), "GET, HEAD, OPTIONS, POST");
   const auto sessions = client_.get(std::string(kSessionsPath));
   expect_json_error(sessions, 405, "method_not_allowed");
   EXPECT_EQ(sessions.header("Allow"), "OPTIONS, POST");

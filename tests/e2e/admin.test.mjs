@@ -96,6 +96,7 @@ test('the stats header and the not-yet-reviewed queue follow the verdicts', asyn
     assert.ok(flagged.includes(emergency));
     assert.ok(!flagged.includes(waiting));
     assert.deepEqual(seen.errors, [], 'no script errors on the page');
+    assert.deepEqual(seen.blocked, [], 'nothing refused by the Content-Security-Policy');
   } finally {
     await context.close();
   }

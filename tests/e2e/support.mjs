@@ -23,12 +23,18 @@ export function launchBrowser() {
 }
 
 // A page with listeners that fail the test on script errors and record every request
-// and dialog, so tests can assert "no external requests" and "no alert fired".
+// and dialog, so tests can assert "no external requests", "no alert fired" and "nothing
+// blocked by the Content-Security-Policy".
 export async function openPage(browser, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
-  const seen = { requests: [], dialogs: [], errors: [] };
+  const seen = { requests: [], dialogs: [], errors: [], blocked: [] };
   page.on('request', (request) => seen.requests.push(request.url()));
+  // What the page's Content-Security-Policy refused (an inline style, a script):
+  // chromium reports each on the console.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.blocked.push(message.text());
+  });
   page.on('dialog', async (dialog) => { seen.dialogs.push(dialog.message()); await dialog.dismiss(); });
   page.on('pageerror', (error) => seen.errors.push(String(error)));
   page.setDefaultTimeout(15000);

@@ -29,6 +29,7 @@ async function withPage(options, body) {
   try {
     await body(page, seen);
     assert.deepEqual(seen.errors, [], 'no script errors on the page');
+    assert.deepEqual(seen.blocked, [], 'nothing refused by the Content-Security-Policy');
   } finally {
     await context.close();
   }
@@ -44,6 +45,11 @@ test('the demo page explains the bot and makes no external requests', () => with
   const origin = new URL(BASE_URL).origin;
   const foreign = seen.requests.filter((url) => new URL(url).origin !== origin);
   assert.deepEqual(foreign, [], 'every request goes to the bot itself');
+  // Styled under a policy without inline styles: the page from /demo.css, the widget
+  // from its constructed style sheet.
+  const w = widget(page);
+  assert.equal(await w.panel.evaluate((el) => getComputedStyle(el).position), 'fixed');
+  assert.equal(await page.locator('.top').evaluate((el) => getComputedStyle(el).color), 'rgb(255, 255, 255)');
 }));
 
 test('opening the chat starts a conversation and puts focus in the panel', () => withPage({}, async (page) => {

@@ -6,7 +6,7 @@
 // signals. The child gets this process's environment without any TRIAGEBOT_*
 // variable, then the defaults below, then `env` (later entries win).
 //
-//   ServerProcess server({.env = {{"TRIAGEBOT_ADMIN_TOKEN", "t"}}});
+//   ServerProcess server({.env = {{"TRIAGEBOT_LOG_LEVEL", "debug"}}});
 //   ASSERT_TRUE(server.wait_for_listening()) << server.stderr_text();
 //   HttpClient client("127.0.0.1", server.port());
 //   server.terminate();

@@ -7,6 +7,7 @@
 
 namespace triagebot::embedded {
 std::string_view asset_index_html();
+std::string_view asset_demo_css();
 std::string_view asset_widget_js();
 }  // namespace triagebot::embedded
 
@@ -74,6 +75,9 @@ void add_static_route(http::Router& router, StaticAsset asset) {
 void add_static_routes(http::Router& router) {
   add_static_route(router,
                    {"/", embedded::asset_index_html(), "text/html; charset=utf-8", "no-cache"});
+  // The demo page's style: a file, not inline, for the page's style-src 'self'.
+  add_static_route(
+      router, {"/demo.css", embedded::asset_demo_css(), "text/css; charset=utf-8", "no-cache"});
   // Embedded on other sites: a short max-age keeps a fixed deployment quick to roll out.
   add_static_route(router, {"/widget.js", embedded::asset_widget_js(),
                             "text/javascript; charset=utf-8", "public, max-age=300"});
