@@ -14,6 +14,7 @@
 // | TRIAGEBOT_TELEGRAM_SECRET | unset | expected X-Telegram-Bot-Api-Secret-Token |
 // | TRIAGEBOT_TELEGRAM_API | https://api.telegram.org | Bot API base URL |
 // | TRIAGEBOT_TELEGRAM_USERNAME | asked with getMe | the bot's @username, for groups and t.me links
+// | TRIAGEBOT_TELEGRAM_MODE | webhook | webhook, or poll: serve polls Telegram (webhook route off)
 // | | TRIAGEBOT_ADMIN_TOKEN | unset | bearer token
 // of the admin API; admin is off when unset | | TRIAGEBOT_EMERGENCY_NUMBER | 911 | number named in
 // emergency guidance | | TRIAGEBOT_KNOWLEDGE | built in | knowledge-base JSON file; must be
@@ -58,6 +59,11 @@
 
 namespace triagebot::bot {
 
+// How `serve` takes Telegram's updates: on the webhook route (Telegram POSTs them), or
+// by long polling from inside the server, for a setup without a public address where
+// one process serves the widget and polls Telegram.
+enum class TelegramMode { webhook, poll };
+
 struct Config {
   std::string listen_host = "127.0.0.1";  // an IP address literal ("localhost" is mapped)
   std::uint16_t listen_port = 8080;
@@ -67,6 +73,7 @@ struct Config {
   std::optional<std::string> telegram_secret;
   std::optional<std::string> telegram_username;           // unset: asked with getMe at start
   std::string telegram_api = "https://api.telegram.org";  // no trailing slash
+  TelegramMode telegram_mode = TelegramMode::webhook;     // poll needs telegram_token
   std::optional<std::string> admin_token;
 
   std::string emergency_number = "911";
