@@ -186,6 +186,27 @@ Result<std::string> read_bot_username(std::string_view body) {
   return username->get<std::string>();
 }
 
+const std::vector<BotCommand>& bot_commands() {
+  static const std::vector<BotCommand> commands = {
+      {"start", "Start the interview about a numb leg or foot"},
+      {"restart", "Start again from the first question"},
+      {"help", "What I do and how to answer"},
+      {"forget", "Delete everything you have told me"},
+  };
+  return commands;
+}
+
+OutboundCall render_set_my_commands(std::string_view token,
+                                    const std::vector<BotCommand>& commands) {
+  json list = json::array();
+  for (const auto& command : commands) {
+    list.push_back({{"command", command.command}, {"description", command.description}});
+  }
+  return render_method(
+      token, "setMyCommands",
+      json{{"commands", std::move(list)}, {"scope", {{"type", "all_private_chats"}}}});
+}
+
 std::string error_description(std::string_view body) {
   auto answer = read_answer(body);
   if (!answer) return "unreadable answer";

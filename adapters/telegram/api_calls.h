@@ -66,6 +66,23 @@ Result<std::vector<std::string>> describe_webhook_info(std::string_view body);
 OutboundCall render_get_me(std::string_view token);
 Result<std::string> read_bot_username(std::string_view body);
 
+// One entry of the bot's command menu: `command` without the '/', lowercase (1-32
+// characters of a-z 0-9 _), `description` 1-256 characters.
+struct BotCommand {
+  std::string command;
+  std::string description;
+};
+
+// The commands every platform understands (README "What it does"), with short
+// descriptions in the bot's language (the built-in interview speaks English).
+const std::vector<BotCommand>& bot_commands();
+
+// setMyCommands for private chats (scope all_private_chats): the interview never runs
+// in groups, so the menu is not offered there. Registered when the webhook is set and
+// when polling starts, so the commands appear in Telegram's menu.
+OutboundCall render_set_my_commands(std::string_view token,
+                                    const std::vector<BotCommand>& commands = bot_commands());
+
 // The `description` of an ok:false answer, or a short word when there is none.
 std::string error_description(std::string_view body);
 

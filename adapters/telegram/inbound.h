@@ -16,6 +16,7 @@
 
 #include "adapters/http_types.h"
 #include "adapters/inbound_event.h"
+#include "adapters/telegram/pressed_message.h"
 #include "dialogs/result.h"
 
 namespace triagebot::adapters::telegram {
@@ -64,6 +65,9 @@ struct ParsedUpdate {
   // A private message without text (photo, sticker, voice): the pipeline may answer
   // text_only_note() to this chat. Never set for groups.
   std::optional<std::int64_t> text_only_chat_id;
+  // With the event of a button press: the message that carried the button, to be shown
+  // answered (pressed_message.h).
+  std::optional<PressedMessage> pressed;
 };
 
 // Body must be a JSON object with an integer update_id, nested at most 64 deep;

@@ -171,6 +171,26 @@ OutboundCall render_group_pointer(const GroupPointer& pointer, std::string_view 
   return render_method(token, "sendMessage", body);
 }
 
+std::string chosen_answer_text(std::string_view question, std::string_view label) {
+  std::string text(question);
+  text += "\n\n\u2713 ";  // ✓
+  text += label;
+  return text;
+}
+
+OutboundCall render_chosen_answer(const PressedMessage& pressed, std::string_view token) {
+  json body{{"chat_id", pressed.chat_id}, {"message_id", pressed.message_id}};
+  if (!pressed.text.empty() && !pressed.label.empty()) {
+    std::string text = chosen_answer_text(pressed.text, pressed.label);
+    if (utf16_length(text) <= kMaxMessageUnits) {
+      // Without reply_markup the edit removes the inline keyboard too.
+      body["text"] = std::move(text);
+      return render_method(token, "editMessageText", body);
+    }
+  }
+  return render_method(token, "editMessageReplyMarkup", body);
+}
+
 DeliveryOutcome classify(int http_status, std::string_view body, const Headers& headers) {
   using Kind = DeliveryOutcome::Kind;
   json answer = json::parse(body, nullptr, false);
@@ -203,6 +223,10 @@ DeliveryOutcome classify(int http_status, std::string_view body, const Headers& 
   if (http_status >= 500 || !readable) {
     return outcome(Kind::back_off, "http " + std::to_string(http_status) +
                                        (description.empty() ? std::string() : ": " + description));
+  }
+  // Telegram refuses an edit that changes nothing: what the edit wanted is already there.
+  if (http_status == 400 && description.find("message is not modified") != std::string::npos) {
+    return outcome(Kind::delivered);
   }
   if (auto migrated = int64_at(parameters, "migrate_to_chat_id")) {
     return outcome(Kind::dead, "migrated to chat " + std::to_string(*migrated));

@@ -20,6 +20,7 @@
 #include "adapters/http_types.h"
 #include "adapters/outbound.h"
 #include "adapters/telegram/inbound.h"
+#include "adapters/telegram/pressed_message.h"
 #include "dialogs/reply.h"
 
 namespace triagebot::adapters::telegram {
@@ -45,12 +46,23 @@ OutboundCall render_answer_callback(std::string_view callback_query_id, std::str
 OutboundCall render_group_pointer(const GroupPointer& pointer, std::string_view bot_username,
                                   std::string_view token);
 
+// A pressed question shown answered: its text with the chosen answer under it
+// (chosen_answer_text) and no keyboard, by editMessageText without reply_markup. When
+// the text or the button's label is unknown, or the two together would pass
+// kMaxMessageUnits, only the keyboard is taken away (editMessageReplyMarkup without
+// reply_markup): the question stays as it was and cannot be pressed again.
+OutboundCall render_chosen_answer(const PressedMessage& pressed, std::string_view token);
+// "<question>\n\n✓ <label>": the question as it was, then the answer the person chose.
+std::string chosen_answer_text(std::string_view question, std::string_view label);
+
 // What a Bot API answer means for the outbox row (PLATFORMS.md §1.5):
 //  - 2xx with "ok": true                       → delivered
 //  - 429 with parameters.retry_after (or a Retry-After header) → retry_after N seconds
 //  - 5xx, other unexpected statuses, or a body that is not Bot API JSON → back_off
 //  - 400 with parameters.migrate_to_chat_id    → dead, reason "migrated to chat <id>":
 //    the group became a supergroup; we never converse in groups, so no resend
+//  - 400 "message is not modified"             → delivered: an edit found the message
+//    already showing what it asked for (a retry after its first attempt got through)
 //  - 401                                       → dead, reason "unauthorized": the token is
 //    wrong or revoked. Every later call will fail the same way, so the dispatcher should
 //    alert the operator (log at error level, count it) rather than treat it as one row's

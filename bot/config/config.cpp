@@ -143,6 +143,19 @@ const std::vector<Entry>& entries() {
          c.telegram_username = v.starts_with("@") ? v.substr(1) : v;
          return std::nullopt;
        }},
+      {{"TRIAGEBOT_TELEGRAM_MODE", "webhook",
+        "how serve takes Telegram's updates: webhook, or poll (long polling inside serve, "
+        "the webhook route off); needs TRIAGEBOT_TELEGRAM_TOKEN"},
+       [](Config& c, const std::string& v) -> Problem {
+         if (v == "webhook") {
+           c.telegram_mode = TelegramMode::webhook;
+         } else if (v == "poll") {
+           c.telegram_mode = TelegramMode::poll;
+         } else {
+           return "'" + v + "' is not webhook or poll";
+         }
+         return std::nullopt;
+       }},
       {{"TRIAGEBOT_ADMIN_TOKEN", "unset",
         "bearer token for the admin API and page, at least 32 characters; admin is off when "
         "unset"},
@@ -374,6 +387,7 @@ Result<Config> load_config(const EnvLookup& env, const std::vector<std::string>&
   Config config;
   config.threads = std::max(1u, std::thread::hardware_concurrency());
   std::string db_source = "TRIAGEBOT_DB";
+  std::string mode_source = "TRIAGEBOT_TELEGRAM_MODE";
   for (const auto& entry : entries()) {
     const std::string flag = flag_name(entry.doc.name);
     std::optional<std::string> value;
@@ -390,8 +404,13 @@ Result<Config> load_config(const EnvLookup& env, const std::vector<std::string>&
       return make_error(ErrorCode::bad_config, source + ": " + *problem);
     }
     if (entry.doc.name == "TRIAGEBOT_DB") db_source = source;
+    if (entry.doc.name == "TRIAGEBOT_TELEGRAM_MODE") mode_source = source;
   }
   if (auto checked = check_database_path(config.db, db_source); !checked) return checked.error();
+  // Polling without a token would poll nothing: refused rather than accepted and ignored.
+  if (config.telegram_mode == TelegramMode::poll && !config.telegram_enabled()) {
+    return make_error(ErrorCode::bad_config, mode_source + ": poll needs TRIAGEBOT_TELEGRAM_TOKEN");
+  }
   return config;
 }
 

@@ -33,6 +33,10 @@ namespace triagebot::bot {
 
 // TRIAGEBOT_ADMIN_TOKEN shorter than this is refused at start.
 inline constexpr std::size_t kMinAdminTokenLength = 32;
+// How `serve` takes Telegram's updates: on the webhook route (Telegram POSTs them), or
+// by long polling from inside the server, for a setup without a public address where
+// one process serves the widget and polls Telegram.
+enum class TelegramMode { webhook, poll };
 
 struct Config {
   std::string listen_host = "127.0.0.1";  // an IP address literal ("localhost" is mapped)
@@ -43,6 +47,7 @@ struct Config {
   std::optional<std::string> telegram_secret;
   std::optional<std::string> telegram_username;           // unset: asked with getMe at start
   std::string telegram_api = "https://api.telegram.org";  // no trailing slash
+  TelegramMode telegram_mode = TelegramMode::webhook;     // poll needs telegram_token
   std::optional<std::string> admin_token;
 
   std::string emergency_number = "911";

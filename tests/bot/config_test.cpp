@@ -283,6 +283,35 @@ TEST(Config, BadEnumValuesAreErrors) {
             "TRIAGEBOT_LOG_LEVEL: 'loud' is not debug, info, warn or error");
 }
 
+TEST(Config, TelegramModeIsWebhookUnlessPollIsAsked) {
+  TempDir dir;
+  const auto defaults = load_config(FakeEnv(dir).lookup(), {});
+  ASSERT_TRUE(defaults) << error_of(defaults);
+  EXPECT_EQ(defaults->telegram_mode, TelegramMode::webhook);
+  FakeEnv env(dir);
+  env.set("TRIAGEBOT_TELEGRAM_TOKEN", "123:abc").set("TRIAGEBOT_TELEGRAM_MODE", "poll");
+  const auto polling = load_config(env.lookup(), {});
+  ASSERT_TRUE(polling) << error_of(polling);
+  EXPECT_EQ(polling->telegram_mode, TelegramMode::poll);
+  const auto flagged = load_config(env.lookup(), {"--telegram-mode", "webhook"});
+  ASSERT_TRUE(flagged) << error_of(flagged);
+  EXPECT_EQ(flagged->telegram_mode, TelegramMode::webhook);
+}
+
+TEST(Config, BadTelegramModeOrPollingWithoutATokenIsAnError) {
+  TempDir dir;
+  FakeEnv env(dir);
+  env.set("TRIAGEBOT_TELEGRAM_TOKEN", "123:abc").set("TRIAGEBOT_TELEGRAM_MODE", "polling");
+  EXPECT_EQ(error_of(load_config(env.lookup(), {})),
+            "TRIAGEBOT_TELEGRAM_MODE: 'polling' is not webhook or poll");
+  FakeEnv tokenless(dir);
+  tokenless.set("TRIAGEBOT_TELEGRAM_MODE", "poll");
+  EXPECT_EQ(error_of(load_config(tokenless.lookup(), {})),
+            "TRIAGEBOT_TELEGRAM_MODE: poll needs TRIAGEBOT_TELEGRAM_TOKEN");
+  EXPECT_EQ(error_of(load_config(FakeEnv(dir).lookup(), {"--telegram-mode=poll"})),
+            "--telegram-mode: poll needs TRIAGEBOT_TELEGRAM_TOKEN");
+}
+
 TEST(Config, BadUrlsAndOriginsAreErrors) {
   TempDir dir;
   FakeEnv env(dir);

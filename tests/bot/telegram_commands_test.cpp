@@ -1,4 +1,5 @@
-// `triagebot telegram set-webhook | delete-webhook | info` against the fake Bot API.
+// `triagebot telegram set-webhook | delete-webhook | info` against the fake Bot API,
+// set-webhook with the command menu it registers.
 #include "bot/channels/telegram/commands.h"
 
 #include <gtest/gtest.h>
@@ -59,6 +60,46 @@ TEST(TelegramCommands, SetWebhookSendsSecretAndAllowedUpdates) {
   EXPECT_EQ(fake.webhook_url(), "https://bot.example.org/webhooks/telegram");
   EXPECT_NE(result.out.find("webhook set: https://bot.example.org/webhooks/telegram"),
             std::string::npos);
+}
+
+TEST(TelegramCommands, SetWebhookRegistersTheCommandMenuOnceAfterTheWebhook) {
+  FakeApiServer fake;
+  CommandRun result =
+      run(config_for(fake), {"set-webhook", "--url", "https://bot.example.org/webhooks/telegram"});
+  EXPECT_EQ(result.code, 0) << result.err;
+  auto registered = fake.requests_to("/setMyCommands");
+  ASSERT_EQ(registered.size(), 1u);
+  EXPECT_EQ(registered[0].path, std::string("/bot") + kToken + "/setMyCommands");
+  EXPECT_EQ(registered[0].json(), json::parse(R"({
+    "commands": [
+      {"command": "start", "description": "Start the interview about a numb leg or foot"},
+      {"command": "restart", "description": "Start again from the first question"},
+      {"command": "help", "description": "What I do and how to answer"},
+      {"command": "forget", "description": "Delete everything you have told me"}],
+    "scope": {"type": "all_private_chats"}})"));
+  // After the webhook, which is what the command is for.
+  EXPECT_LT(fake.requests_to("/setWebhook").at(0).at, registered[0].at);
+  EXPECT_NE(result.out.find("commands registered: /start /restart /help /forget\n"),
+            std::string::npos)
+      << result.out;
+}
+
+TEST(TelegramCommands, CommandsRefusedAfterTheWebhookIsExitOneSayingWhatToDo) {
+  FakeApiServer fake;
+  fake.enqueue(FakeAnswer::telegram_error(400, "Bad Request: BOT_COMMAND_INVALID"),
+               "/setMyCommands");
+  CommandRun result = run(config_for(fake), {"set-webhook", "--url", "https://bot.example.org/tg"});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_EQ(fake.webhook_url(), "https://bot.example.org/tg");
+  EXPECT_NE(result.err.find("BOT_COMMAND_INVALID"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("run set-webhook again"), std::string::npos) << result.err;
+}
+
+TEST(TelegramCommands, RefusedWebhookRegistersNoCommands) {
+  FakeApiServer fake;
+  fake.enqueue(FakeAnswer::telegram_error(400, "Bad Request: bad webhook"), "/setWebhook");
+  EXPECT_EQ(run(config_for(fake), {"set-webhook", "--url", "https://bot.example.org/tg"}).code, 1);
+  EXPECT_TRUE(fake.requests_to("/setMyCommands").empty());
 }
 
 TEST(TelegramCommands, SetWebhookAcceptsUrlEqualsForm) {

@@ -57,6 +57,16 @@ json button_press(std::int64_t update_id, std::string data, std::int64_t chat) {
             {"data", std::move(data)}}}};
 }
 
+json press_on(std::int64_t update_id, const json& question, std::int64_t message_id,
+              std::string data) {
+  json update = button_press(update_id, std::move(data), question.value("chat_id", kChat));
+  json& message = update["callback_query"]["message"];
+  message["message_id"] = message_id;
+  message["text"] = question.value("text", "");
+  if (question.contains("reply_markup")) message["reply_markup"] = question["reply_markup"];
+  return update;
+}
+
 std::string callback_id(std::int64_t update_id) {
   std::string id = "cb-";
   id += std::to_string(update_id);
@@ -82,6 +92,19 @@ json fixture_update(const std::string& file, std::int64_t update_id) {
 std::vector<json> sent_messages(const FakeApiServer& fake) {
   std::vector<json> bodies;
   for (const auto& request : fake.requests_to("/sendMessage")) bodies.push_back(request.json());
+  return bodies;
+}
+
+std::int64_t sent_message_id(std::size_t index) { return static_cast<std::int64_t>(index) + 1; }
+
+std::vector<json> edits(const FakeApiServer& fake) {
+  std::vector<json> bodies;
+  for (const auto& request : fake.requests()) {
+    if (request.path.ends_with("/editMessageText") ||
+        request.path.ends_with("/editMessageReplyMarkup")) {
+      bodies.push_back(request.json());
+    }
+  }
   return bodies;
 }
 
@@ -141,10 +164,12 @@ int walk_interview(const FakeApiServer& fake, const std::string& opening,
   for (int pressed = 0; pressed < 30; ++pressed) {
     // A turn ends with its question (it carries the keyboard) or with the assessment.
     json last;
+    std::size_t last_index = 0;
     const bool arrived = wait_until([&] {
       const auto sent = sent_messages(fake);
       for (; handled < sent.size(); ++handled) {
         if (sent[handled].contains("reply_markup") || is_assessment(sent[handled])) {
+          last_index = handled;
           last = sent[handled++];
           return true;
         }
@@ -156,7 +181,7 @@ int walk_interview(const FakeApiServer& fake, const std::string& opening,
       return -1;
     }
     if (is_assessment(last)) return pressed;
-    deliver(button_press(next_id(), harmless_choice(last)));
+    deliver(press_on(next_id(), last, sent_message_id(last_index), harmless_choice(last)));
   }
   ADD_FAILURE() << "the interview did not end within 30 presses";
   return -1;

@@ -48,6 +48,11 @@ nlohmann::json private_text(std::int64_t update_id, std::string text, std::int64
 // callback query id callback_id(update_id).
 nlohmann::json button_press(std::int64_t update_id, std::string data, std::int64_t chat = kChat);
 std::string callback_id(std::int64_t update_id);  // "cb-<update_id>"
+// A press on a message the bot sent: `question` is that sendMessage body, `message_id`
+// the id the fake gave it (sent_message_id); the callback carries the message's text
+// and keyboard as Telegram shows them to the bot.
+nlohmann::json press_on(std::int64_t update_id, const nlohmann::json& question,
+                        std::int64_t message_id, std::string data);
 // A message in a supergroup from kChat's user.
 nlohmann::json group_text(std::int64_t update_id, std::string text);
 // A file of tests/adapters/telegram/fixtures with its update_id replaced.
@@ -57,6 +62,12 @@ nlohmann::json fixture_update(const std::string& file, std::int64_t update_id);
 
 // The JSON bodies of every sendMessage call, oldest first.
 std::vector<nlohmann::json> sent_messages(const FakeApiServer& fake);
+// The message_id the fake answered the index-th sendMessage with (0-based): it numbers
+// the messages it accepts from 1, so this holds while no sendMessage got a scripted answer.
+std::int64_t sent_message_id(std::size_t index);
+// The JSON bodies of every edit of a pressed message (editMessageText and
+// editMessageReplyMarkup), oldest first.
+std::vector<nlohmann::json> edits(const FakeApiServer& fake);
 // Waits until at least n sendMessage calls arrived.
 bool wait_for_sent(const FakeApiServer& fake, std::size_t n,
                    std::chrono::milliseconds deadline = std::chrono::seconds(10));
@@ -71,9 +82,9 @@ std::string harmless_choice(const nlohmann::json& question);
 // ---- the interview ------------------------------------------------------------------
 
 // Runs an interview: delivers `opening`, then answers each question by pressing its
-// harmless_choice() until the assessment arrives. `deliver` hands one update to the bot (webhook or
-// getUpdates queue); `next_id` gives update ids. Returns the number of buttons pressed; fails the
-// test if a turn's question does not arrive in time.
+// harmless_choice() (press_on the question's message) until the assessment arrives. `deliver` hands
+// one update to the bot (webhook or getUpdates queue); `next_id` gives update ids. Returns the
+// number of buttons pressed; fails the test if a turn's question does not arrive in time.
 int walk_interview(const FakeApiServer& fake, const std::string& opening,
                    const std::function<void(const nlohmann::json&)>& deliver,
                    const std::function<std::int64_t()>& next_id);
@@ -85,7 +96,7 @@ int walk_interview(const FakeApiServer& fake, const std::string& opening,
 struct OutboxRecord {
   std::int64_t id = 0;
   std::string status;  // pending, sending, delivered, dead
-  std::string kind;    // payload kind: reply, acknowledge, group_pointer, text_only
+  std::string kind;    // payload kind: reply, acknowledge, chosen_answer, group_pointer, text_only
   std::string last_error;
   int attempts = 0;
 };

@@ -1,7 +1,7 @@
 // `triagebot telegram poll` end to end: updates come from the fake Bot API's getUpdates
-// queue instead of the webhook. A whole interview, a restart that resumes at the stored
-// offset, a prompt exit on SIGTERM mid long poll, and the 409 of a webhook still set
-// (PLATFORMS.md §1.2).
+// queue instead of the webhook. A whole interview, the command menu registered once per
+// start, the webhook route off, a restart that resumes at the stored offset, a prompt
+// exit on SIGTERM mid long poll, and the 409 of a webhook still set (PLATFORMS.md §1.2).
 #include <gtest/gtest.h>
 
 #include "tests/bot/telegram_harness.h"
@@ -15,6 +15,17 @@ using nlohmann::json;
 using namespace std::chrono_literals;
 
 TelegramBotOptions polling() { return {.args = {"telegram", "poll"}}; }
+
+// setMyCommands as Telegram's menu needs it (adapters/telegram/api_calls.h).
+json expected_commands() {
+  return json::parse(R"({
+    "commands": [
+      {"command": "start", "description": "Start the interview about a numb leg or foot"},
+      {"command": "restart", "description": "Start again from the first question"},
+      {"command": "help", "description": "What I do and how to answer"},
+      {"command": "forget", "description": "Delete everything you have told me"}],
+    "scope": {"type": "all_private_chats"}})");
+}
 
 // SIGTERM ends the poller without waiting for a long poll (25 s) or a conflict's pause
 // (10 s); a few seconds leave room for a slow sanitizer build.
@@ -51,6 +62,40 @@ TEST_F(TelegramPoll, RunsAWholeInterviewThroughGetUpdates) {
   for (const auto& request : fake_.requests_to("/getUpdates")) {
     EXPECT_EQ(request.json()["timeout"], 25);
   }
+}
+
+TEST_F(TelegramPoll, RegistersTheCommandsOnceEachTimePollingStarts) {
+  queue(private_text(bot_.next_update_id(), "my left leg is numb"));
+  queue(private_text(bot_.next_update_id(), "/help"));
+  ASSERT_TRUE(caught_up());
+  const auto registered = fake_.requests_to("/setMyCommands");
+  ASSERT_EQ(registered.size(), 1u);  // at start, not per update
+  EXPECT_EQ(registered[0].path, "/bot" + std::string(kBotToken) + "/setMyCommands");
+  EXPECT_EQ(registered[0].json(), expected_commands());
+  // Before the first getUpdates, so the menu is there when the first person writes.
+  EXPECT_LT(registered[0].at, fake_.requests_to("/getUpdates").front().at);
+  EXPECT_TRUE(bot_.process().wait_for_stderr("telegram.commands_registered"));
+
+  bot_.stop();
+  bot_.start();
+  const std::size_t polls = fake_.requests_to("/getUpdates").size();
+  ASSERT_TRUE(wait_until([&] { return fake_.requests_to("/getUpdates").size() > polls; }));
+  EXPECT_EQ(fake_.requests_to("/setMyCommands").size(), 2u);  // once more for the new start
+}
+
+TEST_F(TelegramPoll, TheWebhookRouteIsOffWhilePolling) {
+  EXPECT_EQ(bot_.post(private_text(bot_.next_update_id(), "my left leg is numb")), 404);
+  EXPECT_EQ(bot_.query("SELECT COUNT(*) FROM processed_events"), 0);
+}
+
+TEST_F(TelegramPoll, CommandsThatCannotBeRegisteredDoNotStopPolling) {
+  bot_.stop();
+  fake_.set_default("/setMyCommands", FakeAnswer::server_error());
+  bot_.start();
+  ASSERT_TRUE(bot_.process().wait_for_stderr("telegram.commands_not_registered"))
+      << bot_.process().stderr_text();
+  queue(private_text(bot_.next_update_id(), "my left leg is numb"));
+  EXPECT_TRUE(caught_up());
 }
 
 TEST_F(TelegramPoll, RestartResumesAtTheStoredOffsetLosingAndRepeatingNothing) {

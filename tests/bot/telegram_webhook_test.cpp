@@ -87,9 +87,12 @@ TEST_F(TelegramWebhook, WholeInterviewByButtonsReachesTheAssessment) {
   EXPECT_EQ(bot_.query("SELECT COUNT(*) FROM conversations WHERE status = 'completed'"
                        " AND triage IS NOT NULL"),
             1);
-  // Every reply went out once: one call per outbox row, none dead.
+  // Every reply went out once: one call per outbox row, none dead. Each press also
+  // queued its acknowledgement and the edit of the pressed question.
   EXPECT_EQ(bot_.query("SELECT COUNT(*) FROM outbox WHERE status = 'delivered'"),
-            static_cast<std::int64_t>(sent.size()) + pressed);
+            static_cast<std::int64_t>(sent.size()) + 2 * pressed);
+  // Commands are registered with set-webhook, not by a server taking webhooks.
+  EXPECT_TRUE(fake_.requests_to("/setMyCommands").empty());
 }
 
 TEST_F(TelegramWebhook, WrongOrMissingSecretIsRefusedAndStoresNothing) {

@@ -20,9 +20,9 @@ namespace {
 
 namespace telegram = adapters::telegram;
 
-// Telegram rows: {"kind": "reply"|"acknowledge"|"group_pointer"|"text_only", ...}
-// rendered by the adapter's pure outbound side. A chat that blocked the bot is never
-// sent to again (PLATFORMS.md §1.3 my_chat_member).
+// Telegram rows: {"kind": "reply"|"acknowledge"|"chosen_answer"|"group_pointer"|
+// "text_only", ...} rendered by the adapter's pure outbound side. A chat that blocked
+// the bot is never sent to again (PLATFORMS.md §1.3 my_chat_member).
 PlatformOutbound telegram_outbound(std::shared_ptr<const TelegramIdentity> identity,
                                    storage::Readers& readers, net::HttpClient client) {
   PlatformOutbound outbound;
@@ -42,6 +42,16 @@ PlatformOutbound telegram_outbound(std::shared_ptr<const TelegramIdentity> ident
     const std::int64_t chat_id = *chat;
     if (auto blocked = readers.get_value(telegram_blocked_key(chat_id)); blocked && *blocked) {
       return make_error(ErrorCode::blocked, "the user blocked the bot");
+    }
+    if (kind == kChosenAnswerKind) {
+      const auto message_id = adapters::int64_at(row.payload, "message_id");
+      if (!message_id) return make_error(ErrorCode::bad_row, "outbox row has no message id");
+      return telegram::render_chosen_answer(
+          {.chat_id = chat_id,
+           .message_id = *message_id,
+           .text = adapters::string_at(row.payload, "text").value_or(""),
+           .label = adapters::string_at(row.payload, "label").value_or("")},
+          token);
     }
     if (kind == "group_pointer") {
       return telegram::render_group_pointer(
@@ -70,6 +80,9 @@ PlatformOutbound telegram_outbound(std::shared_ptr<const TelegramIdentity> ident
     return outcome;
   };
   outbound.pace_key = [](const storage::OutboxRow& row) {
+    // The pace is for messages that appear in the chat. An edit adds none, and pacing it
+    // would hold the next question back by a whole interval after every press.
+    if (adapters::string_at(row.payload, "kind") == kChosenAnswerKind) return std::string();
     const auto& chat = adapters::member_at(row.target, "chat_id");
     return chat.is_null() ? std::string() : "tg:" + chat.dump();
   };
@@ -114,6 +127,9 @@ class TelegramChannel : public Channel {
   }
 
   void add_routes(http::Router& router, ChannelServices& services) override {
+    // Polling and webhooks exclude each other (PLATFORMS.md §1.2): while polling, a POST
+    // to the webhook path is not Telegram's, and gets 404 like any unknown path.
+    if (polling_) return;
     add_telegram_routes(router, services.pipeline, identity_);
   }
 
@@ -164,8 +180,11 @@ ChannelKind telegram_channel_kind() {
   kind.from_credentials = [](const Config& config,
                              const ServeRequest& request) -> Result<std::unique_ptr<Channel>> {
     if (!config.telegram_enabled()) return std::unique_ptr<Channel>();
-    return std::unique_ptr<Channel>(
-        std::make_unique<TelegramChannel>(config, request.loop_of == kTelegramChannelName));
+    // `triagebot telegram poll` asks for the loop; TRIAGEBOT_TELEGRAM_MODE=poll has
+    // `serve` run it beside the widget.
+    const bool polling =
+        request.loop_of == kTelegramChannelName || config.telegram_mode == TelegramMode::poll;
+    return std::unique_ptr<Channel>(std::make_unique<TelegramChannel>(config, polling));
   };
   kind.command = ChannelCommand{
       .name = kTelegramChannelName,

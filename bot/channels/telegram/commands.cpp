@@ -75,6 +75,16 @@ int set_webhook(const Config& config, const std::vector<std::string>& args, Comm
   if (!call_api(config, call, "setWebhook", io)) return 1;
   io.out << "webhook set: " << *url << "\n";
   io.out << "allowed updates: message, callback_query, my_chat_member\n";
+  // The menu of commands, registered with the webhook (a poller registers it when it
+  // starts). Both calls are idempotent: running set-webhook again repairs a failure.
+  if (!call_api(config, telegram::render_set_my_commands(*config.telegram_token), "setMyCommands",
+                io)) {
+    io.err << "triagebot: the webhook is set; run set-webhook again to register the commands\n";
+    return 1;
+  }
+  io.out << "commands registered:";
+  for (const auto& command : telegram::bot_commands()) io.out << " /" << command.command;
+  io.out << "\n";
   return 0;
 }
 

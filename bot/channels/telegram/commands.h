@@ -5,6 +5,7 @@
 //   set-webhook --url URL   registers URL (https, port 443/80/88/8443) with secret_token =
 //                           TRIAGEBOT_TELEGRAM_SECRET and allowed_updates = message,
 //                           callback_query, my_chat_member. Pending updates are kept.
+//                           Then registers the command menu (setMyCommands).
 //   delete-webhook          removes the webhook, keeping pending updates (for `poll`).
 //   info                    prints getWebhookInfo as "name: value" lines.
 //

@@ -52,8 +52,24 @@ Result<void> TelegramPoller::submit_and_wait(const telegram::ParsedUpdate& updat
   return committed.get();
 }
 
+void TelegramPoller::register_commands() {
+  auto answer = transport_.call(telegram::render_set_my_commands(identity_->token));
+  if (stopping_) return;
+  if (!answer) {
+    log(LogLevel::warn, "telegram.commands_not_registered", {{"code", answer.error().code}});
+    return;
+  }
+  if (answer->status < 200 || answer->status >= 300) {
+    log(LogLevel::warn, "telegram.commands_not_registered",
+        {{"status", answer->status}, {"description", telegram::error_description(answer->body)}});
+    return;
+  }
+  log(LogLevel::info, "telegram.commands_registered", {});
+}
+
 void TelegramPoller::loop() {
   log(LogLevel::info, "telegram.poll_started", {});
+  register_commands();
   while (!stopping_) {
     auto stored = readers_.get_value(kTelegramOffsetKey);
     if (!stored) {

@@ -8,6 +8,9 @@
 // again) nor repeats one (the stored offset skips it, and dedup by update_id would drop
 // it anyway).
 //
+// Before the first getUpdates it registers the bot's commands (setMyCommands), once per
+// start, so they appear in Telegram's menu; a failure is logged and polling goes on.
+//
 // A 409 (a webhook is set, or another poller runs on the token) is reported clearly
 // and retried slowly; connection failures back off. stop() cancels the getUpdates in
 // flight rather than wait for it to run out. Threads: start()/stop() from the owner's
@@ -61,6 +64,8 @@ class TelegramPoller : public BackgroundLoop {
 
  private:
   void loop();
+  // setMyCommands, one attempt; logs the outcome.
+  void register_commands();
   // Waits `delay` unless stop() is called meanwhile.
   void pause(std::chrono::milliseconds delay);
   Result<void> submit_and_wait(const adapters::telegram::ParsedUpdate& update);

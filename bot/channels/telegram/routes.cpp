@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "adapters/telegram/outbound.h"
+#include "bot/channels/telegram/commands.h"
 #include "bot/flow/error_response.h"
 #include "bot/http/responses.h"
 #include "bot/obs/log.h"
@@ -94,7 +95,35 @@ Result<void> acknowledge_press(storage::WriteTransaction& tx, const adapters::In
   return {};
 }
 
+// The pressed question shown answered, without its buttons (PressedMessage): queued
+// after the acknowledgement and before the turn's replies. Each message is edited once:
+// a second press on it (a double tap, or a press that arrived before the first edit
+// landed) finds its mark in the dedup table and queues nothing, so an old message is
+// never rewritten to a different answer. The mark is purged with the other dedup
+// records (TRIAGEBOT_RETENTION_DAYS).
+Result<void> show_chosen_answer(storage::WriteTransaction& tx,
+                                const telegram::PressedMessage& pressed,
+                                std::int64_t conversation_id,
+                                std::chrono::system_clock::time_point now) {
+  auto first = tx.record_event(kTelegramChannelName, chosen_answer_mark(pressed), now);
+  if (!first) return first.error();
+  if (!*first) return {};
+  auto queued =
+      tx.enqueue_outbox(conversation_id, kTelegramChannelName, chat_target(pressed.chat_id),
+                        {{"kind", std::string(kChosenAnswerKind)},
+                         {"message_id", pressed.message_id},
+                         {"text", pressed.text},
+                         {"label", pressed.label}},
+                        now);
+  if (!queued) return queued.error();
+  return {};
+}
+
 }  // namespace
+
+std::string chosen_answer_mark(const telegram::PressedMessage& pressed) {
+  return "tg-edit:" + std::to_string(pressed.chat_id) + ":" + std::to_string(pressed.message_id);
+}
 
 std::string telegram_blocked_key(std::int64_t chat_id) {
   return "telegram.blocked." + std::to_string(chat_id);
@@ -105,7 +134,16 @@ Submission telegram_submission(const telegram::ParsedUpdate& update,
   Submission submission;
   submission.events = update.events;
   submission.split_reply = split_for_telegram;
-  submission.rows_before_replies = acknowledge_press;
+  submission.rows_before_replies =
+      [pressed = update.pressed](storage::WriteTransaction& tx, const adapters::InboundEvent& event,
+                                 std::int64_t conversation_id,
+                                 std::chrono::system_clock::time_point now) -> Result<void> {
+    if (auto acknowledged = acknowledge_press(tx, event, conversation_id, now); !acknowledged) {
+      return acknowledged;
+    }
+    if (!pressed) return {};
+    return show_chosen_answer(tx, *pressed, conversation_id, now);
+  };
   submission.extra = [update, offset_key](storage::WriteTransaction& tx) -> Result<void> {
     const auto now = std::chrono::system_clock::now();
     auto fresh = first_delivery_of_notes(tx, update, now);

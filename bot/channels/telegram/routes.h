@@ -28,10 +28,19 @@ struct TelegramIdentity {
 
 // One update → one Submission: its events (interview turns), plus in the same
 // transaction the chat's blocked flag, the group pointer note, the acknowledgement of a
-// button press that carried no turn, and the "text only" note. `offset_key`, when set,
-// records update_id + 1 there (long polling's resume point) atomically with the rest.
+// button press that carried no turn, and the "text only" note. A press that is a turn
+// queues its acknowledgement and the edit of the pressed message ahead of its replies.
+// `offset_key`, when set, records update_id + 1 there (long polling's resume point) atomically with
+// the rest.
 Submission telegram_submission(const adapters::telegram::ParsedUpdate& update,
                                std::optional<std::string> offset_key = std::nullopt);
+
+// The outbox payload kind of a pressed question's edit (render_chosen_answer):
+// {"kind": "chosen_answer", "message_id", "text", "label"} to {"chat_id"}.
+inline constexpr std::string_view kChosenAnswerKind = "chosen_answer";
+
+// The dedup key that says a pressed message was already queued for its edit.
+std::string chosen_answer_mark(const adapters::telegram::PressedMessage& pressed);
 
 // Where the blocked flag of a chat lives in the key-value table.
 std::string telegram_blocked_key(std::int64_t chat_id);

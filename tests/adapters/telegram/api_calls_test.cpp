@@ -120,6 +120,23 @@ TEST(TelegramWebhook, NoWebhookIsSaidPlainly) {
   EXPECT_EQ((*lines)[0], "url: (none: no webhook set)");
 }
 
+TEST(TelegramCommands, SetMyCommandsListsTheFourCommandsForPrivateChats) {
+  OutboundCall call = render_set_my_commands(kToken);
+  EXPECT_EQ(call.path, "/bot123456:ABC-def/setMyCommands");
+  EXPECT_EQ(call.log_name, "telegram.setMyCommands");
+  const json body = json::parse(call.body);
+  EXPECT_EQ(body["scope"], json({{"type", "all_private_chats"}}));
+  std::vector<std::string> names;
+  for (const auto& command : body["commands"]) {
+    names.push_back(command["command"]);
+    // Telegram's limits: a description of 1-256 characters (here one short line).
+    const std::string description = command["description"];
+    EXPECT_FALSE(description.empty());
+    EXPECT_LE(description.size(), 64u) << description;
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"start", "restart", "help", "forget"}));
+}
+
 TEST(TelegramGetMe, ReadsTheBotsUsername) {
   EXPECT_EQ(render_get_me(kToken).path, "/bot123456:ABC-def/getMe");
   auto name = read_bot_username(
