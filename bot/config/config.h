@@ -14,6 +14,10 @@
 // | TRIAGEBOT_TELEGRAM_SECRET | unset | expected X-Telegram-Bot-Api-Secret-Token |
 // | TRIAGEBOT_TELEGRAM_API | https://api.telegram.org | Bot API base URL |
 // | TRIAGEBOT_TELEGRAM_USERNAME | asked with getMe | the bot's @username, for groups and t.me links
+// | TRIAGEBOT_SLACK_TOKEN | unset | Slack bot token (xoxb-...)
+// | TRIAGEBOT_SLACK_SIGNING_SECRET | unset | checks every request to /webhooks/slack/*
+// | TRIAGEBOT_SLACK_API | https://slack.com/api | Slack Web API base URL
+// | TRIAGEBOT_SLACK_APP_TOKEN | unset | xapp-... token; serve then runs Socket Mode too
 // | | TRIAGEBOT_ADMIN_TOKEN | unset | bearer token
 // of the admin API; admin is off when unset | | TRIAGEBOT_EMERGENCY_NUMBER | 911 | number named in
 // emergency guidance | | TRIAGEBOT_KNOWLEDGE | built in | knowledge-base JSON file; must be
@@ -67,6 +71,12 @@ struct Config {
   std::optional<std::string> telegram_secret;
   std::optional<std::string> telegram_username;           // unset: asked with getMe at start
   std::string telegram_api = "https://api.telegram.org";  // no trailing slash
+  // Slack is on with the bot token and a way for events to arrive: the signing secret
+  // (Events API over HTTP) and/or the app token (Socket Mode).
+  std::optional<std::string> slack_token;  // xoxb-...
+  std::optional<std::string> slack_signing_secret;
+  std::string slack_api = "https://slack.com/api";  // no trailing slash
+  std::optional<std::string> slack_app_token;       // xapp-...
   std::optional<std::string> admin_token;
 
   std::string emergency_number = "911";
@@ -97,6 +107,7 @@ struct Config {
   std::chrono::milliseconds outbox_chat_interval = std::chrono::seconds(1);
 
   bool telegram_enabled() const { return telegram_token.has_value(); }
+  bool slack_enabled() const { return slack_token.has_value(); }
   bool admin_enabled() const { return admin_token.has_value(); }
 };
 
