@@ -226,7 +226,12 @@ void FakeApiServer::State::handle(const std::shared_ptr<Session>& session,
     }
   }
   if (!answer) answer = builtin(request, session);
-  if (answer) session->respond(*answer);
+  if (!answer) return;
+  if (answer->delay.count() <= 0) return session->respond(*answer);
+  auto timer = std::make_shared<asio::steady_timer>(io, answer->delay);
+  timer->async_wait([timer, session, answer = *answer](beast::error_code ec) {
+    if (!ec) session->respond(answer);
+  });
 }
 
 std::optional<FakeAnswer> FakeApiServer::State::builtin(const RecordedRequest& request,

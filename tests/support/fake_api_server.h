@@ -27,7 +27,8 @@
 //       use getUpdates method while webhook is active..."; a second getUpdates arriving
 //       while one is held makes the held one answer 409 "Conflict: terminated by other
 //       getUpdates request...".
-//  5. anything else: 200 {"ok":true,"result":true}.
+//  5. anything else: 200 {"ok":true,"result":true} (also Slack's Web API "ok" shape).
+// Any answer may carry a delay (FakeAnswer::delay), to play a slow API.
 //
 // go_down() closes the listener and every open connection, so new connections are
 // refused; come_up() listens again on the SAME port. Paths are recorded verbatim (they
@@ -66,6 +67,9 @@ struct FakeAnswer {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body = R"({"ok":true,"result":true})";
+  // How long the server waits before answering (a slow platform API); the connection
+  // stays open meanwhile and other connections are served.
+  std::chrono::milliseconds delay{0};
 
   // Telegram's shapes, for brevity in tests.
   static FakeAnswer ok(nlohmann::json result = true);
