@@ -43,8 +43,9 @@ class SlackChannel : public Channel {
     // needs the pipeline, which comes with background().
     auto loop = slack::make_socket_mode_loop(
         slack::SocketModeOptions{.api_base = api_, .app_token = app_token_},
-        [this](const adapters::slack::Envelope& envelope, std::function<void(Result<void>)> done) {
-          handler_(envelope, std::move(done));
+        [handler = handler_](const adapters::slack::Envelope& envelope,
+                             std::function<void(Result<void>)> done) {
+          (*handler)(envelope, std::move(done));
         });
     if (!loop) return loop.error();
     loop_ = std::move(*loop);
@@ -65,7 +66,7 @@ class SlackChannel : public Channel {
 
   std::unique_ptr<BackgroundLoop> background(ChannelServices& services) override {
     if (!loop_) return nullptr;
-    handler_ = slack::make_envelope_handler(services.pipeline, identity_);
+    *handler_ = slack::make_envelope_handler(services.pipeline, identity_);
     return std::move(loop_);
   }
 
@@ -108,8 +109,9 @@ class SlackChannel : public Channel {
   std::string app_token_;
   std::shared_ptr<SlackIdentity> identity_;
   std::unique_ptr<BackgroundLoop> loop_;
-  // Set in background(), before the loop starts; the loop calls it on its thread.
-  slack::EnvelopeHandler handler_;
+  // Filled in by background(), before the loop starts; the loop calls it on its thread.
+  // Shared with the loop, which may outlive this object.
+  std::shared_ptr<slack::EnvelopeHandler> handler_ = std::make_shared<slack::EnvelopeHandler>();
 };
 
 }  // namespace
