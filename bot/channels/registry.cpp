@@ -1,5 +1,6 @@
 #include "bot/channels/registry.h"
 
+#include "bot/channels/slack/channel.h"
 #include "bot/channels/telegram/channel.h"
 #include "bot/channels/widget/channel.h"
 
@@ -10,6 +11,7 @@ const std::vector<ChannelKind>& builtin_channels() {
   static const std::vector<ChannelKind> kinds = {
       widget_channel_kind(),
       telegram_channel_kind(),
+      slack_channel_kind(),
   };
   return kinds;
 }

@@ -156,6 +156,39 @@ const std::vector<Entry>& entries() {
          }
          return std::nullopt;
        }},
+      {{"TRIAGEBOT_SLACK_TOKEN", "unset",
+        "Slack bot token (xoxb-...); Slack is on when set with a signing secret or an app token"},
+       [](Config& c, const std::string& v) -> Problem {
+         // The commonest mix-up: both tokens come from the same app settings page.
+         if (v.starts_with("xapp-")) {
+           return std::string(
+               "is an app-level token (xapp-...); it belongs in "
+               "TRIAGEBOT_SLACK_APP_TOKEN, the bot token (xoxb-...) here");
+         }
+         c.slack_token = v;
+         return std::nullopt;
+       }},
+      {{"TRIAGEBOT_SLACK_SIGNING_SECRET", "unset",
+        "the Slack app's signing secret; every request to /webhooks/slack/* is checked with it"},
+       [](Config& c, const std::string& v) -> Problem {
+         c.slack_signing_secret = v;
+         return std::nullopt;
+       }},
+      {{"TRIAGEBOT_SLACK_API", "https://slack.com/api",
+        "Slack Web API base URL (tests point it at a local fake)"},
+       [](Config& c, const std::string& v) { return set_url(v, c.slack_api); }},
+      {{"TRIAGEBOT_SLACK_APP_TOKEN", "unset",
+        "app-level token (xapp-..., scope connections:write); when set, serve also runs Slack "
+        "Socket Mode"},
+       [](Config& c, const std::string& v) -> Problem {
+         if (!v.starts_with("xapp-")) {
+           return std::string(
+               "is not an app-level token (xapp-...): create one under Basic "
+               "Information > App-Level Tokens with connections:write");
+         }
+         c.slack_app_token = v;
+         return std::nullopt;
+       }},
       {{"TRIAGEBOT_ADMIN_TOKEN", "unset",
         "bearer token for the admin API and page, at least 32 characters; admin is off when "
         "unset"},

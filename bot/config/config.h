@@ -48,6 +48,12 @@ struct Config {
   std::optional<std::string> telegram_username;           // unset: asked with getMe at start
   std::string telegram_api = "https://api.telegram.org";  // no trailing slash
   TelegramMode telegram_mode = TelegramMode::webhook;     // poll needs telegram_token
+  // Slack is on with the bot token and a way for events to arrive: the signing secret
+  // (Events API over HTTP) and/or the app token (Socket Mode).
+  std::optional<std::string> slack_token;  // xoxb-...
+  std::optional<std::string> slack_signing_secret;
+  std::string slack_api = "https://slack.com/api";  // no trailing slash
+  std::optional<std::string> slack_app_token;       // xapp-...
   std::optional<std::string> admin_token;
 
   std::string emergency_number = "911";
@@ -83,6 +89,7 @@ struct Config {
   std::chrono::milliseconds outbox_chat_interval = std::chrono::seconds(1);
 
   bool telegram_enabled() const { return telegram_token.has_value(); }
+  bool slack_enabled() const { return slack_token.has_value(); }
   bool admin_enabled() const { return admin_token.has_value(); }
 };
 

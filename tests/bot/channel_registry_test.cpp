@@ -20,7 +20,7 @@ std::vector<std::string> names_of(const std::vector<std::unique_ptr<Channel>>& c
 TEST(ChannelRegistry, ListsEachBuiltInPlatformOnce) {
   std::vector<std::string> names;
   for (const auto& kind : builtin_channels()) names.emplace_back(kind.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"widget", "telegram"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"widget", "telegram", "slack"}));
 }
 
 TEST(ChannelRegistry, APlatformIsOnOnlyWithItsCredentials) {
@@ -34,6 +34,25 @@ TEST(ChannelRegistry, APlatformIsOnOnlyWithItsCredentials) {
   ASSERT_TRUE(with);
   EXPECT_EQ(names_of(*with), (std::vector<std::string>{"widget", "telegram"}));
   EXPECT_EQ(with->back()->mode(), "webhook");
+}
+
+TEST(ChannelRegistry, SlackIsOnWithItsTokenAndAWayForEventsToArrive) {
+  Config config;
+  config.slack_token = "xoxb-1-2-abc";
+  auto nowhere = enabled_channels(config, {});
+  ASSERT_FALSE(nowhere) << "a bot token alone cannot receive anything";
+  EXPECT_NE(nowhere.error().message.find("TRIAGEBOT_SLACK_SIGNING_SECRET"), std::string::npos);
+
+  config.slack_signing_secret = "8f742231b10e";
+  auto events = enabled_channels(config, {});
+  ASSERT_TRUE(events);
+  EXPECT_EQ(names_of(*events), (std::vector<std::string>{"widget", "slack"}));
+  EXPECT_EQ(events->back()->mode(), "events");
+
+  config.slack_app_token = "xapp-1-A07-1-def";
+  auto both = enabled_channels(config, {.loop_of = "slack"});
+  ASSERT_TRUE(both);
+  EXPECT_EQ(both->back()->mode(), "events+socket");
 }
 
 TEST(ChannelRegistry, ACommandCanAskForItsChannelsLoop) {

@@ -86,6 +86,42 @@ TEST(Config, ReadsEnvironmentValues) {
   EXPECT_FALSE(config->admin_enabled());
 }
 
+TEST(Config, ReadsTheSlackSettings) {
+  TempDir dir;
+  const auto defaults = load_config(FakeEnv(dir).lookup(), {});
+  ASSERT_TRUE(defaults) << error_of(defaults);
+  EXPECT_FALSE(defaults->slack_enabled());
+  EXPECT_EQ(defaults->slack_api, "https://slack.com/api");
+
+  FakeEnv env(dir);
+  env.set("TRIAGEBOT_SLACK_TOKEN", "xoxb-1-2-abc")
+      .set("TRIAGEBOT_SLACK_SIGNING_SECRET", "8f742231b10e")
+      .set("TRIAGEBOT_SLACK_API", "http://127.0.0.1:9000/api/")
+      .set("TRIAGEBOT_SLACK_APP_TOKEN", "xapp-1-A07-1-def");
+  const auto config = load_config(env.lookup(), {});
+  ASSERT_TRUE(config) << error_of(config);
+  EXPECT_TRUE(config->slack_enabled());
+  EXPECT_EQ(config->slack_token, "xoxb-1-2-abc");
+  EXPECT_EQ(config->slack_signing_secret, "8f742231b10e");
+  EXPECT_EQ(config->slack_api, "http://127.0.0.1:9000/api");
+  EXPECT_EQ(config->slack_app_token, "xapp-1-A07-1-def");
+}
+
+TEST(Config, SlackTokensInEachOthersPlaceAreRefusedWithoutEchoingThem) {
+  TempDir dir;
+  FakeEnv swapped(dir);
+  swapped.set("TRIAGEBOT_SLACK_TOKEN", "xapp-1-A07-1-def");
+  const auto app_as_bot = load_config(swapped.lookup(), {});
+  ASSERT_FALSE(app_as_bot);
+  EXPECT_NE(app_as_bot.error().message.find("TRIAGEBOT_SLACK_APP_TOKEN"), std::string::npos);
+  EXPECT_EQ(app_as_bot.error().message.find("xapp-1-A07"), std::string::npos);
+
+  const auto bot_as_app = load_config(FakeEnv(dir).lookup(), {"--slack-app-token=xoxb-1-2-abc"});
+  ASSERT_FALSE(bot_as_app);
+  EXPECT_NE(bot_as_app.error().message.find("--slack-app-token"), std::string::npos);
+  EXPECT_EQ(bot_as_app.error().message.find("xoxb-1-2"), std::string::npos);
+}
+
 TEST(Config, OutboxDelaysDefaultToTelegramsPaceAndCanBeShortened) {
   TempDir dir;
   const auto defaults = load_config(FakeEnv(dir).lookup(), {});

@@ -1,0 +1,104 @@
+#include "bot/channels/slack/routes.h"
+
+#include <chrono>
+#include <string>
+#include <utility>
+
+#include "adapters/slack/events.h"
+#include "adapters/slack/interactions.h"
+#include "adapters/slack/signature.h"
+#include "bot/channels/slack/submission.h"
+#include "bot/flow/error_response.h"
+#include "bot/http/responses.h"
+#include "bot/obs/log.h"
+
+namespace triagebot::bot {
+namespace {
+
+namespace slack = adapters::slack;
+using adapters::HttpRequest;
+using adapters::HttpResponse;
+using http::Respond;
+
+HttpResponse empty_ok() {
+  HttpResponse ok;
+  ok.status = 200;
+  ok.content_type = "text/plain";
+  return ok;
+}
+
+// A malformed body stays malformed: Slack's retries of it could only add load.
+HttpResponse bad_request(const std::string& message) {
+  HttpResponse answer = http::json_error(400, "bad_request", message);
+  answer.headers.set(std::string(slack::kNoRetryHeader), "1");
+  return answer;
+}
+
+// Before parsing (STYLE.md §2): a forged or replayed request costs us nothing more. The
+// reason is logged (a replay looks different from a wrong secret); the body never is.
+bool signed_by_slack(const HttpRequest& request, const SlackIdentity& identity,
+                     std::string_view route) {
+  const auto check =
+      slack::check_signature(request, identity.signing_secret, std::chrono::system_clock::now());
+  if (check == slack::SignatureCheck::valid) return true;
+  log(LogLevel::warn, "slack.signature_refused",
+      {{"route", route}, {"reason", slack::to_string(check)}});
+  return false;
+}
+
+slack::InboundOptions inbound_options(const SlackIdentity& identity) {
+  return {.bot_user_id = identity.bot_user_id, .now = std::chrono::system_clock::now()};
+}
+
+// The answer once the pipeline has committed (or refused).
+Processed answer_when_committed(Respond respond) {
+  return [respond = std::move(respond)](Result<void> done) {
+    if (!done) return respond(pipeline_error_response(done.error()));
+    respond(empty_ok());
+  };
+}
+
+void log_redelivery(const slack::Redelivery& redelivery) {
+  if (redelivery.attempt == 0) return;
+  log(LogLevel::info, "slack.redelivery",
+      {{"attempt", redelivery.attempt}, {"reason", redelivery.reason}});
+}
+
+}  // namespace
+
+void add_slack_routes(http::Router& router, Pipeline& pipeline,
+                      std::shared_ptr<const SlackIdentity> identity) {
+  router.add("POST", "/webhooks/slack/events",
+             [&pipeline, identity](HttpRequest request, Respond respond) {
+               if (!signed_by_slack(request, *identity, "events")) {
+                 return respond(http::json_error(401, "unauthorized", "Bad request signature."));
+               }
+               auto parsed = slack::parse_event_request(request, inbound_options(*identity));
+               if (!parsed) return respond(bad_request(parsed.error().message));
+               if (parsed->kind == slack::EventKind::url_verification) {
+                 HttpResponse answer;
+                 answer.body = slack::url_verification_answer(parsed->challenge);
+                 return respond(std::move(answer));
+               }
+               log_redelivery(parsed->redelivery);
+               if (parsed->kind == slack::EventKind::ignored) {
+                 log(LogLevel::debug, "slack.event_ignored", {{"reason", parsed->ignored_reason}});
+               }
+               process_slack_event(pipeline, *parsed, answer_when_committed(std::move(respond)));
+             });
+  router.add(
+      "POST", "/webhooks/slack/interactions",
+      [&pipeline, identity](HttpRequest request, Respond respond) {
+        if (!signed_by_slack(request, *identity, "interactions")) {
+          return respond(http::json_error(401, "unauthorized", "Bad request signature."));
+        }
+        auto parsed = slack::parse_interaction_request(request, inbound_options(*identity));
+        if (!parsed) return respond(bad_request(parsed.error().message));
+        if (parsed->kind == slack::InteractionKind::ignored) {
+          log(LogLevel::debug, "slack.interaction_ignored", {{"reason", parsed->ignored_reason}});
+        }
+        process_slack_interaction(pipeline, *parsed, answer_when_committed(std::move(respond)));
+      });
+}
+
+}  // namespace triagebot::bot

@@ -1,0 +1,42 @@
+// What a verified Slack event or button press becomes for the pipeline: one Submission
+// whose extra rows (the thread pointer after a mention, chat.update of a pressed
+// message) are queued in the same transaction as the turn, and only for a new event,
+// so a redelivery (X-Slack-Retry-Num, a Socket Mode retry_attempt) leaves nothing twice.
+// Shared by the HTTP routes and the Socket Mode handler, so both store exactly the same.
+// Pure construction; the closures run on the writer thread.
+//
+// Outbox rows of Slack, by payload kind (read back in outbound.cpp):
+//   {"kind":"reply","reply":…}          target {"channel":"D…"} or {"user":"U…"}
+//   {"kind":"thread_pointer","thread_ts":…,"user":…}   target {"channel":"C…"}
+//   {"kind":"update_pressed","ts":…,"question_text":…,"chosen_label":…}
+//                                                      target {"channel":"D…"}
+#pragma once
+
+#include <functional>
+
+#include "adapters/slack/events.h"
+#include "adapters/slack/interactions.h"
+#include "bot/flow/pipeline.h"
+
+namespace triagebot::bot {
+
+// A `turn` or `mention` (not url_verification or ignored, which store nothing).
+Submission slack_event_submission(const adapters::slack::ParsedEvent& parsed);
+
+// A `button_press`.
+Submission slack_press_submission(const adapters::slack::ParsedInteraction& parsed);
+
+// What became of one parsed request: success once its effects are committed (or it was
+// a duplicate, or stores nothing on purpose); the pipeline's error otherwise
+// ("overloaded", "closed", a storage failure). Called exactly once, on the writer
+// thread or, when nothing is stored or the pipeline refused, on the caller's.
+using Processed = std::function<void(Result<void>)>;
+
+// Submits what needs storing (turns, mentions, presses); url_verification and ignored
+// kinds complete at once with success.
+void process_slack_event(Pipeline& pipeline, const adapters::slack::ParsedEvent& parsed,
+                         Processed done);
+void process_slack_interaction(Pipeline& pipeline, const adapters::slack::ParsedInteraction& parsed,
+                               Processed done);
+
+}  // namespace triagebot::bot

@@ -1,0 +1,130 @@
+// The Socket Mode handler (bot/channels/slack/envelope_handler.h) over a real store and
+// pipeline in this process: an envelope is reported done only once its event is
+// committed, a redelivered envelope stores nothing twice, a button press queues the
+// pressed question's update, and what can never be processed is reported as such.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <future>
+
+#include "adapters/slack/socket_mode.h"
+#include "bot/app/knowledge_loader.h"
+#include "bot/channels/slack/envelope_handler.h"
+#include "bot/flow/pipeline.h"
+#include "tests/bot/slack_harness.h"
+#include "tests/support/temp_dir.h"
+
+namespace triagebot::testing::slack_bot {
+namespace {
+
+using nlohmann::json;
+
+class SlackEnvelopes : public ::testing::Test {
+ protected:
+  SlackEnvelopes() {
+    storage::StoreOptions options;
+    options.path = dir_ / "envelopes.db";
+    auto store = storage::Store::open(options);
+    if (!store) throw std::runtime_error(store.error().message);
+    store_ = std::move(*store);
+    auto knowledge = bot::load_configured_knowledge(bot::Config{});
+    if (!knowledge) throw std::runtime_error(knowledge.error().message);
+    knowledge_.emplace(std::move(*knowledge));
+    pipeline_.emplace(*store_, *knowledge_, dialogs::EngineOptions{.emergency_number = "112"},
+                      pipeline_metrics_);
+    auto identity = std::make_shared<bot::SlackIdentity>();
+    identity->token = std::string(kToken);
+    identity->bot_user_id = std::string(kBotUser);
+    handler_ = bot::slack::make_envelope_handler(*pipeline_, identity);
+  }
+  ~SlackEnvelopes() override { store_->close(); }
+
+  std::int64_t count(const std::string& sql) const {
+    SQLite::Database db((dir_ / "envelopes.db").string(), SQLite::OPEN_READONLY);
+    SQLite::Statement statement(db, sql);
+    statement.executeStep();
+    return statement.getColumn(0).getInt64();
+  }
+
+  struct Handled {
+    Result<void> result;
+    std::int64_t outbox_rows_when_done = -1;  // as another process saw them, at `done`
+  };
+
+  // Runs one frame through the handler and waits for its `done`.
+  Handled handle(const json& frame) {
+    auto envelope = adapters::slack::parse_envelope(frame.dump());
+    if (!envelope) throw std::runtime_error(envelope.error().message);
+    std::promise<Handled> promise;
+    auto future = promise.get_future();
+    handler_(*envelope, [&](Result<void> result) {
+      promise.set_value({std::move(result), count("SELECT COUNT(*) FROM outbox")});
+    });
+    return future.get();
+  }
+
+  static json envelope(const std::string& id, const std::string& type, json payload,
+                       int retry_attempt = 0) {
+    return {{"envelope_id", id},
+            {"type", type},
+            {"payload", std::move(payload)},
+            {"accepts_response_payload", false},
+            {"retry_attempt", retry_attempt},
+            {"retry_reason", retry_attempt > 0 ? "timeout" : ""}};
+  }
+
+  TempDir dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::optional<dialogs::Knowledge> knowledge_;
+  bot::Metrics metrics_;
+  bot::PipelineMetrics pipeline_metrics_{metrics_};
+  std::optional<bot::Pipeline> pipeline_;
+  bot::slack::EnvelopeHandler handler_;
+};
+
+TEST_F(SlackEnvelopes, AnEventIsDoneOnlyOnceCommittedAndARedeliveryStoresNothingTwice) {
+  const json event = dm_event("Ev0SOCKET1", "my left leg has been numb for three weeks");
+  const auto first = handle(envelope("env-1", "events_api", event));
+  ASSERT_TRUE(first.result) << first.result.error().message;
+  // Committed before `done`: another connection already sees the replies queued.
+  EXPECT_GT(first.outbox_rows_when_done, 0);
+
+  const auto again = handle(envelope("env-2", "events_api", event, /*retry_attempt=*/1));
+  ASSERT_TRUE(again.result);
+  EXPECT_EQ(again.outbox_rows_when_done, first.outbox_rows_when_done);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM processed_events"), 1);
+}
+
+TEST_F(SlackEnvelopes, APressContinuesTheInterviewAndQueuesTheUpdateOfThePressedQuestion) {
+  ASSERT_TRUE(handle(envelope("env-1", "events_api",
+                              dm_event("Ev0SOCKET2", "my left leg has been numb for weeks")))
+                  .result);
+  const auto pressed = handle(envelope(
+      "env-2", "interactive",
+      press_payload("1732540122.004100", "unsure", "Not sure", "A question?", "1732540131.1")));
+  ASSERT_TRUE(pressed.result) << pressed.result.error().message;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE json_extract(payload, '$.kind') = "
+                  "'update_pressed'"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM messages WHERE direction = 'user'"), 2);
+}
+
+TEST_F(SlackEnvelopes, IgnoredKindsAreDoneAndStoreNothing) {
+  EXPECT_TRUE(
+      handle(envelope("env-1", "events_api", subtype_event("Ev0BOT", "bot_message"))).result);
+  EXPECT_TRUE(handle(envelope("env-2", "slash_commands", json{{"command", "/triage"}})).result);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM processed_events"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 0);
+}
+
+TEST_F(SlackEnvelopes, APayloadThatIsNotSlacksIsReportedAsABadRequest) {
+  const auto handled =
+      handle(envelope("env-1", "events_api", json{{"type", "event_callback"}, {"event", 5}}));
+  ASSERT_FALSE(handled.result);
+  EXPECT_EQ(handled.result.error().code, ErrorCode::bad_request);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM processed_events"), 0);
+}
+
+}  // namespace
+}  // namespace triagebot::testing::slack_bot
