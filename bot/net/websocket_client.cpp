@@ -109,6 +109,12 @@ struct WebSocketClient::Impl : std::enable_shared_from_this<WebSocketClient::Imp
   }
 
   void close_socket() {
+    // Beast's idle timer would otherwise stay armed (keeping the io_context busy) until
+    // it next fires, up to half an idle_timeout later.
+    with_stream([](auto& stream) {
+      stream.set_option(websocket::stream_base::timeout{websocket::stream_base::none(),
+                                                        websocket::stream_base::none(), false});
+    });
     beast::error_code ignored;
     tcp_layer().socket().shutdown(tcp::socket::shutdown_both, ignored);
     tcp_layer().socket().close(ignored);
