@@ -192,6 +192,38 @@ TEST_F(SlackSocketMode, AcknowledgesAnEnvelopeThatCanNeverBeProcessed) {
   EXPECT_EQ(ack_ids(server_), std::vector<std::string>{event});
 }
 
+TEST_F(SlackSocketMode, HandsInteractionsToTheHandlerLikeEvents) {
+  start();
+  ASSERT_TRUE(server_.wait_for_connections(1));
+  const std::string press = server_.send_envelope(
+      1, "interactive", {{"type", "block_actions"}, {"actions", json::array()}});
+  ASSERT_TRUE(server_.wait_for_acks(1));
+  EXPECT_EQ(ack_ids(server_), std::vector<std::string>{press});
+  ASSERT_EQ(handler_.seen().size(), 1u);
+  EXPECT_EQ(handler_.seen()[0].kind, adapters::slack::EnvelopeKind::interactive);
+  EXPECT_EQ(handler_.seen()[0].payload["type"], "block_actions");
+}
+
+TEST_F(SlackSocketMode, ACommitThatFinishesAfterItsConnectionWasReplacedIsAcknowledgedOnTheNewOne) {
+  handler_.hold();
+  auto socket_options = options();
+  socket_options.backoff_base = 300ms;
+  socket_options.backoff_cap = 300ms;
+  start(socket_options);
+  ASSERT_TRUE(server_.wait_for_connections(1));
+  const std::string event = server_.send_event(1, message_event("Ev0BETWEEN"));
+  ASSERT_TRUE(handler_.wait_for(1));
+  server_.drop(1);
+  ASSERT_TRUE(server_.wait_for_connections(2));
+  // An acknowledgement racing the loss itself may vanish with the connection; Slack then
+  // redelivers the envelope and the commit's dedup answers it. Once the loop is on the
+  // new connection, the late commit's acknowledgement goes there.
+  handler_.complete(event);
+  ASSERT_TRUE(server_.wait_for_acks(1));
+  EXPECT_EQ(ack_ids(server_), std::vector<std::string>{event});
+  EXPECT_EQ(server_.acks()[0].connection, 2u);
+}
+
 TEST_F(SlackSocketMode, IgnoresAnUnreadableFrameAndReadsOn) {
   start();
   ASSERT_TRUE(server_.wait_for_connections(1));
