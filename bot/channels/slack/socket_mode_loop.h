@@ -37,7 +37,12 @@ struct SocketModeOptions {
   std::string app_token;  // TRIAGEBOT_SLACK_APP_TOKEN, xapp-...
   std::chrono::milliseconds backoff_base{1000};
   std::chrono::milliseconds backoff_cap{30000};
-  std::chrono::milliseconds call_timeout{10000};  // apps.connections.open, the handshake
+  // apps.connections.open; the WebSocket handshake; the wait for hello; and how long a
+  // connection Slack asked us to leave (`disconnect`) is still read once the new one is up.
+  std::chrono::milliseconds call_timeout{10000};
+  // A connection silent this long is dropped and reopened; we ping after half of it, and
+  // Slack answers pings, so only a dead connection stays silent.
+  std::chrono::milliseconds idle_timeout{30000};
 };
 
 // Errors: an api_base that is not http(s) or plain http to a host that is not loopback
