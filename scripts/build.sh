@@ -28,6 +28,19 @@ esac
 # Said every time: the cache would otherwise keep an earlier --no-tests.
 flags+=(-DTRIAGEBOT_TESTS=$tests)
 # ccache, where a developer has it, makes rebuilds in several worktrees cheap; CI has none.
-if command -v ccache >/dev/null 2>&1; then flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-cmake -S . -B "build/$kind" "${flags[@]}" >/dev/null
+# The suites and libraries use precompiled headers, which ccache caches only with this
+# sloppiness (it would otherwise compile every file uncached).
+if command -v ccache >/dev/null 2>&1; then
+  flags+=("-DCMAKE_CXX_COMPILER_LAUNCHER=env;CCACHE_SLOPPINESS=pch_defines,time_macros;ccache")
+fi
+# Ninja (scripts/setup.sh installs it) keeps both cores busy to the end; make waits at
+# each library. A tree configured by the other generator is started again, as CMake
+# cannot switch a build directory's generator.
+generator="Unix Makefiles"
+command -v ninja >/dev/null 2>&1 && generator=Ninja
+if [ -f "build/$kind/CMakeCache.txt" ] &&
+  ! grep -qx "CMAKE_GENERATOR:INTERNAL=$generator" "build/$kind/CMakeCache.txt"; then
+  rm -rf "build/$kind"
+fi
+cmake -S . -B "build/$kind" -G "$generator" "${flags[@]}" >/dev/null
 cmake --build "build/$kind" -j"$jobs" "${targets[@]}"

@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # scripts/test.sh — the README's second command, and what CI runs: set up, build and run
 # every test — the Release build, the same suite under AddressSanitizer + UBSan, and
-# the browser end-to-end tests in Debian's chromium. Each stage prints how long it took,
-# so a slow CI run says where the time went.
+# the browser end-to-end tests in Debian's chromium. Each stage prints when it started,
+# in wall-clock and CPU time, so a slow CI run says where the time went.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 started=$SECONDS
-stage() { echo "== $1 (at $((SECONDS - started)) s)" >&2; }
+# The CPU figure (user and system time of every command so far) is what a change to the
+# build should be judged by: the wall clock depends on what else the machine is doing.
+# (`times` must run in this shell, not in a pipe or $(...), to see its children.)
+cpu_log=$(mktemp)
+trap 'rm -f "$cpu_log"' EXIT
+stage() {
+  times >"$cpu_log"
+  echo "== $1 (at $((SECONDS - started)) s; CPU user/sys so far: $(tail -n 1 "$cpu_log"))" >&2
+}
 
 stage "setup"
 scripts/setup.sh --e2e
