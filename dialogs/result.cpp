@@ -63,6 +63,8 @@ std::string_view to_string(ErrorCode code) {
       return "timeout";
     case ErrorCode::response_too_large:
       return "response_too_large";
+    case ErrorCode::message_too_large: return "message_too_large";
+    case ErrorCode::handshake: return "handshake";
     case ErrorCode::tls:
       return "tls";
     case ErrorCode::bad_response:

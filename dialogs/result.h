@@ -51,6 +51,8 @@ enum class ErrorCode {
   connection,
   timeout,             // no answer in time
   response_too_large,  // an answer over the client's cap
+  message_too_large,   // a WebSocket message over the client's cap
+  handshake,           // a WebSocket upgrade refused
   tls,
   bad_response,
   api_error,

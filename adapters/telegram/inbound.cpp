@@ -210,7 +210,7 @@ Result<void> parse_callback(const json& callback, const ParseOptions& options, P
     out.unanswered_callback_query_id = **id;
     return {};
   }
-  out.pressed = read_pressed_message(callback, *chat_id, *data);
+  out.pressed = read_pressed_message(callback, *chat_id, **data);
   InboundEvent event = base_event(out.update_id, *chat_id, *user_id);
   event.input = dialogs::Input::pressed(std::move(**data));
   event.at = options.now;

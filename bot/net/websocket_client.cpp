@@ -198,13 +198,13 @@ struct WebSocketClient::Impl : std::enable_shared_from_this<WebSocketClient::Imp
     close_socket();
     ended = true;
     if (closed) return finish_connect(make_error(ErrorCode::closed, "the connection was closed"));
-    std::string code = "connection";
+    ErrorCode code = ErrorCode::connection;
     if (ec == beast::error::timeout) {
-      code = "timeout";
+      code = ErrorCode::timeout;
     } else if (stage == "handshake" || ec.category() == asio::error::get_ssl_category()) {
-      code = "tls";
+      code = ErrorCode::tls;
     } else if (stage == "upgrade") {
-      code = "handshake";
+      code = ErrorCode::handshake;
     }
     // The stage and the system error only: the URL holds a ticket.
     log(LogLevel::debug, "websocket.connect_failure", {{"stage", stage}, {"error", ec.message()}});
@@ -240,7 +240,7 @@ struct WebSocketClient::Impl : std::enable_shared_from_this<WebSocketClient::Imp
     } else if (ec == beast::error::timeout) {
       why = make_error(ErrorCode::timeout, "no frame within the idle timeout");
     } else if (ec == websocket::error::message_too_big || ec == websocket::error::buffer_overflow) {
-      why = make_error("message_too_large", "a message over the size limit");
+      why = make_error(ErrorCode::message_too_large, "a message over the size limit");
     } else if (ec.category() == asio::error::get_ssl_category()) {
       why = make_error(ErrorCode::tls, "read: " + ec.message());
     } else {

@@ -174,7 +174,7 @@ TEST(WebSocketClientTls, TrustedCertificateForTheHostNameConnectsWithSniAndExcha
   EXPECT_EQ(received,
             (std::vector<std::string>{R"({"envelope_id":"one"})", R"({"envelope_id":"two"})"}));
   ASSERT_TRUE(ended);
-  EXPECT_EQ(ended->code, "closed");
+  EXPECT_EQ(ended->code, ErrorCode::closed);
   EXPECT_EQ(server.server_name(), "localhost");
   EXPECT_EQ(server.target(), "/link/?ticket=t1");
 }
