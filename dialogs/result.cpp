@@ -32,7 +32,8 @@ std::string_view to_string(ErrorCode code) {
       return "bad_address";
     case ErrorCode::listen_failed:
       return "listen_failed";
-    case ErrorCode::database_in_use: return "database_in_use";
+    case ErrorCode::database_in_use:
+      return "database_in_use";
     case ErrorCode::already_started:
       return "already_started";
     case ErrorCode::bad_knowledge:
@@ -63,8 +64,10 @@ std::string_view to_string(ErrorCode code) {
       return "timeout";
     case ErrorCode::response_too_large:
       return "response_too_large";
-    case ErrorCode::message_too_large: return "message_too_large";
-    case ErrorCode::handshake: return "handshake";
+    case ErrorCode::message_too_large:
+      return "message_too_large";
+    case ErrorCode::handshake:
+      return "handshake";
     case ErrorCode::tls:
       return "tls";
     case ErrorCode::bad_response:

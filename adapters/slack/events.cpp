@@ -109,7 +109,8 @@ Result<ParsedEvent> parse_callback(const json& payload, ParsedEvent out,
   out.event_id = event_key(**event_id);
   auto event_object = fields::object_at(payload, "event", "payload");
   if (!event_object) return event_object.error();
-  if (*event_object == nullptr) return make_error(ErrorCode::bad_request, "event_callback has no event");
+  if (*event_object == nullptr)
+    return make_error(ErrorCode::bad_request, "event_callback has no event");
   auto team = fields::string_at(payload, "team_id", "payload");
   if (!team) return team.error();
   auto envelope_time =
@@ -218,7 +219,8 @@ std::string strip_mention(std::string_view text, std::string_view bot_user_id) {
 }
 
 Result<ParsedEvent> parse_event_payload(const json& payload, const InboundOptions& options) {
-  if (!payload.is_object()) return make_error(ErrorCode::bad_request, "payload is not a JSON object");
+  if (!payload.is_object())
+    return make_error(ErrorCode::bad_request, "payload is not a JSON object");
   auto type = fields::string_at(payload, "type", "payload");
   if (!type) return type.error();
   if (!*type) return make_error(ErrorCode::bad_request, "payload has no type");

@@ -127,7 +127,8 @@ std::string press_key(std::string_view user_id, std::string_view channel,
 
 Result<ParsedInteraction> parse_interaction_payload(const json& payload,
                                                     const InboundOptions& options) {
-  if (!payload.is_object()) return make_error(ErrorCode::bad_request, "payload is not a JSON object");
+  if (!payload.is_object())
+    return make_error(ErrorCode::bad_request, "payload is not a JSON object");
   auto type = fields::string_at(payload, "type", "payload");
   if (!type) return type.error();
   if (!*type) return make_error(ErrorCode::bad_request, "payload has no type");

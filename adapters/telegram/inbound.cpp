@@ -180,7 +180,8 @@ Result<void> parse_callback(const json& callback, const ParseOptions& options, P
   // NUL) cannot come from one of our buttons.
   if (*data &&
       ((*data)->size() > kMaxCallbackDataBytes || (*data)->find('\0') != std::string::npos)) {
-    return make_error(ErrorCode::bad_request, "callback_query.data is not 1-64 bytes of button data");
+    return make_error(ErrorCode::bad_request,
+                      "callback_query.data is not 1-64 bytes of button data");
   }
   std::optional<std::int64_t> user_id;
   if (*from != nullptr) {

@@ -22,7 +22,8 @@ Result<void> check_session_request(std::string_view body) {
   }
   auto json = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
   if (json.is_discarded()) return make_error(ErrorCode::bad_request, "body is not valid JSON");
-  if (!json.is_object()) return make_error(ErrorCode::bad_request, "body must be empty or a JSON object");
+  if (!json.is_object())
+    return make_error(ErrorCode::bad_request, "body must be empty or a JSON object");
   return {};
 }
 

@@ -22,9 +22,10 @@ Result<ConnectionBudget> fit_connections(std::size_t max_connections, bool expli
                           "lower TRIAGEBOT_MAX_CONNECTIONS");
   }
   if (*open_files <= kOverhead) {
-    return make_error(ErrorCode::bad_config, "the open-file limit " + limit +
-                                        " is too low to serve; raise it (ulimit -n) above " +
-                                        std::to_string(kOverhead));
+    return make_error(ErrorCode::bad_config,
+                      "the open-file limit " + limit +
+                          " is too low to serve; raise it (ulimit -n) above " +
+                          std::to_string(kOverhead));
   }
   return ConnectionBudget{.max_connections = static_cast<std::size_t>(*open_files - kOverhead),
                           .lowered_from = std::to_string(max_connections)};

@@ -285,10 +285,13 @@ Result<std::shared_ptr<WebSocketClient>> WebSocketClient::create(asio::any_io_ex
                         ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
     beast::error_code ec;
     context.set_default_verify_paths(ec);
-    if (ec) return make_error(ErrorCode::tls, "cannot load the system certificate store: " + ec.message());
+    if (ec)
+      return make_error(ErrorCode::tls,
+                        "cannot load the system certificate store: " + ec.message());
     if (!impl->options.extra_ca_pem.empty()) {
       context.add_certificate_authority(asio::buffer(impl->options.extra_ca_pem), ec);
-      if (ec) return make_error(ErrorCode::tls, "cannot load the extra CA certificate: " + ec.message());
+      if (ec)
+        return make_error(ErrorCode::tls, "cannot load the extra CA certificate: " + ec.message());
     }
     context.set_verify_mode(ssl::verify_peer);
     impl->tls.emplace(impl->strand, context);

@@ -122,10 +122,10 @@ TEST_F(OneServerPerDatabase, OneShotCommandsRunBesideTheServer) {
   EXPECT_EQ(list.exit_code, 0) << list.err;
   const auto stats = run_triagebot({"logs", "stats", "--json"}, env());
   EXPECT_EQ(stats.exit_code, 0) << stats.err;
-  const auto replay = run_triagebot(
-      {"replay", "--knowledge",
-       std::string(TRIAGEBOT_SOURCE_DIR) + "/dialogs/knowledge/leg_numbness.json"},
-      env());
+  const auto replay =
+      run_triagebot({"replay", "--knowledge",
+                     std::string(TRIAGEBOT_SOURCE_DIR) + "/dialogs/knowledge/leg_numbness.json"},
+                    env());
   EXPECT_EQ(replay.exit_code, 0) << replay.err;
   server.terminate();
   EXPECT_EQ(server.wait_for_exit(), 0) << server.stderr_text();
