@@ -141,7 +141,11 @@ void Session::wait_for_request() {
   }
   // The idle timeout covers only the wait for a request's first byte; the header
   // timeout starts with that byte, so a client dripping headers is cut off on time.
-  stream_.expires_after(options.idle_timeout);
+  // A reserved health slot waits no longer than its header timeout: a client that
+  // connects and says nothing must not hold /healthz's slots for the idle timeout.
+  stream_.expires_after(ticket_.admission == ServerState::Admission::health_only
+                            ? std::min(options.idle_timeout, kHealthSlotTimeout)
+                            : options.idle_timeout);
   stream_.async_read_some(buffer_.prepare(4096),
                           beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
 }
