@@ -19,6 +19,7 @@
 #include <optional>
 
 #include "bot/net/base_url.h"
+#include "bot/net/client_tls.h"
 #include "bot/obs/log.h"
 
 namespace triagebot::bot::net {
@@ -316,19 +317,8 @@ Result<HttpClient> HttpClient::create(asio::any_io_executor executor, std::strin
   if (impl->url.tls) {
     impl->tls_context.emplace(ssl::context::tls_client);
     auto& context = *impl->tls_context;
-    context.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
-                        ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
-    beast::error_code ec;
-    context.set_default_verify_paths(ec);
-    if (ec)
-      return make_error(ErrorCode::tls,
-                        "cannot load the system certificate store: " + ec.message());
-    if (!impl->options.extra_ca_pem.empty()) {
-      context.add_certificate_authority(asio::buffer(impl->options.extra_ca_pem), ec);
-      if (ec)
-        return make_error(ErrorCode::tls, "cannot load the extra CA certificate: " + ec.message());
-    }
-    context.set_verify_mode(ssl::verify_peer);
+    if (auto configured = configure_client_tls(context, impl->options.extra_ca_pem); !configured)
+      return configured.error();
   }
   return HttpClient(std::move(impl));
 }
