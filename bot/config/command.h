@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,5 +49,18 @@ Result<Config> load_config_or_report(const EnvLookup& env, const std::vector<std
 
 // True when the arguments ask for help (--help or -h).
 bool wants_help(const std::vector<std::string>& args);
+
+// How every `triagebot <channel> <action> [flags]` command starts: the usage (ending in
+// a newline) on no arguments (exit 2) or on --help (exit 0); else the configuration from
+// the environment and the flags after the action, with its log level set. Without a
+// config, `exit_code` is what the command returns.
+struct ActionCommand {
+  std::string action;
+  std::optional<Config> config;
+  std::vector<std::string> rest;  // arguments after the action that are not config flags
+  int exit_code = 0;
+};
+ActionCommand start_action_command(const EnvLookup& env, const std::vector<std::string>& args,
+                                   CommandIo io, std::string_view usage);
 
 }  // namespace triagebot::bot

@@ -126,15 +126,8 @@ int run_slack_check(const Config& config, CommandIo io) {
 
 int slack_command_line(const EnvLookup& env, const std::vector<std::string>& args, CommandIo io,
                        const ServeFunction& serve) {
-  if (args.empty() || wants_help(args)) {
-    (args.empty() ? io.err : io.out) << kUsage;
-    return args.empty() ? 2 : 0;
-  }
-  const std::string action = args.front();
-  std::vector<std::string> rest;
-  auto config = load_config_or_report(env, {args.begin() + 1, args.end()}, io, &rest);
-  if (!config) return 2;
-  set_log_level(config->log_level);
+  auto [action, config, rest, exit_code] = start_action_command(env, args, io, kUsage);
+  if (!config) return exit_code;
   if (!rest.empty()) {
     io.err << "triagebot: slack " << action << " takes no argument " << rest.front() << "\n";
     return 2;

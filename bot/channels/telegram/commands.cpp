@@ -159,17 +159,10 @@ int run_telegram_command(const Config& config, const std::vector<std::string>& a
 
 int telegram_command_line(const EnvLookup& env, const std::vector<std::string>& args, CommandIo io,
                           const ServeFunction& serve) {
-  const std::string usage =
-      "usage: triagebot telegram poll | set-webhook --url URL | delete-webhook | info";
-  if (args.empty() || wants_help(args)) {
-    (args.empty() ? io.err : io.out) << usage << "\n";
-    return args.empty() ? 2 : 0;
-  }
-  const std::string action = args.front();
-  std::vector<std::string> rest;
-  auto config = load_config_or_report(env, {args.begin() + 1, args.end()}, io, &rest);
-  if (!config) return 2;
-  set_log_level(config->log_level);
+  auto [action, config, rest, exit_code] = start_action_command(
+      env, args, io,
+      "usage: triagebot telegram poll | set-webhook --url URL | delete-webhook | info\n");
+  if (!config) return exit_code;
   if (action == "poll") {
     if (!rest.empty()) {
       io.err << "triagebot: telegram poll takes no argument " << rest.front() << "\n";
