@@ -64,13 +64,21 @@ std::vector<std::string> strings(const json& in, const char* key) {
   return out;
 }
 
+// A stored flag; absent or of another type reads as false. Never json::value, which
+// throws on a wrong type: a damaged stored row must not stop the process (found by
+// fuzz/stored_session_fuzzer).
+bool flag(const json& in, const char* key) {
+  auto it = in.find(key);
+  return it != in.end() && it->is_boolean() && it->get<bool>();
+}
+
 }  // namespace
 
 EngineState state_from_json(const json& in) {
   EngineState s;
   if (!in.is_object()) return s;
-  s.started = in.value("started", false);
-  s.previous_ended = in.value("previous_ended", false);
+  s.started = flag(in, "started");
+  s.previous_ended = flag(in, "previous_ended");
   if (auto f = in.find("findings"); f != in.end() && f->is_object()) {
     for (auto it = f->begin(); it != f->end(); ++it) {
       if (it->is_boolean()) s.findings.push_back({it.key(), it->get<bool>()});
@@ -84,7 +92,7 @@ EngineState state_from_json(const json& in) {
   s.asked = strings(in, "asked");
   if (auto p = in.find("pending"); p != in.end() && p->is_string())
     s.pending = p->get<std::string>();
-  s.plainer = in.value("plainer", false);
+  s.plainer = flag(in, "plainer");
   if (auto p = in.find("pending_for"); p != in.end() && p->is_string())
     s.pending_for = p->get<std::string>();
   s.unsure_screens = strings(in, "unsure_screens");

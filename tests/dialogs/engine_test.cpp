@@ -53,6 +53,20 @@ std::vector<Session> walk(const std::string& opening) {
   return states;
 }
 
+// Found by fuzz/stored_session_fuzzer: a stored engine state whose flags have another
+// type (a damaged or hand-edited row) threw from json::value and ended the process. Such
+// fields read as absent, and the turn is answered.
+TEST(Engine, StoredStateWithWrongTypesIsReadAsAbsentNotThrown) {
+  Session stored;
+  stored.engine_state = nlohmann::json::parse(
+      R"({"starnot!sted":true,"previous_ended":["stroke_signs"],"pending":"q_stroke",)"
+      R"("p":[],"questions":4,"started_at":"emergency","enguage":"en",)"
+      R"("started":"yes","plainer":{"x":1}})");
+  Turn t;
+  ASSERT_NO_THROW(t = say(stored, "my legs feel numb"));
+  EXPECT_FALSE(t.replies.empty());
+}
+
 TEST(Engine, OpeningMessageIsGreetedMinedAndContinued) {
   Turn t = say(Session{}, "For three weeks my left leg has been numb and I'm 41");
   ASSERT_GE(t.replies.size(), 2u);
