@@ -13,7 +13,7 @@ namespace triagebot::storage {
 using Clock = std::chrono::system_clock;
 using TimePoint = Clock::time_point;
 
-std::int64_t to_millis(TimePoint at);  // truncated: for "when it happened"
+std::int64_t to_millis(TimePoint at);             // truncated: for "when it happened"
 std::int64_t to_millis_rounded_up(TimePoint at);  // for "not before"
 TimePoint from_millis(std::int64_t millis);
 std::string format_rfc3339(std::int64_t millis);
