@@ -111,6 +111,9 @@ TEST_F(WidgetPipelineOverloaded, FullWriterQueueIs503WithRetryAfterAndStoresNoth
   EXPECT_EQ(*before, session.messages);
   EXPECT_EQ(history(*client_, session), session.messages) << "the refused turn was not stored";
   EXPECT_EQ(metric("triagebot_writer_rejected_total"), 2);
+  // The gate is open but the filler item may still hold the one slot: wait until the
+  // writer has taken it, or the next turn races it for the slot and is refused again.
+  ASSERT_TRUE(wait_until([&] { return store_->writer().stats().queue_depth == 0; }));
   EXPECT_EQ(say(*client_, session, "my left foot is numb").status, 200) << "and then it is taken";
 }
 
