@@ -229,6 +229,21 @@ TEST_F(WidgetPipeline, AThousandConcurrentMessagesKeepEachConversationsOrder) {
   }
 }
 
+// A widget turn's id is made by the server for that one request, so it cannot come
+// twice: no dedup row is written for it (issue 13), while a Telegram update gets one.
+TEST_F(WidgetPipeline, AWidgetTurnWritesNoDedupRowAndATelegramUpdateDoes) {
+  const auto session = create_session(*client_);
+  ASSERT_EQ(say(*client_, session, "my left foot is numb").status, 200);
+  const auto db = dir_ / "pipeline.db";
+  EXPECT_EQ(storage::testing::query_int(db, "SELECT COUNT(*) FROM processed_events"), 0);
+  EXPECT_EQ(storage::testing::query_int(db,
+                                        "SELECT COUNT(*) FROM messages WHERE direction = "
+                                        "'user' AND platform_message_id IS NOT NULL"),
+            1);
+  submit(text_event(adapters::Platform::telegram, "chat-9", "update-9", "hello"));
+  EXPECT_EQ(storage::testing::query_int(db, "SELECT COUNT(*) FROM processed_events"), 1);
+}
+
 // The widget makes a new event id for every POST; Telegram redelivers an update with the
 // same update_id until it gets a 200, and the pipeline drops the second.
 TEST_F(WidgetPipeline, DuplicateDeliveryIsSuppressedAndCounted) {
