@@ -27,6 +27,8 @@
 #                           databases, so it must be on the product's disk, not a tmpfs
 #                           (default build/bench-server)
 #   BENCH_TRIAGEBOT_BIN=F   use this triagebot binary instead of building build/release
+#   BENCH_TRIAGEBOT_PREV_BIN=F  the previous design, measured as target triagebot_prev
+#                           (add it to BENCH_ONLY), e.g. a build of the commit before a change
 #   REPORT=FILE             report path (default bench/reports/<date>-server.md); the
 #                           "Reading" section is written by hand after a run worth keeping
 #   BUILD_LOCK=FILE         build lock shared with other builds (/tmp/triagebot-build.lock)
@@ -76,6 +78,11 @@ else
 fi
 [[ -x $BENCH_TRIAGEBOT_BIN ]] || die "no triagebot binary at $BENCH_TRIAGEBOT_BIN"
 export BENCH_TRIAGEBOT_BIN
+if [[ -n ${BENCH_TRIAGEBOT_PREV_BIN:-} ]]; then
+  BENCH_TRIAGEBOT_PREV_BIN=$(realpath "$BENCH_TRIAGEBOT_PREV_BIN")
+  [[ -x $BENCH_TRIAGEBOT_PREV_BIN ]] || die "no triagebot binary at $BENCH_TRIAGEBOT_PREV_BIN"
+  export BENCH_TRIAGEBOT_PREV_BIN
+fi
 
 # --- the yardstick, copied and extended --------------------------------------------
 # The copy keeps its build/ and peers/node_modules between runs; every source file,
