@@ -127,6 +127,22 @@ TEST_F(Framing, ChunkedAloneIsReadAndTheConnectionStaysUsable) {
   EXPECT_EQ(count(answer, "HTTP/1.1 200"), 2u) << answer;
 }
 
+// The body arriving in pieces, split inside a chunk size and inside the last chunk's
+// line: each read adds bytes to what the parser has not used yet (the fuzz harness once
+// re-fed the same bytes instead, which trips an assertion in Beast; the server never
+// does, and this pins the order of reads it relies on).
+TEST_F(Framing, ChunkedArrivingInPiecesIsReadOnce) {
+  RawConnection raw(server_.port);
+  raw.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1");
+  raw.send("0\r\n0123456789abcdef\r\n0\r");
+  raw.send("\n");
+  raw.send("\r\nGET /items/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const auto answer = raw.read_to_end();
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
+  EXPECT_NE(answer.find(R"({"size":16})"), std::string::npos) << answer;
+  EXPECT_EQ(count(answer, "HTTP/1.1 200"), 2u) << answer;
+}
+
 TEST_F(Framing, Http11WithoutHostIsRefused) { expect_refused("GET /items/1 HTTP/1.1\r\n\r\n"); }
 
 TEST_F(Framing, TwoHostsAreRefused) {
