@@ -466,6 +466,9 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
                      const SpellChecker* spelling) {
   Reading out;
   auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
+  // A message of punctuation alone ("?", "...") says nothing, and has no segment for the
+  // scopes below to place its marks in (an opening "?" used to read past the end).
+  if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.punct; })) return out;
   Scopes scopes = read_scopes(tokens, k.lexicon.distant_past);
   read_findings(k, text, tokens, scopes, out);
   read_red_flags(k, tokens, scopes, out);

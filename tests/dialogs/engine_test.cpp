@@ -67,6 +67,15 @@ TEST(Engine, StoredStateWithWrongTypesIsReadAsAbsentNotThrown) {
   EXPECT_FALSE(t.replies.empty());
 }
 
+// Found by the reading golden test: an opening of punctuation alone read past the end
+// of its (empty) list of segments and ended the process.
+TEST(Engine, OpeningOfPunctuationAloneIsAnsweredWithTheFirstQuestion) {
+  for (const char* text : {"?", "...", "!!", ",", "\xe2\x80\xa6"}) {
+    Turn t = say(Session{}, text);
+    EXPECT_TRUE(last_question(t)) << text;
+  }
+}
+
 TEST(Engine, OpeningMessageIsGreetedMinedAndContinued) {
   Turn t = say(Session{}, "For three weeks my left leg has been numb and I'm 41");
   ASSERT_GE(t.replies.size(), 2u);
