@@ -110,6 +110,7 @@ class Loader {
     check_reachable();
     check_red_flags_closable();
     build_vocabulary(k_);
+    build_phrase_index(k_);
     return std::move(k_);
   }
 

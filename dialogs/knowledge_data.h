@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "dialogs/phrase_index.h"
 #include "dialogs/reply.h"
 #include "dialogs/text_match.h"
 
@@ -127,11 +128,25 @@ struct Lexicon {
   std::vector<int> prevailing_findings;
 };
 
+// Where a phrase of the reader's index (KnowledgeData::phrase_index) belongs: an id is
+// its place in KnowledgeData::indexed_phrases. Findings come first in knowledge order,
+// each with its phrases then its not_phrases, then the red flags: the order in which
+// the reader used to try them, so matches come out in the same order.
+struct IndexedPhrase {
+  enum class Owner { finding, finding_denial, red_flag };
+  Owner owner = Owner::finding;
+  int index = 0;  // the finding or red flag
+  int item = 0;   // the phrase's place in that owner's list
+};
+
 struct KnowledgeData {
   Settings settings;
   Lexicon lexicon;
   // Every word the base and the answer reader know: never "corrected" by spelling.
   Vocabulary vocabulary;
+  // Every finding and red-flag phrase by its first word, built at load (phrase_index.h).
+  PhraseIndex phrase_index;
+  std::vector<IndexedPhrase> indexed_phrases;
   std::vector<FindingDef> findings;
   std::vector<QuestionDef> questions;
   std::vector<CauseDef> causes;
@@ -151,6 +166,17 @@ struct KnowledgeData {
     return it == question_index.end() ? nullptr : &questions[it->second];
   }
   const std::string& text(const std::string& key) const;
+  const Phrase& phrase(const IndexedPhrase& p) const {
+    switch (p.owner) {
+      case IndexedPhrase::Owner::finding:
+        return findings[p.index].phrases[p.item];
+      case IndexedPhrase::Owner::finding_denial:
+        return findings[p.index].not_phrases[p.item];
+      case IndexedPhrase::Owner::red_flag:
+        break;
+    }
+    return red_flags[p.index].phrases[p.item];
+  }
 };
 
 }  // namespace triagebot::dialogs

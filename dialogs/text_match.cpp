@@ -375,15 +375,20 @@ bool negated_after(const std::vector<Token>& tokens, int last, const NegationRul
 
 }  // namespace
 
+std::optional<Match> match_at(const std::vector<Token>& tokens, const Phrase& phrase,
+                              const NegationRules& rules, int at) {
+  int last = at;
+  if (!matches_at(tokens, phrase, at, &last)) return std::nullopt;
+  Match m{at, last, false};
+  m.negated = negated_before(tokens, at, rules) || negated_after(tokens, last, rules);
+  return m;
+}
+
 std::vector<Match> find_matches(const std::vector<Token>& tokens, const Phrase& phrase,
                                 const NegationRules& rules, int from) {
   std::vector<Match> out;
   for (int i = std::max(0, from); i < static_cast<int>(tokens.size()); ++i) {
-    int last = i;
-    if (!matches_at(tokens, phrase, i, &last)) continue;
-    Match m{i, last, false};
-    m.negated = negated_before(tokens, i, rules) || negated_after(tokens, last, rules);
-    out.push_back(m);
+    if (auto m = match_at(tokens, phrase, rules, i)) out.push_back(*m);
   }
   return out;
 }
