@@ -239,6 +239,12 @@ class Loader {
             list[i]["past_finding"], "findings[" + std::to_string(i) + "].past_finding");
       }
     }
+    for (size_t f = 0; f < k_.findings.size(); ++f) {
+      for (size_t g = 0; g < k_.findings.size(); ++g) {
+        if (g != f && !k_.findings[f].group.empty() && k_.findings[g].group == k_.findings[f].group)
+          k_.findings[f].siblings.push_back(static_cast<int>(g));
+      }
+    }
     // The lexicon's time classes of findings (read here: they name findings).
     const json& lex = member(root_, "(root)", "lexicon");
     for (int f : finding_list(lex, "lexicon", "new_findings")) k_.lexicon.new_findings.insert(f);
@@ -390,6 +396,10 @@ class Loader {
       }
       for (auto& p : d.likelihood) p = std::clamp(p, floor, 1.0 - floor);
       normalise_groups(d);
+      for (double p : d.likelihood) {
+        d.log_yes.push_back(std::log(p));
+        d.log_no.push_back(std::log(1 - p));
+      }
       const json& esc = array(c, at, "escalations", false);
       for (size_t e = 0; e < esc.size(); ++e) {
         std::string where = at + ".escalations[" + std::to_string(e) + "]";

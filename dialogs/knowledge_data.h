@@ -31,6 +31,10 @@ struct FindingDef {
   std::string says_yes, says_no;
   std::vector<Phrase> phrases, not_phrases;
   int past_finding = -1;  // set instead when mentioned as long past (brief §2 MS history)
+  // The other members of its group, ascending (built at load): a step asks about a
+  // finding's group many times, and comparing group names over every finding each time
+  // was most of the posterior's cost.
+  std::vector<int> siblings;
 };
 
 struct ChoiceDef {
@@ -66,6 +70,9 @@ struct CauseDef {
   double prior = 0;
   Triage triage = Triage::routine;
   std::vector<double> likelihood;  // per finding, floored, group-normalised
+  // std::log of likelihood and of 1 - likelihood, per finding (built at load, so the
+  // posterior adds the very same numbers without computing a logarithm per step).
+  std::vector<double> log_yes, log_no;
   std::vector<Escalation> escalations;
   // Self-care is given for this cause only when the benign feature that defines it was
   // confirmed (issue 10 §7, e.g. a position trigger and full recovery); otherwise routine.

@@ -8,20 +8,15 @@ namespace triagebot::dialogs {
 
 void Facts::set(int f, bool value) {
   values_[f] = value ? yes : no;
-  const std::string& group = k_->findings[f].group;
-  if (!value || group.empty()) return;
-  for (size_t g = 0; g < values_.size(); ++g) {
-    if (static_cast<int>(g) != f && k_->findings[g].group == group) values_[g] = no;
-  }
+  if (!value) return;
+  for (int g : k_->findings[f].siblings) values_[g] = no;
 }
 
 bool Facts::group_has_true(int f) const {
-  const std::string& group = k_->findings[f].group;
-  if (group.empty()) return false;
-  for (size_t g = 0; g < values_.size(); ++g) {
-    if (values_[g] == yes && k_->findings[g].group == group) return true;
-  }
-  return false;
+  if (k_->findings[f].group.empty()) return false;
+  if (values_[f] == yes) return true;
+  const auto& siblings = k_->findings[f].siblings;
+  return std::any_of(siblings.begin(), siblings.end(), [&](int g) { return values_[g] == yes; });
 }
 
 bool Facts::holds(const Condition& c) const {
@@ -40,16 +35,33 @@ Triage more_urgent(Triage a, Triage b) { return static_cast<int>(a) < static_cas
 
 namespace {
 
-// log P(findings | cause). A false member of a group whose true member is known adds
-// nothing: the true member already carries the group's evidence.
-double log_likelihood(const KnowledgeData& k, const Facts& facts, int c) {
-  double sum = 0;
-  const auto& lk = k.causes[c].likelihood;
+// Which term each finding adds to log P(findings | cause): true adds log P, false adds
+// log (1 - P), unknown nothing. A false member of a group whose true member is known adds
+// nothing either: the true member already carries the group's evidence. The same for
+// every cause, so worked out once per posterior.
+enum class Term : signed char { none, yes, no };
+
+std::vector<Term> terms(const KnowledgeData& k, const Facts& facts) {
+  std::vector<Term> out(k.findings.size(), Term::none);
   for (size_t f = 0; f < k.findings.size(); ++f) {
-    if (facts.is_true(static_cast<int>(f)))
-      sum += std::log(lk[f]);
-    else if (facts.is_false(static_cast<int>(f)) && !facts.group_has_true(static_cast<int>(f)))
-      sum += std::log(1 - lk[f]);
+    const int i = static_cast<int>(f);
+    if (facts.is_true(i))
+      out[f] = Term::yes;
+    else if (facts.is_false(i) && !facts.group_has_true(i))
+      out[f] = Term::no;
+  }
+  return out;
+}
+
+// log P(findings | cause), summed in finding order from the logarithms taken at load.
+double log_likelihood(const KnowledgeData& k, const std::vector<Term>& terms, int c) {
+  double sum = 0;
+  const CauseDef& cause = k.causes[c];
+  for (size_t f = 0; f < terms.size(); ++f) {
+    if (terms[f] == Term::yes)
+      sum += cause.log_yes[f];
+    else if (terms[f] == Term::no)
+      sum += cause.log_no[f];
   }
   return sum;
 }
@@ -101,8 +113,9 @@ std::vector<std::vector<double>> outcome_likelihoods(const KnowledgeData& k, con
 
 std::vector<double> posterior(const KnowledgeData& k, const Facts& facts) {
   std::vector<double> logs(k.causes.size());
+  const auto known = terms(k, facts);
   for (size_t c = 0; c < k.causes.size(); ++c) {
-    logs[c] = std::log(k.causes[c].prior) + log_likelihood(k, facts, static_cast<int>(c));
+    logs[c] = std::log(k.causes[c].prior) + log_likelihood(k, known, static_cast<int>(c));
   }
   return normalise_logs(std::move(logs));
 }
