@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dialogs/phrase_index.h"
+#include "dialogs/phrase_list.h"
 #include "dialogs/reply.h"
 #include "dialogs/text_match.h"
 
@@ -122,8 +123,7 @@ struct Settings {
 struct Lexicon {
   NegationRules negation;
   std::set<std::string> every_words, common_words;
-  std::vector<Phrase> unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past,
-      symptom_words;
+  PhraseList unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past, symptom_words;
   std::map<std::string, int> number_words;
   // Findings that are new events or signs: a past or long-standing mention ("incontinent
   // for years", "fell off my bike when I was 12") does not state them now.

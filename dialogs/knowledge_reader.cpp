@@ -114,7 +114,7 @@ void build_vocabulary(KnowledgeData& k_) {
   }
   for (const auto* list :
        {&l.unsure, &l.no_lead, &l.yes_lead, &l.no_anywhere, &l.yes_anywhere, &l.distant_past})
-    add_all(*list);
+    add_all(list->phrases());
   for (const auto& [word, value] : l.number_words) v.insert(word);
   add_answer_words(v);
 }

@@ -106,14 +106,9 @@ double unit_days(const std::string& w) {
   return it == units.end() ? 0 : it->second;
 }
 
-bool phrase_in_range(const std::vector<Token>& t, const std::vector<Phrase>& phrases, int from,
-                     int to) {
-  for (const auto& p : phrases) {
-    for (int i = from; i < to; ++i) {
-      if (matches_at(t, p, i)) return true;
-    }
-  }
-  return false;
+// Whether a phrase of `phrases` starts at a token in [from, to).
+bool phrase_in_range(const std::vector<Token>& t, const PhraseList& phrases, int from, int to) {
+  return phrases.any_in(t, from, to);
 }
 
 // The person's own words for a mention: the stretch of the message (ConText segment)
@@ -241,14 +236,11 @@ int lead_index(const std::vector<Token>& t) {
   return i;
 }
 
-bool any_at(const std::vector<Token>& t, const std::vector<Phrase>& list, int at) {
-  for (const auto& p : list) {
-    if (matches_at(t, p, at)) return true;
-  }
-  return false;
+bool any_at(const std::vector<Token>& t, const PhraseList& list, int at) {
+  return list.match_at(t, at) >= 0;
 }
 
-bool any_anywhere(const std::vector<Token>& t, const std::vector<Phrase>& list) {
+bool any_anywhere(const std::vector<Token>& t, const PhraseList& list) {
   return phrase_in_range(t, list, 0, static_cast<int>(t.size()));
 }
 

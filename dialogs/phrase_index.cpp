@@ -16,22 +16,26 @@ void PhraseIndex::add(const Phrase& phrase, int id) {
     stem_lengths_.insert(at, first.word.size());
 }
 
+void PhraseIndex::candidates(const Token& token, std::vector<int>& ids) const {
+  if (token.punct) return;  // matches_at never starts a phrase at a mark
+  if (auto it = by_word_.find(token.word); it != by_word_.end())
+    ids.insert(ids.end(), it->second.begin(), it->second.end());
+  // A stem matches a word it begins (word_matches): look up each prefix of the word
+  // that is as long as some stem.
+  for (size_t length : stem_lengths_) {
+    if (length > token.word.size()) break;
+    auto it = by_stem_.find(token.word.substr(0, length));
+    if (it != by_stem_.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+  }
+}
+
 std::vector<PhraseStart> PhraseIndex::starts(const std::vector<Token>& tokens) const {
   std::vector<PhraseStart> out;
+  std::vector<int> ids;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
-    if (t.punct) continue;  // matches_at never starts a phrase at a mark
-    const int at = static_cast<int>(i);
-    if (auto it = by_word_.find(t.word); it != by_word_.end())
-      for (int id : it->second) out.push_back({id, at});
-    // A stem matches a word it begins (word_matches): look up each prefix of the word
-    // that is as long as some stem.
-    for (size_t length : stem_lengths_) {
-      if (length > t.word.size()) break;
-      auto it = by_stem_.find(t.word.substr(0, length));
-      if (it == by_stem_.end()) continue;
-      for (int id : it->second) out.push_back({id, at});
-    }
+    ids.clear();
+    candidates(tokens[i], ids);
+    for (int id : ids) out.push_back({id, static_cast<int>(i)});
   }
   std::sort(out.begin(), out.end());
   return out;

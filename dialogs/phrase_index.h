@@ -37,6 +37,10 @@ class PhraseIndex {
   // then token: the order in which trying each phrase at each word in turn meets them.
   std::vector<PhraseStart> starts(const std::vector<Token>& tokens) const;
 
+  // Appends the ids of the phrases whose first word matches `token` (none for a mark),
+  // in no particular order.
+  void candidates(const Token& token, std::vector<int>& ids) const;
+
  private:
   std::unordered_map<std::string, std::vector<int>> by_word_;  // first word exact
   std::unordered_map<std::string, std::vector<int>> by_stem_;  // first word a stem
