@@ -72,6 +72,47 @@ TEST(FastReader, PhraseIndexOffersEveryPlaceAPhraseMatches) {
   EXPECT_GT(matches, 1000);
 }
 
+// The lexicon's lists answer "a phrase here?" and "a phrase in these words?" as trying
+// each phrase at each word does.
+TEST(FastReader, PhraseListsAnswerAsTheFullScan) {
+  const KnowledgeData& k = testing::builtin().data();
+  const Lexicon& lex = k.lexicon;
+  long hits = 0;
+  for (const auto& text : messages()) {
+    const auto t = tokenize(text);
+    const int n = static_cast<int>(t.size());
+    for (const PhraseList* list : {&lex.unsure, &lex.no_lead, &lex.yes_lead, &lex.no_anywhere,
+                                   &lex.yes_anywhere, &lex.distant_past, &lex.symptom_words}) {
+      for (int at = 0; at < n; ++at) {
+        int scan = -1, scan_last = -1;
+        for (size_t p = 0; p < list->size() && scan < 0; ++p)
+          if (matches_at(t, list->phrases()[p], at, &scan_last)) scan = static_cast<int>(p);
+        int last = -1;
+        EXPECT_EQ(list->match_at(t, at, &last), scan) << text;
+        if (scan >= 0) {
+          EXPECT_EQ(last, scan_last) << text;
+        }
+        hits += scan >= 0;
+        // Every range that starts here, with and without the end inside it.
+        for (int to = at + 1; to <= n; ++to) {
+          bool starts = false, within = false;
+          for (const auto& p : *list) {
+            for (int i = at; i < to; ++i) {
+              int end = i;
+              if (!matches_at(t, p, i, &end)) continue;
+              starts = true;
+              within = within || end < to;
+            }
+          }
+          EXPECT_EQ(list->any_in(t, at, to), starts) << text;
+          EXPECT_EQ(list->any_in(t, at, to, true), within) << text;
+        }
+      }
+    }
+  }
+  EXPECT_GT(hits, 100);
+}
+
 bool same(const std::optional<safety::PatternMatch>& a,
           const std::optional<safety::PatternMatch>& b) {
   if (a.has_value() != b.has_value()) return false;
