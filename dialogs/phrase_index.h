@@ -3,21 +3,20 @@
 //
 // Why it is fast: reading a message used to try each of the ~1,000 finding and red-flag
 // phrases at every word (tens of thousands of word comparisons per message). A phrase
-// can only match where its first word does, so the index maps each first word to its
-// phrases (a hash lookup per typed word) and each first stem ("numb*") to its phrases
-// (one lookup per stem length the index holds, over the typed word's prefixes). Only
-// those (phrase, word) pairs are then checked in full with matches_at, exactly as before:
+// can only match where its first word does, so the index keeps the phrases under their
+// first word or first stem ("numb*") in a trie (word_trie.h): one walk per typed word
+// selects them. Only those (phrase, word) pairs are then checked in full with
+// matches_at, exactly as before:
 // the index never decides a match, it only skips pairs whose first word differs, which
 // matches_at would have refused. So every match the old scan found is found (the reading
 // golden test holds every dev-set reading to the old scan's record).
 // Immutable after build; safe to share between threads.
 #pragma once
 
-#include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "dialogs/text_match.h"
+#include "dialogs/word_trie.h"
 
 namespace triagebot::dialogs {
 
@@ -42,9 +41,7 @@ class PhraseIndex {
   void candidates(const Token& token, std::vector<int>& ids) const;
 
  private:
-  std::unordered_map<std::string, std::vector<int>> by_word_;  // first word exact
-  std::unordered_map<std::string, std::vector<int>> by_stem_;  // first word a stem
-  std::vector<size_t> stem_lengths_;                           // of by_stem_'s keys, ascending
+  WordTrie first_words_;
 };
 
 }  // namespace triagebot::dialogs

@@ -3,10 +3,10 @@
 //
 // Why it is fast: the screen used to try each of its ~350 patterns at every word of every
 // clause, hashing the word again for each. A pattern can only match where its first
-// element does, so the index maps each plain first word to its patterns (one hash lookup
-// per word), each first stem ("pain*") to its patterns (one lookup per stem length, over
-// the word's prefixes), and keeps the few first alternatives that need a test of their
-// own (typo-tolerant "chest~", the number "#") in a short list tried on every word. The
+// element does, so the index keeps each pattern under its first element's plain words
+// and stems ("pain*") in a trie (word_trie.h: one walk per word selects them), and the
+// few first alternatives that need a test of their own (typo-tolerant "chest~", the
+// number "#") in a short list tried on every word. The
 // screen then runs the unchanged matcher (safety_pattern.h) from those words only: a
 // word skipped is one where the first element does not match, where the full scan
 // failed at once. Typo tolerance is the matcher's own test, so it reads as before.
@@ -15,12 +15,12 @@
 
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "dialogs/language_tools.h"
 #include "dialogs/safety_pattern.h"
+#include "dialogs/word_trie.h"
 
 namespace triagebot::dialogs::safety {
 
@@ -32,8 +32,10 @@ class ClauseStarts {
 
  private:
   friend class PatternIndex;
-  std::vector<int> begin_;  // per id, into words_; one more at the end
-  std::vector<int> words_;
+  // Parallel, sorted by id then word. Short: a clause starts few patterns. (A dense
+  // table with a slot per pattern is a large allocation, and glibc tidies its free lists
+  // before each of those: that alone cost more than the lookups.)
+  std::vector<int> ids_, words_;
 };
 
 class PatternIndex {
@@ -46,10 +48,13 @@ class PatternIndex {
 
  private:
   int size_ = 0;
-  std::unordered_map<std::string, std::vector<int>> by_word_;
-  std::unordered_map<std::string, std::vector<int>> by_stem_;
-  std::vector<size_t> stem_lengths_;                  // of by_stem_'s keys, ascending
-  std::vector<std::pair<std::string, int>> special_;  // ("chest~" or "#", id)
+  WordTrie first_words_;
+  struct Special {
+    std::string alternative;  // "chest~" or "#"
+    int id;
+    size_t length;  // of a typo-tolerant word, without its "~"; 0 for "#"
+  };
+  std::vector<Special> special_;
 };
 
 }  // namespace triagebot::dialogs::safety
