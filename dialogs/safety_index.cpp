@@ -45,6 +45,8 @@ ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spel
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
   ClauseStarts out;
+  out.present_.assign((size_ + 63) / 64, 0);
+  for (const auto& [id, at] : found) out.present_[id / 64] |= std::uint64_t{1} << (id % 64);
   out.ids_.reserve(found.size());
   out.words_.reserve(found.size());
   for (const auto& [id, at] : found) {

@@ -13,6 +13,7 @@
 // Immutable after build; safe to share between threads.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <utility>
@@ -29,6 +30,12 @@ class ClauseStarts {
  public:
   // Ascending word indexes; empty when pattern `id` cannot match in this clause.
   std::span<const int> of(int id) const;
+  // Whether of(id) is not empty, in a few instructions: most of the screen's patterns
+  // start nowhere in a clause, and it asks this of each of them.
+  bool any(int id) const {
+    const size_t word = static_cast<size_t>(id) / 64;
+    return id >= 0 && word < present_.size() && (present_[word] >> (id % 64)) & 1U;
+  }
 
  private:
   friend class PatternIndex;
@@ -36,6 +43,7 @@ class ClauseStarts {
   // table with a slot per pattern is a large allocation, and glibc tidies its free lists
   // before each of those: that alone cost more than the lookups.)
   std::vector<int> ids_, words_;
+  std::vector<std::uint64_t> present_;  // a bit per pattern id that has a start
 };
 
 class PatternIndex {

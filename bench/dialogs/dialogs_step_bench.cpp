@@ -91,7 +91,12 @@ void report(const char* title, const std::vector<std::vector<Sample>>& rounds) {
   print_row("every step", all);
   print_row("typed text", typed);
   print_row("button press", pressed);
-  print_row("fastest round", fastest);
+  std::vector<Sample> fastest_typed, fastest_pressed;
+  for (const auto& s : fastest) (s.typed ? fastest_typed : fastest_pressed).push_back(s);
+  std::printf("each step's fastest round:\n");
+  print_row("every step", fastest);
+  print_row("typed text", fastest_typed);
+  print_row("button press", fastest_pressed);
 }
 
 }  // namespace

@@ -136,6 +136,7 @@ TEST(FastReader, SafetyIndexFindsWhatTheFullScanFinds) {
                      const std::string& text) {
     ASSERT_GE(p.id, 0);
     auto scan = safety::find(clause, p, spelling);
+    EXPECT_EQ(starts.any(p.id), !starts.of(p.id).empty());
     auto indexed = safety::find_from(clause, p, spelling, starts.of(p.id));
     found += scan.has_value();
     EXPECT_TRUE(same(scan, indexed)) << "pattern " << p.id << " in: " << text;
