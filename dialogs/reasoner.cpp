@@ -35,20 +35,24 @@ Triage more_urgent(Triage a, Triage b) { return static_cast<int>(a) < static_cas
 
 namespace {
 
-// Which term each finding adds to log P(findings | cause): true adds log P, false adds
-// log (1 - P), unknown nothing. A false member of a group whose true member is known adds
-// nothing either: the true member already carries the group's evidence. The same for
-// every cause, so worked out once per posterior.
-enum class Term : signed char { none, yes, no };
+// The terms a known finding adds to log P(findings | cause): a true finding adds log P,
+// a false one log (1 - P). A false member of a group whose true member is known adds
+// nothing: the true member already carries the group's evidence. The same findings for
+// every cause, so listed once per posterior, in finding order; each cause then sums
+// only those (a few dozen of the knowledge base's findings are known at a time).
+struct Term {
+  int finding;
+  bool yes;
+};
 
 std::vector<Term> terms(const KnowledgeData& k, const Facts& facts) {
-  std::vector<Term> out(k.findings.size(), Term::none);
+  std::vector<Term> out;
   for (size_t f = 0; f < k.findings.size(); ++f) {
     const int i = static_cast<int>(f);
     if (facts.is_true(i))
-      out[f] = Term::yes;
+      out.push_back({i, true});
     else if (facts.is_false(i) && !facts.group_has_true(i))
-      out[f] = Term::no;
+      out.push_back({i, false});
   }
   return out;
 }
@@ -57,12 +61,7 @@ std::vector<Term> terms(const KnowledgeData& k, const Facts& facts) {
 double log_likelihood(const KnowledgeData& k, const std::vector<Term>& terms, int c) {
   double sum = 0;
   const CauseDef& cause = k.causes[c];
-  for (size_t f = 0; f < terms.size(); ++f) {
-    if (terms[f] == Term::yes)
-      sum += cause.log_yes[f];
-    else if (terms[f] == Term::no)
-      sum += cause.log_no[f];
-  }
+  for (const Term& t : terms) sum += t.yes ? cause.log_yes[t.finding] : cause.log_no[t.finding];
   return sum;
 }
 
