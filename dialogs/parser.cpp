@@ -493,11 +493,15 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
     // segment without the complaint in it is about something else ("I've had diabetes
     // for 20 years" is not how long the feet have been numb).
     std::vector<Token> current;
+    // Whether each segment names the complaint, worked out once per segment.
+    std::vector<signed char> about_complaint(scopes.segments.size(), -1);
     for (size_t i = 0; i < tokens.size(); ++i) {
-      const Segment& seg = scopes.at(static_cast<int>(i));
-      bool about_complaint =
-          phrase_in_range(tokens, k.lexicon.symptom_words, seg.first, seg.last + 1);
-      bool elsewhere = opening && seg.time == TimeScope::long_standing && !about_complaint;
+      const int s = scopes.segment_of[i];
+      const Segment& seg = scopes.segments[s];
+      if (about_complaint[s] < 0)
+        about_complaint[s] =
+            phrase_in_range(tokens, k.lexicon.symptom_words, seg.first, seg.last + 1);
+      bool elsewhere = opening && seg.time == TimeScope::long_standing && !about_complaint[s];
       if (seg.time != TimeScope::historical && !elsewhere) current.push_back(tokens[i]);
     }
     out.duration_days = parse_duration_days(k, current, opening);
