@@ -8,15 +8,17 @@ using nlohmann::json;
 
 Facts EngineState::facts(const KnowledgeData& k) const {
   Facts out(k);
+  // Each stored id looked up once (a step starts here).
+  std::vector<std::pair<int, bool>> known;
+  known.reserve(findings.size());
+  for (const auto& [id, value] : findings) {
+    if (int f = k.finding(id); f >= 0) known.push_back({f, value});
+  }
   // Plain assignment (not Facts::set) so stored false siblings stay exactly as stored.
-  for (const auto& [id, value] : findings) {
-    int f = k.finding(id);
-    if (f >= 0 && !value) out.set(f, false);
-  }
-  for (const auto& [id, value] : findings) {
-    int f = k.finding(id);
-    if (f >= 0 && value) out.set(f, true);
-  }
+  for (const auto& [f, value] : known)
+    if (!value) out.set(f, false);
+  for (const auto& [f, value] : known)
+    if (value) out.set(f, true);
   return out;
 }
 
