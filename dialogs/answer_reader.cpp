@@ -228,7 +228,7 @@ Answer by_question_words(const KnowledgeData& k, const std::vector<Token>& t, co
 // The person has not tried what the question asks about ("havent coughed lol" to "does
 // coughing make it worse?").
 bool not_tried(const std::vector<Token>& t, int from, const QuestionDef& q) {
-  auto question_words = tokenize(q.text);
+  const auto& question_words = q.text_tokens;
   for (int i = from; i + 2 < static_cast<int>(t.size()); ++i) {
     if (!(t[i].word == "have" || t[i].word == "has") || t[i + 1].word != "not") continue;
     const std::string& verb = t[i + 2].word;
@@ -259,7 +259,7 @@ bool says_normal(const std::vector<Token>& t, int from, int to) {
 }
 
 bool asks_possibility(const QuestionDef& q) {
-  auto words = tokenize(q.text);
+  const auto& words = q.text_tokens;
   return !words.empty() && (words[0].word == "could" || words[0].word == "might");
 }
 

@@ -315,6 +315,7 @@ class Loader {
       d.id = str(q, at, "id");
       if (k_.question_index.count(d.id)) fail(at + ".id", "duplicate question '" + d.id + "'");
       d.text = str(q, at, "text");
+      d.text_tokens = tokenize(d.text);
       d.plainer = str(q, at, "plainer", false);
       std::string kind = str(q, at, "kind");
       if (kind == "yes_no")
@@ -329,8 +330,8 @@ class Loader {
         fail(at + ".kind", "unknown kind '" + kind + "'");
       if (d.kind == QuestionKind::yes_no) {
         d.finding = finding_ref(member(q, at, "finding"), at + ".finding");
-        ChoiceDef yes{"yes", k_.text("yes"), d.id + ":yes", {d.finding}, {}, 0, 0, false};
-        ChoiceDef no{"no", k_.text("no"), d.id + ":no", {d.finding}, {}, 0, 0, false};
+        ChoiceDef yes{"yes", k_.text("yes"), d.id + ":yes", {d.finding}, {}, 0, 0, false, {}};
+        ChoiceDef no{"no", k_.text("no"), d.id + ":no", {d.finding}, {}, 0, 0, false, {}};
         d.choices = {yes, no};
         d.determines = {d.finding};
       } else {
@@ -346,7 +347,8 @@ class Loader {
         }
       }
       d.choices.push_back(
-          ChoiceDef{"unsure", k_.text("not_sure"), d.id + ":unsure", {}, {}, 0, 0, true});
+          ChoiceDef{"unsure", k_.text("not_sure"), d.id + ":unsure", {}, {}, 0, 0, true, {}});
+      for (auto& c : d.choices) c.label_tokens = tokenize(c.label);
       if (q.contains("screen")) {
         d.screen = static_cast<int>(number(q, at, "screen"));
         if (d.screen < 1 || !screen_orders.insert(d.screen).second)

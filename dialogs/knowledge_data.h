@@ -44,12 +44,14 @@ struct ChoiceDef {
   std::vector<Phrase> phrases;
   double low = 0, high = 0;  // age in years or duration in days (kind age/duration)
   bool unsure = false;
+  std::vector<Token> label_tokens;  // tokenize(label), at load: read_choice compares them
 };
 
 enum class QuestionKind { yes_no, choice, age, duration };
 
 struct QuestionDef {
   std::string id, text, plainer;
+  std::vector<Token> text_tokens;  // tokenize(text), at load: the answer reader reads them
   QuestionKind kind = QuestionKind::yes_no;
   int finding = -1;                // yes_no: the finding a "yes" makes true
   std::vector<ChoiceDef> choices;  // always ends with the "not sure" choice

@@ -295,7 +295,7 @@ int read_choice(const KnowledgeData& k, const std::vector<Token>& t, std::string
                 const QuestionDef& q, const Reading& reading) {
   auto typed = tokenize(text);  // as typed, before spelling correction, to match a label
   for (size_t c = 0; c < q.choices.size(); ++c) {
-    auto label = tokenize(q.choices[c].label);
+    const auto& label = q.choices[c].label_tokens;
     auto words = [](const std::vector<Token>& v) {
       std::vector<std::string> w;
       for (const auto& x : v)
