@@ -22,10 +22,14 @@ struct InboundEvent {
   // One conversation per key: Telegram private chat id, Slack channel (+thread),
   // widget session id.
   std::string conversation_key;
-  std::string user_key;  // the person (for /forget): Telegram user id, Slack user id, widget session
+  std::string
+      user_key;  // the person (for /forget): Telegram user id, Slack user id, widget session
   // Platform's idempotency key (update_id, event_id, or a widget-generated id). Events
   // with an id already seen are dropped by the store.
   std::string event_id;
+  // False when the server made the id itself (a widget turn): it cannot arrive twice, so
+  // no dedup row is written for it (one statement and one index entry less per turn).
+  bool deduplicate = true;
   dialogs::Input input;
   std::chrono::system_clock::time_point at;
   // Where replies go and how (chat_id, channel + thread_ts, callback_query_id ...):

@@ -44,6 +44,7 @@ Result<ForgetCounts> WriteTransaction::forget_user(std::string_view platform,
               "SELECT COUNT(*) FROM outbox WHERE conversation_id IN"
               " (SELECT id FROM conversations WHERE platform = ? AND user_key = ?)",
               platform, user_key);
+    loaded_.clear();  // the ids may be gone, and reused by this item's next insert
     auto& erase = connection_.statement(
         "DELETE FROM conversations WHERE platform = ? AND user_key = ? RETURNING conversation_key");
     erase.bind(1, std::string(platform));
@@ -69,6 +70,7 @@ Result<PurgeCounts> WriteTransaction::purge_older_than(TimePoint cutoff) {
                                       "SELECT COUNT(*) FROM outbox WHERE conversation_id IN"
                                       " (SELECT id FROM conversations WHERE updated_at < ?)",
                                       before);
+    loaded_.clear();
     auto& conversations = connection_.statement("DELETE FROM conversations WHERE updated_at < ?");
     conversations.bind(1, before);
     counts.conversations = conversations.exec();

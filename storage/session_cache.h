@@ -22,6 +22,10 @@ struct CachedConversation {
   dialogs::Session session;
   std::optional<std::string> credential_hash;
   TimePoint started_at{};
+  // The review columns as stored (triage word, red flags JSON text): save_session
+  // rewrites them, and the indexes over them, only when a turn changes them.
+  std::optional<std::string> stored_triage;
+  std::string stored_red_flags = "[]";
 };
 
 class SessionCache {

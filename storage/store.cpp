@@ -21,8 +21,11 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   // writer's items assume the latest schema.
   auto migrated = migrate(connection->db());
   if (!migrated) return migrated.error();
+  std::unique_ptr<Connection> checkpoint_connection;
   std::unique_ptr<Readers> readers;
   try {
+    checkpoint_connection =
+        std::make_unique<Connection>(options.path, ConnectionRole::writer, options.synchronous);
     readers = std::make_unique<Readers>(options.path, options.reader_count);
   } catch (const SQLite::Exception& e) {
     return storage_error("opening the readers", e);
@@ -33,7 +36,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   writer_options.session_cache_capacity = options.session_cache_capacity;
   writer_options.on_batch_committed = options.on_batch_committed;
   writer_options.on_outbox_queued = options.on_outbox_queued;
-  auto writer = std::make_unique<Writer>(std::move(connection), std::move(writer_options));
+  auto writer = std::make_unique<Writer>(std::move(connection), std::move(checkpoint_connection),
+                                         std::move(writer_options));
   return std::unique_ptr<Store>(new Store(std::move(readers), std::move(writer)));
 }
 

@@ -41,6 +41,7 @@ void WriteTransaction::begin_batch() {
   item_index_.clear();
   batch_index_.clear();
   touched_.clear();
+  loaded_.clear();
   item_queued_outbox_ = false;
   batch_queued_outbox_ = false;
   cleared_ = false;
@@ -53,12 +54,14 @@ void WriteTransaction::item_succeeded() {
   item_index_.clear();
   batch_queued_outbox_ = batch_queued_outbox_ || item_queued_outbox_;
   item_queued_outbox_ = false;
+  loaded_.clear();
 }
 
 void WriteTransaction::item_failed() {
   item_ops_.clear();
   item_index_.clear();
   item_queued_outbox_ = false;
+  loaded_.clear();
 }
 
 void WriteTransaction::index_batch() {
@@ -82,7 +85,7 @@ void WriteTransaction::batch_committed() {
   for (auto& op : batch_ops_) {
     switch (op.kind) {
       case CacheOp::Kind::put:
-        cache_.put(op.key, std::move(op.value));
+        cache_.put(op.key, std::move(*op.value));
         break;
       case CacheOp::Kind::erase:
         cache_.erase(op.key);
@@ -123,11 +126,14 @@ Result<bool> WriteTransaction::record_event(std::string_view platform, std::stri
 Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
     const std::string& key, std::string_view platform, std::string_view conversation_key) {
   if (!cleared_ && !touched_.count(key)) {
-    if (const auto* hit = cache_.find(key)) return std::optional<CachedConversation>(*hit);
+    if (const auto* hit = cache_.find(key)) {
+      remember(key, *hit);
+      return std::optional<CachedConversation>(*hit);
+    }
   }
   auto& query = connection_.statement(
-      "SELECT id, status, session, credential_hash, started_at FROM conversations"
-      " WHERE platform = ? AND conversation_key = ?");
+      "SELECT id, status, session, credential_hash, started_at, triage, red_flags"
+      " FROM conversations WHERE platform = ? AND conversation_key = ?");
   query.bind(1, std::string(platform));
   query.bind(2, std::string(conversation_key));
   if (!query.executeStep()) return std::optional<CachedConversation>();
@@ -138,6 +144,8 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
   const auto session_json = json::parse(query.getColumn(2).getString(), nullptr, false);
   if (!query.getColumn(3).isNull()) found.credential_hash = query.getColumn(3).getString();
   found.started_at = from_millis(query.getColumn(4).getInt64());
+  if (!query.getColumn(5).isNull()) found.stored_triage = query.getColumn(5).getString();
+  found.stored_red_flags = query.getColumn(6).getString();
   query.reset();
   if (session_json.is_discarded()) {
     return make_error(ErrorCode::corrupt_session, "conversation " + std::to_string(found.id) +
@@ -149,6 +157,7 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
                       "conversation " + std::to_string(found.id) + ": " + session.error().message);
   }
   found.session = std::move(*session);
+  remember(key, found);
   stage({CacheOp::Kind::put, key, found});
   return std::optional<CachedConversation>(std::move(found));
 }
@@ -182,6 +191,7 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     insert.bind(6, dialogs::session_to_json(fresh.session).dump());
     insert.exec();
     fresh.id = connection_.db().getLastInsertRowid();
+    remember(key, fresh);
     stage({CacheOp::Kind::put, key, fresh});
     return ConversationRef{fresh.id,     true, fresh.status, std::move(fresh.session),
                            std::nullopt, now};
@@ -265,54 +275,107 @@ Result<void> WriteTransaction::record_assessment_figures(
   });
 }
 
+void WriteTransaction::remember(const std::string& key, const CachedConversation& conversation) {
+  Loaded& entry = loaded_[conversation.id];
+  entry.key = key;
+  entry.row.id = conversation.id;
+  entry.row.status = conversation.status;
+  entry.row.credential_hash = conversation.credential_hash;
+  entry.row.started_at = conversation.started_at;
+  entry.row.stored_triage = conversation.stored_triage;
+  entry.row.stored_red_flags = conversation.stored_red_flags;
+}
+
+// The conversation as this item loaded it, or read from its row for a caller that saves
+// without loading first (the review seeders of the tests, the CLI).
+Result<WriteTransaction::Loaded*> WriteTransaction::loaded(std::int64_t conversation_id) {
+  if (auto found = loaded_.find(conversation_id); found != loaded_.end()) return &found->second;
+  auto& row = connection_.statement(
+      "SELECT platform, conversation_key, credential_hash, started_at, status, triage, red_flags"
+      " FROM conversations WHERE id = ?");
+  row.bind(1, conversation_id);
+  if (!row.executeStep()) {
+    return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
+  }
+  CachedConversation read;
+  read.id = conversation_id;
+  if (!row.getColumn(2).isNull()) read.credential_hash = row.getColumn(2).getString();
+  read.started_at = from_millis(row.getColumn(3).getInt64());
+  read.status = conversation_status_from_string(row.getColumn(4).getString())
+                    .value_or(ConversationStatus::active);
+  if (!row.getColumn(5).isNull()) read.stored_triage = row.getColumn(5).getString();
+  read.stored_red_flags = row.getColumn(6).getString();
+  const std::string key =
+      SessionCache::key(row.getColumn(0).getString(), row.getColumn(1).getString());
+  row.reset();
+  remember(key, read);
+  return &loaded_.at(conversation_id);
+}
+
 Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                             const dialogs::Session& session, TimePoint now,
                                             const SummaryUpdate& summary) {
   return guarded("save_session", [&]() -> Result<void> {
-    // No RETURNING here (nor in set_credential): SQLite buffers RETURNING rows in an
-    // ephemeral table with its own page cache, ~80 KiB malloc'd and freed on every
-    // execution; each free trimmed the writer thread's malloc arena (madvise, a TLB
-    // shootdown across cores) and that churn cost half the CPU of a Telegram message
-    // under load (bench/reports/2026-12-01-server.md). A point lookup by id is cheap.
-    auto& update = connection_.statement(
-        "UPDATE conversations SET session = ?, updated_at = ?, status = ?, triage = ?,"
-        " red_flags = ?, has_red_flag = ?, top_causes = CASE WHEN ? THEN ? ELSE top_causes END,"
-        // Safety events accumulate (a set), whatever the session does afterwards.
-        " safety = CASE WHEN ?10 = '[]' THEN safety ELSE (SELECT json_group_array(value) FROM"
-        " (SELECT value FROM json_each(safety) UNION SELECT value FROM json_each(?10))) END,"
-        " has_safety = has_safety OR ?10 <> '[]'"
-        " WHERE id = ?9");
-    update.bind(1, dialogs::session_to_json(session).dump());
-    update.bind(2, to_millis(now));
-    update.bind(3, std::string(to_string(summary.status)));
-    if (summary.triage) {
-      update.bind(4, std::string(dialogs::to_string(*summary.triage)));
+    auto found = loaded(conversation_id);
+    if (!found) return found.error();
+    CachedConversation& row = (*found)->row;
+    std::optional<std::string> triage;
+    if (summary.triage) triage = std::string(dialogs::to_string(*summary.triage));
+    std::string red_flags = json(summary.red_flags).dump();
+    const bool review_changed = summary.status != row.status || triage != row.stored_triage ||
+                                red_flags != row.stored_red_flags || summary.update_top_causes ||
+                                !summary.safety.empty();
+    const std::string session_text = dialogs::session_to_json(session).dump();
+    // Most turns only move the interview on: the review columns keep their values, so
+    // the narrow UPDATE leaves the eight indexes over them untouched (an UPDATE that
+    // names an indexed column rewrites its index entries even when the value is the same).
+    // No RETURNING in either (nor in set_credential): SQLite buffers RETURNING rows in an
+    // ephemeral table with its own page cache, ~80 KiB malloc'd and freed per execution,
+    // which cost half the CPU of a message (bench/reports/2026-12-01-server.md).
+    if (!review_changed) {
+      auto& update = connection_.statement(
+          "UPDATE conversations SET session = ?, updated_at = ? WHERE id = ?");
+      update.bind(1, session_text);
+      update.bind(2, to_millis(now));
+      update.bind(3, conversation_id);
+      if (update.exec() == 0) {
+        return make_error(ErrorCode::not_found,
+                          "no conversation " + std::to_string(conversation_id));
+      }
     } else {
-      update.bind(4);
+      auto& update = connection_.statement(
+          "UPDATE conversations SET session = ?, updated_at = ?, status = ?, triage = ?,"
+          " red_flags = ?, has_red_flag = ?, top_causes = CASE WHEN ? THEN ? ELSE top_causes END,"
+          // Safety events accumulate (a set), whatever the session does afterwards.
+          " safety = CASE WHEN ?10 = '[]' THEN safety ELSE (SELECT json_group_array(value) FROM"
+          " (SELECT value FROM json_each(safety) UNION SELECT value FROM json_each(?10))) END,"
+          " has_safety = has_safety OR ?10 <> '[]'"
+          " WHERE id = ?9");
+      update.bind(1, session_text);
+      update.bind(2, to_millis(now));
+      update.bind(3, std::string(to_string(summary.status)));
+      if (triage) {
+        update.bind(4, *triage);
+      } else {
+        update.bind(4);
+      }
+      update.bind(5, red_flags);
+      update.bind(6, summary.red_flags.empty() ? 0 : 1);
+      update.bind(7, summary.update_top_causes ? 1 : 0);
+      update.bind(8, json(summary.top_causes).dump());
+      update.bind(9, conversation_id);
+      update.bind(10, json(summary.safety).dump());
+      if (update.exec() == 0) {
+        return make_error(ErrorCode::not_found,
+                          "no conversation " + std::to_string(conversation_id));
+      }
+      row.status = summary.status;
+      row.stored_triage = std::move(triage);
+      row.stored_red_flags = std::move(red_flags);
     }
-    update.bind(5, json(summary.red_flags).dump());
-    update.bind(6, summary.red_flags.empty() ? 0 : 1);
-    update.bind(7, summary.update_top_causes ? 1 : 0);
-    update.bind(8, json(summary.top_causes).dump());
-    update.bind(9, conversation_id);
-    update.bind(10, json(summary.safety).dump());
-    if (update.exec() == 0) {
-      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
-    }
-    auto& row = connection_.statement(
-        "SELECT platform, conversation_key, credential_hash, started_at FROM conversations"
-        " WHERE id = ?");
-    row.bind(1, conversation_id);
-    if (!row.executeStep()) {
-      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
-    }
-    CachedConversation saved{conversation_id, summary.status, session, std::nullopt};
-    const std::string key =
-        SessionCache::key(row.getColumn(0).getString(), row.getColumn(1).getString());
-    if (!row.getColumn(2).isNull()) saved.credential_hash = row.getColumn(2).getString();
-    saved.started_at = from_millis(row.getColumn(3).getInt64());
-    row.reset();
-    stage({CacheOp::Kind::put, key, std::move(saved)});
+    CachedConversation saved = row;
+    saved.session = session;
+    stage({CacheOp::Kind::put, (*found)->key, std::move(saved)});
     return {};
   });
 }
@@ -320,6 +383,8 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
 Result<void> WriteTransaction::set_credential(std::int64_t conversation_id,
                                               std::string_view credential_hash) {
   return guarded("set_credential", [&]() -> Result<void> {
+    auto found = loaded(conversation_id);
+    if (!found) return found.error();
     auto& update =
         connection_.statement("UPDATE conversations SET credential_hash = ? WHERE id = ?");
     update.bind(1, std::string(credential_hash));
@@ -327,16 +392,10 @@ Result<void> WriteTransaction::set_credential(std::int64_t conversation_id,
     if (update.exec() == 0) {
       return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
     }
-    auto& row =
-        connection_.statement("SELECT platform, conversation_key FROM conversations WHERE id = ?");
-    row.bind(1, conversation_id);
-    if (!row.executeStep()) {
-      return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
-    }
-    const std::string key =
-        SessionCache::key(row.getColumn(0).getString(), row.getColumn(1).getString());
-    row.reset();
-    // The next load reads the row again (touched), and the commit drops the stale entry.
+    (*found)->row.credential_hash = std::string(credential_hash);
+    // The next load reads the row again (touched), and the commit drops the stale entry
+    // unless a save_session of this item puts the whole conversation back.
+    const std::string key = (*found)->key;
     stage({CacheOp::Kind::erase, key, {}});
     return {};
   });

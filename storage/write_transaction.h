@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -135,7 +136,7 @@ class WriteTransaction {
   struct CacheOp {
     enum class Kind { put, erase, clear } kind;
     std::string key;
-    CachedConversation value;
+    std::optional<CachedConversation> value;  // for put only
   };
 
   WriteTransaction(Connection& connection, SessionCache& cache);
@@ -157,8 +158,19 @@ class WriteTransaction {
                                                               std::string_view platform,
                                                               std::string_view conversation_key);
 
+  // What this item loaded or created, by conversation id, so save_session knows the
+  // cache key and the stored review columns without reading the row back. Only the
+  // current item's: a rolled-back item's ids may be reused by the next one.
+  struct Loaded {
+    std::string key;
+    CachedConversation row;  // without the session
+  };
+  void remember(const std::string& key, const CachedConversation& conversation);
+  Result<Loaded*> loaded(std::int64_t conversation_id);
+
   Connection& connection_;
   SessionCache& cache_;
+  std::unordered_map<std::int64_t, Loaded> loaded_;
   std::vector<CacheOp> item_ops_;
   std::vector<CacheOp> batch_ops_;
   std::unordered_set<std::string> touched_;

@@ -12,9 +12,14 @@ namespace triagebot::storage {
 
 namespace {
 
-// Counts pages in the WAL after each commit; the writer checkpoints from it.
-int on_wal_commit(void* pages, sqlite3*, const char*, int wal_pages) {
-  *static_cast<int*>(pages) = wal_pages;
+// Called after each commit with the pages the WAL now holds: the checkpointer wakes from
+// it, and the growth since the last commit is what the commit wrote (the log restarts
+// from zero after a complete checkpoint).
+int on_wal_commit(void* count, sqlite3*, const char*, int wal_pages) {
+  auto& wal = *static_cast<WalCount*>(count);
+  wal.written +=
+      static_cast<std::uint64_t>(wal_pages >= wal.pages ? wal_pages - wal.pages : wal_pages);
+  wal.pages = wal_pages;
   return SQLITE_OK;
 }
 
@@ -24,12 +29,14 @@ bool in_transaction(Connection& connection) {
 
 }  // namespace
 
-Writer::Writer(std::unique_ptr<Connection> connection, WriterOptions options)
+Writer::Writer(std::unique_ptr<Connection> connection,
+               std::unique_ptr<Connection> checkpoint_connection, WriterOptions options)
     : connection_(std::move(connection)),
       options_(std::move(options)),
       cache_(options_.session_cache_capacity),
-      transaction_(*connection_, cache_) {
-  sqlite3_wal_hook(connection_->db().getHandle(), &on_wal_commit, &wal_pages_);
+      transaction_(*connection_, cache_),
+      checkpointer_(std::move(checkpoint_connection)) {
+  sqlite3_wal_hook(connection_->db().getHandle(), &on_wal_commit, &wal_);
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -69,11 +76,14 @@ void Writer::close() {
   }
   ready_.notify_all();
   if (thread_.joinable()) thread_.join();
+  checkpointer_.stop();  // after the last commit, so the log it leaves is short
 }
 
 WriterStats Writer::stats() const {
   std::lock_guard lock(mutex_);
-  return stats_;
+  WriterStats stats = stats_;
+  stats.checkpoints = checkpointer_.checkpoints();
+  return stats;
 }
 
 void Writer::loop() {
@@ -127,7 +137,7 @@ void Writer::loop() {
       if (options_.on_batch_committed) options_.on_batch_committed();
       if (options_.on_outbox_queued && batch_queued_outbox_) options_.on_outbox_queued();
     }
-    maybe_checkpoint();
+    checkpointer_.wal_grew(wal_.pages);
   }
 }
 
@@ -158,7 +168,8 @@ std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
   std::vector<Result<void>> results;
   results.reserve(batch.size());
   for (auto& item : batch) {
-    db.exec("SAVEPOINT item");
+    // Prepared once (Connection caches statements): a savepoint per item is parsed once.
+    connection_->statement("SAVEPOINT item").exec();
     Result<void> result = run_item(item);
     connection_->reset_all();
     if (!in_transaction(*connection_)) {
@@ -175,11 +186,11 @@ std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
       return std::vector<Result<void>>(batch.size(), lost);
     }
     if (result) {
-      db.exec("RELEASE item");
+      connection_->statement("RELEASE item").exec();
       transaction_.item_succeeded();
     } else {
-      db.exec("ROLLBACK TO item");
-      db.exec("RELEASE item");
+      connection_->statement("ROLLBACK TO item").exec();
+      connection_->statement("RELEASE item").exec();
       transaction_.item_failed();
     }
     results.push_back(std::move(result));
@@ -215,19 +226,9 @@ void Writer::record_batch(std::size_t size) {
   stats_.last_batch = size;
   if (size > stats_.max_batch) stats_.max_batch = size;
   ++stats_.batch_sizes[bucket];
+  stats_.wal_pages_written = wal_.written;
   stats_.cache_hits = cache_.hits();
   stats_.cache_misses = cache_.misses();
-}
-
-void Writer::maybe_checkpoint() {
-  if (wal_pages_ < kCheckpointPages) return;
-  // PASSIVE never waits for readers: it copies what it can and the rest goes next time.
-  // It runs after the completions, so no answer waits for it.
-  sqlite3_wal_checkpoint_v2(connection_->db().getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                            nullptr, nullptr);
-  wal_pages_ = 0;
-  std::lock_guard lock(mutex_);
-  ++stats_.checkpoints;
 }
 
 }  // namespace triagebot::storage

@@ -28,6 +28,7 @@
 #include <thread>
 
 #include "dialogs/result.h"
+#include "storage/checkpointer.h"
 #include "storage/write_transaction.h"
 
 namespace triagebot::storage {
@@ -73,18 +74,27 @@ struct WriterStats {
   std::uint64_t last_batch = 0;
   std::uint64_t max_batch = 0;
   std::uint64_t queue_depth = 0;
-  std::uint64_t rejected = 0;  // submits answered "overloaded"
-  std::uint64_t checkpoints = 0;
+  std::uint64_t rejected = 0;               // submits answered "overloaded"
+  std::uint64_t checkpoints = 0;            // run by the checkpointer thread
+  std::uint64_t wal_pages_written = 0;      // pages appended to the WAL by all commits
   std::uint64_t completion_exceptions = 0;  // completions that threw (a caller bug)
   std::uint64_t cache_hits = 0;
   std::uint64_t cache_misses = 0;
   std::array<std::uint64_t, kBuckets> batch_sizes{};
 };
 
+// Pages in the WAL after the last commit, and pages all commits wrote to it.
+struct WalCount {
+  int pages = 0;
+  std::uint64_t written = 0;
+};
+
 class Writer {
  public:
-  // Starts the writer thread, which owns `connection` from now on.
-  Writer(std::unique_ptr<Connection> connection, WriterOptions options);
+  // Starts the writer thread, which owns `connection` from now on, and the checkpointer,
+  // which owns `checkpoint_connection` (a second connection to the same file).
+  Writer(std::unique_ptr<Connection> connection, std::unique_ptr<Connection> checkpoint_connection,
+         WriterOptions options);
   ~Writer();  // close()
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
@@ -103,15 +113,10 @@ class Writer {
 
   WriterStats stats() const;
 
-  // A PASSIVE checkpoint runs after a batch once the WAL holds this many pages
-  // (4 MiB at 4 KiB pages, SQLite's own default threshold).
-  static constexpr int kCheckpointPages = 1000;
-
  private:
   void loop();
   std::vector<Result<void>> run_batch(std::vector<WorkItem>& batch);
   Result<void> run_item(WorkItem& item);
-  void maybe_checkpoint();
   void record_batch(std::size_t size);
 
   std::unique_ptr<Connection> connection_;
@@ -124,7 +129,8 @@ class Writer {
   std::deque<WorkItem> queue_;
   bool closing_ = false;
   WriterStats stats_;                 // guarded by mutex_
-  int wal_pages_ = 0;                 // writer thread only, set by the WAL hook
+  WalCount wal_;                      // writer thread only, set by the WAL hook
+  Checkpointer checkpointer_;         // copies the WAL back on its own thread
   bool batch_queued_outbox_ = false;  // writer thread only: the last commit's batch did
   std::thread thread_;
 };

@@ -14,7 +14,8 @@ InboundEvent session_event(std::string_view session_id, std::string event_id, di
   event.platform = Platform::widget;
   event.conversation_key = std::string(session_id);
   event.user_key = std::string(session_id);
-  event.event_id = std::move(event_id);
+  event.event_id = std::move(event_id);  // made by the server for this request
+  event.deduplicate = false;
   event.input = std::move(input);
   event.at = now;
   return event;

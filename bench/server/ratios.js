@@ -1,7 +1,9 @@
 'use strict';
 // The ratios bench-peers/report.js does not print, from the same runs.tsv: every target
-// against beast_hello (HTTP ceiling) and beast_group_full (HTTP + JSON + durable write
-// ceiling), triagebot against the Node bots, and triagebot's cross-checks per run.
+// against its HTTP ceiling (beast_hello, or beast_hello_slack for the Slack load) and
+// beast_group_full (HTTP + JSON + durable write ceiling), triagebot against the Node
+// bots of its load (grammY and Telegraf for Telegram and the widget, Bolt for Slack,
+// with the issue's floor for Slack), and triagebot's cross-checks per run.
 // Medians over rounds, of the runs whose status is ok.
 //   node ratios.js runs.tsv [more/runs.tsv ...]
 const fs = require('node:fs');
@@ -54,6 +56,8 @@ for (const target of order) {
     rss: Math.max(...rs.map((r) => num(r.rss_mib)).filter(Number.isFinite)),
     ok: ok.length,
     rounds: rs.length,
+    load: rs[0].load,
+    baseline: rs[0].baseline,
   });
 }
 const get = (target) => stat.get(target) ?? {};
@@ -62,13 +66,14 @@ const out = [];
 out.push('Against the ceilings (req/s ratio; CPU per request ratio: lower is cheaper):');
 out.push('');
 out.push(
-  '| target | req/s | × beast_hello | × beast_group_full | CPU µs/req | CPU × beast_hello | CPU × beast_group_full | fake API µs/req | wrk cores | steal % | ok runs |',
+  '| target | req/s | × HTTP ceiling | × beast_group_full | CPU µs/req | CPU × HTTP ceiling | CPU × beast_group_full | fake API µs/req | wrk cores | steal % | ok runs |',
 );
 out.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
-const hello = get('beast_hello');
 const group = get('beast_group_full');
 for (const target of order) {
   const s = get(target);
+  // The HTTP ceiling under the same load: beast_hello_slack for the signed Slack events.
+  const hello = get(s.load === 'slack' ? 'beast_hello_slack' : 'beast_hello');
   out.push(
     `| ${target} | ${fmt(s.rps)} | ${times(s.rps / hello.rps, 3)} | ${times(s.rps / group.rps, 3)} | ` +
       `${fmt(s.cpu, 1)} | ${times(s.cpu / hello.cpu)} | ${times(s.cpu / group.cpu)} | ${fmt(s.fake, 1)} | ` +
@@ -77,8 +82,10 @@ for (const target of order) {
 }
 
 const ours = order.filter((t) => t.startsWith('triagebot') && get(t).ok);
-const peers = ['grammy_api', 'telegraf'].filter((t) => get(t).ok);
-if (ours.length && peers.length) {
+// The peers that ran the same load (the widget has none: it is set beside the Telegram bots).
+const peersOf = (t) =>
+  (get(t).load === 'slack' ? ['bolt'] : ['grammy_api', 'telegraf']).filter((p) => get(p).ok);
+if (ours.some((t) => peersOf(t).length)) {
   out.push('');
   out.push(
     'triagebot against the Node bots (req/s: ours over theirs; CPU/req and RSS: theirs over ours, so > 1 means triagebot is cheaper):',
@@ -87,7 +94,7 @@ if (ours.length && peers.length) {
   out.push('| triagebot target | peer | req/s × | CPU/req × cheaper | peak RSS × smaller | p99 ms ours / theirs |');
   out.push('|---|---|--:|--:|--:|--:|');
   for (const t of ours) {
-    for (const p of peers) {
+    for (const p of peersOf(t)) {
       const a = get(t);
       const b = get(p);
       out.push(
@@ -96,6 +103,16 @@ if (ours.length && peers.length) {
       );
     }
   }
+}
+
+// Issue 12's floor: the Slack target acknowledges at least 4× Bolt's events/s.
+if (get('triagebot_slack').ok && get('bolt').ok) {
+  const ratio = get('triagebot_slack').rps / get('bolt').rps;
+  out.push('');
+  out.push(
+    `Slack floor (issue 12: at least 4× Bolt's events/s): triagebot_slack ${fmt(get('triagebot_slack').rps)} ` +
+      `against bolt ${fmt(get('bolt').rps)} events/s = ${times(ratio)}, ${ratio >= 4 ? 'met' : 'NOT met'}.`,
+  );
 }
 
 const checks = runs.filter((r) => r.target.startsWith('triagebot'));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/server/run.sh — the whole triagebot server measured against the project's
 # yardstick (../shared/bench-peers: bare Beast, Beast + durable SQLite with group
-# commit, grammY, Telegraf) in one run, so the ratios share one machine state.
+# commit, grammY, Telegraf, Slack Bolt) in one run, so the ratios share one machine state.
 #
 # It copies bench-peers (read-only) into a work folder, adds triagebot as targets the
 # way bench-peers/README.md says (TARGETS entries and a case branch, inserted into the
@@ -10,19 +10,25 @@
 # runs the copy's run.sh, then writes bench/reports/<date>-server.md with the raw
 # runs.tsv beside it in bench/reports/<date>-server/.
 #
-#   bench/server/run.sh                                  # ~3 min: 7 targets, 1 round, 10 s each
+#   bench/server/run.sh                                  # ~4 min: 10 targets, 1 round, 10 s each
 #   BENCH_DURATION=2 BENCH_WARMUP=1 bench/server/run.sh  # quick check of the harness
 #   BENCH_ROUNDS=3 bench/server/run.sh                   # median and spread over 3 rounds
+#   BENCH_ROUNDS=3 BENCH_ONLY=beast_hello_slack,bolt,triagebot_slack \
+#     REPORT=bench/reports/$(date -u +%F)-slack.md bench/server/run.sh   # Slack alone, ~3 min
 #
 # Environment (all optional; BENCH_* of bench-peers/run.sh pass through, e.g.
 # BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_SERVER_THREADS):
 #   BENCH_ONLY=a,b          targets (default below: the ceilings, the Telegram peers,
-#                           triagebot with FULL and NORMAL, and the widget)
+#                           triagebot with FULL and NORMAL, and the widget; Slack's
+#                           ceiling, Bolt and triagebot_slack, the Events API route
+#                           under the same signed load as Bolt)
 #   BENCH_PEERS=DIR         the yardstick to copy (default ../shared/bench-peers)
 #   BENCH_WORK=DIR          where the copy is built and run; its build/tmp holds the
 #                           databases, so it must be on the product's disk, not a tmpfs
 #                           (default build/bench-server)
 #   BENCH_TRIAGEBOT_BIN=F   use this triagebot binary instead of building build/release
+#   BENCH_TRIAGEBOT_PREV_BIN=F  the previous design, measured as target triagebot_prev
+#                           (add it to BENCH_ONLY), e.g. a build of the commit before a change
 #   REPORT=FILE             report path (default bench/reports/<date>-server.md); the
 #                           "Reading" section is written by hand after a run worth keeping
 #   BUILD_LOCK=FILE         build lock shared with other builds (/tmp/triagebot-build.lock)
@@ -45,7 +51,7 @@ date=$(date -u +%Y-%m-%d)
 report=${REPORT:-$root/bench/reports/$date-server.md}
 raw_dir=${report%.md}
 results=$root/bench/results/server-$(date -u +%Y%m%dT%H%M%S)
-export BENCH_ONLY=${BENCH_ONLY:-beast_hello,beast_group_full,grammy_api,telegraf,triagebot,triagebot_normal,triagebot_widget}
+export BENCH_ONLY=${BENCH_ONLY:-beast_hello,beast_group_full,grammy_api,telegraf,triagebot,triagebot_normal,triagebot_widget,beast_hello_slack,bolt,triagebot_slack}
 export BENCH_OUT=$results
 
 for tool in wrk sqlite3 node npm cmake g++ flock; do
@@ -72,6 +78,11 @@ else
 fi
 [[ -x $BENCH_TRIAGEBOT_BIN ]] || die "no triagebot binary at $BENCH_TRIAGEBOT_BIN"
 export BENCH_TRIAGEBOT_BIN
+if [[ -n ${BENCH_TRIAGEBOT_PREV_BIN:-} ]]; then
+  BENCH_TRIAGEBOT_PREV_BIN=$(realpath "$BENCH_TRIAGEBOT_PREV_BIN")
+  [[ -x $BENCH_TRIAGEBOT_PREV_BIN ]] || die "no triagebot binary at $BENCH_TRIAGEBOT_PREV_BIN"
+  export BENCH_TRIAGEBOT_PREV_BIN
+fi
 
 # --- the yardstick, copied and extended --------------------------------------------
 # The copy keeps its build/ and peers/node_modules between runs; every source file,

@@ -61,16 +61,20 @@ sqlite=$(sqlite3 --version 2>/dev/null | cut -d' ' -f1 || echo unknown)
   echo "  shared (see the load average): when other work holds the cores, items/s and"
   echo "  latency fall while CPU per item stays put, so compare that column first."
   echo
-  echo "| case | sync | in flight | items/s | ratio to raw | commits | items/commit | p50 µs | p99 µs | peak RSS MiB | CPU µs/item |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "- WAL KiB/item: pages the writer's commits appended to the log (4 KiB each) per item;"
+  echo "  not measured for raw."
+  echo
+  echo "| case | sync | in flight | items/s | ratio to raw | commits | items/commit | p50 µs | p99 µs | peak RSS MiB | CPU µs/item | WAL KiB/item |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   awk -F'\t' '
     $1 == "raw" { raw[$2] = $6 }
     { rows[NR] = $0 }
     END {
       for (i = 1; i <= NR; i++) {
         split(rows[i], f, "\t")
-        printf "| %s | %s | %d | %.0f | %.2f× | %d | %.1f | %.0f | %.0f | %.1f | %.0f |\n",
-          f[1], f[2], f[3], f[6], f[6] / raw[f[2]], f[7], f[8], f[9], f[10], f[11] / 1024, f[12]
+        printf "| %s | %s | %d | %.0f | %.2f× | %d | %.1f | %.0f | %.0f | %.1f | %.0f | %s |\n",
+          f[1], f[2], f[3], f[6], f[6] / raw[f[2]], f[7], f[8], f[9], f[10], f[11] / 1024, f[12],
+          f[1] == "raw" ? "–" : f[13]
       }
     }' "$tsv"
 } >"$report"

@@ -6,13 +6,14 @@ namespace triagebot::bot {
 
 namespace {
 
-// Backoff and per-chat pace come from the config (tests shorten them); the rest keeps
+// Backoff and pacing come from the config (tests shorten them); the rest keeps
 // the dispatcher's defaults.
 DispatcherOptions dispatcher_options(const Config& config) {
   DispatcherOptions options;
   options.backoff_base = config.outbox_backoff;
   options.backoff_cap = config.outbox_backoff_max;
   options.per_chat_interval = config.outbox_chat_interval;
+  options.global_per_second = config.outbox_rate;
   return options;
 }
 

@@ -319,6 +319,10 @@ const std::vector<Entry>& entries() {
       {{"TRIAGEBOT_OUTBOX_CHAT_INTERVAL", "1s",
         "least time between two messages to one chat (Telegram allows about one a second)"},
        [](Config& c, const std::string& v) { return set_duration(v, c.outbox_chat_interval); }},
+      {{"TRIAGEBOT_OUTBOX_RATE", "30",
+        "messages per second across all chats (Telegram allows about 30); 0 = unpaced, for "
+        "tests and benchmarks against a fake API only"},
+       [](Config& c, const std::string& v) { return set_count(v, 0, 100000, c.outbox_rate); }},
   };
   return table;
 }

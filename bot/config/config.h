@@ -87,6 +87,7 @@ struct Config {
   std::chrono::milliseconds outbox_backoff = std::chrono::seconds(1);
   std::chrono::milliseconds outbox_backoff_max = std::chrono::minutes(5);
   std::chrono::milliseconds outbox_chat_interval = std::chrono::seconds(1);
+  unsigned outbox_rate = 30;  // sends per second across all chats; 0 = unpaced (tests only)
 
   bool telegram_enabled() const { return telegram_token.has_value(); }
   bool slack_enabled() const { return slack_token.has_value(); }

@@ -52,6 +52,8 @@ struct DispatcherOptions {
   std::chrono::milliseconds backoff_cap{std::chrono::minutes(5)};
   std::chrono::milliseconds give_up_after{std::chrono::hours(24)};
   std::chrono::milliseconds per_chat_interval{std::chrono::seconds(1)};
+  // Sends per second across all chats (Telegram allows about 30). 0 = unpaced: only for
+  // tests and benchmarks against a fake API.
   double global_per_second = 30;
   // Upper bound on an idle wait, so expired leases are noticed without a notify.
   std::chrono::milliseconds idle_poll{std::chrono::seconds(5)};

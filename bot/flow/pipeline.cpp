@@ -114,13 +114,15 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
   EventOutcome outcome;
   outcome.at = storage::format_rfc3339(now);
 
-  auto fresh = tx.record_event(platform, event.event_id, now);
-  if (!fresh) return fresh.error();
-  if (!*fresh) {
-    seen.duplicate = true;
-    outcome.duplicate = true;
-    observed.push_back(std::move(seen));
-    return outcome;
+  if (event.deduplicate) {
+    auto fresh = tx.record_event(platform, event.event_id, now);
+    if (!fresh) return fresh.error();
+    if (!*fresh) {
+      seen.duplicate = true;
+      outcome.duplicate = true;
+      observed.push_back(std::move(seen));
+      return outcome;
+    }
   }
 
   auto conversation =

@@ -228,6 +228,24 @@ TEST_F(DispatcherTest, PacesMessagesToOneChatButNotAcrossChats) {
   EXPECT_TRUE(all_delivered());
 }
 
+// Unpaced (TRIAGEBOT_OUTBOX_RATE=0), delivery is bounded by the writer, so outcomes are
+// recorded many rows to one writer item instead of one item per row (issue 13).
+TEST_F(DispatcherTest, UnpacedDeliveryRecordsOutcomesManyRowsPerWriterItem) {
+  auto options = fast();
+  options.global_per_second = 0;
+  constexpr int kRows = 256;
+  for (int chat = 0; chat < kRows; ++chat) enqueue(std::to_string(chat), {chat});
+  const auto items_before = store_->writer().stats().items;
+  start(options);
+  ASSERT_TRUE(wait_until([&] { return transport_.count() == kRows; }));
+  ASSERT_TRUE(all_delivered());
+  EXPECT_EQ(sends("delivered"), kRows);
+  // Claims are 32 rows an item, and so, at most, are the settlements that follow them.
+  ASSERT_TRUE(wait_until([&] { return store_->writer().stats().items > items_before; }));
+  EXPECT_LT(store_->writer().stats().items - items_before, static_cast<std::uint64_t>(kRows / 4))
+      << "one writer item per delivered row";
+}
+
 TEST_F(DispatcherTest, GlobalRateSpacesMessagesToDifferentChatsEvenly) {
   auto options = fast();
   options.global_per_second = 100;  // one every 10 ms, whatever the chat

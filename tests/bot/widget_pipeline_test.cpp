@@ -2,8 +2,13 @@
 // server on 127.0.0.1, for what the binary cannot be made to show on demand: a full
 // writer queue (503), a duplicate delivery, and emergency timing against a conversation
 // that was opened long ago.
+#include <atomic>
 #include <future>
+#include <map>
+#include <mutex>
 #include <thread>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <gtest/gtest.h>
 
@@ -150,6 +155,93 @@ TEST_F(WidgetPipeline, TurnQueuedBehindAForgetIs404AndStoresNothing) {
   auto found = store_->readers().find_conversation("widget", session.id);
   ASSERT_TRUE(found);
   EXPECT_FALSE(*found) << "no conversation was made again";
+}
+
+// Issue 13's ordering bar: 1,000 messages in flight at once into 10 conversations, each
+// conversation's 100 submitted in order by its own thread without waiting for the
+// previous one. Every transcript must hold them in that order, each followed by its own
+// replies before the next, and each chat's outbox rows must follow the transcript.
+TEST_F(WidgetPipeline, AThousandConcurrentMessagesKeepEachConversationsOrder) {
+  constexpr int kConversations = 10;
+  constexpr int kPerConversation = 100;
+  std::atomic<int> committed{0};
+  std::atomic<int> failed{0};
+  std::map<std::string, std::int64_t> conversation_of;
+  std::mutex mutex;
+  std::vector<std::thread> senders;
+  for (int c = 0; c < kConversations; ++c) {
+    senders.emplace_back([&, c] {
+      const std::string chat = "chat-" + std::to_string(c);
+      for (int n = 0; n < kPerConversation; ++n) {
+        auto event = text_event(adapters::Platform::telegram, chat,
+                                chat + "-update-" + std::to_string(n), "m" + std::to_string(n));
+        event.reply_address = {{"chat_id", chat}};
+        bot::Submission submission;
+        submission.events.push_back(std::move(event));
+        auto queued = pipeline_->submit(std::move(submission), [&, chat](auto outcome) {
+          if (!outcome || outcome->at(0).duplicate) {
+            ++failed;
+          } else {
+            std::lock_guard lock(mutex);
+            conversation_of[chat] = outcome->at(0).conversation_id;
+          }
+          ++committed;
+        });
+        if (!queued) {
+          ++failed;
+          ++committed;
+        }
+      }
+    });
+  }
+  for (auto& sender : senders) sender.join();
+  ASSERT_TRUE(wait_until([&] { return committed.load() == kConversations * kPerConversation; },
+                         std::chrono::seconds(120)));
+  EXPECT_EQ(failed.load(), 0);
+  ASSERT_EQ(conversation_of.size(), static_cast<std::size_t>(kConversations));
+  SQLite::Database db((dir_ / "pipeline.db").string(), SQLite::OPEN_READONLY);
+  for (const auto& [chat, id] : conversation_of) {
+    auto messages = store_->readers().messages(id);
+    ASSERT_TRUE(messages);
+    std::vector<std::string> said;
+    std::vector<std::string> answered;
+    bool replied_since_last = true;
+    for (const auto& message : *messages) {
+      if (message.direction == storage::Direction::user) {
+        EXPECT_TRUE(replied_since_last) << chat << ": no reply before " << message.text;
+        said.push_back(message.text);
+        replied_since_last = false;
+      } else {
+        answered.push_back(message.text);
+        replied_since_last = true;
+      }
+    }
+    std::vector<std::string> expected;
+    for (int n = 0; n < kPerConversation; ++n) expected.push_back("m" + std::to_string(n));
+    EXPECT_EQ(said, expected) << chat;
+    SQLite::Statement rows(db,
+                           "SELECT json_extract(payload, '$.reply.text') FROM outbox"
+                           " WHERE conversation_id = ? ORDER BY id");
+    rows.bind(1, id);
+    std::vector<std::string> queued;
+    while (rows.executeStep()) queued.push_back(rows.getColumn(0).getString());
+    EXPECT_EQ(queued, answered) << chat << ": the outbox follows the transcript";
+  }
+}
+
+// A widget turn's id is made by the server for that one request, so it cannot come
+// twice: no dedup row is written for it (issue 13), while a Telegram update gets one.
+TEST_F(WidgetPipeline, AWidgetTurnWritesNoDedupRowAndATelegramUpdateDoes) {
+  const auto session = create_session(*client_);
+  ASSERT_EQ(say(*client_, session, "my left foot is numb").status, 200);
+  const auto db = dir_ / "pipeline.db";
+  EXPECT_EQ(storage::testing::query_int(db, "SELECT COUNT(*) FROM processed_events"), 0);
+  EXPECT_EQ(storage::testing::query_int(db,
+                                        "SELECT COUNT(*) FROM messages WHERE direction = "
+                                        "'user' AND platform_message_id IS NOT NULL"),
+            1);
+  submit(text_event(adapters::Platform::telegram, "chat-9", "update-9", "hello"));
+  EXPECT_EQ(storage::testing::query_int(db, "SELECT COUNT(*) FROM processed_events"), 1);
 }
 
 // The widget makes a new event id for every POST; Telegram redelivers an update with the

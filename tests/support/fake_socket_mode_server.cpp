@@ -76,6 +76,8 @@ struct FakeSocketModeServer::State : std::enable_shared_from_this<FakeSocketMode
 
   mutable std::mutex mutex;
   std::string open_error;
+  std::string unavailable_suffix;  // "" when every method answers
+  std::size_t unavailable_answers = 0;
   std::vector<OpenCall> open_calls;
   std::vector<RecordedRequest> api_requests;
   std::set<std::string> issued_tickets;
@@ -296,6 +298,10 @@ FakeAnswer FakeSocketModeServer::State::answer_api(const RecordedRequest& reques
         "ws://127.0.0.1:" + std::to_string(port) + "/link/?ticket=" + ticket + "&app_id=A0TRIAGE01";
     return {200, {}, json{{"ok", true}, {"url", url}}.dump()};
   }
+  if (!unavailable_suffix.empty() && ends_with(request.path, unavailable_suffix)) {
+    ++unavailable_answers;
+    return {503, {}, json{{"ok", false}, {"error", "service_unavailable"}}.dump()};
+  }
   api_requests.push_back(request);
   json body = request.json();
   if (ends_with(request.path, "/conversations.open")) {
@@ -371,6 +377,16 @@ std::vector<RecordedRequest> FakeSocketModeServer::api_requests(
     if (ends_with(request.path, path_suffix)) matching.push_back(request);
   }
   return matching;
+}
+
+void FakeSocketModeServer::set_unavailable(std::string path_suffix) {
+  std::lock_guard lock(state_->mutex);
+  state_->unavailable_suffix = std::move(path_suffix);
+}
+
+std::size_t FakeSocketModeServer::unavailable_answers() const {
+  std::lock_guard lock(state_->mutex);
+  return state_->unavailable_answers;
 }
 
 void FakeSocketModeServer::set_send_hello(bool send) {

@@ -56,8 +56,13 @@ class FakeSocketModeServer {
   // Answer {"ok":false,"error":<error>} from now on; "" hands out URLs again.
   void set_open_error(std::string error);
   std::vector<OpenCall> open_calls() const;
-  // Every other Web API request, in order.
+  // Every other Web API request that was answered ok, in order.
   std::vector<RecordedRequest> api_requests(std::string_view path_suffix = "") const;
+  // From now on, Web API calls whose path ends with `path_suffix` ("/chat.postMessage")
+  // are answered 503 {"ok":false,"error":"service_unavailable"} and only counted, not
+  // recorded (so api_requests lists the calls that succeeded); "" answers them again.
+  void set_unavailable(std::string path_suffix);
+  std::size_t unavailable_answers() const;
 
   // --- connections ---
   // Whether a new connection gets `hello` right after the upgrade (default true).
