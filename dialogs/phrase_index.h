@@ -6,10 +6,10 @@
 // can only match where its first word does, so the index keeps the phrases under their
 // first word or first stem ("numb*") in a trie (word_trie.h): one walk per typed word
 // selects them. Only those (phrase, word) pairs are then checked in full with
-// matches_at, exactly as before:
-// the index never decides a match, it only skips pairs whose first word differs, which
-// matches_at would have refused. So every match the old scan found is found (the reading
-// golden test holds every dev-set reading to the old scan's record).
+// matches_at, exactly as before: the index never decides a match, it only skips pairs
+// whose first word differs, which matches_at would have refused. So every match the old
+// scan found is found (fast_reader_test compares them; the reading golden test holds
+// every dev-set reading to the old scan's record).
 // Immutable after build; safe to share between threads.
 #pragma once
 
