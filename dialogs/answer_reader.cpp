@@ -10,44 +10,45 @@ namespace {
 // ---- The reader's own vocabulary (written in tokenize's expanded, accent-free form).
 
 // The person asks what the question means, or why it is asked.
-const std::vector<Phrase>& clarify_phrases() {
-  static const auto list = compile_phrases({"what do you mean",
-                                            "what does ... mean",
-                                            "what is meant",
-                                            "what is the",
-                                            "what is a",
-                                            "what is that",
-                                            "what are you asking",
-                                            "what counts",
-                                            "how do i tell",
-                                            "how can i tell",
-                                            "how do i check",
-                                            "how can i check",
-                                            "how would i tell",
-                                            "do not understand",
-                                            "not understand the question",
-                                            "explain",
-                                            "meaning",
-                                            "why do you ask",
-                                            "why are you asking",
-                                            "why does that matter",
-                                            "how is that relevant",
-                                            "what has that got to do",
-                                            "what does that have to do",
-                                            "in what way"});
+const PhraseList& clarify_phrases() {
+  static const PhraseList list = compile_phrases({"what do you mean",
+                                                  "what does ... mean",
+                                                  "what is meant",
+                                                  "what is the",
+                                                  "what is a",
+                                                  "what is that",
+                                                  "what are you asking",
+                                                  "what counts",
+                                                  "how do i tell",
+                                                  "how can i tell",
+                                                  "how do i check",
+                                                  "how can i check",
+                                                  "how would i tell",
+                                                  "do not understand",
+                                                  "not understand the question",
+                                                  "explain",
+                                                  "meaning",
+                                                  "why do you ask",
+                                                  "why are you asking",
+                                                  "why does that matter",
+                                                  "how is that relevant",
+                                                  "what has that got to do",
+                                                  "what does that have to do",
+                                                  "in what way"});
   return list;
 }
 
 // After one of these, only what follows counts ("no wait yes", "yes - sorry, no").
-const std::vector<Phrase>& correction_phrases() {
-  static const auto list = compile_phrases({"wait", "sorry", "i mean", "actually", "scratch that",
-                                            "i misread", "correction", "hang on no", "my mistake"});
+const PhraseList& correction_phrases() {
+  static const PhraseList list =
+      compile_phrases({"wait", "sorry", "i mean", "actually", "scratch that", "i misread",
+                       "correction", "hang on no", "my mistake"});
   return list;
 }
 
 // Uncertainty, in English and in the other languages people fall back to.
-const std::vector<Phrase>& unsure_phrases() {
-  static const auto list = compile_phrases(
+const PhraseList& unsure_phrases() {
+  static const PhraseList list = compile_phrases(
       {"dunno", "not sure", "unsure", "no idea", "no clue", "not certain", "hard to say",
        "hard to tell", "cannot tell", "cannot say", "who knows", "have not checked", "not checked",
        "have not looked", "have not tried", "have not tested", "not been tested", "never checked",
@@ -64,23 +65,23 @@ const std::vector<Phrase>& unsure_phrases() {
 }
 
 // A plain no wherever it stands ("god no", "my mum had it, not me").
-const std::vector<Phrase>& plain_no_phrases() {
-  static const auto list =
+const PhraseList& plain_no_phrases() {
+  static const PhraseList list =
       compile_phrases({"not me", "god no", "hell no", "no way", "no chance", "of course not",
                        "course not", "never have", "never did", "not in my case"});
   return list;
 }
 
 // Uncertain words that, to a "could you be ...?" question, say it is possible.
-const std::vector<Phrase>& possibility_phrases() {
-  static const auto list =
+const PhraseList& possibility_phrases() {
+  static const PhraseList list =
       compile_phrases({"could be", "maybe", "might be", "possibly", "perhaps"});
   return list;
 }
 
 // A hedged no: plain no on an ordinary question, unsure on a red-flag one.
-const std::vector<Phrase>& hedged_no_phrases() {
-  static const auto list = compile_phrases(
+const PhraseList& hedged_no_phrases() {
+  static const PhraseList list = compile_phrases(
       {"not that i know", "not as far as i know", "not that i am aware", "not that i have noticed",
        "do not think so", "i do not think", "i doubt it", "probably not", "not that i remember",
        "not that i can remember", "not that i recall", "i do not believe so", "i do not believe",
@@ -88,22 +89,23 @@ const std::vector<Phrase>& hedged_no_phrases() {
   return list;
 }
 
-const std::vector<Phrase>& foreign_yes_phrases() {
-  static const auto list =
+const PhraseList& foreign_yes_phrases() {
+  static const PhraseList list =
       compile_phrases({"si", "oui", "ja", "sim", "evet", "claro", "creo que si", "por supuesto",
                        "bien sur", "certo", "genau"});
   return list;
 }
 
-const std::vector<Phrase>& foreign_no_phrases() {
-  static const auto list = compile_phrases({"claro que no", "no tengo", "nein", "non", "nao",
-                                            "hayir", "pas du tout", "para nada", "gar nicht"});
+const PhraseList& foreign_no_phrases() {
+  static const PhraseList list =
+      compile_phrases({"claro que no", "no tengo", "nein", "non", "nao", "hayir", "pas du tout",
+                       "para nada", "gar nicht"});
   return list;
 }
 
 // A yes that is qualified but still a yes: the thing is there, if slightly or at times.
-const std::vector<Phrase>& hedged_yes_phrases() {
-  static const auto list = compile_phrases(
+const PhraseList& hedged_yes_phrases() {
+  static const PhraseList list = compile_phrases(
       {"a bit",      "a little",     "bit of",       "kind of",      "sort of",       "slightly",
        "sometimes",  "occasionally", "at times",     "now and then", "now and again", "on and off",
        "off and on", "only when",    "only if",      "just when",    "mostly",        "somewhat",
@@ -146,20 +148,10 @@ struct Words {
   const std::vector<Token>& t;
   int from, to;  // word range [from, to)
 
-  bool any(const std::vector<Phrase>& list, int start) const {
-    for (const auto& p : list) {
-      for (int i = start; i < to; ++i) {
-        if (matches_at(t, p, i)) return true;
-      }
-    }
-    return false;
-  }
-  bool any(const std::vector<Phrase>& list) const { return any(list, from); }
-  bool at(const std::vector<Phrase>& list, int i, int* last = nullptr) const {
-    for (const auto& p : list) {
-      if (matches_at(t, p, i, last)) return true;
-    }
-    return false;
+  bool any(const PhraseList& list, int start) const { return list.any_in(t, start, to); }
+  bool any(const PhraseList& list) const { return any(list, from); }
+  bool at(const PhraseList& list, int i, int* last = nullptr) const {
+    return list.match_at(t, i, last) >= 0;
   }
   int first_word() const {
     int i = from;
@@ -236,7 +228,7 @@ Answer by_question_words(const KnowledgeData& k, const std::vector<Token>& t, co
 // The person has not tried what the question asks about ("havent coughed lol" to "does
 // coughing make it worse?").
 bool not_tried(const std::vector<Token>& t, int from, const QuestionDef& q) {
-  auto question_words = tokenize(q.text);
+  const auto& question_words = q.text_tokens;
   for (int i = from; i + 2 < static_cast<int>(t.size()); ++i) {
     if (!(t[i].word == "have" || t[i].word == "has") || t[i + 1].word != "not") continue;
     const std::string& verb = t[i + 2].word;
@@ -267,7 +259,7 @@ bool says_normal(const std::vector<Token>& t, int from, int to) {
 }
 
 bool asks_possibility(const QuestionDef& q) {
-  auto words = tokenize(q.text);
+  const auto& words = q.text_tokens;
   return !words.empty() && (words[0].word == "could" || words[0].word == "might");
 }
 

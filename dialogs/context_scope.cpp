@@ -8,8 +8,8 @@ namespace triagebot::dialogs {
 namespace {
 
 // Over and done: the past event alone is not a sign now.
-const std::vector<Phrase>& historical_triggers() {
-  static const auto list = compile_phrases(
+const PhraseList& historical_triggers() {
+  static const PhraseList list = compile_phrases(
       {"years ago",        "year ago",      "decades ago", "years back",   "long ago",
        "last year",        "when i was",    "when he was", "when she was", "as a kid",
        "as a child",       "as a teenager", "as a teen",   "as a baby",    "in my teens",
@@ -20,8 +20,8 @@ const std::vector<Phrase>& historical_triggers() {
 }
 
 // Present but unchanged for a long time: not the new event an emergency sign is.
-const std::vector<Phrase>& long_standing_triggers() {
-  static const auto list = compile_phrases(
+const PhraseList& long_standing_triggers() {
+  static const PhraseList list = compile_phrases(
       {"for years", "for ... years", "for ages", "for decades", "all my life", "always",
        "since i was", "since the kids", "since childhood", "since birth", "unchanged",
        "same as always", "as usual", "for a long time", "as long as i can remember", "years now",
@@ -30,8 +30,8 @@ const std::vector<Phrase>& long_standing_triggers() {
 }
 
 // Denies anything going on now ("had a stroke 5 years ago, nothing new since").
-const std::vector<Phrase>& denial_triggers() {
-  static const auto list = compile_phrases(
+const PhraseList& denial_triggers() {
+  static const PhraseList list = compile_phrases(
       {"nothing new", "nothing now", "nothing since", "not now", "not any more", "not anymore",
        "nothing recent", "nothing recently", "not recently", "all clear", "clean", "not these days",
        "nothing like that now", "no longer"});
@@ -39,37 +39,37 @@ const std::vector<Phrase>& denial_triggers() {
 }
 
 // Now or lately: resets the time to current.
-const std::vector<Phrase>& current_triggers() {
-  static const auto list = compile_phrases({"now",
-                                            "today",
-                                            "tonight",
-                                            "this morning",
-                                            "this afternoon",
-                                            "this evening",
-                                            "this week",
-                                            "yesterday",
-                                            "last night",
-                                            "last week",
-                                            "recently",
-                                            "lately",
-                                            "since the weekend",
-                                            "since monday",
-                                            "since tuesday",
-                                            "since wednesday",
-                                            "since thursday",
-                                            "since friday",
-                                            "since saturday",
-                                            "since sunday",
-                                            "earlier",
-                                            "worse",
-                                            "new",
-                                            "started",
-                                            "suddenly",
-                                            "just now",
-                                            "at the moment",
-                                            "currently",
-                                            "these days",
-                                            "this time"});
+const PhraseList& current_triggers() {
+  static const PhraseList list = compile_phrases({"now",
+                                                  "today",
+                                                  "tonight",
+                                                  "this morning",
+                                                  "this afternoon",
+                                                  "this evening",
+                                                  "this week",
+                                                  "yesterday",
+                                                  "last night",
+                                                  "last week",
+                                                  "recently",
+                                                  "lately",
+                                                  "since the weekend",
+                                                  "since monday",
+                                                  "since tuesday",
+                                                  "since wednesday",
+                                                  "since thursday",
+                                                  "since friday",
+                                                  "since saturday",
+                                                  "since sunday",
+                                                  "earlier",
+                                                  "worse",
+                                                  "new",
+                                                  "started",
+                                                  "suddenly",
+                                                  "just now",
+                                                  "at the moment",
+                                                  "currently",
+                                                  "these days",
+                                                  "this time"});
   return list;
 }
 
@@ -90,14 +90,9 @@ const std::set<std::string>& relatives() {
   return words;
 }
 
-bool any_in(const std::vector<Token>& t, const std::vector<Phrase>& list, int from, int to) {
-  for (const auto& p : list) {
-    for (int i = from; i <= to; ++i) {
-      int last = i;
-      if (matches_at(t, p, i, &last) && last <= to) return true;
-    }
-  }
-  return false;
+// Whether a phrase of `list` lies wholly within tokens [from, to].
+bool any_in(const std::vector<Token>& t, const PhraseList& list, int from, int to) {
+  return list.any_in(t, from, to + 1, true);
 }
 
 // "in 2019", "back in 98": a calendar year is the past.
@@ -159,7 +154,7 @@ bool Scopes::any(TimeScope time) const {
                      [&](const Segment& s) { return s.time == time && !s.nothing_new; });
 }
 
-Scopes read_scopes(const std::vector<Token>& t, const std::vector<Phrase>& distant_past) {
+Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) {
   Scopes out;
   int n = static_cast<int>(t.size());
   out.segment_of.assign(t.size(), 0);

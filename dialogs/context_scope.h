@@ -16,6 +16,7 @@
 
 #include <vector>
 
+#include "dialogs/phrase_list.h"
 #include "dialogs/text_match.h"
 
 namespace triagebot::dialogs {
@@ -49,6 +50,6 @@ struct Scopes {
 };
 
 // `distant_past`: the knowledge base's extra historical triggers (lexicon.distant_past).
-Scopes read_scopes(const std::vector<Token>& tokens, const std::vector<Phrase>& distant_past);
+Scopes read_scopes(const std::vector<Token>& tokens, const PhraseList& distant_past);
 
 }  // namespace triagebot::dialogs

@@ -281,7 +281,7 @@ class Interview {
 
   // Ends the interview at the flags' own level with their guidance leading (brief §5.1).
   Turn interrupt(const std::vector<int>& flags, FlagBasis basis) {
-    Session next = session_;
+    Session next = without_engine_state(session_);  // finish() stores the new one
     Triage level = Triage::self_care;
     for (int f : flags) {
       next.red_flags.push_back(k_.red_flags[f].id);
@@ -349,7 +349,7 @@ class Interview {
         !st_.unsure_screens.empty(), undecided,     is("pregnant"), is("age_child"),
         is("nerve_medicine"),        is("on_chemo")};
     replies_.push_back(Reply{render_assessment(k_, options_, a, notes, facts_), {}, a});
-    Session next = session_;
+    Session next = without_engine_state(session_);  // finish() stores the new one
     next.status = SessionStatus::completed;
     next.triage = level;
     Turn t = finish(next);
@@ -357,13 +357,17 @@ class Interview {
     return t;
   }
 
-  Turn finish(Session next, bool store_state = true) {
+  // `store_state`: the turn's session carries this step's engine state; otherwise the
+  // one it had. The old state's JSON is never copied only to be replaced.
+  Turn finish(const Session& next, bool store_state = true) {
+    Turn t;
     if (store_state) {
       st_.store(k_, facts_);
-      next.engine_state = state_to_json(st_);
+      t.next = without_engine_state(next);
+      t.next.engine_state = state_to_json(st_);
+    } else {
+      t.next = next;
     }
-    Turn t;
-    t.next = std::move(next);
     t.replies = std::move(replies_);
     return t;
   }

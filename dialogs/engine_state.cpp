@@ -8,15 +8,17 @@ using nlohmann::json;
 
 Facts EngineState::facts(const KnowledgeData& k) const {
   Facts out(k);
+  // Each stored id looked up once (a step starts here).
+  std::vector<std::pair<int, bool>> known;
+  known.reserve(findings.size());
+  for (const auto& [id, value] : findings) {
+    if (int f = k.finding(id); f >= 0) known.push_back({f, value});
+  }
   // Plain assignment (not Facts::set) so stored false siblings stay exactly as stored.
-  for (const auto& [id, value] : findings) {
-    int f = k.finding(id);
-    if (f >= 0 && !value) out.set(f, false);
-  }
-  for (const auto& [id, value] : findings) {
-    int f = k.finding(id);
-    if (f >= 0 && value) out.set(f, true);
-  }
+  for (const auto& [f, value] : known)
+    if (!value) out.set(f, false);
+  for (const auto& [f, value] : known)
+    if (value) out.set(f, true);
   return out;
 }
 
@@ -106,24 +108,26 @@ EngineState state_from_json(const json& in) {
   return s;
 }
 
+// Built member by member and moved into place: a braced json{{...}} list copies every
+// nested object and array once more, which was a sixth of a step's time.
 json state_to_json(const EngineState& s) {
-  json findings = json::object();
+  json out = json::object();
+  out["started"] = s.started;
+  out["previous_ended"] = s.previous_ended;
+  json& findings = out["findings"] = json::object();
   for (const auto& [id, value] : s.findings) findings[id] = value;
-  json said = json::object();
+  json& said = out["said"] = json::object();
   for (const auto& [id, quote] : s.said) said[id] = quote;
-  return json{{"started", s.started},
-              {"previous_ended", s.previous_ended},
-              {"findings", findings},
-              {"said", said},
-              {"asked", s.asked},
-              {"pending", s.pending},
-              {"plainer", s.plainer},
-              {"pending_for", s.pending_for},
-              {"unsure_screens", s.unsure_screens},
-              {"notes", s.notes},
-              {"questions", s.questions},
-              {"started_at", s.started_at},
-              {"language", s.language}};
+  out["asked"] = s.asked;
+  out["pending"] = s.pending;
+  out["plainer"] = s.plainer;
+  out["pending_for"] = s.pending_for;
+  out["unsure_screens"] = s.unsure_screens;
+  out["notes"] = s.notes;
+  out["questions"] = s.questions;
+  out["started_at"] = s.started_at;
+  out["language"] = s.language;
+  return out;
 }
 
 }  // namespace triagebot::dialogs

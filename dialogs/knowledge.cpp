@@ -110,6 +110,7 @@ class Loader {
     check_reachable();
     check_red_flags_closable();
     build_vocabulary(k_);
+    build_phrase_index(k_);
     return std::move(k_);
   }
 
@@ -238,6 +239,12 @@ class Loader {
             list[i]["past_finding"], "findings[" + std::to_string(i) + "].past_finding");
       }
     }
+    for (size_t f = 0; f < k_.findings.size(); ++f) {
+      for (size_t g = 0; g < k_.findings.size(); ++g) {
+        if (g != f && !k_.findings[f].group.empty() && k_.findings[g].group == k_.findings[f].group)
+          k_.findings[f].siblings.push_back(static_cast<int>(g));
+      }
+    }
     // The lexicon's time classes of findings (read here: they name findings).
     const json& lex = member(root_, "(root)", "lexicon");
     for (int f : finding_list(lex, "lexicon", "new_findings")) k_.lexicon.new_findings.insert(f);
@@ -308,6 +315,7 @@ class Loader {
       d.id = str(q, at, "id");
       if (k_.question_index.count(d.id)) fail(at + ".id", "duplicate question '" + d.id + "'");
       d.text = str(q, at, "text");
+      d.text_tokens = tokenize(d.text);
       d.plainer = str(q, at, "plainer", false);
       std::string kind = str(q, at, "kind");
       if (kind == "yes_no")
@@ -322,8 +330,8 @@ class Loader {
         fail(at + ".kind", "unknown kind '" + kind + "'");
       if (d.kind == QuestionKind::yes_no) {
         d.finding = finding_ref(member(q, at, "finding"), at + ".finding");
-        ChoiceDef yes{"yes", k_.text("yes"), d.id + ":yes", {d.finding}, {}, 0, 0, false};
-        ChoiceDef no{"no", k_.text("no"), d.id + ":no", {d.finding}, {}, 0, 0, false};
+        ChoiceDef yes{"yes", k_.text("yes"), d.id + ":yes", {d.finding}, {}, 0, 0, false, {}};
+        ChoiceDef no{"no", k_.text("no"), d.id + ":no", {d.finding}, {}, 0, 0, false, {}};
         d.choices = {yes, no};
         d.determines = {d.finding};
       } else {
@@ -339,7 +347,8 @@ class Loader {
         }
       }
       d.choices.push_back(
-          ChoiceDef{"unsure", k_.text("not_sure"), d.id + ":unsure", {}, {}, 0, 0, true});
+          ChoiceDef{"unsure", k_.text("not_sure"), d.id + ":unsure", {}, {}, 0, 0, true, {}});
+      for (auto& c : d.choices) c.label_tokens = tokenize(c.label);
       if (q.contains("screen")) {
         d.screen = static_cast<int>(number(q, at, "screen"));
         if (d.screen < 1 || !screen_orders.insert(d.screen).second)
@@ -389,6 +398,10 @@ class Loader {
       }
       for (auto& p : d.likelihood) p = std::clamp(p, floor, 1.0 - floor);
       normalise_groups(d);
+      for (double p : d.likelihood) {
+        d.log_yes.push_back(std::log(p));
+        d.log_no.push_back(std::log(1 - p));
+      }
       const json& esc = array(c, at, "escalations", false);
       for (size_t e = 0; e < esc.size(); ++e) {
         std::string where = at + ".escalations[" + std::to_string(e) + "]";

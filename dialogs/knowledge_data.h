@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "dialogs/phrase_index.h"
+#include "dialogs/phrase_list.h"
 #include "dialogs/reply.h"
 #include "dialogs/text_match.h"
 
@@ -30,6 +32,10 @@ struct FindingDef {
   std::string says_yes, says_no;
   std::vector<Phrase> phrases, not_phrases;
   int past_finding = -1;  // set instead when mentioned as long past (brief §2 MS history)
+  // The other members of its group, ascending (built at load): a step asks about a
+  // finding's group many times, and comparing group names over every finding each time
+  // was most of the posterior's cost.
+  std::vector<int> siblings;
 };
 
 struct ChoiceDef {
@@ -38,12 +44,14 @@ struct ChoiceDef {
   std::vector<Phrase> phrases;
   double low = 0, high = 0;  // age in years or duration in days (kind age/duration)
   bool unsure = false;
+  std::vector<Token> label_tokens;  // tokenize(label), at load: read_choice compares them
 };
 
 enum class QuestionKind { yes_no, choice, age, duration };
 
 struct QuestionDef {
   std::string id, text, plainer;
+  std::vector<Token> text_tokens;  // tokenize(text), at load: the answer reader reads them
   QuestionKind kind = QuestionKind::yes_no;
   int finding = -1;                // yes_no: the finding a "yes" makes true
   std::vector<ChoiceDef> choices;  // always ends with the "not sure" choice
@@ -65,6 +73,9 @@ struct CauseDef {
   double prior = 0;
   Triage triage = Triage::routine;
   std::vector<double> likelihood;  // per finding, floored, group-normalised
+  // std::log of likelihood and of 1 - likelihood, per finding (built at load, so the
+  // posterior adds the very same numbers without computing a logarithm per step).
+  std::vector<double> log_yes, log_no;
   std::vector<Escalation> escalations;
   // Self-care is given for this cause only when the benign feature that defines it was
   // confirmed (issue 10 §7, e.g. a position trigger and full recovery); otherwise routine.
@@ -114,8 +125,7 @@ struct Settings {
 struct Lexicon {
   NegationRules negation;
   std::set<std::string> every_words, common_words;
-  std::vector<Phrase> unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past,
-      symptom_words;
+  PhraseList unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past, symptom_words;
   std::map<std::string, int> number_words;
   // Findings that are new events or signs: a past or long-standing mention ("incontinent
   // for years", "fell off my bike when I was 12") does not state them now.
@@ -127,11 +137,25 @@ struct Lexicon {
   std::vector<int> prevailing_findings;
 };
 
+// Where a phrase of the reader's index (KnowledgeData::phrase_index) belongs: an id is
+// its place in KnowledgeData::indexed_phrases. Findings come first in knowledge order,
+// each with its phrases then its not_phrases, then the red flags: the order in which
+// the reader used to try them, so matches come out in the same order.
+struct IndexedPhrase {
+  enum class Owner { finding, finding_denial, red_flag };
+  Owner owner = Owner::finding;
+  int index = 0;  // the finding or red flag
+  int item = 0;   // the phrase's place in that owner's list
+};
+
 struct KnowledgeData {
   Settings settings;
   Lexicon lexicon;
   // Every word the base and the answer reader know: never "corrected" by spelling.
   Vocabulary vocabulary;
+  // Every finding and red-flag phrase by its first word, built at load (phrase_index.h).
+  PhraseIndex phrase_index;
+  std::vector<IndexedPhrase> indexed_phrases;
   std::vector<FindingDef> findings;
   std::vector<QuestionDef> questions;
   std::vector<CauseDef> causes;
@@ -151,6 +175,17 @@ struct KnowledgeData {
     return it == question_index.end() ? nullptr : &questions[it->second];
   }
   const std::string& text(const std::string& key) const;
+  const Phrase& phrase(const IndexedPhrase& p) const {
+    switch (p.owner) {
+      case IndexedPhrase::Owner::finding:
+        return findings[p.index].phrases[p.item];
+      case IndexedPhrase::Owner::finding_denial:
+        return findings[p.index].not_phrases[p.item];
+      case IndexedPhrase::Owner::red_flag:
+        break;
+    }
+    return red_flags[p.index].phrases[p.item];
+  }
 };
 
 }  // namespace triagebot::dialogs

@@ -114,9 +114,26 @@ void build_vocabulary(KnowledgeData& k_) {
   }
   for (const auto* list :
        {&l.unsure, &l.no_lead, &l.yes_lead, &l.no_anywhere, &l.yes_anywhere, &l.distant_past})
-    add_all(*list);
+    add_all(list->phrases());
   for (const auto& [word, value] : l.number_words) v.insert(word);
   add_answer_words(v);
+}
+
+// The reader's index of finding and red-flag phrases (phrase_index.h), numbered in the
+// order the reader meets them (IndexedPhrase).
+void build_phrase_index(KnowledgeData& k_) {
+  auto add = [&](const std::vector<Phrase>& list, IndexedPhrase::Owner owner, size_t index) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      k_.phrase_index.add(list[i], static_cast<int>(k_.indexed_phrases.size()));
+      k_.indexed_phrases.push_back({owner, static_cast<int>(index), static_cast<int>(i)});
+    }
+  };
+  for (size_t f = 0; f < k_.findings.size(); ++f) {
+    add(k_.findings[f].phrases, IndexedPhrase::Owner::finding, f);
+    add(k_.findings[f].not_phrases, IndexedPhrase::Owner::finding_denial, f);
+  }
+  for (size_t r = 0; r < k_.red_flags.size(); ++r)
+    add(k_.red_flags[r].phrases, IndexedPhrase::Owner::red_flag, r);
 }
 
 }  // namespace triagebot::dialogs::knowledge_reader

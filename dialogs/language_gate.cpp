@@ -98,7 +98,9 @@ std::optional<std::string> foreign_language(std::string_view text,
   }
   const auto words = words_of(text);
   if (words.empty()) return std::nullopt;
-  if (auto it = short_replies().find(joined(words)); it != short_replies().end()) {
+  // The short replies have four words at most: a longer message is not one of them.
+  auto it = words.size() <= 4 ? short_replies().find(joined(words)) : short_replies().end();
+  if (it != short_replies().end()) {
     // "sì" (Italian) and "sí" (Spanish) fold to the same word; the accent tells them apart.
     if (it->first == "si" && text.find("\xc3\xac") != std::string_view::npos) return "it";
     return it->second;

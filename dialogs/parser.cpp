@@ -106,14 +106,9 @@ double unit_days(const std::string& w) {
   return it == units.end() ? 0 : it->second;
 }
 
-bool phrase_in_range(const std::vector<Token>& t, const std::vector<Phrase>& phrases, int from,
-                     int to) {
-  for (const auto& p : phrases) {
-    for (int i = from; i < to; ++i) {
-      if (matches_at(t, p, i)) return true;
-    }
-  }
-  return false;
+// Whether a phrase of `phrases` starts at a token in [from, to).
+bool phrase_in_range(const std::vector<Token>& t, const PhraseList& phrases, int from, int to) {
+  return phrases.any_in(t, from, to);
 }
 
 // The person's own words for a mention: the stretch of the message (ConText segment)
@@ -141,45 +136,66 @@ Stated stated(const Lexicon& lex, int f, const Segment& seg) {
   return Stated::now;
 }
 
+// What one message says of one finding, from its phrases' matches in the order the
+// reader meets them.
+struct Mentions {
+  bool present = false, absent = false, past = false;
+  int quoted = -1;  // the segment of the first mention that states it now
+};
+
+void note_mention(const Lexicon& lex, int f, const Scopes& scopes, const Match& m, Mentions& out) {
+  Stated when = stated(lex, f, scopes.at(m.first));
+  if (when == Stated::no) return;
+  if (when == Stated::past) {
+    if (!m.negated) out.past = true;
+    return;
+  }
+  if (m.negated) {
+    out.absent = true;
+  } else if (!out.present) {
+    out.present = true;
+    out.quoted = scopes.segment_of[m.first];
+  }
+}
+
+void settle_finding(const KnowledgeData& k, std::string_view text, const std::vector<Token>& t,
+                    const Scopes& scopes, int f, const Mentions& m, Reading& out) {
+  // A stated symptom outweighs a denial elsewhere in the same message ("no fever,
+  // but I was shivering all night"): safer to believe the symptom.
+  if (m.present) {
+    out.findings[f] = true;
+    std::string words = quote(text, t, scopes.segments[m.quoted]);
+    if (!words.empty()) out.evidence[f] = words;
+  } else if (m.absent) {
+    out.findings[f] = false;
+  }
+  const int past_finding = k.findings[f].past_finding;
+  if (m.past && !m.present && past_finding >= 0) out.findings[past_finding] = true;
+}
+
+// `starts`: where the knowledge base's phrases may begin (phrase_index.h), in the order
+// finding by finding, phrases before not_phrases. A finding none of whose phrases can
+// start anywhere has no mention, so only the findings named there are visited, still in
+// knowledge order (a finding's past_finding may be another finding's own reading).
 void read_findings(const KnowledgeData& k, std::string_view text, const std::vector<Token>& t,
-                   const Scopes& scopes, Reading& out) {
+                   const Scopes& scopes, const std::vector<PhraseStart>& starts, Reading& out) {
+  using Owner = IndexedPhrase::Owner;
   const auto& rules = k.lexicon.negation;
-  for (size_t f = 0; f < k.findings.size(); ++f) {
-    const FindingDef& def = k.findings[f];
-    int index = static_cast<int>(f);
-    bool present = false, absent = false, past = false;
-    int quoted = -1;
-    for (const auto& p : def.phrases) {
-      for (const auto& m : find_matches(t, p, rules)) {
-        Stated when = stated(k.lexicon, index, scopes.at(m.first));
-        if (when == Stated::no) continue;
-        if (when == Stated::past) {
-          if (!m.negated) past = true;
-          continue;
-        }
-        if (m.negated) {
-          absent = true;
-        } else if (!present) {
-          present = true;
-          quoted = scopes.segment_of[m.first];
-        }
-      }
+  size_t s = 0;
+  while (s < starts.size() && k.indexed_phrases[starts[s].id].owner != Owner::red_flag) {
+    const int f = k.indexed_phrases[starts[s].id].index;
+    Mentions mentions;
+    for (; s < starts.size(); ++s) {
+      const IndexedPhrase& p = k.indexed_phrases[starts[s].id];
+      if (p.owner == Owner::red_flag || p.index != f) break;
+      auto m = match_at(t, k.phrase(p), rules, starts[s].at);
+      if (!m) continue;
+      if (p.owner == Owner::finding)
+        note_mention(k.lexicon, f, scopes, *m, mentions);
+      else if (!m->negated && !scopes.at(m->first).family)
+        mentions.absent = true;
     }
-    for (const auto& p : def.not_phrases) {
-      for (const auto& m : find_matches(t, p, rules)) {
-        if (!m.negated && !scopes.at(m.first).family) absent = true;
-      }
-    }
-    // A stated symptom outweighs a denial elsewhere in the same message ("no fever,
-    // but I was shivering all night"): safer to believe the symptom.
-    if (present) {
-      out.findings[index] = true;
-      std::string words = quote(text, t, scopes.segments[quoted]);
-      if (!words.empty()) out.evidence[index] = words;
-    } else if (absent) {
-      out.findings[index] = false;
-    }
-    if (past && !present && def.past_finding >= 0) out.findings[def.past_finding] = true;
+    settle_finding(k, text, t, scopes, f, mentions, out);
   }
   // "my left leg, and now the other leg too": a prevailing finding overrules the other
   // members of its group read in the same message.
@@ -196,21 +212,19 @@ void read_findings(const KnowledgeData& k, std::string_view text, const std::vec
   }
 }
 
+// A red flag is named when one of its phrases matches, not negated, about the person,
+// now. `starts` as for read_findings; the red flags' phrases come after the findings'.
 void read_red_flags(const KnowledgeData& k, const std::vector<Token>& t, const Scopes& scopes,
-                    Reading& out) {
-  for (size_t r = 0; r < k.red_flags.size(); ++r) {
-    for (const auto& p : k.red_flags[r].phrases) {
-      bool hit = false;
-      for (const auto& m : find_matches(t, p, k.lexicon.negation)) {
-        const Segment& seg = scopes.at(m.first);
-        if (!m.negated && !seg.family && seg.time == TimeScope::current && !seg.nothing_new)
-          hit = true;
-      }
-      if (hit) {
-        out.red_flags.push_back(static_cast<int>(r));
-        break;
-      }
-    }
+                    const std::vector<PhraseStart>& starts, Reading& out) {
+  for (const PhraseStart& start : starts) {
+    const IndexedPhrase& p = k.indexed_phrases[start.id];
+    if (p.owner != IndexedPhrase::Owner::red_flag) continue;
+    if (!out.red_flags.empty() && out.red_flags.back() == p.index) continue;  // named already
+    auto m = match_at(t, k.phrase(p), k.lexicon.negation, start.at);
+    if (!m) continue;
+    const Segment& seg = scopes.at(m->first);
+    if (!m->negated && !seg.family && seg.time == TimeScope::current && !seg.nothing_new)
+      out.red_flags.push_back(p.index);
   }
 }
 
@@ -222,14 +236,11 @@ int lead_index(const std::vector<Token>& t) {
   return i;
 }
 
-bool any_at(const std::vector<Token>& t, const std::vector<Phrase>& list, int at) {
-  for (const auto& p : list) {
-    if (matches_at(t, p, at)) return true;
-  }
-  return false;
+bool any_at(const std::vector<Token>& t, const PhraseList& list, int at) {
+  return list.match_at(t, at) >= 0;
 }
 
-bool any_anywhere(const std::vector<Token>& t, const std::vector<Phrase>& list) {
+bool any_anywhere(const std::vector<Token>& t, const PhraseList& list) {
   return phrase_in_range(t, list, 0, static_cast<int>(t.size()));
 }
 
@@ -284,7 +295,7 @@ int read_choice(const KnowledgeData& k, const std::vector<Token>& t, std::string
                 const QuestionDef& q, const Reading& reading) {
   auto typed = tokenize(text);  // as typed, before spelling correction, to match a label
   for (size_t c = 0; c < q.choices.size(); ++c) {
-    auto label = tokenize(q.choices[c].label);
+    const auto& label = q.choices[c].label_tokens;
     auto words = [](const std::vector<Token>& v) {
       std::vector<std::string> w;
       for (const auto& x : v)
@@ -466,9 +477,13 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
                      const SpellChecker* spelling) {
   Reading out;
   auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
+  // A message of punctuation alone ("?", "...") says nothing, and has no segment for the
+  // scopes below to place its marks in (an opening "?" used to read past the end).
+  if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.punct; })) return out;
   Scopes scopes = read_scopes(tokens, k.lexicon.distant_past);
-  read_findings(k, text, tokens, scopes, out);
-  read_red_flags(k, tokens, scopes, out);
+  const auto starts = k.phrase_index.starts(tokens);
+  read_findings(k, text, tokens, scopes, starts, out);
+  read_red_flags(k, tokens, scopes, starts, out);
   bool opening = pending == nullptr;
   bool asks_age = pending && pending->kind == QuestionKind::age;
   bool asks_duration = pending && pending->kind == QuestionKind::duration;
@@ -478,11 +493,15 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
     // segment without the complaint in it is about something else ("I've had diabetes
     // for 20 years" is not how long the feet have been numb).
     std::vector<Token> current;
+    // Whether each segment names the complaint, worked out once per segment.
+    std::vector<signed char> about_complaint(scopes.segments.size(), -1);
     for (size_t i = 0; i < tokens.size(); ++i) {
-      const Segment& seg = scopes.at(static_cast<int>(i));
-      bool about_complaint =
-          phrase_in_range(tokens, k.lexicon.symptom_words, seg.first, seg.last + 1);
-      bool elsewhere = opening && seg.time == TimeScope::long_standing && !about_complaint;
+      const int s = scopes.segment_of[i];
+      const Segment& seg = scopes.segments[s];
+      if (about_complaint[s] < 0)
+        about_complaint[s] =
+            phrase_in_range(tokens, k.lexicon.symptom_words, seg.first, seg.last + 1);
+      bool elsewhere = opening && seg.time == TimeScope::long_standing && !about_complaint[s];
       if (seg.time != TimeScope::historical && !elsewhere) current.push_back(tokens[i]);
     }
     out.duration_days = parse_duration_days(k, current, opening);

@@ -8,20 +8,15 @@ namespace triagebot::dialogs {
 
 void Facts::set(int f, bool value) {
   values_[f] = value ? yes : no;
-  const std::string& group = k_->findings[f].group;
-  if (!value || group.empty()) return;
-  for (size_t g = 0; g < values_.size(); ++g) {
-    if (static_cast<int>(g) != f && k_->findings[g].group == group) values_[g] = no;
-  }
+  if (!value) return;
+  for (int g : k_->findings[f].siblings) values_[g] = no;
 }
 
 bool Facts::group_has_true(int f) const {
-  const std::string& group = k_->findings[f].group;
-  if (group.empty()) return false;
-  for (size_t g = 0; g < values_.size(); ++g) {
-    if (values_[g] == yes && k_->findings[g].group == group) return true;
-  }
-  return false;
+  if (k_->findings[f].group.empty()) return false;
+  if (values_[f] == yes) return true;
+  const auto& siblings = k_->findings[f].siblings;
+  return std::any_of(siblings.begin(), siblings.end(), [&](int g) { return values_[g] == yes; });
 }
 
 bool Facts::holds(const Condition& c) const {
@@ -40,17 +35,33 @@ Triage more_urgent(Triage a, Triage b) { return static_cast<int>(a) < static_cas
 
 namespace {
 
-// log P(findings | cause). A false member of a group whose true member is known adds
-// nothing: the true member already carries the group's evidence.
-double log_likelihood(const KnowledgeData& k, const Facts& facts, int c) {
-  double sum = 0;
-  const auto& lk = k.causes[c].likelihood;
+// The terms a known finding adds to log P(findings | cause): a true finding adds log P,
+// a false one log (1 - P). A false member of a group whose true member is known adds
+// nothing: the true member already carries the group's evidence. The same findings for
+// every cause, so listed once per posterior, in finding order; each cause then sums
+// only those (a few dozen of the knowledge base's findings are known at a time).
+struct Term {
+  int finding;
+  bool yes;
+};
+
+std::vector<Term> terms(const KnowledgeData& k, const Facts& facts) {
+  std::vector<Term> out;
   for (size_t f = 0; f < k.findings.size(); ++f) {
-    if (facts.is_true(static_cast<int>(f)))
-      sum += std::log(lk[f]);
-    else if (facts.is_false(static_cast<int>(f)) && !facts.group_has_true(static_cast<int>(f)))
-      sum += std::log(1 - lk[f]);
+    const int i = static_cast<int>(f);
+    if (facts.is_true(i))
+      out.push_back({i, true});
+    else if (facts.is_false(i) && !facts.group_has_true(i))
+      out.push_back({i, false});
   }
+  return out;
+}
+
+// log P(findings | cause), summed in finding order from the logarithms taken at load.
+double log_likelihood(const KnowledgeData& k, const std::vector<Term>& terms, int c) {
+  double sum = 0;
+  const CauseDef& cause = k.causes[c];
+  for (const Term& t : terms) sum += t.yes ? cause.log_yes[t.finding] : cause.log_no[t.finding];
   return sum;
 }
 
@@ -101,8 +112,9 @@ std::vector<std::vector<double>> outcome_likelihoods(const KnowledgeData& k, con
 
 std::vector<double> posterior(const KnowledgeData& k, const Facts& facts) {
   std::vector<double> logs(k.causes.size());
+  const auto known = terms(k, facts);
   for (size_t c = 0; c < k.causes.size(); ++c) {
-    logs[c] = std::log(k.causes[c].prior) + log_likelihood(k, facts, static_cast<int>(c));
+    logs[c] = std::log(k.causes[c].prior) + log_likelihood(k, known, static_cast<int>(c));
   }
   return normalise_logs(std::move(logs));
 }

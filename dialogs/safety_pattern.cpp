@@ -18,21 +18,6 @@ bool is_large_number(const std::string& word) {
   return std::stoi(word) >= 10;
 }
 
-bool alternative_matches(const std::string& typed, const std::string& alternative,
-                         const SpellChecker* spelling) {
-  if (alternative.empty()) return false;
-  if (alternative == "#") return is_large_number(typed);
-  if (alternative.back() == '*') {
-    std::string_view stem(alternative.data(), alternative.size() - 1);
-    return typed.size() >= stem.size() && typed.compare(0, stem.size(), stem) == 0;
-  }
-  if (alternative.back() != '~') return typed == alternative;
-  std::string_view word(alternative.data(), alternative.size() - 1);
-  if (typed == word) return true;
-  if (typed.size() < 5 || !one_edit_apart(typed, word)) return false;
-  return !(spelling && spelling->known(typed));
-}
-
 bool element_matches(const std::string& typed, const Element& element,
                      const SpellChecker* spelling) {
   if (element.words.count(typed)) return true;
@@ -63,6 +48,21 @@ bool match_from(const Clause& clause, const Pattern& pattern, size_t e, int at,
 }
 
 }  // namespace
+
+bool alternative_matches(const std::string& typed, const std::string& alternative,
+                         const SpellChecker* spelling) {
+  if (alternative.empty()) return false;
+  if (alternative == "#") return is_large_number(typed);
+  if (alternative.back() == '*') {
+    std::string_view stem(alternative.data(), alternative.size() - 1);
+    return typed.size() >= stem.size() && typed.compare(0, stem.size(), stem) == 0;
+  }
+  if (alternative.back() != '~') return typed == alternative;
+  std::string_view word(alternative.data(), alternative.size() - 1);
+  if (typed == word) return true;
+  if (typed.size() < 5 || !one_edit_apart(typed, word)) return false;
+  return !(spelling && spelling->known(typed));
+}
 
 Pattern compile(std::string_view source) {
   Pattern pattern;
@@ -108,6 +108,20 @@ std::optional<PatternMatch> find(const Clause& clause, const Pattern& pattern,
                                  const SpellChecker* spelling) {
   if (pattern.elements.empty()) return std::nullopt;
   for (int start = 0; start < static_cast<int>(clause.size()); ++start) {
+    PatternMatch match;
+    match.first = start;
+    match.last = start;
+    if (!element_matches(clause[start], pattern.elements[0], spelling)) continue;
+    if (match_from(clause, pattern, 1, start + 1, spelling, match)) return match;
+  }
+  return std::nullopt;
+}
+
+std::optional<PatternMatch> find_from(const Clause& clause, const Pattern& pattern,
+                                      const SpellChecker* spelling, std::span<const int> starts) {
+  if (pattern.elements.empty()) return std::nullopt;
+  for (int start : starts) {
+    if (start < 0 || start >= static_cast<int>(clause.size())) continue;
     PatternMatch match;
     match.first = start;
     match.last = start;

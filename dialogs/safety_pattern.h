@@ -13,6 +13,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -36,6 +37,7 @@ struct Element {
 
 struct Pattern {
   std::vector<Element> elements;
+  int id = -1;  // its number in the screen's index (safety_index.h); -1 when not indexed
 };
 
 Pattern compile(std::string_view source);
@@ -46,8 +48,19 @@ struct PatternMatch {
   std::vector<int> gap_words;  // indexes of the words the gaps skipped
 };
 
-// The first match of `pattern` in `clause`, if any.
+// The first match of `pattern` in `clause`, if any, trying every word as its start.
 std::optional<PatternMatch> find(const Clause& clause, const Pattern& pattern,
                                  const SpellChecker* spelling);
+
+// The same, trying only the words `starts` (ascending) as its start: those where the
+// index (safety_index.h) says the first element matches. Equal to find() when `starts`
+// holds every word the first element matches.
+std::optional<PatternMatch> find_from(const Clause& clause, const Pattern& pattern,
+                                      const SpellChecker* spelling, std::span<const int> starts);
+
+// Whether `typed` is the alternative `alternative` of an element ("chest~", "pain*", "#"
+// or a plain word), as find() tests it.
+bool alternative_matches(const std::string& typed, const std::string& alternative,
+                         const SpellChecker* spelling);
 
 }  // namespace triagebot::dialogs::safety

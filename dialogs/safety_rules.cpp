@@ -311,22 +311,48 @@ std::vector<Rule> build_rules() {
   return out;
 }
 
+// Everything the screen matches, compiled and indexed together once.
+struct Compiled {
+  std::vector<Rule> rules;
+  std::vector<Pattern> preparation_signs, past_words, present_words;
+  PatternIndex index;
+};
+
+const Compiled& compiled() {
+  static const Compiled screen = [] {
+    Compiled out;
+    out.rules = build_rules();
+    out.preparation_signs = compile_all(
+        {"letter|letters|notes ... kids|children|family|everyone|wife|husband|son|daughter",
+         "sorted|made|written|wrote|updated|done|finished ... my will",
+         "wont|not need ... doctor|"
+         "help|anything|anymore",
+         "giving|given|gave away my", "saying|said goodbye*", "wont|not be around|here",
+         "affairs in order"});
+    out.past_words =
+        compile_all({"when i|he|she|we|they was|were", "years|year|months|ages ago",
+                     "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",
+                     "back in", "in my teens|twenties|youth", "in the past", "history of",
+                     "for years", "since childhood", "since i|he|she was"});
+    out.present_words = compile_all({"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
+                                     "this morning|evening|afternoon"});
+    for (auto& rule : out.rules) {
+      for (auto& p : rule.patterns) out.index.add(p);
+      for (auto& p : rule.unless) out.index.add(p);
+    }
+    for (auto* list : {&out.preparation_signs, &out.past_words, &out.present_words})
+      for (auto& p : *list) out.index.add(p);
+    return out;
+  }();
+  return screen;
+}
+
 }  // namespace
 
-const std::vector<Rule>& rules() {
-  static const std::vector<Rule> list = build_rules();
-  return list;
-}
-
-const std::vector<Pattern>& preparation_signs() {
-  static const std::vector<Pattern> list = compile_all(
-      {"letter|letters|notes ... kids|children|family|everyone|wife|husband|son|daughter",
-       "sorted|made|written|wrote|updated|done|finished ... my will",
-       "wont|not need ... doctor|"
-       "help|anything|anymore",
-       "giving|given|gave away my", "saying|said goodbye*", "wont|not be around|here",
-       "affairs in order"});
-  return list;
-}
+const std::vector<Rule>& rules() { return compiled().rules; }
+const std::vector<Pattern>& preparation_signs() { return compiled().preparation_signs; }
+const std::vector<Pattern>& past_words() { return compiled().past_words; }
+const std::vector<Pattern>& present_words() { return compiled().present_words; }
+const PatternIndex& pattern_index() { return compiled().index; }
 
 }  // namespace triagebot::dialogs::safety

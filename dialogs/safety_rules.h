@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "dialogs/safety_index.h"
 #include "dialogs/safety_pattern.h"
 #include "dialogs/safety_screen.h"
 
@@ -41,5 +42,14 @@ const std::vector<Rule>& rules();
 // Signs of preparing to die ("written letters to the kids", "sorted my will", "won't
 // need a doctor"): one alone is ordinary life, two together are a self-harm message.
 const std::vector<Pattern>& preparation_signs();
+
+// A clause about the distant past ("when i was", "years ago") and the words that bring
+// it to now ("now", "again"): the screen's long_past test.
+const std::vector<Pattern>& past_words();
+const std::vector<Pattern>& present_words();
+
+// Every pattern above (the rules' own and their `unless`, the preparation signs, the
+// past and present words), indexed by first element (safety_index.h).
+const PatternIndex& pattern_index();
 
 }  // namespace triagebot::dialogs::safety

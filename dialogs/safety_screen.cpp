@@ -67,46 +67,54 @@ bool body_part_before(const Clause& clause, const PatternMatch& match) {
   return false;
 }
 
-bool any_found(const Clause& clause, const std::vector<Pattern>& patterns,
-               const SpellChecker* spelling) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) {
-    return safety::find(clause, p, spelling).has_value();
-  });
+// A clause with, for every pattern, the words it may start at (safety_index.h): the
+// patterns are only tried there.
+struct IndexedClause {
+  const Clause& words;
+  safety::ClauseStarts starts;
+};
+
+std::optional<PatternMatch> find(const IndexedClause& clause, const Pattern& pattern,
+                                 const SpellChecker* spelling) {
+  if (!clause.starts.any(pattern.id)) return std::nullopt;  // the usual answer, cheaply
+  return safety::find_from(clause.words, pattern, spelling, clause.starts.of(pattern.id));
 }
 
-// A clause about the distant past, with no word bringing it to now.
-bool long_past(const Clause& clause) {
-  static const std::vector<Pattern> past = [] {
-    std::vector<Pattern> out;
-    for (const char* s : {"when i|he|she|we|they was|were", "years|year|months|ages ago",
-                          "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",
-                          "back in", "in my teens|twenties|youth", "in the past", "history of",
-                          "for years", "since childhood", "since i|he|she was"})
-      out.push_back(safety::compile(s));
-    return out;
-  }();
-  static const std::vector<Pattern> present = [] {
-    std::vector<Pattern> out;
-    for (const char* s : {"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
-                          "this morning|evening|afternoon"})
-      out.push_back(safety::compile(s));
-    return out;
-  }();
-  return any_found(clause, past, nullptr) && !any_found(clause, present, nullptr);
+bool any_found(const IndexedClause& clause, const std::vector<Pattern>& patterns,
+               const SpellChecker* spelling) {
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const Pattern& p) { return find(clause, p, spelling).has_value(); });
+}
+
+// A clause about the distant past, with no word bringing it to now. Its words need no
+// spell checker (none is typo-tolerant), so none is passed, as before the index.
+bool long_past(const IndexedClause& clause) {
+  return any_found(clause, safety::past_words(), nullptr) &&
+         !any_found(clause, safety::present_words(), nullptr);
 }
 
 // `past`: the clause is about the distant past (long_past), worked out once per clause.
 // The cheap pattern search runs first; scope checks only on a match.
-bool rule_fires(const Rule& rule, const Clause& clause, bool past, const SpellChecker* spelling) {
+bool rule_fires(const Rule& rule, const IndexedClause& clause, bool past,
+                const SpellChecker* spelling) {
   if (rule.past_scoped && past) return false;
   for (const auto& pattern : rule.patterns) {
-    auto match = safety::find(clause, pattern, spelling);
+    auto match = find(clause, pattern, spelling);
     if (!match) continue;
-    if (negated(clause, *match, rule.negation)) continue;
-    if (rule.body_part_subject && body_part_before(clause, *match)) continue;
+    if (negated(clause.words, *match, rule.negation)) continue;
+    if (rule.body_part_subject && body_part_before(clause.words, *match)) continue;
     return !any_found(clause, rule.unless, spelling);
   }
   return false;
+}
+
+std::vector<IndexedClause> indexed_clauses(const std::vector<Clause>& clauses,
+                                           const SpellChecker* spelling) {
+  std::vector<IndexedClause> out;
+  out.reserve(clauses.size());
+  for (const auto& clause : clauses)
+    out.push_back({clause, safety::pattern_index().starts(clause, spelling)});
+  return out;
 }
 
 }  // namespace
@@ -124,7 +132,8 @@ std::optional<SafetyCategory> safety_category_from_string(std::string_view name)
 }
 
 std::vector<SafetyCategory> screen_for_safety(std::string_view text, const SpellChecker* spelling) {
-  const auto clauses = safety::clauses_of(text);
+  const auto words = safety::clauses_of(text);
+  const auto clauses = indexed_clauses(words, spelling);
   std::vector<SafetyCategory> found;
   auto note = [&](SafetyCategory c) {
     if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
@@ -138,8 +147,8 @@ std::vector<SafetyCategory> screen_for_safety(std::string_view text, const Spell
   }
   int preparations = 0;
   for (const auto& sign : safety::preparation_signs()) {
-    bool seen = std::any_of(clauses.begin(), clauses.end(), [&](const Clause& clause) {
-      return safety::find(clause, sign, spelling).has_value();
+    bool seen = std::any_of(clauses.begin(), clauses.end(), [&](const IndexedClause& clause) {
+      return find(clause, sign, spelling).has_value();
     });
     if (seen) ++preparations;
   }
@@ -149,7 +158,8 @@ std::vector<SafetyCategory> screen_for_safety(std::string_view text, const Spell
 }
 
 std::optional<std::string> safety_language(std::string_view text, const SpellChecker* spelling) {
-  for (const auto& clause : safety::clauses_of(text)) {
+  const auto words = safety::clauses_of(text);
+  for (const auto& clause : indexed_clauses(words, spelling)) {
     const bool past = long_past(clause);
     for (const auto& rule : safety::rules()) {
       if (!rule.language.empty() && rule_fires(rule, clause, past, spelling)) return rule.language;

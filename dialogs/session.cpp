@@ -4,6 +4,14 @@ namespace triagebot::dialogs {
 
 using nlohmann::json;
 
+Session without_engine_state(const Session& session) {
+  Session out;
+  out.status = session.status;
+  out.triage = session.triage;
+  out.red_flags = session.red_flags;
+  return out;
+}
+
 json session_to_json(const Session& session) {
   json out = {{"schema_version", Session::kSchemaVersion},
               {"status", session.status == SessionStatus::active ? "active" : "completed"},

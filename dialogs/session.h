@@ -26,6 +26,11 @@ struct Session {
   nlohmann::json engine_state = nlohmann::json::object();  // the engine's private state
 };
 
+// Every field of `session` but the engine state (left empty), for a step that replaces
+// it: copying the old state's JSON tree first cost a tenth of a step. A field added to
+// Session is added here too.
+Session without_engine_state(const Session& session);
+
 nlohmann::json session_to_json(const Session& session);
 Result<Session> session_from_json(const nlohmann::json& json);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace triagebot::dialogs {
 namespace {
@@ -40,6 +41,7 @@ struct AsciiText {
 AsciiText to_ascii_lower(std::string_view in) {
   AsciiText out;
   out.text.reserve(in.size());
+  out.origin.reserve(in.size() + 1);
   auto put = [&](char c, size_t from) {
     out.text.push_back(c);
     out.origin.push_back(from);
@@ -96,7 +98,9 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
   while (!word.empty() && word.front() == '\'') word.erase(word.begin());
   while (!word.empty() && word.back() == '\'') word.pop_back();
   if (word.empty()) return;
-  static const std::vector<std::pair<std::string, std::vector<std::string>>> whole = {
+  // Looked up by hash: a linear scan of this table for every typed word was most of
+  // tokenize's time.
+  static const std::unordered_map<std::string, std::vector<std::string>> whole = {
       {"can't", {"cannot"}},
       {"cant", {"cannot"}},
       {"couldn't", {"cannot"}},
@@ -120,11 +124,14 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
       {"i'd", {"i", "would"}},
       {"wouldn't", {"would", "not"}},
       {"shouldn't", {"should", "not"}}};
-  for (const auto& [from, to] : whole) {
-    if (word == from) {
-      for (const auto& w : to) emit(w);
-      return;
-    }
+  if (auto it = whole.find(word); it != whole.end()) {
+    for (const auto& w : it->second) emit(w);
+    return;
+  }
+  // Every rule below is about an apostrophe: a word without one is itself.
+  if (word.find('\'') == std::string::npos) {
+    emit(std::move(word));
+    return;
   }
   auto ends_with = [&](std::string_view suffix) {
     return word.size() > suffix.size() &&
@@ -375,15 +382,20 @@ bool negated_after(const std::vector<Token>& tokens, int last, const NegationRul
 
 }  // namespace
 
+std::optional<Match> match_at(const std::vector<Token>& tokens, const Phrase& phrase,
+                              const NegationRules& rules, int at) {
+  int last = at;
+  if (!matches_at(tokens, phrase, at, &last)) return std::nullopt;
+  Match m{at, last, false};
+  m.negated = negated_before(tokens, at, rules) || negated_after(tokens, last, rules);
+  return m;
+}
+
 std::vector<Match> find_matches(const std::vector<Token>& tokens, const Phrase& phrase,
                                 const NegationRules& rules, int from) {
   std::vector<Match> out;
   for (int i = std::max(0, from); i < static_cast<int>(tokens.size()); ++i) {
-    int last = i;
-    if (!matches_at(tokens, phrase, i, &last)) continue;
-    Match m{i, last, false};
-    m.negated = negated_before(tokens, i, rules) || negated_after(tokens, last, rules);
-    out.push_back(m);
+    if (auto m = match_at(tokens, phrase, rules, i)) out.push_back(*m);
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -69,6 +70,11 @@ bool word_matches(const std::string& typed, const PhraseToken& pattern);
 // negation state under `rules` (a negator earlier in the clause, or "fine"/"normal" after).
 std::vector<Match> find_matches(const std::vector<Token>& tokens, const Phrase& phrase,
                                 const NegationRules& rules, int from = 0);
+
+// The match of `phrase` starting exactly at token `at`, with its negation state, if any:
+// find_matches at one place (the reader's index says where to look, phrase_index.h).
+std::optional<Match> match_at(const std::vector<Token>& tokens, const Phrase& phrase,
+                              const NegationRules& rules, int at);
 
 // Whether `phrase` matches starting exactly at token `at`.
 bool matches_at(const std::vector<Token>& tokens, const Phrase& phrase, int at,

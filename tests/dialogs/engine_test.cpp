@@ -67,6 +67,29 @@ TEST(Engine, StoredStateWithWrongTypesIsReadAsAbsentNotThrown) {
   EXPECT_FALSE(t.replies.empty());
 }
 
+// A step replaces the engine state and keeps the rest of the session: the copy it makes
+// for that must keep every other field.
+TEST(Engine, WithoutEngineStateKeepsEveryOtherField) {
+  Session s;
+  s.status = SessionStatus::completed;
+  s.triage = Triage::urgent;
+  s.red_flags = {"stroke_signs"};
+  s.engine_state = nlohmann::json{{"started", true}};
+  Session copy = without_engine_state(s);
+  EXPECT_TRUE(copy.engine_state.empty());
+  copy.engine_state = s.engine_state;
+  EXPECT_EQ(session_to_json(copy), session_to_json(s));
+}
+
+// Found by the reading golden test: an opening of punctuation alone read past the end
+// of its (empty) list of segments and ended the process.
+TEST(Engine, OpeningOfPunctuationAloneIsAnsweredWithTheFirstQuestion) {
+  for (const char* text : {"?", "...", "!!", ",", "\xe2\x80\xa6"}) {
+    Turn t = say(Session{}, text);
+    EXPECT_TRUE(last_question(t)) << text;
+  }
+}
+
 TEST(Engine, OpeningMessageIsGreetedMinedAndContinued) {
   Turn t = say(Session{}, "For three weeks my left leg has been numb and I'm 41");
   ASSERT_GE(t.replies.size(), 2u);

@@ -114,7 +114,7 @@ std::vector<json> read_vignettes(const std::string& path) {
   return out;
 }
 
-VignetteOutcome play(const json& vignette) {
+VignetteOutcome play(const json& vignette, const StepObserver& observe) {
   const EngineOptions options = server_options("999");  // read as the server reads
   const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
   VignetteOutcome out;
@@ -128,7 +128,9 @@ VignetteOutcome play(const json& vignette) {
     if (trace)
       std::printf("> %s\n",
                   (input.kind == Input::Kind::text ? input.text : input.choice_id).c_str());
+    const auto started = std::chrono::steady_clock::now();
     Turn t = step(builtin(), options, session, input, now);
+    if (observe) observe(input, std::chrono::steady_clock::now() - started);
     session = t.next;
     const Reply* question = nullptr;
     for (const auto& r : t.replies) {

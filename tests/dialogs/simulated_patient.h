@@ -3,6 +3,8 @@
 // Single-threaded test code.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,7 +40,10 @@ std::vector<nlohmann::json> read_vignettes(const std::string& path);
 // Plays the vignette against the real engine (VIGNETTES.md "How the simulated patient
 // answers"). TRIAGEBOT_VIGNETTE_TRACE=<id> prints that conversation;
 // TRIAGEBOT_VIGNETTE_TYPED=1 makes the patient type every answer instead of pressing.
-VignetteOutcome play(const nlohmann::json& vignette);
+// `observe`, when given, is told how long each `step` call took (bench/dialogs times
+// the engine on exactly the conversations the tests score).
+using StepObserver = std::function<void(const Input& input, std::chrono::nanoseconds took)>;
+VignetteOutcome play(const nlohmann::json& vignette, const StepObserver& observe = {});
 
 // Scores the outcomes and prints the per-vignette table and the summary line.
 VignetteScore score(const std::string& title, const std::vector<VignetteOutcome>& outcomes);

@@ -1,0 +1,138 @@
+// dialogs_step_bench: how long one `dialogs::step` takes on the conversations the
+// vignette tests score (issue 13's bar: median <= 20 µs over the dev vignettes'
+// messages, aim <= 5 µs). It plays every vignette with the tests' simulated patient
+// (tests/dialogs/simulated_patient.h: the built-in knowledge base, hunspell and CLD2 as
+// the server has them) and times each step call with steady_clock.
+//
+//   dialogs_step_bench [--rounds N] [--typed] [vignettes.jsonl]
+//
+// Default file: tests/dialogs/data/vignettes-dev.jsonl (a copy of the shared dev set).
+// One untimed round first (dictionaries, static phrase lists), then N timed rounds
+// (default 20). --typed also plays every vignette with every answer typed instead of
+// pressed (TRIAGEBOT_VIGNETTE_TYPED=1), which reads far more free text.
+// Prints, per kind of input: steps, median, p90, p99 and max in µs, and the length in
+// bytes of the slowest message (the typed text; a button press has none). Every round
+// plays the same steps (the engine and the patient are deterministic), so a last row
+// takes each step's fastest round before the median: on a shared machine that is what
+// the step costs without the time it spent preempted.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "tests/dialogs/simulated_patient.h"
+
+namespace {
+
+using namespace triagebot::dialogs;
+
+struct Sample {
+  double micros = 0;
+  bool typed = false;
+  size_t bytes = 0;  // typed text's length; 0 for a button press
+};
+
+double percentile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  size_t at = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
+  return sorted[std::min(at, sorted.size() - 1)];
+}
+
+void print_row(const char* label, const std::vector<Sample>& samples) {
+  std::vector<double> times;
+  const Sample* slowest = nullptr;
+  for (const auto& s : samples) {
+    times.push_back(s.micros);
+    if (!slowest || s.micros > slowest->micros) slowest = &s;
+  }
+  std::sort(times.begin(), times.end());
+  std::printf("%-16s %7zu %10.1f %8.1f %8.1f %9.1f %9zu\n", label, times.size(),
+              percentile(times, 0.5), percentile(times, 0.9), percentile(times, 0.99),
+              times.empty() ? 0.0 : times.back(), slowest ? slowest->bytes : 0);
+}
+
+// One vector of samples per timed round, each in the order the steps were played.
+std::vector<std::vector<Sample>> play_rounds(const std::vector<nlohmann::json>& vignettes,
+                                             int rounds) {
+  std::vector<std::vector<Sample>> out;
+  for (int round = 0; round <= rounds; ++round) {
+    const bool timed = round > 0;  // round 0 warms up
+    std::vector<Sample> samples;
+    for (const auto& v : vignettes) {
+      testing::play(v, [&](const Input& input, std::chrono::nanoseconds took) {
+        if (!timed) return;
+        const bool typed = input.kind == Input::Kind::text;
+        samples.push_back({std::chrono::duration<double, std::micro>(took).count(), typed,
+                           typed ? input.text.size() : 0});
+      });
+    }
+    if (timed) out.push_back(std::move(samples));
+  }
+  return out;
+}
+
+void report(const char* title, const std::vector<std::vector<Sample>>& rounds) {
+  std::vector<Sample> all, typed, pressed;
+  for (const auto& round : rounds) {
+    for (const auto& s : round) {
+      all.push_back(s);
+      (s.typed ? typed : pressed).push_back(s);
+    }
+  }
+  std::vector<Sample> fastest = rounds.front();
+  for (const auto& round : rounds) {
+    for (size_t i = 0; i < fastest.size() && i < round.size(); ++i)
+      fastest[i].micros = std::min(fastest[i].micros, round[i].micros);
+  }
+  std::printf("\n%s\n%-16s %7s %10s %8s %8s %9s %9s\n", title, "input", "steps", "median µs",
+              "p90 µs", "p99 µs", "max µs", "slowest B");
+  print_row("every step", all);
+  print_row("typed text", typed);
+  print_row("button press", pressed);
+  std::vector<Sample> fastest_typed, fastest_pressed;
+  for (const auto& s : fastest) (s.typed ? fastest_typed : fastest_pressed).push_back(s);
+  std::printf("each step's fastest round:\n");
+  print_row("every step", fastest);
+  print_row("typed text", fastest_typed);
+  print_row("button press", fastest_pressed);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int rounds = 20;
+  bool also_typed = false;
+  std::string file = testing::vignette_data_file("vignettes-dev.jsonl");
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--rounds" && i + 1 < argc) {
+      rounds = std::atoi(argv[++i]);
+    } else if (arg == "--typed") {
+      also_typed = true;
+    } else if (!arg.empty() && arg[0] != '-') {
+      file = arg;
+    } else {
+      std::fprintf(stderr, "usage: dialogs_step_bench [--rounds N] [--typed] [vignettes.jsonl]\n");
+      return 2;
+    }
+  }
+  if (rounds < 1) {
+    std::fprintf(stderr, "dialogs_step_bench: --rounds must be at least 1\n");
+    return 2;
+  }
+  const auto vignettes = testing::read_vignettes(file);
+  if (vignettes.empty()) {
+    std::fprintf(stderr, "dialogs_step_bench: no vignettes in %s\n", file.c_str());
+    return 2;
+  }
+  std::printf("dialogs::step over %s: %zu vignettes, %d timed rounds\n", file.c_str(),
+              vignettes.size(), rounds);
+  report("as the simulated patient plays (buttons where it can)", play_rounds(vignettes, rounds));
+  if (also_typed) {
+    setenv("TRIAGEBOT_VIGNETTE_TYPED", "1", 1);
+    report("every answer typed (TRIAGEBOT_VIGNETTE_TYPED=1)", play_rounds(vignettes, rounds));
+  }
+  return 0;
+}

@@ -1,0 +1,59 @@
+#include "dialogs/safety_index.h"
+
+#include <algorithm>
+
+namespace triagebot::dialogs::safety {
+
+std::span<const int> ClauseStarts::of(int id) const {
+  auto [from, to] = std::equal_range(ids_.begin(), ids_.end(), id);
+  return std::span<const int>(words_).subspan(from - ids_.begin(), to - from);
+}
+
+void PatternIndex::add(Pattern& pattern) {
+  pattern.id = size_++;
+  if (pattern.elements.empty()) return;
+  const Element& first = pattern.elements.front();
+  for (const auto& word : first.words) first_words_.add_word(word, pattern.id);
+  for (const auto& alternative : first.special) {
+    if (alternative.back() == '*')
+      first_words_.add_stem(std::string_view(alternative).substr(0, alternative.size() - 1),
+                            pattern.id);
+    else
+      special_.push_back(
+          {alternative, pattern.id, alternative.back() == '~' ? alternative.size() - 1 : 0});
+  }
+}
+
+ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spelling) const {
+  std::vector<std::pair<int, int>> found;  // (id, word)
+  std::vector<int> ids;
+  for (size_t w = 0; w < clause.size(); ++w) {
+    const std::string& word = clause[w];
+    const int at = static_cast<int>(w);
+    ids.clear();
+    first_words_.select(word, ids);
+    for (int id : ids) found.push_back({id, at});
+    for (const auto& s : special_) {
+      // A typo-tolerant word matches itself or a word one edit away: never a word whose
+      // length differs by more than one, which alternative_matches would refuse.
+      const bool near =
+          s.length == 0 || (word.size() + 1 >= s.length && word.size() <= s.length + 1);
+      if (near && alternative_matches(word, s.alternative, spelling)) found.push_back({s.id, at});
+    }
+  }
+  // One word may match two alternatives of one element ("pain" and "pain*").
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  ClauseStarts out;
+  out.present_.assign((size_ + 63) / 64, 0);
+  for (const auto& [id, at] : found) out.present_[id / 64] |= std::uint64_t{1} << (id % 64);
+  out.ids_.reserve(found.size());
+  out.words_.reserve(found.size());
+  for (const auto& [id, at] : found) {
+    out.ids_.push_back(id);
+    out.words_.push_back(at);
+  }
+  return out;
+}
+
+}  // namespace triagebot::dialogs::safety

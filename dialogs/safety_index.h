@@ -1,0 +1,68 @@
+// The safety screen's patterns compiled once into an index from a clause's words to the
+// patterns that can start there (issue 13: the fast reader).
+//
+// Why it is fast: the screen used to try each of its ~270 patterns at every word of every
+// clause, hashing the word again for each. A pattern can only match where its first
+// element does, so the index keeps each pattern under its first element's plain words
+// and stems ("pain*") in a trie (word_trie.h: one walk per word selects them), and the
+// few first alternatives that need a test of their own (typo-tolerant "chest~", the
+// number "#") in a short list tried on every word. The screen then runs the unchanged
+// matcher (safety_pattern.h) from those words only: a word skipped is one where the
+// first element does not match, where the full scan failed at once. Typo tolerance is
+// the matcher's own test, so it reads as before (fast_reader_test compares the two).
+// Immutable after build; safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dialogs/language_tools.h"
+#include "dialogs/safety_pattern.h"
+#include "dialogs/word_trie.h"
+
+namespace triagebot::dialogs::safety {
+
+// For one clause: the words each pattern may begin at.
+class ClauseStarts {
+ public:
+  // Ascending word indexes; empty when pattern `id` cannot match in this clause.
+  std::span<const int> of(int id) const;
+  // Whether of(id) is not empty, in a few instructions: most of the screen's patterns
+  // start nowhere in a clause, and it asks this of each of them.
+  bool any(int id) const {
+    const size_t word = static_cast<size_t>(id) / 64;
+    return id >= 0 && word < present_.size() && (present_[word] >> (id % 64)) & 1U;
+  }
+
+ private:
+  friend class PatternIndex;
+  // Parallel, sorted by id then word. Short: a clause starts few patterns. (A dense
+  // table with a slot per pattern is a large allocation, and glibc tidies its free lists
+  // before each of those: that alone cost more than the lookups.)
+  std::vector<int> ids_, words_;
+  std::vector<std::uint64_t> present_;  // a bit per pattern id that has a start
+};
+
+class PatternIndex {
+ public:
+  // Gives `pattern` the next id (Pattern::id) and indexes its first element.
+  void add(Pattern& pattern);
+
+  // `spelling` as the screen passes it to find() (typo-tolerant words consult it).
+  ClauseStarts starts(const Clause& clause, const SpellChecker* spelling) const;
+
+ private:
+  int size_ = 0;
+  WordTrie first_words_;
+  struct Special {
+    std::string alternative;  // "chest~" or "#"
+    int id;
+    size_t length;  // of a typo-tolerant word, without its "~"; 0 for "#"
+  };
+  std::vector<Special> special_;
+};
+
+}  // namespace triagebot::dialogs::safety

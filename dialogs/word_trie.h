@@ -1,0 +1,38 @@
+// A character trie over the first words of the phrase and pattern indexes
+// (phrase_index.h, safety_index.h): which ids a typed word selects, either as the whole
+// word or because a stem ("numb*", "pain*") begins it.
+//
+// Why a trie: a typed word is matched against every stem that begins it. Looking each
+// prefix up in a hash table hashed the word once per stem length (a dozen times); one
+// walk down the trie, a character at a time, meets every stem on the way and ends at
+// the whole word. No hashing and no allocation per word.
+// Immutable after build; safe to share between threads.
+#pragma once
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace triagebot::dialogs {
+
+class WordTrie {
+ public:
+  // `id` is selected by exactly `word`.
+  void add_word(std::string_view word, int id);
+  // `id` is selected by every word that begins with `stem` (the stem itself included).
+  void add_stem(std::string_view stem, int id);
+
+  // Appends every id `word` selects (stems first, shortest first, then the word's own),
+  // each as often as it was added under a matching key.
+  void select(std::string_view word, std::vector<int>& ids) const;
+
+ private:
+  struct Node {
+    std::vector<std::pair<char, int>> next;  // child by character; few per node
+    std::vector<int> words, stems;
+  };
+  int walk(std::string_view key);  // the node for `key`, made as needed
+  std::vector<Node> nodes_ = std::vector<Node>(1);
+};
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,159 @@
+// The fast reader's indexes against the full scans they replace (issue 13): on every
+// message of the clinical dev sets, the reader's phrase index offers every place a
+// finding or red-flag phrase matches (phrase_index.h), and the safety screen's index
+// finds exactly what trying each pattern at every word finds (safety_index.h). The old
+// scans are the reference here: a start the index leaves out that the scan would have
+// matched is a screening miss.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogs/knowledge_data.h"
+#include "dialogs/safety_rules.h"
+#include "dialogs/safety_text.h"
+#include "dialogs/spelling_normaliser.h"
+#include "tests/dialogs/simulated_patient.h"
+#include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
+
+namespace triagebot::dialogs {
+namespace {
+
+std::string data_file(const char* name) {
+  return std::string(TRIAGEBOT_SOURCE_DIR) + "/tests/dialogs/data/" + name;
+}
+
+// Every message of the clinical dev sets, each once (the reading golden test also reads
+// the extra sets, through the indexes).
+std::vector<std::string> messages() {
+  std::set<std::string> out;
+  for (const char* file : {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl"}) {
+    for (const auto& v : testing::read_vignettes(data_file(file))) {
+      out.insert(v["opening"].get<std::string>());
+      for (const auto& fact : v["facts"]) out.insert(fact["say"].get<std::string>());
+    }
+  }
+  for (const auto& row : testing::read_vignettes(data_file("answers-dev.jsonl")))
+    out.insert(row["answer"].get<std::string>());
+  for (const auto& row : testing::read_vignettes(data_file("safety-utterances-dev.jsonl")))
+    out.insert(row["text"].get<std::string>());
+  return {out.begin(), out.end()};
+}
+
+TEST(FastReader, PhraseIndexOffersEveryPlaceAPhraseMatches) {
+  const KnowledgeData& k = testing::builtin().data();
+  const auto all = messages();
+  ASSERT_GT(all.size(), 500u);
+  std::vector<const Phrase*> phrases;
+  for (const auto& p : k.indexed_phrases) phrases.push_back(&k.phrase(p));
+  ASSERT_GT(phrases.size(), 1000u);
+  long matches = 0;
+  for (const auto& text : all) {
+    // The tokens as read_message gives them to the index: spelling corrected.
+    const auto tokens = correct_spelling(tokenize(text), &testing::spelling(), k.vocabulary);
+    const auto starts = k.phrase_index.starts(tokens);
+    ASSERT_TRUE(std::is_sorted(starts.begin(), starts.end())) << text;
+    for (size_t id = 0; id < phrases.size(); ++id) {
+      for (int at = 0; at < static_cast<int>(tokens.size()); ++at) {
+        if (!matches_at(tokens, *phrases[id], at)) continue;
+        ++matches;
+        const PhraseStart wanted{static_cast<int>(id), at};
+        EXPECT_TRUE(std::binary_search(starts.begin(), starts.end(), wanted))
+            << "'" << phrases[id]->source << "' matches at word " << at << " of: " << text;
+      }
+    }
+  }
+  // The dev sets do mention findings: a comparison that met no match would prove nothing.
+  EXPECT_GT(matches, 1000);
+}
+
+// The lexicon's lists answer "a phrase here?" and "a phrase in these words?" as trying
+// each phrase at each word does.
+TEST(FastReader, PhraseListsAnswerAsTheFullScan) {
+  const KnowledgeData& k = testing::builtin().data();
+  const Lexicon& lex = k.lexicon;
+  long hits = 0;
+  for (const auto& text : messages()) {
+    const auto t = tokenize(text);
+    const int n = static_cast<int>(t.size());
+    for (const PhraseList* list : {&lex.unsure, &lex.no_lead, &lex.yes_lead, &lex.no_anywhere,
+                                   &lex.yes_anywhere, &lex.distant_past, &lex.symptom_words}) {
+      for (int at = 0; at < n; ++at) {
+        int scan = -1, scan_last = -1;
+        for (size_t p = 0; p < list->size() && scan < 0; ++p)
+          if (matches_at(t, list->phrases()[p], at, &scan_last)) scan = static_cast<int>(p);
+        int last = -1;
+        EXPECT_EQ(list->match_at(t, at, &last), scan) << text;
+        if (scan >= 0) {
+          EXPECT_EQ(last, scan_last) << text;
+        }
+        hits += scan >= 0;
+        // Every range that starts here, with and without the end inside it.
+        for (int to = at + 1; to <= n; ++to) {
+          bool starts = false, within = false;
+          for (const auto& p : *list) {
+            for (int i = at; i < to; ++i) {
+              int end = i;
+              if (!matches_at(t, p, i, &end)) continue;
+              starts = true;
+              within = within || end < to;
+            }
+          }
+          EXPECT_EQ(list->any_in(t, at, to), starts) << text;
+          EXPECT_EQ(list->any_in(t, at, to, true), within) << text;
+        }
+      }
+    }
+  }
+  EXPECT_GT(hits, 100);
+}
+
+bool same(const std::optional<safety::PatternMatch>& a,
+          const std::optional<safety::PatternMatch>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || (a->first == b->first && a->last == b->last && a->gap_words == b->gap_words);
+}
+
+TEST(FastReader, SafetyIndexFindsWhatTheFullScanFinds) {
+  std::vector<const safety::Pattern*> patterns, time_words;
+  for (const auto& rule : safety::rules()) {
+    for (const auto& p : rule.patterns) patterns.push_back(&p);
+    for (const auto& p : rule.unless) patterns.push_back(&p);
+  }
+  for (const auto& p : safety::preparation_signs()) patterns.push_back(&p);
+  for (const auto* list : {&safety::past_words(), &safety::present_words()})
+    for (const auto& p : *list) time_words.push_back(&p);
+  ASSERT_GT(patterns.size(), 200u);
+  const SpellChecker* checker = &testing::spelling();
+  long found = 0;
+  auto compare = [&](const safety::Clause& clause, const safety::Pattern& p,
+                     const SpellChecker* spelling, const safety::ClauseStarts& starts,
+                     const std::string& text) {
+    ASSERT_GE(p.id, 0);
+    auto scan = safety::find(clause, p, spelling);
+    EXPECT_EQ(starts.any(p.id), !starts.of(p.id).empty());
+    auto indexed = safety::find_from(clause, p, spelling, starts.of(p.id));
+    found += scan.has_value();
+    EXPECT_TRUE(same(scan, indexed)) << "pattern " << p.id << " in: " << text;
+  };
+  for (const auto& text : messages()) {
+    for (const auto& clause : safety::clauses_of(text)) {
+      // Each spell checker the screen may be given (the server's, or none), with the
+      // index built for it; the past and present words are always matched without one.
+      for (const SpellChecker* spelling : {checker, static_cast<const SpellChecker*>(nullptr)}) {
+        const auto starts = safety::pattern_index().starts(clause, spelling);
+        for (const auto* p : patterns) compare(clause, *p, spelling, starts, text);
+        for (const auto* p : time_words) compare(clause, *p, nullptr, starts, text);
+      }
+    }
+  }
+  EXPECT_GT(found, 100);
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs
