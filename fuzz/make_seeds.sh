@@ -79,6 +79,8 @@ for f in tests/dialogs/data/vignettes-dev.jsonl tests/dialogs/data/answers-dev.j
         seed message_reader_fuzzer "$(basename "$f" .jsonl)_$n"
     done
 done
+# The 10-minute run's finding: an opening of punctuation alone (fixed in dialogs/parser.cpp).
+printf 'y;' | seed message_reader_fuzzer punctuation_opening
 
 # Stored sessions: what session_to_json writes at the start, mid-interview and after an
 # assessment (dialogs/session.cpp, dialogs/engine_state.cpp).
