@@ -58,4 +58,10 @@ std::optional<std::size_t> utf8_length(std::string_view text) {
   return count;
 }
 
+std::size_t code_points(std::string_view valid_utf8) {
+  std::size_t count = 0;
+  for (const char c : valid_utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
 }  // namespace triagebot::adapters::common

@@ -19,4 +19,8 @@ std::size_t utf16_length(std::string_view text);
 // nothing past U+10FFFF); std::nullopt otherwise.
 std::optional<std::size_t> utf8_length(std::string_view text);
 
+// Code points of text already known to be UTF-8 (parsed JSON, a validated query): every
+// byte that does not continue a sequence. For bounds on what people type.
+std::size_t code_points(std::string_view valid_utf8);
+
 }  // namespace triagebot::adapters::common

@@ -14,8 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxDepth = 64;
-
 // The inner event's fields we read, type-checked up front so a wrong type is a 400
 // whatever kind of event it turns out to be.
 struct InnerEvent {
@@ -241,7 +239,7 @@ Result<ParsedEvent> parse_event_payload(const json& payload, const InboundOption
 }
 
 Result<ParsedEvent> parse_event_body(std::string_view body, const InboundOptions& options) {
-  if (common::json_nesting_depth(body) > kMaxDepth) {
+  if (common::json_nesting_depth(body) > common::kMaxJsonDepth) {
     return make_error(ErrorCode::bad_request, "payload nested too deeply");
   }
   json payload = json::parse(body, nullptr, false);

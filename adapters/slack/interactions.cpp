@@ -14,8 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxDepth = 64;
-
 ParsedInteraction ignored(std::string reason) {
   ParsedInteraction out;
   out.ignored_reason = std::move(reason);
@@ -140,7 +138,7 @@ Result<ParsedInteraction> parse_interaction_request(const HttpRequest& request,
                                                     const InboundOptions& options) {
   auto text = form_field(request.body, "payload");
   if (!text) return make_error(ErrorCode::bad_request, "form has no well-formed payload field");
-  if (common::json_nesting_depth(*text) > kMaxDepth) {
+  if (common::json_nesting_depth(*text) > common::kMaxJsonDepth) {
     return make_error(ErrorCode::bad_request, "payload nested too deeply");
   }
   json payload = json::parse(*text, nullptr, false);

@@ -9,7 +9,7 @@ namespace {
 using nlohmann::json;
 
 // Envelopes wrap a payload of the same depth limit as the HTTP bodies, plus one level.
-constexpr std::size_t kMaxDepth = 65;
+constexpr std::size_t kMaxEnvelopeDepth = common::kMaxJsonDepth + 1;
 // Slack retries an envelope a handful of times; a count beyond this is not Slack's.
 constexpr std::int64_t kMaxRetryAttempt = 1000;
 
@@ -24,7 +24,7 @@ EnvelopeKind kind_of(std::string_view type) {
 }  // namespace
 
 Result<Envelope> parse_envelope(std::string_view frame) {
-  if (common::json_nesting_depth(frame) > kMaxDepth) {
+  if (common::json_nesting_depth(frame) > kMaxEnvelopeDepth) {
     return make_error(ErrorCode::bad_request, "frame nested too deeply");
   }
   json object = json::parse(frame, nullptr, false);

@@ -19,8 +19,6 @@ namespace {
 using nlohmann::json;
 namespace fields = common::fields;
 
-constexpr std::size_t kMaxDepth = 64;
-
 bool is_username_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
 }
@@ -264,7 +262,7 @@ Result<void> verify(const HttpRequest& request, std::string_view secret) {
 }
 
 Result<ParsedUpdate> parse_body(std::string_view body, const ParseOptions& options) {
-  if (common::json_nesting_depth(body) > kMaxDepth) {
+  if (common::json_nesting_depth(body) > common::kMaxJsonDepth) {
     return make_error(ErrorCode::bad_request, "update nested too deeply");
   }
   json update = json::parse(body, nullptr, false);

@@ -6,23 +6,19 @@
 #include <cctype>
 #include <cstring>
 
+#include "adapters/common/http_whitespace.h"
+
 namespace triagebot::adapters::widget {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // Calls `visit` with each comma-separated entry, right to left, until it returns false.
 template <class Visit>
 void for_each_from_right(std::string_view list, Visit visit) {
   while (!list.empty()) {
     const auto comma = list.rfind(',');
-    const std::string_view entry =
-        trim(comma == std::string_view::npos ? list : list.substr(comma + 1));
+    const std::string_view entry = common::trim_http_whitespace(
+        comma == std::string_view::npos ? list : list.substr(comma + 1));
     list = comma == std::string_view::npos ? std::string_view() : list.substr(0, comma);
     if (!visit(entry)) return;
   }
@@ -36,7 +32,7 @@ bool is_trusted(const TrustedProxies& trusted, const std::string& canonical) {
 }  // namespace
 
 std::string canonical_address(std::string_view text) {
-  text = trim(text);
+  text = common::trim_http_whitespace(text);
   if (!text.empty() && text.front() == '[') {
     const auto close = text.find(']');
     if (close == std::string_view::npos) return {};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "adapters/common/http_whitespace.h"
 #include "adapters/widget/messages.h"
 
 namespace triagebot::adapters::widget {
@@ -14,12 +15,6 @@ std::string lower(std::string_view text) {
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 bool is_host_char(char c) {
@@ -102,7 +97,7 @@ Result<CorsPolicy> parse_cors_policy(std::string_view value) {
   CorsPolicy policy;
   while (!value.empty()) {
     const auto comma = value.find(',');
-    const std::string_view entry = trim(value.substr(0, comma));
+    const std::string_view entry = common::trim_http_whitespace(value.substr(0, comma));
     value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
     if (entry.empty()) continue;
     auto origin = normalise_origin(entry);
@@ -130,7 +125,7 @@ OriginVerdict classify_origin(const CorsPolicy& policy, const HttpRequest& reque
   if (const auto host = request.headers.get("Host")) {
     const auto scheme = origin->substr(0, origin->find("://"));
     std::string authority;
-    if (normalise_authority(scheme, trim(*host), authority) &&
+    if (normalise_authority(scheme, common::trim_http_whitespace(*host), authority) &&
         *origin == scheme + "://" + authority) {
       return OriginVerdict::same_origin;
     }

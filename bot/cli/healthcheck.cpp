@@ -7,22 +7,22 @@
 #include <boost/beast/http.hpp>
 
 namespace triagebot::bot {
-namespace net = boost::asio;
+namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
-using tcp = net::ip::tcp;
+using tcp = asio::ip::tcp;
 
 Result<int> http_get_status(const std::string& host, std::uint16_t port, const std::string& target,
                             std::chrono::milliseconds timeout) {
   boost::system::error_code ec;
-  auto address = net::ip::make_address(host, ec);
+  auto address = asio::ip::make_address(host, ec);
   if (ec) return make_error(ErrorCode::bad_address, "not an IP address: " + host);
   if (address.is_unspecified()) {
-    address = address.is_v6() ? net::ip::address(net::ip::address_v6::loopback())
-                              : net::ip::address(net::ip::address_v4::loopback());
+    address = address.is_v6() ? asio::ip::address(asio::ip::address_v6::loopback())
+                              : asio::ip::address(asio::ip::address_v4::loopback());
   }
   // Async operations on a private io_context, so one deadline bounds the whole exchange.
-  net::io_context context;
+  asio::io_context context;
   beast::tcp_stream stream(context);
   beast::flat_buffer buffer;
   bhttp::request<bhttp::empty_body> request{bhttp::verb::get, target, 11};

@@ -2,16 +2,12 @@
 
 #include <algorithm>
 
+#include "adapters/common/http_whitespace.h"
+
 namespace triagebot::bot::http {
 namespace ip = boost::asio::ip;
 
 namespace {
-
-std::string_view trim_ows(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -27,7 +23,7 @@ std::string canonical_address(const ip::address& address) {
 }
 
 std::string canonical_address(std::string_view text) {
-  text = trim_ows(text);
+  text = adapters::common::trim_http_whitespace(text);
   if (text.size() >= 2 && text.front() == '[' && text.back() == ']') {
     text = text.substr(1, text.size() - 2);
   }

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "adapters/common/http_whitespace.h"
+
 namespace triagebot::bot::http {
 namespace bhttp = boost::beast::http;
 
@@ -18,17 +20,11 @@ bool iequals(std::string_view a, std::string_view b) {
   });
 }
 
-std::string_view trim_ows(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // A list field's elements (RFC 9110 §5.6.1): split at commas, empty elements skipped.
 void append_elements(std::string_view value, std::vector<std::string_view>& out) {
   while (true) {
     const auto comma = value.find(',');
-    const auto element = trim_ows(value.substr(0, comma));
+    const auto element = adapters::common::trim_http_whitespace(value.substr(0, comma));
     if (!element.empty()) out.push_back(element);
     if (comma == std::string_view::npos) return;
     value.remove_prefix(comma + 1);

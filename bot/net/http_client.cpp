@@ -30,11 +30,11 @@ namespace http = beast::http;
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
-namespace {
-
 // One kept-alive connection: plain TCP (loopback tests) or TLS over TCP. Its buffer
-// stays with it, since bytes past one response belong to the next.
-struct Connection {
+// stays with it, since bytes past one response belong to the next. Outside the anonymous
+// namespace because HttpClient::Impl keeps idle ones (-Wsubobject-linkage, which a
+// unity build turns on for every file it includes).
+struct PooledConnection {
   std::optional<beast::tcp_stream> plain;
   std::optional<beast::ssl_stream<beast::tcp_stream>> tls;
   beast::flat_buffer buffer;
@@ -59,6 +59,8 @@ struct Connection {
   }
 };
 
+namespace {
+
 bool closed_before_answer(const beast::error_code& ec) {
   return ec == http::error::end_of_stream || ec == asio::error::eof ||
          ec == asio::error::connection_reset || ec == asio::error::broken_pipe ||
@@ -74,13 +76,13 @@ struct HttpClient::Impl : std::enable_shared_from_this<HttpClient::Impl> {
   std::optional<ssl::context> tls_context;
 
   mutable std::mutex mutex;
-  std::deque<std::unique_ptr<Connection>> idle;  // most recently used at the back
+  std::deque<std::unique_ptr<PooledConnection>> idle;  // most recently used at the back
 
-  std::unique_ptr<Connection> take_idle() {
+  std::unique_ptr<PooledConnection> take_idle() {
     std::lock_guard lock(mutex);
     const auto now = std::chrono::steady_clock::now();
     while (!idle.empty()) {
-      std::unique_ptr<Connection> connection = std::move(idle.back());
+      std::unique_ptr<PooledConnection> connection = std::move(idle.back());
       idle.pop_back();
       if (now - connection->idle_since < options.max_idle_age) return connection;
       connection->close();
@@ -88,7 +90,7 @@ struct HttpClient::Impl : std::enable_shared_from_this<HttpClient::Impl> {
     return nullptr;
   }
 
-  void give_back(std::unique_ptr<Connection> connection) {
+  void give_back(std::unique_ptr<PooledConnection> connection) {
     connection->idle_since = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex);
     idle.push_back(std::move(connection));
@@ -98,8 +100,8 @@ struct HttpClient::Impl : std::enable_shared_from_this<HttpClient::Impl> {
     }
   }
 
-  std::unique_ptr<Connection> fresh_connection() {
-    auto connection = std::make_unique<Connection>();
+  std::unique_ptr<PooledConnection> fresh_connection() {
+    auto connection = std::make_unique<PooledConnection>();
     auto strand = asio::make_strand(executor);
     if (tls_context) {
       connection->tls.emplace(strand, *tls_context);
@@ -294,7 +296,7 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
   adapters::OutboundCall call_;
   std::chrono::steady_clock::time_point deadline_;
   ResponseHandler done_;
-  std::unique_ptr<Connection> connection_;
+  std::unique_ptr<PooledConnection> connection_;
   std::optional<tcp::resolver> resolver_;
   std::optional<asio::steady_timer> resolve_timer_;
   http::request<http::string_body> request_;

@@ -30,15 +30,18 @@ namespace websocket = beast::websocket;
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
-namespace {
-
-using PlainSocket = websocket::stream<beast::tcp_stream>;
-using TlsSocket = websocket::stream<beast::ssl_stream<beast::tcp_stream>>;
-
+// Outside the anonymous namespace: WebSocketClient::Impl holds one, and a member of a
+// named class may not have an internal type (GCC's -Wsubobject-linkage, which a unity
+// build turns on for every file it includes).
 struct SocketUrl {
   BaseUrl base;        // scheme (tls), host, port, host header
   std::string target;  // path and query: "/link/?ticket=..."
 };
+
+namespace {
+
+using PlainSocket = websocket::stream<beast::tcp_stream>;
+using TlsSocket = websocket::stream<beast::ssl_stream<beast::tcp_stream>>;
 
 // ws(s)://authority[/path][?query]: the authority goes through parse_base_url (so the
 // loopback rule for plain connections is the HTTPS client's), the rest is the target.

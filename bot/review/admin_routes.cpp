@@ -16,6 +16,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "adapters/common/text_measure.h"
 #include "bot/http/client_address.h"
 #include "bot/http/rate_limiter.h"
 #include "bot/http/responses.h"
@@ -124,12 +125,6 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
   return id;
 }
 
-std::size_t utf8_length(std::string_view text) {
-  std::size_t count = 0;
-  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
-
 bool has_control(std::string_view text) {
   for (char c : text) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
@@ -154,14 +149,15 @@ Result<storage::VerdictRecord> parse_verdict(std::string_view body) {
   if (const auto note = json.find("note"); note != json.end() && !note->is_null()) {
     if (!note->is_string()) return bad("note must be a string");
     record.note = note->get<std::string>();
-    if (utf8_length(record.note) > kMaxNoteLength) {
+    if (adapters::common::code_points(record.note) > kMaxNoteLength) {
       return bad("note is longer than " + std::to_string(kMaxNoteLength) + " characters");
     }
   }
   const auto reviewer = json.find("reviewer");
   if (reviewer == json.end() || !reviewer->is_string()) return bad("reviewer is required");
   record.reviewer = std::string(trim(reviewer->get_ref<const std::string&>()));
-  if (record.reviewer.empty() || utf8_length(record.reviewer) > kMaxReviewerLength ||
+  if (record.reviewer.empty() ||
+      adapters::common::code_points(record.reviewer) > kMaxReviewerLength ||
       has_control(record.reviewer)) {
     return bad("reviewer must be a name of 1 to " + std::to_string(kMaxReviewerLength) +
                " characters on one line");

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <set>
 
+#include "adapters/common/text_measure.h"
 #include "adapters/inbound_event.h"
 #include "dialogs/reply.h"
 #include "dialogs/safety_screen.h"
@@ -77,12 +78,6 @@ bool is_clean_utf8(std::string_view text) {
     i += length;
   }
   return true;
-}
-
-std::size_t utf8_length(std::string_view text) {
-  std::size_t count = 0;
-  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
 }
 
 // Reads exactly `width` digits at `pos`.
@@ -250,7 +245,7 @@ Result<storage::ListFilter> make_list_filter(const QueryParams& params, int max_
       if (!at) return bad(name + " must be RFC3339, a date (YYYY-MM-DD) or epoch seconds");
       (name == "since" ? filter.since : filter.until) = *at;
     } else if (name == "q") {
-      if (utf8_length(value) > kMaxSearchLength) {
+      if (adapters::common::code_points(value) > kMaxSearchLength) {
         return bad("q is longer than " + std::to_string(kMaxSearchLength) + " characters");
       }
       filter.q = value;

@@ -12,7 +12,7 @@
 namespace triagebot::bot {
 namespace {
 
-namespace slack = adapters::slack;
+namespace slack_api = adapters::slack;
 
 constexpr std::string_view kUsage =
     "usage: triagebot slack check    (auth.test: is the app set up?)\n"
@@ -32,14 +32,14 @@ net::HttpClientOptions check_options() {
 
 // The bot token, its workspace and its scopes. False when the token does not work.
 bool check_bot_token(const Config& config, CommandIo io) {
-  auto answer = net::send_blocking(config.slack_api, slack::render_auth_test(*config.slack_token),
-                                   check_options());
+  auto answer = net::send_blocking(
+      config.slack_api, slack_api::render_auth_test(*config.slack_token), check_options());
   if (!answer) {
     io.err << "triagebot: cannot reach the Slack Web API for auth.test: " << answer.error().code
            << " (" << answer.error().message << ")\n";
     return false;
   }
-  auto info = slack::read_auth_test(answer->status, answer->body, answer->headers);
+  auto info = slack_api::read_auth_test(answer->status, answer->body, answer->headers);
   if (!info) {
     io.err << "triagebot: auth.test failed: " << info.error().message << "\n";
     if (info.error().code == ErrorCode::unauthorized) {
@@ -51,8 +51,8 @@ bool check_bot_token(const Config& config, CommandIo io) {
   io.out << "bot token: ok (workspace " << info->team << ", bot user " << info->bot_user_id
          << ")\n";
   if (!info->scopes_known) {
-    io.out << "scopes: Slack did not list them; the app needs " << joined(slack::required_scopes())
-           << "\n";
+    io.out << "scopes: Slack did not list them; the app needs "
+           << joined(slack_api::required_scopes()) << "\n";
     return true;
   }
   if (!info->missing_scopes.empty()) {
@@ -61,7 +61,7 @@ bool check_bot_token(const Config& config, CommandIo io) {
               "reinstall the app\n";
     return false;
   }
-  io.out << "scopes: ok (" << joined(slack::required_scopes()) << ")\n";
+  io.out << "scopes: ok (" << joined(slack_api::required_scopes()) << ")\n";
   return true;
 }
 
@@ -72,14 +72,15 @@ bool check_app_token(const Config& config, CommandIo io) {
               "connections:write, for `triagebot slack socket` or to run it inside serve)\n";
     return true;
   }
-  auto answer = net::send_blocking(
-      config.slack_api, slack::render_connections_open(*config.slack_app_token), check_options());
+  auto answer = net::send_blocking(config.slack_api,
+                                   slack_api::render_connections_open(*config.slack_app_token),
+                                   check_options());
   if (!answer) {
     io.err << "triagebot: cannot reach the Slack Web API for apps.connections.open: "
            << answer.error().code << "\n";
     return false;
   }
-  auto url = slack::read_connection_url(answer->status, answer->body);
+  auto url = slack_api::read_connection_url(answer->status, answer->body);
   if (!url) {
     io.err << "triagebot: apps.connections.open failed: " << url.error().message << "\n"
            << "triagebot: check TRIAGEBOT_SLACK_APP_TOKEN (scope connections:write) and that "

@@ -13,7 +13,7 @@
 namespace triagebot::bot {
 namespace {
 
-namespace slack = adapters::slack;
+namespace slack_api = adapters::slack;
 using nlohmann::json;
 
 class DmDirectory {
@@ -79,11 +79,11 @@ Transport dm_opening_transport(Transport inner, std::string token) {
     if (auto channel = directory->find(*user)) {
       return inner(posted_to(std::move(call), *channel), std::move(done));
     }
-    inner(slack::render_open_dm(*user, token),
+    inner(slack_api::render_open_dm(*user, token),
           [inner, directory, user = *user, call = std::move(call),
            done = std::move(done)](Result<TransportResponse> opened) mutable {
             if (!opened) return done(std::move(opened));
-            auto channel = slack::read_opened_channel(opened->status, opened->body);
+            auto channel = slack_api::read_opened_channel(opened->status, opened->body);
             if (!channel) return done(failed_open(std::move(*opened)));
             directory->remember(user, *channel);
             inner(posted_to(std::move(call), *channel), std::move(done));

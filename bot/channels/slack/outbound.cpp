@@ -12,7 +12,7 @@
 namespace triagebot::bot {
 namespace {
 
-namespace slack = adapters::slack;
+namespace slack_api = adapters::slack;
 using adapters::member_at;
 using adapters::string_at;
 
@@ -20,11 +20,11 @@ Result<adapters::OutboundCall> render_reply_row(const storage::OutboxRow& row,
                                                 const std::string& token) {
   auto reply = dialogs::reply_from_json(member_at(row.payload, "reply"));
   if (!reply) return make_error(ErrorCode::bad_row, "outbox row has no readable reply");
-  const slack::ReplyAddress address = slack::read_reply_address(row.target);
+  const slack_api::ReplyAddress address = slack_api::read_reply_address(row.target);
   // A person's DM is opened by the transport (dm_transport.h): the call names them.
   const std::string channel = address.channel.empty() ? address.user : address.channel;
   if (channel.empty()) return make_error(ErrorCode::bad_row, "outbox row has no channel or user");
-  auto calls = slack::render_reply(*reply, nlohmann::json{{"channel", channel}}, token);
+  auto calls = slack_api::render_reply(*reply, nlohmann::json{{"channel", channel}}, token);
   if (calls.empty()) return make_error(ErrorCode::bad_row, "reply renders to no call");
   // The pipeline split replies into one row per message already (submission.cpp).
   return std::move(calls.front());
@@ -44,26 +44,26 @@ PlatformOutbound slack_outbound(std::shared_ptr<const SlackIdentity> identity,
     if (kind == "reply") return render_reply_row(row, identity->token);
     if (channel.empty()) return make_error(ErrorCode::bad_row, "outbox row has no channel");
     if (kind == "thread_pointer") {
-      return slack::render_thread_pointer(
-          slack::ThreadPointer{channel, string_at(row.payload, "thread_ts").value_or(""),
-                               string_at(row.payload, "user").value_or("")},
+      return slack_api::render_thread_pointer(
+          slack_api::ThreadPointer{channel, string_at(row.payload, "thread_ts").value_or(""),
+                                   string_at(row.payload, "user").value_or("")},
           identity->token);
     }
     if (kind == "update_pressed") {
-      slack::PressedMessage pressed;
+      slack_api::PressedMessage pressed;
       pressed.channel = channel;
       pressed.message_ts = string_at(row.payload, "ts").value_or("");
       pressed.question_text = string_at(row.payload, "question_text").value_or("");
       pressed.chosen_label = string_at(row.payload, "chosen_label").value_or("");
       if (pressed.message_ts.empty()) return make_error(ErrorCode::bad_row, "outbox row has no ts");
-      return slack::render_update_pressed(pressed, identity->token);
+      return slack_api::render_update_pressed(pressed, identity->token);
     }
     return make_error(ErrorCode::bad_row, "unknown Slack outbox row kind");
   };
   outbound.classify = [](const TransportResponse& answer) {
-    auto outcome = slack::classify(answer.status, answer.body, answer.headers);
+    auto outcome = slack_api::classify(answer.status, answer.body, answer.headers);
     if (outcome.kind == adapters::DeliveryOutcome::Kind::dead &&
-        slack::needs_operator(outcome.reason)) {
+        slack_api::needs_operator(outcome.reason)) {
       log(LogLevel::error, "slack.credentials_refused",
           {{"reason", outcome.reason},
            {"message",
@@ -76,7 +76,7 @@ PlatformOutbound slack_outbound(std::shared_ptr<const SlackIdentity> identity,
   // update is not a new message and is not held behind the next question.
   outbound.pace_key = [](const storage::OutboxRow& row) -> std::string {
     if (string_at(row.payload, "kind").value_or("") == "update_pressed") return {};
-    const slack::ReplyAddress address = slack::read_reply_address(row.target);
+    const slack_api::ReplyAddress address = slack_api::read_reply_address(row.target);
     if (!address.channel.empty()) return "slack:" + address.channel;
     if (!address.user.empty()) return "slack:" + address.user;
     return {};

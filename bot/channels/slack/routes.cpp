@@ -15,7 +15,7 @@
 namespace triagebot::bot {
 namespace {
 
-namespace slack = adapters::slack;
+namespace slack_api = adapters::slack;
 using adapters::HttpRequest;
 using adapters::HttpResponse;
 using http::Respond;
@@ -30,7 +30,7 @@ HttpResponse empty_ok() {
 // A malformed body stays malformed: Slack's retries of it could only add load.
 HttpResponse bad_request(const std::string& message) {
   HttpResponse answer = http::json_error(400, "bad_request", message);
-  answer.headers.set(std::string(slack::kNoRetryHeader), "1");
+  answer.headers.set(std::string(slack_api::kNoRetryHeader), "1");
   return answer;
 }
 
@@ -38,15 +38,15 @@ HttpResponse bad_request(const std::string& message) {
 // reason is logged (a replay looks different from a wrong secret); the body never is.
 bool signed_by_slack(const HttpRequest& request, const SlackIdentity& identity,
                      std::string_view route) {
-  const auto check =
-      slack::check_signature(request, identity.signing_secret, std::chrono::system_clock::now());
-  if (check == slack::SignatureCheck::valid) return true;
+  const auto check = slack_api::check_signature(request, identity.signing_secret,
+                                                std::chrono::system_clock::now());
+  if (check == slack_api::SignatureCheck::valid) return true;
   log(LogLevel::warn, "slack.signature_refused",
-      {{"route", route}, {"reason", slack::to_string(check)}});
+      {{"route", route}, {"reason", slack_api::to_string(check)}});
   return false;
 }
 
-slack::InboundOptions inbound_options(const SlackIdentity& identity) {
+slack_api::InboundOptions inbound_options(const SlackIdentity& identity) {
   return {.bot_user_id = identity.bot_user_id, .now = std::chrono::system_clock::now()};
 }
 
@@ -58,7 +58,7 @@ Processed answer_when_committed(Respond respond) {
   };
 }
 
-void log_redelivery(const slack::Redelivery& redelivery) {
+void log_redelivery(const slack_api::Redelivery& redelivery) {
   if (redelivery.attempt == 0) return;
   log(LogLevel::info, "slack.redelivery",
       {{"attempt", redelivery.attempt}, {"reason", redelivery.reason}});
@@ -73,15 +73,15 @@ void add_slack_routes(http::Router& router, Pipeline& pipeline,
                if (!signed_by_slack(request, *identity, "events")) {
                  return respond(http::json_error(401, "unauthorized", "Bad request signature."));
                }
-               auto parsed = slack::parse_event_request(request, inbound_options(*identity));
+               auto parsed = slack_api::parse_event_request(request, inbound_options(*identity));
                if (!parsed) return respond(bad_request(parsed.error().message));
-               if (parsed->kind == slack::EventKind::url_verification) {
+               if (parsed->kind == slack_api::EventKind::url_verification) {
                  HttpResponse answer;
-                 answer.body = slack::url_verification_answer(parsed->challenge);
+                 answer.body = slack_api::url_verification_answer(parsed->challenge);
                  return respond(std::move(answer));
                }
                log_redelivery(parsed->redelivery);
-               if (parsed->kind == slack::EventKind::ignored) {
+               if (parsed->kind == slack_api::EventKind::ignored) {
                  log(LogLevel::debug, "slack.event_ignored", {{"reason", parsed->ignored_reason}});
                }
                process_slack_event(pipeline, *parsed, answer_when_committed(std::move(respond)));
@@ -92,9 +92,9 @@ void add_slack_routes(http::Router& router, Pipeline& pipeline,
         if (!signed_by_slack(request, *identity, "interactions")) {
           return respond(http::json_error(401, "unauthorized", "Bad request signature."));
         }
-        auto parsed = slack::parse_interaction_request(request, inbound_options(*identity));
+        auto parsed = slack_api::parse_interaction_request(request, inbound_options(*identity));
         if (!parsed) return respond(bad_request(parsed.error().message));
-        if (parsed->kind == slack::InteractionKind::ignored) {
+        if (parsed->kind == slack_api::InteractionKind::ignored) {
           log(LogLevel::debug, "slack.interaction_ignored", {{"reason", parsed->ignored_reason}});
         }
         process_slack_interaction(pipeline, *parsed, answer_when_committed(std::move(respond)));

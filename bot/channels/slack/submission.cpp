@@ -8,19 +8,19 @@
 namespace triagebot::bot {
 namespace {
 
-namespace slack = adapters::slack;
+namespace slack_api = adapters::slack;
 using nlohmann::json;
 
 // Slack refuses a message over its block limits whole (invalid_blocks): a reply that
 // does not fit is cut before the outbox, one row per message, so a retry after a failed
 // second part never repeats the first.
 std::vector<dialogs::Reply> split_for_slack(const dialogs::Reply& reply) {
-  return slack::split_reply(reply);
+  return slack_api::split_reply(reply);
 }
 
 }  // namespace
 
-Submission slack_event_submission(const slack::ParsedEvent& parsed) {
+Submission slack_event_submission(const slack_api::ParsedEvent& parsed) {
   Submission submission;
   if (parsed.event) submission.events.push_back(*parsed.event);
   submission.split_reply = split_for_slack;
@@ -44,7 +44,7 @@ Submission slack_event_submission(const slack::ParsedEvent& parsed) {
   return submission;
 }
 
-Submission slack_press_submission(const slack::ParsedInteraction& parsed) {
+Submission slack_press_submission(const slack_api::ParsedInteraction& parsed) {
   Submission submission;
   if (parsed.event) submission.events.push_back(*parsed.event);
   submission.split_reply = split_for_slack;
@@ -84,16 +84,16 @@ void submit(Pipeline& pipeline, Submission submission, Processed done) {
 
 }  // namespace
 
-void process_slack_event(Pipeline& pipeline, const slack::ParsedEvent& parsed, Processed done) {
-  if (parsed.kind != slack::EventKind::turn && parsed.kind != slack::EventKind::mention) {
+void process_slack_event(Pipeline& pipeline, const slack_api::ParsedEvent& parsed, Processed done) {
+  if (parsed.kind != slack_api::EventKind::turn && parsed.kind != slack_api::EventKind::mention) {
     return done(Result<void>());
   }
   submit(pipeline, slack_event_submission(parsed), std::move(done));
 }
 
-void process_slack_interaction(Pipeline& pipeline, const slack::ParsedInteraction& parsed,
+void process_slack_interaction(Pipeline& pipeline, const slack_api::ParsedInteraction& parsed,
                                Processed done) {
-  if (parsed.kind != slack::InteractionKind::button_press || !parsed.event) {
+  if (parsed.kind != slack_api::InteractionKind::button_press || !parsed.event) {
     return done(Result<void>());
   }
   submit(pipeline, slack_press_submission(parsed), std::move(done));
