@@ -62,16 +62,22 @@ Result<PurgeCounts> WriteTransaction::purge_older_than(TimePoint cutoff) {
   return guarded("purge_older_than", [&]() -> Result<PurgeCounts> {
     const std::int64_t before = to_millis(cutoff);
     PurgeCounts counts;
+    // "started_at < ?1" adds nothing (no conversation is updated before it started)
+    // but lets conversations_started find the candidates: updated_at has no index,
+    // since every turn would rewrite it (migration 8).
     counts.messages = count_before(connection_,
                                    "SELECT COUNT(*) FROM messages WHERE conversation_id IN"
-                                   " (SELECT id FROM conversations WHERE updated_at < ?)",
+                                   " (SELECT id FROM conversations"
+                                   " WHERE started_at < ?1 AND updated_at < ?1)",
                                    before);
     counts.outbox_rows = count_before(connection_,
                                       "SELECT COUNT(*) FROM outbox WHERE conversation_id IN"
-                                      " (SELECT id FROM conversations WHERE updated_at < ?)",
+                                      " (SELECT id FROM conversations"
+                                      " WHERE started_at < ?1 AND updated_at < ?1)",
                                       before);
     loaded_.clear();
-    auto& conversations = connection_.statement("DELETE FROM conversations WHERE updated_at < ?");
+    auto& conversations = connection_.statement(
+        "DELETE FROM conversations WHERE started_at < ?1 AND updated_at < ?1");
     conversations.bind(1, before);
     counts.conversations = conversations.exec();
     auto& events = connection_.statement("DELETE FROM processed_events WHERE seen_at < ?");

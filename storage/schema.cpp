@@ -258,6 +258,32 @@ UPDATE outbox SET chat_key = platform || ':' || COALESCE(
 CREATE INDEX outbox_open_by_chat ON outbox (chat_key, id)
   WHERE status IN ('pending', 'sending');
 )sql"},
+      // Indexes only where a query needs them (issue 13; the audit is the table in
+      // docs/architecture.md, and tests/storage/query_plans_test.cpp holds each query
+      // to its index). Every index entry is work for the one writer thread:
+      // - conversations_updated went: every turn rewrote its entry (updated_at changes
+      //   on every message). Purge, its only user, now asks for started_at < cutoff as
+      //   well (a conversation is never updated before it started) and is served by
+      //   conversations_started.
+      // - The review filters "red flag", "safety event" and "triage" look for a
+      //   minority of conversations; their indexes now hold only that minority, so a
+      //   new conversation writes none of them. "No red flag" / "no safety event" match
+      //   most rows, which the primary key walks newest first as well.
+      // - outbox_by_conversation is new: ON DELETE CASCADE (forget, purge) looked up a
+      //   deleted conversation's outbox rows by scanning the whole outbox, delivered rows
+      //   included, once per conversation. Its entries are written once, at enqueue.
+      // Number 8, and independent of 7: every statement names only indexes, and
+      // IF EXISTS lets 7 have dropped or rebuilt any of them.
+      {8, "indexes only where a query needs them", R"sql(
+DROP INDEX IF EXISTS conversations_updated;
+DROP INDEX IF EXISTS conversations_red_flagged;
+DROP INDEX IF EXISTS conversations_with_safety;
+DROP INDEX IF EXISTS conversations_by_triage;
+CREATE INDEX conversations_red_flagged ON conversations (id) WHERE has_red_flag = 1;
+CREATE INDEX conversations_with_safety ON conversations (id) WHERE has_safety = 1;
+CREATE INDEX conversations_by_triage ON conversations (triage, id) WHERE triage IS NOT NULL;
+CREATE INDEX IF NOT EXISTS outbox_by_conversation ON outbox (conversation_id);
+)sql"},
   };
   return list;
 }
