@@ -11,6 +11,40 @@ namespace {
 // slow disk without hanging a request forever.
 constexpr int kBusyTimeoutMs = 5000;
 
+// Memory with 50,000 active chats (issue 13: peak RSS <= 64 MiB, aim 32; measured in
+// bench/reports/2026-12-03-memory.md with bench/memory/run.sh). A server with nothing
+// cached already holds ~30 MiB (the knowledge base, the spelling dictionaries, the
+// binary), so the caches share what is left.
+//
+// The writer's page cache holds the pages every message walks for a chat that may be
+// any of 50,000: the interior pages of every b-tree, the (platform, conversation_key)
+// index that finds the conversation, messages_by_conversation and the outbox indexes
+// a message adds to, and the right-hand pages that appends go to: some 10-20 MiB at
+// 50,000 chats, growing with the messages per conversation. It does not try to hold
+// the conversation rows (~1 KiB each with the session, ~50 MiB at 50,000 chats): the
+// one a message needs is read from the operating system's file cache, which costs a
+// copy but none of our resident memory. Measured: 4.3 pages missed per message at
+// 8 MiB, 2.7 at 16 MiB; 16 MiB keeps the peak at ~60 MiB (SQLite's default is 2 MiB).
+constexpr int kWriterCacheKib = 16384;
+// A reader answers the review and the dispatcher's two small outbox reads; what a big
+// review query reads once (statistics over a million conversations) it need not keep.
+// SQLite's default (2 MiB), but said here: each of the pool's readers may fill it.
+constexpr int kReaderCacheKib = 2048;
+// A checkpoint copies frames from the log to the database file without the page cache.
+constexpr int kCheckpointerCacheKib = 64;
+
+int cache_kib(ConnectionRole role) {
+  switch (role) {
+    case ConnectionRole::writer:
+      return kWriterCacheKib;
+    case ConnectionRole::checkpointer:
+      return kCheckpointerCacheKib;
+    case ConnectionRole::reader:
+      return kReaderCacheKib;
+  }
+  return kReaderCacheKib;
+}
+
 int open_flags(ConnectionRole role) {
   // NOMUTEX: every connection is used by one thread at a time (the writer's and the
   // checkpointer's by their own thread, a reader by whoever holds its lease), so
@@ -30,6 +64,16 @@ Connection::Connection(const std::filesystem::path& path, ConnectionRole role,
   // Every table row links to its conversation with ON DELETE CASCADE; forget and purge
   // rely on it, and SQLite leaves foreign keys off unless asked, per connection.
   db_.exec("PRAGMA foreign_keys=ON");
+  // Negative: a size in KiB, whatever the page size.
+  db_.exec("PRAGMA cache_size=-" + std::to_string(cache_kib(role)));
+  // No memory-mapped reads, on any connection: every page of the file a mapped read
+  // touches stays in the process's resident set (counted in RSS and its peak) until the
+  // kernel needs the memory back, and the writer reads a random conversation row per
+  // message, so the whole table of active chats (~50 MiB at 50,000) would end up
+  // resident. Reads through the page cache above cost a copy from the file cache instead
+  // (a few microseconds per page missed). 0 is SQLite's default, set so that a build
+  // with SQLITE_DEFAULT_MMAP_SIZE does not change it.
+  db_.exec("PRAGMA mmap_size=0");
   if (role == ConnectionRole::reader) {
     db_.exec("PRAGMA query_only=ON");
     return;

@@ -13,7 +13,10 @@
 
 namespace triagebot::storage {
 
-enum class ConnectionRole { writer, reader };
+// writer: the one connection that writes. checkpointer: the Checkpointer's own
+// connection, with the writer's settings but no page cache to speak of (a checkpoint
+// copies frames from the log to the file without it). reader: query-only.
+enum class ConnectionRole { writer, checkpointer, reader };
 
 class Connection {
  public:

@@ -24,8 +24,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   std::unique_ptr<Connection> checkpoint_connection;
   std::unique_ptr<Readers> readers;
   try {
-    checkpoint_connection =
-        std::make_unique<Connection>(options.path, ConnectionRole::writer, options.synchronous);
+    checkpoint_connection = std::make_unique<Connection>(options.path, ConnectionRole::checkpointer,
+                                                         options.synchronous);
     readers = std::make_unique<Readers>(options.path, options.reader_count);
   } catch (const SQLite::Exception& e) {
     return storage_error("opening the readers", e);

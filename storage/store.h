@@ -35,8 +35,13 @@ struct StoreOptions {
   std::size_t queue_capacity = 4096;  // writer queue bound; beyond it submit is "overloaded"
   std::size_t max_batch = 256;        // items per transaction (writer.h says why)
   std::size_t reader_count = 2;       // query-only connections
-  std::size_t session_cache_capacity = 10000;  // conversations kept parsed in memory
-  std::function<void()> on_batch_committed;    // writer thread, after each commit
+  // Conversations kept parsed in memory. A parsed session costs ~3.6 KB (nlohmann JSON
+  // nodes; its text is ~700 bytes), so 10,000 took 35 MiB, half the server's peak with
+  // 50,000 chats, while hitting only one message in five of that load. 2,048 (~7 MiB)
+  // holds every conversation that is mid-exchange at up to ~200 messages/s; a miss
+  // costs a row read and a ~20 µs parse (bench/reports/2026-12-03-memory.md).
+  std::size_t session_cache_capacity = 2048;
+  std::function<void()> on_batch_committed;  // writer thread, after each commit
   std::function<void()> on_outbox_queued;  // writer thread, after a commit that queued outbox rows
 };
 

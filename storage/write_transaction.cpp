@@ -327,7 +327,7 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                 !summary.safety.empty();
     const std::string session_text = dialogs::session_to_json(session).dump();
     // Most turns only move the interview on: the review columns keep their values, so
-    // the narrow UPDATE leaves the eight indexes over them untouched (an UPDATE that
+    // the narrow UPDATE leaves the indexes over them untouched (an UPDATE that
     // names an indexed column rewrites its index entries even when the value is the same).
     // No RETURNING in either (nor in set_credential): SQLite buffers RETURNING rows in an
     // ephemeral table with its own page cache, ~80 KiB malloc'd and freed per execution,

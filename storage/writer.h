@@ -52,7 +52,7 @@ struct WriterOptions {
   // more WAL and staged cache state in one transaction; 256 keeps a batch of pipeline
   // items in the low milliseconds.
   std::size_t max_batch = 256;
-  std::size_t session_cache_capacity = 10000;
+  std::size_t session_cache_capacity = 2048;  // StoreOptions says why
   // Called on the writer thread after each successful commit, after the completions
   // (e.g. for metrics). Optional.
   std::function<void()> on_batch_committed;

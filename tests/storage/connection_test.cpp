@@ -2,7 +2,10 @@
 // pragmas back.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "storage/connection.h"
@@ -48,6 +51,73 @@ TEST(WriterConnection, KeepsTheSavepointJournalInMemory) {
   SQLite::Statement rolled_back(db, "SELECT COUNT(*) FROM t WHERE body LIKE 'a%'");
   ASSERT_TRUE(rolled_back.executeStep());
   EXPECT_EQ(rolled_back.getColumn(0).getInt(), 400);
+}
+
+// Bytes of page cache the connection holds now.
+int cache_used(Connection& connection) {
+  int current = 0;
+  int highest = 0;
+  sqlite3_db_status(connection.db().getHandle(), SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0);
+  return current;
+}
+
+// ~24 MiB of rows: more than any connection's page cache.
+void fill(const std::filesystem::path& path) {
+  Connection writer(path, ConnectionRole::writer, Synchronous::normal);
+  writer.db().exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+  writer.db().exec(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
+      " INSERT INTO t (id, body) SELECT i, printf('%.4000c', 'a') FROM n");
+}
+
+int read_everything(Connection& connection) {
+  SQLite::Statement query(connection.db(), "SELECT SUM(LENGTH(body)) FROM t");
+  query.executeStep();
+  return cache_used(connection);
+}
+
+bool maps(const std::filesystem::path& file) {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  while (std::getline(maps, line)) {
+    // The file itself, not its -shm (SQLite maps the WAL index whatever mmap_size says).
+    const std::string name = file.string();
+    if (line.size() >= name.size() &&
+        line.compare(line.size() - name.size(), name.size(), name) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr int kMiB = 1024 * 1024;
+
+// The writer keeps the index pages of 50,000 chats (connection.cpp); a reader and the
+// checkpointer keep little, as each of them may fill what it is given and keep it.
+TEST(ConnectionMemory, EachRoleKeepsAtMostItsShareOfPages) {
+  TempDir dir;
+  fill(dir / "t.db");
+  Connection writer(dir / "t.db", ConnectionRole::writer, Synchronous::full);
+  Connection reader(dir / "t.db", ConnectionRole::reader, Synchronous::full);
+  Connection checkpointer(dir / "t.db", ConnectionRole::checkpointer, Synchronous::full);
+  const int writer_bytes = read_everything(writer);
+  EXPECT_GT(writer_bytes, 12 * kMiB);
+  EXPECT_LT(writer_bytes, 18 * kMiB);
+  const int reader_bytes = read_everything(reader);
+  EXPECT_GT(reader_bytes, 1 * kMiB);
+  EXPECT_LT(reader_bytes, 3 * kMiB);
+  EXPECT_LT(read_everything(checkpointer), kMiB / 4);
+}
+
+// A memory-mapped read would leave every page it touched in the resident set.
+TEST(ConnectionMemory, NoRoleMapsTheDatabaseFile) {
+  TempDir dir;
+  fill(dir / "t.db");
+  for (auto role : {ConnectionRole::writer, ConnectionRole::checkpointer, ConnectionRole::reader}) {
+    Connection connection(dir / "t.db", role, Synchronous::full);
+    read_everything(connection);
+    EXPECT_FALSE(maps(dir / "t.db")) << static_cast<int>(role);
+  }
 }
 
 }  // namespace
