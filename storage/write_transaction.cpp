@@ -124,10 +124,12 @@ Result<bool> WriteTransaction::record_event(std::string_view platform, std::stri
 }
 
 Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
-    const std::string& key, std::string_view platform, std::string_view conversation_key) {
+    const std::string& key, std::string_view platform, std::string_view conversation_key,
+    SessionCache::Snapshot* from_cache) {
   if (!cleared_ && !touched_.count(key)) {
-    if (const auto* hit = cache_.find(key)) {
+    if (auto hit = cache_.find(key)) {
       remember(key, *hit);
+      if (from_cache) *from_cache = hit;
       return std::optional<CachedConversation>(*hit);
     }
   }
@@ -164,15 +166,17 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
 
 Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     std::string_view platform, std::string_view conversation_key, std::string_view user_key,
-    TimePoint now) {
+    TimePoint now, std::string_view first_session_json) {
   return guarded("load_or_create_conversation", [&]() -> Result<ConversationRef> {
     const std::string key = SessionCache::key(platform, conversation_key);
-    auto existing = load_conversation(key, platform, conversation_key);
+    SessionCache::Snapshot from_cache;
+    auto existing = load_conversation(key, platform, conversation_key, &from_cache);
     if (!existing) return existing.error();
     if (*existing) {
       auto& found = **existing;
       return ConversationRef{found.id,
                              false,
+                             std::move(from_cache),
                              found.status,
                              std::move(found.session),
                              std::move(found.credential_hash),
@@ -188,12 +192,18 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     insert.bind(3, std::string(user_key));
     insert.bind(4, to_millis(now));
     insert.bind(5, to_millis(now));
-    insert.bind(6, dialogs::session_to_json(fresh.session).dump());
+    std::string session_text = first_session_json.empty()
+                                   ? dialogs::session_to_json(fresh.session).dump()
+                                   : std::string(first_session_json);
+    insert.bind(6, session_text);
     insert.exec();
     fresh.id = connection_.db().getLastInsertRowid();
     remember(key, fresh);
+    Loaded& inserted = loaded_.at(fresh.id);
+    inserted.inserted_session = std::move(session_text);
+    inserted.inserted_at = now;
     stage({CacheOp::Kind::put, key, fresh});
-    return ConversationRef{fresh.id,     true, fresh.status, std::move(fresh.session),
+    return ConversationRef{fresh.id,     true, nullptr, fresh.status, std::move(fresh.session),
                            std::nullopt, now};
   });
 }
@@ -314,7 +324,8 @@ Result<WriteTransaction::Loaded*> WriteTransaction::loaded(std::int64_t conversa
 
 Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                             const dialogs::Session& session, TimePoint now,
-                                            const SummaryUpdate& summary) {
+                                            const SummaryUpdate& summary,
+                                            std::string_view session_json) {
   return guarded("save_session", [&]() -> Result<void> {
     auto found = loaded(conversation_id);
     if (!found) return found.error();
@@ -325,14 +336,21 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     const bool review_changed = summary.status != row.status || triage != row.stored_triage ||
                                 red_flags != row.stored_red_flags || summary.update_top_causes ||
                                 !summary.safety.empty();
-    const std::string session_text = dialogs::session_to_json(session).dump();
+    const std::string session_text =
+        session_json.empty() ? dialogs::session_to_json(session).dump() : std::string(session_json);
     // Most turns only move the interview on: the review columns keep their values, so
     // the narrow UPDATE leaves the indexes over them untouched (an UPDATE that
     // names an indexed column rewrites its index entries even when the value is the same).
     // No RETURNING in either (nor in set_credential): SQLite buffers RETURNING rows in an
     // ephemeral table with its own page cache, ~80 KiB malloc'd and freed per execution,
     // which cost half the CPU of a message (bench/reports/2026-12-01-server.md).
-    if (!review_changed) {
+    // A row this item inserted with this very session (a first turn stepped beforehand,
+    // load_or_create_conversation's first_session_json) needs no second write.
+    const bool already_stored = !review_changed && (*found)->inserted_at == now &&
+                                (*found)->inserted_session == session_text;
+    if (already_stored) {
+      // Nothing to write; the cache still takes the session below.
+    } else if (!review_changed) {
       auto& update = connection_.statement(
           "UPDATE conversations SET session = ?, updated_at = ? WHERE id = ?");
       update.bind(1, session_text);
@@ -404,17 +422,23 @@ Result<void> WriteTransaction::set_credential(std::int64_t conversation_id,
 Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_id,
                                                       std::string_view platform, const json& target,
                                                       const json& payload, TimePoint now) {
+  return enqueue_outbox(conversation_id, platform, render_outbox(platform, target, payload), now);
+}
+
+Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_id,
+                                                      std::string_view platform,
+                                                      const RenderedOutbox& row, TimePoint now) {
   return guarded("enqueue_outbox", [&]() -> Result<std::int64_t> {
     auto& insert = connection_.statement(
         "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at,"
         " chat_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, conversation_id);
     insert.bind(2, std::string(platform));
-    insert.bind(3, target.dump());
-    insert.bind(4, payload.dump());
+    insert.bind(3, row.target);
+    insert.bind(4, row.payload);
     insert.bind(5, to_millis(now));
     insert.bind(6, to_millis(now));
-    bind_chat_key(insert, 7, platform, target);
+    bind_text_or_null(insert, 7, row.chat_key.value_or(""));
     insert.exec();
     item_queued_outbox_ = true;
     return connection_.db().getLastInsertRowid();

@@ -48,17 +48,24 @@ class WriteTransaction {
 
   // The conversation for (platform, conversation_key): from the session cache, else the
   // database, else a new row with a fresh dialogs::Session (created = true).
+  // `first_session_json`: what to store as a new row's session instead of the fresh one's
+  // JSON, when the caller already knows the session its first turn ends in (the returned
+  // session is still the fresh one); a save_session of that same text with the same `now`
+  // and unchanged review columns then writes nothing. Ignored for a row that exists.
   Result<ConversationRef> load_or_create_conversation(std::string_view platform,
                                                       std::string_view conversation_key,
-                                                      std::string_view user_key, TimePoint now);
+                                                      std::string_view user_key, TimePoint now,
+                                                      std::string_view first_session_json = {});
 
   // Returns the message id.
   Result<std::int64_t> append_message(std::int64_t conversation_id, const MessageRecord& message);
 
   // Stores the session and the review columns, and sets updated_at = now.
-  // "not_found" when the conversation does not exist.
+  // `session_json`: the session already serialised (by a thread other than the writer's),
+  // or empty to serialise it here. "not_found" when the conversation does not exist.
   Result<void> save_session(std::int64_t conversation_id, const dialogs::Session& session,
-                            TimePoint now, const SummaryUpdate& summary);
+                            TimePoint now, const SummaryUpdate& summary,
+                            std::string_view session_json = {});
 
   // When the person first wrote in this conversation (its oldest user message, this
   // batch's included); nullopt when they have not yet.
@@ -82,6 +89,9 @@ class WriteTransaction {
   Result<std::int64_t> enqueue_outbox(std::int64_t conversation_id, std::string_view platform,
                                       const nlohmann::json& target, const nlohmann::json& payload,
                                       TimePoint now);
+  // The same with the row's text made beforehand (render_outbox), off the writer thread.
+  Result<std::int64_t> enqueue_outbox(std::int64_t conversation_id, std::string_view platform,
+                                      const RenderedOutbox& row, TimePoint now);
 
   // A message that belongs to no conversation (a note to a group chat, the
   // acknowledgement of a stale button): delivered like a reply, reviewed never.
@@ -154,9 +164,10 @@ class WriteTransaction {
   bool batch_queued_outbox() const { return batch_queued_outbox_; }
 
   void stage(CacheOp op);
-  Result<std::optional<CachedConversation>> load_conversation(const std::string& key,
-                                                              std::string_view platform,
-                                                              std::string_view conversation_key);
+  // `from_cache` (optional) receives the cache entry when the conversation came from it.
+  Result<std::optional<CachedConversation>> load_conversation(
+      const std::string& key, std::string_view platform, std::string_view conversation_key,
+      SessionCache::Snapshot* from_cache = nullptr);
 
   // What this item loaded or created, by conversation id, so save_session knows the
   // cache key and the stored review columns without reading the row back. Only the
@@ -164,6 +175,9 @@ class WriteTransaction {
   struct Loaded {
     std::string key;
     CachedConversation row;  // without the session
+    // For a row this item inserted: the session JSON and updated_at it was written with.
+    std::string inserted_session;
+    TimePoint inserted_at{};
   };
   void remember(const std::string& key, const CachedConversation& conversation);
   Result<Loaded*> loaded(std::int64_t conversation_id);
