@@ -12,6 +12,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::storage {
+namespace connection_test {
 namespace {
 
 using testing::TempDir;
@@ -121,4 +122,5 @@ TEST(ConnectionMemory, NoRoleMapsTheDatabaseFile) {
 }
 
 }  // namespace
+}  // namespace connection_test
 }  // namespace triagebot::storage

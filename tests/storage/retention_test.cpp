@@ -5,6 +5,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace retention_test {
 namespace {
 
 using testing::at_ms;
@@ -114,11 +115,6 @@ TEST(StorageRetention, PurgeRemovesOnlyConversationsIdleBeforeTheCutoff) {
       1);
 }
 
-}  // namespace
-}  // namespace triagebot::storage
-
-namespace triagebot::storage {
-namespace {
 
 // A message written and forgotten within one batch (and a rolled-back one) must leave
 // the text index consistent: FTS5 external-content indexes corrupt on a wrong delete.
@@ -156,4 +152,5 @@ TEST(StorageRetention, ForgetInTheSameBatchAsAMessageKeepsTheTextIndexConsistent
 }
 
 }  // namespace
+}  // namespace retention_test
 }  // namespace triagebot::storage

@@ -11,6 +11,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace session_save_test {
 namespace {
 
 using testing::at_ms;
@@ -216,4 +217,5 @@ TEST(Checkpointer, CopiesTheLogBackOnceItPassesTheThreshold) {
 }
 
 }  // namespace
+}  // namespace session_save_test
 }  // namespace triagebot::storage
