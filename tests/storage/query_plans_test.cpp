@@ -15,6 +15,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace query_plans_test {
 namespace {
 
 using testing::open_store;
@@ -418,4 +419,5 @@ TEST_F(StorageQueryPlans, ReviewIndexesHoldOnlyTheMinorityTheyFind) {
 }
 
 }  // namespace
+}  // namespace query_plans_test
 }  // namespace triagebot::storage
