@@ -271,6 +271,19 @@ Result<std::optional<ConversationHandle>> Readers::find_conversation(
   });
 }
 
+Result<std::optional<std::string>> Readers::stored_session(std::string_view platform,
+                                                           std::string_view conversation_key) {
+  return guarded("stored_session", [&]() -> Result<std::optional<std::string>> {
+    Lease lease(*this);
+    auto& query = lease->statement(
+        "SELECT session FROM conversations WHERE platform = ? AND conversation_key = ?");
+    query.bind(1, std::string(platform));
+    query.bind(2, std::string(conversation_key));
+    if (!query.executeStep()) return std::optional<std::string>();
+    return std::optional<std::string>(query.getColumn(0).getString());
+  });
+}
+
 Result<std::vector<MessageView>> Readers::messages(std::int64_t conversation_id) {
   return guarded("messages", [&]() -> Result<std::vector<MessageView>> {
     Lease lease(*this);

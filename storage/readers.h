@@ -48,6 +48,11 @@ class Readers {
   Result<std::optional<ConversationHandle>> find_conversation(std::string_view platform,
                                                               std::string_view conversation_key);
 
+  // The session JSON of (platform, conversation key) as last committed; nullopt when the
+  // conversation does not exist. The pipeline steps on it before the writer runs the turn.
+  Result<std::optional<std::string>> stored_session(std::string_view platform,
+                                                    std::string_view conversation_key);
+
   // Every message of a conversation, oldest first (empty when unknown).
   Result<std::vector<MessageView>> messages(std::int64_t conversation_id);
 

@@ -46,12 +46,27 @@ struct RenderedOutbox {
 
 struct CachedConversation;  // session_cache.h
 
+// What a caller of WriteTransaction::load_or_create_conversation already knows.
+struct LoadHint {
+  // What to store as a new row's session instead of a fresh one's JSON, when the caller
+  // knows the session its first turn ends in (the returned session is still the fresh
+  // one); a save_session of that same text with the same `now` and unchanged review
+  // columns then writes nothing. Ignored for a row that exists.
+  std::string_view first_session_json;
+  // The row's session JSON as the caller read it, and that JSON parsed: when the row
+  // still holds exactly this text, it is not parsed again (ConversationRef::matched_stored).
+  std::string_view stored_json;
+  const dialogs::Session* stored_session = nullptr;
+};
+
 struct ConversationRef {
   std::int64_t id = 0;
   bool created = false;  // true when this call inserted it
   // The session cache's entry it was read from, when it was: the same pointer as a
   // snapshot taken earlier (Writer::session_snapshot) means nothing changed since.
   std::shared_ptr<const CachedConversation> cached;
+  // Read from the database and its session was exactly LoadHint::stored_json.
+  bool matched_stored = false;
   ConversationStatus status = ConversationStatus::active;
   dialogs::Session session;
   std::optional<std::string> credential_hash;

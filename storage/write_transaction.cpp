@@ -125,7 +125,7 @@ Result<bool> WriteTransaction::record_event(std::string_view platform, std::stri
 
 Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
     const std::string& key, std::string_view platform, std::string_view conversation_key,
-    SessionCache::Snapshot* from_cache) {
+    SessionCache::Snapshot* from_cache, const LoadHint* hint, bool* matched_stored) {
   if (!cleared_ && !touched_.count(key)) {
     if (auto hit = cache_.find(key)) {
       remember(key, *hit);
@@ -143,12 +143,23 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
   found.id = query.getColumn(0).getInt64();
   found.status = conversation_status_from_string(query.getColumn(1).getString())
                      .value_or(ConversationStatus::active);
-  const auto session_json = json::parse(query.getColumn(2).getString(), nullptr, false);
+  const std::string stored_text = query.getColumn(2).getString();
+  const bool matched = hint && hint->stored_session && !hint->stored_json.empty() &&
+                       hint->stored_json == stored_text;
+  if (matched_stored) *matched_stored = matched;
   if (!query.getColumn(3).isNull()) found.credential_hash = query.getColumn(3).getString();
   found.started_at = from_millis(query.getColumn(4).getInt64());
   if (!query.getColumn(5).isNull()) found.stored_triage = query.getColumn(5).getString();
   found.stored_red_flags = query.getColumn(6).getString();
   query.reset();
+  if (matched) {
+    // The caller parsed this very text already: no second parse on the writer.
+    found.session = *hint->stored_session;
+    remember(key, found);
+    stage({CacheOp::Kind::put, key, found});
+    return std::optional<CachedConversation>(std::move(found));
+  }
+  const auto session_json = json::parse(stored_text, nullptr, false);
   if (session_json.is_discarded()) {
     return make_error(ErrorCode::corrupt_session, "conversation " + std::to_string(found.id) +
                                                       " has a session that is not JSON");
@@ -166,17 +177,20 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
 
 Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     std::string_view platform, std::string_view conversation_key, std::string_view user_key,
-    TimePoint now, std::string_view first_session_json) {
+    TimePoint now, const LoadHint& hint) {
   return guarded("load_or_create_conversation", [&]() -> Result<ConversationRef> {
     const std::string key = SessionCache::key(platform, conversation_key);
     SessionCache::Snapshot from_cache;
-    auto existing = load_conversation(key, platform, conversation_key, &from_cache);
+    bool matched_stored = false;
+    auto existing =
+        load_conversation(key, platform, conversation_key, &from_cache, &hint, &matched_stored);
     if (!existing) return existing.error();
     if (*existing) {
       auto& found = **existing;
       return ConversationRef{found.id,
                              false,
                              std::move(from_cache),
+                             matched_stored,
                              found.status,
                              std::move(found.session),
                              std::move(found.credential_hash),
@@ -192,9 +206,9 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     insert.bind(3, std::string(user_key));
     insert.bind(4, to_millis(now));
     insert.bind(5, to_millis(now));
-    std::string session_text = first_session_json.empty()
+    std::string session_text = hint.first_session_json.empty()
                                    ? dialogs::session_to_json(fresh.session).dump()
-                                   : std::string(first_session_json);
+                                   : std::string(hint.first_session_json);
     insert.bind(6, session_text);
     insert.exec();
     fresh.id = connection_.db().getLastInsertRowid();
@@ -203,8 +217,8 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     inserted.inserted_session = std::move(session_text);
     inserted.inserted_at = now;
     stage({CacheOp::Kind::put, key, fresh});
-    return ConversationRef{fresh.id,     true, nullptr, fresh.status, std::move(fresh.session),
-                           std::nullopt, now};
+    return ConversationRef{
+        fresh.id, true, nullptr, false, fresh.status, std::move(fresh.session), std::nullopt, now};
   });
 }
 
@@ -345,7 +359,7 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     // ephemeral table with its own page cache, ~80 KiB malloc'd and freed per execution,
     // which cost half the CPU of a message (bench/reports/2026-12-01-server.md).
     // A row this item inserted with this very session (a first turn stepped beforehand,
-    // load_or_create_conversation's first_session_json) needs no second write.
+    // LoadHint::first_session_json) needs no second write.
     const bool already_stored = !review_changed && (*found)->inserted_at == now &&
                                 (*found)->inserted_session == session_text;
     if (already_stored) {

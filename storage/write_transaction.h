@@ -48,14 +48,12 @@ class WriteTransaction {
 
   // The conversation for (platform, conversation_key): from the session cache, else the
   // database, else a new row with a fresh dialogs::Session (created = true).
-  // `first_session_json`: what to store as a new row's session instead of the fresh one's
-  // JSON, when the caller already knows the session its first turn ends in (the returned
-  // session is still the fresh one); a save_session of that same text with the same `now`
-  // and unchanged review columns then writes nothing. Ignored for a row that exists.
+  // `hint` (optional) carries what the caller already knows, off the writer thread; see
+  // LoadHint.
   Result<ConversationRef> load_or_create_conversation(std::string_view platform,
                                                       std::string_view conversation_key,
                                                       std::string_view user_key, TimePoint now,
-                                                      std::string_view first_session_json = {});
+                                                      const LoadHint& hint = {});
 
   // Returns the message id.
   Result<std::int64_t> append_message(std::int64_t conversation_id, const MessageRecord& message);
@@ -167,7 +165,8 @@ class WriteTransaction {
   // `from_cache` (optional) receives the cache entry when the conversation came from it.
   Result<std::optional<CachedConversation>> load_conversation(
       const std::string& key, std::string_view platform, std::string_view conversation_key,
-      SessionCache::Snapshot* from_cache = nullptr);
+      SessionCache::Snapshot* from_cache = nullptr, const LoadHint* hint = nullptr,
+      bool* matched_stored = nullptr);
 
   // What this item loaded or created, by conversation id, so save_session knows the
   // cache key and the stored review columns without reading the row back. Only the

@@ -35,8 +35,13 @@ struct Pipeline::Observed {
 // conversation); the writer reuses the turn only if it finds that same entry, or creates
 // the conversation in this very item.
 struct Pipeline::Prepared {
-  bool stepped = false;  // false: a delivery known to be a duplicate, not stepped
+  bool stepped = false;  // false: not stepped (a known duplicate, or the row was unreadable)
   storage::SessionCache::Snapshot base;
+  // Not in the cache but in the database: the session JSON the step read, and that
+  // session parsed (the writer reuses the turn, and skips the parse, if the row still
+  // holds exactly this text).
+  std::string stored_json;
+  std::optional<dialogs::Session> stored_session;
   storage::TimePoint now;
   dialogs::Turn turn;
   std::string session_json;                      // turn.next, serialised
@@ -44,7 +49,9 @@ struct Pipeline::Prepared {
 
   bool fits(const storage::ConversationRef& conversation) const {
     if (!stepped) return false;
-    return base ? conversation.cached == base : conversation.created;
+    if (base) return conversation.cached == base;
+    if (stored_session) return conversation.matched_stored;
+    return conversation.created;
   }
 };
 
@@ -156,13 +163,29 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
     metrics_.known_duplicate();
     return prepared;  // the writer's dedup answers it; nothing to step
   }
+  const auto platform = adapters::to_string(event.platform);
+  prepared.base = store_.writer().session_snapshot(platform, event.conversation_key);
+  if (!prepared.base) {
+    // Not cached (evicted, or only the database has it): read the committed row here, so
+    // neither the read nor the parse falls to the writer. A missing row means a new
+    // conversation; an unreadable one is left to the writer, which reports it.
+    auto stored = store_.readers().stored_session(platform, event.conversation_key);
+    if (!stored) return prepared;
+    if (*stored) {
+      const auto parsed = nlohmann::json::parse(**stored, nullptr, false);
+      if (parsed.is_discarded()) return prepared;
+      auto session = dialogs::session_from_json(parsed);
+      if (!session) return prepared;
+      prepared.stored_json = std::move(**stored);
+      prepared.stored_session = std::move(*session);
+    }
+  }
   prepared.stepped = true;
-  prepared.base =
-      store_.writer().session_snapshot(adapters::to_string(event.platform), event.conversation_key);
   const dialogs::Session fresh;  // what load_or_create_conversation starts a conversation with
-  prepared.turn =
-      dialogs::step(knowledge_, engine_options_, prepared.base ? prepared.base->session : fresh,
-                    event.input, prepared.now);
+  const dialogs::Session& before = prepared.base             ? prepared.base->session
+                                   : prepared.stored_session ? *prepared.stored_session
+                                                             : fresh;
+  prepared.turn = dialogs::step(knowledge_, engine_options_, before, event.input, prepared.now);
   prepared.session_json = dialogs::session_to_json(prepared.turn.next).dump();
   if (submission.deliver_through_outbox) {
     prepared.replies = render_replies(submission, event, prepared.turn.replies);
@@ -193,10 +216,19 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     seen.recorded_event_id = event.event_id;
   }
 
-  // A step taken for a new conversation gives the row its session at once.
+  // A step taken for a new conversation gives the row its session at once; one taken on
+  // the stored row spares the writer its parse.
+  storage::LoadHint hint;
+  if (prepared.stepped && !prepared.base) {
+    if (prepared.stored_session) {
+      hint.stored_json = prepared.stored_json;
+      hint.stored_session = &*prepared.stored_session;
+    } else {
+      hint.first_session_json = prepared.session_json;
+    }
+  }
   auto conversation =
-      tx.load_or_create_conversation(platform, event.conversation_key, event.user_key, now,
-                                     prepared.base ? std::string_view() : prepared.session_json);
+      tx.load_or_create_conversation(platform, event.conversation_key, event.user_key, now, hint);
   if (!conversation) return conversation.error();
   if (conversation->created && !submission.create_conversation) {
     return make_error(ErrorCode::not_found, "the conversation no longer exists");  // rolled back

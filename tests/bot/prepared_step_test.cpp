@@ -26,9 +26,10 @@ using Outcome = std::future<Result<std::vector<bot::EventOutcome>>>;
 
 class PreparedStep : public ::testing::Test {
  protected:
-  PreparedStep() {
+  explicit PreparedStep(std::size_t session_cache_capacity = 10000) {
     storage::StoreOptions options;
     options.path = dir_ / "prepared.db";
+    options.session_cache_capacity = session_cache_capacity;
     auto store = storage::Store::open(options);
     if (!store) throw std::runtime_error(store.error().message);
     store_ = std::move(*store);
@@ -164,6 +165,42 @@ TEST_F(PreparedStep, ARedeliveryIsKnownInMemoryAndNotSteppedAndADuplicateAfterAR
                                      "triagebot_duplicate_events_total{platform=\"telegram\"}")
                 .value_or(0),
             2);
+}
+
+// Nothing cached (a conversation evicted, or known only to the database after a
+// restart): the step reads the committed row through a reader, and the writer keeps it
+// while the row still holds exactly the session that was read.
+class PreparedStepUncached : public PreparedStep {
+ protected:
+  PreparedStepUncached() : PreparedStep(/*session_cache_capacity=*/0) {}
+};
+
+TEST_F(PreparedStepUncached, AStepTakenOnTheStoredRowIsKeptWhileTheRowIsUnchanged) {
+  const auto [first_replies, after_first] = step(dialogs::Session{}, kOpening);
+  auto first = send("1", kOpening);
+  EXPECT_EQ(texts(first), first_replies);
+  auto second = send("2", kAnswer);
+  EXPECT_EQ(texts(second), step(after_first, kAnswer).first);
+  EXPECT_EQ(steps("reused"), 2);
+  EXPECT_EQ(steps("repeated"), 0);
+}
+
+TEST_F(PreparedStepUncached, AStepTakenOnARowThatChangedSinceIsTakenAgain) {
+  const auto [first_replies, after_first] = step(dialogs::Session{}, kOpening);
+  const auto [second_replies, after_second] = step(after_first, kAnswer);
+  const auto third_expected = step(after_second, kAnswer).first;
+  ASSERT_NE(third_expected, second_replies);
+  auto opened = send("1", kOpening);
+  EXPECT_EQ(texts(opened), first_replies);
+  Outcome second, third;
+  {
+    WriterGate gate(store_->writer());  // both read the same stored row
+    second = send("2", kAnswer);
+    third = send("3", kAnswer);
+  }
+  EXPECT_EQ(texts(second), second_replies);
+  EXPECT_EQ(texts(third), third_expected);
+  EXPECT_EQ(steps("repeated"), 1);
 }
 
 }  // namespace

@@ -78,8 +78,9 @@ TEST_F(SessionSave, ARowInsertedWithItsFirstSessionIsStillUpdatedByADifferentSav
   assessed.triage = dialogs::Triage::urgent;
   // The same session and time: nothing left to write.
   ASSERT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
-    auto conversation =
-        tx.load_or_create_conversation("telegram", "1", "1", at_ms(1000), first_json);
+    auto conversation = tx.load_or_create_conversation(
+        "telegram", "1", "1", at_ms(1000),
+        LoadHint{.first_session_json = first_json, .stored_json = {}, .stored_session = nullptr});
     if (!conversation || !conversation->created) return make_error(ErrorCode::internal, "no row");
     return tx.save_session(conversation->id, first, at_ms(1000), question_turn(), first_json);
   }));
@@ -92,8 +93,9 @@ TEST_F(SessionSave, ARowInsertedWithItsFirstSessionIsStillUpdatedByADifferentSav
         std::tuple{first, 1000, assessed}}) {
     const std::string name = std::to_string(key++);
     ASSERT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
-      auto conversation =
-          tx.load_or_create_conversation("telegram", name, name, at_ms(1000), first_json);
+      auto conversation = tx.load_or_create_conversation(
+          "telegram", name, name, at_ms(1000),
+          LoadHint{.first_session_json = first_json, .stored_json = {}, .stored_session = nullptr});
       if (!conversation) return conversation.error();
       return tx.save_session(conversation->id, session, at_ms(at), summary);
     }));
