@@ -13,7 +13,10 @@
 
 namespace triagebot::storage {
 
-enum class ConnectionRole { writer, reader };
+// writer: the database's writer and checkpointer; reader: query-only; search_index: the
+// SearchIndexer's connection to the search file (search_file.h), with SQLite's automatic
+// checkpoints left on.
+enum class ConnectionRole { writer, reader, search_index };
 
 class Connection {
  public:
