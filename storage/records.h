@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,9 +36,14 @@ std::string_view to_string(Direction direction);
 // ---- written by the pipeline -------------------------------------------------------
 
 // What load_or_create_conversation hands the pipeline.
+struct CachedConversation;  // session_cache.h
+
 struct ConversationRef {
   std::int64_t id = 0;
   bool created = false;  // true when this call inserted it
+  // The session cache's entry it was read from, when it was: the same pointer as a
+  // snapshot taken earlier (Writer::session_snapshot) means nothing changed since.
+  std::shared_ptr<const CachedConversation> cached;
   ConversationStatus status = ConversationStatus::active;
   dialogs::Session session;
   std::optional<std::string> credential_hash;

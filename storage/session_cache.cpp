@@ -10,7 +10,8 @@ std::string SessionCache::key(std::string_view platform, std::string_view conver
   return out;
 }
 
-const CachedConversation* SessionCache::find(const std::string& key) {
+SessionCache::Snapshot SessionCache::find(const std::string& key) {
+  std::lock_guard lock(mutex_);
   auto it = index_.find(key);
   if (it == index_.end()) {
     ++misses_;
@@ -18,18 +19,26 @@ const CachedConversation* SessionCache::find(const std::string& key) {
   }
   ++hits_;
   entries_.splice(entries_.begin(), entries_, it->second);
-  return &it->second->second;
+  return it->second->second;
+}
+
+SessionCache::Snapshot SessionCache::snapshot(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  auto it = index_.find(key);
+  return it == index_.end() ? nullptr : it->second->second;
 }
 
 void SessionCache::put(const std::string& key, CachedConversation value) {
   if (capacity_ == 0) return;
+  auto shared = std::make_shared<const CachedConversation>(std::move(value));
+  std::lock_guard lock(mutex_);
   auto it = index_.find(key);
   if (it != index_.end()) {
-    it->second->second = std::move(value);
+    it->second->second = std::move(shared);
     entries_.splice(entries_.begin(), entries_, it->second);
     return;
   }
-  entries_.emplace_front(key, std::move(value));
+  entries_.emplace_front(key, std::move(shared));
   index_[key] = entries_.begin();
   if (entries_.size() > capacity_) {
     index_.erase(entries_.back().first);
@@ -38,6 +47,7 @@ void SessionCache::put(const std::string& key, CachedConversation value) {
 }
 
 void SessionCache::erase(const std::string& key) {
+  std::lock_guard lock(mutex_);
   auto it = index_.find(key);
   if (it == index_.end()) return;
   entries_.erase(it->second);
@@ -45,8 +55,24 @@ void SessionCache::erase(const std::string& key) {
 }
 
 void SessionCache::clear() {
+  std::lock_guard lock(mutex_);
   entries_.clear();
   index_.clear();
+}
+
+std::size_t SessionCache::size() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+std::uint64_t SessionCache::hits() const {
+  std::lock_guard lock(mutex_);
+  return hits_;
+}
+
+std::uint64_t SessionCache::misses() const {
+  std::lock_guard lock(mutex_);
+  return misses_;
 }
 
 }  // namespace triagebot::storage

@@ -2,12 +2,22 @@
 // re-read and re-parse a session's JSON for every message of a busy conversation. It
 // holds only committed state: WriteTransaction stages its changes and the writer
 // applies them after the batch commits (a rolled-back item must not leave its session
-// here). Writer thread only; not thread-safe.
+// here).
+//
+// Entries are immutable and shared: a put replaces the pointer, never the object. So
+// another thread can take a snapshot, work on it without a lock (the pipeline steps the
+// interview on it before the writer runs the turn), and the writer can later tell
+// whether the conversation is still exactly that one by comparing pointers: an entry
+// cannot be replaced and its address reused while the snapshot holds it.
+//
+// Threads: thread-safe; every call takes one short lock.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <list>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -34,17 +44,22 @@ class SessionCache {
 
   static std::string key(std::string_view platform, std::string_view conversation_key);
 
-  // Returns the entry and marks it most recently used, or nullptr.
-  const CachedConversation* find(const std::string& key);
+  using Snapshot = std::shared_ptr<const CachedConversation>;
+
+  // The writer's lookup: the entry, marked most recently used and counted, or nullptr.
+  Snapshot find(const std::string& key);
+  // Another thread's look: the entry or nullptr, without counting or reordering.
+  Snapshot snapshot(const std::string& key) const;
   void put(const std::string& key, CachedConversation value);
   void erase(const std::string& key);
   void clear();
-  std::size_t size() const { return entries_.size(); }
-  std::uint64_t hits() const { return hits_; }
-  std::uint64_t misses() const { return misses_; }
+  std::size_t size() const;
+  std::uint64_t hits() const;
+  std::uint64_t misses() const;
 
  private:
-  using Entry = std::pair<std::string, CachedConversation>;
+  using Entry = std::pair<std::string, Snapshot>;
+  mutable std::mutex mutex_;
   std::size_t capacity_;
   std::list<Entry> entries_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;

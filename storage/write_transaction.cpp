@@ -102,10 +102,12 @@ Result<bool> WriteTransaction::record_event(std::string_view platform, std::stri
 }
 
 Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
-    const std::string& key, std::string_view platform, std::string_view conversation_key) {
+    const std::string& key, std::string_view platform, std::string_view conversation_key,
+    SessionCache::Snapshot* from_cache) {
   if (!cleared_ && !touched_.count(key)) {
-    if (const auto* hit = cache_.find(key)) {
+    if (auto hit = cache_.find(key)) {
       remember(key, *hit);
+      if (from_cache) *from_cache = hit;
       return std::optional<CachedConversation>(*hit);
     }
   }
@@ -145,12 +147,14 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     TimePoint now) {
   return guarded("load_or_create_conversation", [&]() -> Result<ConversationRef> {
     const std::string key = SessionCache::key(platform, conversation_key);
-    auto existing = load_conversation(key, platform, conversation_key);
+    SessionCache::Snapshot from_cache;
+    auto existing = load_conversation(key, platform, conversation_key, &from_cache);
     if (!existing) return existing.error();
     if (*existing) {
       auto& found = **existing;
       return ConversationRef{found.id,
                              false,
+                             std::move(from_cache),
                              found.status,
                              std::move(found.session),
                              std::move(found.credential_hash),
@@ -171,7 +175,7 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     fresh.id = connection_.db().getLastInsertRowid();
     remember(key, fresh);
     stage({CacheOp::Kind::put, key, fresh});
-    return ConversationRef{fresh.id,     true, fresh.status, std::move(fresh.session),
+    return ConversationRef{fresh.id,     true, nullptr, fresh.status, std::move(fresh.session),
                            std::nullopt, now};
   });
 }
@@ -290,7 +294,8 @@ Result<WriteTransaction::Loaded*> WriteTransaction::loaded(std::int64_t conversa
 
 Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                             const dialogs::Session& session, TimePoint now,
-                                            const SummaryUpdate& summary) {
+                                            const SummaryUpdate& summary,
+                                            std::string_view session_json) {
   return guarded("save_session", [&]() -> Result<void> {
     auto found = loaded(conversation_id);
     if (!found) return found.error();
@@ -301,7 +306,8 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     const bool review_changed = summary.status != row.status || triage != row.stored_triage ||
                                 red_flags != row.stored_red_flags || summary.update_top_causes ||
                                 !summary.safety.empty();
-    const std::string session_text = dialogs::session_to_json(session).dump();
+    const std::string session_text =
+        session_json.empty() ? dialogs::session_to_json(session).dump() : std::string(session_json);
     // Most turns only move the interview on: the review columns keep their values, so
     // the narrow UPDATE leaves the eight indexes over them untouched (an UPDATE that
     // names an indexed column rewrites its index entries even when the value is the same).

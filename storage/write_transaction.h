@@ -56,9 +56,11 @@ class WriteTransaction {
   Result<std::int64_t> append_message(std::int64_t conversation_id, const MessageRecord& message);
 
   // Stores the session and the review columns, and sets updated_at = now.
-  // "not_found" when the conversation does not exist.
+  // `session_json`: the session already serialised (by a thread other than the writer's),
+  // or empty to serialise it here. "not_found" when the conversation does not exist.
   Result<void> save_session(std::int64_t conversation_id, const dialogs::Session& session,
-                            TimePoint now, const SummaryUpdate& summary);
+                            TimePoint now, const SummaryUpdate& summary,
+                            std::string_view session_json = {});
 
   // When the person first wrote in this conversation (its oldest user message, this
   // batch's included); nullopt when they have not yet.
@@ -151,9 +153,10 @@ class WriteTransaction {
   bool batch_queued_outbox() const { return batch_queued_outbox_; }
 
   void stage(CacheOp op);
-  Result<std::optional<CachedConversation>> load_conversation(const std::string& key,
-                                                              std::string_view platform,
-                                                              std::string_view conversation_key);
+  // `from_cache` (optional) receives the cache entry when the conversation came from it.
+  Result<std::optional<CachedConversation>> load_conversation(
+      const std::string& key, std::string_view platform, std::string_view conversation_key,
+      SessionCache::Snapshot* from_cache = nullptr);
 
   // What this item loaded or created, by conversation id, so save_session knows the
   // cache key and the stored review columns without reading the row back. Only the

@@ -113,6 +113,14 @@ class Writer {
 
   WriterStats stats() const;
 
+  // The committed conversation the session cache holds for (platform, conversation key),
+  // or nullptr when it holds none. Any thread. A snapshot is what the conversation was
+  // at some commit; ConversationRef::cached tells the writer later whether it still is.
+  SessionCache::Snapshot session_snapshot(std::string_view platform,
+                                          std::string_view conversation_key) const {
+    return cache_.snapshot(SessionCache::key(platform, conversation_key));
+  }
+
  private:
   void loop();
   std::vector<Result<void>> run_batch(std::vector<WorkItem>& batch);

@@ -28,6 +28,21 @@ struct Pipeline::Observed {
   std::optional<std::chrono::milliseconds> emergency_after;
 };
 
+// One event's interview step, taken on the submitting thread. `base` is the cache entry
+// it stepped on (nullptr: no entry, so it stepped on a fresh session as for a new
+// conversation); the writer reuses the turn only if it finds that same entry, or creates
+// the conversation in this very item.
+struct Pipeline::Prepared {
+  storage::SessionCache::Snapshot base;
+  storage::TimePoint now;
+  dialogs::Turn turn;
+  std::string session_json;  // turn.next, serialised
+
+  bool fits(const storage::ConversationRef& conversation) const {
+    return base ? conversation.cached == base : conversation.created;
+  }
+};
+
 namespace {
 
 ConversationStatus status_of(const dialogs::Session& session) {
@@ -65,18 +80,22 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
   // Shared between the work function and the completion, both on the writer thread.
   struct State {
     Submission submission;
+    std::vector<Prepared> prepared;  // one per event
     std::vector<EventOutcome> outcomes;
     std::vector<Observed> observed;
   };
-  auto state = std::make_shared<State>(State{std::move(submission), {}, {}});
+  auto state = std::make_shared<State>(State{std::move(submission), {}, {}, {}});
+  state->prepared.reserve(state->submission.events.size());
+  for (const auto& event : state->submission.events) state->prepared.push_back(prepare(event));
 
   storage::WorkItem item;
   item.work = [this, state](WriteTransaction& tx) -> Result<void> {
     // A retried work item must not see a previous attempt's leftovers.
     state->outcomes.clear();
     state->observed.clear();
-    for (const auto& event : state->submission.events) {
-      auto outcome = apply(tx, event, state->submission, state->observed);
+    for (std::size_t i = 0; i < state->submission.events.size(); ++i) {
+      auto outcome = apply(tx, state->submission.events[i], state->submission, state->prepared[i],
+                           state->observed);
       if (!outcome) return outcome.error();
       state->outcomes.push_back(std::move(*outcome));
     }
@@ -104,10 +123,24 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
   return queued;
 }
 
+Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event) const {
+  Prepared prepared;
+  prepared.now = storage::Clock::now();
+  prepared.base =
+      store_.writer().session_snapshot(adapters::to_string(event.platform), event.conversation_key);
+  const dialogs::Session fresh;  // what load_or_create_conversation starts a conversation with
+  prepared.turn =
+      dialogs::step(knowledge_, engine_options_, prepared.base ? prepared.base->session : fresh,
+                    event.input, prepared.now);
+  prepared.session_json = dialogs::session_to_json(prepared.turn.next).dump();
+  return prepared;
+}
+
 Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::InboundEvent& event,
-                                     const Submission& submission,
+                                     const Submission& submission, const Prepared& prepared,
                                      std::vector<Observed>& observed) {
-  const auto now = storage::Clock::now();
+  // The step's time, so a reused turn and the rows stored with it agree.
+  const auto now = prepared.now;
   const std::string platform(adapters::to_string(event.platform));
   Observed seen;
   seen.platform = platform;
@@ -139,7 +172,11 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
   }
 
   const dialogs::Session& before = conversation->session;
-  dialogs::Turn turn = dialogs::step(knowledge_, engine_options_, before, event.input, now);
+  const bool reuse = prepared.fits(*conversation);
+  metrics_.step_prepared(reuse);
+  dialogs::Turn stepped;
+  if (!reuse) stepped = dialogs::step(knowledge_, engine_options_, before, event.input, now);
+  const dialogs::Turn& turn = reuse ? prepared.turn : stepped;
   outcome.replies = turn.replies;
 
   std::int64_t conversation_id = conversation->id;
@@ -209,7 +246,9 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
       seen.emergency_after =
           std::chrono::duration_cast<std::chrono::milliseconds>(now - first->value_or(now));
     }
-    if (auto saved = tx.save_session(conversation_id, turn.next, now, summary); !saved) {
+    if (auto saved = tx.save_session(conversation_id, turn.next, now, summary,
+                                     reuse ? prepared.session_json : std::string_view());
+        !saved) {
       return saved.error();
     }
     if (questions || seen.emergency_after) {

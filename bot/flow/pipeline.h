@@ -6,10 +6,18 @@
 //   append the user turn and the bot replies -> save the session and review columns ->
 //   one outbox row per reply for platforms that deliver later (Telegram, Slack)
 //
-// and whose completion fires after the batch commit. Running the pure dialog step inside
-// the writer gives per-conversation ordering and atomicity for free: two messages of one
-// person are applied one after the other, in the order they were submitted, and a turn
-// is stored whole or not at all.
+// and whose completion fires after the batch commit. Deciding the turn inside the writer
+// gives per-conversation ordering and atomicity for free: two messages of one person are
+// applied one after the other, in the order they were submitted, and a turn is stored
+// whole or not at all.
+//
+// The step itself is taken before that, on the submitting thread (an HTTP io thread, the
+// polling loop), against the conversation as the session cache last saw it committed
+// (Prepared). The writer uses that turn only when the conversation is still exactly that
+// snapshot, or still does not exist when the step assumed a new one; otherwise it steps
+// again itself. So the writer, the server's one serial stage, is left with the SQL, and
+// the order and atomicity above are unchanged (docs/architecture.md, "Steps taken before
+// the writer").
 //
 // Threads: submit() from any thread. `done` runs on the writer thread after the commit:
 // it must be short and must not block (post real work elsewhere; http::Respond already
@@ -94,9 +102,12 @@ class Pipeline {
 
  private:
   struct Observed;  // what the metrics learn from one event, applied after the commit
+  struct Prepared;  // one event's step taken before the writer runs it
 
+  Prepared prepare(const adapters::InboundEvent& event) const;
   Result<EventOutcome> apply(storage::WriteTransaction& tx, const adapters::InboundEvent& event,
-                             const Submission& submission, std::vector<Observed>& observed);
+                             const Submission& submission, const Prepared& prepared,
+                             std::vector<Observed>& observed);
 
   storage::Store& store_;
   const dialogs::Knowledge& knowledge_;

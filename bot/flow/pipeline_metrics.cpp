@@ -18,7 +18,18 @@ PipelineMetrics::PipelineMetrics(Metrics& registry)
                                       "Items committed together in one writer transaction.", {},
                                       {1, 2, 4, 8, 16, 32, 64, 128, 256})),
       overloaded_(registry.counter("triagebot_writer_rejected_total",
-                                   "Submissions refused because the writer queue was full.")) {}
+                                   "Submissions refused because the writer queue was full.")),
+      steps_reused_(registry.counter(
+          "triagebot_pipeline_steps_prepared_total",
+          "Interview steps taken before the writer ran the turn, by whether the writer used "
+          "them (reused) or stepped again because the conversation had changed (repeated).",
+          {{"outcome", "reused"}})),
+      steps_repeated_(registry.counter("triagebot_pipeline_steps_prepared_total", "",
+                                       {{"outcome", "repeated"}})) {}
+
+void PipelineMetrics::step_prepared(bool reused) {
+  (reused ? steps_reused_ : steps_repeated_).inc();
+}
 
 void PipelineMetrics::conversation_started(std::string_view platform) {
   registry_

@@ -29,6 +29,9 @@ class PipelineMetrics {
   // From the person's first message in the conversation to the emergency guidance.
   void time_to_emergency_guidance(std::chrono::milliseconds elapsed);
   void duplicate_suppressed(std::string_view platform);
+  // Whether the writer used the step taken before it ran the turn (Pipeline::Prepared),
+  // or stepped again because the conversation had changed or was not cached.
+  void step_prepared(bool reused);
   void rejected_overloaded();
 
   // Writer queue depth and batch sizes, read from the writer at scrape time and after
@@ -44,6 +47,8 @@ class PipelineMetrics {
   Histogram& emergency_latency_;
   Histogram& batch_sizes_;
   Counter& overloaded_;
+  Counter& steps_reused_;
+  Counter& steps_repeated_;
 };
 
 }  // namespace triagebot::bot
