@@ -91,16 +91,19 @@ SearchIndexStats SearchIndexer::stats() const {
 }
 
 void SearchIndexer::loop() {
-  for (;;) {
+  // The first round (a backfill, if the file is new) starts at once.
+  for (bool first = true;; first = false) {
     std::uint64_t round = 0;
     {
       std::unique_lock lock(mutex_);
       auto wanted = [&] { return round_wanted_ > rounds_begun_; };
-      wake_.wait_until(lock, last_round_end_ + options_.max_interval,
-                       [&] { return stopping_.load() || wanted() || due_.load(); });
+      if (!first) {
+        wake_.wait_until(lock, last_round_end_ + options_.max_interval,
+                         [&] { return stopping_.load() || wanted() || due_.load(); });
+      }
       // Woken by a commit: let the next ones gather until min_interval after the last
       // round, unless someone waits for the index.
-      if (!stopping_ && !wanted() && due_) {
+      if (!first && !stopping_ && !wanted() && due_) {
         wake_.wait_until(lock, last_round_end_ + options_.min_interval,
                          [&] { return stopping_.load() || wanted(); });
       }
