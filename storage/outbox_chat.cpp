@@ -27,4 +27,9 @@ std::optional<std::string> outbox_chat_key(std::string_view platform,
   return std::nullopt;
 }
 
+RenderedOutbox render_outbox(std::string_view platform, const nlohmann::json& target,
+                             const nlohmann::json& payload) {
+  return RenderedOutbox{target.dump(), payload.dump(), outbox_chat_key(platform, target)};
+}
+
 }  // namespace triagebot::storage

@@ -16,9 +16,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/records.h"
+
 namespace triagebot::storage {
 
 // "telegram:6112309874", "slack:D024BE91L"; nullopt when the target names no chat.
 std::optional<std::string> outbox_chat_key(std::string_view platform, const nlohmann::json& target);
+
+// The row WriteTransaction::enqueue_outbox writes for this target and payload.
+RenderedOutbox render_outbox(std::string_view platform, const nlohmann::json& target,
+                             const nlohmann::json& payload);
 
 }  // namespace triagebot::storage

@@ -36,6 +36,14 @@ std::string_view to_string(Direction direction);
 // ---- written by the pipeline -------------------------------------------------------
 
 // What load_or_create_conversation hands the pipeline.
+// An outbox row's text, made by render_outbox (outbox_chat.h) on any thread so the
+// writer only binds it.
+struct RenderedOutbox {
+  std::string target;                   // JSON
+  std::string payload;                  // JSON
+  std::optional<std::string> chat_key;  // outbox_chat_key of the target
+};
+
 struct CachedConversation;  // session_cache.h
 
 struct ConversationRef {

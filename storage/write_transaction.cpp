@@ -144,7 +144,7 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
 
 Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     std::string_view platform, std::string_view conversation_key, std::string_view user_key,
-    TimePoint now) {
+    TimePoint now, std::string_view first_session_json) {
   return guarded("load_or_create_conversation", [&]() -> Result<ConversationRef> {
     const std::string key = SessionCache::key(platform, conversation_key);
     SessionCache::Snapshot from_cache;
@@ -170,10 +170,16 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     insert.bind(3, std::string(user_key));
     insert.bind(4, to_millis(now));
     insert.bind(5, to_millis(now));
-    insert.bind(6, dialogs::session_to_json(fresh.session).dump());
+    std::string session_text = first_session_json.empty()
+                                   ? dialogs::session_to_json(fresh.session).dump()
+                                   : std::string(first_session_json);
+    insert.bind(6, session_text);
     insert.exec();
     fresh.id = connection_.db().getLastInsertRowid();
     remember(key, fresh);
+    Loaded& inserted = loaded_.at(fresh.id);
+    inserted.inserted_session = std::move(session_text);
+    inserted.inserted_at = now;
     stage({CacheOp::Kind::put, key, fresh});
     return ConversationRef{fresh.id,     true, nullptr, fresh.status, std::move(fresh.session),
                            std::nullopt, now};
@@ -314,7 +320,13 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     // No RETURNING in either (nor in set_credential): SQLite buffers RETURNING rows in an
     // ephemeral table with its own page cache, ~80 KiB malloc'd and freed per execution,
     // which cost half the CPU of a message (bench/reports/2026-12-01-server.md).
-    if (!review_changed) {
+    // A row this item inserted with this very session (a first turn stepped beforehand,
+    // load_or_create_conversation's first_session_json) needs no second write.
+    const bool already_stored = !review_changed && (*found)->inserted_at == now &&
+                                (*found)->inserted_session == session_text;
+    if (already_stored) {
+      // Nothing to write; the cache still takes the session below.
+    } else if (!review_changed) {
       auto& update = connection_.statement(
           "UPDATE conversations SET session = ?, updated_at = ? WHERE id = ?");
       update.bind(1, session_text);
@@ -386,17 +398,23 @@ Result<void> WriteTransaction::set_credential(std::int64_t conversation_id,
 Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_id,
                                                       std::string_view platform, const json& target,
                                                       const json& payload, TimePoint now) {
+  return enqueue_outbox(conversation_id, platform, render_outbox(platform, target, payload), now);
+}
+
+Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_id,
+                                                      std::string_view platform,
+                                                      const RenderedOutbox& row, TimePoint now) {
   return guarded("enqueue_outbox", [&]() -> Result<std::int64_t> {
     auto& insert = connection_.statement(
         "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at,"
         " chat_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, conversation_id);
     insert.bind(2, std::string(platform));
-    insert.bind(3, target.dump());
-    insert.bind(4, payload.dump());
+    insert.bind(3, row.target);
+    insert.bind(4, row.payload);
     insert.bind(5, to_millis(now));
     insert.bind(6, to_millis(now));
-    bind_chat_key(insert, 7, platform, target);
+    bind_text_or_null(insert, 7, row.chat_key.value_or(""));
     insert.exec();
     item_queued_outbox_ = true;
     return connection_.db().getLastInsertRowid();

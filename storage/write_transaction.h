@@ -48,9 +48,14 @@ class WriteTransaction {
 
   // The conversation for (platform, conversation_key): from the session cache, else the
   // database, else a new row with a fresh dialogs::Session (created = true).
+  // `first_session_json`: what to store as a new row's session instead of the fresh one's
+  // JSON, when the caller already knows the session its first turn ends in (the returned
+  // session is still the fresh one); a save_session of that same text with the same `now`
+  // and unchanged review columns then writes nothing. Ignored for a row that exists.
   Result<ConversationRef> load_or_create_conversation(std::string_view platform,
                                                       std::string_view conversation_key,
-                                                      std::string_view user_key, TimePoint now);
+                                                      std::string_view user_key, TimePoint now,
+                                                      std::string_view first_session_json = {});
 
   // Returns the message id.
   Result<std::int64_t> append_message(std::int64_t conversation_id, const MessageRecord& message);
@@ -84,6 +89,9 @@ class WriteTransaction {
   Result<std::int64_t> enqueue_outbox(std::int64_t conversation_id, std::string_view platform,
                                       const nlohmann::json& target, const nlohmann::json& payload,
                                       TimePoint now);
+  // The same with the row's text made beforehand (render_outbox), off the writer thread.
+  Result<std::int64_t> enqueue_outbox(std::int64_t conversation_id, std::string_view platform,
+                                      const RenderedOutbox& row, TimePoint now);
 
   // A message that belongs to no conversation (a note to a group chat, the
   // acknowledgement of a stale button): delivered like a reply, reviewed never.
@@ -164,6 +172,9 @@ class WriteTransaction {
   struct Loaded {
     std::string key;
     CachedConversation row;  // without the session
+    // For a row this item inserted: the session JSON and updated_at it was written with.
+    std::string inserted_session;
+    TimePoint inserted_at{};
   };
   void remember(const std::string& key, const CachedConversation& conversation);
   Result<Loaded*> loaded(std::int64_t conversation_id);

@@ -7,6 +7,7 @@
 
 #include "bot/obs/log.h"
 #include "dialogs/choice_label.h"
+#include "storage/outbox_chat.h"
 #include "storage/time.h"
 
 namespace triagebot::bot {
@@ -36,7 +37,8 @@ struct Pipeline::Prepared {
   storage::SessionCache::Snapshot base;
   storage::TimePoint now;
   dialogs::Turn turn;
-  std::string session_json;  // turn.next, serialised
+  std::string session_json;                      // turn.next, serialised
+  std::vector<storage::RenderedOutbox> replies;  // the turn's outbox rows, if it has any
 
   bool fits(const storage::ConversationRef& conversation) const {
     return base ? conversation.cached == base : conversation.created;
@@ -63,6 +65,23 @@ nlohmann::json choices_json(const std::vector<dialogs::Choice>& choices) {
   return out;
 }
 
+// The outbox rows of a turn's replies, in order: each reply split to the platform's
+// limits, one row per part, so a retry never repeats a delivered part.
+std::vector<storage::RenderedOutbox> render_replies(const Submission& submission,
+                                                    const adapters::InboundEvent& event,
+                                                    const std::vector<dialogs::Reply>& replies) {
+  std::vector<storage::RenderedOutbox> rows;
+  const auto platform = adapters::to_string(event.platform);
+  for (const auto& reply : replies) {
+    auto parts =
+        submission.split_reply ? submission.split_reply(reply) : std::vector<dialogs::Reply>{reply};
+    for (const auto& part : parts) {
+      rows.push_back(storage::render_outbox(platform, event.reply_address, reply_payload(part)));
+    }
+  }
+  return rows;
+}
+
 }  // namespace
 
 nlohmann::json reply_payload(const dialogs::Reply& reply) {
@@ -86,7 +105,9 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
   };
   auto state = std::make_shared<State>(State{std::move(submission), {}, {}, {}});
   state->prepared.reserve(state->submission.events.size());
-  for (const auto& event : state->submission.events) state->prepared.push_back(prepare(event));
+  for (const auto& event : state->submission.events) {
+    state->prepared.push_back(prepare(event, state->submission));
+  }
 
   storage::WorkItem item;
   item.work = [this, state](WriteTransaction& tx) -> Result<void> {
@@ -123,7 +144,8 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
   return queued;
 }
 
-Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event) const {
+Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
+                                     const Submission& submission) const {
   Prepared prepared;
   prepared.now = storage::Clock::now();
   prepared.base =
@@ -133,6 +155,9 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event) const 
       dialogs::step(knowledge_, engine_options_, prepared.base ? prepared.base->session : fresh,
                     event.input, prepared.now);
   prepared.session_json = dialogs::session_to_json(prepared.turn.next).dump();
+  if (submission.deliver_through_outbox) {
+    prepared.replies = render_replies(submission, event, prepared.turn.replies);
+  }
   return prepared;
 }
 
@@ -158,8 +183,10 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     }
   }
 
+  // A step taken for a new conversation gives the row its session at once.
   auto conversation =
-      tx.load_or_create_conversation(platform, event.conversation_key, event.user_key, now);
+      tx.load_or_create_conversation(platform, event.conversation_key, event.user_key, now,
+                                     prepared.base ? std::string_view() : prepared.session_json);
   if (!conversation) return conversation.error();
   if (conversation->created && !submission.create_conversation) {
     return make_error(ErrorCode::not_found, "the conversation no longer exists");  // rolled back
@@ -280,13 +307,11 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
         return queued.error();
       }
     }
-    for (const auto& reply : turn.replies) {
-      auto parts = submission.split_reply ? submission.split_reply(reply)
-                                          : std::vector<dialogs::Reply>{reply};
-      for (const auto& part : parts) {
-        auto queued = tx.enqueue_outbox(conversation_id, platform, event.reply_address,
-                                        reply_payload(part), now);
-        if (!queued) return queued.error();
+    const auto rows = reuse ? std::vector<storage::RenderedOutbox>()
+                            : render_replies(submission, event, turn.replies);
+    for (const auto& row : reuse ? prepared.replies : rows) {
+      if (auto queued = tx.enqueue_outbox(conversation_id, platform, row, now); !queued) {
+        return queued.error();
       }
     }
   }

@@ -104,7 +104,7 @@ class Pipeline {
   struct Observed;  // what the metrics learn from one event, applied after the commit
   struct Prepared;  // one event's step taken before the writer runs it
 
-  Prepared prepare(const adapters::InboundEvent& event) const;
+  Prepared prepare(const adapters::InboundEvent& event, const Submission& submission) const;
   Result<EventOutcome> apply(storage::WriteTransaction& tx, const adapters::InboundEvent& event,
                              const Submission& submission, const Prepared& prepared,
                              std::vector<Observed>& observed);

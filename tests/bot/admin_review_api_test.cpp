@@ -10,6 +10,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing {
+namespace admin_review_api_test {
 namespace {
 
 constexpr const char* kToken = "admin-review-token-of-32-characters-or-more";
@@ -101,4 +102,5 @@ TEST_F(AdminReviewApi, StatsRefuseBadInputAndAnonymousCallers) {
 }
 
 }  // namespace
+}  // namespace admin_review_api_test
 }  // namespace triagebot::testing

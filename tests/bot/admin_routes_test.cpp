@@ -13,6 +13,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing {
+namespace admin_routes_test {
 namespace {
 
 constexpr const char* kToken = "admin-s3cret-token-of-32-characters-or-more";
@@ -398,4 +399,5 @@ TEST_F(AdminApiOverloaded, VerdictIs503WhenTheWriterQueueIsFull) {
 }
 
 }  // namespace
+}  // namespace admin_routes_test
 }  // namespace triagebot::testing

@@ -9,6 +9,7 @@
 #include "bot/cli/cli.h"
 
 namespace triagebot::bot {
+namespace channel_registry_test {
 namespace {
 
 std::vector<std::string> names_of(const std::vector<std::unique_ptr<Channel>>& channels) {
@@ -80,4 +81,5 @@ TEST(ChannelRegistry, EachChannelsCommandIsInTheCliTable) {
 }
 
 }  // namespace
+}  // namespace channel_registry_test
 }  // namespace triagebot::bot

@@ -8,6 +8,7 @@
 #include "dialogs/knowledge.h"
 
 namespace triagebot::bot {
+namespace chat_command_test {
 namespace {
 
 const dialogs::Knowledge& knowledge() {
@@ -46,4 +47,5 @@ TEST(ChatCommand, EndOfInputEndsCleanly) {
 }
 
 }  // namespace
+}  // namespace chat_command_test
 }  // namespace triagebot::bot

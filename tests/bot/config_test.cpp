@@ -10,6 +10,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::bot {
+namespace config_test {
 namespace {
 
 using namespace std::chrono_literals;
@@ -391,4 +392,5 @@ TEST(Config, DocumentationListsEveryVariable) {
 }
 
 }  // namespace
+}  // namespace config_test
 }  // namespace triagebot::bot

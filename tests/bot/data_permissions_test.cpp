@@ -12,6 +12,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing {
+namespace data_permissions_test {
 namespace {
 
 int mode_of(const std::filesystem::path& path) {
@@ -69,4 +70,5 @@ TEST(DataPermissions, ADatabaseOthersMayReadIsNamedAtStartWithTheFix) {
 }
 
 }  // namespace
+}  // namespace data_permissions_test
 }  // namespace triagebot::testing

@@ -13,6 +13,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::bot {
+namespace db_lock_test {
 namespace {
 
 using testing::EnvVars;
@@ -146,4 +147,5 @@ TEST_F(OneServerPerDatabase, AKilledHolderLeavesNothingThatBlocksARestart) {
 }
 
 }  // namespace
+}  // namespace db_lock_test
 }  // namespace triagebot::bot

@@ -9,6 +9,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::telegram_bot {
+namespace delivery_order_test {
 namespace {
 
 using nlohmann::json;
@@ -64,4 +65,5 @@ TEST(DeliveryShutdown, ASendInFlightAtSigtermIsWaitedForAndDeliveredOnceAcrossTh
 }
 
 }  // namespace
+}  // namespace delivery_order_test
 }  // namespace triagebot::testing::telegram_bot

@@ -17,6 +17,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::bot {
+namespace dispatcher_test {
 namespace {
 
 using namespace std::chrono_literals;
@@ -444,4 +445,5 @@ TEST_F(DispatcherTest, StopWaitsForTheSendInFlightAndLeavesRowsWaitingForTheirPa
 }
 
 }  // namespace
+}  // namespace dispatcher_test
 }  // namespace triagebot::bot

@@ -12,6 +12,7 @@
 #include "bot/net/http_client.h"
 
 namespace triagebot::testing {
+namespace fake_api_server_test {
 namespace {
 
 using nlohmann::json;
@@ -112,4 +113,5 @@ TEST(FakeApiServer, ComesBackOnTheSamePort) {
 }
 
 }  // namespace
+}  // namespace fake_api_server_test
 }  // namespace triagebot::testing

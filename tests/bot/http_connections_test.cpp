@@ -18,6 +18,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing {
+namespace http_connections_test {
 namespace {
 
 using bot::http::ServerOptions;
@@ -173,4 +174,5 @@ TEST(OpenFiles, ServeLowersTheDefaultCapWithAWarning) {
 }
 
 }  // namespace
+}  // namespace http_connections_test
 }  // namespace triagebot::testing

@@ -13,6 +13,7 @@
 #include "tests/support/http_client.h"
 
 namespace triagebot::testing {
+namespace http_framing_test {
 namespace {
 
 using bot::http::json_response;
@@ -228,4 +229,5 @@ TEST_F(Framing, HeadIsAllowedWhereGetIs) {
 }
 
 }  // namespace
+}  // namespace http_framing_test
 }  // namespace triagebot::testing

@@ -12,6 +12,7 @@
 #include "tests/support/fake_api_server.h"
 
 namespace triagebot::bot::net {
+namespace https_client_test {
 namespace {
 
 namespace asio = boost::asio;
@@ -235,4 +236,5 @@ TEST(HttpClient, ConcurrentSendsEachGetTheirAnswer) {
 }
 
 }  // namespace
+}  // namespace https_client_test
 }  // namespace triagebot::bot::net

@@ -18,6 +18,7 @@
 #include "tests/support/localhost_certificate.h"
 
 namespace triagebot::bot::net {
+namespace https_client_tls_test {
 namespace {
 
 namespace asio = boost::asio;
@@ -176,4 +177,5 @@ TEST(HttpClientTls, MalformedExtraCaIsAnErrorAtCreation) {
 }
 
 }  // namespace
+}  // namespace https_client_tls_test
 }  // namespace triagebot::bot::net

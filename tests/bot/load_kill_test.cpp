@@ -26,6 +26,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing {
+namespace load_kill_test {
 namespace {
 
 using nlohmann::json;
@@ -235,4 +236,5 @@ TEST(LoadAndKill, EveryAcknowledgedTurnOnceAndEveryRowDeliveredOnceAfterFiveKill
 }
 
 }  // namespace
+}  // namespace load_kill_test
 }  // namespace triagebot::testing

@@ -11,6 +11,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing {
+namespace logs_command_test {
 namespace {
 
 struct CliRun {
@@ -294,4 +295,5 @@ TEST_F(LogsCommand, RealBinaryListsWithTheDbFlag) {
 }
 
 }  // namespace
+}  // namespace logs_command_test
 }  // namespace triagebot::testing

@@ -10,6 +10,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing {
+namespace logs_review_test {
 namespace {
 
 struct ReviewRun {
@@ -185,4 +186,5 @@ TEST_F(LogsReview, PurgeAcceptsOlderThan) {
 }
 
 }  // namespace
+}  // namespace logs_review_test
 }  // namespace triagebot::testing

@@ -6,6 +6,7 @@
 #include <vector>
 
 namespace triagebot::bot {
+namespace metrics_test {
 namespace {
 
 TEST(Metrics, RendersCounterWithHelpTypeAndLabels) {
@@ -86,4 +87,5 @@ TEST(Metrics, ConcurrentIncrementsAreAllCounted) {
 }
 
 }  // namespace
+}  // namespace metrics_test
 }  // namespace triagebot::bot

@@ -18,6 +18,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing {
+namespace prepared_step_test {
 namespace {
 
 using storage::testing::WriterGate;
@@ -144,4 +145,5 @@ TEST_F(PreparedStep, AMessageSteppedBeforeAForgetIsAnsweredAsANewConversation) {
 }
 
 }  // namespace
+}  // namespace prepared_step_test
 }  // namespace triagebot::testing

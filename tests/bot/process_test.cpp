@@ -11,6 +11,7 @@
 #include "tests/support/server_process.h"
 
 namespace triagebot::testing {
+namespace process_test {
 namespace {
 
 TEST(TriagebotProcess, PrintsListeningLineWithTheRealPort) {
@@ -202,4 +203,5 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<BadConfig>& info) { return info.param.name; });
 
 }  // namespace
+}  // namespace process_test
 }  // namespace triagebot::testing

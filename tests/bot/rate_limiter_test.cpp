@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace triagebot::bot::http {
+namespace rate_limiter_test {
 namespace {
 
 using namespace std::chrono_literals;
@@ -102,4 +103,5 @@ TEST(RateLimiter, CountsExactlyUnderConcurrentUse) {
 }
 
 }  // namespace
+}  // namespace rate_limiter_test
 }  // namespace triagebot::bot::http

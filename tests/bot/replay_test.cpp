@@ -19,6 +19,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing {
+namespace replay_test {
 namespace {
 
 using nlohmann::json;
@@ -224,4 +225,5 @@ TEST_F(Replay, BadArgumentsExit2AndReplayWritesNothing) {
 }
 
 }  // namespace
+}  // namespace replay_test
 }  // namespace triagebot::testing

@@ -16,6 +16,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing {
+namespace retention_sweeper_test {
 namespace {
 
 std::int64_t count(const std::filesystem::path& db, const std::string& sql) {
@@ -167,4 +168,5 @@ TEST(RetentionProcess, ServerPurgesOldConversationsAtStart) {
 }
 
 }  // namespace
+}  // namespace retention_sweeper_test
 }  // namespace triagebot::testing

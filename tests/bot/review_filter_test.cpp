@@ -5,6 +5,7 @@
 #include "bot/review/review_filter.h"
 
 namespace triagebot::bot {
+namespace review_filter_test {
 namespace {
 
 using storage::to_millis;
@@ -97,4 +98,5 @@ TEST(ReviewFilter, LimitBoundIsConfigurable) {
 }
 
 }  // namespace
+}  // namespace review_filter_test
 }  // namespace triagebot::bot

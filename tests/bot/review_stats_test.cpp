@@ -15,6 +15,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing {
+namespace review_stats_test {
 namespace {
 
 using widget_api::kSciaticaOpening;
@@ -254,4 +255,5 @@ TEST(StatsPercentiles, NearestRankPicksAValueThatOccurred) {
 }
 
 }  // namespace
+}  // namespace review_stats_test
 }  // namespace triagebot::testing

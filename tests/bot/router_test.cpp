@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 namespace triagebot::bot::http {
+namespace router_test {
 namespace {
 
 Handler noop() {
@@ -58,4 +59,5 @@ TEST(Router, PlaceholderNeedsANonEmptySegment) {
 }
 
 }  // namespace
+}  // namespace router_test
 }  // namespace triagebot::bot::http

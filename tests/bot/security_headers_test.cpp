@@ -18,6 +18,7 @@ std::string_view asset_admin_html();
 }  // namespace triagebot::embedded
 
 namespace triagebot::testing {
+namespace security_headers_test {
 namespace {
 
 using bot::http::kNoContentPolicy;
@@ -119,4 +120,5 @@ TEST(SecurityHeaders, OurPagesHoldNothingInline) {
 }
 
 }  // namespace
+}  // namespace security_headers_test
 }  // namespace triagebot::testing

@@ -23,6 +23,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing {
+namespace server_test {
 namespace {
 
 namespace net = boost::asio;
@@ -331,4 +332,5 @@ TEST(HttpServer, BindFailureIsAnError) {
 }
 
 }  // namespace
+}  // namespace server_test
 }  // namespace triagebot::testing

@@ -6,6 +6,7 @@
 #include "tests/bot/slack_harness.h"
 
 namespace triagebot::testing::slack_bot {
+namespace slack_command_test {
 namespace {
 
 using nlohmann::json;
@@ -101,4 +102,5 @@ TEST_F(SlackCheck, AnAppTokenInTheBotTokensPlaceIsRefused) {
 }
 
 }  // namespace
+}  // namespace slack_command_test
 }  // namespace triagebot::testing::slack_bot

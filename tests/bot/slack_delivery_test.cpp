@@ -11,6 +11,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::slack_bot {
+namespace slack_delivery_test {
 namespace {
 
 using nlohmann::json;
@@ -135,4 +136,5 @@ TEST_F(SlackDelivery, ServerErrorsAreRetriedUntilDelivered) {
 }
 
 }  // namespace
+}  // namespace slack_delivery_test
 }  // namespace triagebot::testing::slack_bot

@@ -11,6 +11,7 @@
 #include "bot/channels/slack/dm_transport.h"
 
 namespace triagebot::bot {
+namespace slack_dm_transport_test {
 namespace {
 
 using nlohmann::json;
@@ -100,4 +101,5 @@ TEST(SlackIds, UsersAreUOrW) {
 }
 
 }  // namespace
+}  // namespace slack_dm_transport_test
 }  // namespace triagebot::bot

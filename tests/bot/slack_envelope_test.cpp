@@ -16,6 +16,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing::slack_bot {
+namespace slack_envelope_test {
 namespace {
 
 using nlohmann::json;
@@ -127,4 +128,5 @@ TEST_F(SlackEnvelopes, APayloadThatIsNotSlacksIsReportedAsABadRequest) {
 }
 
 }  // namespace
+}  // namespace slack_envelope_test
 }  // namespace triagebot::testing::slack_bot

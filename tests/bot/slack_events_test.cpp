@@ -12,6 +12,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::slack_bot {
+namespace slack_events_test {
 namespace {
 
 using nlohmann::json;
@@ -241,4 +242,5 @@ TEST_F(SlackEvents, RedFlagDirectMessageGetsTheEmergencyReplyFirst) {
 }
 
 }  // namespace
+}  // namespace slack_events_test
 }  // namespace triagebot::testing::slack_bot

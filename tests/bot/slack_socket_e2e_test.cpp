@@ -15,6 +15,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::slack_bot {
+namespace slack_socket_e2e_test {
 namespace {
 
 using nlohmann::json;
@@ -166,4 +167,5 @@ TEST_F(SlackSocket, AKillRightAfterTheAcknowledgementStillDeliversTheReplyOnceAf
 }
 
 }  // namespace
+}  // namespace slack_socket_e2e_test
 }  // namespace triagebot::testing::slack_bot

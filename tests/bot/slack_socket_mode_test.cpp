@@ -19,6 +19,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::bot::slack {
+namespace slack_socket_mode_test {
 namespace {
 
 using nlohmann::json;
@@ -428,4 +429,5 @@ TEST(WebSocketClientUrl, RefusesPlainWebSocketsBeyondLoopback) {
 }
 
 }  // namespace
+}  // namespace slack_socket_mode_test
 }  // namespace triagebot::bot::slack

@@ -9,6 +9,7 @@
 #include "tests/support/fake_api_server.h"
 
 namespace triagebot::bot {
+namespace telegram_commands_test {
 namespace {
 
 using nlohmann::json;
@@ -201,4 +202,5 @@ TEST(TelegramCommands, WebhookUrlProblems) {
 }
 
 }  // namespace
+}  // namespace telegram_commands_test
 }  // namespace triagebot::bot

@@ -11,6 +11,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::telegram_bot {
+namespace telegram_delivery_test {
 namespace {
 
 using nlohmann::json;
@@ -168,4 +169,5 @@ TEST_F(TelegramDelivery, MetricsShowOutboxLagAndSendsByOutcome) {
 }
 
 }  // namespace
+}  // namespace telegram_delivery_test
 }  // namespace triagebot::testing::telegram_bot

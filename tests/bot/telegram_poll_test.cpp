@@ -9,6 +9,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::telegram_bot {
+namespace telegram_poll_test {
 namespace {
 
 using nlohmann::json;
@@ -146,4 +147,5 @@ TEST(TelegramPollConflict, WebhookStillSetIsReportedClearlyAndSigtermStillExits)
 }
 
 }  // namespace
+}  // namespace telegram_poll_test
 }  // namespace triagebot::testing::telegram_bot

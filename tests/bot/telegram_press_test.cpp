@@ -9,6 +9,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::telegram_bot {
+namespace telegram_press_test {
 namespace {
 
 using nlohmann::json;
@@ -134,4 +135,5 @@ TEST_F(TelegramPress, PressWithoutTheMessageStillContinuesAndEditsNothing) {
 }
 
 }  // namespace
+}  // namespace telegram_press_test
 }  // namespace triagebot::testing::telegram_bot

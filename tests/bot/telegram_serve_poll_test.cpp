@@ -8,6 +8,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::telegram_bot {
+namespace telegram_serve_poll_test {
 namespace {
 
 using nlohmann::json;
@@ -54,4 +55,5 @@ TEST(TelegramServePoll, WebhookModeIsTheDefaultAndPollsNothing) {
 }
 
 }  // namespace
+}  // namespace telegram_serve_poll_test
 }  // namespace triagebot::testing::telegram_bot

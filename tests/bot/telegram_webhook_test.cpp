@@ -11,6 +11,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::telegram_bot {
+namespace telegram_webhook_test {
 namespace {
 
 using nlohmann::json;
@@ -258,4 +259,5 @@ TEST_F(TelegramWebhook, RedFlagGetsEmergencyGuidanceFirstNamingTheConfiguredNumb
 }
 
 }  // namespace
+}  // namespace telegram_webhook_test
 }  // namespace triagebot::testing::telegram_bot

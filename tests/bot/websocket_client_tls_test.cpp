@@ -21,6 +21,7 @@
 #include "tests/support/localhost_certificate.h"
 
 namespace triagebot::bot::net {
+namespace websocket_client_tls_test {
 namespace {
 
 namespace asio = boost::asio;
@@ -208,4 +209,5 @@ TEST(WebSocketClient, AConnectionRefusedIsAConnectionError) {
 }
 
 }  // namespace
+}  // namespace websocket_client_tls_test
 }  // namespace triagebot::bot::net

@@ -17,6 +17,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::testing::widget_api {
+namespace widget_api_test {
 namespace {
 
 class WidgetApi : public ::testing::Test {
@@ -372,4 +373,5 @@ TEST_F(WidgetDurability, EveryAcknowledgedTurnSurvivesSigkill) {
 }
 
 }  // namespace
+}  // namespace widget_api_test
 }  // namespace triagebot::testing::widget_api

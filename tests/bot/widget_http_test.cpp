@@ -9,6 +9,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::widget_api {
+namespace widget_http_test {
 namespace {
 
 // One server per test, configured by the test.
@@ -275,4 +276,5 @@ TEST_F(WidgetHttp, MetricsCountWhatRealWidgetTrafficDid) {
 }
 
 }  // namespace
+}  // namespace widget_http_test
 }  // namespace triagebot::testing::widget_api

@@ -22,6 +22,7 @@
 #include "tests/support/wait.h"
 
 namespace triagebot::testing::widget_api {
+namespace widget_pipeline_test {
 namespace {
 
 using storage::testing::WriterGate;
@@ -361,4 +362,5 @@ TEST_F(WidgetPipeline, CrisisMessageIsAnsweredStoredAsASafetyEventAndCounted) {
 }
 
 }  // namespace
+}  // namespace widget_pipeline_test
 }  // namespace triagebot::testing::widget_api

@@ -24,6 +24,7 @@
 #include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs {
+namespace answers_dev_test {
 namespace {
 
 using nlohmann::json;
@@ -118,4 +119,5 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 }
 
 }  // namespace
+}  // namespace answers_dev_test
 }  // namespace triagebot::dialogs

@@ -5,6 +5,7 @@
 #include "dialogs/engine.h"
 
 namespace triagebot::dialogs {
+namespace choice_label_test {
 namespace {
 
 Knowledge builtin() {
@@ -37,4 +38,5 @@ TEST(ChoiceLabel, UnknownIdsHaveNoLabel) {
 }
 
 }  // namespace
+}  // namespace choice_label_test
 }  // namespace triagebot::dialogs

@@ -13,6 +13,7 @@
 #include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs {
+namespace clarify_test {
 namespace {
 
 const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
@@ -80,4 +81,5 @@ TEST(Laterality, TheOtherLegTooInALaterMessageMakesItBothLegs) {
 }
 
 }  // namespace
+}  // namespace clarify_test
 }  // namespace triagebot::dialogs

@@ -12,6 +12,7 @@
 #include "tests/dialogs/test_knowledge.h"
 
 namespace triagebot::dialogs {
+namespace engine_test {
 namespace {
 
 const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
@@ -289,4 +290,5 @@ TEST(Session, RefusesNewerOrUnknownSchemaVersion) {
 }
 
 }  // namespace
+}  // namespace engine_test
 }  // namespace triagebot::dialogs

@@ -22,6 +22,7 @@
 #include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs {
+namespace fast_reader_test {
 namespace {
 
 std::string data_file(const char* name) {
@@ -156,4 +157,5 @@ TEST(FastReader, SafetyIndexFindsWhatTheFullScanFinds) {
 }
 
 }  // namespace
+}  // namespace fast_reader_test
 }  // namespace triagebot::dialogs

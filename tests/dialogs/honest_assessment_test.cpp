@@ -18,6 +18,7 @@
 #include "tests/dialogs/test_knowledge.h"
 
 namespace triagebot::dialogs {
+namespace honest_assessment_test {
 namespace {
 
 const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
@@ -182,4 +183,5 @@ TEST(HonestAssessment, SafetyNetLeavesOutASignThePersonAlreadyHas) {
 }
 
 }  // namespace
+}  // namespace honest_assessment_test
 }  // namespace triagebot::dialogs

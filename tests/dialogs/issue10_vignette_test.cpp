@@ -8,6 +8,7 @@
 #include "tests/dialogs/simulated_patient.h"
 
 namespace triagebot::dialogs::testing {
+namespace issue10_vignette_test {
 namespace {
 
 VignetteScore run_set(const std::string& path) {
@@ -45,4 +46,5 @@ TEST(Issue10Vignettes, HardSetMeetsEveryBar) {
 }
 
 }  // namespace
+}  // namespace issue10_vignette_test
 }  // namespace triagebot::dialogs::testing

@@ -11,6 +11,7 @@
 #include "dialogs/knowledge.h"
 
 namespace triagebot::dialogs {
+namespace knowledge_rules_test {
 namespace {
 
 using nlohmann::json;
@@ -66,4 +67,5 @@ TEST(KnowledgeRules, RefusesARedFlagPointingAtAnUnknownCause) {
 }
 
 }  // namespace
+}  // namespace knowledge_rules_test
 }  // namespace triagebot::dialogs

@@ -12,6 +12,7 @@
 #include "tests/dialogs/test_knowledge.h"
 
 namespace triagebot::dialogs {
+namespace knowledge_test {
 namespace {
 
 using nlohmann::json;
@@ -148,4 +149,5 @@ TEST(Knowledge, RefusesBadPhrase) {
 }
 
 }  // namespace
+}  // namespace knowledge_test
 }  // namespace triagebot::dialogs

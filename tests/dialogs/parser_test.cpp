@@ -12,6 +12,7 @@
 #include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs {
+namespace parser_test {
 namespace {
 
 struct Row {
@@ -257,4 +258,5 @@ TEST(TextMatch, MatchesWordsExactlyOrByStem) {
 }
 
 }  // namespace
+}  // namespace parser_test
 }  // namespace triagebot::dialogs

@@ -27,6 +27,7 @@
 #include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs {
+namespace reading_golden_test {
 namespace {
 
 using nlohmann::json;
@@ -141,4 +142,5 @@ TEST(ReadingGolden, EveryDevMessageReadAsRecorded) {
 }
 
 }  // namespace
+}  // namespace reading_golden_test
 }  // namespace triagebot::dialogs

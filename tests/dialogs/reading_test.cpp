@@ -15,6 +15,7 @@
 #include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs {
+namespace reading_test {
 namespace {
 
 const KnowledgeData& kb() { return testing::builtin().data(); }
@@ -342,4 +343,5 @@ TEST(Evidence, AYesInThePersonsOwnWordsIsQuotedForTheQuestion) {
 }
 
 }  // namespace
+}  // namespace reading_test
 }  // namespace triagebot::dialogs

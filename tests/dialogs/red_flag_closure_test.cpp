@@ -13,6 +13,7 @@
 #include "tests/dialogs/test_knowledge.h"
 
 namespace triagebot::dialogs {
+namespace red_flag_closure_test {
 namespace {
 
 const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
@@ -184,4 +185,5 @@ TEST(EngineClosure, EveryAnswerNotSureStillConcludesWithinTheHardLimit) {
 }
 
 }  // namespace
+}  // namespace red_flag_closure_test
 }  // namespace triagebot::dialogs

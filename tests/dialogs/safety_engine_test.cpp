@@ -11,6 +11,7 @@
 #include "tests/dialogs/test_knowledge.h"
 
 namespace triagebot::dialogs {
+namespace safety_engine_test {
 namespace {
 
 const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
@@ -225,4 +226,5 @@ TEST(LanguageGate, WithoutAnIdentifierOnlyTheShortRepliesAreKnown) {
 }
 
 }  // namespace
+}  // namespace safety_engine_test
 }  // namespace triagebot::dialogs

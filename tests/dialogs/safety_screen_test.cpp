@@ -13,6 +13,7 @@
 #include "dialogs/safety_text.h"
 
 namespace triagebot::dialogs {
+namespace safety_screen_test {
 namespace {
 
 bool has(const std::vector<SafetyCategory>& found, SafetyCategory category) {
@@ -320,4 +321,5 @@ TEST(SafetyText, OneEditApart) {
 }
 
 }  // namespace
+}  // namespace safety_screen_test
 }  // namespace triagebot::dialogs

@@ -21,6 +21,7 @@
 #include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs {
+namespace safety_utterances_test {
 namespace {
 
 using nlohmann::json;
@@ -115,4 +116,5 @@ TEST(SafetyUtterances, AnsweredByTheInterviewWhateverIsPending) {
 }
 
 }  // namespace
+}  // namespace safety_utterances_test
 }  // namespace triagebot::dialogs

@@ -7,6 +7,7 @@
 #include "tests/dialogs/simulated_patient.h"
 
 namespace triagebot::dialogs::testing {
+namespace vignette_test {
 namespace {
 
 void run_file(const std::string& path) {
@@ -27,4 +28,5 @@ TEST(Vignettes, DevSetMeetsTheBars) { run_file(vignette_file_or_override("vignet
 TEST(Vignettes, ExtraSetMeetsTheBars) { run_file(vignette_data_file("vignettes-extra.jsonl")); }
 
 }  // namespace
+}  // namespace vignette_test
 }  // namespace triagebot::dialogs::testing

@@ -15,6 +15,7 @@
 #include "nlp/hunspell_spell_checker.h"
 
 namespace triagebot::nlp {
+namespace language_gate_test {
 namespace {
 
 using dialogs::foreign_language;
@@ -156,4 +157,5 @@ TEST_F(InterviewInOtherLanguages, ObviousCrisesAreAnsweredInTheirLanguage) {
 }
 
 }  // namespace
+}  // namespace language_gate_test
 }  // namespace triagebot::nlp

@@ -8,6 +8,7 @@
 #include "nlp/hunspell_spell_checker.h"
 
 namespace triagebot::nlp {
+namespace language_services_test {
 namespace {
 
 TEST(HunspellSpellChecker, AcceptsAmericanAndBritishSpellings) {
@@ -62,4 +63,5 @@ TEST(Cld2LanguageIdentifier, SaysNothingWhenItCannotTell) {
 }
 
 }  // namespace
+}  // namespace language_services_test
 }  // namespace triagebot::nlp

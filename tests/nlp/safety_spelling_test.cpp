@@ -14,6 +14,7 @@
 #include "nlp/hunspell_spell_checker.h"
 
 namespace triagebot::nlp {
+namespace safety_spelling_test {
 namespace {
 
 TEST(SafetyScreenWithHunspell, DevUtterancesKeepTheirCategories) {
@@ -46,4 +47,5 @@ TEST(SafetyScreenWithHunspell, DevUtterancesKeepTheirCategories) {
 }
 
 }  // namespace
+}  // namespace safety_spelling_test
 }  // namespace triagebot::nlp

@@ -9,6 +9,7 @@
 #include "tests/support/temp_dir.h"
 
 namespace triagebot::storage {
+namespace connection_test {
 namespace {
 
 using testing::TempDir;
@@ -51,4 +52,5 @@ TEST(WriterConnection, KeepsTheSavepointJournalInMemory) {
 }
 
 }  // namespace
+}  // namespace connection_test
 }  // namespace triagebot::storage

@@ -15,6 +15,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace crash_test {
 namespace {
 
 using testing::at_ms;
@@ -104,4 +105,5 @@ TEST(StorageCrash, SigkillMidStreamLosesNoCompletedItem) {
 }
 
 }  // namespace
+}  // namespace crash_test
 }  // namespace triagebot::storage

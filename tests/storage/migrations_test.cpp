@@ -4,6 +4,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace migrations_test {
 namespace {
 
 using testing::open_store;
@@ -105,4 +106,5 @@ TEST(StorageMigrations, ReportsAnUnopenableFileAsAStorageError) {
 }
 
 }  // namespace
+}  // namespace migrations_test
 }  // namespace triagebot::storage

@@ -5,6 +5,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace outbox_test {
 namespace {
 
 using namespace std::chrono_literals;
@@ -270,4 +271,5 @@ TEST_F(StorageOutbox, OldestPendingAgeMeasuresTheLag) {
 }
 
 }  // namespace
+}  // namespace outbox_test
 }  // namespace triagebot::storage

@@ -7,6 +7,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace pipeline_test {
 namespace {
 
 using testing::append_item;
@@ -252,4 +253,5 @@ TEST(StoragePipeline, FirstUserMessageAtIsTheOldestUserTurnOfTheConversation) {
 }
 
 }  // namespace
+}  // namespace pipeline_test
 }  // namespace triagebot::storage

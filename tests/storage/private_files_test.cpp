@@ -10,6 +10,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace private_files_test {
 namespace {
 
 using testing::append_item;
@@ -132,4 +133,5 @@ TEST(StoragePrivateFiles, AMissingDirectoryIsAStorageErrorNamingThePath) {
 }
 
 }  // namespace
+}  // namespace private_files_test
 }  // namespace triagebot::storage

@@ -5,6 +5,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace readers_test {
 namespace {
 
 using testing::at_ms;
@@ -207,4 +208,5 @@ TEST_F(StorageReaders, VerdictForAnUnknownConversationOrVerdictIsRefused) {
 TEST_F(StorageReaders, PingAnswers) { EXPECT_TRUE(store_->readers().ping()); }
 
 }  // namespace
+}  // namespace readers_test
 }  // namespace triagebot::storage

@@ -5,6 +5,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace retention_test {
 namespace {
 
 using testing::at_ms;
@@ -119,11 +120,6 @@ TEST(StorageRetention, PurgeRemovesOnlyConversationsIdleBeforeTheCutoff) {
       1);
 }
 
-}  // namespace
-}  // namespace triagebot::storage
-
-namespace triagebot::storage {
-namespace {
 
 // A message written and forgotten within one batch (and a rolled-back one) never reaches
 // the text index, and the index stays consistent.
@@ -161,4 +157,5 @@ TEST(StorageRetention, ForgetInTheSameBatchAsAMessageKeepsTheTextIndexConsistent
 }
 
 }  // namespace
+}  // namespace retention_test
 }  // namespace triagebot::storage

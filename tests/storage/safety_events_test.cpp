@@ -5,6 +5,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace safety_events_test {
 namespace {
 
 using testing::at_ms;
@@ -68,4 +69,5 @@ TEST_F(StorageSafetyEvents, FilterTheReviewList) {
 }
 
 }  // namespace
+}  // namespace safety_events_test
 }  // namespace triagebot::storage

@@ -13,6 +13,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace search_file_test {
 namespace {
 
 using testing::check_search_integrity;
@@ -220,4 +221,5 @@ TEST(StorageSearchFile, StopDuringABackfillIsPromptAndTheNextStartGoesOn) {
 }
 
 }  // namespace
+}  // namespace search_file_test
 }  // namespace triagebot::storage

@@ -9,6 +9,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace search_index_test {
 namespace {
 
 using testing::at_ms;
@@ -255,4 +256,5 @@ TEST(StorageSearchIndex, TheWriterNeverWaitsForTheSearchFile) {
 }
 
 }  // namespace
+}  // namespace search_index_test
 }  // namespace triagebot::storage

@@ -6,10 +6,12 @@
 
 #include <filesystem>
 #include <string>
+#include <tuple>
 
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace session_save_test {
 namespace {
 
 using testing::at_ms;
@@ -62,6 +64,46 @@ TEST_F(SessionSave, ATurnThatChangesNoReviewColumnStillSavesTheSessionAndTime) {
   EXPECT_EQ(column("updated_at"), "2000");
   EXPECT_EQ(column("triage"), "NULL");
   EXPECT_EQ(column("red_flags"), "[]");
+}
+
+// A new conversation may be inserted with the session its first turn ends in, and then
+// the save of that same session writes nothing more. Anything else must still be written.
+TEST_F(SessionSave, ARowInsertedWithItsFirstSessionIsStillUpdatedByADifferentSave) {
+  dialogs::Session first;
+  first.engine_state["note"] = "as stepped";
+  const std::string first_json = dialogs::session_to_json(first).dump();
+  dialogs::Session other = first;
+  other.engine_state["note"] = "stepped again";
+  SummaryUpdate assessed = question_turn();
+  assessed.triage = dialogs::Triage::urgent;
+  // The same session and time: nothing left to write.
+  ASSERT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto conversation =
+        tx.load_or_create_conversation("telegram", "1", "1", at_ms(1000), first_json);
+    if (!conversation || !conversation->created) return make_error(ErrorCode::internal, "no row");
+    return tx.save_session(conversation->id, first, at_ms(1000), question_turn(), first_json);
+  }));
+  EXPECT_EQ(query_text(path_, "SELECT session FROM conversations WHERE conversation_key = '1'"),
+            first_json);
+  // Another session, a later time, or a review change: each is written.
+  int key = 2;
+  for (const auto& [session, at, summary] :
+       {std::tuple{other, 1000, question_turn()}, std::tuple{first, 1500, question_turn()},
+        std::tuple{first, 1000, assessed}}) {
+    const std::string name = std::to_string(key++);
+    ASSERT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+      auto conversation =
+          tx.load_or_create_conversation("telegram", name, name, at_ms(1000), first_json);
+      if (!conversation) return conversation.error();
+      return tx.save_session(conversation->id, session, at_ms(at), summary);
+    }));
+    const std::string where = " FROM conversations WHERE conversation_key = '" + name + "'";
+    EXPECT_EQ(query_text(path_, "SELECT session" + where),
+              dialogs::session_to_json(session).dump());
+    EXPECT_EQ(query_text(path_, "SELECT updated_at" + where), std::to_string(at));
+    EXPECT_EQ(query_text(path_, "SELECT COALESCE(triage, 'none')" + where),
+              summary.triage ? "urgent" : "none");
+  }
 }
 
 TEST_F(SessionSave, EveryReviewColumnAChangeTouchesIsWrittenEvenAfterUnchangedTurns) {
@@ -175,4 +217,5 @@ TEST(Checkpointer, CopiesTheLogBackOnceItPassesTheThreshold) {
 }
 
 }  // namespace
+}  // namespace session_save_test
 }  // namespace triagebot::storage

@@ -4,6 +4,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace stats_migration_test {
 namespace {
 
 using testing::open_store;
@@ -55,4 +56,5 @@ INSERT INTO messages (conversation_id, direction, text, assessment, at) VALUES
 }
 
 }  // namespace
+}  // namespace stats_migration_test
 }  // namespace triagebot::storage

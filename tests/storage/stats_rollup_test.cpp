@@ -6,6 +6,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace stats_rollup_test {
 namespace {
 
 using testing::at_ms;
@@ -129,4 +130,5 @@ TEST(StorageStatsRollup, RangesWithPartialDaysCountExactlyWhatStartedInside) {
 }
 
 }  // namespace
+}  // namespace stats_rollup_test
 }  // namespace triagebot::storage

@@ -9,6 +9,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace stats_scale_test {
 namespace {
 
 using testing::open_store;
@@ -87,4 +88,5 @@ TEST(StorageStatsScale, HundredThousandConversationsAnswerInUnderASecond) {
 }
 
 }  // namespace
+}  // namespace stats_scale_test
 }  // namespace triagebot::storage

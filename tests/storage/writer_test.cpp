@@ -8,6 +8,7 @@
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
+namespace writer_test {
 namespace {
 
 using testing::append_item;
@@ -223,4 +224,5 @@ TEST(StorageWriter, OutboxQueuedHookFiresOnlyAfterCommitsThatQueuedRows) {
 }
 
 }  // namespace
+}  // namespace writer_test
 }  // namespace triagebot::storage

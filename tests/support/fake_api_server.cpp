@@ -25,10 +25,6 @@ using nlohmann::json;
 
 namespace {
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 std::int64_t int_or(const json& body, const char* key, std::int64_t fallback) {
   if (!body.is_object()) return fallback;
   auto it = body.find(key);
@@ -210,7 +206,7 @@ void FakeApiServer::State::handle(const std::shared_ptr<Session>& session,
     recorded.push_back(request);
     if (stall) return;  // recorded, never answered
     for (auto it = queue.begin(); it != queue.end(); ++it) {
-      if (ends_with(request.path, it->first)) {
+      if (request.path.ends_with(it->first)) {
         answer = std::move(it->second);
         queue.erase(it);
         break;
@@ -219,7 +215,7 @@ void FakeApiServer::State::handle(const std::shared_ptr<Session>& session,
     if (!answer) {
       std::size_t best = 0;
       for (const auto& [suffix, candidate] : defaults) {
-        if (ends_with(request.path, suffix) && (!answer || suffix.size() > best)) {
+        if (request.path.ends_with(suffix) && (!answer || suffix.size() > best)) {
           answer = candidate;
           best = suffix.size();
         }
@@ -239,7 +235,7 @@ std::optional<FakeAnswer> FakeApiServer::State::builtin(const RecordedRequest& r
                                                         const std::shared_ptr<Session>& session) {
   json body = request.json();
   std::lock_guard lock(mutex);
-  if (ends_with(request.path, "/sendMessage")) {
+  if (request.path.ends_with("/sendMessage")) {
     json result{
         {"message_id", next_message_id++},
         {"date", std::chrono::duration_cast<std::chrono::seconds>(
@@ -249,15 +245,15 @@ std::optional<FakeAnswer> FakeApiServer::State::builtin(const RecordedRequest& r
         {"text", body.is_object() && body.contains("text") ? body["text"] : json("")}};
     return FakeAnswer::ok(std::move(result));
   }
-  if (ends_with(request.path, "/setWebhook")) {
+  if (request.path.ends_with("/setWebhook")) {
     webhook = body.is_object() ? body : json::object();
     return FakeAnswer{200, {}, R"({"ok":true,"result":true,"description":"Webhook was set"})"};
   }
-  if (ends_with(request.path, "/deleteWebhook")) {
+  if (request.path.ends_with("/deleteWebhook")) {
     webhook = nullptr;
     return FakeAnswer{200, {}, R"({"ok":true,"result":true,"description":"Webhook was deleted"})"};
   }
-  if (ends_with(request.path, "/getWebhookInfo")) {
+  if (request.path.ends_with("/getWebhookInfo")) {
     json info{{"url", webhook.is_object() ? webhook.value("url", "") : ""},
               {"has_custom_certificate", false},
               {"pending_update_count", updates.size()}};
@@ -266,7 +262,7 @@ std::optional<FakeAnswer> FakeApiServer::State::builtin(const RecordedRequest& r
     }
     return FakeAnswer::ok(std::move(info));
   }
-  if (ends_with(request.path, "/getUpdates")) {
+  if (request.path.ends_with("/getUpdates")) {
     if (webhook.is_object()) {
       return FakeAnswer::telegram_error(
           409,
@@ -381,7 +377,7 @@ std::vector<RecordedRequest> FakeApiServer::requests_to(std::string_view path_su
   std::lock_guard lock(state_->mutex);
   std::vector<RecordedRequest> matching;
   for (const auto& request : state_->recorded) {
-    if (ends_with(request.path, path_suffix)) matching.push_back(request);
+    if (request.path.ends_with(path_suffix)) matching.push_back(request);
   }
   return matching;
 }

@@ -26,10 +26,6 @@ using nlohmann::json;
 
 namespace {
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 // The value of `ticket=` in a request target, or "".
 std::string ticket_of(std::string_view target) {
   const auto query = target.find('?');
@@ -52,13 +48,14 @@ std::string hello_frame() {
       .dump();
 }
 
+}  // namespace
+
+// Outside the anonymous namespace: State, which has external linkage, holds these.
 struct ConnectionInfo {
   std::string ticket;
   bool open = true;
   std::chrono::steady_clock::time_point closed_at{};
 };
-
-}  // namespace
 
 class HttpPeer;
 class SocketPeer;
@@ -286,7 +283,7 @@ void FakeSocketModeServer::State::accept() {
 
 FakeAnswer FakeSocketModeServer::State::answer_api(const RecordedRequest& request) {
   std::lock_guard lock(mutex);
-  if (ends_with(request.path, "/apps.connections.open")) {
+  if (request.path.ends_with("/apps.connections.open")) {
     open_calls.push_back(
         {std::string(request.headers.get("Authorization").value_or("")), request.at});
     if (!open_error.empty()) {
@@ -298,13 +295,13 @@ FakeAnswer FakeSocketModeServer::State::answer_api(const RecordedRequest& reques
         "ws://127.0.0.1:" + std::to_string(port) + "/link/?ticket=" + ticket + "&app_id=A0TRIAGE01";
     return {200, {}, json{{"ok", true}, {"url", url}}.dump()};
   }
-  if (!unavailable_suffix.empty() && ends_with(request.path, unavailable_suffix)) {
+  if (!unavailable_suffix.empty() && request.path.ends_with(unavailable_suffix)) {
     ++unavailable_answers;
     return {503, {}, json{{"ok", false}, {"error", "service_unavailable"}}.dump()};
   }
   api_requests.push_back(request);
   json body = request.json();
-  if (ends_with(request.path, "/conversations.open")) {
+  if (request.path.ends_with("/conversations.open")) {
     const std::string user = body.is_object() ? body.value("users", "U0") : "U0";
     return {200, {}, json{{"ok", true}, {"channel", {{"id", "D" + user}}}}.dump()};
   }
@@ -374,7 +371,7 @@ std::vector<RecordedRequest> FakeSocketModeServer::api_requests(
   std::lock_guard lock(state_->mutex);
   std::vector<RecordedRequest> matching;
   for (const auto& request : state_->api_requests) {
-    if (ends_with(request.path, path_suffix)) matching.push_back(request);
+    if (request.path.ends_with(path_suffix)) matching.push_back(request);
   }
   return matching;
 }

@@ -5,6 +5,7 @@
 #include <limits>
 
 namespace triagebot::adapters::common {
+namespace epoch_time_test {
 namespace {
 
 TEST(EpochTime, AcceptsSecondsUpTo2100) {
@@ -24,4 +25,5 @@ TEST(EpochTime, RefusesWhatCouldOverflowOrIsNoTime) {
 }
 
 }  // namespace
+}  // namespace epoch_time_test
 }  // namespace triagebot::adapters::common

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace triagebot::adapters::common::fields {
+namespace json_fields_test {
 namespace {
 
 using nlohmann::json;
@@ -36,4 +37,5 @@ TEST(JsonFields, IntegersAreRangeCheckedWhereRead) {
 }
 
 }  // namespace
+}  // namespace json_fields_test
 }  // namespace triagebot::adapters::common::fields

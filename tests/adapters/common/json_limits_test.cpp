@@ -5,6 +5,7 @@
 #include <string>
 
 namespace triagebot::adapters::common {
+namespace json_limits_test {
 namespace {
 
 TEST(JsonNestingDepth, CountsArraysAndObjects) {
@@ -24,4 +25,5 @@ TEST(JsonNestingDepth, StrayClosersNeverUnderflow) {
 }
 
 }  // namespace
+}  // namespace json_limits_test
 }  // namespace triagebot::adapters::common

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace triagebot::adapters::common {
+namespace text_measure_test {
 namespace {
 
 TEST(Utf16Length, CountsAstralCodePointsTwice) {
@@ -26,4 +27,5 @@ TEST(Utf8Length, CountsCodePointsOfValidText) {
 }
 
 }  // namespace
+}  // namespace text_measure_test
 }  // namespace triagebot::adapters::common

@@ -7,6 +7,7 @@
 #include "tests/adapters/slack/fixture.h"
 
 namespace triagebot::adapters::slack {
+namespace api_calls_test {
 namespace {
 
 using nlohmann::json;
@@ -98,4 +99,5 @@ TEST(SlackConnectionsOpen, ReadsTheSocketUrl) {
 }
 
 }  // namespace
+}  // namespace api_calls_test
 }  // namespace triagebot::adapters::slack

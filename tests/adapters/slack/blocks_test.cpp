@@ -7,6 +7,7 @@
 #include "adapters/slack/mrkdwn.h"
 
 namespace triagebot::adapters::slack {
+namespace blocks_test {
 namespace {
 
 using nlohmann::json;
@@ -212,4 +213,5 @@ TEST(SlackBlocks, AnsweredQuestionHasNoButtons) {
 }
 
 }  // namespace
+}  // namespace blocks_test
 }  // namespace triagebot::adapters::slack

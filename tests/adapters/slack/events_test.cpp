@@ -7,6 +7,7 @@
 #include "tests/adapters/slack/fixture.h"
 
 namespace triagebot::adapters::slack {
+namespace events_test {
 namespace {
 
 using nlohmann::json;
@@ -302,4 +303,5 @@ TEST(SlackEvents, InvalidUtf8IsNotJson) {
 }
 
 }  // namespace
+}  // namespace events_test
 }  // namespace triagebot::adapters::slack

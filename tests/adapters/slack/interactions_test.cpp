@@ -8,6 +8,7 @@
 #include "tests/adapters/slack/fixture.h"
 
 namespace triagebot::adapters::slack {
+namespace interactions_test {
 namespace {
 
 using nlohmann::json;
@@ -190,4 +191,5 @@ TEST(SlackInteractions, EveryTruncationOfAFormIsRefusedCleanly) {
 }
 
 }  // namespace
+}  // namespace interactions_test
 }  // namespace triagebot::adapters::slack

@@ -7,6 +7,7 @@
 #include "tests/adapters/slack/fixture.h"
 
 namespace triagebot::adapters::slack {
+namespace outbound_test {
 namespace {
 
 using nlohmann::json;
@@ -221,4 +222,5 @@ TEST(SlackClassify, CredentialErrorsNeedTheOperator) {
 }
 
 }  // namespace
+}  // namespace outbound_test
 }  // namespace triagebot::adapters::slack

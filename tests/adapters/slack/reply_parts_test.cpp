@@ -5,6 +5,7 @@
 #include "adapters/slack/blocks.h"
 
 namespace triagebot::adapters::slack {
+namespace reply_parts_test {
 namespace {
 
 std::vector<dialogs::Choice> numbered_choices(std::size_t count) {
@@ -86,4 +87,5 @@ TEST(SlackReplyParts, AVeryLongPlainTextIsCutIntoMessages) {
 }
 
 }  // namespace
+}  // namespace reply_parts_test
 }  // namespace triagebot::adapters::slack

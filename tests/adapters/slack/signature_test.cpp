@@ -5,6 +5,7 @@
 #include "tests/adapters/slack/fixture.h"
 
 namespace triagebot::adapters::slack {
+namespace signature_test {
 namespace {
 
 using testing::kSlackNow;
@@ -136,4 +137,5 @@ TEST(SlackSignature, EveryCheckHasAStableName) {
 }
 
 }  // namespace
+}  // namespace signature_test
 }  // namespace triagebot::adapters::slack

@@ -7,6 +7,7 @@
 #include "tests/adapters/slack/fixture.h"
 
 namespace triagebot::adapters::slack {
+namespace socket_mode_test {
 namespace {
 
 using nlohmann::json;
@@ -120,4 +121,5 @@ TEST(SlackSocketMode, EveryTruncationOfAFrameIsRefusedCleanly) {
 }
 
 }  // namespace
+}  // namespace socket_mode_test
 }  // namespace triagebot::adapters::slack

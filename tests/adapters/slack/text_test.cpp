@@ -4,6 +4,7 @@
 #include "adapters/slack/mrkdwn.h"
 
 namespace triagebot::adapters::slack {
+namespace text_test {
 namespace {
 
 TEST(SlackMrkdwn, EscapesTheThreeControlCharacters) {
@@ -67,4 +68,5 @@ TEST(SlackForm, FindsTheNamedField) {
 }
 
 }  // namespace
+}  // namespace text_test
 }  // namespace triagebot::adapters::slack

@@ -8,6 +8,7 @@
 #include "tests/adapters/telegram/fixture.h"
 
 namespace triagebot::adapters::telegram {
+namespace api_calls_test {
 namespace {
 
 using nlohmann::json;
@@ -152,4 +153,5 @@ TEST(TelegramGetMe, ReadsTheBotsUsername) {
 }
 
 }  // namespace
+}  // namespace api_calls_test
 }  // namespace triagebot::adapters::telegram

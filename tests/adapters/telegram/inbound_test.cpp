@@ -10,6 +10,7 @@
 #include "tests/adapters/telegram/fixture.h"
 
 namespace triagebot::adapters::telegram {
+namespace inbound_test {
 namespace {
 
 using nlohmann::json;
@@ -364,4 +365,5 @@ TEST(TelegramParse, MessagesFromBotsAreIgnored) {
 }
 
 }  // namespace
+}  // namespace inbound_test
 }  // namespace triagebot::adapters::telegram

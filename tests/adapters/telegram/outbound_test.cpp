@@ -7,6 +7,7 @@
 #include "tests/adapters/telegram/fixture.h"
 
 namespace triagebot::adapters::telegram {
+namespace outbound_test {
 namespace {
 
 using nlohmann::json;
@@ -200,4 +201,5 @@ TEST(TelegramClassify, OkFalseWith200IsNotDelivered) {
 }
 
 }  // namespace
+}  // namespace outbound_test
 }  // namespace triagebot::adapters::telegram

@@ -11,6 +11,7 @@
 #include "tests/adapters/telegram/fixture.h"
 
 namespace triagebot::adapters::telegram {
+namespace pressed_message_test {
 namespace {
 
 using nlohmann::json;
@@ -127,4 +128,5 @@ TEST(TelegramChosenAnswer, MessageNotModifiedCountsAsDone) {
 }
 
 }  // namespace
+}  // namespace pressed_message_test
 }  // namespace triagebot::adapters::telegram

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace triagebot::adapters::widget {
+namespace client_address_test {
 namespace {
 
 TrustedProxies proxies(std::string_view list) {
@@ -81,4 +82,5 @@ TEST(ClientAddress, GarbageEntryStopsAtLastTrustedHop) {
 }
 
 }  // namespace
+}  // namespace client_address_test
 }  // namespace triagebot::adapters::widget

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 namespace triagebot::adapters::widget {
+namespace cors_test {
 namespace {
 
 CorsPolicy clinic_policy() {
@@ -131,4 +132,5 @@ TEST(WidgetCors, OriginRefusalOnlyForRefusedOrigins) {
 }
 
 }  // namespace
+}  // namespace cors_test
 }  // namespace triagebot::adapters::widget

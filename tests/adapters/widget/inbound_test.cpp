@@ -7,6 +7,7 @@
 #include "adapters/widget/tokens.h"
 
 namespace triagebot::adapters::widget {
+namespace inbound_test {
 namespace {
 
 HttpRequest turn_request(std::string body, std::string token) {
@@ -66,4 +67,5 @@ TEST(WidgetInbound, OpeningEventIsAnImplicitStartAppliedOnce) {
 }
 
 }  // namespace
+}  // namespace inbound_test
 }  // namespace triagebot::adapters::widget

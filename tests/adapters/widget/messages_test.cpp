@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace triagebot::adapters::widget {
+namespace messages_test {
 namespace {
 
 using nlohmann::json;
@@ -61,4 +62,5 @@ TEST(WidgetMessages, ResponseBodies) {
 }
 
 }  // namespace
+}  // namespace messages_test
 }  // namespace triagebot::adapters::widget

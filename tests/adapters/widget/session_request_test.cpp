@@ -6,6 +6,7 @@
 #include <vector>
 
 namespace triagebot::adapters::widget {
+namespace session_request_test {
 namespace {
 
 TEST(WidgetSessionRequest, EmptyBodyOrAnObjectIsAccepted) {
@@ -27,4 +28,5 @@ TEST(WidgetSessionRequest, MalformedOrNonObjectBodiesAreBadRequests) {
 }
 
 }  // namespace
+}  // namespace session_request_test
 }  // namespace triagebot::adapters::widget

@@ -5,6 +5,7 @@
 #include <set>
 
 namespace triagebot::adapters::widget {
+namespace tokens_test {
 namespace {
 
 TEST(WidgetTokens, SessionIdIs128BitsOfHex) {
@@ -81,4 +82,5 @@ TEST(WidgetTokens, RefusesMissingOrOtherAuthorization) {
 }
 
 }  // namespace
+}  // namespace tokens_test
 }  // namespace triagebot::adapters::widget

@@ -7,6 +7,7 @@
 #include <string>
 
 namespace triagebot::adapters::widget {
+namespace turn_test {
 namespace {
 
 std::string fixture(const std::string& name) {
@@ -122,4 +123,5 @@ TEST(Utf8Length, RejectsOverlongsSurrogatesAndTruncation) {
 }
 
 }  // namespace
+}  // namespace turn_test
 }  // namespace triagebot::adapters::widget
