@@ -120,7 +120,6 @@ TEST(StorageRetention, PurgeRemovesOnlyConversationsIdleBeforeTheCutoff) {
       1);
 }
 
-
 // A message written and forgotten within one batch (and a rolled-back one) never reaches
 // the text index, and the index stays consistent.
 TEST(StorageRetention, ForgetInTheSameBatchAsAMessageKeepsTheTextIndexConsistent) {
