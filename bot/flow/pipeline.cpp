@@ -20,6 +20,7 @@ using storage::WriteTransaction;
 // Metrics are applied only after the commit: a rolled-back turn never counts.
 struct Pipeline::Observed {
   std::string platform;
+  std::string recorded_event_id;  // the delivery id this turn recorded for dedup, if any
   bool duplicate = false;
   bool started = false;
   bool completed = false;
@@ -34,6 +35,7 @@ struct Pipeline::Observed {
 // conversation); the writer reuses the turn only if it finds that same entry, or creates
 // the conversation in this very item.
 struct Pipeline::Prepared {
+  bool stepped = false;  // false: a delivery known to be a duplicate, not stepped
   storage::SessionCache::Snapshot base;
   storage::TimePoint now;
   dialogs::Turn turn;
@@ -41,6 +43,7 @@ struct Pipeline::Prepared {
   std::vector<storage::RenderedOutbox> replies;  // the turn's outbox rows, if it has any
 
   bool fits(const storage::ConversationRef& conversation) const {
+    if (!stepped) return false;
     return base ? conversation.cached == base : conversation.created;
   }
 };
@@ -129,6 +132,7 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
       return;
     }
     for (const auto& seen : state->observed) {
+      if (!seen.recorded_event_id.empty()) recent_.committed(seen.platform, seen.recorded_event_id);
       if (seen.duplicate) metrics_.duplicate_suppressed(seen.platform);
       if (seen.started) metrics_.conversation_started(seen.platform);
       if (seen.completed) metrics_.conversation_completed(seen.platform);
@@ -148,6 +152,11 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
                                      const Submission& submission) const {
   Prepared prepared;
   prepared.now = storage::Clock::now();
+  if (event.deduplicate && recent_.seen(adapters::to_string(event.platform), event.event_id)) {
+    metrics_.known_duplicate();
+    return prepared;  // the writer's dedup answers it; nothing to step
+  }
+  prepared.stepped = true;
   prepared.base =
       store_.writer().session_snapshot(adapters::to_string(event.platform), event.conversation_key);
   const dialogs::Session fresh;  // what load_or_create_conversation starts a conversation with
@@ -181,6 +190,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
       observed.push_back(std::move(seen));
       return outcome;
     }
+    seen.recorded_event_id = event.event_id;
   }
 
   // A step taken for a new conversation gives the row its session at once.

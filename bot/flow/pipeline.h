@@ -35,6 +35,7 @@
 
 #include "adapters/inbound_event.h"
 #include "bot/flow/pipeline_metrics.h"
+#include "bot/flow/recent_events.h"
 #include "dialogs/engine.h"
 #include "dialogs/knowledge.h"
 #include "dialogs/result.h"
@@ -113,6 +114,9 @@ class Pipeline {
   const dialogs::Knowledge& knowledge_;
   dialogs::EngineOptions engine_options_;
   PipelineMetrics& metrics_;
+  // Ids committed lately: a redelivery of one is not stepped (the writer still decides).
+  RecentEvents recent_{kRecentEvents};
+  static constexpr std::size_t kRecentEvents = 16384;
 };
 
 // The outbox payload for a reply: {"kind": "reply", "reply": Reply JSON}. The adapters'

@@ -25,7 +25,13 @@ PipelineMetrics::PipelineMetrics(Metrics& registry)
           "them (reused) or stepped again because the conversation had changed (repeated).",
           {{"outcome", "reused"}})),
       steps_repeated_(registry.counter("triagebot_pipeline_steps_prepared_total", "",
-                                       {{"outcome", "repeated"}})) {}
+                                       {{"outcome", "repeated"}})),
+      known_duplicates_(registry.counter(
+          "triagebot_pipeline_known_duplicates_total",
+          "Redeliveries recognised in memory as already committed, so not stepped (the "
+          "database's dedup still answers them).")) {}
+
+void PipelineMetrics::known_duplicate() { known_duplicates_.inc(); }
 
 void PipelineMetrics::step_prepared(bool reused) {
   (reused ? steps_reused_ : steps_repeated_).inc();

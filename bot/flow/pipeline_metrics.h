@@ -32,6 +32,8 @@ class PipelineMetrics {
   // Whether the writer used the step taken before it ran the turn (Pipeline::Prepared),
   // or stepped again because the conversation had changed or was not cached.
   void step_prepared(bool reused);
+  // A delivery recognised as already committed before any work was done for it.
+  void known_duplicate();
   void rejected_overloaded();
 
   // Writer queue depth and batch sizes, read from the writer at scrape time and after
@@ -49,6 +51,7 @@ class PipelineMetrics {
   Counter& overloaded_;
   Counter& steps_reused_;
   Counter& steps_repeated_;
+  Counter& known_duplicates_;
 };
 
 }  // namespace triagebot::bot

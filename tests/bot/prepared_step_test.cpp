@@ -78,6 +78,10 @@ class PreparedStep : public ::testing::Test {
     return {out, turn.next};
   }
 
+  double metric(const std::string& series) {
+    return widget_api::metric_value(metrics_.render(), series).value_or(0);
+  }
+
   double steps(const std::string& outcome) {
     return widget_api::metric_value(
                metrics_.render(),
@@ -142,6 +146,24 @@ TEST_F(PreparedStep, AMessageSteppedBeforeAForgetIsAnsweredAsANewConversation) {
   texts(forgotten);
   EXPECT_EQ(texts(answer), fresh_answer);
   EXPECT_GE(steps("repeated"), 1);
+}
+
+TEST_F(PreparedStep, ARedeliveryIsKnownInMemoryAndNotSteppedAndADuplicateAfterARestartStillIs) {
+  auto first = send("7", kOpening);
+  ASSERT_FALSE(first.get()->front().duplicate);
+  auto again = send("7", kOpening);  // e.g. the webhook retried after a timeout
+  EXPECT_TRUE(again.get()->front().duplicate);
+  EXPECT_EQ(metric("triagebot_pipeline_known_duplicates_total"), 1);
+  EXPECT_EQ(steps("reused") + steps("repeated"), 1) << "the redelivery was not stepped";
+  // A new process knows nothing in memory: the database's dedup still answers.
+  pipeline_.emplace(*store_, *knowledge_, engine_, pipeline_metrics_);
+  auto after_restart = send("7", kOpening);
+  EXPECT_TRUE(after_restart.get()->front().duplicate);
+  EXPECT_EQ(metric("triagebot_pipeline_known_duplicates_total"), 1);
+  EXPECT_EQ(widget_api::metric_value(metrics_.render(),
+                                     "triagebot_duplicate_events_total{platform=\"telegram\"}")
+                .value_or(0),
+            2);
 }
 
 }  // namespace

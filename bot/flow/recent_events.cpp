@@ -1,0 +1,31 @@
+#include "bot/flow/recent_events.h"
+
+namespace triagebot::bot {
+
+std::string RecentEvents::key(std::string_view platform, std::string_view event_id) {
+  // The unit separator cannot appear in a platform name, so keys never collide.
+  std::string out(platform);
+  out += '\x1f';
+  out += event_id;
+  return out;
+}
+
+void RecentEvents::committed(std::string_view platform, std::string_view event_id) {
+  if (capacity_ == 0) return;
+  auto id = key(platform, event_id);
+  std::lock_guard lock(mutex_);
+  if (!ids_.insert(id).second) return;
+  order_.push_back(std::move(id));
+  if (order_.size() > capacity_) {
+    ids_.erase(order_.front());
+    order_.pop_front();
+  }
+}
+
+bool RecentEvents::seen(std::string_view platform, std::string_view event_id) const {
+  const auto id = key(platform, event_id);
+  std::lock_guard lock(mutex_);
+  return ids_.count(id) > 0;
+}
+
+}  // namespace triagebot::bot
