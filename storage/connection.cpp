@@ -40,6 +40,7 @@ int cache_kib(ConnectionRole role) {
     case ConnectionRole::checkpointer:
       return kCheckpointerCacheKib;
     case ConnectionRole::reader:
+    case ConnectionRole::search_index:  // FTS5's merges read what they rewrite
       return kReaderCacheKib;
   }
   return kReaderCacheKib;
@@ -51,9 +52,12 @@ int open_flags(ConnectionRole role) {
   // SQLite's per-call connection mutex is pure cost (~6% of the writer's CPU).
   // Readers open read-write but set query_only: a read-only handle cannot run WAL
   // recovery when it happens to be the first to open after a crash.
-  const int access = role == ConnectionRole::writer ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
-                                                    : SQLite::OPEN_READWRITE;
-  return access | SQLite::OPEN_NOMUTEX;
+  const int access = role == ConnectionRole::reader ? SQLite::OPEN_READWRITE
+                                                    : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+  // URI names for the search index's connection only: it attaches the database with
+  // ?mode=ro (search_file.cpp).
+  const int uri = role == ConnectionRole::search_index ? SQLite::OPEN_URI : 0;
+  return access | uri | SQLite::OPEN_NOMUTEX;
 }
 
 }  // namespace
@@ -76,6 +80,16 @@ Connection::Connection(const std::filesystem::path& path, ConnectionRole role,
   db_.exec("PRAGMA mmap_size=0");
   if (role == ConnectionRole::reader) {
     db_.exec("PRAGMA query_only=ON");
+    return;
+  }
+  if (role == ConnectionRole::search_index) {
+    // WAL: the readers search while the indexer adds the next batch. FULL although the
+    // index can be rebuilt: once a batch that removed forgotten messages' text commits,
+    // the indexer clears their ids from the database's log, so that removal must
+    // survive a power loss. Its fsync is paid on the indexer's thread, once a batch.
+    // SQLite's automatic checkpoints stay on: they too run on the indexer's thread.
+    db_.exec("PRAGMA journal_mode=WAL");
+    db_.exec("PRAGMA synchronous=FULL");
     return;
   }
   // WAL: readers see the last commit while the writer writes, and a commit is one

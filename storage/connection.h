@@ -13,10 +13,12 @@
 
 namespace triagebot::storage {
 
-// writer: the one connection that writes. checkpointer: the Checkpointer's own
-// connection, with the writer's settings but no page cache to speak of (a checkpoint
-// copies frames from the log to the file without it). reader: query-only.
-enum class ConnectionRole { writer, checkpointer, reader };
+// writer: the one connection that writes (also the search-deletion log's own, which
+// clears what the indexer consumed). checkpointer: the Checkpointer's connection, with
+// the writer's settings but no page cache to speak of (a checkpoint copies frames from
+// the log to the file without it). reader: query-only. search_index: the SearchIndexer's
+// connection to the search file (search_file.h), with SQLite's automatic checkpoints on.
+enum class ConnectionRole { writer, checkpointer, reader, search_index };
 
 class Connection {
  public:

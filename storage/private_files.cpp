@@ -45,7 +45,9 @@ Result<void> create_private_file(const std::filesystem::path& path) {
 
 std::vector<ExposedPath> exposed_database_paths(const std::filesystem::path& db) {
   std::vector<ExposedPath> exposed;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+  // The search file (search_file.h) holds a copy of what people wrote: guarded alike.
+  for (const char* suffix : {"", "-wal", "-shm", "-journal", "-search", "-search-wal",
+                             "-search-shm", "-search-journal"}) {
     std::filesystem::path file = db;
     file += suffix;
     struct stat status {};

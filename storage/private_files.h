@@ -27,8 +27,9 @@ struct ExposedPath {
   bool is_directory = false;
 };
 
-// The database and its -wal, -shm and -journal files that exist with any permission
-// for group or others, and the database's directory when group or others may write
+// The database and its -wal, -shm and -journal files, and the search file beside it
+// (`<db>-search`, search_file.h) with its own, that exist with any permission for group
+// or others, and the database's directory when group or others may write
 // in it (they could replace those files, or plant a -wal of their own while none
 // exists). Missing files are skipped; nothing is changed.
 std::vector<ExposedPath> exposed_database_paths(const std::filesystem::path& db);

@@ -106,9 +106,18 @@ std::string like_pattern(std::string_view text) {
 
 }  // namespace
 
-Readers::Readers(const std::filesystem::path& path, std::size_t count) {
+Readers::Readers(const std::filesystem::path& path, std::size_t count,
+                 const std::optional<std::filesystem::path>& search)
+    : searchable_(search.has_value()) {
   for (std::size_t i = 0; i < std::max<std::size_t>(count, 1); ++i) {
-    idle_.push_back(std::make_unique<Connection>(path, ConnectionRole::reader, Synchronous::full));
+    auto connection = std::make_unique<Connection>(path, ConnectionRole::reader, Synchronous::full);
+    if (search) {
+      // query_only covers it too: a reader never writes the search file.
+      SQLite::Statement attach(connection->db(), "ATTACH DATABASE ? AS search");
+      attach.bind(1, search->string());
+      attach.exec();
+    }
+    idle_.push_back(std::move(connection));
   }
 }
 
@@ -199,10 +208,17 @@ Result<ConversationPage> Readers::list_conversations(const ListFilter& filter) {
     if (filter.since) add(" AND c.started_at >= ?", to_millis(*filter.since));
     if (filter.until) add(" AND c.started_at < ?", to_millis(*filter.until));
     if (filter.q && !filter.q->empty()) {
-      // The trigram index needs at least three characters; shorter needles scan.
-      if (utf8_length(*filter.q) >= 3) {
-        add(" AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.id IN"
-            " (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?))",
+      // The trigram index needs at least three characters; shorter needles scan. The
+      // index lives in the search file; joining the messages here keeps a deleted
+      // message's conversation out even before the indexer removes its text, and an id
+      // whose deletion the indexer has not applied yet is left out: SQLite may have
+      // given it to a new message, which the old text does not describe.
+      if (searchable_ && utf8_length(*filter.q) >= 3) {
+        add(" AND c.id IN (SELECT m.conversation_id FROM messages m"
+            " WHERE m.id IN (SELECT rowid FROM search.message_text WHERE message_text MATCH ?)"
+            " AND m.direction = 'user'"
+            " AND m.id NOT IN (SELECT d.message_id FROM search_deletions d"
+            "   WHERE d.seq > (SELECT deletions_seq FROM search.index_state)))",
             fts_phrase(*filter.q));
       } else {
         add(" AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id"
@@ -315,6 +331,26 @@ Result<std::chrono::milliseconds> Readers::oldest_pending_age(TimePoint now) {
     if (query.getColumn(0).isNull()) return std::chrono::milliseconds(0);
     const auto age = to_millis(now) - query.getColumn(0).getInt64();
     return std::chrono::milliseconds(std::max<std::int64_t>(age, 0));
+  });
+}
+
+Result<Readers::SearchLag> Readers::search_lag(TimePoint now) {
+  if (!searchable_) return SearchLag{};
+  return guarded("search_lag", [&]() -> Result<SearchLag> {
+    Lease lease(*this);
+    auto& query = lease->statement(
+        "SELECT COUNT(*), MIN(at) FROM (SELECT at FROM messages"
+        " WHERE id > (SELECT watermark FROM search.index_state) AND direction = 'user'"
+        " ORDER BY id LIMIT ?)");
+    query.bind(1, kSearchLagCap);
+    query.executeStep();
+    SearchLag lag;
+    lag.messages = query.getColumn(0).getInt64();
+    if (!query.getColumn(1).isNull()) {
+      lag.age = std::chrono::milliseconds(
+          std::max<std::int64_t>(to_millis(now) - query.getColumn(1).getInt64(), 0));
+    }
+    return lag;
   });
 }
 

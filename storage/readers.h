@@ -28,9 +28,12 @@ class Connection;
 
 class Readers {
  public:
-  // Opens `count` (at least 1) connections; throws SQLite::Exception (Store::open
-  // catches it).
-  Readers(const std::filesystem::path& path, std::size_t count);
+  // Opens `count` (at least 1) connections, each with the search file `search`
+  // (search_file.h) attached read-only when given; it must exist. Without it the text
+  // search reads the messages themselves. Throws SQLite::Exception (Store::open catches
+  // it).
+  Readers(const std::filesystem::path& path, std::size_t count,
+          const std::optional<std::filesystem::path>& search = std::nullopt);
   ~Readers();
   Readers(const Readers&) = delete;
   Readers& operator=(const Readers&) = delete;
@@ -38,8 +41,20 @@ class Readers {
   // The database answers a trivial query.
   Result<void> ping();
 
-  // Review list, newest conversation first, keyset-paginated (see ListFilter).
+  // Review list, newest conversation first, keyset-paginated (see ListFilter). The text
+  // search (`q`) covers the messages the indexer has reached: all but the last moments'
+  // (search_lag).
   Result<ConversationPage> list_conversations(const ListFilter& filter);
+
+  // What the text search does not cover yet: the user messages above the search file's
+  // watermark (counted up to kSearchLagCap) and the age of the oldest of them (zero
+  // when none). Zero too without a search file.
+  static constexpr std::int64_t kSearchLagCap = 100000;
+  struct SearchLag {
+    std::int64_t messages = 0;
+    std::chrono::milliseconds age{0};
+  };
+  Result<SearchLag> search_lag(TimePoint now);
 
   // One conversation with its messages, latest assessment and verdicts; "not_found".
   Result<ConversationDetail> get_conversation(std::int64_t id);
@@ -77,6 +92,7 @@ class Readers {
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
+  bool searchable_ = false;  // the search file is attached as `search`
 };
 
 }  // namespace triagebot::storage

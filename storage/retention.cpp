@@ -1,6 +1,7 @@
 // WriteTransaction's privacy and retention operations: forget a person, purge old data.
-// Deletes go through conversations only; messages, outbox rows, verdicts and the text
-// index follow by ON DELETE CASCADE and triggers (schema.cpp).
+// Deletes go through conversations only; messages, outbox rows and verdicts follow by
+// ON DELETE CASCADE, and a trigger logs each deleted message for the SearchIndexer, which
+// removes its text from the search file (schema.cpp migration 7, search_indexer.h).
 #include "storage/connection.h"
 #include "storage/guard.h"
 #include "storage/write_transaction.h"

@@ -116,6 +116,7 @@ CREATE TABLE kv (
       // batch's user messages once, just before COMMIT (WriteTransaction::index_batch).
       // Deletes are rare (forget, purge) and cascade, so a trigger handles them.
       // The last statement indexes the messages written under version 1.
+      // Migration 7 moved the index out of this file (search_file.h).
       {2, "message text search", R"sql(
 CREATE VIRTUAL TABLE messages_fts USING fts5 (
   text, content = 'messages', content_rowid = 'id', tokenize = 'trigram'
@@ -258,6 +259,31 @@ UPDATE outbox SET chat_key = platform || ':' || COALESCE(
 CREATE INDEX outbox_open_by_chat ON outbox (chat_key, id)
   WHERE status IN ('pending', 'sending');
 )sql"},
+      // The text search leaves the writer (issue 13, "Search that keeps up"): indexing
+      // cost the writer as much as the rest of a message's work, so it moves to a search
+      // file beside the database (`<db>-search`), filled by storage::SearchIndexer on its
+      // own thread from committed messages (search_file.h says how). The main file keeps
+      // no index, only what the indexer cannot see for itself: which messages were
+      // deleted (forget, purge), so their text leaves the search file too. Every
+      // deletion is logged, bot messages included: an id is reused when the largest ones
+      // are deleted (INTEGER PRIMARY KEY without AUTOINCREMENT), and the indexer must
+      // learn of any such id, whoever wrote it, to index the message that reuses it.
+      // AUTOINCREMENT here: the indexer remembers the log up to a seq, and a seq reused
+      // after the log was cleared would be skipped. database_id tells the search file
+      // which database it indexes (a database replaced under the same path gets a new
+      // index, not a stale one). Dropping the old index frees its pages for reuse; the
+      // file does not shrink without a VACUUM.
+      {7, "text search in its own file", R"sql(
+DROP TRIGGER messages_fts_delete;
+DROP TABLE messages_fts;
+CREATE TABLE search_deletions (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  message_id INTEGER NOT NULL
+);
+CREATE TRIGGER search_deletions_log AFTER DELETE ON messages BEGIN
+  INSERT INTO search_deletions (message_id) VALUES (old.id);
+END;
+INSERT INTO kv (key, value) VALUES ('search.database_id', lower(hex(randomblob(16))));
       // Indexes only where a query needs them (issue 13; the audit is the table in
       // docs/architecture.md, and tests/storage/query_plans_test.cpp holds each query
       // to its index). Every index entry is work for the one writer thread:

@@ -38,8 +38,6 @@ WriteTransaction::WriteTransaction(Connection& connection, SessionCache& cache)
 void WriteTransaction::begin_batch() {
   item_ops_.clear();
   batch_ops_.clear();
-  item_index_.clear();
-  batch_index_.clear();
   touched_.clear();
   loaded_.clear();
   item_queued_outbox_ = false;
@@ -50,8 +48,6 @@ void WriteTransaction::begin_batch() {
 void WriteTransaction::item_succeeded() {
   for (auto& op : item_ops_) batch_ops_.push_back(std::move(op));
   item_ops_.clear();
-  for (auto& entry : item_index_) batch_index_.push_back(std::move(entry));
-  item_index_.clear();
   batch_queued_outbox_ = batch_queued_outbox_ || item_queued_outbox_;
   item_queued_outbox_ = false;
   loaded_.clear();
@@ -59,26 +55,8 @@ void WriteTransaction::item_succeeded() {
 
 void WriteTransaction::item_failed() {
   item_ops_.clear();
-  item_index_.clear();
   item_queued_outbox_ = false;
   loaded_.clear();
-}
-
-void WriteTransaction::index_batch() {
-  if (batch_index_.empty()) return;
-  // Reads the row as it is now: a later item of the batch may have deleted it (forget),
-  // and its id may even have been reused; each id is indexed once, from current text.
-  auto& insert = connection_.statement(
-      "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages"
-      " WHERE id = ?1 AND direction = 'user'"
-      " AND NOT EXISTS (SELECT 1 FROM messages_fts_docsize WHERE id = ?1)");
-  for (const auto id : batch_index_) {
-    insert.reset();
-    insert.bind(1, id);
-    insert.exec();
-  }
-  insert.reset();
-  batch_index_.clear();
 }
 
 void WriteTransaction::batch_committed() {
@@ -241,9 +219,7 @@ Result<std::int64_t> WriteTransaction::append_message(std::int64_t conversation_
       insert.bind(7);
     }
     insert.exec();
-    const std::int64_t id = connection_.db().getLastInsertRowid();
-    if (message.direction == Direction::user) item_index_.push_back(id);
-    return id;
+    return connection_.db().getLastInsertRowid();
   });
 }
 

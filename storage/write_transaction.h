@@ -151,11 +151,8 @@ class WriteTransaction {
 
   // The writer's side of the staging.
   void begin_batch();
-  void item_succeeded();  // keep the item's cache changes for the commit
-  void item_failed();     // drop them
-  // Adds the kept user messages to the text index; before COMMIT, outside savepoints.
-  // Throws SQLite::Exception (the writer fails the batch).
-  void index_batch();
+  void item_succeeded();   // keep the item's cache changes for the commit
+  void item_failed();      // drop them
   void batch_committed();  // apply the kept changes to the cache
   void batch_failed();     // drop everything
   // Whether a kept item of this batch queued an outbox row (read before batch_committed).
@@ -187,9 +184,6 @@ class WriteTransaction {
   std::vector<CacheOp> item_ops_;
   std::vector<CacheOp> batch_ops_;
   std::unordered_set<std::string> touched_;
-  // Ids of user messages waiting for the text index, per item and per batch.
-  std::vector<std::int64_t> item_index_;
-  std::vector<std::int64_t> batch_index_;
   // An item queued an outbox row, so the dispatcher has something to claim.
   bool item_queued_outbox_ = false;
   bool batch_queued_outbox_ = false;

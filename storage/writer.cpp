@@ -196,7 +196,6 @@ std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
     results.push_back(std::move(result));
   }
   try {
-    transaction_.index_batch();
     db.exec("COMMIT");
   } catch (const SQLite::Exception& e) {
     try {

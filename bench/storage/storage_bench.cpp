@@ -16,9 +16,15 @@
 // IN_FLIGHT items are kept submitted at once (1 = each waits for the previous).
 // Prints one tab-separated line: case sync in_flight items seconds items_per_s commits
 // avg_batch p50_us p99_us peak_rss_kib cpu_us_per_item (user + system CPU of the whole
-// process per item: steadier than items/s on a shared machine).
+// process per item: steadier than items/s on a shared machine) wal_kib_per_item
+// writer_cpu_us_per_item (the writer thread's own CPU per item, read from its thread
+// CPU clock: what issue 13 takes work off; 0 for raw) max_search_lag_ms (the age of the
+// oldest message the text search did not cover yet, sampled every 10 ms: how far the
+// search indexer's thread trails the writer; 0 for raw).
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <pthread.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <atomic>
@@ -28,8 +34,10 @@
 #include <fstream>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "storage/search_file.h"
 #include "storage/store.h"
 
 namespace {
@@ -49,7 +57,9 @@ struct Outcome {
   std::uint64_t items = 0;
   double seconds = 0;
   std::uint64_t commits = 0;
-  std::uint64_t wal_pages = 0;  // pages the writer's commits appended to the WAL (not raw)
+  std::uint64_t wal_pages = 0;    // pages the writer's commits appended to the WAL (not raw)
+  double writer_cpu_seconds = 0;  // CPU of the writer thread during the timed part (not raw)
+  double max_search_lag_ms = 0;   // the search index's largest lag seen (not raw)
   std::vector<double> latencies_us;
 };
 
@@ -60,6 +70,12 @@ double cpu_seconds() {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
   };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+double thread_cpu_seconds(clockid_t clock) {
+  timespec t{};
+  clock_gettime(clock, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
 long peak_rss_kib() {
@@ -80,6 +96,7 @@ double percentile(std::vector<double> v, double p) {
 
 void remove_db(const std::filesystem::path& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  for (const auto& file : storage::search_files(path)) std::filesystem::remove(file);
 }
 
 Outcome run_raw(const std::filesystem::path& path, bool full, double seconds) {
@@ -173,7 +190,10 @@ Outcome run_writer(const std::filesystem::path& path, bool full, double seconds,
   if (!opened) throw std::runtime_error(opened.error().message);
   auto& store = **opened;
   std::int64_t conversation_id = 0;
+  // Work items run on the writer thread: the first one hands out its CPU clock.
+  clockid_t writer_clock{};
   auto created = store.writer().run([&](storage::WriteTransaction& tx) -> Result<void> {
+    pthread_getcpuclockid(pthread_self(), &writer_clock);
     auto c = tx.load_or_create_conversation("telegram", "bench", "bench", storage::Clock::now());
     if (!c) return c.error();
     conversation_id = c->id;
@@ -182,6 +202,17 @@ Outcome run_writer(const std::filesystem::path& path, bool full, double seconds,
   if (!created) throw std::runtime_error(created.error().message);
   const auto commits_before = store.writer().stats().commits;
   const auto wal_before = store.writer().stats().wal_pages_written;
+  const double writer_cpu_before = thread_cpu_seconds(writer_clock);
+  std::atomic<bool> sampling{true};
+  double max_search_lag_ms = 0;
+  std::thread sampler([&] {
+    while (sampling.load()) {
+      if (auto lag = store.readers().search_lag(storage::Clock::now())) {
+        max_search_lag_ms = std::max(max_search_lag_ms, static_cast<double>(lag->age.count()));
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  });
 
   std::mutex mutex;
   std::condition_variable slot_free;
@@ -221,6 +252,10 @@ Outcome run_writer(const std::filesystem::path& path, bool full, double seconds,
     slot_free.wait(lock, [&] { return outstanding == 0; });
   }
   out.seconds = std::chrono::duration<double>(SteadyClock::now() - start).count();
+  out.writer_cpu_seconds = thread_cpu_seconds(writer_clock) - writer_cpu_before;
+  sampling = false;
+  sampler.join();
+  out.max_search_lag_ms = max_search_lag_ms;
   out.commits = store.writer().stats().commits - commits_before;
   out.wal_pages = store.writer().stats().wal_pages_written - wal_before;
   out.items = static_cast<std::uint64_t>(n);
@@ -252,17 +287,18 @@ int main(int argc, char** argv) {
     const double cpu_us_per_item = (cpu_seconds() - cpu_before) * 1e6 /
                                    static_cast<double>(std::max<std::uint64_t>(out.items, 1));
     remove_db(path);
-    // The last column: WAL KiB per item at SQLite's default 4 KiB page (0 for raw).
-    std::printf("%s\t%s\t%d\t%llu\t%.2f\t%.0f\t%llu\t%.1f\t%.0f\t%.0f\t%ld\t%.0f\t%.1f\n",
-                kind.c_str(), full ? "FULL" : "NORMAL", kind == "raw" ? 1 : in_flight,
-                static_cast<unsigned long long>(out.items), out.seconds,
-                static_cast<double>(out.items) / out.seconds,
-                static_cast<unsigned long long>(out.commits),
-                out.commits ? static_cast<double>(out.items) / static_cast<double>(out.commits) : 0,
-                percentile(out.latencies_us, 50), percentile(out.latencies_us, 99), peak_rss_kib(),
-                cpu_us_per_item,
-                static_cast<double>(out.wal_pages) * 4.0 /
-                    static_cast<double>(std::max<std::uint64_t>(out.items, 1)));
+    const double items = static_cast<double>(std::max<std::uint64_t>(out.items, 1));
+    // Then WAL KiB per item at SQLite's default 4 KiB page (0 for raw), the writer
+    // thread's CPU µs per item and the search index's largest lag.
+    std::printf(
+        "%s\t%s\t%d\t%llu\t%.2f\t%.0f\t%llu\t%.1f\t%.0f\t%.0f\t%ld\t%.0f\t%.1f\t%.0f\t%.0f\n",
+        kind.c_str(), full ? "FULL" : "NORMAL", kind == "raw" ? 1 : in_flight,
+        static_cast<unsigned long long>(out.items), out.seconds,
+        static_cast<double>(out.items) / out.seconds, static_cast<unsigned long long>(out.commits),
+        out.commits ? static_cast<double>(out.items) / static_cast<double>(out.commits) : 0,
+        percentile(out.latencies_us, 50), percentile(out.latencies_us, 99), peak_rss_kib(),
+        cpu_us_per_item, static_cast<double>(out.wal_pages) * 4.0 / items,
+        out.writer_cpu_seconds * 1e6 / items, out.max_search_lag_ms);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "storage_bench: %s\n", e.what());

@@ -1,5 +1,6 @@
-// The start-up warning about health data others can read (issue 15). A new database and
-// its -wal and -shm files are created 0600 (storage/private_files.h); files that existed
+// The start-up warning about health data others can read (issue 15). A new database, its
+// -wal and -shm files and its search file <db>-search are created 0600
+// (storage/private_files.h); files that existed
 // before keep their mode, so the server says at start which of them group or others may
 // use, and a database directory others may write in. A warning, not a refusal: a
 // deployment may grant a backup group read access on purpose.

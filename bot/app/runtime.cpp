@@ -47,6 +47,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Config& config, Metrics& me
   if (!store) return store.error();
   runtime->store_ = std::move(*store);
   runtime->pipeline_metrics_->watch_writer(runtime->store_->writer());
+  runtime->pipeline_metrics_->watch_search_index(runtime->store_->readers());
 
   dialogs::EngineOptions engine = engine_options(config, runtime->language_);
   runtime->pipeline_ = std::make_unique<Pipeline>(*runtime->store_, *runtime->knowledge_, engine,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -354,11 +355,39 @@ Result<void> check_arguments(const Invocation& invocation) {
   return {};
 }
 
+// A search with `--q` reads the search file, which the server's indexer (or this
+// process's, started with the store) fills in the background: wait until it covers every
+// message stored so far, so a one-shot command finds everything. A database just
+// migrated to the search file has a backfill to finish first: said once, then waited for.
+void bring_search_up_to_date(storage::Store& store, const storage::ListFilter& filter,
+                             CommandIo io) {
+  if (!filter.q || filter.q->empty()) return;
+  auto& index = store.search_index();
+  if (index.wait_caught_up(std::chrono::seconds(2))) return;
+  const auto lag = store.readers().search_lag(storage::Clock::now());
+  io.err << "triagebot: logs: indexing stored messages for the text search";
+  if (lag) {
+    io.err << " (" << lag->messages
+           << (lag->messages >= storage::Readers::kSearchLagCap ? " or more" : "") << " to go)";
+  }
+  io.err << "...\n";
+  auto reached = index.stats().watermark;
+  while (!index.wait_caught_up(std::chrono::minutes(1))) {
+    if (index.stats().watermark == reached) {
+      io.err << "triagebot: logs: the text search index is not advancing; searching what it "
+                "holds\n";
+      return;
+    }
+    reached = index.stats().watermark;
+  }
+}
+
 // ---- subcommands (arguments already checked) --------------------------------------
 
 int list(storage::Store& store, const Invocation& invocation, CommandIo io) {
   auto filter = filter_from_flags(invocation);
   if (!filter) return 2;
+  bring_search_up_to_date(store, *filter, io);
   const bool as_json = invocation.flags.contains("--json");
   int remaining = invocation.flags.contains("--limit") ? filter->limit : kDefaultListLimit;
   std::vector<storage::Summary> rows;
@@ -498,6 +527,7 @@ int forget(storage::Store& store, const Invocation& invocation, CommandIo io) {
 int export_all(storage::Store& store, const Invocation& invocation, CommandIo io) {
   auto filter = filter_from_flags(invocation);
   if (!filter) return 2;
+  bring_search_up_to_date(store, *filter, io);
   if (const auto format = invocation.flags.find("--format");
       format != invocation.flags.end() && format->second == "csv") {
     return export_csv(store, std::move(*filter), io);

@@ -1,7 +1,9 @@
 #include "bot/flow/pipeline_metrics.h"
 
+#include <chrono>
 #include <string>
 
+#include "storage/readers.h"
 #include "storage/writer.h"
 
 namespace triagebot::bot {
@@ -94,6 +96,22 @@ void PipelineMetrics::watch_writer(storage::Writer& writer) {
                            [&writer] { return static_cast<double>(writer.stats().commits); });
   registry_.callback_gauge("triagebot_writer_items", "Work items the writer has run so far.", {},
                            [&writer] { return static_cast<double>(writer.stats().items); });
+}
+
+void PipelineMetrics::watch_search_index(storage::Readers& readers) {
+  registry_.callback_gauge(
+      "triagebot_search_index_lag_messages",
+      "People's messages stored but not yet in the review's text search (counted up to 100000).",
+      {}, [&readers] {
+        auto lag = readers.search_lag(storage::Clock::now());
+        return lag ? static_cast<double>(lag->messages) : 0.0;
+      });
+  registry_.callback_gauge("triagebot_search_index_lag_seconds",
+                           "Age of the oldest message the review's text search does not cover yet.",
+                           {}, [&readers] {
+                             auto lag = readers.search_lag(storage::Clock::now());
+                             return lag ? std::chrono::duration<double>(lag->age).count() : 0.0;
+                           });
 }
 
 void PipelineMetrics::batch_committed(std::uint64_t batch_size) {

@@ -10,8 +10,9 @@
 #include "dialogs/reply.h"
 
 namespace triagebot::storage {
+class Readers;
 class Writer;
-}
+}  // namespace triagebot::storage
 
 namespace triagebot::bot {
 
@@ -38,6 +39,9 @@ class PipelineMetrics {
   // Writer queue depth and batch sizes, read from the writer at scrape time and after
   // each commit. Call once, with a writer that outlives the registry's scrapes.
   void watch_writer(storage::Writer& writer);
+  // How far the review's text search trails the writer (storage/search_indexer.h), read
+  // through `readers` at scrape time. Call once, with readers that outlive the scrapes.
+  void watch_search_index(storage::Readers& readers);
   void batch_committed(std::uint64_t batch_size);
 
  private:

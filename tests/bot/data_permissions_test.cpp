@@ -1,5 +1,5 @@
 // Health data is not world-readable (issue 15), end to end: a server started under umask
-// 000 keeps its database, -wal, -shm and lock file 0600, and one started on a database
+// 000 keeps its database, -wal, -shm, lock and search files 0600, and one started on a database
 // others may read says so at start, with the fix, and runs on.
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -34,8 +34,10 @@ TEST(DataPermissions, AServerUnderAnOpenUmaskKeepsItsFilesOwnerOnly) {
   ServerProcess server({.env = {{"TRIAGEBOT_DB", db.string()}}});
   ::umask(previous);
   ASSERT_TRUE(server.wait_for_listening()) << server.stderr_text();
-  // The migrations were written: the log and its index exist while the server runs.
-  for (const char* suffix : {"", "-wal", "-shm", ".lock"}) {
+  // The migrations were written: the log and its index exist while the server runs, and
+  // so does the search file (a copy of what people write) with its own.
+  for (const char* suffix :
+       {"", "-wal", "-shm", ".lock", "-search", "-search-wal", "-search-shm"}) {
     EXPECT_EQ(mode_of(beside(db, suffix)), 0600) << "triagebot.db" << suffix;
   }
   EXPECT_EQ(server.stderr_text().find("storage.exposed"), std::string::npos)

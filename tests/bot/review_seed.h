@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -84,7 +85,7 @@ inline std::int64_t write_seed(storage::Store& store, const SeedConversation& se
   return id;
 }
 
-// The standard set, oldest first: ids map from key.
+// The standard set, oldest first, searchable by text once it returns: ids map from key.
 inline std::map<std::string, std::int64_t> write_standard_seeds(storage::Store& store) {
   const std::vector<SeedConversation> seeds = {
       {"telegram", "t1", "emergency", {"saddle_anesthesia"}, "I can't feel my SADDLE area", 0},
@@ -95,6 +96,8 @@ inline std::map<std::string, std::int64_t> write_standard_seeds(storage::Store& 
   };
   std::map<std::string, std::int64_t> ids;
   for (const auto& seed : seeds) ids[seed.key] = write_seed(store, seed);
+  // The text search is indexed in the background (storage/search_indexer.h).
+  EXPECT_TRUE(store.search_index().wait_caught_up(std::chrono::seconds(60)));
   return ids;
 }
 

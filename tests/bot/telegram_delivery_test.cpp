@@ -126,6 +126,21 @@ TEST_F(TelegramDelivery, ReplyLeftSendingByAKilledBotIsReleasedAtRestart) {
   expect_each_reply_once(1);
 }
 
+// The review's text search trails the writer (storage/search_indexer.h): the person's
+// message is counted until the indexer has taken it, shortly after.
+TEST_F(TelegramDelivery, MetricsShowTheSearchIndexLag) {
+  const std::string metrics = bot_.metrics();
+  EXPECT_NE(metrics.find("# TYPE triagebot_search_index_lag_messages gauge"), std::string::npos);
+  EXPECT_NE(metrics.find("# TYPE triagebot_search_index_lag_seconds gauge"), std::string::npos);
+  send_opening();
+  ASSERT_TRUE(bot_.settled());
+  EXPECT_TRUE(wait_until([&] {
+    const auto text = bot_.metrics();
+    return metric_value(text, "triagebot_search_index_lag_messages") == 0 &&
+           metric_value(text, "triagebot_search_index_lag_seconds") == 0;
+  }));
+}
+
 TEST_F(TelegramDelivery, MetricsShowOutboxLagAndSendsByOutcome) {
   const std::string metrics = bot_.metrics();
   EXPECT_NE(metrics.find("# TYPE triagebot_outbox_lag_seconds gauge"), std::string::npos);

@@ -28,9 +28,17 @@ async function converse(text, marker) {
   } finally {
     await context.close();
   }
-  const found = await adminApi('/admin/api/conversations?q=' + encodeURIComponent(marker));
-  assert.equal(found.conversations.length, 1, marker);
-  return found.conversations[0].id;
+  // The text search covers a message a moment after it is stored (the search index is
+  // filled in the background): polled, with a deadline.
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    const found = await adminApi('/admin/api/conversations?q=' + encodeURIComponent(marker));
+    if (found.conversations.length > 0 || Date.now() > deadline) {
+      assert.equal(found.conversations.length, 1, marker);
+      return found.conversations[0].id;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function signIn(page) {

@@ -62,6 +62,7 @@ class StorageReaders : public ::testing::Test {
         return tx.save_session(c->id, c->session, at_ms(seed.ms + 1), summary);
       }));
     }
+    testing::wait_searchable(*store_);
   }
 
   std::vector<std::string> keys(const ListFilter& filter) {

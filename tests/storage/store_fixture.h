@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "storage/search_file.h"
 #include "storage/store.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/wait.h"
@@ -44,6 +45,25 @@ inline std::int64_t query_int(const std::filesystem::path& path, const std::stri
   SQLite::Statement query(db, sql);
   query.executeStep();
   return query.getColumn(0).getInt64();
+}
+
+// Until the search index covers everything committed so far (search_indexer.h); a
+// failure when it does not within a deadline loose enough for ASan on a busy machine.
+inline void wait_searchable(Store& store) {
+  EXPECT_TRUE(store.search_index().wait_caught_up(std::chrono::seconds(60)))
+      << "the search index did not catch up";
+}
+
+// A single-integer query on the search file beside `db` (its FTS5 table is
+// message_text), through a connection of its own.
+inline std::int64_t search_int(const std::filesystem::path& db, const std::string& sql) {
+  return query_int(search_file_path(db), sql);
+}
+
+// FTS5's own check that the index matches the text it holds; throws if not.
+inline void check_search_integrity(const std::filesystem::path& db) {
+  SQLite::Database search(search_file_path(db).string(), SQLite::OPEN_READWRITE);
+  search.exec("INSERT INTO message_text (message_text) VALUES ('integrity-check')");
 }
 
 // Holds the writer thread inside one item until open() is called.
