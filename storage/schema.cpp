@@ -284,6 +284,7 @@ CREATE TRIGGER search_deletions_log AFTER DELETE ON messages BEGIN
   INSERT INTO search_deletions (message_id) VALUES (old.id);
 END;
 INSERT INTO kv (key, value) VALUES ('search.database_id', lower(hex(randomblob(16))));
+)sql"},
       // Indexes only where a query needs them (issue 13; the audit is the table in
       // docs/architecture.md, and tests/storage/query_plans_test.cpp holds each query
       // to its index). Every index entry is work for the one writer thread:
