@@ -120,9 +120,6 @@ class StorageQueryPlans : public ::testing::Test {
     db.exec(
         "INSERT INTO processed_events (platform, event_id, seen_at)"
         " SELECT platform, id, started_at FROM conversations WHERE platform = 'telegram'");
-    db.exec(
-        "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages"
-        " WHERE direction = 'user'");
     tx.commit();
   }
 
@@ -206,12 +203,7 @@ TEST_F(StorageQueryPlans, EachReviewFilterForAMinorityHasItsIndex) {
               "INDEX conversations_with_safety", {"c"});
   expect_uses(kList + " AND c.started_at >= ? AND c.started_at < ?" + kNewestFirst,
               "INDEX conversations_started (started_at>? AND started_at<?)", {"c"});
-  // Text search: the trigram index finds the messages, their rows the conversations.
-  expect_uses(kList +
-                  " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.id IN"
-                  " (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?))" +
-                  kNewestFirst,
-              "SCAN messages_fts VIRTUAL TABLE INDEX 0:M", {"c", "m"});
+  // Text search reads the search file's own index (tests/storage/search_index_test.cpp).
 }
 
 TEST_F(StorageQueryPlans, FiltersForMostConversationsWalkThePrimaryKeyNewestFirst) {
@@ -245,7 +237,7 @@ TEST_F(StorageQueryPlans, ADetailIsProbesByConversation) {
 
 TEST_F(StorageQueryPlans, TheWritersPerMessageQueriesAreProbes) {
   // WriteTransaction::load_conversation, first_user_message_at, user_message_count,
-  // index_batch, the dedup insert's key.
+  // the dedup insert's key.
   expect_uses(
       "SELECT id, status, session, credential_hash, started_at, triage, red_flags"
       " FROM conversations WHERE platform = ? AND conversation_key = ?",
@@ -257,8 +249,10 @@ TEST_F(StorageQueryPlans, TheWritersPerMessageQueriesAreProbes) {
       "INDEX messages_by_conversation (conversation_id=?)", {"messages"});
   expect_uses("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND direction = 'user'",
               "INDEX messages_by_conversation (conversation_id=?)", {"messages"});
-  expect_uses("SELECT 1 FROM messages_fts_docsize WHERE id = ?",
-              "USING INTEGER PRIMARY KEY (rowid=?)", {"messages_fts_docsize"});
+  // Readers::stored_session: the pipeline's read of a conversation the cache lacks.
+  expect_uses("SELECT session FROM conversations WHERE platform = ? AND conversation_key = ?",
+              "INDEX sqlite_autoindex_conversations_1 (platform=? AND conversation_key=?)",
+              {"conversations"});
   expect_uses("SELECT 1 FROM processed_events WHERE platform = ? AND event_id = ?",
               "USING PRIMARY KEY (platform=? AND event_id=?)", {"processed_events"});
 }
