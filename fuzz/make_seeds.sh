@@ -72,7 +72,10 @@ head -c 4000 dialogs/knowledge/leg_numbness.json | seed knowledge_fuzzer truncat
 n=0
 for f in tests/dialogs/data/vignettes-dev.jsonl tests/dialogs/data/answers-dev.jsonl \
   tests/dialogs/data/safety-utterances-dev.jsonl; do
-  grep -o '"\(opening\|answer\|text\)": *"[^"]*"' "$f" | sed 's/^"[a-z]*": *"//; s/"$//' | head -n 60 |
+  # awk, not head: head stops reading after 60 lines, and under pipefail the writer
+  # before it then dies of SIGPIPE (exit 141) whenever it had more to write.
+  grep -o '"\(opening\|answer\|text\)": *"[^"]*"' "$f" | sed 's/^"[a-z]*": *"//; s/"$//' |
+    awk 'NR <= 60' |
     while IFS= read -r line; do
       n=$((n + 1))
       { printf "\\x$(printf %02x $((n % 40)))"; printf '%s' "$line"; } |
