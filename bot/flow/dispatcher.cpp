@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <optional>
@@ -61,7 +62,7 @@ class Dispatcher::Impl {
     for (const auto& [platform, outbound] : platforms_) register_metrics(platform);
     thread_ = std::thread([this] {
       auto guard = asio::make_work_guard(ioc_);
-      asio::post(ioc_, [this] { claim(); });
+      asio::post(ioc_, [this] { cycle(); });
       // Last resort (STYLE.md §4): an exception escaping a handler unwinds run(); it is
       // logged and the loop runs on, so a bug costs one row, never the process. The
       // rows' own failures are caught nearer (guarded), where the row can be marked dead.
@@ -78,7 +79,9 @@ class Dispatcher::Impl {
 
   void notify() {
     asio::post(ioc_, [this] {
-      if (!stopping_) claim();
+      if (stopping_) return;
+      want_claim_ = true;
+      cycle();
     });
   }
 
@@ -87,31 +90,51 @@ class Dispatcher::Impl {
     asio::post(ioc_, [this] {
       stopping_ = true;
       wake_timer_.cancel();
-      // Rows waiting for their pace give up their turn now (schedule_send).
+      // Rows waiting for their pace or a connection give up their turn now (schedule_send).
       for (const auto& timer : pace_timers_) timer->cancel();
+      while (!ready_.empty()) {
+        leave_unsent(ready_.front());
+        ready_.pop_front();
+      }
+      cycle();  // outcomes already gathered are recorded; nothing more is claimed
       stop_seen_ = true;
     });
     const auto deadline = SteadyClock::now() + options_.stop_grace;
-    // Let the sends in flight settle (their completions post back here), then stop.
-    // Whatever a transport was handed is answered or timed out within kDeliveryTimeout,
-    // so nothing is abandoned unless the store cannot record it in time.
-    while ((!stop_seen_.load() || in_flight_.load() > 0) && SteadyClock::now() < deadline) {
+    // Let the sends in flight settle (their completions post back here, and their
+    // outcomes go to the writer in the cycles that follow), then stop. Whatever a
+    // transport was handed is answered or timed out within kDeliveryTimeout, so nothing
+    // is abandoned unless the store cannot record it in time.
+    while ((!stop_seen_.load() || unsettled_.load() > 0) && SteadyClock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    if (in_flight_.load() > 0) {
-      log(LogLevel::warn, "dispatcher.stop_abandoned", {{"in_flight", in_flight_.load()}});
+    if (unsettled_.load() > 0) {
+      log(LogLevel::warn, "dispatcher.stop_abandoned", {{"in_flight", unsettled_.load()}});
     }
     ioc_.stop();
     thread_.join();
-    // Claims and settlements still queued in the writer complete by posting to ioc_.
-    // Waiting for one more (empty) item lets them all fire first, so the dispatcher may
-    // be destroyed while the store lives on.
+    // A cycle still queued in the writer completes by posting to ioc_. Waiting for one
+    // more (empty) item lets it fire first, so the dispatcher may be destroyed while the
+    // store lives on.
     (void)store_.writer().run([](storage::WriteTransaction&) -> Result<void> { return {}; });
   }
 
   asio::io_context& io_context() { return ioc_; }
 
  private:
+  // An outcome waiting to be recorded: the row and the UPDATE that records it.
+  struct Settle {
+    std::int64_t row = 0;
+    storage::WorkFunction work;
+  };
+
+  // What one cycle hands the writer, and what it brings back.
+  struct Cycle {
+    std::vector<Settle> settles;
+    int limit = 0;  // rows to claim at most
+    std::vector<OutboxRow> rows;
+    bool claim_failed = false;
+  };
+
   void register_metrics(const std::string& platform) {
     for (const char* outcome : {"delivered", "retried", "rate_limited", "dead"}) {
       metrics_.counter("triagebot_outbox_sends_total", "Outbox send attempts by outcome.",
@@ -131,46 +154,92 @@ class Dispatcher::Impl {
         .inc();
   }
 
-  // Claims due rows through the writer (a claim is a write: it sets the lease).
-  void claim() {
-    if (claiming_ || stopping_) return;
-    const int room = options_.max_in_flight - static_cast<int>(in_flight_.load());
-    if (room <= 0) return;
-    claiming_ = true;
-    auto rows = std::make_shared<std::vector<OutboxRow>>();
-    const int limit = std::min(room, options_.claim_batch);
+  // The most rows one cycle may claim now: the room left under max_in_flight, and,
+  // when sends are paced globally, under what that pace sends in half a lease.
+  int claim_limit() const {
+    int most = options_.max_in_flight;
+    if (options_.global_per_second > 0) {
+      const double half_lease = std::chrono::duration<double>(options_.lease).count() / 2;
+      most = std::min(most, std::max(1, static_cast<int>(options_.global_per_second * half_lease)));
+    }
+    return std::clamp(most - claimed_, 0, options_.claim_batch);
+  }
+
+  // One cycle: a single writer item that records every outcome gathered since the last
+  // cycle and then claims what is due (a claim is a write: it sets the lease), so
+  // delivering N rows costs the writer a few items, not 2N (issue 13, "delivery keeps
+  // up"). Recording first lets the same item claim the next row of a chat whose row it
+  // just settled. One cycle runs at a time; outcomes that arrive meanwhile wait for the
+  // next, which starts as soon as this one is committed.
+  void cycle() {
+    if (cycle_running_) return;
+    const int limit = stopping_ || !want_claim_ ? 0 : claim_limit();
+    if (settles_.empty() && limit == 0) return;
+    want_claim_ = false;
+    cycle_running_ = true;
+    auto batch = std::make_shared<Cycle>();
+    batch->settles = std::move(settles_);
+    settles_.clear();
+    batch->limit = limit;
     storage::WorkItem item;
-    item.work = [rows, limit,
-                 lease = options_.lease](storage::WriteTransaction& tx) -> Result<void> {
-      auto claimed = tx.claim_due(SystemClock::now(), limit, lease);
-      if (!claimed) return claimed.error();
-      *rows = std::move(*claimed);
+    item.work = [batch, lease = options_.lease](storage::WriteTransaction& tx) -> Result<void> {
+      // Each mark is one UPDATE, atomic on its own: one that fails (logged, its lease
+      // runs out and it is sent again) must not undo the others, nor the claim. An error
+      // that ends the whole transaction (disk full) fails the item in the writer anyway.
+      for (auto& settle : batch->settles) {
+        if (auto done = settle.work(tx); !done) {
+          log(LogLevel::error, "outbox.settle_failed",
+              {{"row", settle.row}, {"code", done.error().code}});
+        }
+      }
+      if (batch->limit == 0) return {};
+      auto claimed = tx.claim_due(SystemClock::now(), batch->limit, lease);
+      if (!claimed) {
+        batch->claim_failed = true;
+        log(LogLevel::error, "outbox.claim_failed", {{"code", claimed.error().code}});
+        return {};
+      }
+      batch->rows = std::move(*claimed);
       return {};
     };
-    item.completion = [this, rows](Result<void> done) {
-      asio::post(ioc_, [this, rows, ok = done.has_value()] { on_claimed(ok, std::move(*rows)); });
+    item.completion = [this, batch](Result<void> done) {
+      if (!done) {
+        log(LogLevel::error, "outbox.cycle_failed",
+            {{"rows", static_cast<std::int64_t>(batch->settles.size())},
+             {"code", done.error().code}});
+      }
+      asio::post(ioc_, [this, batch, ok = done.has_value()] { on_cycle(ok, *batch); });
     };
     if (auto queued = store_.writer().submit(std::move(item)); !queued) {
-      claiming_ = false;
+      // The leases run out and the rows are sent again: better twice than never.
+      log(LogLevel::error, "outbox.settle_refused",
+          {{"rows", static_cast<std::int64_t>(batch->settles.size())},
+           {"code", queued.error().code}});
+      unsettled_ -= static_cast<int>(batch->settles.size());
+      cycle_running_ = false;
+      want_claim_ = want_claim_ || limit > 0;
       schedule_wake(std::chrono::milliseconds(200));
     }
   }
 
-  void on_claimed(bool ok, std::vector<OutboxRow> rows) {
-    claiming_ = false;
-    if (!ok) {
+  void on_cycle(bool ok, Cycle& batch) {
+    cycle_running_ = false;
+    // Recorded, or (a failed commit) given up on: their leases run out and they go again.
+    unsettled_ -= static_cast<int>(batch.settles.size());
+    if (!ok || batch.claim_failed) {
+      want_claim_ = want_claim_ || batch.limit > 0;
       schedule_wake(std::chrono::milliseconds(500));
-      return;
+      return;  // a failed item's claims were rolled back: its rows must not go
     }
-    for (auto& row : rows) {
-      in_flight_++;
+    for (auto& row : batch.rows) {
+      ++claimed_;
+      ++unsettled_;
       schedule_send(std::move(row));
     }
-    if (static_cast<int>(rows.size()) == options_.claim_batch) {
-      claim();  // more may be waiting
-    } else {
-      schedule_idle_wake();
-    }
+    // A full claim may have left due rows behind.
+    if (batch.limit > 0 && static_cast<int>(batch.rows.size()) == batch.limit) want_claim_ = true;
+    cycle();
+    if (!cycle_running_) schedule_idle_wake();
   }
 
   // Waits until the store says the next row is due (or the idle bound).
@@ -189,7 +258,9 @@ class Dispatcher::Impl {
     if (stopping_) return;
     wake_timer_.expires_after(wait);
     wake_timer_.async_wait([this](boost::system::error_code ec) {
-      if (!ec) claim();
+      if (ec) return;
+      want_claim_ = true;
+      cycle();
     });
   }
 
@@ -234,7 +305,8 @@ class Dispatcher::Impl {
   // next start releases it (nothing was sent, so nothing is sent twice).
   void leave_unsent(const OutboxRow& row) {
     log(LogLevel::debug, "outbox.left_for_restart", {{"row", row.id}});
-    in_flight_--;
+    --claimed_;
+    --unsettled_;
   }
 
   // Runs a platform's function on a row. One that throws (a row this version cannot
@@ -270,8 +342,13 @@ class Dispatcher::Impl {
     });
   }
 
+  // Hands the row to its transport, or queues it until a call in flight is answered.
   void send(OutboxRow row) {
     if (stopping_) return leave_unsent(row);
+    if (sending_ >= options_.max_sending) {
+      ready_.push_back(std::move(row));
+      return;
+    }
     const auto& outbound = platforms_.at(row.platform);
     std::optional<Result<adapters::OutboundCall>> rendered;
     if (!guarded(row, "render", [&] { rendered.emplace(outbound.render(row)); })) return;
@@ -281,8 +358,11 @@ class Dispatcher::Impl {
       return;
     }
     const std::string log_name = call->log_name;
+    ++sending_;
     outbound.transport(std::move(*call), [this, row, log_name](Result<TransportResponse> answer) {
       asio::post(ioc_, [this, row, log_name, answer = std::move(answer)] {
+        --sending_;
+        send_ready();
         DeliveryOutcome outcome;
         if (!answer) {
           outcome.kind = DeliveryOutcome::Kind::back_off;
@@ -294,6 +374,14 @@ class Dispatcher::Impl {
         settle(row, log_name, outcome);
       });
     });
+  }
+
+  // A connection is free: the oldest row waiting for one goes.
+  void send_ready() {
+    if (ready_.empty() || sending_ >= options_.max_sending) return;
+    OutboxRow row = std::move(ready_.front());
+    ready_.pop_front();
+    send(std::move(row));
   }
 
   void settle(const OutboxRow& row, const std::string& log_name, const DeliveryOutcome& outcome) {
@@ -347,56 +435,21 @@ class Dispatcher::Impl {
     return {};
   }
 
-  // Records the outcome; the row stops counting as in flight once that is durable.
-  // Outcomes are gathered and written as ONE writer item per turn of the dispatcher's
-  // loop: every answer that arrived meanwhile shares it, so delivering N replies costs
-  // the writer a few items rather than N (issue 13, "delivery keeps up").
+  // Queues the outcome for the next cycle. The row stops taking room under
+  // max_in_flight now; stop() waits until the outcome is committed (unsettled_).
   void write(const OutboxRow& row, storage::WorkFunction work) {
     settles_.push_back({row.id, std::move(work)});
-    if (settle_posted_) return;
-    settle_posted_ = true;
-    asio::post(ioc_, [this] { flush_settles(); });
-  }
-
-  struct Settle {
-    std::int64_t row = 0;
-    storage::WorkFunction work;
-  };
-
-  void flush_settles() {
-    settle_posted_ = false;
-    if (settles_.empty()) return;
-    auto batch = std::make_shared<std::vector<Settle>>(std::move(settles_));
-    settles_.clear();
-    const int rows = static_cast<int>(batch->size());
-    storage::WorkItem item;
-    item.work = [batch](storage::WriteTransaction& tx) -> Result<void> {
-      // Each mark is one UPDATE, atomic on its own: one that fails (logged, its lease
-      // runs out and it is sent again) must not undo the others. An error that ends the
-      // whole transaction (disk full) fails the item in the writer anyway.
-      for (auto& settle : *batch) {
-        if (auto done = settle.work(tx); !done) {
-          log(LogLevel::error, "outbox.settle_failed",
-              {{"row", settle.row}, {"code", done.error().code}});
-        }
-      }
-      return {};
-    };
-    item.completion = [this, rows](Result<void> done) {
-      if (!done) {
-        log(LogLevel::error, "outbox.settle_failed", {{"rows", rows}, {"code", done.error().code}});
-      }
-      asio::post(ioc_, [this, rows] {
-        in_flight_ -= rows;
-        claim();
-      });
-    };
-    if (auto queued = store_.writer().submit(std::move(item)); !queued) {
-      // The leases run out and the rows are sent again: better twice than never.
-      log(LogLevel::error, "outbox.settle_refused",
-          {{"rows", rows}, {"code", queued.error().code}});
-      in_flight_ -= rows;
-    }
+    --claimed_;
+    // The settled row may have held back its chat's next one, which the same cycle can
+    // then claim.
+    want_claim_ = true;
+    // Answers that arrive in the same turn of the loop share the cycle.
+    if (cycle_posted_) return;
+    cycle_posted_ = true;
+    asio::post(ioc_, [this] {
+      cycle_posted_ = false;
+      cycle();
+    });
   }
 
   storage::Store& store_;
@@ -409,13 +462,19 @@ class Dispatcher::Impl {
   asio::steady_timer wake_timer_;
   std::mt19937_64 random_;
   std::thread thread_;
-  // Claimed rows not yet settled: waiting for their pace, sending, or being recorded.
-  std::atomic<int> in_flight_{0};
+  // Claimed rows whose outcome is not committed yet (nor left for the restart): what
+  // stop() waits for. Any thread reads it.
+  std::atomic<int> unsettled_{0};
   std::atomic<bool> stop_seen_{false};  // the dispatcher thread has taken in stop()
-  bool claiming_ = false;               // dispatcher thread only
-  std::vector<Settle> settles_;         // outcomes waiting for flush_settles (dispatcher thread)
-  bool settle_posted_ = false;          // a flush_settles is queued (dispatcher thread)
-  bool stopping_ = false;               // dispatcher thread only
+  // The rest: dispatcher thread only.
+  int claimed_ = 0;              // claimed rows whose platform has not answered yet
+  int sending_ = 0;              // calls handed to a transport and not yet answered
+  std::deque<OutboxRow> ready_;  // rows whose pace has come, waiting for a free call
+  std::vector<Settle> settles_;  // outcomes waiting for the next cycle
+  bool want_claim_ = true;       // something may be due: the next cycle claims
+  bool cycle_running_ = false;   // a cycle's writer item is queued or running
+  bool cycle_posted_ = false;    // a cycle() is posted for the outcomes just gathered
+  bool stopping_ = false;
   // Pacing waits, so stop() can cut them short (dispatcher thread only).
   std::set<std::shared_ptr<asio::steady_timer>> pace_timers_;
   std::unordered_map<std::string, SteadyClock::time_point> next_per_chat_;

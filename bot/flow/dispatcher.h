@@ -45,8 +45,21 @@ struct PlatformOutbound {
 };
 
 struct DispatcherOptions {
-  int claim_batch = 32;
-  int max_in_flight = 64;
+  // Rows claimed by one writer item at most. Claims and the outcomes gathered since the
+  // last one share ONE writer item (a "cycle"), and one cycle runs at a time, so under
+  // load the dispatcher gets about one item per commit or two: unpaced, a cycle must
+  // carry hundreds of rows for delivery to keep up with the replies a busy writer queues.
+  int claim_batch = 256;
+  // Claimed rows whose outcome is not yet known (waiting for their pace or a connection,
+  // or sending). A row stops counting once its platform answered, not once the outcome
+  // is committed, so recording outcomes never holds up the next claim. When paced
+  // globally, fewer: no more than half a lease's worth of sends at that rate, so no
+  // claimed row can wait for its slot until its lease runs out and it is claimed again.
+  int max_in_flight = 512;
+  // Calls handed to the transports at once (HTTP requests in flight). Each needs a
+  // connection; the delivery clients keep as many idle (delivery_client_options), so
+  // calls reuse them instead of connecting, and resolving the host, once per call.
+  int max_sending = static_cast<int>(kDeliveryConnections);
   std::chrono::milliseconds lease{std::chrono::seconds(60)};
   std::chrono::milliseconds backoff_base{std::chrono::seconds(1)};
   std::chrono::milliseconds backoff_cap{std::chrono::minutes(5)};

@@ -9,6 +9,12 @@ Result<TransportResponse> transport_response(Result<net::ClientResponse> answer)
   return TransportResponse{answer->status, std::move(answer->headers), std::move(answer->body)};
 }
 
+net::HttpClientOptions delivery_client_options() {
+  net::HttpClientOptions options;
+  options.max_idle_connections = kDeliveryConnections;
+  return options;
+}
+
 Transport client_transport(net::HttpClient client) {
   return [client](adapters::OutboundCall call, TransportDone done) {
     client.send(std::move(call), kDeliveryTimeout,

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <string>
 
@@ -35,6 +36,15 @@ using Transport = std::function<void(adapters::OutboundCall, TransportDone)>;
 // exits, never abandoned and sent again after a restart. Generous beside the Bot API's
 // usual sub-second answers; a long poll has its own, longer deadline.
 inline constexpr std::chrono::milliseconds kDeliveryTimeout{std::chrono::seconds(10)};
+
+// How many delivery calls a dispatcher has in flight at once (DispatcherOptions::
+// max_sending), and so how many idle connections a delivery client keeps: with fewer,
+// most calls of a busy dispatcher would open (and resolve, and for TLS shake hands on)
+// a connection of their own and close it after one request.
+inline constexpr std::size_t kDeliveryConnections = 32;
+
+// The options of a platform's delivery client (the one client_transport wraps).
+net::HttpClientOptions delivery_client_options();
 
 // A Transport over the pooled, asynchronous HTTPS client, each call with
 // kDeliveryTimeout as its deadline: transport failures become errors, every HTTP answer

@@ -59,7 +59,8 @@ class SlackChannel : public Channel {
   }
 
   Result<std::optional<PlatformOutbound>> outbound(ChannelServices& services) override {
-    auto client = net::HttpClient::create(services.delivery.get_executor(), api_);
+    auto client =
+        net::HttpClient::create(services.delivery.get_executor(), api_, delivery_client_options());
     if (!client)
       return make_error(ErrorCode::bad_config, "TRIAGEBOT_SLACK_API: " + client.error().message);
     return std::optional<PlatformOutbound>(slack_outbound(identity_, std::move(*client)));

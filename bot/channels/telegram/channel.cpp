@@ -134,7 +134,8 @@ class TelegramChannel : public Channel {
   }
 
   Result<std::optional<PlatformOutbound>> outbound(ChannelServices& services) override {
-    auto client = net::HttpClient::create(services.delivery.get_executor(), api_);
+    auto client =
+        net::HttpClient::create(services.delivery.get_executor(), api_, delivery_client_options());
     if (!client)
       return make_error(ErrorCode::bad_config, "TRIAGEBOT_TELEGRAM_API: " + client.error().message);
     return std::optional<PlatformOutbound>(
