@@ -115,6 +115,24 @@ if (get('triagebot_slack').ok && get('bolt').ok) {
   );
 }
 
+// Issue 13's "delivery keeps up": unpaced, the replies delivered to the fake Bot API per
+// second over the measured window (checks.inc notes them as delivered/s=) are at least
+// the updates acknowledged per second.
+const deliveredPerSecond = (r) => num((/delivered\/s=([0-9.]+)/.exec(r.notes) ?? [])[1]);
+if (get('triagebot_unpaced').ok) {
+  const unpaced = get('triagebot_unpaced');
+  const delivered = median(
+    byTarget.get('triagebot_unpaced').filter((r) => r.status === 'ok').map(deliveredPerSecond),
+  );
+  const ratio = delivered / unpaced.rps;
+  out.push('');
+  out.push(
+    `Delivery (issue 13: unpaced, replies delivered per second at least the updates acknowledged): ` +
+      `triagebot_unpaced ${fmt(delivered)} replies/s delivered against ${fmt(unpaced.rps)} updates/s = ` +
+      `${times(ratio)}, ${ratio >= 1 ? 'keeps up' : 'FALLS BEHIND'}.`,
+  );
+}
+
 const checks = runs.filter((r) => r.target.startsWith('triagebot'));
 if (checks.length) {
   out.push('');

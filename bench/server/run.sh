@@ -10,16 +10,26 @@
 # runs the copy's run.sh, then writes bench/reports/<date>-server.md with the raw
 # runs.tsv beside it in bench/reports/<date>-server/.
 #
-#   bench/server/run.sh                                  # ~4 min: 10 targets, 1 round, 10 s each
+#   bench/server/run.sh                                  # ~4 min: 11 targets, 1 round, 10 s each
 #   BENCH_DURATION=2 BENCH_WARMUP=1 bench/server/run.sh  # quick check of the harness
 #   BENCH_ROUNDS=3 bench/server/run.sh                   # median and spread over 3 rounds
 #   BENCH_ROUNDS=3 BENCH_ONLY=beast_hello_slack,bolt,triagebot_slack \
 #     REPORT=bench/reports/$(date -u +%F)-slack.md bench/server/run.sh   # Slack alone, ~3 min
+#   BENCH_ONLY=triagebot,triagebot_unpaced bench/server/run.sh   # does delivery keep up?
+#
+# Targets beside bench-peers' own: triagebot (Telegram webhook, synchronous=FULL),
+# triagebot_normal (synchronous=NORMAL), triagebot_widget, triagebot_slack, triagebot_prev
+# (a previous build) and triagebot_unpaced: the Telegram load with delivery unpaced
+# (TRIAGEBOT_OUTBOX_RATE=0, TRIAGEBOT_OUTBOX_CHAT_INTERVAL=1ms), whose row in the report's
+# cross-checks gives the replies delivered to the fake Bot API per second over the
+# measured window (from /metrics at its start and end) against the updates acknowledged
+# per second, and says whether delivery keeps up (issue 13: at least the acknowledged
+# rate). Every triagebot run notes its delivered/s; paced, that is about 30.
 #
 # Environment (all optional; BENCH_* of bench-peers/run.sh pass through, e.g.
 # BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_SERVER_THREADS):
 #   BENCH_ONLY=a,b          targets (default below: the ceilings, the Telegram peers,
-#                           triagebot with FULL and NORMAL, and the widget; Slack's
+#                           triagebot with FULL and NORMAL, unpaced, and the widget; Slack's
 #                           ceiling, Bolt and triagebot_slack, the Events API route
 #                           under the same signed load as Bolt)
 #   BENCH_PEERS=DIR         the yardstick to copy (default ../shared/bench-peers)
@@ -29,6 +39,8 @@
 #   BENCH_TRIAGEBOT_BIN=F   use this triagebot binary instead of building build/release
 #   BENCH_TRIAGEBOT_PREV_BIN=F  the previous design, measured as target triagebot_prev
 #                           (add it to BENCH_ONLY), e.g. a build of the commit before a change
+#   BENCH_PORT_BASE=P       the fake APIs on P and P+1, the targets from P+10 (default:
+#                           bench-peers' 18090, 18091 and 18100), to run beside another run
 #   REPORT=FILE             report path (default bench/reports/<date>-server.md); the
 #                           "Reading" section is written by hand after a run worth keeping
 #   BUILD_LOCK=FILE         build lock shared with other builds (/tmp/triagebot-build.lock)
@@ -51,7 +63,7 @@ date=$(date -u +%Y-%m-%d)
 report=${REPORT:-$root/bench/reports/$date-server.md}
 raw_dir=${report%.md}
 results=$root/bench/results/server-$(date -u +%Y%m%dT%H%M%S)
-export BENCH_ONLY=${BENCH_ONLY:-beast_hello,beast_group_full,grammy_api,telegraf,triagebot,triagebot_normal,triagebot_widget,beast_hello_slack,bolt,triagebot_slack}
+export BENCH_ONLY=${BENCH_ONLY:-beast_hello,beast_group_full,grammy_api,telegraf,triagebot,triagebot_normal,triagebot_widget,triagebot_unpaced,beast_hello_slack,bolt,triagebot_slack}
 export BENCH_OUT=$results
 
 for tool in wrk sqlite3 node npm cmake g++ flock; do
@@ -117,6 +129,21 @@ insert_at "$runsh" "$patch/load.inc" after '  [[ $load == slack ]] && script=sla
 insert_at "$runsh" "$patch/stop.inc" before '  stop_server "$pid"'
 insert_at "$runsh" "$patch/db_counts.inc" before '  rm -f "$db" "$db-wal" "$db-shm" # hundreds of MB after a SQLite target'
 insert_at "$runsh" "$patch/checks.inc" before '  if [[ -n $fake_pid ]]; then'
+insert_at "$runsh" "$patch/functions.inc" before 'run_target() { # run_target ROUND INDEX "name|load|baseline|description"'
+insert_at "$runsh" "$patch/window_start.inc" before '  read -r s0 steal0 < <(cpu_total_steal)'
+insert_at "$runsh" "$patch/window_end.inc" after '  read -r s1 steal1 < <(cpu_total_steal)'
+# BENCH_PORT_BASE moves the fixed ports (fake APIs, then one per target from base + 10),
+# so a run can share the machine with another one.
+if [[ -n ${BENCH_PORT_BASE:-} ]]; then
+  [[ $BENCH_PORT_BASE =~ ^[0-9]+$ ]] && ((BENCH_PORT_BASE >= 1024 && BENCH_PORT_BASE <= 65000)) ||
+    die "BENCH_PORT_BASE must be a port between 1024 and 65000"
+  for setting in "FAKE_TELEGRAM_PORT=18090:$BENCH_PORT_BASE" "FAKE_SLACK_PORT=18091:$((BENCH_PORT_BASE + 1))" \
+    "FIRST_SERVER_PORT=18100:$((BENCH_PORT_BASE + 10))"; do
+    line=${setting%:*}
+    grep -qx "$line" "$runsh" || die "bench-peers/run.sh changed: no line $line"
+    sed -i "s/^$line\$/${line%=*}=${setting##*:}/" "$runsh"
+  done
+fi
 chmod +x "$runsh"
 bash -n "$runsh" || die "the patched run.sh does not parse"
 

@@ -9,6 +9,11 @@
 // reason (400, 403 blocked, revoked token). A row older than `give_up_after` that still
 // fails is marked dead rather than retried forever.
 //
+// The store sees the dispatcher in cycles: one writer item records every outcome
+// gathered since the previous cycle and then claims what is due, in the same
+// transaction, and one cycle runs at a time (docs/architecture.md "The dispatcher's
+// cycle").
+//
 // Threads: the dispatcher owns one thread running its own io_context; every state
 // change happens there. notify() and stop() may be called from any thread (notify is
 // what the writer calls after a commit that may have queued rows).
