@@ -86,6 +86,42 @@ TEST(StorageWriter, FailingItemLeavesItsBatchNeighboursCommitted) {
       0);
 }
 
+// An item whose SQL statement fails (here a message for a conversation that does not
+// exist breaks the foreign key) is rolled back alone. The failed statement stays in the
+// connection's cache; resetting it must not raise its error again and take the batch.
+TEST(StorageWriter, AnItemsFailedStatementLeavesItsNeighboursCommitted) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  std::vector<Result<void>> results(3, Result<void>());
+  std::atomic<int> done{0};
+  {
+    WriterGate gate(store->writer());
+    auto track = [&](int i) {
+      return [&, i](Result<void> r) {
+        results[i] = std::move(r);
+        ++done;
+      };
+    };
+    ASSERT_TRUE(store->writer().submit({append_item("a", "first", 1), track(0)}));
+    ASSERT_TRUE(store->writer().submit({[](WriteTransaction& tx) -> Result<void> {
+                                          MessageRecord orphan;
+                                          orphan.text = "no conversation";
+                                          auto written = tx.append_message(987654, orphan);
+                                          if (!written) return written.error();
+                                          return {};
+                                        },
+                                        track(1)}));
+    ASSERT_TRUE(store->writer().submit({append_item("c", "third", 3), track(2)}));
+  }
+  ASSERT_TRUE(wait_until([&] { return done.load() == 3; }));
+  EXPECT_TRUE(results[0]);
+  EXPECT_FALSE(results[1]);
+  EXPECT_TRUE(results[2]);
+  EXPECT_TRUE(store->writer().run(append_item("d", "a later batch", 4)));
+  store->close();
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), 3);
+}
+
 TEST(StorageWriter, ThrowingItemIsRolledBackAloneAndReportedAsInternal) {
   TempDir dir;
   auto store = open_store(dir / "t.db");
