@@ -39,7 +39,7 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
     // same chat (outbox_chat.h). Each test is one probe of a partial index.
     auto& query = connection_.statement(
         "SELECT o.id, o.conversation_id, o.platform, o.target, o.payload, o.attempts,"
-        " o.created_at FROM outbox o"
+        " o.created_at, o.parts_sent FROM outbox o"
         " WHERE o.status IN ('pending', 'sending') AND o.due_at <= ?"
         " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
         "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
@@ -59,6 +59,7 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
       row.payload = parse_or_null(query.getColumn(4).getString());
       row.attempts = query.getColumn(5).getInt() + 1;
       row.created_at = from_millis(query.getColumn(6).getInt64());
+      row.parts_sent = query.getColumn(7).getInt();
       rows.push_back(std::move(row));
     }
     auto& claim = connection_.statement(
@@ -79,6 +80,16 @@ Result<bool> WriteTransaction::mark_delivered(std::int64_t outbox_id, TimePoint 
                   "UPDATE outbox SET status = 'delivered', finished_at = ?, last_error = ?"
                   " WHERE id = ? AND status = 'sending'",
                   outbox_id, to_millis(now), {});
+  });
+}
+
+Result<bool> WriteTransaction::mark_parts_sent(std::int64_t outbox_id, int parts_sent) {
+  return guarded("mark_parts_sent", [&]() -> Result<bool> {
+    auto& update = connection_.statement(
+        "UPDATE outbox SET parts_sent = ? WHERE id = ? AND status = 'sending'");
+    update.bind(1, parts_sent);
+    update.bind(2, outbox_id);
+    return update.exec() == 1;
   });
 }
 

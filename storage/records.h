@@ -119,6 +119,8 @@ struct OutboxRow {
   nlohmann::json payload;  // the reply to render
   int attempts = 0;        // claims so far, this one included
   TimePoint created_at;
+  // Parts of the payload already delivered (outbox_parts.h): a row is sent from here.
+  int parts_sent = 0;
 };
 
 // ---- read models (API.md "Shapes") ----------------------------------------------------

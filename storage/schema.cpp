@@ -311,6 +311,13 @@ CREATE INDEX conversations_with_safety ON conversations (id) WHERE has_safety = 
 CREATE INDEX conversations_by_triage ON conversations (triage, id) WHERE triage IS NOT NULL;
 CREATE INDEX IF NOT EXISTS outbox_by_conversation ON outbox (conversation_id);
 )sql"},
+      // One outbox row per message a turn sends, holding its parts (storage/outbox_parts.h):
+      // parts_sent counts the parts already delivered, so a retry resumes at the first
+      // unsent one. A row from before holds one part and none sent: it is delivered as
+      // it always was.
+      {9, "outbox rows with parts", R"sql(
+ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+)sql"},
   };
   return list;
 }

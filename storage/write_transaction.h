@@ -127,6 +127,9 @@ class WriteTransaction {
                                            std::chrono::milliseconds lease);
   // Each returns false when the row is not `sending` (unknown, or already settled).
   Result<bool> mark_delivered(std::int64_t outbox_id, TimePoint now);
+  // Records that the first `parts_sent` parts of a row holding several (outbox_parts.h)
+  // were delivered; the row stays `sending` under its lease.
+  Result<bool> mark_parts_sent(std::int64_t outbox_id, int parts_sent);
   Result<bool> mark_retry(std::int64_t outbox_id, TimePoint next_attempt_at,
                           std::string_view error);
   Result<bool> mark_dead(std::int64_t outbox_id, TimePoint now, std::string_view error);

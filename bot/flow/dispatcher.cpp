@@ -18,6 +18,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "bot/obs/log.h"
+#include "storage/outbox_parts.h"
 
 namespace triagebot::bot {
 
@@ -121,10 +122,13 @@ class Dispatcher::Impl {
   asio::io_context& io_context() { return ioc_; }
 
  private:
-  // An outcome waiting to be recorded: the row and the UPDATE that records it.
+  // An outcome waiting to be recorded: the row and the UPDATE that records it. A row's
+  // progress (parts delivered, more to send) has `then`: what to do once it is durable.
   struct Settle {
     std::int64_t row = 0;
     storage::WorkFunction work;
+    std::function<void()> then;  // empty for a final outcome
+    bool recorded = false;       // set by the writer when the UPDATE succeeded
   };
 
   // What one cycle hands the writer, and what it brings back.
@@ -190,6 +194,8 @@ class Dispatcher::Impl {
         if (auto done = settle.work(tx); !done) {
           log(LogLevel::error, "outbox.settle_failed",
               {{"row", settle.row}, {"code", done.error().code}});
+        } else {
+          settle.recorded = true;
         }
       }
       if (batch->limit == 0) return {};
@@ -215,6 +221,9 @@ class Dispatcher::Impl {
       log(LogLevel::error, "outbox.settle_refused",
           {{"rows", static_cast<std::int64_t>(batch->settles.size())},
            {"code", queued.error().code}});
+      for (auto& settle : batch->settles) {
+        if (settle.then) --claimed_;  // its row waits for its lease like the others
+      }
       unsettled_ -= static_cast<int>(batch->settles.size());
       cycle_running_ = false;
       want_claim_ = want_claim_ || limit > 0;
@@ -224,8 +233,16 @@ class Dispatcher::Impl {
 
   void on_cycle(bool ok, Cycle& batch) {
     cycle_running_ = false;
-    // Recorded, or (a failed commit) given up on: their leases run out and they go again.
-    unsettled_ -= static_cast<int>(batch.settles.size());
+    for (auto& settle : batch.settles) {
+      if (settle.then && ok && settle.recorded) {
+        settle.then();  // the next part goes, now that the store knows this one went
+        continue;
+      }
+      // Recorded, or (a failed commit) given up on: their leases run out and they go
+      // again, from the last part recorded as delivered.
+      if (settle.then) --claimed_;
+      --unsettled_;
+    }
     if (!ok || batch.claim_failed) {
       want_claim_ = want_claim_ || batch.limit > 0;
       schedule_wake(std::chrono::milliseconds(500));
@@ -324,15 +341,32 @@ class Dispatcher::Impl {
     }
   }
 
+  // The row as its platform sees it: the part to send next as its payload
+  // (storage/outbox_parts.h), the first and only one for most rows.
+  static OutboxRow current_part(const OutboxRow& row) {
+    OutboxRow part = row;
+    part.payload = storage::outbox_part(row.payload, static_cast<std::size_t>(row.parts_sent));
+    return part;
+  }
+
+  static bool all_parts_sent(const OutboxRow& row) {
+    return row.parts_sent >= static_cast<int>(storage::outbox_part_count(row.payload));
+  }
+
   void schedule_send(OutboxRow row) {
     auto platform = platforms_.find(row.platform);
     if (platform == platforms_.end()) {
       settle_dead(row, "no outbound adapter for platform " + row.platform);
       return;
     }
+    if (all_parts_sent(row)) {  // recorded as such, but not yet as delivered
+      return write(row, [id = row.id](storage::WriteTransaction& tx) {
+        return discard(tx.mark_delivered(id, SystemClock::now()));
+      });
+    }
     std::string key;
     if (platform->second.pace_key &&
-        !guarded(row, "pace_key", [&] { key = platform->second.pace_key(row); })) {
+        !guarded(row, "pace_key", [&] { key = platform->second.pace_key(current_part(row)); })) {
       return;
     }
     at_time(reserve_chat_slot(key), [this, row = std::move(row)]() mutable {
@@ -351,7 +385,9 @@ class Dispatcher::Impl {
     }
     const auto& outbound = platforms_.at(row.platform);
     std::optional<Result<adapters::OutboundCall>> rendered;
-    if (!guarded(row, "render", [&] { rendered.emplace(outbound.render(row)); })) return;
+    if (!guarded(row, "render", [&] { rendered.emplace(outbound.render(current_part(row))); })) {
+      return;
+    }
     auto& call = *rendered;
     if (!call) {
       settle_dead(row, call.error().message);
@@ -389,6 +425,9 @@ class Dispatcher::Impl {
     using Kind = DeliveryOutcome::Kind;
     if (outcome.kind == Kind::delivered) {
       count(row.platform, "delivered");
+      OutboxRow next = row;
+      ++next.parts_sent;
+      if (!all_parts_sent(next)) return write_progress(std::move(next));
       return write(row, [id = row.id, now](storage::WriteTransaction& tx) {
         return discard(tx.mark_delivered(id, now));
       });
@@ -438,11 +477,31 @@ class Dispatcher::Impl {
   // Queues the outcome for the next cycle. The row stops taking room under
   // max_in_flight now; stop() waits until the outcome is committed (unsettled_).
   void write(const OutboxRow& row, storage::WorkFunction work) {
-    settles_.push_back({row.id, std::move(work)});
+    settles_.push_back({row.id, std::move(work), {}, false});
     --claimed_;
     // The settled row may have held back its chat's next one, which the same cycle can
     // then claim.
     want_claim_ = true;
+    post_cycle();
+  }
+
+  // A part of a row holding several was delivered: the next cycle records how many, and
+  // once that is committed the next part is paced and sent, so a restart or a retry
+  // resumes after the last part delivered and never sends one twice. The row keeps its
+  // room under max_in_flight meanwhile.
+  void write_progress(OutboxRow next) {
+    const auto id = next.id;
+    const int parts_sent = next.parts_sent;
+    settles_.push_back(
+        {id,
+         [id, parts_sent](storage::WriteTransaction& tx) {
+           return discard(tx.mark_parts_sent(id, parts_sent));
+         },
+         [this, next = std::move(next)]() mutable { schedule_send(std::move(next)); }, false});
+    post_cycle();
+  }
+
+  void post_cycle() {
     // Answers that arrive in the same turn of the loop share the cycle.
     if (cycle_posted_) return;
     cycle_posted_ = true;

@@ -8,6 +8,7 @@
 #include "bot/obs/log.h"
 #include "dialogs/choice_label.h"
 #include "storage/outbox_chat.h"
+#include "storage/outbox_parts.h"
 #include "storage/time.h"
 
 namespace triagebot::bot {
@@ -75,21 +76,21 @@ nlohmann::json choices_json(const std::vector<dialogs::Choice>& choices) {
   return out;
 }
 
-// The outbox rows of a turn's replies, in order: each reply split to the platform's
-// limits, one row per part, so a retry never repeats a delivered part.
+// The outbox row of a turn's replies (none when it has none): each reply split to the
+// platform's limits, every part in order in one row (storage/outbox_parts.h), whose
+// recorded progress lets a retry resume at the first unsent part.
 std::vector<storage::RenderedOutbox> render_replies(const Submission& submission,
                                                     const adapters::InboundEvent& event,
                                                     const std::vector<dialogs::Reply>& replies) {
-  std::vector<storage::RenderedOutbox> rows;
-  const auto platform = adapters::to_string(event.platform);
+  std::vector<nlohmann::json> parts;
   for (const auto& reply : replies) {
-    auto parts =
+    auto split =
         submission.split_reply ? submission.split_reply(reply) : std::vector<dialogs::Reply>{reply};
-    for (const auto& part : parts) {
-      rows.push_back(storage::render_outbox(platform, event.reply_address, reply_payload(part)));
-    }
+    for (const auto& part : split) parts.push_back(reply_payload(part));
   }
-  return rows;
+  if (parts.empty()) return {};
+  return {storage::render_outbox(adapters::to_string(event.platform), event.reply_address,
+                                 storage::parts_payload(std::move(parts)))};
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "adapters/telegram/outbound.h"
+#include "storage/outbox_parts.h"
 #include "tests/bot/telegram_harness.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/wait.h"
@@ -149,6 +150,34 @@ class DispatcherTest : public ::testing::Test {
       return {};
     }));
     return ids;
+  }
+
+  // One row holding a part per entry of `ns` (payload {"n": n} each), as a turn's replies
+  // are queued (storage/outbox_parts.h). Returns the row id.
+  std::int64_t enqueue_parts(const std::string& chat, std::vector<std::int64_t> ns) {
+    std::vector<json> parts;
+    for (auto n : ns) parts.push_back({{"n", n}});
+    std::int64_t id = 0;
+    EXPECT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+      auto conversation =
+          tx.load_or_create_conversation("telegram", chat, chat, SystemClock::now());
+      if (!conversation) return conversation.error();
+      auto queued = tx.enqueue_outbox(conversation->id, "telegram", {{"chat_id", chat}},
+                                      storage::parts_payload(std::move(parts)), SystemClock::now());
+      if (!queued) return queued.error();
+      id = *queued;
+      return {};
+    }));
+    return id;
+  }
+  std::int64_t parts_sent(std::int64_t id) const {
+    return testing::telegram_bot::query_int(
+        dir_ / "t.db", "SELECT parts_sent FROM outbox WHERE id = " + std::to_string(id));
+  }
+  std::vector<std::int64_t> sent_ns() const {
+    std::vector<std::int64_t> ns;
+    for (const auto& call : transport_.calls()) ns.push_back(call.row);
+    return ns;
   }
 
   // Rows of no conversation (Telegram notices): ordered per chat, paced per chat.
@@ -537,6 +566,41 @@ TEST_F(DispatcherTest, StopWaitsForTheSendInFlightAndLeavesRowsWaitingForTheirPa
   ASSERT_TRUE(settled(records[1].id));
   EXPECT_EQ(row(records[1].id).status, "delivered");
   EXPECT_EQ(transport_.count(), 1u);
+}
+
+// A turn's replies are one row holding its parts: they go one after the other, each
+// paced, and a part that fails is retried without sending again the parts before it.
+TEST_F(DispatcherTest, PartsOfARowGoInOrderAndARetryResumesAtTheFirstUnsentOne) {
+  transport_.then(ok());
+  transport_.then(failure(500, "Internal Server Error"));
+  const auto id = enqueue_parts("c1", {1, 2, 3});
+  const auto after = enqueue("c1", {4}).front();  // the next turn, to the same chat
+  start();
+  ASSERT_TRUE(settled(after));
+  EXPECT_EQ(sent_ns(), (std::vector<std::int64_t>{1, 2, 2, 3, 4}));
+  EXPECT_EQ(row(id).status, "delivered");
+  EXPECT_EQ(row(id).attempts, 2);
+  EXPECT_EQ(parts_sent(id), 2) << "the last recorded progress: two parts before the third";
+  EXPECT_EQ(sends("delivered"), 4);  // a call each
+  EXPECT_EQ(sends("retried"), 1);
+}
+
+// Stopped between two parts (the second waiting for its chat's pace), the row keeps the
+// progress recorded; the next start sends the parts left, and never the first again.
+TEST_F(DispatcherTest, StopBetweenPartsLeavesTheRestForTheNextStart) {
+  auto options = fast();
+  options.per_chat_interval = 2s;
+  const auto id = enqueue_parts("c1", {1, 2, 3});
+  start(options);
+  ASSERT_TRUE(wait_until([&] { return parts_sent(id) == 1; }));
+  dispatcher_->stop();
+  EXPECT_EQ(sent_ns(), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(row(id).status, "sending") << "left for the next start";
+  dispatcher_.reset();
+  start();
+  ASSERT_TRUE(settled(id));
+  EXPECT_EQ(row(id).status, "delivered");
+  EXPECT_EQ(sent_ns(), (std::vector<std::int64_t>{1, 2, 3}));
 }
 
 }  // namespace

@@ -1,0 +1,28 @@
+// The parts of an outbox row. A turn's replies to a push platform are one row (issue
+// 13, "a few rows per message"): its payload holds the messages, split to the
+// platform's limits, in the order they go out, and the row's parts_sent says how many
+// of them were delivered, so a retry resumes at the first unsent part and never sends a
+// delivered one again.
+//
+// A payload with one part is that part, as every row was before migration 9; one with
+// several is {"kind": <the first part's kind>, "parts": [part, ...]}. Renderers only
+// ever see a single part (outbox_part).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace triagebot::storage {
+
+// The payload holding `parts` in order (at least one).
+nlohmann::json parts_payload(std::vector<nlohmann::json> parts);
+
+// How many parts `payload` holds: 1 for a payload without "parts".
+std::size_t outbox_part_count(const nlohmann::json& payload);
+
+// The part at `index` (< outbox_part_count): the payload itself when it has no "parts".
+const nlohmann::json& outbox_part(const nlohmann::json& payload, std::size_t index);
+
+}  // namespace triagebot::storage
