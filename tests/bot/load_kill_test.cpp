@@ -148,15 +148,20 @@ int total(const std::map<std::int64_t, int>& counts) {
   return sum;
 }
 
-// Outbox rows per chat, with a status filter ("" for all).
+// Messages per chat the outbox holds (a turn's replies are one row with a part each,
+// storage/outbox_parts.h): with status "delivered", those recorded as delivered (every
+// part of a delivered row, the parts_sent of one still being sent); with "", all.
 std::map<std::int64_t, int> rows_per_chat(const std::filesystem::path& db,
                                           const std::string& status) {
   SQLite::Database connection(db.string(), SQLite::OPEN_READONLY);
-  SQLite::Statement query(connection,
-                          "SELECT json_extract(target, '$.chat_id'), COUNT(*) FROM outbox"
-                          " WHERE ? = '' OR status = ? GROUP BY 1");
+  SQLite::Statement query(
+      connection,
+      "SELECT json_extract(target, '$.chat_id'),"
+      " SUM(CASE WHEN ? = '' OR status = 'delivered' THEN parts ELSE parts_sent END)"
+      " FROM (SELECT target, status, parts_sent, CASE WHEN json_type(payload, '$.parts') ="
+      " 'array' THEN json_array_length(payload, '$.parts') ELSE 1 END AS parts FROM outbox)"
+      " GROUP BY 1");
   query.bind(1, status);
-  query.bind(2, status);
   std::map<std::int64_t, int> rows;
   while (query.executeStep()) rows[query.getColumn(0).getInt64()] = query.getColumn(1).getInt();
   return rows;

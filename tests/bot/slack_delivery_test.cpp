@@ -76,7 +76,8 @@ TEST_F(SlackDelivery, Http429IsRetriedAfterRetryAfterExactlyOnce) {
   ASSERT_GE(calls.size(), 2u);
   EXPECT_EQ(calls[1].body, calls[0].body);  // the same message, resent
   EXPECT_GE(gap(calls[0], calls[1]), 1000ms) << "never earlier than Retry-After";
-  EXPECT_EQ(calls.size(), static_cast<std::size_t>(bot().query("SELECT COUNT(*) FROM outbox")) + 1);
+  EXPECT_EQ(calls.size(),
+            static_cast<std::size_t>(bot().query(telegram_bot::outbox_messages_sql())) + 1);
 }
 
 TEST_F(SlackDelivery, OkFalseRatelimitedIsRetriedAfterRetryAfter) {
@@ -87,7 +88,8 @@ TEST_F(SlackDelivery, OkFalseRatelimitedIsRetriedAfterRetryAfter) {
   ASSERT_GE(calls.size(), 2u);
   EXPECT_EQ(calls[1].body, calls[0].body);
   EXPECT_GE(gap(calls[0], calls[1]), 1000ms);
-  EXPECT_EQ(calls.size(), static_cast<std::size_t>(bot().query("SELECT COUNT(*) FROM outbox")) + 1);
+  EXPECT_EQ(calls.size(),
+            static_cast<std::size_t>(bot().query(telegram_bot::outbox_messages_sql())) + 1);
 }
 
 TEST_F(SlackDelivery, RatelimitedConversationsOpenIsWaitedOutThenThePostGoesOnce) {
@@ -99,7 +101,8 @@ TEST_F(SlackDelivery, RatelimitedConversationsOpenIsWaitedOutThenThePostGoesOnce
   ASSERT_EQ(opens.size(), 2u);
   EXPECT_GE(gap(opens[0], opens[1]), 1000ms);
   // Each DM reply was posted once, into the opened DM.
-  const auto rows = bot().query("SELECT COUNT(*) FROM outbox WHERE target LIKE '%\"user\"%'");
+  const auto rows =
+      bot().query(telegram_bot::outbox_messages_sql("WHERE target LIKE '%\"user\"%'"));
   EXPECT_EQ(static_cast<std::size_t>(rows), dm_posts(fake_).size());
 }
 
@@ -132,7 +135,8 @@ TEST_F(SlackDelivery, ServerErrorsAreRetriedUntilDelivered) {
   send_opening();
   ASSERT_TRUE(telegram_bot::wait_until_settled(bot().db()));
   const auto calls = fake_.requests_to("/chat.postMessage");
-  EXPECT_EQ(calls.size(), static_cast<std::size_t>(bot().query("SELECT COUNT(*) FROM outbox")) + 2);
+  EXPECT_EQ(calls.size(),
+            static_cast<std::size_t>(bot().query(telegram_bot::outbox_messages_sql())) + 2);
 }
 
 }  // namespace

@@ -219,7 +219,7 @@ TEST_F(SlackEvents, RetriedEventIsAnsweredOnce) {
     EXPECT_EQ(bot().post_raw("/webhooks/slack/events", body, headers).status, 200);
   }
   ASSERT_TRUE(telegram_bot::wait_until_settled(bot().db()));
-  const auto rows = bot().query("SELECT COUNT(*) FROM outbox");
+  const auto rows = bot().query(telegram_bot::outbox_messages_sql());
   EXPECT_EQ(static_cast<std::size_t>(rows), dm_posts(fake_).size());
   EXPECT_EQ(bot().query("SELECT COUNT(*) FROM processed_events"), 1);
   EXPECT_EQ(bot().query("SELECT COUNT(*) FROM messages WHERE direction = 'user'"), 1);

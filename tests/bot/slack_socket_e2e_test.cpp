@@ -43,7 +43,8 @@ class SlackSocket : public ::testing::Test {
   }
 
   std::int64_t query(const std::string& sql) const { return telegram_bot::query_int(db_, sql); }
-  std::int64_t outbox_rows() const { return query("SELECT COUNT(*) FROM outbox"); }
+  // The messages the outbox holds (a turn's replies are one row with a part each).
+  std::int64_t outbox_rows() const { return query(telegram_bot::outbox_messages_sql()); }
   std::size_t posts() const { return fake_.api_requests("/chat.postMessage").size(); }
 
   // Every row went out once: one successful chat.postMessage per row, no two alike.

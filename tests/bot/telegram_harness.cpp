@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "storage/outbox_parts.h"
 #include "tests/adapters/telegram/fixture.h"
 #include "tests/support/http_client.h"
 #include "tests/support/wait.h"
@@ -275,12 +276,26 @@ std::vector<OutboxRecord> outbox_records(const std::filesystem::path& path) {
     OutboxRecord row;
     row.id = query.getColumn(0).getInt64();
     row.status = query.getColumn(1).getString();
-    row.kind = json::parse(query.getColumn(2).getString()).value("kind", "");
+    const auto payload = json::parse(query.getColumn(2).getString());
+    row.kind = payload.value("kind", "");
+    row.parts = static_cast<int>(storage::outbox_part_count(payload));
     row.last_error = query.getColumn(3).getString();
     row.attempts = query.getColumn(4).getInt();
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+std::size_t outbox_messages(const std::vector<OutboxRecord>& rows) {
+  std::size_t messages = 0;
+  for (const auto& row : rows) messages += static_cast<std::size_t>(row.parts);
+  return messages;
+}
+
+std::string outbox_messages_sql(const std::string& where) {
+  return "SELECT COALESCE(SUM(CASE WHEN json_type(payload, '$.parts') = 'array'"
+         " THEN json_array_length(payload, '$.parts') ELSE 1 END), 0) FROM outbox " +
+         where;
 }
 
 std::int64_t query_int(const std::filesystem::path& path, const std::string& sql) {

@@ -99,9 +99,15 @@ struct OutboxRecord {
   std::string kind;    // payload kind: reply, acknowledge, chosen_answer, group_pointer, text_only
   std::string last_error;
   int attempts = 0;
+  int parts = 1;  // messages the row holds (storage/outbox_parts.h)
 };
 // Every outbox row, oldest first.
 std::vector<OutboxRecord> outbox_records(const std::filesystem::path& db);
+// The messages those rows hold: a turn's replies are one row with a part each.
+std::size_t outbox_messages(const std::vector<OutboxRecord>& rows);
+// "SELECT <the messages held by the outbox rows> FROM outbox", then `where` (e.g.
+// "WHERE status = 'delivered'"): for query_int.
+std::string outbox_messages_sql(const std::string& where = "");
 // A single integer, e.g. "SELECT COUNT(*) FROM conversations".
 std::int64_t query_int(const std::filesystem::path& db, const std::string& sql);
 

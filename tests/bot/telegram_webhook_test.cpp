@@ -90,7 +90,7 @@ TEST_F(TelegramWebhook, WholeInterviewByButtonsReachesTheAssessment) {
             1);
   // Every reply went out once: one call per outbox row, none dead. Each press also
   // queued its acknowledgement and the edit of the pressed question.
-  EXPECT_EQ(bot_.query("SELECT COUNT(*) FROM outbox WHERE status = 'delivered'"),
+  EXPECT_EQ(bot_.query(outbox_messages_sql("WHERE status = 'delivered'")),
             static_cast<std::int64_t>(sent.size()) + 2 * pressed);
   // Commands are registered with set-webhook, not by a server taking webhooks.
   EXPECT_TRUE(fake_.requests_to("/setMyCommands").empty());
@@ -133,7 +133,7 @@ TEST_F(TelegramWebhook, SameUpdateDeliveredTwiceIsAnsweredOnce) {
   deliver(update);  // Telegram's resend after a timeout
   ASSERT_TRUE(wait_for_sent(fake_, 1));
   ASSERT_TRUE(bot_.settled(Settled::finally));
-  EXPECT_EQ(sent_messages(fake_).size(), bot_.outbox().size());
+  EXPECT_EQ(sent_messages(fake_).size(), outbox_messages(bot_.outbox()));
   EXPECT_EQ(bot_.query("SELECT COUNT(*) FROM messages WHERE direction = 'user'"), 1);
   EXPECT_EQ(
       metric_value(bot_.metrics(), R"(triagebot_duplicate_events_total{platform="telegram"})"), 1);

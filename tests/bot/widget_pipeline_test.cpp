@@ -206,9 +206,13 @@ TEST_F(WidgetPipeline, AThousandConcurrentMessagesKeepEachConversationsOrder) {
     std::vector<std::string> expected;
     for (int n = 0; n < kPerConversation; ++n) expected.push_back("m" + std::to_string(n));
     EXPECT_EQ(said, expected) << chat;
+    // Every part of every row, in order (storage/outbox_parts.h).
     SQLite::Statement rows(db,
-                           "SELECT json_extract(payload, '$.reply.text') FROM outbox"
-                           " WHERE conversation_id = ? ORDER BY id");
+                           "SELECT json_extract(part.value, '$.reply.text') FROM outbox o,"
+                           " json_each(CASE WHEN json_type(o.payload, '$.parts') = 'array'"
+                           " THEN json_extract(o.payload, '$.parts')"
+                           " ELSE json_array(json(o.payload)) END) part"
+                           " WHERE o.conversation_id = ? ORDER BY o.id, part.key");
     rows.bind(1, id);
     std::vector<std::string> queued;
     while (rows.executeStep()) queued.push_back(rows.getColumn(0).getString());
