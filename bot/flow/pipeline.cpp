@@ -44,7 +44,9 @@ struct Pipeline::Prepared {
   std::optional<dialogs::Session> stored_session;
   storage::TimePoint now;
   dialogs::Turn turn;
-  std::string session_json;                      // turn.next, serialised
+  std::string session_json;  // turn.next, serialised
+  // For a step on a fresh session: the review columns the new row is inserted with.
+  std::optional<storage::SummaryUpdate> first_summary;
   std::vector<storage::RenderedOutbox> replies;  // the turn's outbox rows, if it has any
 
   bool fits(const storage::ConversationRef& conversation) const {
@@ -67,6 +69,37 @@ std::string user_text(const dialogs::Knowledge& knowledge, const dialogs::Input&
   if (input.kind == dialogs::Input::Kind::text) return input.text;
   if (auto label = dialogs::choice_label(knowledge, input.choice_id)) return *label;
   return input.choice_id;
+}
+
+// The review columns a turn leaves (the statistics' figures are added by apply).
+storage::SummaryUpdate summary_of(const dialogs::Turn& turn) {
+  storage::SummaryUpdate summary;
+  summary.status = status_of(turn.next);
+  summary.triage = turn.next.triage;
+  summary.red_flags = turn.next.red_flags;
+  // Only a turn that ranks causes may replace the stored ranking: the engine gives no
+  // assessment for a later "thanks" or /help, and an empty list would erase the one
+  // under review.
+  summary.update_top_causes = turn.assessment.has_value();
+  summary.safety = turn.safety;
+  if (turn.assessment) {
+    for (const auto& cause : turn.assessment->causes) summary.top_causes.push_back(cause.id);
+  }
+  return summary;
+}
+
+// The same for the first turn of a new conversation, with the figures apply gives a
+// conversation the item created: no question answered before an assessment at the
+// opening, and emergency guidance 0 ms after the first message.
+storage::SummaryUpdate first_summary_of(const dialogs::Turn& turn) {
+  storage::SummaryUpdate summary = summary_of(turn);
+  if (turn.assessment) {
+    summary.questions_to_assessment = 0;
+    if (turn.assessment->triage == dialogs::Triage::emergency) {
+      summary.emergency_after = std::chrono::milliseconds(0);
+    }
+  }
+  return summary;
 }
 
 nlohmann::json choices_json(const std::vector<dialogs::Choice>& choices) {
@@ -187,6 +220,7 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
                                                              : fresh;
   prepared.turn = dialogs::step(knowledge_, engine_options_, before, event.input, prepared.now);
   prepared.session_json = dialogs::session_to_json(prepared.turn.next).dump();
+  if (&before == &fresh) prepared.first_summary = first_summary_of(prepared.turn);
   if (submission.deliver_through_outbox) {
     prepared.replies = render_replies(submission, event, prepared.turn.replies);
   }
@@ -225,6 +259,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
       hint.stored_session = &*prepared.stored_session;
     } else {
       hint.first_session_json = prepared.session_json;
+      if (prepared.first_summary) hint.first_summary = &*prepared.first_summary;
     }
   }
   auto conversation =
@@ -285,18 +320,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
         return appended.error();
       }
     }
-    storage::SummaryUpdate summary;
-    summary.status = status_of(turn.next);
-    summary.triage = turn.next.triage;
-    summary.red_flags = turn.next.red_flags;
-    // Only a turn that ranks causes may replace the stored ranking: the engine gives no
-    // assessment for a later "thanks" or /help, and an empty list would erase the one
-    // under review.
-    summary.update_top_causes = turn.assessment.has_value();
-    summary.safety = turn.safety;
-    if (turn.assessment) {
-      for (const auto& cause : turn.assessment->causes) summary.top_causes.push_back(cause.id);
-    }
+    storage::SummaryUpdate summary = summary_of(turn);
     // Figures for the review statistics, kept at the first assessment. A conversation
     // this item created holds no earlier message of the person: nothing to look up.
     const bool fresh_conversation = conversation->created && conversation_id == conversation->id;
