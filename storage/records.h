@@ -46,6 +46,26 @@ struct RenderedOutbox {
 
 struct CachedConversation;  // session_cache.h
 
+// The columns the review filters on, saved with the session.
+struct SummaryUpdate {
+  ConversationStatus status = ConversationStatus::active;
+  std::optional<dialogs::Triage> triage;
+  std::vector<std::string> red_flags;
+  std::vector<std::string> top_causes;  // cause ids, best first
+  // False keeps the stored top causes: a turn after the assessment ("thanks") gives
+  // no new ranking and must not erase the one under review.
+  bool update_top_causes = true;
+  // Safety categories answered this turn (dialogs::Turn::safety): added to the
+  // conversation's, which are never removed.
+  std::vector<std::string> safety = {};
+  // The review statistics' figures of the first assessment (storage/stats.h), as
+  // record_assessment_figures keeps them: a stored figure is never replaced.
+  std::optional<std::int64_t> questions_to_assessment = {};
+  std::optional<std::chrono::milliseconds> emergency_after = {};
+
+  bool operator==(const SummaryUpdate&) const = default;
+};
+
 // What a caller of WriteTransaction::load_or_create_conversation already knows.
 struct LoadHint {
   // What to store as a new row's session instead of a fresh one's JSON, when the caller
@@ -53,6 +73,9 @@ struct LoadHint {
   // one); a save_session of that same text with the same `now` and unchanged review
   // columns then writes nothing. Ignored for a row that exists.
   std::string_view first_session_json;
+  // With first_session_json: the review columns that first turn leaves, written with
+  // the row, so the save_session of the same turn (an equal summary) writes nothing.
+  const SummaryUpdate* first_summary = nullptr;
   // The row's session JSON as the caller read it, and that JSON parsed: when the row
   // still holds exactly this text, it is not parsed again (ConversationRef::matched_stored).
   std::string_view stored_json;
@@ -80,20 +103,6 @@ struct MessageRecord {
   std::optional<nlohmann::json> assessment;  // API.md Assessment
   TimePoint at;
   std::optional<std::string> platform_message_id;
-};
-
-// The columns the review filters on, saved with the session.
-struct SummaryUpdate {
-  ConversationStatus status = ConversationStatus::active;
-  std::optional<dialogs::Triage> triage;
-  std::vector<std::string> red_flags;
-  std::vector<std::string> top_causes;  // cause ids, best first
-  // False keeps the stored top causes: a turn after the assessment ("thanks") gives
-  // no new ranking and must not erase the one under review.
-  bool update_top_causes = true;
-  // Safety categories answered this turn (dialogs::Turn::safety): added to the
-  // conversation's, which are never removed.
-  std::vector<std::string> safety = {};
 };
 
 struct ForgetCounts {

@@ -10,6 +10,12 @@ using nlohmann::json;
 
 namespace {
 
+// The triage column's text for a summary (NULL before an assessment).
+std::optional<std::string> stored_triage(const SummaryUpdate& summary) {
+  if (!summary.triage) return std::nullopt;
+  return std::string(dialogs::to_string(*summary.triage));
+}
+
 std::string dump_or_null(const json& value) {
   return value.is_null() ? std::string() : value.dump();
 }
@@ -176,9 +182,11 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     }
     CachedConversation fresh;
     fresh.started_at = now;
-    auto& insert = connection_.statement(
-        "INSERT INTO conversations (platform, conversation_key, user_key, started_at,"
-        " updated_at, session) VALUES (?, ?, ?, ?, ?, ?)");
+    const SummaryUpdate* summary = hint.first_session_json.empty() ? nullptr : hint.first_summary;
+    auto& insert = summary ? insert_with_summary(*summary)
+                           : connection_.statement(
+                                 "INSERT INTO conversations (platform, conversation_key, user_key,"
+                                 " started_at, updated_at, session) VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, std::string(platform));
     insert.bind(2, std::string(conversation_key));
     insert.bind(3, std::string(user_key));
@@ -194,6 +202,14 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     Loaded& inserted = loaded_.at(fresh.id);
     inserted.inserted_session = std::move(session_text);
     inserted.inserted_at = now;
+    if (summary) {
+      // The row holds the turn's review columns already; the returned conversation is
+      // still the fresh one the turn starts from.
+      inserted.inserted_summary = *summary;
+      inserted.row.status = summary->status;
+      inserted.row.stored_triage = stored_triage(*summary);
+      inserted.row.stored_red_flags = json(summary->red_flags).dump();
+    }
     stage({CacheOp::Kind::put, key, fresh});
     return ConversationRef{
         fresh.id, true, nullptr, false, fresh.status, std::move(fresh.session), std::nullopt, now};
@@ -247,6 +263,39 @@ Result<std::int64_t> WriteTransaction::user_message_count(std::int64_t conversat
     query.reset();
     return count;
   });
+}
+
+SQLite::Statement& WriteTransaction::insert_with_summary(const SummaryUpdate& summary) {
+  // The review columns as save_session's wide UPDATE would leave them on a new row
+  // (safety as the same set expression over an empty one), bound from ?7 on.
+  auto& insert = connection_.statement(
+      "INSERT INTO conversations (platform, conversation_key, user_key, started_at, updated_at,"
+      " session, status, triage, red_flags, has_red_flag, top_causes, safety, has_safety,"
+      " questions_to_assessment, emergency_after_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+      " ?9, ?10, ?11, (SELECT json_group_array(value) FROM (SELECT value FROM json_each('[]')"
+      " UNION SELECT value FROM json_each(?12))), ?12 <> '[]', ?13, ?14)");
+  const auto triage = stored_triage(summary);
+  insert.bind(7, std::string(to_string(summary.status)));
+  if (triage) {
+    insert.bind(8, *triage);
+  } else {
+    insert.bind(8);
+  }
+  insert.bind(9, json(summary.red_flags).dump());
+  insert.bind(10, summary.red_flags.empty() ? 0 : 1);
+  insert.bind(11, summary.update_top_causes ? json(summary.top_causes).dump() : "[]");
+  insert.bind(12, json(summary.safety).dump());
+  if (summary.questions_to_assessment) {
+    insert.bind(13, *summary.questions_to_assessment);
+  } else {
+    insert.bind(13);
+  }
+  if (summary.emergency_after) {
+    insert.bind(14, static_cast<std::int64_t>(summary.emergency_after->count()));
+  } else {
+    insert.bind(14);
+  }
+  return insert;
 }
 
 Result<void> WriteTransaction::record_assessment_figures(
@@ -320,12 +369,12 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     auto found = loaded(conversation_id);
     if (!found) return found.error();
     CachedConversation& row = (*found)->row;
-    std::optional<std::string> triage;
-    if (summary.triage) triage = std::string(dialogs::to_string(*summary.triage));
+    std::optional<std::string> triage = stored_triage(summary);
     std::string red_flags = json(summary.red_flags).dump();
     const bool review_changed = summary.status != row.status || triage != row.stored_triage ||
                                 red_flags != row.stored_red_flags || summary.update_top_causes ||
-                                !summary.safety.empty();
+                                !summary.safety.empty() || summary.questions_to_assessment ||
+                                summary.emergency_after;
     const std::string session_text =
         session_json.empty() ? dialogs::session_to_json(session).dump() : std::string(session_json);
     // Most turns only move the interview on: the review columns keep their values, so
@@ -336,8 +385,10 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     // which cost half the CPU of a message (bench/reports/2026-12-01-server.md).
     // A row this item inserted with this very session (a first turn stepped beforehand,
     // LoadHint::first_session_json) needs no second write.
-    const bool already_stored = !review_changed && (*found)->inserted_at == now &&
-                                (*found)->inserted_session == session_text;
+    // Likewise a row inserted with the review columns of this very summary.
+    const bool already_stored =
+        (*found)->inserted_at == now && (*found)->inserted_session == session_text &&
+        (!review_changed || ((*found)->inserted_summary && *(*found)->inserted_summary == summary));
     if (already_stored) {
       // Nothing to write; the cache still takes the session below.
     } else if (!review_changed) {
@@ -357,7 +408,10 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
           // Safety events accumulate (a set), whatever the session does afterwards.
           " safety = CASE WHEN ?10 = '[]' THEN safety ELSE (SELECT json_group_array(value) FROM"
           " (SELECT value FROM json_each(safety) UNION SELECT value FROM json_each(?10))) END,"
-          " has_safety = has_safety OR ?10 <> '[]'"
+          " has_safety = has_safety OR ?10 <> '[]',"
+          // The assessment's figures in the same statement (record_assessment_figures).
+          " questions_to_assessment = COALESCE(questions_to_assessment, ?11),"
+          " emergency_after_ms = COALESCE(emergency_after_ms, ?12)"
           " WHERE id = ?9");
       update.bind(1, session_text);
       update.bind(2, to_millis(now));
@@ -373,6 +427,16 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
       update.bind(8, json(summary.top_causes).dump());
       update.bind(9, conversation_id);
       update.bind(10, json(summary.safety).dump());
+      if (summary.questions_to_assessment) {
+        update.bind(11, *summary.questions_to_assessment);
+      } else {
+        update.bind(11);
+      }
+      if (summary.emergency_after) {
+        update.bind(12, static_cast<std::int64_t>(summary.emergency_after->count()));
+      } else {
+        update.bind(12);
+      }
       if (update.exec() == 0) {
         return make_error(ErrorCode::not_found,
                           "no conversation " + std::to_string(conversation_id));

@@ -25,6 +25,10 @@
 #include "storage/records.h"
 #include "storage/session_cache.h"
 
+namespace SQLite {
+class Statement;
+}
+
 namespace triagebot::storage {
 
 class Connection;
@@ -177,7 +181,10 @@ class WriteTransaction {
     // For a row this item inserted: the session JSON and updated_at it was written with.
     std::string inserted_session;
     TimePoint inserted_at{};
+    std::optional<SummaryUpdate> inserted_summary;  // when the row was inserted with one
   };
+  // The INSERT of a new conversation with a first turn's review columns bound (?7 on).
+  SQLite::Statement& insert_with_summary(const SummaryUpdate& summary);
   void remember(const std::string& key, const CachedConversation& conversation);
   Result<Loaded*> loaded(std::int64_t conversation_id);
 

@@ -45,7 +45,9 @@ struct Pipeline::Prepared {
   std::optional<dialogs::Session> stored_session;
   storage::TimePoint now;
   dialogs::Turn turn;
-  std::string session_json;                      // turn.next, serialised
+  std::string session_json;  // turn.next, serialised
+  // For a step on a fresh session: the review columns the new row is inserted with.
+  std::optional<storage::SummaryUpdate> first_summary;
   std::vector<storage::RenderedOutbox> replies;  // the turn's outbox rows, if it has any
 
   bool fits(const storage::ConversationRef& conversation) const {
@@ -68,6 +70,37 @@ std::string user_text(const dialogs::Knowledge& knowledge, const dialogs::Input&
   if (input.kind == dialogs::Input::Kind::text) return input.text;
   if (auto label = dialogs::choice_label(knowledge, input.choice_id)) return *label;
   return input.choice_id;
+}
+
+// The review columns a turn leaves (the statistics' figures are added by apply).
+storage::SummaryUpdate summary_of(const dialogs::Turn& turn) {
+  storage::SummaryUpdate summary;
+  summary.status = status_of(turn.next);
+  summary.triage = turn.next.triage;
+  summary.red_flags = turn.next.red_flags;
+  // Only a turn that ranks causes may replace the stored ranking: the engine gives no
+  // assessment for a later "thanks" or /help, and an empty list would erase the one
+  // under review.
+  summary.update_top_causes = turn.assessment.has_value();
+  summary.safety = turn.safety;
+  if (turn.assessment) {
+    for (const auto& cause : turn.assessment->causes) summary.top_causes.push_back(cause.id);
+  }
+  return summary;
+}
+
+// The same for the first turn of a new conversation, with the figures apply gives a
+// conversation the item created: no question answered before an assessment at the
+// opening, and emergency guidance 0 ms after the first message.
+storage::SummaryUpdate first_summary_of(const dialogs::Turn& turn) {
+  storage::SummaryUpdate summary = summary_of(turn);
+  if (turn.assessment) {
+    summary.questions_to_assessment = 0;
+    if (turn.assessment->triage == dialogs::Triage::emergency) {
+      summary.emergency_after = std::chrono::milliseconds(0);
+    }
+  }
+  return summary;
 }
 
 nlohmann::json choices_json(const std::vector<dialogs::Choice>& choices) {
@@ -188,6 +221,7 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
                                                              : fresh;
   prepared.turn = dialogs::step(knowledge_, engine_options_, before, event.input, prepared.now);
   prepared.session_json = dialogs::session_to_json(prepared.turn.next).dump();
+  if (&before == &fresh) prepared.first_summary = first_summary_of(prepared.turn);
   if (submission.deliver_through_outbox) {
     prepared.replies = render_replies(submission, event, prepared.turn.replies);
   }
@@ -226,6 +260,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
       hint.stored_session = &*prepared.stored_session;
     } else {
       hint.first_session_json = prepared.session_json;
+      if (prepared.first_summary) hint.first_summary = &*prepared.first_summary;
     }
   }
   auto conversation =
@@ -286,47 +321,39 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
         return appended.error();
       }
     }
-    storage::SummaryUpdate summary;
-    summary.status = status_of(turn.next);
-    summary.triage = turn.next.triage;
-    summary.red_flags = turn.next.red_flags;
-    // Only a turn that ranks causes may replace the stored ranking: the engine gives no
-    // assessment for a later "thanks" or /help, and an empty list would erase the one
-    // under review.
-    summary.update_top_causes = turn.assessment.has_value();
-    summary.safety = turn.safety;
-    if (turn.assessment) {
-      for (const auto& cause : turn.assessment->causes) summary.top_causes.push_back(cause.id);
-    }
-    // Figures for the review statistics, kept at the first assessment.
-    std::optional<std::int64_t> questions;
+    storage::SummaryUpdate summary = summary_of(turn);
+    // Figures for the review statistics, kept at the first assessment. A conversation
+    // this item created holds no earlier message of the person: nothing to look up.
+    const bool fresh_conversation = conversation->created && conversation_id == conversation->id;
     if (turn.assessment && !before.triage) {
       // The opening message is not an answer: the rest of what they wrote up to now is.
-      auto written = tx.user_message_count(conversation_id);
-      if (!written) return written.error();
-      questions = std::max<std::int64_t>(*written - 1, 0);
+      std::int64_t written = 1;
+      if (!fresh_conversation) {
+        auto counted = tx.user_message_count(conversation_id);
+        if (!counted) return counted.error();
+        written = *counted;
+      }
+      summary.questions_to_assessment = std::max<std::int64_t>(written - 1, 0);
     }
     // The first emergency guidance of the interview; later ones come after it.
     if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency &&
         before.triage != dialogs::Triage::emergency) {
       // From the person's first message, not the conversation's start: a widget session
       // starts when the panel opens, which may be long before anyone types.
-      auto first = tx.first_user_message_at(conversation_id);
-      if (!first) return first.error();
+      std::optional<storage::TimePoint> first = now;
+      if (!fresh_conversation) {
+        auto looked_up = tx.first_user_message_at(conversation_id);
+        if (!looked_up) return looked_up.error();
+        first = *looked_up;
+      }
       seen.emergency_after =
-          std::chrono::duration_cast<std::chrono::milliseconds>(now - first->value_or(now));
+          std::chrono::duration_cast<std::chrono::milliseconds>(now - first.value_or(now));
+      summary.emergency_after = seen.emergency_after;
     }
     if (auto saved = tx.save_session(conversation_id, turn.next, now, summary,
                                      reuse ? prepared.session_json : std::string_view());
         !saved) {
       return saved.error();
-    }
-    if (questions || seen.emergency_after) {
-      if (auto recorded =
-              tx.record_assessment_figures(conversation_id, questions, seen.emergency_after);
-          !recorded) {
-        return recorded.error();
-      }
     }
     seen.completed = before.status != dialogs::SessionStatus::completed &&
                      turn.next.status == dialogs::SessionStatus::completed;
