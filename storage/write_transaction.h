@@ -87,7 +87,8 @@ class WriteTransaction {
   // The widget's per-session bearer token, hashed by the caller (never the token).
   Result<void> set_credential(std::int64_t conversation_id, std::string_view credential_hash);
 
-  // One reply to deliver, due at once. Returns the outbox row id.
+  // One row to deliver, due at once: a message, or a turn's messages as parts
+  // (outbox_parts.h). Returns the outbox row id.
   Result<std::int64_t> enqueue_outbox(std::int64_t conversation_id, std::string_view platform,
                                       const nlohmann::json& target, const nlohmann::json& payload,
                                       TimePoint now);
