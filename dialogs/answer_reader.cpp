@@ -116,29 +116,27 @@ const PhraseList& hedged_yes_phrases() {
 }
 
 // Words that, describing the thing asked about, say it is normal ("my face is fine").
-const std::set<std::string>& normal_states() {
-  static const std::set<std::string> words = {"fine",       "normal",  "normally", "ok",
-                                              "okay",       "alright", "good",     "same",
-                                              "unaffected", "perfect"};
+const WordSet& normal_states() {
+  static const WordSet words = {"fine",    "normal", "normally", "ok",         "okay",
+                                "alright", "good",   "same",     "unaffected", "perfect"};
   return words;
 }
 
 // Words that precede a state without naming anything ("ok" alone is an acknowledgement).
-const std::set<std::string>& fillers() {
-  static const std::set<std::string> words = {"well", "um",       "hmm", "oh",  "ah",
-                                              "so",   "honestly", "tbh", "lol", "omg",
-                                              "haha", "like",     "erm"};
+const WordSet& fillers() {
+  static const WordSet words = {"well", "um",  "hmm", "oh",   "ah",   "so", "honestly",
+                                "tbh",  "lol", "omg", "haha", "like", "erm"};
   return words;
 }
 
-const std::set<std::string>& pronouns() {
-  static const std::set<std::string> words = {"i", "it", "they", "he", "she", "we", "its"};
+const WordSet& pronouns() {
+  static const WordSet words = {"i", "it", "they", "he", "she", "we", "its"};
   return words;
 }
 
 // A lead that says only this, not the thing asked ("just an inhaler", "only my insulin").
-const std::set<std::string>& exclusives() {
-  static const std::set<std::string> words = {"just", "only", "merely", "simply", "solo"};
+const WordSet& exclusives() {
+  static const WordSet words = {"just", "only", "merely", "simply", "solo"};
   return words;
 }
 
@@ -243,7 +241,7 @@ bool not_tried(const std::vector<Token>& t, int from, const QuestionDef& q) {
 // "my face is fine", "talking fine", "same as the other one": a normal-state word that
 // describes something. An acknowledgement word on its own ("ok", "alright") is not one.
 bool says_normal(const std::vector<Token>& t, int from, int to) {
-  static const std::set<std::string> acknowledgements = {"ok", "okay", "alright", "good"};
+  static const WordSet acknowledgements = {"ok", "okay", "alright", "good"};
   bool named = false;
   for (int i = from; i < to; ++i) {
     if (t[i].punct) continue;

@@ -8,6 +8,7 @@
 
 #include "dialogs/safety_replies.h"
 #include "dialogs/safety_text.h"
+#include "dialogs/word_set.h"
 
 namespace triagebot::dialogs {
 namespace {
@@ -55,9 +56,8 @@ std::string joined(const std::vector<std::string>& words) {
 }
 
 int english_function_words(const std::vector<std::string>& words) {
-  static const std::set<std::string> english = {"the", "and",  "my",  "is",   "it",   "i",
-                                                "im",  "have", "was", "with", "of",   "to",
-                                                "in",  "on",   "its", "this", "that", "ive"};
+  static const WordSet english = {"the",  "and", "my", "is", "it", "i",   "im",   "have", "was",
+                                  "with", "of",  "to", "in", "on", "its", "this", "that", "ive"};
   return static_cast<int>(std::count_if(words.begin(), words.end(),
                                         [](const std::string& w) { return english.count(w); }));
 }

@@ -10,9 +10,9 @@ namespace {
 
 // Chat words hunspell lacks or reads as something else ("ye" is archaic "you" to it),
 // mapped to the words they stand for (space-separated).
-const std::map<std::string, std::string>& slang() {
+const WordMap<std::string>& slang() {
   // clang-format off
-  static const std::map<std::string, std::string> words = {
+  static const WordMap<std::string> words = {
       {"rn", "right now"}, {"kinda", "kind of"}, {"sorta", "sort of"}, {"tho", "though"},
       {"cos", "because"}, {"coz", "because"}, {"cuz", "because"}, {"bc", "because"},
       {"ye", "yes"}, {"yeh", "yes"}, {"yh", "yes"}, {"ya", "yes"}, {"yas", "yes"},
@@ -35,8 +35,8 @@ const std::map<std::string, std::string>& slang() {
 }
 
 // Chat words the readers take as they are, which the dictionary would "correct".
-const std::set<std::string>& chat_words() {
-  static const std::set<std::string> words = {"tbh", "lol", "omg", "hmm", "dunno", "nah"};
+const WordSet& chat_words() {
+  static const WordSet words = {"tbh", "lol", "omg", "hmm", "dunno", "nah"};
   return words;
 }
 

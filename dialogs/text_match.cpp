@@ -315,20 +315,23 @@ namespace {
 // "not only", "not just", "no doubt": a negator that negates nothing. "I can feel
 // nothing down there" states numbness: after "feel", "nothing" is the symptom.
 bool pseudo_negation(const std::vector<Token>& tokens, int k) {
-  static const std::set<std::string> feel = {"feel", "feels", "felt", "feeling"};
+  static const WordSet feel = {"feel", "feels", "felt", "feeling"};
   if (k > 0 && feel.count(tokens[k - 1].word) &&
       (tokens[k].word == "nothing" || tokens[k].word == "no"))
     return true;
   // "no feeling", "no control", "no strength": the loss is the symptom, not a denial.
-  static const std::set<std::pair<std::string, std::string>> pairs = {
-      {"not", "only"},     {"not", "just"},    {"no", "doubt"},    {"not", "sure"},
-      {"no", "idea"},      {"not", "certain"}, {"no", "wait"},     {"no", "feeling"},
-      {"no", "sensation"}, {"no", "control"},  {"no", "strength"}, {"no", "power"}};
+  // (Two lists by the first word: a set of pairs made two strings per lookup.)
+  static const WordSet after_not = {"only", "just", "sure", "certain"};
+  static const WordSet after_no = {"doubt",     "idea",    "wait",     "feeling",
+                                   "sensation", "control", "strength", "power"};
   int n = static_cast<int>(tokens.size());
   if (k + 1 >= n) return false;
-  if (pairs.count({tokens[k].word, tokens[k + 1].word})) return true;
+  const std::string& next = tokens[k + 1].word;
+  if ((tokens[k].word == "not" && after_not.count(next)) ||
+      (tokens[k].word == "no" && after_no.count(next)))
+    return true;
   // "I don't feel anything down there" is numbness; "I don't feel numb" stays a denial.
-  static const std::set<std::string> nothing_felt = {"anything", "a", "much", "my"};
+  static const WordSet nothing_felt = {"anything", "a", "much", "my"};
   return tokens[k].word == "not" && tokens[k + 1].word == "feel" && k + 2 < n &&
          nothing_felt.count(tokens[k + 2].word);
 }

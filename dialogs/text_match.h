@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "dialogs/result.h"
+#include "dialogs/word_set.h"
 
 namespace triagebot::dialogs {
 
@@ -42,10 +43,10 @@ struct Phrase {
   std::vector<PhraseToken> tokens;
 };
 
-using Vocabulary = std::set<std::string>;
+using Vocabulary = WordSet;
 
 struct NegationRules {
-  std::set<std::string> negators, post_negators, scope_breakers, clause_openers;
+  WordSet negators, post_negators, scope_breakers, clause_openers;
 };
 
 struct Match {
