@@ -24,9 +24,8 @@ Facts EngineState::facts(const KnowledgeData& k) const {
 
 void EngineState::store(const KnowledgeData& k, const Facts& facts) {
   findings.clear();
-  for (size_t f = 0; f < k.findings.size(); ++f) {
-    if (facts.known(static_cast<int>(f)))
-      findings.push_back({k.findings[f].id, facts.is_true(static_cast<int>(f))});
+  for (int f : k.findings_by_id) {
+    if (facts.known(f)) findings.push_back({k.findings[f].id, facts.is_true(f)});
   }
 }
 
@@ -61,6 +60,7 @@ std::vector<std::string> strings(const json& in, const char* key) {
   std::vector<std::string> out;
   auto it = in.find(key);
   if (it == in.end() || !it->is_array()) return out;
+  out.reserve(it->size());
   for (const auto& s : *it)
     if (s.is_string()) out.push_back(s.get<std::string>());
   return out;
@@ -82,11 +82,13 @@ EngineState state_from_json(const json& in) {
   s.started = flag(in, "started");
   s.previous_ended = flag(in, "previous_ended");
   if (auto f = in.find("findings"); f != in.end() && f->is_object()) {
+    s.findings.reserve(f->size());
     for (auto it = f->begin(); it != f->end(); ++it) {
       if (it->is_boolean()) s.findings.push_back({it.key(), it->get<bool>()});
     }
   }
   if (auto f = in.find("said"); f != in.end() && f->is_object()) {
+    s.said.reserve(f->size());
     for (auto it = f->begin(); it != f->end(); ++it) {
       if (it->is_string()) s.said.push_back({it.key(), it->get<std::string>()});
     }
@@ -108,25 +110,42 @@ EngineState state_from_json(const json& in) {
   return s;
 }
 
-// Built member by member and moved into place: a braced json{{...}} list copies every
-// nested object and array once more, which was a sixth of a step's time.
+// Built member by member straight into the object's std::map, in key order, each
+// member placed at the end (emplace_hint): a braced json{{...}} list copies every nested
+// object and array once more, and operator[] searches the map and copies its key. Keys
+// out of order (a findings list not in id order) would still land in place, only slower.
 json state_to_json(const EngineState& s) {
   json out = json::object();
-  out["started"] = s.started;
-  out["previous_ended"] = s.previous_ended;
-  json& findings = out["findings"] = json::object();
-  for (const auto& [id, value] : s.findings) findings[id] = value;
-  json& said = out["said"] = json::object();
-  for (const auto& [id, quote] : s.said) said[id] = quote;
-  out["asked"] = s.asked;
-  out["pending"] = s.pending;
-  out["plainer"] = s.plainer;
-  out["pending_for"] = s.pending_for;
-  out["unsure_screens"] = s.unsure_screens;
-  out["notes"] = s.notes;
-  out["questions"] = s.questions;
-  out["started_at"] = s.started_at;
-  out["language"] = s.language;
+  auto& members = out.get_ref<json::object_t&>();
+  auto put = [&](const char* key, json value) {
+    members.emplace_hint(members.end(), key, std::move(value));
+  };
+  auto strings_json = [](const std::vector<std::string>& list) {
+    json array = json::array();
+    auto& items = array.get_ref<json::array_t&>();
+    items.reserve(list.size());
+    for (const auto& item : list) items.emplace_back(item);
+    return array;
+  };
+  put("asked", strings_json(s.asked));
+  json findings = json::object();
+  auto& found = findings.get_ref<json::object_t&>();
+  for (const auto& [id, value] : s.findings) found.emplace_hint(found.end(), id, value);
+  put("findings", std::move(findings));
+  put("language", s.language);
+  put("notes", strings_json(s.notes));
+  put("pending", s.pending);
+  put("pending_for", s.pending_for);
+  put("plainer", s.plainer);
+  put("previous_ended", s.previous_ended);
+  put("questions", s.questions);
+  json said = json::object();
+  auto& quotes = said.get_ref<json::object_t&>();
+  for (const auto& [id, quote] : s.said) quotes.emplace(id, quote);
+  put("said", std::move(said));
+  put("started", s.started);
+  put("started_at", s.started_at);
+  put("unsure_screens", strings_json(s.unsure_screens));
   return out;
 }
 

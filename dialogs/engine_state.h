@@ -18,7 +18,8 @@ namespace triagebot::dialogs {
 struct EngineState {
   bool started = false;  // greeted; the next text is the opening unless a question is pending
   bool previous_ended = false;  // this interview replaced one that ended (/restart)
-  std::vector<std::pair<std::string, bool>> findings;  // in knowledge order
+  // In the order of their ids (KnowledgeData::findings_by_id), as the JSON holds them.
+  std::vector<std::pair<std::string, bool>> findings;
   // Findings the person stated (answered, or wrote), by id, with their own words when the
   // reader quoted them ("" when they answered a question). Only these may be given as a
   // reason (issue 10 §7); findings inferred (a group's other members) are not here.

@@ -165,6 +165,10 @@ struct KnowledgeData {
   std::map<std::string, std::string> texts;
   std::map<Triage, std::pair<std::string, std::string>> triage_texts;  // label, advice
   WordMap<int> finding_index, question_index;
+  // Every finding's index, in the order of their ids: the engine state stores its
+  // findings in this order, which is the stored JSON object's own (a std::map), so each
+  // is placed at its end without a search.
+  std::vector<int> findings_by_id;
 
   int finding(const std::string& id) const {
     auto it = finding_index.find(id);
