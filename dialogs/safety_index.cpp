@@ -26,13 +26,13 @@ void PatternIndex::add(Pattern& pattern) {
 
 ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spelling) const {
   std::vector<std::pair<int, int>> found;  // (id, word)
-  std::vector<int> ids;
   for (size_t w = 0; w < clause.size(); ++w) {
     const std::string& word = clause[w];
     const int at = static_cast<int>(w);
-    ids.clear();
-    first_words_.select(word, ids);
-    for (int id : ids) found.push_back({id, at});
+    first_words_.visit(word, [&](int id) {
+      found.push_back({id, at});
+      return false;
+    });
     for (const auto& s : special_) {
       // A typo-tolerant word matches itself or a word one edit away: never a word whose
       // length differs by more than one, which alternative_matches would refuse.
