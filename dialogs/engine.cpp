@@ -381,14 +381,16 @@ class Interview {
   // Returns nullopt when the interview should read the message as usual.
   std::optional<Turn> screen_first(const std::string& text,
                                    std::chrono::system_clock::time_point now) {
-    auto categories = screen_for_safety(text, options_.spelling);
+    // Cut into clauses once: the screen and the gate read the same words.
+    const auto clauses = safety::clauses_of(text);
+    auto categories = screen_for_safety(clauses, options_.spelling);
     // The language of this message: named by the gate, or by the foreign phrasing the
     // screen matched when the identifier could not tell ("je veux mourir").
-    auto language = foreign_language(text, options_.languages);
+    auto language = foreign_language(text, clauses, options_.languages);
     if (!language && !categories.empty()) language = safety_language(text, options_.spelling);
     if (language) {
       st_.language = *language;
-    } else if (!st_.language.empty() && confidently_english(text, options_.languages)) {
+    } else if (!st_.language.empty() && confidently_english(text, clauses, options_.languages)) {
       st_.language.clear();
     }
     if (categories.empty() && st_.language.empty()) return std::nullopt;

@@ -75,7 +75,7 @@ std::optional<double> decade_word(const std::string& w) {
   return std::nullopt;
 }
 
-double unit_days(const std::string& w) {
+double unit_days(std::string_view w) {
   static const WordMap<double> units = {{"second", 1.0 / 86400},
                                         {"seconds", 1.0 / 86400},
                                         {"minute", 1.0 / 1440},
@@ -385,7 +385,8 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
   int n = static_cast<int>(t.size());
   for (int i = 0; i < n; ++i) {
     if (!is_word(t, i)) continue;
-    const std::string& w = t[i].word;
+    // A view: each comparison with a literal below checks the length first.
+    const std::string_view w = t[i].word;
     if (w == "yesterday") {
       found.push_back({1, i, true});
       continue;

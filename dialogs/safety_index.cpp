@@ -33,11 +33,16 @@ ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spel
       found.push_back({id, at});
       return false;
     });
+    int large = -1;  // whether the word is a "#", asked once: several patterns start so
     for (const auto& s : special_) {
+      if (s.length == 0) {
+        if (large < 0) large = alternative_matches(word, s.alternative, spelling) ? 1 : 0;
+        if (large) found.push_back({s.id, at});
+        continue;
+      }
       // A typo-tolerant word matches itself or a word one edit away: never a word whose
       // length differs by more than one, which alternative_matches would refuse.
-      const bool near =
-          s.length == 0 || (word.size() + 1 >= s.length && word.size() <= s.length + 1);
+      const bool near = word.size() + 1 >= s.length && word.size() <= s.length + 1;
       if (near && alternative_matches(word, s.alternative, spelling)) found.push_back({s.id, at});
     }
   }
