@@ -26,7 +26,7 @@ std::string fold(std::string_view in) {
   for (size_t i = 0; i < in.size(); ++i) {
     auto c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
-      out.push_back(static_cast<char>(std::tolower(c)));
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));  // tolower in "C"
       continue;
     }
     auto next = i + 1 < in.size() ? static_cast<unsigned char>(in[i + 1]) : 0;

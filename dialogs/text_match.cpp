@@ -49,7 +49,7 @@ AsciiText to_ascii_lower(std::string_view in) {
   for (size_t i = 0; i < in.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
-      put(static_cast<char>(std::tolower(c)), i);
+      put(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c), i);  // as tolower in "C"
       continue;
     }
     size_t from = i;
@@ -100,30 +100,29 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
   if (word.empty()) return;
   // Looked up by hash: a linear scan of this table for every typed word was most of
   // tokenize's time.
-  static const std::unordered_map<std::string, std::vector<std::string>> whole = {
-      {"can't", {"cannot"}},
-      {"cant", {"cannot"}},
-      {"couldn't", {"cannot"}},
-      {"couldnt", {"cannot"}},
-      {"won't", {"will", "not"}},
-      {"wont", {"will", "not"}},
-      {"don't", {"do", "not"}},
-      {"dont", {"do", "not"}},
-      {"doesnt", {"does", "not"}},
-      {"didnt", {"did", "not"}},
-      {"isnt", {"is", "not"}},
-      {"havent", {"have", "not"}},
-      {"hasnt", {"has", "not"}},
-      {"wasnt", {"was", "not"}},
-      {"arent", {"are", "not"}},
-      {"i'm", {"i", "am"}},
-      {"im", {"i", "am"}},
-      {"it's", {"it", "is"}},
-      {"i've", {"i", "have"}},
-      {"ive", {"i", "have"}},
-      {"i'd", {"i", "would"}},
-      {"wouldn't", {"would", "not"}},
-      {"shouldn't", {"should", "not"}}};
+  static const WordMap<std::vector<std::string>> whole = {{"can't", {"cannot"}},
+                                                          {"cant", {"cannot"}},
+                                                          {"couldn't", {"cannot"}},
+                                                          {"couldnt", {"cannot"}},
+                                                          {"won't", {"will", "not"}},
+                                                          {"wont", {"will", "not"}},
+                                                          {"don't", {"do", "not"}},
+                                                          {"dont", {"do", "not"}},
+                                                          {"doesnt", {"does", "not"}},
+                                                          {"didnt", {"did", "not"}},
+                                                          {"isnt", {"is", "not"}},
+                                                          {"havent", {"have", "not"}},
+                                                          {"hasnt", {"has", "not"}},
+                                                          {"wasnt", {"was", "not"}},
+                                                          {"arent", {"are", "not"}},
+                                                          {"i'm", {"i", "am"}},
+                                                          {"im", {"i", "am"}},
+                                                          {"it's", {"it", "is"}},
+                                                          {"i've", {"i", "have"}},
+                                                          {"ive", {"i", "have"}},
+                                                          {"i'd", {"i", "would"}},
+                                                          {"wouldn't", {"would", "not"}},
+                                                          {"shouldn't", {"should", "not"}}};
   if (auto it = whole.find(word); it != whole.end()) {
     for (const auto& w : it->second) emit(w);
     return;
@@ -157,26 +156,32 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
 
 // "could not", "can not", "unable to" and "not able to" say the same as "cannot": an
 // inability is a symptom ("can't feel my groin"), never a negation of one.
+// In place, each kept token moved down over the ones merged away (a copy of every
+// token was a string copy each).
 void merge_inability(std::vector<Token>& tokens) {
-  std::vector<Token> out;
-  auto word_at = [&](size_t i) { return i < tokens.size() ? tokens[i].word : std::string(); };
+  auto word_at = [&](size_t i, std::string_view w) {
+    return i < tokens.size() && tokens[i].word == w;
+  };
+  size_t kept = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& w = tokens[i].word;
+    const std::string_view w = tokens[i].word;
     size_t used = 0;  // tokens after i that the merged "cannot" takes in
-    if ((w == "could" || w == "can") && word_at(i + 1) == "not")
+    if ((w == "could" || w == "can") && word_at(i + 1, "not"))
       used = 1;
-    else if (w == "unable" && word_at(i + 1) == "to")
+    else if (w == "unable" && word_at(i + 1, "to"))
       used = 1;
-    else if (w == "not" && word_at(i + 1) == "able" && word_at(i + 2) == "to")
+    else if (w == "not" && word_at(i + 1, "able") && word_at(i + 2, "to"))
       used = 2;
     if (used == 0) {
-      out.push_back(tokens[i]);
+      if (kept != i) tokens[kept] = std::move(tokens[i]);
+      ++kept;
       continue;
     }
-    out.push_back(Token{"cannot", false, tokens[i].begin, tokens[i + used].end});
+    const size_t begin = tokens[i].begin, end = tokens[i + used].end;
+    tokens[kept++] = Token{"cannot", false, begin, end};
     i += used;
   }
-  tokens = std::move(out);
+  tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(kept), tokens.end());
 }
 
 bool is_sentence_end(const Token& t) { return t.sentence_end(); }
