@@ -131,8 +131,8 @@ class Interview {
       : k_(k),
         options_(options),
         session_(session),
-        st_(state_from_json(session.engine_state)),
-        facts_(st_.facts(k)) {}
+        st_(state_without_findings_from_json(session.engine_state)),
+        facts_(facts_from_json(k, session.engine_state)) {}
 
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
     std::string command = command_of(input);
@@ -362,9 +362,8 @@ class Interview {
   Turn finish(const Session& next, bool store_state = true) {
     Turn t;
     if (store_state) {
-      st_.store(k_, facts_);
       t.next = without_engine_state(next);
-      t.next.engine_state = state_to_json(st_);
+      t.next.engine_state = state_to_json(st_, k_, facts_);
     } else {
       t.next = next;
     }

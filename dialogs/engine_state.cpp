@@ -6,29 +6,6 @@ namespace triagebot::dialogs {
 
 using nlohmann::json;
 
-Facts EngineState::facts(const KnowledgeData& k) const {
-  Facts out(k);
-  // Each stored id looked up once (a step starts here).
-  std::vector<std::pair<int, bool>> known;
-  known.reserve(findings.size());
-  for (const auto& [id, value] : findings) {
-    if (int f = k.finding(id); f >= 0) known.push_back({f, value});
-  }
-  // Plain assignment (not Facts::set) so stored false siblings stay exactly as stored.
-  for (const auto& [f, value] : known)
-    if (!value) out.set(f, false);
-  for (const auto& [f, value] : known)
-    if (value) out.set(f, true);
-  return out;
-}
-
-void EngineState::store(const KnowledgeData& k, const Facts& facts) {
-  findings.clear();
-  for (int f : k.findings_by_id) {
-    if (facts.known(f)) findings.push_back({k.findings[f].id, facts.is_true(f)});
-  }
-}
-
 bool EngineState::was_asked(const std::string& id) const {
   return std::find(asked.begin(), asked.end(), id) != asked.end();
 }
@@ -77,16 +54,38 @@ bool flag(const json& in, const char* key) {
 }  // namespace
 
 EngineState state_from_json(const json& in) {
-  EngineState s;
+  EngineState s = state_without_findings_from_json(in);
   if (!in.is_object()) return s;
-  s.started = flag(in, "started");
-  s.previous_ended = flag(in, "previous_ended");
   if (auto f = in.find("findings"); f != in.end() && f->is_object()) {
     s.findings.reserve(f->size());
     for (auto it = f->begin(); it != f->end(); ++it) {
       if (it->is_boolean()) s.findings.push_back({it.key(), it->get<bool>()});
     }
   }
+  return s;
+}
+
+Facts facts_from_json(const KnowledgeData& k, const json& in) {
+  Facts out(k);
+  if (!in.is_object()) return out;
+  auto f = in.find("findings");
+  if (f == in.end() || !f->is_object()) return out;
+  // Stored ids this knowledge base lacks are dropped. Falses are set before trues, so a
+  // true's group siblings read false whatever was stored for them.
+  for (bool pass : {false, true}) {
+    for (auto it = f->begin(); it != f->end(); ++it) {
+      if (!it->is_boolean() || it->get<bool>() != pass) continue;
+      if (int index = k.finding(it.key()); index >= 0) out.set(index, pass);
+    }
+  }
+  return out;
+}
+
+EngineState state_without_findings_from_json(const json& in) {
+  EngineState s;
+  if (!in.is_object()) return s;
+  s.started = flag(in, "started");
+  s.previous_ended = flag(in, "previous_ended");
   if (auto f = in.find("said"); f != in.end() && f->is_object()) {
     s.said.reserve(f->size());
     for (auto it = f->begin(); it != f->end(); ++it) {
@@ -114,7 +113,11 @@ EngineState state_from_json(const json& in) {
 // member placed at the end (emplace_hint): a braced json{{...}} list copies every nested
 // object and array once more, and operator[] searches the map and copies its key. Keys
 // out of order (a findings list not in id order) would still land in place, only slower.
-json state_to_json(const EngineState& s) {
+namespace {
+
+// state_to_json with the findings object made by `put_findings(object_t&)`.
+template <class PutFindings>
+json state_json(const EngineState& s, PutFindings&& put_findings) {
   json out = json::object();
   auto& members = out.get_ref<json::object_t&>();
   auto put = [&](const char* key, json value) {
@@ -129,8 +132,7 @@ json state_to_json(const EngineState& s) {
   };
   put("asked", strings_json(s.asked));
   json findings = json::object();
-  auto& found = findings.get_ref<json::object_t&>();
-  for (const auto& [id, value] : s.findings) found.emplace_hint(found.end(), id, value);
+  put_findings(findings.get_ref<json::object_t&>());
   put("findings", std::move(findings));
   put("language", s.language);
   put("notes", strings_json(s.notes));
@@ -147,6 +149,22 @@ json state_to_json(const EngineState& s) {
   put("started_at", s.started_at);
   put("unsure_screens", strings_json(s.unsure_screens));
   return out;
+}
+
+}  // namespace
+
+json state_to_json(const EngineState& s) {
+  return state_json(s, [&](json::object_t& found) {
+    for (const auto& [id, value] : s.findings) found.emplace_hint(found.end(), id, value);
+  });
+}
+
+json state_to_json(const EngineState& s, const KnowledgeData& k, const Facts& facts) {
+  return state_json(s, [&](json::object_t& found) {
+    for (int f : k.findings_by_id) {
+      if (facts.known(f)) found.emplace_hint(found.end(), k.findings[f].id, facts.is_true(f));
+    }
+  });
 }
 
 }  // namespace triagebot::dialogs

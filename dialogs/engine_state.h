@@ -39,8 +39,6 @@ struct EngineState {
   // writes in when it is not English ("" = English); typed text is then not read.
   std::string language;
 
-  Facts facts(const KnowledgeData& k) const;
-  void store(const KnowledgeData& k, const Facts& facts);
   bool was_asked(const std::string& id) const;
   // Records that the person stated finding `f`, with the words of this statement: the
   // latest statement wins (late news counts, brief §5.8), so a quote never outlives it.
@@ -51,5 +49,15 @@ struct EngineState {
 
 EngineState state_from_json(const nlohmann::json& json);
 nlohmann::json state_to_json(const EngineState& state);
+
+// What a step uses (issue 13: the state is read and written on every step, a button
+// press included). The findings go straight between the JSON object and Facts, without
+// the list of ids between them:
+// the stored findings as Facts (ids this knowledge base lacks are dropped);
+Facts facts_from_json(const KnowledgeData& k, const nlohmann::json& json);
+// state_from_json with its findings left empty (facts_from_json reads them);
+EngineState state_without_findings_from_json(const nlohmann::json& json);
+// state_to_json of `state` with its findings set to those `facts` knows.
+nlohmann::json state_to_json(const EngineState& state, const KnowledgeData& k, const Facts& facts);
 
 }  // namespace triagebot::dialogs
