@@ -363,7 +363,8 @@ class Interview {
     Turn t;
     if (store_state) {
       t.next = without_engine_state(next);
-      t.next.engine_state = state_to_json(st_, k_, facts_);
+      // Every path returns the turn finish() makes: st_ is not used again.
+      t.next.engine_state = state_to_json(std::move(st_), k_, facts_);
     } else {
       t.next = next;
     }

@@ -117,33 +117,35 @@ namespace {
 
 // state_to_json with the findings object made by `put_findings(object_t&)`.
 template <class PutFindings>
-json state_json(const EngineState& s, PutFindings&& put_findings) {
+// `s` by value: the step's state is moved in, its strings (quotes are whole sentences)
+// moved into the JSON rather than copied.
+json state_json(EngineState s, PutFindings&& put_findings) {
   json out = json::object();
   auto& members = out.get_ref<json::object_t&>();
   auto put = [&](const char* key, json value) {
     members.emplace_hint(members.end(), key, std::move(value));
   };
-  auto strings_json = [](const std::vector<std::string>& list) {
+  auto strings_json = [](std::vector<std::string>& list) {
     json array = json::array();
     auto& items = array.get_ref<json::array_t&>();
     items.reserve(list.size());
-    for (const auto& item : list) items.emplace_back(item);
+    for (auto& item : list) items.emplace_back(std::move(item));
     return array;
   };
   put("asked", strings_json(s.asked));
   json findings = json::object();
   put_findings(findings.get_ref<json::object_t&>());
   put("findings", std::move(findings));
-  put("language", s.language);
+  put("language", std::move(s.language));
   put("notes", strings_json(s.notes));
-  put("pending", s.pending);
-  put("pending_for", s.pending_for);
+  put("pending", std::move(s.pending));
+  put("pending_for", std::move(s.pending_for));
   put("plainer", s.plainer);
   put("previous_ended", s.previous_ended);
   put("questions", s.questions);
   json said = json::object();
   auto& quotes = said.get_ref<json::object_t&>();
-  for (const auto& [id, quote] : s.said) quotes.emplace(id, quote);
+  for (auto& [id, quote] : s.said) quotes.emplace(std::move(id), std::move(quote));
   put("said", std::move(said));
   put("started", s.started);
   put("started_at", s.started_at);
@@ -159,8 +161,8 @@ json state_to_json(const EngineState& s) {
   });
 }
 
-json state_to_json(const EngineState& s, const KnowledgeData& k, const Facts& facts) {
-  return state_json(s, [&](json::object_t& found) {
+json state_to_json(EngineState&& s, const KnowledgeData& k, const Facts& facts) {
+  return state_json(std::move(s), [&](json::object_t& found) {
     for (int f : k.findings_by_id) {
       if (facts.known(f)) found.emplace_hint(found.end(), k.findings[f].id, facts.is_true(f));
     }

@@ -57,7 +57,8 @@ nlohmann::json state_to_json(const EngineState& state);
 Facts facts_from_json(const KnowledgeData& k, const nlohmann::json& json);
 // state_from_json with its findings left empty (facts_from_json reads them);
 EngineState state_without_findings_from_json(const nlohmann::json& json);
-// state_to_json of `state` with its findings set to those `facts` knows.
-nlohmann::json state_to_json(const EngineState& state, const KnowledgeData& k, const Facts& facts);
+// state_to_json of `state` with its findings set to those `facts` knows; the state's
+// strings are moved into the JSON.
+nlohmann::json state_to_json(EngineState&& state, const KnowledgeData& k, const Facts& facts);
 
 }  // namespace triagebot::dialogs
