@@ -43,7 +43,12 @@ ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spel
       // A typo-tolerant word matches itself or a word one edit away: never a word whose
       // length differs by more than one, which alternative_matches would refuse.
       const bool near = word.size() + 1 >= s.length && word.size() <= s.length + 1;
-      if (near && alternative_matches(word, s.alternative, spelling)) found.push_back({s.id, at});
+      // Nor one whose first and last letters both differ: one edit leaves one end as it
+      // was (the matcher's one_edit_apart is only asked of words of five letters or more).
+      const bool same_end =
+          word.front() == s.alternative.front() || word.back() == s.alternative[s.length - 1];
+      if (near && same_end && alternative_matches(word, s.alternative, spelling))
+        found.push_back({s.id, at});
     }
   }
   // One word may match two alternatives of one element ("pain" and "pain*").
