@@ -87,7 +87,6 @@ EngineState state_without_findings_from_json(const json& in) {
   s.started = flag(in, "started");
   s.previous_ended = flag(in, "previous_ended");
   if (auto f = in.find("said"); f != in.end() && f->is_object()) {
-    s.said.reserve(f->size());
     for (auto it = f->begin(); it != f->end(); ++it) {
       if (it->is_string()) s.said.push_back({it.key(), it->get<std::string>()});
     }

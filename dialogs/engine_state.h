@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,7 +24,9 @@ struct EngineState {
   // Findings the person stated (answered, or wrote), by id, with their own words when the
   // reader quoted them ("" when they answered a question). Only these may be given as a
   // reason (issue 10 §7); findings inferred (a group's other members) are not here.
-  std::vector<std::pair<std::string, std::string>> said;
+  // A deque: it grows in small blocks without moving what it holds (a vector of these
+  // passed 1 KiB, and each such allocation made glibc tidy its free lists).
+  std::deque<std::pair<std::string, std::string>> said;
   std::vector<std::string> asked;  // questions asked, in order
   std::string pending;             // question awaiting an answer ("" = none)
   bool plainer = false;            // the pending question is the plainer re-ask
