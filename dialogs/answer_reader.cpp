@@ -228,7 +228,7 @@ Answer by_question_words(const KnowledgeData& k, const std::vector<Token>& t, co
 bool not_tried(const std::vector<Token>& t, int from, const QuestionDef& q) {
   const auto& question_words = q.text_tokens;
   for (int i = from; i + 2 < static_cast<int>(t.size()); ++i) {
-    if (!(t[i].word == "have" || t[i].word == "has") || t[i + 1].word != "not") continue;
+    if (!(t[i].is("have") || t[i].is("has")) || !t[i + 1].is("not")) continue;
     const std::string& verb = t[i + 2].word;
     if (verb.size() < 5) continue;
     for (const auto& w : question_words) {
@@ -246,11 +246,11 @@ bool says_normal(const std::vector<Token>& t, int from, int to) {
   for (int i = from; i < to; ++i) {
     if (t[i].punct) continue;
     // "not normal", "not the same", "no good" say something is wrong.
-    bool negated = i > from && (t[i - 1].word == "not" || t[i - 1].word == "no" ||
-                                (t[i - 1].word == "the" && i > from + 1 && t[i - 2].word == "not"));
+    bool negated = i > from && (t[i - 1].is("not") || t[i - 1].is("no") ||
+                                (t[i - 1].is("the") && i > from + 1 && t[i - 2].is("not")));
     bool state = normal_states().count(t[i].word) != 0 && !negated;
     if (state && (named || !acknowledgements.count(t[i].word))) return true;
-    if (t[i].word == "like" && i + 1 < to && t[i + 1].word == "normal") return true;
+    if (t[i].is("like") && i + 1 < to && t[i + 1].is("normal")) return true;
     if (!fillers().count(t[i].word)) named = true;
   }
   return false;
@@ -258,7 +258,7 @@ bool says_normal(const std::vector<Token>& t, int from, int to) {
 
 bool asks_possibility(const QuestionDef& q) {
   const auto& words = q.text_tokens;
-  return !words.empty() && (words[0].word == "could" || words[0].word == "might");
+  return !words.empty() && (words[0].is("could") || words[0].is("might"));
 }
 
 bool red_flag_finding(const KnowledgeData& k, int finding) {

@@ -259,7 +259,7 @@ bool in_episode_clause(const std::vector<Token>& t, int i) {
   }
   for (int j = i - 1; j >= 0 && !t[j].punct && j >= i - 4; --j) {
     if (before.count(t[j].word)) return true;
-    if (t[j].word == "at" && j + 1 < n && t[j + 1].word == "a") return true;  // "at a time"
+    if (t[j].is("at") && j + 1 < n && t[j + 1].is("a")) return true;  // "at a time"
   }
   return false;
 }
@@ -444,9 +444,8 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     }
     // "every couple of days", "twice a day": a frequency, not a duration.
     int start = j;
-    while (
-        start > 0 && is_word(t, start - 1) &&
-        (t[start - 1].word == "a" || t[start - 1].word == "couple" || t[start - 1].word == "few"))
+    while (start > 0 && is_word(t, start - 1) &&
+           (t[start - 1].is("a") || t[start - 1].is("couple") || t[start - 1].is("few")))
       --start;
     if (word_in(t, start - 1, k.lexicon.every_words) || word_in(t, j - 1, k.lexicon.every_words))
       continue;
@@ -461,10 +460,9 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
   // a bare time ("a minute standing still and it's gone") is not how long it has lasted.
   for (const auto& f : found) {
     int from = f.at, to = f.at;
-    while (from > 0 && !t[from - 1].punct && t[from - 1].word != "and" && t[from - 1].word != "but")
+    while (from > 0 && !t[from - 1].punct && !t[from - 1].is("and") && !t[from - 1].is("but"))
       --from;
-    while (to + 1 < n && !t[to + 1].punct && t[to + 1].word != "and" && t[to + 1].word != "but")
-      ++to;
+    while (to + 1 < n && !t[to + 1].punct && !t[to + 1].is("and") && !t[to + 1].is("but")) ++to;
     if (phrase_in_range(t, k.lexicon.symptom_words, from, to + 1)) return f.days;
   }
   for (const auto& f : found) {

@@ -47,7 +47,7 @@ bool has_digit(const std::string& w) {
 
 // "n" is "and" only between two words ("hot n cold"); alone it is the answer "no".
 bool slang_applies(const std::vector<Token>& tokens, size_t i) {
-  if (tokens[i].word != "n") return true;
+  if (!tokens[i].is("n")) return true;
   return i > 0 && i + 1 < tokens.size() && !tokens[i - 1].punct && !tokens[i + 1].punct;
 }
 

@@ -321,8 +321,7 @@ namespace {
 // nothing down there" states numbness: after "feel", "nothing" is the symptom.
 bool pseudo_negation(const std::vector<Token>& tokens, int k) {
   static const WordSet feel = {"feel", "feels", "felt", "feeling"};
-  if (k > 0 && feel.count(tokens[k - 1].word) &&
-      (tokens[k].word == "nothing" || tokens[k].word == "no"))
+  if (k > 0 && feel.count(tokens[k - 1].word) && (tokens[k].is("nothing") || tokens[k].is("no")))
     return true;
   // "no feeling", "no control", "no strength": the loss is the symptom, not a denial.
   // (Two lists by the first word: a set of pairs made two strings per lookup.)
@@ -332,12 +331,12 @@ bool pseudo_negation(const std::vector<Token>& tokens, int k) {
   int n = static_cast<int>(tokens.size());
   if (k + 1 >= n) return false;
   const std::string& next = tokens[k + 1].word;
-  if ((tokens[k].word == "not" && after_not.count(next)) ||
-      (tokens[k].word == "no" && after_no.count(next)))
+  if ((tokens[k].is("not") && after_not.count(next)) ||
+      (tokens[k].is("no") && after_no.count(next)))
     return true;
   // "I don't feel anything down there" is numbness; "I don't feel numb" stays a denial.
   static const WordSet nothing_felt = {"anything", "a", "much", "my"};
-  return tokens[k].word == "not" && tokens[k + 1].word == "feel" && k + 2 < n &&
+  return tokens[k].is("not") && tokens[k + 1].is("feel") && k + 2 < n &&
          nothing_felt.count(tokens[k + 2].word);
 }
 
@@ -360,7 +359,7 @@ bool negated_before(const std::vector<Token>& tokens, int first, const NegationR
       continue;
     }
     if (rules.scope_breakers.count(t.word)) return false;
-    if ((t.word == "and" || t.word == "or") && opens_clause(tokens, k + 1, rules)) return false;
+    if ((t.is("and") || t.is("or")) && opens_clause(tokens, k + 1, rules)) return false;
     if (pseudo_negation(tokens, k)) {
       ++words;
       continue;

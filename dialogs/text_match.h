@@ -29,7 +29,9 @@ struct Token {
   // Byte range of the original text this token was read from (tokens of one expanded
   // contraction share it), so a reading can quote the person's own words.
   size_t begin = 0, end = 0;
-  bool sentence_end() const { return punct && word != ","; }
+  bool sentence_end() const { return punct && !is(","); }
+  // Compared as a view: the length first, no strlen of the literal at run time.
+  bool is(std::string_view w) const { return word == w; }
 };
 
 struct PhraseToken {
