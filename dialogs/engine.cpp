@@ -310,9 +310,12 @@ class Interview {
     // Issue 10 §1: every red-flag rule is fired, ruled out or undecided after each turn.
     // Fired rules interrupted above; one met but for findings left "not sure" after the
     // re-ask takes that flag's own level and guidance.
-    ClosureStep closure = close_red_flags(k_, facts_, posterior(k_, facts_), st_.unsure_screens);
+    // The facts do not change from here on: one posterior serves the closure, the choice
+    // of question and the assessment.
+    const auto post = posterior(k_, facts_);
+    ClosureStep closure = close_red_flags(k_, facts_, post, st_.unsure_screens);
     if (!closure.escalate.empty()) return interrupt(closure.escalate, FlagBasis::unsure);
-    NextQuestion next = next_question(k_, st_, facts_, closure);
+    NextQuestion next = next_question(k_, st_, facts_, closure, post);
     if (const QuestionDef* q = next.question) {
       // A closing question asked before and left unanswered is the plainer re-ask.
       bool again = st_.was_asked(q->id);
@@ -324,11 +327,10 @@ class Interview {
       replies_.push_back(question_reply(k_, *q, again ? Wording::plainer : Wording::first));
       return finish(session_);
     }
-    return conclude(closure);
+    return conclude(closure, post);
   }
 
-  Turn conclude(const ClosureStep& closure) {
-    auto post = posterior(k_, facts_);
+  Turn conclude(const ClosureStep& closure, const std::vector<double>& post) {
     Triage level = decide_triage(k_, facts_, post).level;
     // Brief §5.4: a red-flag question still unsure after asking twice -> at least urgent;
     // so is a red flag left undecided when the question budget ran out (concluding with a
