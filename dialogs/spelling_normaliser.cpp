@@ -65,6 +65,12 @@ std::string best_suggestion(const std::string& word, const SpellChecker& spellin
 // "nooo", "yesss", "pleeease": letters drawn out for emphasis, each run of three or
 // more cut to one. Empty when the word has no such run.
 std::string undrawn(const std::string& w) {
+  // Most words have no such run: found without building anything.
+  bool any_run = false;
+  for (size_t i = 0; i + 2 < w.size() && !any_run; ++i)
+    any_run =
+        w[i] == w[i + 1] && w[i] == w[i + 2] && std::isalpha(static_cast<unsigned char>(w[i]));
+  if (!any_run) return {};
   std::string out;
   bool drawn = false;
   for (size_t i = 0; i < w.size(); ++i) {
@@ -106,7 +112,7 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
     if (!leave) ++lookups;
     std::string corrected = leave ? std::string() : best_suggestion(t.word, *spelling, keep);
     if (corrected.empty()) {
-      out.push_back(t);
+      out.push_back(std::move(t));
       continue;
     }
     // A suggestion may be two words or a contraction ("every things", "everything's").
