@@ -280,11 +280,6 @@ Result<Phrase> compile_phrase(std::string_view source) {
   return phrase;
 }
 
-bool word_matches(const std::string& typed, const PhraseToken& pattern) {
-  if (pattern.stem) return typed.compare(0, pattern.word.size(), pattern.word) == 0;
-  return typed == pattern.word;
-}
-
 bool matches_at(const std::vector<Token>& tokens, const Phrase& phrase, int at, int* last) {
   int n = static_cast<int>(tokens.size());
   if (at < 0 || at >= n || tokens[at].punct) return false;

@@ -67,7 +67,11 @@ Result<Phrase> compile_phrase(std::string_view source);
 // code, so one that does not is caught by that reader's tests).
 std::vector<Phrase> compile_phrases(std::initializer_list<const char*> sources);
 
-bool word_matches(const std::string& typed, const PhraseToken& pattern);
+// Inline: the matchers ask it of nearly every word they pass.
+inline bool word_matches(const std::string& typed, const PhraseToken& pattern) {
+  if (pattern.stem) return typed.starts_with(pattern.word);
+  return typed == pattern.word;
+}
 
 // Every match of `phrase` in `tokens` (starting at or after `from`), each with its
 // negation state under `rules` (a negator earlier in the clause, or "fine"/"normal" after).
