@@ -24,6 +24,14 @@ stage "release build"
 scripts/build.sh release
 stage "release tests"
 ctest --test-dir build/release --output-on-failure -j"$jobs" --timeout 300
+# A fixture whose SetUpTestSuite fails makes GoogleTest skip its cases and exit 1, but
+# gtest_discover_tests marks any output with "[  SKIPPED ]" as skipped, so ctest would
+# call that a pass. The log keeps every case's output: a failed suite set-up fails here.
+if grep -q "FAILED TEST SUITE" build/release/Testing/Temporary/LastTest.log; then
+  grep -B2 -A2 "SetUpTestSuite or TearDownTestSuite" build/release/Testing/Temporary/LastTest.log >&2
+  echo "test.sh: a test suite's set-up or tear-down failed (its cases were reported as skipped)" >&2
+  exit 1
+fi
 
 stage "sanitizer build (ASan + UBSan)"
 scripts/build.sh sanitize

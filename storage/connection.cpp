@@ -122,14 +122,16 @@ SQLite::Statement& Connection::statement(const char* sql) {
   if (it == statements_.end()) {
     it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
   } else {
-    it->second->reset();
+    // tryReset: when the statement's last step failed, sqlite3_reset returns that error
+    // again, but the step already threw it; the reused statement starts clean either way.
+    it->second->tryReset();
     it->second->clearBindings();
   }
   return *it->second;
 }
 
 void Connection::reset_all() {
-  for (auto& entry : statements_) entry.second->reset();
+  for (auto& entry : statements_) entry.second->tryReset();
 }
 
 }  // namespace triagebot::storage

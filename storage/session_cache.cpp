@@ -1,13 +1,11 @@
 #include "storage/session_cache.h"
 
+#include "storage/platform_key.h"
+
 namespace triagebot::storage {
 
 std::string SessionCache::key(std::string_view platform, std::string_view conversation_key) {
-  // The unit separator cannot appear in a platform name, so keys never collide.
-  std::string out(platform);
-  out += '\x1f';
-  out += conversation_key;
-  return out;
+  return platform_key(platform, conversation_key);
 }
 
 SessionCache::Snapshot SessionCache::find(const std::string& key) {

@@ -1,13 +1,11 @@
 #include "bot/flow/recent_events.h"
 
+#include "storage/platform_key.h"
+
 namespace triagebot::bot {
 
 std::string RecentEvents::key(std::string_view platform, std::string_view event_id) {
-  // The unit separator cannot appear in a platform name, so keys never collide.
-  std::string out(platform);
-  out += '\x1f';
-  out += event_id;
-  return out;
+  return storage::platform_key(platform, event_id);
 }
 
 void RecentEvents::committed(std::string_view platform, std::string_view event_id) {

@@ -10,9 +10,8 @@
 
 #include <gtest/gtest.h>
 
-#include "bot/app/knowledge_loader.h"
-#include "bot/config/config.h"
 #include "bot/flow/pipeline.h"
+#include "tests/bot/pipeline_fixture.h"
 #include "tests/bot/widget_client.h"
 #include "tests/storage/store_fixture.h"
 #include "tests/support/temp_dir.h"
@@ -24,21 +23,14 @@ namespace {
 using storage::testing::WriterGate;
 using Outcome = std::future<Result<std::vector<bot::EventOutcome>>>;
 
-class PreparedStep : public ::testing::Test {
+class PreparedStep : public PipelineFixture {
  protected:
   explicit PreparedStep(std::size_t session_cache_capacity = 10000) {
     storage::StoreOptions options;
-    options.path = dir_ / "prepared.db";
+    options.path = "prepared.db";
     options.session_cache_capacity = session_cache_capacity;
-    auto store = storage::Store::open(options);
-    if (!store) throw std::runtime_error(store.error().message);
-    store_ = std::move(*store);
-    auto knowledge = bot::load_configured_knowledge(bot::Config{});
-    if (!knowledge) throw std::runtime_error(knowledge.error().message);
-    knowledge_.emplace(std::move(*knowledge));
-    pipeline_.emplace(*store_, *knowledge_, engine_, pipeline_metrics_);
+    open_pipeline(options);
   }
-  ~PreparedStep() override { store_->close(); }
 
   // Queues one typed message from person "p1" (its step is taken now, on this thread);
   // the future is ready after the commit.
@@ -89,14 +81,6 @@ class PreparedStep : public ::testing::Test {
                "triagebot_pipeline_steps_prepared_total{outcome=\"" + outcome + "\"}")
         .value_or(0);
   }
-
-  TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::optional<dialogs::Knowledge> knowledge_;
-  dialogs::EngineOptions engine_{.emergency_number = "112"};
-  bot::Metrics metrics_;
-  bot::PipelineMetrics pipeline_metrics_{metrics_};
-  std::optional<bot::Pipeline> pipeline_;
 };
 
 constexpr const char* kOpening = "my left leg has been numb for three weeks";

@@ -9,9 +9,9 @@
 #include <future>
 
 #include "adapters/slack/socket_mode.h"
-#include "bot/app/knowledge_loader.h"
 #include "bot/channels/slack/envelope_handler.h"
 #include "bot/flow/pipeline.h"
+#include "tests/bot/pipeline_fixture.h"
 #include "tests/bot/slack_harness.h"
 #include "tests/support/temp_dir.h"
 
@@ -21,25 +21,17 @@ namespace {
 
 using nlohmann::json;
 
-class SlackEnvelopes : public ::testing::Test {
+class SlackEnvelopes : public PipelineFixture {
  protected:
   SlackEnvelopes() {
     storage::StoreOptions options;
-    options.path = dir_ / "envelopes.db";
-    auto store = storage::Store::open(options);
-    if (!store) throw std::runtime_error(store.error().message);
-    store_ = std::move(*store);
-    auto knowledge = bot::load_configured_knowledge(bot::Config{});
-    if (!knowledge) throw std::runtime_error(knowledge.error().message);
-    knowledge_.emplace(std::move(*knowledge));
-    pipeline_.emplace(*store_, *knowledge_, dialogs::EngineOptions{.emergency_number = "112"},
-                      pipeline_metrics_);
+    options.path = "envelopes.db";
+    open_pipeline(options);
     auto identity = std::make_shared<bot::SlackIdentity>();
     identity->token = std::string(kToken);
     identity->bot_user_id = std::string(kBotUser);
     handler_ = bot::slack::make_envelope_handler(*pipeline_, identity);
   }
-  ~SlackEnvelopes() override { store_->close(); }
 
   std::int64_t count(const std::string& sql) const {
     SQLite::Database db((dir_ / "envelopes.db").string(), SQLite::OPEN_READONLY);
@@ -75,12 +67,6 @@ class SlackEnvelopes : public ::testing::Test {
             {"retry_reason", retry_attempt > 0 ? "timeout" : ""}};
   }
 
-  TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::optional<dialogs::Knowledge> knowledge_;
-  bot::Metrics metrics_;
-  bot::PipelineMetrics pipeline_metrics_{metrics_};
-  std::optional<bot::Pipeline> pipeline_;
   bot::slack::EnvelopeHandler handler_;
 };
 

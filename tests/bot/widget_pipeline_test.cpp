@@ -12,10 +12,10 @@
 
 #include <gtest/gtest.h>
 
-#include "bot/app/knowledge_loader.h"
 #include "bot/channels/widget/routes.h"
 #include "bot/flow/pipeline.h"
 #include "tests/bot/in_process_server.h"
+#include "tests/bot/pipeline_fixture.h"
 #include "tests/bot/widget_client.h"
 #include "tests/storage/store_fixture.h"
 #include "tests/support/temp_dir.h"
@@ -27,20 +27,13 @@ namespace {
 
 using storage::testing::WriterGate;
 
-class WidgetPipeline : public ::testing::Test {
+class WidgetPipeline : public PipelineFixture {
  protected:
   explicit WidgetPipeline(std::size_t queue_capacity = 4096) {
     storage::StoreOptions options;
-    options.path = dir_ / "pipeline.db";
+    options.path = "pipeline.db";
     options.queue_capacity = queue_capacity;
-    auto store = storage::Store::open(options);
-    if (!store) throw std::runtime_error(store.error().message);
-    store_ = std::move(*store);
-    auto knowledge = bot::load_configured_knowledge(bot::Config{});
-    if (!knowledge) throw std::runtime_error(knowledge.error().message);
-    knowledge_.emplace(std::move(*knowledge));
-    pipeline_.emplace(*store_, *knowledge_, dialogs::EngineOptions{.emergency_number = "112"},
-                      pipeline_metrics_);
+    open_pipeline(options);
     server_ = std::make_unique<InProcessServer>(
         bot::http::ServerOptions{}, [this](bot::http::Router& router) {
           bot::add_widget_routes(router, *pipeline_, store_->readers(), {});
@@ -49,8 +42,7 @@ class WidgetPipeline : public ::testing::Test {
   }
   ~WidgetPipeline() override {
     client_.reset();
-    server_.reset();  // before the store: the server drains its requests first
-    store_->close();
+    server_.reset();  // before the store closes: the server drains its requests first
   }
 
   // Submits and waits for the commit.
@@ -72,12 +64,6 @@ class WidgetPipeline : public ::testing::Test {
     return metric_value(metrics_.render(), series).value_or(-1);
   }
 
-  TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
-  std::optional<dialogs::Knowledge> knowledge_;
-  bot::Metrics metrics_;
-  bot::PipelineMetrics pipeline_metrics_{metrics_};
-  std::optional<bot::Pipeline> pipeline_;
   std::unique_ptr<InProcessServer> server_;
   std::unique_ptr<HttpClient> client_;
 };

@@ -54,6 +54,33 @@ TEST(WriterConnection, KeepsTheSavepointJournalInMemory) {
   EXPECT_EQ(rolled_back.getColumn(0).getInt(), 400);
 }
 
+// The writer keeps BEGIN, COMMIT and each item's statements prepared. A statement whose
+// step failed (a COMMIT that hit a deferred constraint, an INSERT that broke one) must
+// run again cleanly: sqlite3_reset repeats the old error, and the error was already
+// reported by the step that failed.
+TEST(CachedStatement, RunsAgainAfterAFailedStep) {
+  TempDir dir;
+  Connection connection(dir / "t.db", ConnectionRole::writer, Synchronous::full);
+  connection.db().exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+  const char* insert = "INSERT INTO t (id, body) VALUES (?, ?)";
+  auto& first = connection.statement(insert);
+  first.bind(1, 1);
+  first.bind(2, "kept");
+  first.exec();
+  auto& duplicate = connection.statement(insert);
+  duplicate.bind(1, 1);
+  duplicate.bind(2, "refused");
+  EXPECT_THROW(duplicate.exec(), SQLite::Exception);
+  connection.reset_all();
+  auto& next = connection.statement(insert);
+  next.bind(1, 2);
+  next.bind(2, "after the failure");
+  EXPECT_NO_THROW(next.exec());
+  SQLite::Statement count(connection.db(), "SELECT COUNT(*) FROM t");
+  ASSERT_TRUE(count.executeStep());
+  EXPECT_EQ(count.getColumn(0).getInt(), 2);
+}
+
 // Bytes of page cache the connection holds now.
 int cache_used(Connection& connection) {
   int current = 0;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -50,19 +51,26 @@ TEST(StorageWriter, ConcurrentSubmissionsShareCommits) {
   EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), kThreads * kPerThread);
 }
 
+// Three items queued behind a gate so they run as one batch: each one's result.
+struct BatchOfThree {
+  std::vector<Result<void>> results = std::vector<Result<void>>(3, Result<void>());
+  std::atomic<int> done{0};
+  std::function<void(Result<void>)> track(int i) {
+    return [this, i](Result<void> r) {
+      results[i] = std::move(r);
+      ++done;
+    };
+  }
+};
+
 TEST(StorageWriter, FailingItemLeavesItsBatchNeighboursCommitted) {
   TempDir dir;
   auto store = open_store(dir / "t.db");
-  std::vector<Result<void>> results(3, Result<void>());
-  std::atomic<int> done{0};
+  BatchOfThree batch;
+  auto& results = batch.results;
   {
     WriterGate gate(store->writer());  // the next three items queue up as one batch
-    auto track = [&](int i) {
-      return [&, i](Result<void> r) {
-        results[i] = std::move(r);
-        ++done;
-      };
-    };
+    auto track = [&](int i) { return batch.track(i); };
     ASSERT_TRUE(store->writer().submit({append_item("a", "first", 1), track(0)}));
     ASSERT_TRUE(store->writer().submit({[](WriteTransaction& tx) -> Result<void> {
                                           auto written = append_item("b", "doomed", 2)(tx);
@@ -72,7 +80,7 @@ TEST(StorageWriter, FailingItemLeavesItsBatchNeighboursCommitted) {
                                         track(1)}));
     ASSERT_TRUE(store->writer().submit({append_item("c", "third", 3), track(2)}));
   }
-  ASSERT_TRUE(wait_until([&] { return done.load() == 3; }));
+  ASSERT_TRUE(wait_until([&] { return batch.done.load() == 3; }));
   EXPECT_TRUE(results[0]);
   ASSERT_FALSE(results[1]);
   EXPECT_EQ(results[1].error().code, ErrorCode::internal);
@@ -84,6 +92,37 @@ TEST(StorageWriter, FailingItemLeavesItsBatchNeighboursCommitted) {
   EXPECT_EQ(
       query_int(dir / "t.db", "SELECT COUNT(*) FROM conversations WHERE conversation_key = 'b'"),
       0);
+}
+
+// An item whose SQL statement fails (here a message for a conversation that does not
+// exist breaks the foreign key) is rolled back alone. The failed statement stays in the
+// connection's cache; resetting it must not raise its error again and take the batch.
+TEST(StorageWriter, AnItemsFailedStatementLeavesItsNeighboursCommitted) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  BatchOfThree batch;
+  auto& results = batch.results;
+  {
+    WriterGate gate(store->writer());
+    auto track = [&](int i) { return batch.track(i); };
+    ASSERT_TRUE(store->writer().submit({append_item("a", "first", 1), track(0)}));
+    ASSERT_TRUE(store->writer().submit({[](WriteTransaction& tx) -> Result<void> {
+                                          MessageRecord orphan;
+                                          orphan.text = "no conversation";
+                                          auto written = tx.append_message(987654, orphan);
+                                          if (!written) return written.error();
+                                          return {};
+                                        },
+                                        track(1)}));
+    ASSERT_TRUE(store->writer().submit({append_item("c", "third", 3), track(2)}));
+  }
+  ASSERT_TRUE(wait_until([&] { return batch.done.load() == 3; }));
+  EXPECT_TRUE(results[0]);
+  EXPECT_FALSE(results[1]);
+  EXPECT_TRUE(results[2]);
+  EXPECT_TRUE(store->writer().run(append_item("d", "a later batch", 4)));
+  store->close();
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM messages"), 3);
 }
 
 TEST(StorageWriter, ThrowingItemIsRolledBackAloneAndReportedAsInternal) {
