@@ -71,7 +71,9 @@ std::vector<Clause> clauses_of(std::string_view text) {
     out.back().push_back(std::move(clean));
   };
   for (char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'') {
+    // `folded` is ASCII: isalnum's C-locale answer, inline.
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (alnum || c == '\'') {
       word.push_back(c);
       continue;
     }

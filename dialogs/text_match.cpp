@@ -7,7 +7,10 @@
 namespace triagebot::dialogs {
 namespace {
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '\''; }
+// The text is ASCII by now (to_ascii_lower), so isalnum's C-locale answer, inline.
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
+}
 
 // The letter an accented Latin-1 letter (U+00C0-U+00FF) is read as: people type "sí",
 // "não" and "no sé", and a reader that dropped the accented byte would see "s", "no" and
