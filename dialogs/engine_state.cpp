@@ -33,22 +33,28 @@ bool EngineState::has_note(const std::string& id) const {
 
 namespace {
 
-std::vector<std::string> strings(const json& in, const char* key) {
+// The strings of a stored array; anything else reads as none.
+std::vector<std::string> strings(const json& value) {
   std::vector<std::string> out;
-  auto it = in.find(key);
-  if (it == in.end() || !it->is_array()) return out;
-  out.reserve(it->size());
-  for (const auto& s : *it)
-    if (s.is_string()) out.push_back(s.get<std::string>());
+  if (!value.is_array()) return out;
+  out.reserve(value.size());
+  for (const auto& s : value)
+    if (s.is_string()) out.push_back(s.get_ref<const std::string&>());
   return out;
 }
 
-// A stored flag; absent or of another type reads as false. Never json::value, which
-// throws on a wrong type: a damaged stored row must not stop the process (found by
-// fuzz/stored_session_fuzzer).
-bool flag(const json& in, const char* key) {
-  auto it = in.find(key);
-  return it != in.end() && it->is_boolean() && it->get<bool>();
+// A stored flag; of another type reads as false (as does an absent one). Never
+// json::value, which throws on a wrong type: a damaged stored row must not stop the
+// process (found by fuzz/stored_session_fuzzer).
+bool flag(const json& value) { return value.is_boolean() && value.get<bool>(); }
+
+// A stored string or integer: of another type it leaves `out` as it was.
+void read_string(const json& value, std::string& out) {
+  if (value.is_string()) out = value.get_ref<const std::string&>();
+}
+template <class Int>
+void read_integer(const json& value, Int& out) {
+  if (value.is_number_integer()) out = value.get<Int>();
 }
 
 }  // namespace
@@ -81,30 +87,44 @@ Facts facts_from_json(const KnowledgeData& k, const json& in) {
   return out;
 }
 
+// One pass over the stored members (an object's keys are unique), each read by its name:
+// a find per field compared its key with a C string over the map's depth each time.
+// Members this build does not know ("findings" is facts_from_json's) are skipped.
 EngineState state_without_findings_from_json(const json& in) {
   EngineState s;
   if (!in.is_object()) return s;
-  s.started = flag(in, "started");
-  s.previous_ended = flag(in, "previous_ended");
-  if (auto f = in.find("said"); f != in.end() && f->is_object()) {
-    for (auto it = f->begin(); it != f->end(); ++it) {
-      if (it->is_string()) s.said.push_back({it.key(), it->get<std::string>()});
+  for (auto it = in.begin(); it != in.end(); ++it) {
+    const std::string_view key = it.key();
+    const json& value = it.value();
+    if (key == "started") {
+      s.started = flag(value);
+    } else if (key == "previous_ended") {
+      s.previous_ended = flag(value);
+    } else if (key == "said") {
+      if (!value.is_object()) continue;
+      for (auto q = value.begin(); q != value.end(); ++q) {
+        if (q->is_string()) s.said.push_back({q.key(), q->get_ref<const std::string&>()});
+      }
+    } else if (key == "asked") {
+      s.asked = strings(value);
+    } else if (key == "pending") {
+      read_string(value, s.pending);
+    } else if (key == "plainer") {
+      s.plainer = flag(value);
+    } else if (key == "pending_for") {
+      read_string(value, s.pending_for);
+    } else if (key == "unsure_screens") {
+      s.unsure_screens = strings(value);
+    } else if (key == "notes") {
+      s.notes = strings(value);
+    } else if (key == "questions") {
+      read_integer(value, s.questions);
+    } else if (key == "started_at") {
+      read_integer(value, s.started_at);
+    } else if (key == "language") {
+      read_string(value, s.language);
     }
   }
-  s.asked = strings(in, "asked");
-  if (auto p = in.find("pending"); p != in.end() && p->is_string())
-    s.pending = p->get<std::string>();
-  s.plainer = flag(in, "plainer");
-  if (auto p = in.find("pending_for"); p != in.end() && p->is_string())
-    s.pending_for = p->get<std::string>();
-  s.unsure_screens = strings(in, "unsure_screens");
-  s.notes = strings(in, "notes");
-  if (auto q = in.find("questions"); q != in.end() && q->is_number_integer())
-    s.questions = q->get<int>();
-  if (auto t = in.find("started_at"); t != in.end() && t->is_number_integer())
-    s.started_at = t->get<std::int64_t>();
-  if (auto l = in.find("language"); l != in.end() && l->is_string())
-    s.language = l->get<std::string>();
   return s;
 }
 
@@ -114,10 +134,10 @@ EngineState state_without_findings_from_json(const json& in) {
 // out of order (a findings list not in id order) would still land in place, only slower.
 namespace {
 
-// state_to_json with the findings object made by `put_findings(object_t&)`.
+// state_to_json with the findings object made by `put_findings(object_t&)`. `s` by
+// value: the step's state is moved in, its strings (quotes are whole sentences) moved
+// into the JSON rather than copied.
 template <class PutFindings>
-// `s` by value: the step's state is moved in, its strings (quotes are whole sentences)
-// moved into the JSON rather than copied.
 json state_json(EngineState s, PutFindings&& put_findings) {
   json out = json::object();
   auto& members = out.get_ref<json::object_t&>();
