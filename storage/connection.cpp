@@ -118,6 +118,7 @@ Connection::Connection(const std::filesystem::path& path, ConnectionRole role,
 }
 
 SQLite::Statement& Connection::statement(const char* sql) {
+  ++statements_run_;
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
     it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <unordered_map>
@@ -34,9 +35,13 @@ class Connection {
   // Resets every cached statement, so none holds a read snapshot or a half-run step
   // across COMMIT, ROLLBACK or a checkpoint.
   void reset_all();
+  // Statements handed out by statement() so far: what the writer ran per message
+  // (every statement the writer runs goes through the cache, except a ROLLBACK).
+  std::uint64_t statements_run() const { return statements_run_; }
 
  private:
   SQLite::Database db_;
+  std::uint64_t statements_run_ = 0;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
 };
 

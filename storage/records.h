@@ -94,6 +94,10 @@ struct SummaryUpdate {
   // Safety categories answered this turn (dialogs::Turn::safety): added to the
   // conversation's, which are never removed.
   std::vector<std::string> safety = {};
+  // The review statistics' figures of the first assessment (storage/stats.h), as
+  // record_assessment_figures keeps them: a stored figure is never replaced.
+  std::optional<std::int64_t> questions_to_assessment = {};
+  std::optional<std::chrono::milliseconds> emergency_after = {};
 };
 
 struct ForgetCounts {

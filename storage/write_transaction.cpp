@@ -325,7 +325,8 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
     std::string red_flags = json(summary.red_flags).dump();
     const bool review_changed = summary.status != row.status || triage != row.stored_triage ||
                                 red_flags != row.stored_red_flags || summary.update_top_causes ||
-                                !summary.safety.empty();
+                                !summary.safety.empty() || summary.questions_to_assessment ||
+                                summary.emergency_after;
     const std::string session_text =
         session_json.empty() ? dialogs::session_to_json(session).dump() : std::string(session_json);
     // Most turns only move the interview on: the review columns keep their values, so
@@ -357,7 +358,10 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
           // Safety events accumulate (a set), whatever the session does afterwards.
           " safety = CASE WHEN ?10 = '[]' THEN safety ELSE (SELECT json_group_array(value) FROM"
           " (SELECT value FROM json_each(safety) UNION SELECT value FROM json_each(?10))) END,"
-          " has_safety = has_safety OR ?10 <> '[]'"
+          " has_safety = has_safety OR ?10 <> '[]',"
+          // The assessment's figures in the same statement (record_assessment_figures).
+          " questions_to_assessment = COALESCE(questions_to_assessment, ?11),"
+          " emergency_after_ms = COALESCE(emergency_after_ms, ?12)"
           " WHERE id = ?9");
       update.bind(1, session_text);
       update.bind(2, to_millis(now));
@@ -373,6 +377,16 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
       update.bind(8, json(summary.top_causes).dump());
       update.bind(9, conversation_id);
       update.bind(10, json(summary.safety).dump());
+      if (summary.questions_to_assessment) {
+        update.bind(11, *summary.questions_to_assessment);
+      } else {
+        update.bind(11);
+      }
+      if (summary.emergency_after) {
+        update.bind(12, static_cast<std::int64_t>(summary.emergency_after->count()));
+      } else {
+        update.bind(12);
+      }
       if (update.exec() == 0) {
         return make_error(ErrorCode::not_found,
                           "no conversation " + std::to_string(conversation_id));

@@ -228,6 +228,7 @@ void Writer::record_batch(std::size_t size) {
   if (size > stats_.max_batch) stats_.max_batch = size;
   ++stats_.batch_sizes[bucket];
   stats_.wal_pages_written = wal_.written;
+  stats_.statements = connection_->statements_run();
   stats_.cache_hits = cache_.hits();
   stats_.cache_misses = cache_.misses();
 }

@@ -77,6 +77,7 @@ struct WriterStats {
   std::uint64_t rejected = 0;               // submits answered "overloaded"
   std::uint64_t checkpoints = 0;            // run by the checkpointer thread
   std::uint64_t wal_pages_written = 0;      // pages appended to the WAL by all commits
+  std::uint64_t statements = 0;             // statements run, BEGIN, SAVEPOINTs and COMMIT included
   std::uint64_t completion_exceptions = 0;  // completions that threw (a caller bug)
   std::uint64_t cache_hits = 0;
   std::uint64_t cache_misses = 0;

@@ -297,35 +297,38 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     if (turn.assessment) {
       for (const auto& cause : turn.assessment->causes) summary.top_causes.push_back(cause.id);
     }
-    // Figures for the review statistics, kept at the first assessment.
-    std::optional<std::int64_t> questions;
+    // Figures for the review statistics, kept at the first assessment. A conversation
+    // this item created holds no earlier message of the person: nothing to look up.
+    const bool fresh_conversation = conversation->created && conversation_id == conversation->id;
     if (turn.assessment && !before.triage) {
       // The opening message is not an answer: the rest of what they wrote up to now is.
-      auto written = tx.user_message_count(conversation_id);
-      if (!written) return written.error();
-      questions = std::max<std::int64_t>(*written - 1, 0);
+      std::int64_t written = 1;
+      if (!fresh_conversation) {
+        auto counted = tx.user_message_count(conversation_id);
+        if (!counted) return counted.error();
+        written = *counted;
+      }
+      summary.questions_to_assessment = std::max<std::int64_t>(written - 1, 0);
     }
     // The first emergency guidance of the interview; later ones come after it.
     if (turn.assessment && turn.assessment->triage == dialogs::Triage::emergency &&
         before.triage != dialogs::Triage::emergency) {
       // From the person's first message, not the conversation's start: a widget session
       // starts when the panel opens, which may be long before anyone types.
-      auto first = tx.first_user_message_at(conversation_id);
-      if (!first) return first.error();
+      std::optional<storage::TimePoint> first = now;
+      if (!fresh_conversation) {
+        auto looked_up = tx.first_user_message_at(conversation_id);
+        if (!looked_up) return looked_up.error();
+        first = *looked_up;
+      }
       seen.emergency_after =
-          std::chrono::duration_cast<std::chrono::milliseconds>(now - first->value_or(now));
+          std::chrono::duration_cast<std::chrono::milliseconds>(now - first.value_or(now));
+      summary.emergency_after = seen.emergency_after;
     }
     if (auto saved = tx.save_session(conversation_id, turn.next, now, summary,
                                      reuse ? prepared.session_json : std::string_view());
         !saved) {
       return saved.error();
-    }
-    if (questions || seen.emergency_after) {
-      if (auto recorded =
-              tx.record_assessment_figures(conversation_id, questions, seen.emergency_after);
-          !recorded) {
-        return recorded.error();
-      }
     }
     seen.completed = before.status != dialogs::SessionStatus::completed &&
                      turn.next.status == dialogs::SessionStatus::completed;

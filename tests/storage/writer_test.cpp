@@ -262,6 +262,27 @@ TEST(StorageWriter, OutboxQueuedHookFiresOnlyAfterCommitsThatQueuedRows) {
   EXPECT_EQ(hooks.load(), 1);
 }
 
+// The statements and WAL pages the writer reports (issue 13 counts both per message).
+// An item that writes nothing costs its batch's BEGIN and COMMIT and its own SAVEPOINT
+// and RELEASE; one that writes adds its statements and appends pages to the log.
+TEST(StorageWriter, CountsItsStatementsAndWalPages) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  ASSERT_TRUE(store->writer().run(append_item("warm", "x", 1)));
+  ASSERT_TRUE(wait_until([&] { return store->writer().stats().items == 1; }));
+  const auto before = store->writer().stats();
+  ASSERT_TRUE(store->writer().run([](WriteTransaction&) -> Result<void> { return {}; }));
+  ASSERT_TRUE(wait_until([&] { return store->writer().stats().items == 2; }));
+  const auto empty = store->writer().stats();
+  EXPECT_EQ(empty.statements - before.statements, 4u);
+  EXPECT_EQ(empty.wal_pages_written, before.wal_pages_written);
+  ASSERT_TRUE(store->writer().run(append_item("warm", "y", 2)));
+  ASSERT_TRUE(wait_until([&] { return store->writer().stats().items == 3; }));
+  const auto written = store->writer().stats();
+  EXPECT_GT(written.statements - empty.statements, 4u);
+  EXPECT_GT(written.wal_pages_written, empty.wal_pages_written);
+}
+
 }  // namespace
 }  // namespace writer_test
 }  // namespace triagebot::storage
