@@ -128,15 +128,15 @@ EngineState state_without_findings_from_json(const json& in) {
   return s;
 }
 
-// Built member by member straight into the object's std::map, in key order, each
-// member placed at the end (emplace_hint): a braced json{{...}} list copies every nested
-// object and array once more, and operator[] searches the map and copies its key. Keys
-// out of order (a findings list not in id order) would still land in place, only slower.
 namespace {
 
-// state_to_json with the findings object made by `put_findings(object_t&)`. `s` by
-// value: the step's state is moved in, its strings (quotes are whole sentences) moved
-// into the JSON rather than copied.
+// state_to_json with the findings object made by `put_findings(object_t&)`.
+// Built member by member straight into the object's std::map, in key order, each member
+// placed at the end (emplace_hint): a braced json{{...}} list copies every nested object
+// and array once more, and operator[] searches the map and copies its key. Keys out of
+// order (a findings list not in id order) would still land in place, only slower.
+// `s` by value: the step's state is moved in, its strings (quotes are whole sentences)
+// moved into the JSON rather than copied.
 template <class PutFindings>
 json state_json(EngineState s, PutFindings&& put_findings) {
   json out = json::object();

@@ -53,12 +53,12 @@ struct EngineState {
 EngineState state_from_json(const nlohmann::json& json);
 nlohmann::json state_to_json(const EngineState& state);
 
-// What a step uses (issue 13: the state is read and written on every step, a button
-// press included). The findings go straight between the JSON object and Facts, without
-// the list of ids between them:
-// the stored findings as Facts (ids this knowledge base lacks are dropped);
+// What a step uses instead (issue 13: the state is read and written on every step, a
+// button press included): the findings go straight between the JSON object and Facts,
+// without a list of id strings between them.
+// The stored findings as Facts (ids this knowledge base lacks are dropped).
 Facts facts_from_json(const KnowledgeData& k, const nlohmann::json& json);
-// state_from_json with its findings left empty (facts_from_json reads them);
+// state_from_json with its findings left empty (facts_from_json reads them).
 EngineState state_without_findings_from_json(const nlohmann::json& json);
 // state_to_json of `state` with its findings set to those `facts` knows; the state's
 // strings are moved into the JSON.
