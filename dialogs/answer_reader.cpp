@@ -116,29 +116,27 @@ const PhraseList& hedged_yes_phrases() {
 }
 
 // Words that, describing the thing asked about, say it is normal ("my face is fine").
-const std::set<std::string>& normal_states() {
-  static const std::set<std::string> words = {"fine",       "normal",  "normally", "ok",
-                                              "okay",       "alright", "good",     "same",
-                                              "unaffected", "perfect"};
+const WordSet& normal_states() {
+  static const WordSet words = {"fine",    "normal", "normally", "ok",         "okay",
+                                "alright", "good",   "same",     "unaffected", "perfect"};
   return words;
 }
 
 // Words that precede a state without naming anything ("ok" alone is an acknowledgement).
-const std::set<std::string>& fillers() {
-  static const std::set<std::string> words = {"well", "um",       "hmm", "oh",  "ah",
-                                              "so",   "honestly", "tbh", "lol", "omg",
-                                              "haha", "like",     "erm"};
+const WordSet& fillers() {
+  static const WordSet words = {"well", "um",  "hmm", "oh",   "ah",   "so", "honestly",
+                                "tbh",  "lol", "omg", "haha", "like", "erm"};
   return words;
 }
 
-const std::set<std::string>& pronouns() {
-  static const std::set<std::string> words = {"i", "it", "they", "he", "she", "we", "its"};
+const WordSet& pronouns() {
+  static const WordSet words = {"i", "it", "they", "he", "she", "we", "its"};
   return words;
 }
 
 // A lead that says only this, not the thing asked ("just an inhaler", "only my insulin").
-const std::set<std::string>& exclusives() {
-  static const std::set<std::string> words = {"just", "only", "merely", "simply", "solo"};
+const WordSet& exclusives() {
+  static const WordSet words = {"just", "only", "merely", "simply", "solo"};
   return words;
 }
 
@@ -230,7 +228,7 @@ Answer by_question_words(const KnowledgeData& k, const std::vector<Token>& t, co
 bool not_tried(const std::vector<Token>& t, int from, const QuestionDef& q) {
   const auto& question_words = q.text_tokens;
   for (int i = from; i + 2 < static_cast<int>(t.size()); ++i) {
-    if (!(t[i].word == "have" || t[i].word == "has") || t[i + 1].word != "not") continue;
+    if (!(t[i].is("have") || t[i].is("has")) || !t[i + 1].is("not")) continue;
     const std::string& verb = t[i + 2].word;
     if (verb.size() < 5) continue;
     for (const auto& w : question_words) {
@@ -243,16 +241,16 @@ bool not_tried(const std::vector<Token>& t, int from, const QuestionDef& q) {
 // "my face is fine", "talking fine", "same as the other one": a normal-state word that
 // describes something. An acknowledgement word on its own ("ok", "alright") is not one.
 bool says_normal(const std::vector<Token>& t, int from, int to) {
-  static const std::set<std::string> acknowledgements = {"ok", "okay", "alright", "good"};
+  static const WordSet acknowledgements = {"ok", "okay", "alright", "good"};
   bool named = false;
   for (int i = from; i < to; ++i) {
     if (t[i].punct) continue;
     // "not normal", "not the same", "no good" say something is wrong.
-    bool negated = i > from && (t[i - 1].word == "not" || t[i - 1].word == "no" ||
-                                (t[i - 1].word == "the" && i > from + 1 && t[i - 2].word == "not"));
+    bool negated = i > from && (t[i - 1].is("not") || t[i - 1].is("no") ||
+                                (t[i - 1].is("the") && i > from + 1 && t[i - 2].is("not")));
     bool state = normal_states().count(t[i].word) != 0 && !negated;
     if (state && (named || !acknowledgements.count(t[i].word))) return true;
-    if (t[i].word == "like" && i + 1 < to && t[i + 1].word == "normal") return true;
+    if (t[i].is("like") && i + 1 < to && t[i + 1].is("normal")) return true;
     if (!fillers().count(t[i].word)) named = true;
   }
   return false;
@@ -260,7 +258,7 @@ bool says_normal(const std::vector<Token>& t, int from, int to) {
 
 bool asks_possibility(const QuestionDef& q) {
   const auto& words = q.text_tokens;
-  return !words.empty() && (words[0].word == "could" || words[0].word == "might");
+  return !words.empty() && (words[0].is("could") || words[0].is("might"));
 }
 
 bool red_flag_finding(const KnowledgeData& k, int finding) {

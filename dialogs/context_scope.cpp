@@ -74,15 +74,14 @@ const PhraseList& current_triggers() {
 }
 
 // Words that end one segment and start the next (ConText's terminators).
-const std::set<std::string>& terminators() {
-  static const std::set<std::string> words = {"but",      "though",  "although", "however",
-                                              "except",   "whereas", "yet",      "now",
-                                              "nowadays", "still",   "apart"};
+const WordSet& terminators() {
+  static const WordSet words = {"but", "though", "although", "however", "except", "whereas",
+                                "yet", "now",    "nowadays", "still",   "apart"};
   return words;
 }
 
-const std::set<std::string>& relatives() {
-  static const std::set<std::string> words = {
+const WordSet& relatives() {
+  static const WordSet words = {
       "mum",      "mom",     "mother",       "dad",      "father",  "brother",     "sister",
       "nan",      "nana",    "gran",         "granny",   "grandma", "grandmother", "grandad",
       "granddad", "grandpa", "grandfather",  "aunt",     "auntie",  "uncle",       "cousin",
@@ -101,7 +100,7 @@ bool names_a_year(const std::vector<Token>& t, int from, int to) {
     const std::string& w = t[i].word;
     bool year = w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
                 std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (year && (t[i - 1].word == "in" || t[i - 1].word == "since")) return true;
+    if (year && (t[i - 1].is("in") || t[i - 1].is("since"))) return true;
   }
   return false;
 }
@@ -113,13 +112,12 @@ bool names_a_year(const std::vector<Token>& t, int from, int to) {
 enum class RelativeEvent { none, had, certain };
 
 RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
-  static const std::set<std::string> certain = {"died", "passed", "runs", "run"};
-  static const std::set<std::string> had = {"had", "suffered"};
-  static const std::set<std::string> reporting = {"says",    "said", "thinks", "reckons",
-                                                  "noticed", "told", "saw"};
+  static const WordSet certain = {"died", "passed", "runs", "run"};
+  static const WordSet had = {"had", "suffered"};
+  static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
   for (int i = from; i <= to; ++i) {
     if (t[i].punct || !relatives().count(t[i].word)) continue;
-    if (i > from && t[i - 1].word == "the" && t[i].word == "family") return RelativeEvent::certain;
+    if (i > from && t[i - 1].is("the") && t[i].is("family")) return RelativeEvent::certain;
     for (int j = i + 1; j <= std::min(to, i + 3); ++j) {
       if (reporting.count(t[j].word)) break;
       if (certain.count(t[j].word)) return RelativeEvent::certain;
@@ -131,7 +129,7 @@ RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
 
 bool says_not_me(const std::vector<Token>& t, int from, int to) {
   for (int i = from; i < to; ++i) {
-    if (t[i].word == "not" && t[i + 1].word == "me") return true;
+    if (t[i].is("not") && t[i + 1].is("me")) return true;
   }
   return false;
 }
@@ -173,15 +171,14 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     if (t[i].punct) {
       close(i - 1);
       start = i + 1;
-      comma = t[i].word == ",";
+      comma = t[i].is(",");
       continue;
     }
     // "now" starts a new stretch ("years ago ... and now"), but not in "not now".
-    static const std::set<std::string> keep_with = {"not",   "nothing", "right", "just",
-                                                    "until", "by",      "for"};
+    static const WordSet keep_with = {"not", "nothing", "right", "just", "until", "by", "for"};
     // Nor a clause-final "now" ("clean now", "gone now"), which times its own clause.
     bool last_word = i + 1 >= n || t[i + 1].punct;
-    bool bound = (i > 0 && keep_with.count(t[i - 1].word)) || (t[i].word == "now" && last_word);
+    bool bound = (i > 0 && keep_with.count(t[i - 1].word)) || (t[i].is("now") && last_word);
     if (i > start && terminators().count(t[i].word) && !bound) {
       close(i - 1);
       start = i;
@@ -217,8 +214,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   // can't pee, I fell years ago" keeps the first part current).
   // A note that contrasts ("always been fine before") says the opposite: it stays put.
   auto contrasts = [&](const Segment& seg) {
-    static const std::set<std::string> words = {"fine",  "normal", "ok",    "okay", "before",
-                                                "until", "till",   "never", "used"};
+    static const WordSet words = {"fine",  "normal", "ok",    "okay", "before",
+                                  "until", "till",   "never", "used"};
     for (int i = seg.first; i <= seg.last; ++i)
       if (words.count(t[i].word)) return true;
     return false;

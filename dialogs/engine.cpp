@@ -131,8 +131,8 @@ class Interview {
       : k_(k),
         options_(options),
         session_(session),
-        st_(state_from_json(session.engine_state)),
-        facts_(st_.facts(k)) {}
+        st_(state_without_findings_from_json(session.engine_state)),
+        facts_(facts_from_json(k, session.engine_state)) {}
 
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
     std::string command = command_of(input);
@@ -310,9 +310,12 @@ class Interview {
     // Issue 10 §1: every red-flag rule is fired, ruled out or undecided after each turn.
     // Fired rules interrupted above; one met but for findings left "not sure" after the
     // re-ask takes that flag's own level and guidance.
-    ClosureStep closure = close_red_flags(k_, facts_, posterior(k_, facts_), st_.unsure_screens);
+    // The facts do not change from here on: one posterior serves the closure, the choice
+    // of question and the assessment.
+    const auto post = posterior(k_, facts_);
+    ClosureStep closure = close_red_flags(k_, facts_, post, st_.unsure_screens);
     if (!closure.escalate.empty()) return interrupt(closure.escalate, FlagBasis::unsure);
-    NextQuestion next = next_question(k_, st_, facts_, closure);
+    NextQuestion next = next_question(k_, st_, facts_, closure, post);
     if (const QuestionDef* q = next.question) {
       // A closing question asked before and left unanswered is the plainer re-ask.
       bool again = st_.was_asked(q->id);
@@ -324,11 +327,10 @@ class Interview {
       replies_.push_back(question_reply(k_, *q, again ? Wording::plainer : Wording::first));
       return finish(session_);
     }
-    return conclude(closure);
+    return conclude(closure, post);
   }
 
-  Turn conclude(const ClosureStep& closure) {
-    auto post = posterior(k_, facts_);
+  Turn conclude(const ClosureStep& closure, const std::vector<double>& post) {
     Triage level = decide_triage(k_, facts_, post).level;
     // Brief §5.4: a red-flag question still unsure after asking twice -> at least urgent;
     // so is a red flag left undecided when the question budget ran out (concluding with a
@@ -362,9 +364,9 @@ class Interview {
   Turn finish(const Session& next, bool store_state = true) {
     Turn t;
     if (store_state) {
-      st_.store(k_, facts_);
       t.next = without_engine_state(next);
-      t.next.engine_state = state_to_json(st_);
+      // Every path returns the turn finish() makes: st_ is not used again.
+      t.next.engine_state = state_to_json(std::move(st_), k_, facts_);
     } else {
       t.next = next;
     }
@@ -381,14 +383,16 @@ class Interview {
   // Returns nullopt when the interview should read the message as usual.
   std::optional<Turn> screen_first(const std::string& text,
                                    std::chrono::system_clock::time_point now) {
-    auto categories = screen_for_safety(text, options_.spelling);
+    // Cut into clauses once: the screen and the gate read the same words.
+    const auto clauses = safety::clauses_of(text);
+    auto categories = screen_for_safety(clauses, options_.spelling);
     // The language of this message: named by the gate, or by the foreign phrasing the
     // screen matched when the identifier could not tell ("je veux mourir").
-    auto language = foreign_language(text, options_.languages);
+    auto language = foreign_language(text, clauses, options_.languages);
     if (!language && !categories.empty()) language = safety_language(text, options_.spelling);
     if (language) {
       st_.language = *language;
-    } else if (!st_.language.empty() && confidently_english(text, options_.languages)) {
+    } else if (!st_.language.empty() && confidently_english(text, clauses, options_.languages)) {
       st_.language.clear();
     }
     if (categories.empty() && st_.language.empty()) return std::nullopt;

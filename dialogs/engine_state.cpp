@@ -6,30 +6,6 @@ namespace triagebot::dialogs {
 
 using nlohmann::json;
 
-Facts EngineState::facts(const KnowledgeData& k) const {
-  Facts out(k);
-  // Each stored id looked up once (a step starts here).
-  std::vector<std::pair<int, bool>> known;
-  known.reserve(findings.size());
-  for (const auto& [id, value] : findings) {
-    if (int f = k.finding(id); f >= 0) known.push_back({f, value});
-  }
-  // Plain assignment (not Facts::set) so stored false siblings stay exactly as stored.
-  for (const auto& [f, value] : known)
-    if (!value) out.set(f, false);
-  for (const auto& [f, value] : known)
-    if (value) out.set(f, true);
-  return out;
-}
-
-void EngineState::store(const KnowledgeData& k, const Facts& facts) {
-  findings.clear();
-  for (size_t f = 0; f < k.findings.size(); ++f) {
-    if (facts.known(static_cast<int>(f)))
-      findings.push_back({k.findings[f].id, facts.is_true(static_cast<int>(f))});
-  }
-}
-
 bool EngineState::was_asked(const std::string& id) const {
   return std::find(asked.begin(), asked.end(), id) != asked.end();
 }
@@ -57,77 +33,159 @@ bool EngineState::has_note(const std::string& id) const {
 
 namespace {
 
-std::vector<std::string> strings(const json& in, const char* key) {
+// The strings of a stored array; anything else reads as none.
+std::vector<std::string> strings(const json& value) {
   std::vector<std::string> out;
-  auto it = in.find(key);
-  if (it == in.end() || !it->is_array()) return out;
-  for (const auto& s : *it)
-    if (s.is_string()) out.push_back(s.get<std::string>());
+  if (!value.is_array()) return out;
+  out.reserve(value.size());
+  for (const auto& s : value)
+    if (s.is_string()) out.push_back(s.get_ref<const std::string&>());
   return out;
 }
 
-// A stored flag; absent or of another type reads as false. Never json::value, which
-// throws on a wrong type: a damaged stored row must not stop the process (found by
-// fuzz/stored_session_fuzzer).
-bool flag(const json& in, const char* key) {
-  auto it = in.find(key);
-  return it != in.end() && it->is_boolean() && it->get<bool>();
+// A stored flag; of another type reads as false (as does an absent one). Never
+// json::value, which throws on a wrong type: a damaged stored row must not stop the
+// process (found by fuzz/stored_session_fuzzer).
+bool flag(const json& value) { return value.is_boolean() && value.get<bool>(); }
+
+// A stored string or integer: of another type it leaves `out` as it was.
+void read_string(const json& value, std::string& out) {
+  if (value.is_string()) out = value.get_ref<const std::string&>();
+}
+template <class Int>
+void read_integer(const json& value, Int& out) {
+  if (value.is_number_integer()) out = value.get<Int>();
 }
 
 }  // namespace
 
 EngineState state_from_json(const json& in) {
-  EngineState s;
+  EngineState s = state_without_findings_from_json(in);
   if (!in.is_object()) return s;
-  s.started = flag(in, "started");
-  s.previous_ended = flag(in, "previous_ended");
   if (auto f = in.find("findings"); f != in.end() && f->is_object()) {
+    s.findings.reserve(f->size());
     for (auto it = f->begin(); it != f->end(); ++it) {
       if (it->is_boolean()) s.findings.push_back({it.key(), it->get<bool>()});
     }
   }
-  if (auto f = in.find("said"); f != in.end() && f->is_object()) {
-    for (auto it = f->begin(); it != f->end(); ++it) {
-      if (it->is_string()) s.said.push_back({it.key(), it->get<std::string>()});
-    }
-  }
-  s.asked = strings(in, "asked");
-  if (auto p = in.find("pending"); p != in.end() && p->is_string())
-    s.pending = p->get<std::string>();
-  s.plainer = flag(in, "plainer");
-  if (auto p = in.find("pending_for"); p != in.end() && p->is_string())
-    s.pending_for = p->get<std::string>();
-  s.unsure_screens = strings(in, "unsure_screens");
-  s.notes = strings(in, "notes");
-  if (auto q = in.find("questions"); q != in.end() && q->is_number_integer())
-    s.questions = q->get<int>();
-  if (auto t = in.find("started_at"); t != in.end() && t->is_number_integer())
-    s.started_at = t->get<std::int64_t>();
-  if (auto l = in.find("language"); l != in.end() && l->is_string())
-    s.language = l->get<std::string>();
   return s;
 }
 
-// Built member by member and moved into place: a braced json{{...}} list copies every
-// nested object and array once more, which was a sixth of a step's time.
-json state_to_json(const EngineState& s) {
-  json out = json::object();
-  out["started"] = s.started;
-  out["previous_ended"] = s.previous_ended;
-  json& findings = out["findings"] = json::object();
-  for (const auto& [id, value] : s.findings) findings[id] = value;
-  json& said = out["said"] = json::object();
-  for (const auto& [id, quote] : s.said) said[id] = quote;
-  out["asked"] = s.asked;
-  out["pending"] = s.pending;
-  out["plainer"] = s.plainer;
-  out["pending_for"] = s.pending_for;
-  out["unsure_screens"] = s.unsure_screens;
-  out["notes"] = s.notes;
-  out["questions"] = s.questions;
-  out["started_at"] = s.started_at;
-  out["language"] = s.language;
+Facts facts_from_json(const KnowledgeData& k, const json& in) {
+  Facts out(k);
+  if (!in.is_object()) return out;
+  auto f = in.find("findings");
+  if (f == in.end() || !f->is_object()) return out;
+  // Stored ids this knowledge base lacks are dropped. Falses are set before trues, so a
+  // true's group siblings read false whatever was stored for them.
+  for (bool pass : {false, true}) {
+    for (auto it = f->begin(); it != f->end(); ++it) {
+      if (!it->is_boolean() || it->get<bool>() != pass) continue;
+      if (int index = k.finding(it.key()); index >= 0) out.set(index, pass);
+    }
+  }
   return out;
+}
+
+// One pass over the stored members (an object's keys are unique), each read by its name:
+// a find per field compared its key with a C string over the map's depth each time.
+// Members this build does not know ("findings" is facts_from_json's) are skipped.
+EngineState state_without_findings_from_json(const json& in) {
+  EngineState s;
+  if (!in.is_object()) return s;
+  for (auto it = in.begin(); it != in.end(); ++it) {
+    const std::string_view key = it.key();
+    const json& value = it.value();
+    if (key == "started") {
+      s.started = flag(value);
+    } else if (key == "previous_ended") {
+      s.previous_ended = flag(value);
+    } else if (key == "said") {
+      if (!value.is_object()) continue;
+      for (auto q = value.begin(); q != value.end(); ++q) {
+        if (q->is_string()) s.said.push_back({q.key(), q->get_ref<const std::string&>()});
+      }
+    } else if (key == "asked") {
+      s.asked = strings(value);
+    } else if (key == "pending") {
+      read_string(value, s.pending);
+    } else if (key == "plainer") {
+      s.plainer = flag(value);
+    } else if (key == "pending_for") {
+      read_string(value, s.pending_for);
+    } else if (key == "unsure_screens") {
+      s.unsure_screens = strings(value);
+    } else if (key == "notes") {
+      s.notes = strings(value);
+    } else if (key == "questions") {
+      read_integer(value, s.questions);
+    } else if (key == "started_at") {
+      read_integer(value, s.started_at);
+    } else if (key == "language") {
+      read_string(value, s.language);
+    }
+  }
+  return s;
+}
+
+namespace {
+
+// state_to_json with the findings object made by `put_findings(object_t&)`.
+// Built member by member straight into the object's std::map, in key order, each member
+// placed at the end (emplace_hint): a braced json{{...}} list copies every nested object
+// and array once more, and operator[] searches the map and copies its key. Keys out of
+// order (a findings list not in id order) would still land in place, only slower.
+// `s` by value: the step's state is moved in, its strings (quotes are whole sentences)
+// moved into the JSON rather than copied.
+template <class PutFindings>
+json state_json(EngineState s, PutFindings&& put_findings) {
+  json out = json::object();
+  auto& members = out.get_ref<json::object_t&>();
+  auto put = [&](const char* key, json value) {
+    members.emplace_hint(members.end(), key, std::move(value));
+  };
+  auto strings_json = [](std::vector<std::string>& list) {
+    json array = json::array();
+    auto& items = array.get_ref<json::array_t&>();
+    items.reserve(list.size());
+    for (auto& item : list) items.emplace_back(std::move(item));
+    return array;
+  };
+  put("asked", strings_json(s.asked));
+  json findings = json::object();
+  put_findings(findings.get_ref<json::object_t&>());
+  put("findings", std::move(findings));
+  put("language", std::move(s.language));
+  put("notes", strings_json(s.notes));
+  put("pending", std::move(s.pending));
+  put("pending_for", std::move(s.pending_for));
+  put("plainer", s.plainer);
+  put("previous_ended", s.previous_ended);
+  put("questions", s.questions);
+  json said = json::object();
+  auto& quotes = said.get_ref<json::object_t&>();
+  for (auto& [id, quote] : s.said) quotes.emplace(std::move(id), std::move(quote));
+  put("said", std::move(said));
+  put("started", s.started);
+  put("started_at", s.started_at);
+  put("unsure_screens", strings_json(s.unsure_screens));
+  return out;
+}
+
+}  // namespace
+
+json state_to_json(const EngineState& s) {
+  return state_json(s, [&](json::object_t& found) {
+    for (const auto& [id, value] : s.findings) found.emplace_hint(found.end(), id, value);
+  });
+}
+
+json state_to_json(EngineState&& s, const KnowledgeData& k, const Facts& facts) {
+  return state_json(std::move(s), [&](json::object_t& found) {
+    for (int f : k.findings_by_id) {
+      if (facts.known(f)) found.emplace_hint(found.end(), k.findings[f].id, facts.is_true(f));
+    }
+  });
 }
 
 }  // namespace triagebot::dialogs

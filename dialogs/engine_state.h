@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -18,11 +19,14 @@ namespace triagebot::dialogs {
 struct EngineState {
   bool started = false;  // greeted; the next text is the opening unless a question is pending
   bool previous_ended = false;  // this interview replaced one that ended (/restart)
-  std::vector<std::pair<std::string, bool>> findings;  // in knowledge order
+  // In the order of their ids (KnowledgeData::findings_by_id), as the JSON holds them.
+  std::vector<std::pair<std::string, bool>> findings;
   // Findings the person stated (answered, or wrote), by id, with their own words when the
   // reader quoted them ("" when they answered a question). Only these may be given as a
   // reason (issue 10 §7); findings inferred (a group's other members) are not here.
-  std::vector<std::pair<std::string, std::string>> said;
+  // A deque: it grows in small blocks without moving what it holds (a vector of these
+  // passed 1 KiB, and each such allocation made glibc tidy its free lists).
+  std::deque<std::pair<std::string, std::string>> said;
   std::vector<std::string> asked;  // questions asked, in order
   std::string pending;             // question awaiting an answer ("" = none)
   bool plainer = false;            // the pending question is the plainer re-ask
@@ -38,8 +42,6 @@ struct EngineState {
   // writes in when it is not English ("" = English); typed text is then not read.
   std::string language;
 
-  Facts facts(const KnowledgeData& k) const;
-  void store(const KnowledgeData& k, const Facts& facts);
   bool was_asked(const std::string& id) const;
   // Records that the person stated finding `f`, with the words of this statement: the
   // latest statement wins (late news counts, brief §5.8), so a quote never outlives it.
@@ -50,5 +52,16 @@ struct EngineState {
 
 EngineState state_from_json(const nlohmann::json& json);
 nlohmann::json state_to_json(const EngineState& state);
+
+// What a step uses instead (issue 13: the state is read and written on every step, a
+// button press included): the findings go straight between the JSON object and Facts,
+// without a list of id strings between them.
+// The stored findings as Facts (ids this knowledge base lacks are dropped).
+Facts facts_from_json(const KnowledgeData& k, const nlohmann::json& json);
+// state_from_json with its findings left empty (facts_from_json reads them).
+EngineState state_without_findings_from_json(const nlohmann::json& json);
+// state_to_json of `state` with its findings set to those `facts` knows; the state's
+// strings are moved into the JSON.
+nlohmann::json state_to_json(EngineState&& state, const KnowledgeData& k, const Facts& facts);
 
 }  // namespace triagebot::dialogs

@@ -233,6 +233,10 @@ class Loader {
       k_.finding_index[d.id] = static_cast<int>(k_.findings.size());
       k_.findings.push_back(std::move(d));
     }
+    for (size_t f = 0; f < k_.findings.size(); ++f)
+      k_.findings_by_id.push_back(static_cast<int>(f));
+    std::sort(k_.findings_by_id.begin(), k_.findings_by_id.end(),
+              [&](int a, int b) { return k_.findings[a].id < k_.findings[b].id; });
     for (size_t i = 0; i < list.size(); ++i) {
       if (list[i].contains("past_finding")) {
         k_.findings[i].past_finding = finding_ref(

@@ -124,9 +124,9 @@ struct Settings {
 
 struct Lexicon {
   NegationRules negation;
-  std::set<std::string> every_words, common_words;
+  WordSet every_words, common_words;
   PhraseList unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past, symptom_words;
-  std::map<std::string, int> number_words;
+  WordMap<int> number_words;
   // Findings that are new events or signs: a past or long-standing mention ("incontinent
   // for years", "fell off my bike when I was 12") does not state them now.
   std::set<int> new_findings;
@@ -164,7 +164,11 @@ struct KnowledgeData {
   std::vector<SafetySign> safety_net;
   std::map<std::string, std::string> texts;
   std::map<Triage, std::pair<std::string, std::string>> triage_texts;  // label, advice
-  std::map<std::string, int> finding_index, question_index;
+  WordMap<int> finding_index, question_index;
+  // Every finding's index, in the order of their ids: the engine state stores its
+  // findings in this order, which is the stored JSON object's own (a std::map), so each
+  // is placed at its end without a search.
+  std::vector<int> findings_by_id;
 
   int finding(const std::string& id) const {
     auto it = finding_index.find(id);

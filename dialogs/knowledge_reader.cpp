@@ -75,8 +75,8 @@ std::vector<Phrase> phrases(const json& obj, const std::string& where, const cha
   return out;
 }
 
-std::set<std::string> word_set(const json& lex, const char* key) {
-  std::set<std::string> out;
+WordSet word_set(const json& lex, const char* key) {
+  WordSet out;
   for (const auto& w : array(lex, "lexicon", key)) {
     if (!w.is_string()) fail(std::string("lexicon.") + key, "must hold strings");
     for (const auto& t : tokenize(w.get<std::string>())) out.insert(t.word);

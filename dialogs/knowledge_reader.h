@@ -32,7 +32,7 @@ const nlohmann::json& array(const nlohmann::json& obj, const std::string& where,
                             bool required = true);
 Triage triage_of(const nlohmann::json& v, const std::string& where);
 std::vector<Phrase> phrases(const nlohmann::json& obj, const std::string& where, const char* key);
-std::set<std::string> word_set(const nlohmann::json& lex, const char* key);
+WordSet word_set(const nlohmann::json& lex, const char* key);
 void build_vocabulary(KnowledgeData& knowledge);
 void build_phrase_index(KnowledgeData& knowledge);
 

@@ -8,6 +8,7 @@
 
 #include "dialogs/safety_replies.h"
 #include "dialogs/safety_text.h"
+#include "dialogs/word_set.h"
 
 namespace triagebot::dialogs {
 namespace {
@@ -41,25 +42,28 @@ const std::map<std::string, std::string>& short_replies() {
   return list;
 }
 
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> out;
-  for (auto& clause : safety::clauses_of(text))
-    for (auto& word : clause) out.push_back(std::move(word));
+// Every word of the clauses, in order (views into them).
+std::vector<std::string_view> words_of(const std::vector<safety::Clause>& clauses) {
+  std::vector<std::string_view> out;
+  for (const auto& clause : clauses)
+    for (const auto& word : clause) out.push_back(word);
   return out;
 }
 
-std::string joined(const std::vector<std::string>& words) {
+std::string joined(const std::vector<std::string_view>& words) {
   std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
   return out;
 }
 
-int english_function_words(const std::vector<std::string>& words) {
-  static const std::set<std::string> english = {"the", "and",  "my",  "is",   "it",   "i",
-                                                "im",  "have", "was", "with", "of",   "to",
-                                                "in",  "on",   "its", "this", "that", "ive"};
+int english_function_words(const std::vector<std::string_view>& words) {
+  static const WordSet english = {"the",  "and", "my", "is", "it", "i",   "im",   "have", "was",
+                                  "with", "of",  "to", "in", "on", "its", "this", "that", "ive"};
   return static_cast<int>(std::count_if(words.begin(), words.end(),
-                                        [](const std::string& w) { return english.count(w); }));
+                                        [](std::string_view w) { return english.count(w); }));
 }
 
 // Most letters outside ASCII: Cyrillic, Greek, Arabic, Chinese ... (bytes, roughly).
@@ -90,13 +94,19 @@ bool is_language_code(const std::string& code) {
 
 std::optional<std::string> foreign_language(std::string_view text,
                                             const LanguageIdentifier* languages) {
+  return foreign_language(text, safety::clauses_of(text), languages);
+}
+
+std::optional<std::string> foreign_language(std::string_view text,
+                                            const std::vector<safety::Clause>& clauses,
+                                            const LanguageIdentifier* languages) {
   // Before the words: folding for the screen drops letters outside Latin scripts.
   if (languages && mostly_non_latin(text)) {
     auto code = languages->identify(text);
     if (code && *code != "en" && is_language_code(*code)) return code;
     return std::nullopt;
   }
-  const auto words = words_of(text);
+  const auto words = words_of(clauses);
   if (words.empty()) return std::nullopt;
   // The short replies have four words at most: a longer message is not one of them.
   auto it = words.size() <= 4 ? short_replies().find(joined(words)) : short_replies().end();
@@ -113,7 +123,12 @@ std::optional<std::string> foreign_language(std::string_view text,
 }
 
 bool confidently_english(std::string_view text, const LanguageIdentifier* languages) {
-  const auto words = words_of(text);
+  return confidently_english(text, safety::clauses_of(text), languages);
+}
+
+bool confidently_english(std::string_view text, const std::vector<safety::Clause>& clauses,
+                         const LanguageIdentifier* languages) {
+  const auto words = words_of(clauses);
   if (english_function_words(words) >= 2) return true;
   if (!languages || words.size() < 3) return false;
   auto code = languages->identify(text);

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "dialogs/language_tools.h"
+#include "dialogs/safety_text.h"
 
 namespace triagebot::dialogs {
 
@@ -24,10 +25,17 @@ namespace triagebot::dialogs {
 // only the list of short replies is used).
 std::optional<std::string> foreign_language(std::string_view text,
                                             const LanguageIdentifier* languages);
+// The same with `text` already cut into clauses (safety::clauses_of(text)), as the engine
+// has it from the safety screen.
+std::optional<std::string> foreign_language(std::string_view text,
+                                            const std::vector<safety::Clause>& clauses,
+                                            const LanguageIdentifier* languages);
 
 // Whether `text` is confidently English: the identifier says so on three words or more,
 // or it has English function words ("the", "my", "and" ...) in it. Used to leave the
 // gate when a person switches back to English.
 bool confidently_english(std::string_view text, const LanguageIdentifier* languages);
+bool confidently_english(std::string_view text, const std::vector<safety::Clause>& clauses,
+                         const LanguageIdentifier* languages);
 
 }  // namespace triagebot::dialogs

@@ -63,9 +63,9 @@ std::optional<double> number_ending_at(const KnowledgeData& k, const std::vector
 }
 
 std::optional<double> decade_word(const std::string& w) {
-  static const std::map<std::string, double> decades = {
-      {"teens", 15},   {"twenties", 25},  {"thirties", 35}, {"forties", 45}, {"fifties", 55},
-      {"sixties", 65}, {"seventies", 75}, {"eighties", 85}, {"nineties", 95}};
+  static const WordMap<double> decades = {{"teens", 15},     {"twenties", 25}, {"thirties", 35},
+                                          {"forties", 45},   {"fifties", 55},  {"sixties", 65},
+                                          {"seventies", 75}, {"eighties", 85}, {"nineties", 95}};
   auto it = decades.find(w);
   if (it != decades.end()) return it->second;
   if (w.size() == 3 && std::isdigit(static_cast<unsigned char>(w[0])) && w[1] == '0' &&
@@ -75,33 +75,33 @@ std::optional<double> decade_word(const std::string& w) {
   return std::nullopt;
 }
 
-double unit_days(const std::string& w) {
-  static const std::map<std::string, double> units = {{"second", 1.0 / 86400},
-                                                      {"seconds", 1.0 / 86400},
-                                                      {"minute", 1.0 / 1440},
-                                                      {"minutes", 1.0 / 1440},
-                                                      {"min", 1.0 / 1440},
-                                                      {"mins", 1.0 / 1440},
-                                                      {"hour", 1.0 / 24},
-                                                      {"hours", 1.0 / 24},
-                                                      {"hr", 1.0 / 24},
-                                                      {"hrs", 1.0 / 24},
-                                                      {"day", 1},
-                                                      {"days", 1},
-                                                      {"night", 1},
-                                                      {"nights", 1},
-                                                      {"week", 7},
-                                                      {"weeks", 7},
-                                                      {"wk", 7},
-                                                      {"wks", 7},
-                                                      {"fortnight", 14},
-                                                      {"fortnights", 14},
-                                                      {"month", 30.4},
-                                                      {"months", 30.4},
-                                                      {"year", 365},
-                                                      {"years", 365},
-                                                      {"yr", 365},
-                                                      {"yrs", 365}};
+double unit_days(std::string_view w) {
+  static const WordMap<double> units = {{"second", 1.0 / 86400},
+                                        {"seconds", 1.0 / 86400},
+                                        {"minute", 1.0 / 1440},
+                                        {"minutes", 1.0 / 1440},
+                                        {"min", 1.0 / 1440},
+                                        {"mins", 1.0 / 1440},
+                                        {"hour", 1.0 / 24},
+                                        {"hours", 1.0 / 24},
+                                        {"hr", 1.0 / 24},
+                                        {"hrs", 1.0 / 24},
+                                        {"day", 1},
+                                        {"days", 1},
+                                        {"night", 1},
+                                        {"nights", 1},
+                                        {"week", 7},
+                                        {"weeks", 7},
+                                        {"wk", 7},
+                                        {"wks", 7},
+                                        {"fortnight", 14},
+                                        {"fortnights", 14},
+                                        {"month", 30.4},
+                                        {"months", 30.4},
+                                        {"year", 365},
+                                        {"years", 365},
+                                        {"yr", 365},
+                                        {"yrs", 365}};
   auto it = units.find(w);
   return it == units.end() ? 0 : it->second;
 }
@@ -229,8 +229,8 @@ void read_red_flags(const KnowledgeData& k, const std::vector<Token>& t, const S
 }
 
 int lead_index(const std::vector<Token>& t) {
-  static const std::set<std::string> fillers = {"well", "um", "umm", "erm", "hmm",
-                                                "oh",   "ah", "uh",  "so",  "honestly"};
+  static const WordSet fillers = {"well", "um", "umm", "erm", "hmm",
+                                  "oh",   "ah", "uh",  "so",  "honestly"};
   int i = 0;
   while (i < static_cast<int>(t.size()) && (t[i].punct || fillers.count(t[i].word))) ++i;
   return i;
@@ -248,19 +248,18 @@ bool any_anywhere(const std::vector<Token>& t, const PhraseList& list) {
 // walking", "lasts an hour then goes", "stop for a min and it's fine") rather than about
 // the illness: what brings it on or eases it, or how it ends, is near the time.
 bool in_episode_clause(const std::vector<Token>& t, int i) {
-  static const std::set<std::string> after = {
-      "after", "when", "whenever", "then",     "lasts", "goes",   "wears", "each",    "every",
-      "until", "if",   "walking",  "standing", "fine",  "better", "gone",  "settles", "passes"};
-  static const std::set<std::string> before = {"stop", "stopping", "rest",  "resting",
-                                               "sit",  "sitting",  "stand", "standing",
-                                               "walk", "walking",  "lasts", "lasting"};
+  static const WordSet after = {"after",    "when", "whenever", "then",  "lasts",   "goes",
+                                "wears",    "each", "every",    "until", "if",      "walking",
+                                "standing", "fine", "better",   "gone",  "settles", "passes"};
+  static const WordSet before = {"stop",  "stopping", "rest", "resting", "sit",   "sitting",
+                                 "stand", "standing", "walk", "walking", "lasts", "lasting"};
   int n = static_cast<int>(t.size());
   for (int j = i + 1; j < n && !t[j].punct && j <= i + 4; ++j) {
     if (after.count(t[j].word)) return true;
   }
   for (int j = i - 1; j >= 0 && !t[j].punct && j >= i - 4; --j) {
     if (before.count(t[j].word)) return true;
-    if (t[j].word == "at" && j + 1 < n && t[j + 1].word == "a") return true;  // "at a time"
+    if (t[j].is("at") && j + 1 < n && t[j + 1].is("a")) return true;  // "at a time"
   }
   return false;
 }
@@ -335,8 +334,8 @@ int read_choice(const KnowledgeData& k, const std::vector<Token>& t, std::string
 
 std::optional<double> parse_age(const KnowledgeData& k, const std::vector<Token>& t,
                                 bool answer_to_age) {
-  static const std::set<std::string> kids = {"son",  "daughter", "child",    "kid",          "boy",
-                                             "girl", "baby",     "grandson", "granddaughter"};
+  static const WordSet kids = {"son",  "daughter", "child",    "kid",          "boy",
+                               "girl", "baby",     "grandson", "granddaughter"};
   int n = static_cast<int>(t.size());
   for (int i = 0; i < n; ++i) {
     if (!is_word(t, i)) continue;
@@ -369,14 +368,14 @@ std::optional<double> parse_age(const KnowledgeData& k, const std::vector<Token>
 
 std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vector<Token>& t,
                                           bool need_cue) {
-  static const std::set<std::string> cues = {"for",  "since",  "past",    "last",
-                                             "over", "within", "started", "began"};
-  static const std::set<std::string> before_a = {
-      "for",    "about",  "around", "over", "past",  "last",    "within", "in",   "than",
-      "nearly", "almost", "just",   "only", "under", "roughly", "since",  "half", "after"};
-  static const std::set<std::string> weekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                 "friday", "saturday", "sunday",    "mon",
-                                                 "tues",   "wed",      "thurs",     "fri"};
+  static const WordSet cues = {"for",  "since",  "past",    "last",
+                               "over", "within", "started", "began"};
+  static const WordSet before_a = {"for",    "about", "around",  "over",   "past",   "last",
+                                   "within", "in",    "than",    "nearly", "almost", "just",
+                                   "only",   "under", "roughly", "since",  "half",   "after"};
+  static const WordSet weekdays = {"monday", "tuesday",  "wednesday", "thursday",
+                                   "friday", "saturday", "sunday",    "mon",
+                                   "tues",   "wed",      "thurs",     "fri"};
   struct Found {
     double days;
     int at;
@@ -386,7 +385,8 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
   int n = static_cast<int>(t.size());
   for (int i = 0; i < n; ++i) {
     if (!is_word(t, i)) continue;
-    const std::string& w = t[i].word;
+    // A view: each comparison with a literal below checks the length first.
+    const std::string_view w = t[i].word;
     if (w == "yesterday") {
       found.push_back({1, i, true});
       continue;
@@ -444,9 +444,8 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     }
     // "every couple of days", "twice a day": a frequency, not a duration.
     int start = j;
-    while (
-        start > 0 && is_word(t, start - 1) &&
-        (t[start - 1].word == "a" || t[start - 1].word == "couple" || t[start - 1].word == "few"))
+    while (start > 0 && is_word(t, start - 1) &&
+           (t[start - 1].is("a") || t[start - 1].is("couple") || t[start - 1].is("few")))
       --start;
     if (word_in(t, start - 1, k.lexicon.every_words) || word_in(t, j - 1, k.lexicon.every_words))
       continue;
@@ -461,10 +460,9 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
   // a bare time ("a minute standing still and it's gone") is not how long it has lasted.
   for (const auto& f : found) {
     int from = f.at, to = f.at;
-    while (from > 0 && !t[from - 1].punct && t[from - 1].word != "and" && t[from - 1].word != "but")
+    while (from > 0 && !t[from - 1].punct && !t[from - 1].is("and") && !t[from - 1].is("but"))
       --from;
-    while (to + 1 < n && !t[to + 1].punct && t[to + 1].word != "and" && t[to + 1].word != "but")
-      ++to;
+    while (to + 1 < n && !t[to + 1].punct && !t[to + 1].is("and") && !t[to + 1].is("but")) ++to;
     if (phrase_in_range(t, k.lexicon.symptom_words, from, to + 1)) return f.days;
   }
   for (const auto& f : found) {

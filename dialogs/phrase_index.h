@@ -36,9 +36,13 @@ class PhraseIndex {
   // then token: the order in which trying each phrase at each word in turn meets them.
   std::vector<PhraseStart> starts(const std::vector<Token>& tokens) const;
 
-  // Appends the ids of the phrases whose first word matches `token` (none for a mark),
-  // in no particular order.
-  void candidates(const Token& token, std::vector<int>& ids) const;
+  // Calls `fn(id)` for the id of each phrase whose first word matches `token` (none for
+  // a mark), in no particular order, until it returns true (WordTrie::visit).
+  template <class Fn>
+  bool visit(const Token& token, Fn&& fn) const {
+    if (token.punct) return false;  // matches_at never starts a phrase at a mark
+    return first_words_.visit(token.word, fn);
+  }
 
  private:
   WordTrie first_words_;

@@ -10,26 +10,29 @@ PhraseList::PhraseList(std::vector<Phrase> phrases) : phrases_(std::move(phrases
 
 int PhraseList::match_at(const std::vector<Token>& tokens, int at, int* last) const {
   if (at < 0 || at >= static_cast<int>(tokens.size())) return -1;
-  std::vector<int> ids;
-  index_.candidates(tokens[at], ids);
-  std::sort(ids.begin(), ids.end());  // list order: the first phrase that matches wins
-  for (int id : ids) {
-    if (matches_at(tokens, phrases_[id], at, last)) return id;
-  }
-  return -1;
+  // List order: the first phrase that matches wins, so the lowest id that matches.
+  int best = -1, best_last = at;
+  index_.visit(tokens[at], [&](int id) {
+    int end = at;
+    if ((best < 0 || id < best) && matches_at(tokens, phrases_[id], at, &end)) {
+      best = id;
+      best_last = end;
+    }
+    return false;
+  });
+  if (best >= 0 && last) *last = best_last;
+  return best;
 }
 
 bool PhraseList::any_in(const std::vector<Token>& tokens, int from, int to, bool within) const {
   from = std::max(from, 0);
   to = std::min(to, static_cast<int>(tokens.size()));
-  std::vector<int> ids;
   for (int i = from; i < to; ++i) {
-    ids.clear();
-    index_.candidates(tokens[i], ids);
-    for (int id : ids) {
+    bool found = index_.visit(tokens[i], [&](int id) {
       int last = i;
-      if (matches_at(tokens, phrases_[id], i, &last) && (!within || last < to)) return true;
-    }
+      return matches_at(tokens, phrases_[id], i, &last) && (!within || last < to);
+    });
+    if (found) return true;
   }
   return false;
 }

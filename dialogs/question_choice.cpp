@@ -71,7 +71,7 @@ bool settled(const KnowledgeData& k, const Facts& facts, const QuestionDef& q) {
 }
 
 NextQuestion next_question(const KnowledgeData& k, const EngineState& st, const Facts& facts,
-                           const ClosureStep& closure) {
+                           const ClosureStep& closure, const std::vector<double>& post) {
   if (st.questions >= kHardQuestionLimit) return {};
   // A partly met red-flag rule is closed before the screens of less urgent flags and
   // whatever the cause posterior says: the interview may not conclude around it.
@@ -83,7 +83,6 @@ NextQuestion next_question(const KnowledgeData& k, const EngineState& st, const 
     if (q.core && eligible(k, st, facts, q)) return {&q, -1};
   }
   if (st.questions >= k.settings.max_questions) return {};
-  auto post = posterior(k, facts);
   if (const QuestionDef* q = most_informative(k, st, facts, post)) return {q, -1};
   // Before concluding: confirm the benign feature a self-care leader needs.
   return {confirming_self_care(k, st, facts, post), -1};

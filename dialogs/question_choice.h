@@ -4,6 +4,8 @@
 // is spent. Pure; any thread.
 #pragma once
 
+#include <vector>
+
 #include "dialogs/engine_state.h"
 #include "dialogs/knowledge_data.h"
 #include "dialogs/reasoner.h"
@@ -25,7 +27,8 @@ struct NextQuestion {
   int for_flag = -1;                      // asked to close this red flag's open rule
 };
 
+// `post`: posterior(k, facts), which the caller has already worked out.
 NextQuestion next_question(const KnowledgeData& k, const EngineState& st, const Facts& facts,
-                           const ClosureStep& closure);
+                           const ClosureStep& closure, const std::vector<double>& post);
 
 }  // namespace triagebot::dialogs

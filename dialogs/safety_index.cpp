@@ -26,19 +26,29 @@ void PatternIndex::add(Pattern& pattern) {
 
 ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spelling) const {
   std::vector<std::pair<int, int>> found;  // (id, word)
-  std::vector<int> ids;
   for (size_t w = 0; w < clause.size(); ++w) {
     const std::string& word = clause[w];
     const int at = static_cast<int>(w);
-    ids.clear();
-    first_words_.select(word, ids);
-    for (int id : ids) found.push_back({id, at});
+    first_words_.visit(word, [&](int id) {
+      found.push_back({id, at});
+      return false;
+    });
+    int large = -1;  // whether the word is a "#", asked once: several patterns start so
     for (const auto& s : special_) {
+      if (s.length == 0) {
+        if (large < 0) large = alternative_matches(word, s.alternative, spelling) ? 1 : 0;
+        if (large) found.push_back({s.id, at});
+        continue;
+      }
       // A typo-tolerant word matches itself or a word one edit away: never a word whose
       // length differs by more than one, which alternative_matches would refuse.
-      const bool near =
-          s.length == 0 || (word.size() + 1 >= s.length && word.size() <= s.length + 1);
-      if (near && alternative_matches(word, s.alternative, spelling)) found.push_back({s.id, at});
+      const bool near = word.size() + 1 >= s.length && word.size() <= s.length + 1;
+      // Nor one whose first and last letters both differ: one edit leaves one end as it
+      // was (the matcher's one_edit_apart is only asked of words of five letters or more).
+      const bool same_end =
+          word.front() == s.alternative.front() || word.back() == s.alternative[s.length - 1];
+      if (near && same_end && alternative_matches(word, s.alternative, spelling))
+        found.push_back({s.id, at});
     }
   }
   // One word may match two alternatives of one element ("pain" and "pain*").

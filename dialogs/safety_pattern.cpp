@@ -52,7 +52,7 @@ bool match_from(const Clause& clause, const Pattern& pattern, size_t e, int at,
 bool alternative_matches(const std::string& typed, const std::string& alternative,
                          const SpellChecker* spelling) {
   if (alternative.empty()) return false;
-  if (alternative == "#") return is_large_number(typed);
+  if (std::string_view(alternative) == "#") return is_large_number(typed);
   if (alternative.back() == '*') {
     std::string_view stem(alternative.data(), alternative.size() - 1);
     return typed.size() >= stem.size() && typed.compare(0, stem.size(), stem) == 0;

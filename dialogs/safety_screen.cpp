@@ -132,7 +132,11 @@ std::optional<SafetyCategory> safety_category_from_string(std::string_view name)
 }
 
 std::vector<SafetyCategory> screen_for_safety(std::string_view text, const SpellChecker* spelling) {
-  const auto words = safety::clauses_of(text);
+  return screen_for_safety(safety::clauses_of(text), spelling);
+}
+
+std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>& words,
+                                              const SpellChecker* spelling) {
   const auto clauses = indexed_clauses(words, spelling);
   std::vector<SafetyCategory> found;
   auto note = [&](SafetyCategory c) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "dialogs/language_tools.h"
+#include "dialogs/safety_text.h"
 
 namespace triagebot::dialogs {
 
@@ -37,6 +38,10 @@ std::optional<SafetyCategory> safety_category_from_string(std::string_view name)
 // The categories `text` speaks of, each once, in the order of the enum. `spelling` (may
 // be null) keeps real words from being read as typos of a pattern word.
 std::vector<SafetyCategory> screen_for_safety(std::string_view text, const SpellChecker* spelling);
+// The same, on the message already cut into clauses (safety::clauses_of(text)): the engine
+// cuts it once for the screen and the language gate.
+std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>& clauses,
+                                              const SpellChecker* spelling);
 
 // The language of the phrasing that made `text` a safety message, when that was one of
 // the five other languages ("es" for "me duele el pecho"); nullopt for English or none.

@@ -26,7 +26,7 @@ std::string fold(std::string_view in) {
   for (size_t i = 0; i < in.size(); ++i) {
     auto c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
-      out.push_back(static_cast<char>(std::tolower(c)));
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));  // tolower in "C"
       continue;
     }
     auto next = i + 1 < in.size() ? static_cast<unsigned char>(in[i + 1]) : 0;
@@ -71,7 +71,9 @@ std::vector<Clause> clauses_of(std::string_view text) {
     out.back().push_back(std::move(clean));
   };
   for (char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'') {
+    // `folded` is ASCII: isalnum's C-locale answer, inline.
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (alnum || c == '\'') {
       word.push_back(c);
       continue;
     }

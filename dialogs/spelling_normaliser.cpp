@@ -10,9 +10,9 @@ namespace {
 
 // Chat words hunspell lacks or reads as something else ("ye" is archaic "you" to it),
 // mapped to the words they stand for (space-separated).
-const std::map<std::string, std::string>& slang() {
+const WordMap<std::string>& slang() {
   // clang-format off
-  static const std::map<std::string, std::string> words = {
+  static const WordMap<std::string> words = {
       {"rn", "right now"}, {"kinda", "kind of"}, {"sorta", "sort of"}, {"tho", "though"},
       {"cos", "because"}, {"coz", "because"}, {"cuz", "because"}, {"bc", "because"},
       {"ye", "yes"}, {"yeh", "yes"}, {"yh", "yes"}, {"ya", "yes"}, {"yas", "yes"},
@@ -35,8 +35,8 @@ const std::map<std::string, std::string>& slang() {
 }
 
 // Chat words the readers take as they are, which the dictionary would "correct".
-const std::set<std::string>& chat_words() {
-  static const std::set<std::string> words = {"tbh", "lol", "omg", "hmm", "dunno", "nah"};
+const WordSet& chat_words() {
+  static const WordSet words = {"tbh", "lol", "omg", "hmm", "dunno", "nah"};
   return words;
 }
 
@@ -47,7 +47,7 @@ bool has_digit(const std::string& w) {
 
 // "n" is "and" only between two words ("hot n cold"); alone it is the answer "no".
 bool slang_applies(const std::vector<Token>& tokens, size_t i) {
-  if (tokens[i].word != "n") return true;
+  if (!tokens[i].is("n")) return true;
   return i > 0 && i + 1 < tokens.size() && !tokens[i - 1].punct && !tokens[i + 1].punct;
 }
 
@@ -65,6 +65,12 @@ std::string best_suggestion(const std::string& word, const SpellChecker& spellin
 // "nooo", "yesss", "pleeease": letters drawn out for emphasis, each run of three or
 // more cut to one. Empty when the word has no such run.
 std::string undrawn(const std::string& w) {
+  // Most words have no such run: found without building anything.
+  bool any_run = false;
+  for (size_t i = 0; i + 2 < w.size() && !any_run; ++i)
+    any_run =
+        w[i] == w[i + 1] && w[i] == w[i + 2] && std::isalpha(static_cast<unsigned char>(w[i]));
+  if (!any_run) return {};
   std::string out;
   bool drawn = false;
   for (size_t i = 0; i < w.size(); ++i) {
@@ -106,7 +112,7 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
     if (!leave) ++lookups;
     std::string corrected = leave ? std::string() : best_suggestion(t.word, *spelling, keep);
     if (corrected.empty()) {
-      out.push_back(t);
+      out.push_back(std::move(t));
       continue;
     }
     // A suggestion may be two words or a contraction ("every things", "everything's").

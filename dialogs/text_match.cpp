@@ -7,7 +7,10 @@
 namespace triagebot::dialogs {
 namespace {
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '\''; }
+// The text is ASCII by now (to_ascii_lower), so isalnum's C-locale answer, inline.
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'';
+}
 
 // The letter an accented Latin-1 letter (U+00C0-U+00FF) is read as: people type "sí",
 // "não" and "no sé", and a reader that dropped the accented byte would see "s", "no" and
@@ -49,7 +52,7 @@ AsciiText to_ascii_lower(std::string_view in) {
   for (size_t i = 0; i < in.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
-      put(static_cast<char>(std::tolower(c)), i);
+      put(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c), i);  // as tolower in "C"
       continue;
     }
     size_t from = i;
@@ -100,30 +103,29 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
   if (word.empty()) return;
   // Looked up by hash: a linear scan of this table for every typed word was most of
   // tokenize's time.
-  static const std::unordered_map<std::string, std::vector<std::string>> whole = {
-      {"can't", {"cannot"}},
-      {"cant", {"cannot"}},
-      {"couldn't", {"cannot"}},
-      {"couldnt", {"cannot"}},
-      {"won't", {"will", "not"}},
-      {"wont", {"will", "not"}},
-      {"don't", {"do", "not"}},
-      {"dont", {"do", "not"}},
-      {"doesnt", {"does", "not"}},
-      {"didnt", {"did", "not"}},
-      {"isnt", {"is", "not"}},
-      {"havent", {"have", "not"}},
-      {"hasnt", {"has", "not"}},
-      {"wasnt", {"was", "not"}},
-      {"arent", {"are", "not"}},
-      {"i'm", {"i", "am"}},
-      {"im", {"i", "am"}},
-      {"it's", {"it", "is"}},
-      {"i've", {"i", "have"}},
-      {"ive", {"i", "have"}},
-      {"i'd", {"i", "would"}},
-      {"wouldn't", {"would", "not"}},
-      {"shouldn't", {"should", "not"}}};
+  static const WordMap<std::vector<std::string>> whole = {{"can't", {"cannot"}},
+                                                          {"cant", {"cannot"}},
+                                                          {"couldn't", {"cannot"}},
+                                                          {"couldnt", {"cannot"}},
+                                                          {"won't", {"will", "not"}},
+                                                          {"wont", {"will", "not"}},
+                                                          {"don't", {"do", "not"}},
+                                                          {"dont", {"do", "not"}},
+                                                          {"doesnt", {"does", "not"}},
+                                                          {"didnt", {"did", "not"}},
+                                                          {"isnt", {"is", "not"}},
+                                                          {"havent", {"have", "not"}},
+                                                          {"hasnt", {"has", "not"}},
+                                                          {"wasnt", {"was", "not"}},
+                                                          {"arent", {"are", "not"}},
+                                                          {"i'm", {"i", "am"}},
+                                                          {"im", {"i", "am"}},
+                                                          {"it's", {"it", "is"}},
+                                                          {"i've", {"i", "have"}},
+                                                          {"ive", {"i", "have"}},
+                                                          {"i'd", {"i", "would"}},
+                                                          {"wouldn't", {"would", "not"}},
+                                                          {"shouldn't", {"should", "not"}}};
   if (auto it = whole.find(word); it != whole.end()) {
     for (const auto& w : it->second) emit(w);
     return;
@@ -157,26 +159,32 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
 
 // "could not", "can not", "unable to" and "not able to" say the same as "cannot": an
 // inability is a symptom ("can't feel my groin"), never a negation of one.
+// In place, each kept token moved down over the ones merged away (a copy of every
+// token was a string copy each).
 void merge_inability(std::vector<Token>& tokens) {
-  std::vector<Token> out;
-  auto word_at = [&](size_t i) { return i < tokens.size() ? tokens[i].word : std::string(); };
+  auto word_at = [&](size_t i, std::string_view w) {
+    return i < tokens.size() && tokens[i].word == w;
+  };
+  size_t kept = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& w = tokens[i].word;
+    const std::string_view w = tokens[i].word;
     size_t used = 0;  // tokens after i that the merged "cannot" takes in
-    if ((w == "could" || w == "can") && word_at(i + 1) == "not")
+    if ((w == "could" || w == "can") && word_at(i + 1, "not"))
       used = 1;
-    else if (w == "unable" && word_at(i + 1) == "to")
+    else if (w == "unable" && word_at(i + 1, "to"))
       used = 1;
-    else if (w == "not" && word_at(i + 1) == "able" && word_at(i + 2) == "to")
+    else if (w == "not" && word_at(i + 1, "able") && word_at(i + 2, "to"))
       used = 2;
     if (used == 0) {
-      out.push_back(tokens[i]);
+      if (kept != i) tokens[kept] = std::move(tokens[i]);
+      ++kept;
       continue;
     }
-    out.push_back(Token{"cannot", false, tokens[i].begin, tokens[i + used].end});
+    const size_t begin = tokens[i].begin, end = tokens[i + used].end;
+    tokens[kept++] = Token{"cannot", false, begin, end};
     i += used;
   }
-  tokens = std::move(out);
+  tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(kept), tokens.end());
 }
 
 bool is_sentence_end(const Token& t) { return t.sentence_end(); }
@@ -275,11 +283,6 @@ Result<Phrase> compile_phrase(std::string_view source) {
   return phrase;
 }
 
-bool word_matches(const std::string& typed, const PhraseToken& pattern) {
-  if (pattern.stem) return typed.compare(0, pattern.word.size(), pattern.word) == 0;
-  return typed == pattern.word;
-}
-
 bool matches_at(const std::vector<Token>& tokens, const Phrase& phrase, int at, int* last) {
   int n = static_cast<int>(tokens.size());
   if (at < 0 || at >= n || tokens[at].punct) return false;
@@ -315,21 +318,23 @@ namespace {
 // "not only", "not just", "no doubt": a negator that negates nothing. "I can feel
 // nothing down there" states numbness: after "feel", "nothing" is the symptom.
 bool pseudo_negation(const std::vector<Token>& tokens, int k) {
-  static const std::set<std::string> feel = {"feel", "feels", "felt", "feeling"};
-  if (k > 0 && feel.count(tokens[k - 1].word) &&
-      (tokens[k].word == "nothing" || tokens[k].word == "no"))
+  static const WordSet feel = {"feel", "feels", "felt", "feeling"};
+  if (k > 0 && feel.count(tokens[k - 1].word) && (tokens[k].is("nothing") || tokens[k].is("no")))
     return true;
   // "no feeling", "no control", "no strength": the loss is the symptom, not a denial.
-  static const std::set<std::pair<std::string, std::string>> pairs = {
-      {"not", "only"},     {"not", "just"},    {"no", "doubt"},    {"not", "sure"},
-      {"no", "idea"},      {"not", "certain"}, {"no", "wait"},     {"no", "feeling"},
-      {"no", "sensation"}, {"no", "control"},  {"no", "strength"}, {"no", "power"}};
+  // (Two lists by the first word: a set of pairs made two strings per lookup.)
+  static const WordSet after_not = {"only", "just", "sure", "certain"};
+  static const WordSet after_no = {"doubt",     "idea",    "wait",     "feeling",
+                                   "sensation", "control", "strength", "power"};
   int n = static_cast<int>(tokens.size());
   if (k + 1 >= n) return false;
-  if (pairs.count({tokens[k].word, tokens[k + 1].word})) return true;
+  const std::string& next = tokens[k + 1].word;
+  if ((tokens[k].is("not") && after_not.count(next)) ||
+      (tokens[k].is("no") && after_no.count(next)))
+    return true;
   // "I don't feel anything down there" is numbness; "I don't feel numb" stays a denial.
-  static const std::set<std::string> nothing_felt = {"anything", "a", "much", "my"};
-  return tokens[k].word == "not" && tokens[k + 1].word == "feel" && k + 2 < n &&
+  static const WordSet nothing_felt = {"anything", "a", "much", "my"};
+  return tokens[k].is("not") && tokens[k + 1].is("feel") && k + 2 < n &&
          nothing_felt.count(tokens[k + 2].word);
 }
 
@@ -352,7 +357,7 @@ bool negated_before(const std::vector<Token>& tokens, int first, const NegationR
       continue;
     }
     if (rules.scope_breakers.count(t.word)) return false;
-    if ((t.word == "and" || t.word == "or") && opens_clause(tokens, k + 1, rules)) return false;
+    if ((t.is("and") || t.is("or")) && opens_clause(tokens, k + 1, rules)) return false;
     if (pseudo_negation(tokens, k)) {
       ++words;
       continue;

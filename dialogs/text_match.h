@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "dialogs/result.h"
+#include "dialogs/word_set.h"
 
 namespace triagebot::dialogs {
 
@@ -28,7 +29,9 @@ struct Token {
   // Byte range of the original text this token was read from (tokens of one expanded
   // contraction share it), so a reading can quote the person's own words.
   size_t begin = 0, end = 0;
-  bool sentence_end() const { return punct && word != ","; }
+  bool sentence_end() const { return punct && !is(","); }
+  // Compared as a view: the length first, no strlen of the literal at run time.
+  bool is(std::string_view w) const { return word == w; }
 };
 
 struct PhraseToken {
@@ -42,10 +45,10 @@ struct Phrase {
   std::vector<PhraseToken> tokens;
 };
 
-using Vocabulary = std::set<std::string>;
+using Vocabulary = WordSet;
 
 struct NegationRules {
-  std::set<std::string> negators, post_negators, scope_breakers, clause_openers;
+  WordSet negators, post_negators, scope_breakers, clause_openers;
 };
 
 struct Match {
@@ -64,7 +67,11 @@ Result<Phrase> compile_phrase(std::string_view source);
 // code, so one that does not is caught by that reader's tests).
 std::vector<Phrase> compile_phrases(std::initializer_list<const char*> sources);
 
-bool word_matches(const std::string& typed, const PhraseToken& pattern);
+// Inline: the matchers ask it of nearly every word they pass.
+inline bool word_matches(const std::string& typed, const PhraseToken& pattern) {
+  if (pattern.stem) return typed.starts_with(pattern.word);
+  return typed == pattern.word;
+}
 
 // Every match of `phrase` in `tokens` (starting at or after `from`), each with its
 // negation state under `rules` (a negator earlier in the clause, or "fine"/"normal" after).

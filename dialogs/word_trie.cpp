@@ -22,19 +22,4 @@ void WordTrie::add_word(std::string_view word, int id) { nodes_[walk(word)].word
 
 void WordTrie::add_stem(std::string_view stem, int id) { nodes_[walk(stem)].stems.push_back(id); }
 
-void WordTrie::select(std::string_view word, std::vector<int>& ids) const {
-  int node = 0;
-  for (char c : word) {
-    int child = -1;
-    for (const auto& [ch, index] : nodes_[node].next)
-      if (ch == c) child = index;
-    if (child < 0) return;  // no key continues this way: no longer stem, not the word
-    node = child;
-    const auto& stems = nodes_[node].stems;
-    ids.insert(ids.end(), stems.begin(), stems.end());
-  }
-  const auto& words = nodes_[node].words;
-  ids.insert(ids.end(), words.begin(), words.end());
-}
-
 }  // namespace triagebot::dialogs

@@ -22,16 +22,35 @@ class WordTrie {
   // `id` is selected by every word that begins with `stem` (the stem itself included).
   void add_stem(std::string_view stem, int id);
 
-  // Appends every id `word` selects (stems first, shortest first, then the word's own),
-  // each as often as it was added under a matching key.
-  void select(std::string_view word, std::vector<int>& ids) const;
+  // Calls `fn(id)` for every id `word` selects (stems first, shortest first, then the
+  // word's own, each as often as it was added under a matching key) until `fn` returns
+  // true; returns whether it did. Nothing is collected: the readers ask this for nearly
+  // every token, and a vector of ids per question was an allocation each time.
+  template <class Fn>
+  bool visit(std::string_view word, Fn&& fn) const {
+    int node = 0;
+    for (char c : word) {
+      node = child(node, c);
+      if (node < 0) return false;  // no key continues this way: no longer stem, not the word
+      for (int id : nodes_[node].stems)
+        if (fn(id)) return true;
+    }
+    for (int id : nodes_[node].words)
+      if (fn(id)) return true;
+    return false;
+  }
 
  private:
   struct Node {
     std::vector<std::pair<char, int>> next;  // child by character; few per node
     std::vector<int> words, stems;
   };
-  int walk(std::string_view key);  // the node for `key`, made as needed
+  int walk(std::string_view key);      // the node for `key`, made as needed
+  int child(int node, char c) const {  // -1 when none
+    for (const auto& [ch, index] : nodes_[node].next)
+      if (ch == c) return index;
+    return -1;
+  }
   std::vector<Node> nodes_ = std::vector<Node>(1);
 };
 

@@ -166,19 +166,25 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     const std::string key = SessionCache::key(platform, conversation_key);
     SessionCache::Snapshot from_cache;
     bool matched_stored = false;
-    auto existing =
-        load_conversation(key, platform, conversation_key, &from_cache, &hint, &matched_stored);
-    if (!existing) return existing.error();
-    if (*existing) {
+    auto load_existing = [&]() -> Result<std::optional<ConversationRef>> {
+      auto existing =
+          load_conversation(key, platform, conversation_key, &from_cache, &hint, &matched_stored);
+      if (!existing) return existing.error();
+      if (!*existing) return std::optional<ConversationRef>();
       auto& found = **existing;
-      return ConversationRef{found.id,
-                             false,
-                             std::move(from_cache),
-                             matched_stored,
-                             found.status,
-                             std::move(found.session),
-                             std::move(found.credential_hash),
-                             found.started_at};
+      return std::optional<ConversationRef>(ConversationRef{
+          found.id, false, std::move(from_cache), matched_stored, found.status,
+          std::move(found.session), std::move(found.credential_hash), found.started_at});
+    };
+    // The caller read no row a moment ago (first_session_json), and neither this batch
+    // nor the cache knows one since: most likely a new conversation, so the INSERT comes
+    // first and the row is read only when it turns out to exist (one statement, not two).
+    const bool likely_new = !hint.first_session_json.empty() && !cleared_ && !touched_.count(key) &&
+                            !cache_.snapshot(key);
+    if (!likely_new) {
+      auto existing = load_existing();
+      if (!existing) return existing.error();
+      if (*existing) return std::move(**existing);
     }
     CachedConversation fresh;
     fresh.started_at = now;
@@ -186,7 +192,8 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     auto& insert = summary ? insert_with_summary(*summary)
                            : connection_.statement(
                                  "INSERT INTO conversations (platform, conversation_key, user_key,"
-                                 " started_at, updated_at, session) VALUES (?, ?, ?, ?, ?, ?)");
+                                 " started_at, updated_at, session) VALUES (?, ?, ?, ?, ?, ?)"
+                                 " ON CONFLICT (platform, conversation_key) DO NOTHING");
     insert.bind(1, std::string(platform));
     insert.bind(2, std::string(conversation_key));
     insert.bind(3, std::string(user_key));
@@ -196,7 +203,15 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
                                    ? dialogs::session_to_json(fresh.session).dump()
                                    : std::string(hint.first_session_json);
     insert.bind(6, session_text);
-    insert.exec();
+    if (insert.exec() == 0) {
+      // ON CONFLICT DO NOTHING: the row was there after all.
+      auto existing = load_existing();
+      if (!existing) return existing.error();
+      if (!*existing) {
+        return make_error(ErrorCode::internal, "a conversation both exists and does not");
+      }
+      return std::move(**existing);
+    }
     fresh.id = connection_.db().getLastInsertRowid();
     remember(key, fresh);
     Loaded& inserted = loaded_.at(fresh.id);
@@ -273,7 +288,8 @@ SQLite::Statement& WriteTransaction::insert_with_summary(const SummaryUpdate& su
       " session, status, triage, red_flags, has_red_flag, top_causes, safety, has_safety,"
       " questions_to_assessment, emergency_after_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
       " ?9, ?10, ?11, (SELECT json_group_array(value) FROM (SELECT value FROM json_each('[]')"
-      " UNION SELECT value FROM json_each(?12))), ?12 <> '[]', ?13, ?14)");
+      " UNION SELECT value FROM json_each(?12))), ?12 <> '[]', ?13, ?14)"
+      " ON CONFLICT (platform, conversation_key) DO NOTHING");
   const auto triage = stored_triage(summary);
   insert.bind(7, std::string(to_string(summary.status)));
   if (triage) {

@@ -4,7 +4,7 @@
 // (tests/dialogs/simulated_patient.h: the built-in knowledge base, hunspell and CLD2 as
 // the server has them) and times each step call with steady_clock.
 //
-//   dialogs_step_bench [--rounds N] [--typed] [vignettes.jsonl]
+//   dialogs_step_bench [--rounds N] [--typed] [--openings-only] [vignettes.jsonl]
 //
 // Default file: tests/dialogs/data/vignettes-dev.jsonl (a copy of the shared dev set).
 // One untimed round first (dictionaries, static phrase lists), then N timed rounds
@@ -15,6 +15,10 @@
 // plays the same steps (the engine and the patient are deterministic), so a last row
 // takes each step's fastest round before the median: on a shared machine that is what
 // the step costs without the time it spent preempted.
+// A last table times the server benchmark's texts (bench-peers' load/common.lua
+// `M.texts`), each sent as the first message of a new conversation, as most of the
+// server bench's Telegram updates are. --openings-only prints just that table (for
+// perf and callgrind).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -23,6 +27,8 @@
 #include <vector>
 
 #include "tests/dialogs/simulated_patient.h"
+#include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
 
 namespace {
 
@@ -99,11 +105,66 @@ void report(const char* title, const std::vector<std::vector<Sample>>& rounds) {
   print_row("button press", fastest_pressed);
 }
 
+// bench-peers' load/common.lua `M.texts`, in its order: what the server bench sends.
+constexpr const char* kBenchTexts[] = {
+    "Hi, my left leg has been numb for about 3 weeks and it gets worse when I cough",
+    "both my feet feel numb and tingly, started slowly over the last few months",
+    "/start",
+    "yes",
+    "no back pain, but my thigh burns on the outside when I stand for long",
+    "since yesterday I cannot feel my right foot properly and I have trouble peeing",
+    "I am diabetic and my toes feel like they are wrapped in cotton",
+    "not really, only when I sit with crossed legs for a long time",
+};
+
+// Each bench text as the first message of a new conversation (an empty Session), one
+// untimed round and then `rounds` timed ones, in the shape play_rounds returns.
+std::vector<std::vector<Sample>> play_openings(int rounds) {
+  const EngineOptions options = testing::server_options("999");
+  const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
+  const Session fresh;
+  std::vector<std::vector<Sample>> out;
+  size_t replies = 0;  // used, so the steps cannot be optimised away
+  for (int round = 0; round <= rounds; ++round) {
+    std::vector<Sample> samples;
+    for (const char* text : kBenchTexts) {
+      const Input input = Input::typed(text);
+      const auto started = std::chrono::steady_clock::now();
+      Turn t = step(testing::builtin(), options, fresh, input, now);
+      const auto took = std::chrono::steady_clock::now() - started;
+      replies += t.replies.size();
+      samples.push_back(
+          {std::chrono::duration<double, std::micro>(took).count(), true, input.text.size()});
+    }
+    if (round > 0) out.push_back(std::move(samples));
+  }
+  if (replies == 0) std::fprintf(stderr, "dialogs_step_bench: the openings had no reply\n");
+  return out;
+}
+
+void report_openings(const std::vector<std::vector<Sample>>& rounds) {
+  std::vector<Sample> all;
+  for (const auto& round : rounds) all.insert(all.end(), round.begin(), round.end());
+  std::vector<Sample> fastest = rounds.front();
+  for (const auto& round : rounds) {
+    for (size_t i = 0; i < fastest.size(); ++i)
+      fastest[i].micros = std::min(fastest[i].micros, round[i].micros);
+  }
+  std::printf(
+      "\nthe server bench's texts, each opening a new conversation\n%-16s %7s %10s %8s "
+      "%8s %9s %9s\n",
+      "input", "steps", "median µs", "p90 µs", "p99 µs", "max µs", "slowest B");
+  print_row("bench openings", all);
+  std::printf("each step's fastest round:\n");
+  print_row("bench openings", fastest);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int rounds = 20;
   bool also_typed = false;
+  bool openings_only = false;
   std::string file = testing::vignette_data_file("vignettes-dev.jsonl");
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -111,16 +172,24 @@ int main(int argc, char** argv) {
       rounds = std::atoi(argv[++i]);
     } else if (arg == "--typed") {
       also_typed = true;
+    } else if (arg == "--openings-only") {
+      openings_only = true;
     } else if (!arg.empty() && arg[0] != '-') {
       file = arg;
     } else {
-      std::fprintf(stderr, "usage: dialogs_step_bench [--rounds N] [--typed] [vignettes.jsonl]\n");
+      std::fprintf(stderr,
+                   "usage: dialogs_step_bench [--rounds N] [--typed] [--openings-only] "
+                   "[vignettes.jsonl]\n");
       return 2;
     }
   }
   if (rounds < 1) {
     std::fprintf(stderr, "dialogs_step_bench: --rounds must be at least 1\n");
     return 2;
+  }
+  if (openings_only) {
+    report_openings(play_openings(rounds));
+    return 0;
   }
   const auto vignettes = testing::read_vignettes(file);
   if (vignettes.empty()) {
@@ -134,5 +203,6 @@ int main(int argc, char** argv) {
     setenv("TRIAGEBOT_VIGNETTE_TYPED", "1", 1);
     report("every answer typed (TRIAGEBOT_VIGNETTE_TYPED=1)", play_rounds(vignettes, rounds));
   }
+  report_openings(play_openings(rounds));
   return 0;
 }

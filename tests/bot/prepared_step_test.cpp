@@ -25,10 +25,11 @@ using Outcome = std::future<Result<std::vector<bot::EventOutcome>>>;
 
 class PreparedStep : public PipelineFixture {
  protected:
-  explicit PreparedStep(std::size_t session_cache_capacity = 10000) {
+  explicit PreparedStep(std::size_t session_cache_capacity = 10000, std::size_t max_batch = 256) {
     storage::StoreOptions options;
     options.path = "prepared.db";
     options.session_cache_capacity = session_cache_capacity;
+    options.max_batch = max_batch;
     open_pipeline(options);
   }
 
@@ -185,6 +186,31 @@ TEST_F(PreparedStepUncached, AStepTakenOnARowThatChangedSinceIsTakenAgain) {
   EXPECT_EQ(texts(second), second_replies);
   EXPECT_EQ(texts(third), third_expected);
   EXPECT_EQ(steps("repeated"), 1);
+}
+
+// Nothing cached and one item per transaction: two first messages of one person stepped
+// before either committed. The second one's writer finds no row in the cache or its
+// batch, so it tries the INSERT first; the row the first one committed is there, so it
+// reads that row and steps again on it.
+class PreparedStepUncachedOneByOne : public PreparedStep {
+ protected:
+  PreparedStepUncachedOneByOne() : PreparedStep(/*session_cache_capacity=*/0, /*max_batch=*/1) {}
+};
+
+TEST_F(PreparedStepUncachedOneByOne, ANewConversationCreatedMeanwhileIsReadAndSteppedOn) {
+  const auto [first_replies, after_first] = step(dialogs::Session{}, kOpening);
+  const auto expected_second = step(after_first, kAnswer).first;
+  ASSERT_NE(step(dialogs::Session{}, kAnswer).first, expected_second);
+  Outcome first, second;
+  {
+    WriterGate gate(store_->writer());
+    first = send("1", kOpening);
+    second = send("2", kAnswer);
+  }
+  EXPECT_EQ(texts(first), first_replies);
+  EXPECT_EQ(texts(second), expected_second);
+  EXPECT_EQ(steps("repeated"), 1);
+  EXPECT_GE(store_->writer().stats().commits, 2u) << "the two items shared a transaction";
 }
 
 }  // namespace
