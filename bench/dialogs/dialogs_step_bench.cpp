@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/dialogs/bench_texts.h"
 #include "tests/dialogs/simulated_patient.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
@@ -33,6 +34,7 @@
 namespace {
 
 using namespace triagebot::dialogs;
+using triagebot::dialogs::testing::kBenchTexts;
 
 struct Sample {
   double micros = 0;
@@ -104,18 +106,6 @@ void report(const char* title, const std::vector<std::vector<Sample>>& rounds) {
   print_row("typed text", fastest_typed);
   print_row("button press", fastest_pressed);
 }
-
-// bench-peers' load/common.lua `M.texts`, in its order: what the server bench sends.
-constexpr const char* kBenchTexts[] = {
-    "Hi, my left leg has been numb for about 3 weeks and it gets worse when I cough",
-    "both my feet feel numb and tingly, started slowly over the last few months",
-    "/start",
-    "yes",
-    "no back pain, but my thigh burns on the outside when I stand for long",
-    "since yesterday I cannot feel my right foot properly and I have trouble peeing",
-    "I am diabetic and my toes feel like they are wrapped in cotton",
-    "not really, only when I sit with crossed legs for a long time",
-};
 
 // Each bench text as the first message of a new conversation (an empty Session), one
 // untimed round and then `rounds` timed ones, in the shape play_rounds returns.

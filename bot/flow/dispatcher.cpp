@@ -159,12 +159,15 @@ class Dispatcher::Impl {
   }
 
   // The most rows one cycle may claim now: the room left under max_in_flight, and,
-  // when sends are paced globally, under what that pace sends in half a lease.
+  // when sends are paced globally, under what that pace sends in paced_claim_ahead or
+  // half a lease, whichever is shorter.
   int claim_limit() const {
     int most = options_.max_in_flight;
     if (options_.global_per_second > 0) {
-      const double half_lease = std::chrono::duration<double>(options_.lease).count() / 2;
-      most = std::min(most, std::max(1, static_cast<int>(options_.global_per_second * half_lease)));
+      const double ahead =
+          std::min(std::chrono::duration<double>(options_.paced_claim_ahead).count(),
+                   std::chrono::duration<double>(options_.lease).count() / 2);
+      most = std::min(most, std::max(1, static_cast<int>(options_.global_per_second * ahead)));
     }
     return std::clamp(most - claimed_, 0, options_.claim_batch);
   }

@@ -58,9 +58,14 @@ struct DispatcherOptions {
   // Claimed rows whose outcome is not yet known (waiting for their pace or a connection,
   // or sending). A row stops counting once its platform answered, not once the outcome
   // is committed, so recording outcomes never holds up the next claim. When paced
-  // globally, fewer: no more than half a lease's worth of sends at that rate, so no
-  // claimed row can wait for its slot until its lease runs out and it is claimed again.
+  // globally, fewer: see paced_claim_ahead.
   int max_in_flight = 512;
+  // When paced globally, a cycle claims no more than the pace sends in this long (and
+  // never more than in half a lease, so no claimed row waits for its slot until its
+  // lease runs out and it is claimed again). A turn's later parts take their slot behind
+  // every part already claimed: a short queue keeps a person's second message close
+  // behind their first when replies back up (30/s: 60 rows ahead, not 900).
+  std::chrono::milliseconds paced_claim_ahead{std::chrono::seconds(2)};
   // Calls handed to the transports at once (HTTP requests in flight). Each needs a
   // connection; the delivery clients keep as many idle (delivery_client_options), so
   // calls reuse them instead of connecting, and resolving the host, once per call.

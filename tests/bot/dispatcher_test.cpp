@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <deque>
 #include <map>
@@ -117,6 +118,23 @@ class DispatcherTest : public ::testing::Test {
       return adapters::telegram::classify(answer.status, answer.body, answer.headers);
     };
     outbound.pace_key = [](const storage::OutboxRow& row) { return row.target.dump(); };
+    dispatcher_->set_platforms({{"telegram", std::move(outbound)}});
+    dispatcher_->start();
+  }
+
+  // A platform whose calls go to `transport`, the row's payload as the body.
+  void start_plain(DispatcherOptions options, Transport transport) {
+    dispatcher_ = std::make_unique<Dispatcher>(*store_, options, metrics_);
+    PlatformOutbound outbound;
+    outbound.transport = std::move(transport);
+    outbound.render = [](const storage::OutboxRow& row) -> Result<adapters::OutboundCall> {
+      adapters::OutboundCall call;
+      call.body = row.payload.dump();
+      return call;
+    };
+    outbound.classify = [](const TransportResponse& answer) {
+      return adapters::telegram::classify(answer.status, answer.body, answer.headers);
+    };
     dispatcher_->set_platforms({{"telegram", std::move(outbound)}});
     dispatcher_->start();
   }
@@ -314,23 +332,11 @@ TEST_F(DispatcherTest, AtMostMaxSendingCallsAreInFlightAtOnce) {
   std::mutex mutex;
   std::deque<TransportDone> waiting;
   int calls = 0;
-  dispatcher_ = std::make_unique<Dispatcher>(*store_, options, metrics_);
-  PlatformOutbound outbound;
-  outbound.transport = [&](adapters::OutboundCall, TransportDone done) {
+  start_plain(options, [&](adapters::OutboundCall, TransportDone done) {
     std::lock_guard lock(mutex);
     ++calls;
     waiting.push_back(std::move(done));
-  };
-  outbound.render = [](const storage::OutboxRow& row) -> Result<adapters::OutboundCall> {
-    adapters::OutboundCall call;
-    call.body = row.payload.dump();
-    return call;
-  };
-  outbound.classify = [](const TransportResponse& answer) {
-    return adapters::telegram::classify(answer.status, answer.body, answer.headers);
-  };
-  dispatcher_->set_platforms({{"telegram", std::move(outbound)}});
-  dispatcher_->start();
+  });
   for (int answered = 0; answered < kRows; ++answered) {
     const int expected = std::min(options.max_sending, kRows - answered);
     ASSERT_TRUE(wait_until([&] {
@@ -369,6 +375,27 @@ TEST_F(DispatcherTest, PacedClaimsNeverOutlastTheirLease) {
   EXPECT_EQ(sent.size(), static_cast<std::size_t>(kRows));
   for (const auto& [row, times] : sent) EXPECT_EQ(times, 1) << "row n=" << row;
   for (const auto& record : rows()) EXPECT_EQ(record.attempts, 1) << "row " << record.id;
+}
+
+// Paced, a turn's second part takes its global slot behind every part already claimed.
+// Claims look only paced_claim_ahead ahead, so a backlog of other chats' turns does not
+// push a person's second message to the back of it.
+TEST_F(DispatcherTest, PacedClaimsKeepATurnsNextPartNearItsFirst) {
+  auto options = fast();
+  options.global_per_second = 100;    // one every 10 ms
+  options.paced_claim_ahead = 100ms;  // 10 rows claimed ahead
+  constexpr int kRows = 40;
+  std::vector<std::int64_t> ids;
+  for (int chat = 0; chat < kRows; ++chat) {
+    ids.push_back(enqueue_parts("c" + std::to_string(chat), {2 * chat, 2 * chat + 1}));
+  }
+  start(options);
+  ASSERT_TRUE(all_delivered());
+  const auto sent = sent_ns();
+  ASSERT_EQ(sent.size(), static_cast<std::size_t>(2 * kRows));
+  const auto second_of_first = std::find(sent.begin(), sent.end(), 1) - sent.begin();
+  // Claiming the whole backlog at once put it after all 40 first parts (position 40).
+  EXPECT_LE(second_of_first, 20) << "the first turn's second part went out at " << second_of_first;
 }
 
 TEST_F(DispatcherTest, GlobalRateSpacesMessagesToDifferentChatsEvenly) {
@@ -526,31 +553,20 @@ TEST_F(DispatcherTest, EveryRowIsSentOnceInOrderUnderConcurrentNotifies) {
 TEST_F(DispatcherTest, StopWaitsForTheSendInFlightAndLeavesRowsWaitingForTheirPace) {
   auto options = fast();
   options.global_per_second = 0.5;  // the second row waits 2 s for its slot
+  options.paced_claim_ahead = 10s;  // and is claimed with the first
   enqueue_notices("A", {1});
   enqueue_notices("B", {2});
   // A slow platform: the first call is answered 300 ms after it was made, on its own
   // thread, as a client's completion would be.
   std::vector<std::thread> answering;
   std::atomic<int> calls{0};
-  dispatcher_ = std::make_unique<Dispatcher>(*store_, options, metrics_);
-  PlatformOutbound outbound;
-  outbound.transport = [&](adapters::OutboundCall, TransportDone done) {
+  start_plain(options, [&](adapters::OutboundCall, TransportDone done) {
     calls++;
     answering.emplace_back([done = std::move(done)] {
       std::this_thread::sleep_for(300ms);  // the platform's latency, not a wait in the test
       done(ok());
     });
-  };
-  outbound.render = [](const storage::OutboxRow& row) -> Result<adapters::OutboundCall> {
-    adapters::OutboundCall call;
-    call.body = row.payload.dump();
-    return call;
-  };
-  outbound.classify = [](const TransportResponse& answer) {
-    return adapters::telegram::classify(answer.status, answer.body, answer.headers);
-  };
-  dispatcher_->set_platforms({{"telegram", std::move(outbound)}});
-  dispatcher_->start();
+  });
   ASSERT_TRUE(wait_until([&] { return calls.load() == 1; }));
   dispatcher_->stop();  // while the first call is in flight and the second waits
   for (auto& thread : answering) thread.join();

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialogs/engine.h"
+#include "tests/dialogs/bench_texts.h"
 #include "tests/dialogs/simulated_patient.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
@@ -21,18 +22,6 @@ namespace {
 using nlohmann::json;
 
 const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
-
-// bench-peers' load/common.lua `M.texts`: what the server bench sends.
-constexpr const char* kBenchTexts[] = {
-    "Hi, my left leg has been numb for about 3 weeks and it gets worse when I cough",
-    "both my feet feel numb and tingly, started slowly over the last few months",
-    "/start",
-    "yes",
-    "no back pain, but my thigh burns on the outside when I stand for long",
-    "since yesterday I cannot feel my right foot properly and I have trouble peeing",
-    "I am diabetic and my toes feel like they are wrapped in cotton",
-    "not really, only when I sit with crossed legs for a long time",
-};
 
 json input_json(const Input& input) {
   return input.kind == Input::Kind::text ? json{{"typed", input.text}}
