@@ -28,6 +28,24 @@ void bind_text_or_null(SQLite::Statement& statement, int index, const std::strin
   }
 }
 
+void bind_int_or_null(SQLite::Statement& statement, int index, std::optional<std::int64_t> value) {
+  if (value) {
+    statement.bind(index, *value);
+  } else {
+    statement.bind(index);
+  }
+}
+
+// The first assessment's figures (storage/stats.h) as the columns hold them.
+void bind_figures(SQLite::Statement& statement, int questions_index, int emergency_index,
+                  std::optional<std::int64_t> questions,
+                  std::optional<std::chrono::milliseconds> emergency_after) {
+  bind_int_or_null(statement, questions_index, questions);
+  bind_int_or_null(
+      statement, emergency_index,
+      emergency_after ? std::optional<std::int64_t>(emergency_after->count()) : std::nullopt);
+}
+
 // NULL when the target names no chat: such a row is ordered only within its conversation.
 void bind_chat_key(SQLite::Statement& statement, int index, std::string_view platform,
                    const json& target) {
@@ -292,25 +310,12 @@ SQLite::Statement& WriteTransaction::insert_with_summary(const SummaryUpdate& su
       " ON CONFLICT (platform, conversation_key) DO NOTHING");
   const auto triage = stored_triage(summary);
   insert.bind(7, std::string(to_string(summary.status)));
-  if (triage) {
-    insert.bind(8, *triage);
-  } else {
-    insert.bind(8);
-  }
+  bind_text_or_null(insert, 8, triage.value_or(""));
   insert.bind(9, json(summary.red_flags).dump());
   insert.bind(10, summary.red_flags.empty() ? 0 : 1);
   insert.bind(11, summary.update_top_causes ? json(summary.top_causes).dump() : "[]");
   insert.bind(12, json(summary.safety).dump());
-  if (summary.questions_to_assessment) {
-    insert.bind(13, *summary.questions_to_assessment);
-  } else {
-    insert.bind(13);
-  }
-  if (summary.emergency_after) {
-    insert.bind(14, static_cast<std::int64_t>(summary.emergency_after->count()));
-  } else {
-    insert.bind(14);
-  }
+  bind_figures(insert, 13, 14, summary.questions_to_assessment, summary.emergency_after);
   return insert;
 }
 
@@ -322,16 +327,7 @@ Result<void> WriteTransaction::record_assessment_figures(
         "UPDATE conversations SET"
         " questions_to_assessment = COALESCE(questions_to_assessment, ?),"
         " emergency_after_ms = COALESCE(emergency_after_ms, ?) WHERE id = ?");
-    if (questions) {
-      update.bind(1, *questions);
-    } else {
-      update.bind(1);
-    }
-    if (emergency_after) {
-      update.bind(2, static_cast<std::int64_t>(emergency_after->count()));
-    } else {
-      update.bind(2);
-    }
+    bind_figures(update, 1, 2, questions, emergency_after);
     update.bind(3, conversation_id);
     if (update.exec() == 0) {
       return make_error(ErrorCode::not_found, "no conversation " + std::to_string(conversation_id));
@@ -432,27 +428,14 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
       update.bind(1, session_text);
       update.bind(2, to_millis(now));
       update.bind(3, std::string(to_string(summary.status)));
-      if (triage) {
-        update.bind(4, *triage);
-      } else {
-        update.bind(4);
-      }
+      bind_text_or_null(update, 4, triage.value_or(""));
       update.bind(5, red_flags);
       update.bind(6, summary.red_flags.empty() ? 0 : 1);
       update.bind(7, summary.update_top_causes ? 1 : 0);
       update.bind(8, json(summary.top_causes).dump());
       update.bind(9, conversation_id);
       update.bind(10, json(summary.safety).dump());
-      if (summary.questions_to_assessment) {
-        update.bind(11, *summary.questions_to_assessment);
-      } else {
-        update.bind(11);
-      }
-      if (summary.emergency_after) {
-        update.bind(12, static_cast<std::int64_t>(summary.emergency_after->count()));
-      } else {
-        update.bind(12);
-      }
+      bind_figures(update, 11, 12, summary.questions_to_assessment, summary.emergency_after);
       if (update.exec() == 0) {
         return make_error(ErrorCode::not_found,
                           "no conversation " + std::to_string(conversation_id));

@@ -198,6 +198,21 @@ class DispatcherTest : public ::testing::Test {
     return ns;
   }
 
+  // How often each row (payload n) was sent; every chat's rows (n / 10) in order.
+  std::map<std::int64_t, int> sends_per_row_in_chat_order() const {
+    std::map<std::int64_t, int> sent;
+    std::map<int, std::int64_t> last_of_chat;
+    for (const auto& call : transport_.calls()) {
+      ++sent[call.row];
+      const int chat = static_cast<int>(call.row / 10);
+      if (last_of_chat.count(chat)) {
+        EXPECT_LT(last_of_chat[chat], call.row) << "out of order";
+      }
+      last_of_chat[chat] = call.row;
+    }
+    return sent;
+  }
+
   // Rows of no conversation (Telegram notices): ordered per chat, paced per chat.
   void enqueue_notices(const std::string& chat, std::vector<std::int64_t> ns) {
     EXPECT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
@@ -301,16 +316,7 @@ TEST_F(DispatcherTest, UnpacedDeliveryClaimsAndRecordsManyRowsPerWriterItemInCha
   ASSERT_TRUE(wait_until([&] { return transport_.count() == kChats * kPerChat; }));
   ASSERT_TRUE(all_delivered());
   EXPECT_EQ(sends("delivered"), kChats * kPerChat);
-  std::map<int, std::int64_t> last_of_chat;
-  std::map<std::int64_t, int> sent;
-  for (const auto& call : transport_.calls()) {
-    ++sent[call.row];
-    const int chat = static_cast<int>(call.row / 10);
-    if (last_of_chat.count(chat)) {
-      EXPECT_LT(last_of_chat[chat], call.row) << "out of order";
-    }
-    last_of_chat[chat] = call.row;
-  }
+  const auto sent = sends_per_row_in_chat_order();
   for (const auto& [row, times] : sent) EXPECT_EQ(times, 1) << "row n=" << row;
   // The writer items since start: releasing claims, then one cycle per row of a chain
   // and one that records the last outcomes: 6. Separate claim and settle items would be
@@ -527,16 +533,7 @@ TEST_F(DispatcherTest, EveryRowIsSentOnceInOrderUnderConcurrentNotifies) {
   done = true;
   poker.join();
   ASSERT_TRUE(delivered);
-  std::map<std::int64_t, int> sent;
-  std::map<int, std::int64_t> last_of_chat;
-  for (const auto& call : transport_.calls()) {
-    ++sent[call.row];
-    const int chat = static_cast<int>(call.row / 10);
-    if (last_of_chat.count(chat)) {
-      EXPECT_LT(last_of_chat[chat], call.row) << "out of order";
-    }
-    last_of_chat[chat] = call.row;
-  }
+  const auto sent = sends_per_row_in_chat_order();
   EXPECT_EQ(sent.size(), 40u);
   for (const auto& [row, times] : sent) EXPECT_EQ(times, 1) << "row n=" << row;
 
