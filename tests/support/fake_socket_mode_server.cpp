@@ -168,16 +168,18 @@ class SocketPeer : public std::enable_shared_from_this<SocketPeer> {
     ws_.async_write(asio::buffer(outgoing_.front()),
                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
                       self->writing_ = false;
-                      if (ec) return self->drop();
                       self->outgoing_.pop_front();
+                      if (ec) return self->drop();
                       self->write_next();
                     });
   }
 
+  // Frames still queued stay until the peer goes: a write in flight reads the front one,
+  // and its handler pops it whether or not the connection closed meanwhile (a close can
+  // land between a write's success and its handler). write_next() sends nothing more.
   void mark_closed() {
     if (closed_) return;
     closed_ = true;
-    outgoing_.clear();
     if (number_ != 0) state_->closed(number_);
   }
 
