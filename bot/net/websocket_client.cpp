@@ -250,7 +250,9 @@ struct WebSocketClient::Impl : std::enable_shared_from_this<WebSocketClient::Imp
     } else {
       why = make_error(ErrorCode::connection, "read: " + ec.message());
     }
-    outgoing.clear();
+    // The queue stays: a write in flight still reads outgoing.front() (Beast masks a
+    // client's frame by copying it in chunks as it writes), and write_next() sends
+    // nothing once ended.
     auto done = std::move(on_end);
     on_message = nullptr;
     if (done) done(std::move(why));
