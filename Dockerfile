@@ -22,11 +22,11 @@ FROM debian:bookworm-slim
 # SQLiteCpp is linked statically (Debian ships only libSQLiteCpp.a) and Boost.System is
 # header-only since 1.69, so SQLite and OpenSSL are the shared libraries left;
 # ca-certificates for HTTPS to the Telegram and Slack APIs; hunspell with its English
-# dictionaries and CLD2 for reading messages (nlp/).
+# dictionaries and CLD2 for reading messages (nlp/); jemalloc, the server's allocator.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libsqlite3-0 libssl3 ca-certificates \
-      libhunspell-1.7-0 hunspell-en-us hunspell-en-gb libcld2-0 \
+      libhunspell-1.7-0 hunspell-en-us hunspell-en-gb libcld2-0 libjemalloc2 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /data --no-create-home triagebot \
  && install -d -m 0700 -o triagebot -g triagebot /data

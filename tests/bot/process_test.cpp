@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 
@@ -23,6 +24,19 @@ TEST(TriagebotProcess, PrintsListeningLineWithTheRealPort) {
             "listening on http://127.0.0.1:" + std::to_string(server.port()) + "\n");
   HttpClient client(server.host(), server.port());
   EXPECT_EQ(client.get("/healthz").status, 200);
+}
+
+// The allocator the build chose is the one the running server uses: a Release build
+// links jemalloc (CMakeLists.txt), and its shared object must be mapped, not shadowed.
+TEST(TriagebotProcess, RunsOnTheAllocatorItWasBuiltWith) {
+  ServerProcess server;
+  ASSERT_TRUE(server.wait_for_listening()) << server.stderr_text();
+  std::ifstream maps("/proc/" + std::to_string(server.pid()) + "/maps");
+  const std::string mapped((std::istreambuf_iterator<char>(maps)), {});
+  ASSERT_FALSE(mapped.empty());
+  const bool jemalloc = mapped.find("libjemalloc") != std::string::npos;
+  EXPECT_EQ(jemalloc, std::string(TRIAGEBOT_SERVER_ALLOCATOR) == "jemalloc")
+      << "built for " << TRIAGEBOT_SERVER_ALLOCATOR;
 }
 
 TEST(TriagebotProcess, SigtermExitsZero) {
