@@ -82,6 +82,7 @@ std::string_view dm_command(SlashAction action) {
     case SlashAction::forget:
       return "/forget";
     case SlashAction::usage:
+    case SlashAction::ssl_check:
       break;
   }
   return "";
@@ -130,6 +131,13 @@ std::string slash_command_key(std::string_view team_id, std::string_view user_id
 
 Result<ParsedSlashCommand> parse_slash_command_request(const HttpRequest& request,
                                                        const InboundOptions& options) {
+  // Slack checks the certificate of a command's request URL now and then with a signed
+  // form that names no command.
+  if (form_field(request.body, "ssl_check") == "1" && !form_field(request.body, "command")) {
+    ParsedSlashCommand check;
+    check.action = SlashAction::ssl_check;
+    return check;
+  }
   auto fields = read_fields([&](std::string_view name) -> Result<std::optional<std::string>> {
     // form_field cannot tell an absent field from a malformed one; both are refused
     // where the field is required.
@@ -169,6 +177,8 @@ json slash_command_answer(SlashAction action) {
     case SlashAction::usage:
       text = std::string(kUsage);
       break;
+    case SlashAction::ssl_check:
+      return json();
   }
   // Never "in_channel": what a person asks about their health is for them alone.
   return json{{"response_type", "ephemeral"}, {"text", std::move(text)}};

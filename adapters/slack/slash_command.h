@@ -38,6 +38,9 @@ enum class SlashAction {
   help,     // the DM's /help
   forget,   // the DM's /forget: deletes everything stored about the person
   usage,    // an unknown sub-command or command: the help text alone, nothing stored
+  // Not a command: Slack checking the request URL's certificate (a form with
+  // ssl_check=1 and no command). Answered 200 with an empty body; nothing stored.
+  ssl_check,
 };
 
 struct ParsedSlashCommand {
@@ -56,7 +59,7 @@ struct ParsedSlashCommand {
 // of these wrong (or a field of the wrong type in JSON) is
 // Error{ErrorCode::bad_request, ...}: nothing is stored. Sub-commands are read
 // case-insensitively; anything else (two words, an unknown word, another command) is
-// `usage`.
+// `usage`. A form with ssl_check=1 and no command is `ssl_check`.
 Result<ParsedSlashCommand> parse_slash_command_request(const HttpRequest& request,
                                                        const InboundOptions& options);
 Result<ParsedSlashCommand> parse_slash_command_payload(const nlohmann::json& payload,
@@ -68,7 +71,7 @@ std::string slash_command_key(std::string_view team_id, std::string_view user_id
 
 // The ephemeral answer: {"response_type": "ephemeral", "text": "..."}, never
 // `in_channel` (health data). Says what the action did, in words with nothing clinical;
-// `usage` lists the sub-commands.
+// `usage` lists the sub-commands. `ssl_check` has none: null.
 nlohmann::json slash_command_answer(SlashAction action);
 
 }  // namespace triagebot::adapters::slack

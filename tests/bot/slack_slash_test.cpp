@@ -201,6 +201,17 @@ TEST_F(SlackSlash, BadInputGetsHelpOrAClearErrorAndChangesNothing) {
   EXPECT_EQ(command(""), "I've started in our direct message: answer me there.");
 }
 
+TEST_F(SlackSlash, SlacksSignedCertificateCheckIsAnsweredWithNothing) {
+  const std::string body = "ssl_check=1&token=kH3x9bQ2LmP7vR1sT8wYz4Na";
+  HeaderList headers = signed_headers(body);
+  headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+  const auto answer = bot().post_raw("/webhooks/slack/commands", body, headers);
+  EXPECT_EQ(answer.status, 200);
+  EXPECT_EQ(answer.body, "");
+  EXPECT_EQ(bot().post_raw("/webhooks/slack/commands", body, {}).status, 401);
+  EXPECT_EQ(stored(), 0);
+}
+
 TEST_F(SlackSlash, TheSameInvocationTwiceIsRunOnce) {
   const json fields = slash_command("start", next_trigger());
   ASSERT_EQ(bot().command(fields).status, 200);

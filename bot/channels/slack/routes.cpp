@@ -64,6 +64,7 @@ Processed answer_when_committed(Respond respond) {
 std::function<void(Result<nlohmann::json>)> answer_command(Respond respond) {
   return [respond = std::move(respond)](Result<nlohmann::json> answered) {
     if (!answered) return respond(pipeline_error_response(answered.error()));
+    if (answered->is_null()) return respond(empty_ok());  // Slack's ssl_check
     HttpResponse answer;
     answer.body = answered->dump();
     respond(std::move(answer));

@@ -13,7 +13,8 @@
 //
 // A slash command is answered 200 with its ephemeral answer as JSON once its DM command
 // is committed (an unknown sub-command at once, with the help text, storing nothing);
-// the interview's replies go to the person's DM through the outbox.
+// the interview's replies go to the person's DM through the outbox. Slack's signed
+// ssl_check is answered 200 with nothing.
 #pragma once
 
 #include <memory>

@@ -112,7 +112,8 @@ void process_slack_interaction(Pipeline& pipeline, const slack_api::ParsedIntera
 void process_slack_command(Pipeline& pipeline, const slack_api::ParsedSlashCommand& parsed,
                            CommandAnswered done) {
   nlohmann::json answer = slack_api::slash_command_answer(parsed.action);
-  if (parsed.action == slack_api::SlashAction::usage || !parsed.event) return done(answer);
+  // usage answers with the help text, ssl_check with nothing (a null answer).
+  if (!parsed.event) return done(answer);
   submit(pipeline, slack_command_submission(parsed),
          [done = std::move(done), answer = std::move(answer)](Result<void> committed) {
            if (!committed) return done(committed.error());

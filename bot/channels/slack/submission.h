@@ -50,7 +50,8 @@ void process_slack_interaction(Pipeline& pipeline, const adapters::slack::Parsed
 
 // What became of a slash command: its ephemeral answer (slash_command_answer) once its
 // effects are committed, or it was a repeat of a committed one; the pipeline's error
-// otherwise. `usage` stores nothing and is answered at once, on the caller's thread.
+// otherwise. `usage` and `ssl_check` store nothing and are answered at once, on the
+// caller's thread (`ssl_check` with null: no answer).
 using CommandAnswered = std::function<void(Result<nlohmann::json>)>;
 
 void process_slack_command(Pipeline& pipeline, const adapters::slack::ParsedSlashCommand& parsed,

@@ -94,6 +94,18 @@ TEST(SlackSlashCommand, AnythingElseIsTheHelpTextAndNothingToStore) {
   EXPECT_FALSE(other->event.has_value());
 }
 
+TEST(SlackSlashCommand, SlacksCertificateCheckIsNoCommand) {
+  auto check = parse_form("ssl_check=1&token=gIkuvaNzQIHg97ATvDxqgjtO");
+  ASSERT_TRUE(check.has_value()) << check.error().message;
+  EXPECT_EQ(check->action, SlashAction::ssl_check);
+  EXPECT_FALSE(check->event.has_value());
+  EXPECT_TRUE(slash_command_answer(SlashAction::ssl_check).is_null());
+  // A command that also says ssl_check=1 is still the command.
+  auto command = parse_form("ssl_check=1&" + form("forget"));
+  ASSERT_TRUE(command.has_value());
+  EXPECT_EQ(command->action, SlashAction::forget);
+}
+
 TEST(SlackSlashCommand, MissingOrMalformedFieldsAreBadRequests) {
   auto error_of = [](const std::string& body) {
     auto parsed = parse_form(body);
