@@ -1,7 +1,6 @@
 #include "bot/channels/slack/routes.h"
 
 #include <chrono>
-#include <functional>
 #include <string>
 #include <utility>
 
@@ -61,7 +60,7 @@ Processed answer_when_committed(Respond respond) {
 }
 
 // A slash command's answer: 200 with the ephemeral JSON Slack shows the person.
-std::function<void(Result<nlohmann::json>)> answer_command(Respond respond) {
+CommandAnswered answer_command(Respond respond) {
   return [respond = std::move(respond)](Result<nlohmann::json> answered) {
     if (!answered) return respond(pipeline_error_response(answered.error()));
     if (answered->is_null()) return respond(empty_ok());  // Slack's ssl_check
