@@ -17,6 +17,7 @@
 #include "adapters/slack/events.h"
 #include "adapters/slack/interactions.h"
 #include "adapters/slack/signature.h"
+#include "adapters/slack/slash_command.h"
 #include "adapters/telegram/inbound.h"
 #include "adapters/widget/inbound.h"
 #include "adapters/widget/session_request.h"
@@ -81,6 +82,12 @@ Router make_router() {
              [slack_options](HttpRequest request, Respond respond) {
                (void)slack::verify(request, "8f742231b10e8888abcd99yyyzzz85a5", kNow);
                (void)slack::parse_interaction_request(request, slack_options);
+               respond(HttpResponse{});
+             });
+  router.add("POST", "/webhooks/slack/commands",
+             [slack_options](HttpRequest request, Respond respond) {
+               (void)slack::verify(request, "8f742231b10e8888abcd99yyyzzz85a5", kNow);
+               (void)slack::parse_slash_command_request(request, slack_options);
                respond(HttpResponse{});
              });
   return router;

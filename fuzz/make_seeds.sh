@@ -62,6 +62,10 @@ done
 for f in "$slack_dir"/slack_socket_*.json; do
   { printf '\x03'; cat "$f"; } | seed slack_request_fuzzer "frame_$(basename "$f")"
 done
+printf '\x04token=x&team_id=T0CLINIC1&channel_id=C0GENERAL&user_id=U0PATIENT1&command=%%2Ftriage&text=forget&trigger_id=13345224609.738474920.8088930838d88f008e0' |
+  seed slack_request_fuzzer command_forget
+printf '\x03{"envelope_id":"e-1","type":"slash_commands","payload":{"command":"/triage","text":"help","user_id":"U0PATIENT1","team_id":"T0CLINIC1","trigger_id":"1.2.3"}}' |
+  seed slack_request_fuzzer frame_slash_commands
 
 # Knowledge base: the built-in one, and a broken copy to start from an error path.
 seed knowledge_fuzzer leg_numbness.json <dialogs/knowledge/leg_numbness.json

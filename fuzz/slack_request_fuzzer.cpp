@@ -1,14 +1,17 @@
-// Slack's inbound parsers, one per first byte of the input (mod 4):
+// Slack's inbound parsers, one per first byte of the input (mod 5):
 //   0: signature check of a signed request: the rest is "timestamp\nsignature\nbody"
 //   1: an Events API request body (JSON)
 //   2: an interactivity request body (form-encoded payload=...)
-//   3: a Socket Mode frame, and the event or interaction its envelope carries
+//   3: a Socket Mode frame, and the event, interaction or slash command its envelope
+//      carries
+//   4: a slash command request body (form-encoded command=/triage&text=...)
 // Seeds (scripts/fuzz_seeds.sh) start with the selector byte of their kind.
 #include <chrono>
 
 #include "adapters/slack/events.h"
 #include "adapters/slack/interactions.h"
 #include "adapters/slack/signature.h"
+#include "adapters/slack/slash_command.h"
 #include "adapters/slack/socket_mode.h"
 #include "fuzz/fuzz_input.h"
 
@@ -47,6 +50,11 @@ void parse_frame(std::string_view frame) {
     (void)slack::parse_events_envelope(*envelope, kOptions);
   } else if (envelope->kind == slack::EnvelopeKind::interactive) {
     (void)slack::parse_interactive_envelope(*envelope, kOptions);
+  } else if (envelope->kind == slack::EnvelopeKind::slash_commands) {
+    auto command = slack::parse_slash_commands_envelope(*envelope, kOptions);
+    if (command) {
+      (void)slack::ack_message(envelope->envelope_id, slack::slash_command_answer(command->action));
+    }
   }
 }
 
@@ -55,7 +63,7 @@ void parse_frame(std::string_view frame) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const auto rest = triagebot::fuzz::as_text(data + 1, size - 1);
-  switch (data[0] % 4) {
+  switch (data[0] % 5) {
     case 0:
       check_signature(rest);
       break;
@@ -66,8 +74,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)slack::parse_interaction_request(
           request_with_body(rest, "application/x-www-form-urlencoded"), kOptions);
       break;
-    default:
+    case 3:
       parse_frame(rest);
+      break;
+    default:
+      (void)slack::parse_slash_command_request(
+          request_with_body(rest, "application/x-www-form-urlencoded"), kOptions);
       break;
   }
   return 0;

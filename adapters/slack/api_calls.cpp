@@ -30,7 +30,7 @@ std::vector<std::string> split_scopes(std::string_view list) {
 }  // namespace
 
 std::vector<std::string> required_scopes() {
-  return {"chat:write", "im:history", "im:write", "app_mentions:read"};
+  return {"chat:write", "im:history", "im:write", "app_mentions:read", "commands"};
 }
 
 OutboundCall render_auth_test(std::string_view bot_token) {

@@ -14,8 +14,8 @@
 
 namespace triagebot::adapters::slack {
 
-// The bot scopes the interview needs (issue 12 "Setup"): post, read and open DMs, and
-// hear mentions.
+// The bot scopes the interview needs (issue 12 "Setup"): post, read and open DMs, hear
+// mentions, and receive the `/triage` slash command.
 std::vector<std::string> required_scopes();
 
 // auth.test with the bot token (`xoxb-…`).

@@ -18,6 +18,7 @@ EnvelopeKind kind_of(std::string_view type) {
   if (type == "disconnect") return EnvelopeKind::disconnect;
   if (type == "events_api") return EnvelopeKind::events_api;
   if (type == "interactive") return EnvelopeKind::interactive;
+  if (type == "slash_commands") return EnvelopeKind::slash_commands;
   return EnvelopeKind::other;
 }
 
@@ -54,7 +55,8 @@ Result<Envelope> parse_envelope(std::string_view frame) {
   if (!payload) return payload.error();
   if (*payload != nullptr) envelope.payload = **payload;
 
-  if (envelope.kind == EnvelopeKind::events_api || envelope.kind == EnvelopeKind::interactive) {
+  if (envelope.kind == EnvelopeKind::events_api || envelope.kind == EnvelopeKind::interactive ||
+      envelope.kind == EnvelopeKind::slash_commands) {
     if (envelope.envelope_id.empty()) {
       return make_error(ErrorCode::bad_request, envelope.type + " envelope has no envelope_id");
     }
@@ -64,8 +66,10 @@ Result<Envelope> parse_envelope(std::string_view frame) {
   return envelope;
 }
 
-std::string ack_message(std::string_view envelope_id) {
-  return json{{"envelope_id", std::string(envelope_id)}}.dump();
+std::string ack_message(std::string_view envelope_id, const json& payload) {
+  json ack{{"envelope_id", std::string(envelope_id)}};
+  if (!payload.is_null()) ack["payload"] = payload;
+  return ack.dump();
 }
 
 Result<ParsedEvent> parse_events_envelope(const Envelope& envelope, const InboundOptions& options) {
@@ -84,6 +88,14 @@ Result<ParsedInteraction> parse_interactive_envelope(const Envelope& envelope,
     return make_error(ErrorCode::bad_request, "not an interactive envelope");
   }
   return parse_interaction_payload(envelope.payload, options);
+}
+
+Result<ParsedSlashCommand> parse_slash_commands_envelope(const Envelope& envelope,
+                                                         const InboundOptions& options) {
+  if (envelope.kind != EnvelopeKind::slash_commands) {
+    return make_error(ErrorCode::bad_request, "not a slash_commands envelope");
+  }
+  return parse_slash_command_payload(envelope.payload, options);
 }
 
 }  // namespace triagebot::adapters::slack

@@ -54,14 +54,14 @@ Result<dialogs::Input> parse_choice(const nlohmann::json& value) {
 Result<dialogs::Input> parse_turn(std::string_view body) {
   // A turn is one flat object; the bound keeps a hostile body from a deep parse.
   if (common::json_nesting_depth(body) > 2) return bad_request("body is nested too deeply");
-  auto json = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-  if (json.is_discarded()) return bad_request("body is not valid JSON");
-  if (!json.is_object()) return bad_request("body must be a JSON object");
-  if (json.size() != 1) {
+  auto body_json = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  if (body_json.is_discarded()) return bad_request("body is not valid JSON");
+  if (!body_json.is_object()) return bad_request("body must be a JSON object");
+  if (body_json.size() != 1) {
     return bad_request("body must hold exactly one field, \"text\" or \"choice\"");
   }
-  if (auto it = json.find("text"); it != json.end()) return parse_text(*it);
-  if (auto it = json.find("choice"); it != json.end()) return parse_choice(*it);
+  if (auto it = body_json.find("text"); it != body_json.end()) return parse_text(*it);
+  if (auto it = body_json.find("choice"); it != body_json.end()) return parse_choice(*it);
   return bad_request("body must hold exactly one field, \"text\" or \"choice\"");
 }
 

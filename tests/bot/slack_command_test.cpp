@@ -48,7 +48,8 @@ class SlackCheck : public ::testing::Test {
 };
 
 TEST_F(SlackCheck, AWorkingTokenWithItsScopesIsReady) {
-  fake_.set_default("/auth.test", auth_ok("chat:write,im:history,im:write,app_mentions:read"));
+  fake_.set_default("/auth.test",
+                    auth_ok("chat:write,im:history,im:write,app_mentions:read,commands"));
   const auto ran = run({"slack", "check"}, env());
   EXPECT_EQ(ran.code, 0) << ran.err;
   EXPECT_NE(ran.out.find("bot token: ok"), std::string::npos) << ran.out;
@@ -65,6 +66,13 @@ TEST_F(SlackCheck, MissingScopesAreNamed) {
   const auto ran = run({"slack", "check"}, env());
   EXPECT_EQ(ran.code, 1);
   EXPECT_NE(ran.err.find("im:history, im:write"), std::string::npos) << ran.err;
+}
+
+TEST_F(SlackCheck, AMissingCommandsScopeIsNamedForTheSlashCommand) {
+  fake_.set_default("/auth.test", auth_ok("chat:write,im:history,im:write,app_mentions:read"));
+  const auto ran = run({"slack", "check"}, env());
+  EXPECT_EQ(ran.code, 1);
+  EXPECT_NE(ran.err.find("lacks the scopes commands"), std::string::npos) << ran.err;
 }
 
 TEST_F(SlackCheck, ARefusedTokenIsSaidPlainly) {

@@ -1,7 +1,8 @@
 // The Socket Mode handler (bot/channels/slack/envelope_handler.h) over a real store and
 // pipeline in this process: an envelope is reported done only once its event is
 // committed, a redelivered envelope stores nothing twice, a button press queues the
-// pressed question's update, and what can never be processed is reported as such.
+// pressed question's update, a slash command is done once committed with its ephemeral
+// answer, and what can never be processed is reported as such.
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -41,7 +42,7 @@ class SlackEnvelopes : public PipelineFixture {
   }
 
   struct Handled {
-    Result<void> result;
+    Result<json> result;                      // the acknowledgement's payload (null: none)
     std::int64_t outbox_rows_when_done = -1;  // as another process saw them, at `done`
   };
 
@@ -51,7 +52,7 @@ class SlackEnvelopes : public PipelineFixture {
     if (!envelope) throw std::runtime_error(envelope.error().message);
     std::promise<Handled> promise;
     auto future = promise.get_future();
-    handler_(*envelope, [&](Result<void> result) {
+    handler_(*envelope, [&](Result<json> result) {
       promise.set_value({std::move(result), count("SELECT COUNT(*) FROM outbox")});
     });
     return future.get();
@@ -100,9 +101,63 @@ TEST_F(SlackEnvelopes, APressContinuesTheInterviewAndQueuesTheUpdateOfThePressed
 TEST_F(SlackEnvelopes, IgnoredKindsAreDoneAndStoreNothing) {
   EXPECT_TRUE(
       handle(envelope("env-1", "events_api", subtype_event("Ev0BOT", "bot_message"))).result);
-  EXPECT_TRUE(handle(envelope("env-2", "slash_commands", json{{"command", "/triage"}})).result);
+  EXPECT_TRUE(handle(envelope("env-2", "a_type_slack_adds_later", json::object())).result);
   EXPECT_EQ(count("SELECT COUNT(*) FROM processed_events"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 0);
+}
+
+TEST_F(SlackEnvelopes, ASlashCommandIsDoneOnceCommittedWithItsEphemeralAnswer) {
+  const auto started = handle(envelope("env-1", "slash_commands", slash_command("", "1337.1.a")));
+  ASSERT_TRUE(started.result) << started.result.error().message;
+  EXPECT_EQ((*started.result)["response_type"], "ephemeral");
+  EXPECT_NE((*started.result)["text"].get<std::string>().find("direct message"), std::string::npos);
+  // Committed before `done`: the greeting is queued, addressed to the person (their DM
+  // is opened on delivery), not to the channel the command was typed in.
+  EXPECT_EQ(started.outbox_rows_when_done, 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE json_extract(target, '$.user') = '" +
+                  std::string(kUser) + "'"),
+            1);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM outbox WHERE target LIKE '%" + std::string(kChannel) + "%'"), 0);
+
+  // Slack's redelivery of the same invocation (same trigger_id) is answered alike and
+  // stores nothing twice.
+  const auto again = handle(envelope("env-1", "slash_commands", slash_command("", "1337.1.a"), 1));
+  ASSERT_TRUE(again.result);
+  EXPECT_EQ(*again.result, *started.result);
+  EXPECT_EQ(again.outbox_rows_when_done, 1);
+}
+
+TEST_F(SlackEnvelopes, TriageForgetDeletesWhatTheDirectMessagesForgetDeletes) {
+  ASSERT_TRUE(handle(envelope("env-1", "events_api",
+                              dm_event("Ev0SOCKET3", "my left leg has been numb for weeks")))
+                  .result);
+  ASSERT_GT(count("SELECT COUNT(*) FROM messages"), 0);
+  const auto forgotten =
+      handle(envelope("env-2", "slash_commands", slash_command("forget", "1337.2.b")));
+  ASSERT_TRUE(forgotten.result) << forgotten.result.error().message;
+  EXPECT_EQ((*forgotten.result)["text"], "Deleted everything you told me.");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM messages"), 0);
+  // As after /forget in the DM: the interview's queued replies went with it, and only
+  // the confirmation waits, on an empty conversation.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM conversations"), 1);
+}
+
+TEST_F(SlackEnvelopes, AnUnknownSubCommandIsAnsweredWithHelpAndStoresNothing) {
+  const auto handled =
+      handle(envelope("env-1", "slash_commands", slash_command("diagnose me", "1337.3.c")));
+  ASSERT_TRUE(handled.result);
+  EXPECT_NE((*handled.result)["text"].get<std::string>().find("/triage forget"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM processed_events"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM conversations"), 0);
+
+  json no_user = slash_command("forget", "1337.3.d");
+  no_user.erase("user_id");
+  const auto refused = handle(envelope("env-2", "slash_commands", no_user));
+  ASSERT_FALSE(refused.result);
+  EXPECT_EQ(refused.result.error().code, ErrorCode::bad_request);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM processed_events"), 0);
 }
 
 TEST_F(SlackEnvelopes, APayloadThatIsNotSlacksIsReportedAsABadRequest) {

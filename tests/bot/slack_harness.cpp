@@ -18,6 +18,21 @@ std::int64_t unix_now() {
 
 std::string ts_now() { return std::to_string(unix_now()) + ".000100"; }
 
+std::string url_encoded(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 json callback(const std::string& event_id, json event) {
   return {{"token", "kH3x9bQ2LmP7vR1sT8wYz4Na"},
           {"team_id", kTeam},
@@ -97,17 +112,34 @@ json press_payload(const std::string& message_ts, const std::string& value,
                                     {"action_ts", action_ts}}})}};
 }
 
-std::string form_body(const json& payload) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string body = "payload=";
-  for (unsigned char c : payload.dump()) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      body += static_cast<char>(c);
-    } else {
-      body += '%';
-      body += kHex[c >> 4];
-      body += kHex[c & 15];
-    }
+std::string form_body(const json& payload) { return "payload=" + url_encoded(payload.dump()); }
+
+json slash_command(const std::string& text, const std::string& trigger_id, std::string_view user,
+                   std::string_view command) {
+  json fields = json::object();
+  // The fields Slack documents for a slash command; we read five of them.
+  fields["token"] = "kH3x9bQ2LmP7vR1sT8wYz4Na";
+  fields["team_id"] = kTeam;
+  fields["team_domain"] = "northside-clinic";
+  fields["channel_id"] = kChannel;
+  fields["channel_name"] = "general";
+  fields["user_id"] = user;
+  fields["user_name"] = "mara.ahmed";
+  fields["command"] = command;
+  fields["text"] = text;
+  fields["api_app_id"] = "A07TRIAGE01";
+  fields["is_enterprise_install"] = "false";
+  fields["response_url"] = "https://hooks.slack.com/commands/T04QZ7R9B2L/1/abc";
+  fields["trigger_id"] = trigger_id;
+  return fields;
+}
+
+std::string command_form(const json& fields) {
+  std::string body;
+  for (const auto& [name, value] : fields.items()) {
+    if (!body.empty()) body += '&';
+    body += url_encoded(name) + "=" +
+            url_encoded(value.is_string() ? value.get<std::string>() : value.dump());
   }
   return body;
 }
@@ -212,6 +244,13 @@ HttpResult SlackBot::post_event(const json& event) {
   HeaderList headers = signed_headers(body);
   headers.emplace_back("Content-Type", "application/json");
   return post_raw("/webhooks/slack/events", body, headers);
+}
+
+HttpResult SlackBot::command(const json& fields) {
+  const std::string body = command_form(fields);
+  HeaderList headers = signed_headers(body);
+  headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+  return post_raw("/webhooks/slack/commands", body, headers);
 }
 
 HttpResult SlackBot::press(const json& payload) {

@@ -52,6 +52,12 @@ nlohmann::json press_payload(const std::string& message_ts, const std::string& v
                              const std::string& action_ts);
 // "payload=<url-encoded JSON>", as Slack posts interactions.
 std::string form_body(const nlohmann::json& payload);
+// The fields Slack sends for `<command> <text>` typed by `user` in kChannel (Socket
+// Mode's payload); command_form() encodes them as the form Slack posts over HTTP.
+nlohmann::json slash_command(const std::string& text, const std::string& trigger_id,
+                             std::string_view user = kUser, std::string_view command = "/triage");
+// "name=value&..." of a JSON object's string values, URL-encoded, in the object's order.
+std::string command_form(const nlohmann::json& fields);
 
 // X-Slack-Request-Timestamp and X-Slack-Signature for `body`, signed `age` ago.
 HeaderList signed_headers(const std::string& body, std::string_view secret = kSecret,
@@ -92,6 +98,8 @@ class SlackBot {
   HttpResult post_raw(std::string_view path, const std::string& body, const HeaderList& headers);
   // POST /webhooks/slack/interactions, signed.
   HttpResult press(const nlohmann::json& payload);
+  // POST /webhooks/slack/commands: the form of `fields`, signed.
+  HttpResult command(const nlohmann::json& fields);
 
   const std::filesystem::path& db() const { return db_; }
   std::int64_t query(const std::string& sql) const { return telegram_bot::query_int(db_, sql); }

@@ -2,7 +2,8 @@
 // Socket Mode server that also plays the Web API (tests/support/fake_socket_mode_server.h).
 // An envelope is acknowledged only after its event is committed; a `disconnect` and the
 // reconnect lose and repeat nothing; SIGTERM exits 0 promptly; a SIGKILL right after the
-// acknowledgement still delivers the reply, once, after a restart (issue 12).
+// acknowledgement still delivers the reply, once, after a restart (issue 12); a slash
+// command's acknowledgement comes after its commit and carries its ephemeral answer.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
@@ -95,6 +96,37 @@ TEST_F(SlackSocket, AnEnvelopeIsAcknowledgedOnlyAfterItsEventIsCommitted) {
   EXPECT_GT(outbox_rows(), 0);
   ASSERT_TRUE(telegram_bot::wait_until_settled(db_)) << server_->stderr_text();
   expect_each_reply_once();
+}
+
+TEST_F(SlackSocket, ASlashCommandIsAcknowledgedAfterItsCommitWithItsEphemeralAnswer) {
+  start({{"TRIAGEBOT_LOG_LEVEL", "debug"}});
+  ASSERT_TRUE(server_->wait_for_stderr("slack.socket_connected")) << server_->stderr_text();
+  std::string id;
+  {
+    // As above: the commit must wait for this lock, so an early ack would show.
+    SQLite::Database blocker(db_.string(), SQLite::OPEN_READWRITE, 5000);
+    blocker.exec("BEGIN IMMEDIATE");
+    id = fake_.send_envelope(1, "slash_commands", slash_command("", "13345224609.1.socket"));
+    ASSERT_TRUE(server_->wait_for_stderr("slack.socket_envelope")) << server_->stderr_text();
+    EXPECT_FALSE(fake_.wait_for_acks(1, 500ms)) << "acknowledged before the commit";
+    blocker.exec("ROLLBACK");
+  }
+  ASSERT_TRUE(fake_.wait_for_acks(1)) << server_->stderr_text();
+  const auto ack = fake_.acks().front();
+  EXPECT_EQ(ack.envelope_id, id);
+  EXPECT_EQ(ack.payload, json({{"response_type", "ephemeral"},
+                               {"text", "I've started in our direct message: answer me there."}}));
+  EXPECT_EQ(query("SELECT COUNT(*) FROM processed_events"), 1);
+  EXPECT_EQ(query("SELECT COUNT(*) FROM messages WHERE direction = 'bot'"), 2);
+  // The greeting and the first prompt go to the DM opened for the person, not to the
+  // channel the command was typed in.
+  ASSERT_TRUE(telegram_bot::wait_until_settled(db_)) << server_->stderr_text();
+  const auto opened = fake_.api_requests("/conversations.open");
+  ASSERT_FALSE(opened.empty());
+  EXPECT_EQ(opened.front().json()["users"], kUser);
+  const auto calls = fake_.api_requests("/chat.postMessage");
+  ASSERT_EQ(calls.size(), 2u);
+  for (const auto& call : calls) EXPECT_EQ(call.json()["channel"], "D" + std::string(kUser));
 }
 
 TEST_F(SlackSocket, ADisconnectAndTheReconnectLoseAndRepeatNothing) {

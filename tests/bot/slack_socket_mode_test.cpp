@@ -28,6 +28,8 @@ using testing::wait_until;
 using namespace std::chrono_literals;
 
 constexpr const char* kAppToken = "xapp-1-A0TRIAGE01-1234567890-s3cr3tappt0ken";
+// An envelope type the loop does not hand on: acknowledged at once, a marker in order.
+constexpr const char* kUnknownType = "a_type_slack_adds_later";
 
 // An Events API body like platforms/fixtures/slack_socket_events_api.json's payload.
 json message_event(const std::string& event_id) {
@@ -52,24 +54,23 @@ json message_event(const std::string& event_id) {
 class RecordingHandler {
  public:
   EnvelopeHandler handler() {
-    return
-        [this](const adapters::slack::Envelope& envelope, std::function<void(Result<void>)> done) {
-          std::optional<Result<void>> outcome;
-          {
-            std::lock_guard lock(mutex_);
-            seen_.push_back(envelope);
-            if (holding_) {
-              held_[envelope.envelope_id] = std::move(done);
-              return;
-            }
-            outcome.emplace();
-            if (!outcomes_.empty()) {
-              outcome.emplace(outcomes_.front());
-              outcomes_.erase(outcomes_.begin());
-            }
-          }
-          done(*outcome);
-        };
+    return [this](const adapters::slack::Envelope& envelope, EnvelopeDone done) {
+      std::optional<Result<json>> outcome;
+      {
+        std::lock_guard lock(mutex_);
+        seen_.push_back(envelope);
+        if (holding_) {
+          held_[envelope.envelope_id] = std::move(done);
+          return;
+        }
+        outcome.emplace(json());
+        if (!outcomes_.empty()) {
+          outcome.emplace(outcomes_.front());
+          outcomes_.erase(outcomes_.begin());
+        }
+      }
+      done(*outcome);
+    };
   }
 
   void hold() {
@@ -81,8 +82,8 @@ class RecordingHandler {
     outcomes_.push_back(std::move(error));
   }
   // Reports the held envelope's outcome, as a pipeline's commit would, from this thread.
-  void complete(const std::string& envelope_id, Result<void> outcome = {}) {
-    std::function<void(Result<void>)> done;
+  void complete(const std::string& envelope_id, Result<json> outcome = json()) {
+    EnvelopeDone done;
     {
       std::lock_guard lock(mutex_);
       done = std::move(held_.at(envelope_id));
@@ -107,9 +108,9 @@ class RecordingHandler {
  private:
   mutable std::mutex mutex_;
   std::vector<adapters::slack::Envelope> seen_;
-  std::vector<Result<void>> outcomes_;
+  std::vector<Result<json>> outcomes_;
   bool holding_ = false;
-  std::map<std::string, std::function<void(Result<void>)>> held_;
+  std::map<std::string, EnvelopeDone> held_;
 };
 
 std::vector<std::string> ack_ids(const FakeSocketModeServer& server) {
@@ -153,16 +154,55 @@ TEST_F(SlackSocketMode, OpensWithTheAppTokenAndAcknowledgesAnEventOnlyOnceItIsCo
   EXPECT_EQ(handler_.seen()[0].envelope_id, event);
   EXPECT_EQ(handler_.event_ids(), std::vector<std::string>{"Ev0SOCKET001"});
 
-  // A slash command is acknowledged at once; had the event been acknowledged before its
-  // commit, that acknowledgement would have come first on the same connection.
-  const std::string command = server_.send_envelope(1, "slash_commands", {{"command", "/x"}});
+  // A type we do not handle is acknowledged at once; had the event been acknowledged
+  // before its commit, that acknowledgement would have come first on the same connection.
+  const std::string marker = server_.send_envelope(1, kUnknownType, json::object());
   ASSERT_TRUE(server_.wait_for_acks(1));
-  EXPECT_EQ(ack_ids(server_), std::vector<std::string>{command});
+  EXPECT_EQ(ack_ids(server_), std::vector<std::string>{marker});
 
   handler_.complete(event);
   ASSERT_TRUE(server_.wait_for_acks(2));
-  EXPECT_EQ(ack_ids(server_), (std::vector<std::string>{command, event}));
-  EXPECT_EQ(handler_.seen().size(), 1u);  // the slash command never reached the handler
+  EXPECT_EQ(ack_ids(server_), (std::vector<std::string>{marker, event}));
+  EXPECT_EQ(handler_.seen().size(), 1u);             // the other envelope never reached the handler
+  EXPECT_TRUE(server_.acks()[1].payload.is_null());  // an event's ack carries nothing
+}
+
+TEST_F(SlackSocketMode, ASlashCommandIsAcknowledgedOnlyOnceCommittedWithItsAnswerAsPayload) {
+  handler_.hold();
+  start();
+  ASSERT_TRUE(server_.wait_for_connections(1));
+  const std::string command =
+      server_.send_envelope(1, "slash_commands",
+                            {{"command", "/triage"},
+                             {"text", "forget"},
+                             {"user_id", "U0PATIENT1"},
+                             {"team_id", "T0CLINIC1"},
+                             {"trigger_id", "13345224609.7384749.8088930838d88f"}});
+  ASSERT_TRUE(handler_.wait_for(1));
+  EXPECT_EQ(handler_.seen()[0].kind, adapters::slack::EnvelopeKind::slash_commands);
+  EXPECT_EQ(handler_.seen()[0].payload["text"], "forget");
+
+  // Nothing goes back before the handler reports the commit: a marker sent after the
+  // command is acknowledged first.
+  const std::string marker = server_.send_envelope(1, kUnknownType, json::object());
+  ASSERT_TRUE(server_.wait_for_acks(1));
+  EXPECT_EQ(ack_ids(server_), std::vector<std::string>{marker});
+
+  const json answer{{"response_type", "ephemeral"}, {"text", "Deleted everything you told me."}};
+  handler_.complete(command, answer);
+  ASSERT_TRUE(server_.wait_for_acks(2));
+  EXPECT_EQ(ack_ids(server_), (std::vector<std::string>{marker, command}));
+  EXPECT_EQ(server_.acks()[1].payload, answer);
+}
+
+TEST_F(SlackSocketMode, ASlashCommandThatCanNeverBeProcessedIsAcknowledgedWithoutAnswer) {
+  handler_.then(make_error(ErrorCode::bad_request, "slash command has no user_id"));
+  start();
+  ASSERT_TRUE(server_.wait_for_connections(1));
+  const std::string command = server_.send_envelope(1, "slash_commands", {{"command", "/triage"}});
+  ASSERT_TRUE(server_.wait_for_acks(1));
+  EXPECT_EQ(ack_ids(server_), std::vector<std::string>{command});
+  EXPECT_TRUE(server_.acks()[0].payload.is_null());
 }
 
 TEST_F(SlackSocketMode, LeavesAnEnvelopeUnacknowledgedAfterATransientErrorSoSlackResendsIt) {
@@ -171,7 +211,7 @@ TEST_F(SlackSocketMode, LeavesAnEnvelopeUnacknowledgedAfterATransientErrorSoSlac
   ASSERT_TRUE(server_.wait_for_connections(1));
   const std::string first = server_.send_event(1, message_event("Ev0SOCKET002"));
   ASSERT_TRUE(handler_.wait_for(1));
-  const std::string marker = server_.send_envelope(1, "slash_commands", {{"command", "/x"}});
+  const std::string marker = server_.send_envelope(1, kUnknownType, json::object());
   ASSERT_TRUE(server_.wait_for_acks(1));
   EXPECT_EQ(ack_ids(server_), std::vector<std::string>{marker});
 
@@ -378,7 +418,7 @@ TEST_F(SlackSocketMode, StopIsPromptWhileBackingOff) {
 }
 
 TEST(SlackSocketModeConfig, RefusesAnApiBaseThatIsNotHttpsOrLoopback) {
-  auto ignore = [](const adapters::slack::Envelope&, std::function<void(Result<void>)>) {};
+  auto ignore = [](const adapters::slack::Envelope&, EnvelopeDone) {};
   for (const char* base : {"http://slack.example/api", "ftp://127.0.0.1/api", ""}) {
     auto made = make_socket_mode_loop({.api_base = base, .app_token = kAppToken}, ignore);
     ASSERT_FALSE(made) << base;

@@ -155,7 +155,8 @@ class SocketPeer : public std::enable_shared_from_this<SocketPeer> {
       if (frame.is_object() && frame.contains("envelope_id") && frame["envelope_id"].is_string()) {
         std::lock_guard lock(self->state_->mutex);
         self->state_->acks.push_back({frame["envelope_id"].get<std::string>(), self->number_,
-                                      std::chrono::steady_clock::now()});
+                                      std::chrono::steady_clock::now(),
+                                      frame.value("payload", json())});
       }
       self->read();
     });

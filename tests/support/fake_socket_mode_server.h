@@ -11,7 +11,8 @@
 //    already used, is refused with 403 (so a reconnect must open a fresh URL). An
 //    accepted connection gets a number (1, 2, ... in order), a `hello` (unless
 //    set_send_hello(false)), and then whatever the test sends on it. Every text frame the
-//    client sends with an `envelope_id` is recorded as an acknowledgement.
+//    client sends with an `envelope_id` is recorded as an acknowledgement, with its
+//    `payload` if it has one.
 //
 // Ownership and threads: the object owns one io_context and one thread, started by the
 // constructor and joined by the destructor. Every public member may be called from any
@@ -35,6 +36,7 @@ struct SocketAck {
   std::string envelope_id;
   std::size_t connection = 0;
   std::chrono::steady_clock::time_point at;
+  nlohmann::json payload;  // the acknowledgement's `payload` (a slash command's answer), or null
 };
 
 struct OpenCall {

@@ -43,8 +43,7 @@ class SlackChannel : public Channel {
     // needs the pipeline, which comes with background().
     auto loop = slack::make_socket_mode_loop(
         slack::SocketModeOptions{.api_base = api_, .app_token = app_token_},
-        [handler = handler_](const adapters::slack::Envelope& envelope,
-                             std::function<void(Result<void>)> done) {
+        [handler = handler_](const adapters::slack::Envelope& envelope, slack::EnvelopeDone done) {
           (*handler)(envelope, std::move(done));
         });
     if (!loop) return loop.error();

@@ -94,8 +94,9 @@ bool check_app_token(const Config& config, CommandIo io) {
 void report_events_api(const Config& config, CommandIo io) {
   if (config.slack_signing_secret) {
     io.out << "events api: signing secret set; point Event Subscriptions at "
-              "https://HOST/webhooks/slack/events and Interactivity at "
-              "https://HOST/webhooks/slack/interactions\n";
+              "https://HOST/webhooks/slack/events, Interactivity at "
+              "https://HOST/webhooks/slack/interactions and the /triage slash command at "
+              "https://HOST/webhooks/slack/commands\n";
   } else {
     io.out << "events api: off (set TRIAGEBOT_SLACK_SIGNING_SECRET to receive events over "
               "HTTPS; until then /webhooks/slack/* answer 401)\n";

@@ -2,8 +2,9 @@
 //
 //   check    calls auth.test with TRIAGEBOT_SLACK_TOKEN and says what works and what is
 //            missing: a refused token, the bot scopes the interview needs (when Slack
-//            lists the granted ones), the signing secret for the Events API, and the
-//            app token for Socket Mode (which it tries with apps.connections.open).
+//            lists the granted ones; `commands` for /triage among them), the signing secret for the
+//            Events API, and the app token for Socket Mode (which it tries with
+//            apps.connections.open).
 //   socket   runs the server with Slack's Socket Mode loop (needs the app token), like
 //            `telegram poll`: for a setup without a public HTTPS address.
 //

@@ -7,6 +7,7 @@
 #include "adapters/slack/events.h"
 #include "adapters/slack/interactions.h"
 #include "adapters/slack/signature.h"
+#include "adapters/slack/slash_command.h"
 #include "bot/channels/slack/submission.h"
 #include "bot/flow/error_response.h"
 #include "bot/http/responses.h"
@@ -58,6 +59,17 @@ Processed answer_when_committed(Respond respond) {
   };
 }
 
+// A slash command's answer: 200 with the ephemeral JSON Slack shows the person.
+CommandAnswered answer_command(Respond respond) {
+  return [respond = std::move(respond)](Result<nlohmann::json> answered) {
+    if (!answered) return respond(pipeline_error_response(answered.error()));
+    if (answered->is_null()) return respond(empty_ok());  // Slack's ssl_check
+    HttpResponse answer;
+    answer.body = answered->dump();
+    respond(std::move(answer));
+  };
+}
+
 void log_redelivery(const slack_api::Redelivery& redelivery) {
   if (redelivery.attempt == 0) return;
   log(LogLevel::info, "slack.redelivery",
@@ -99,6 +111,20 @@ void add_slack_routes(http::Router& router, Pipeline& pipeline,
         }
         process_slack_interaction(pipeline, *parsed, answer_when_committed(std::move(respond)));
       });
+  router.add("POST", "/webhooks/slack/commands",
+             [&pipeline, identity](HttpRequest request, Respond respond) {
+               if (!signed_by_slack(request, *identity, "commands")) {
+                 return respond(http::json_error(401, "unauthorized", "Bad request signature."));
+               }
+               auto parsed =
+                   slack_api::parse_slash_command_request(request, inbound_options(*identity));
+               if (!parsed) return respond(bad_request(parsed.error().message));
+               if (parsed->action == slack_api::SlashAction::usage) {
+                 // The command's name is the app's configuration, not anything a person wrote.
+                 log(LogLevel::debug, "slack.command_usage", {{"command", parsed->command}});
+               }
+               process_slack_command(pipeline, *parsed, answer_command(std::move(respond)));
+             });
 }
 
 }  // namespace triagebot::bot

@@ -23,7 +23,14 @@ namespace asio = boost::asio;
 namespace adapter = adapters::slack;
 
 std::string_view kind_name(adapter::EnvelopeKind kind) {
-  return kind == adapter::EnvelopeKind::interactive ? "interactive" : "events_api";
+  switch (kind) {
+    case adapter::EnvelopeKind::interactive:
+      return "interactive";
+    case adapter::EnvelopeKind::slash_commands:
+      return "slash_commands";
+    default:
+      return "events_api";
+  }
 }
 
 class SocketModeLoop;
@@ -34,7 +41,8 @@ class SocketModeLoop;
 class AckRelay {
  public:
   AckRelay(asio::io_context& io, SocketModeLoop& loop) : io_(&io), loop_(&loop) {}
-  void acknowledge(std::string envelope_id);
+  // `ack` is the whole acknowledgement frame (adapter::ack_message).
+  void acknowledge(std::string ack);
   void close() {
     std::lock_guard lock(mutex_);
     io_ = nullptr;
@@ -86,18 +94,18 @@ class SocketModeLoop final : public BackgroundLoop {
     thread_.join();
   }
 
-  // Loop thread.
-  void acknowledge(const std::string& envelope_id) {
+  // Loop thread. `ack` is the frame to send (adapter::ack_message).
+  void acknowledge(std::string ack) {
     if (stopping_) return;
     auto target = ready_link();
     if (!target) {
       // Between connections: the next one to say hello carries it (Slack takes an
       // acknowledgement by envelope_id; a late one at worst lets Slack redeliver, and
       // the commit's dedup drops the repeat).
-      unsent_acks_.push_back(envelope_id);
+      unsent_acks_.push_back(std::move(ack));
       return;
     }
-    target->socket->send(adapter::ack_message(envelope_id));
+    target->socket->send(std::move(ack));
   }
 
  private:
@@ -218,10 +226,13 @@ class SocketModeLoop final : public BackgroundLoop {
         return on_disconnect(link, envelope->disconnect_reason);
       case adapter::EnvelopeKind::events_api:
       case adapter::EnvelopeKind::interactive:
+      case adapter::EnvelopeKind::slash_commands:
         return dispatch(*envelope);
       case adapter::EnvelopeKind::other:
         log(LogLevel::debug, "slack.socket_ignored", {{"type", envelope->type}});
-        if (!envelope->envelope_id.empty()) acknowledge(envelope->envelope_id);
+        if (!envelope->envelope_id.empty()) {
+          acknowledge(adapter::ack_message(envelope->envelope_id));
+        }
         return;
     }
   }
@@ -238,7 +249,7 @@ class SocketModeLoop final : public BackgroundLoop {
     if (retiring_) retire_later(retiring_);
     std::deque<std::string> waiting;
     waiting.swap(unsent_acks_);
-    for (const auto& envelope_id : waiting) acknowledge(envelope_id);
+    for (auto& ack : waiting) acknowledge(std::move(ack));
   }
 
   // The fresh connection is up. Slack may still have written to the one it asked us to
@@ -276,7 +287,7 @@ class SocketModeLoop final : public BackgroundLoop {
     log(LogLevel::debug, "slack.socket_envelope",
         {{"type", kind_name(envelope.kind)}, {"retry_attempt", envelope.redelivery.attempt}});
     auto done = [relay = relay_, envelope_id = envelope.envelope_id,
-                 type = std::string(kind_name(envelope.kind))](Result<void> outcome) {
+                 type = std::string(kind_name(envelope.kind))](Result<nlohmann::json> outcome) {
       if (!outcome && outcome.error().code != ErrorCode::bad_request) {
         // Not committed: Slack delivers it again (retry_attempt > 0).
         log(LogLevel::warn, "slack.socket_not_acknowledged",
@@ -287,8 +298,9 @@ class SocketModeLoop final : public BackgroundLoop {
         // It can never be processed; an acknowledgement stops Slack resending it.
         log(LogLevel::warn, "slack.socket_envelope_rejected",
             {{"type", type}, {"error", outcome.error().message}});
+        return relay->acknowledge(adapter::ack_message(envelope_id));
       }
-      relay->acknowledge(envelope_id);
+      relay->acknowledge(adapter::ack_message(envelope_id, *outcome));
     };
     handler_(envelope, std::move(done));
   }
@@ -340,12 +352,12 @@ class SocketModeLoop final : public BackgroundLoop {
   asio::steady_timer retry_timer_{io_};
 
   // Loop thread only.
-  std::shared_ptr<Link> pending_;   // connecting, or waiting for hello
-  std::shared_ptr<Link> current_;   // said hello
-  std::shared_ptr<Link> retiring_;  // sent disconnect; still read (see retire_later)
-  std::deque<std::string> unsent_acks_;
-  bool opening_ = false;  // an open, a connect, a hello or a backoff is under way
-  int failures_ = 0;      // in a row since the last hello
+  std::shared_ptr<Link> pending_;        // connecting, or waiting for hello
+  std::shared_ptr<Link> current_;        // said hello
+  std::shared_ptr<Link> retiring_;       // sent disconnect; still read (see retire_later)
+  std::deque<std::string> unsent_acks_;  // acknowledgement frames
+  bool opening_ = false;                 // an open, a connect, a hello or a backoff is under way
+  int failures_ = 0;                     // in a row since the last hello
   std::uint64_t links_ = 0;
   std::mt19937_64 random_{std::random_device{}()};
   bool stopping_ = false;
@@ -355,12 +367,11 @@ class SocketModeLoop final : public BackgroundLoop {
   std::thread thread_;
 };
 
-void AckRelay::acknowledge(std::string envelope_id) {
+void AckRelay::acknowledge(std::string ack) {
   std::lock_guard lock(mutex_);
   if (io_ == nullptr) return;
-  asio::post(*io_, [loop = loop_, envelope_id = std::move(envelope_id)] {
-    loop->acknowledge(envelope_id);
-  });
+  asio::post(*io_,
+             [loop = loop_, ack = std::move(ack)]() mutable { loop->acknowledge(std::move(ack)); });
 }
 
 }  // namespace

@@ -2,9 +2,10 @@
 // address (PLATFORMS.md §2.4), Slack's counterpart of Telegram polling. The loop calls
 // apps.connections.open with the app token (xapp-...), connects to the URL it gets with
 // Beast's WebSocket (TLS for wss://, plain for a ws:// test server on loopback), reads
-// envelopes (adapters/slack/socket_mode.h), hands events and interactions to the
-// channel and acknowledges each envelope by its envelope_id only once the channel says
-// its effects are committed. `hello` marks the connection ready; `disconnect` makes it
+// envelopes (adapters/slack/socket_mode.h), hands events, interactions and slash
+// commands to the channel and acknowledges each envelope by its envelope_id only once
+// the channel says its effects are committed (a slash command's acknowledgement
+// carries its answer). `hello` marks the connection ready; `disconnect` makes it
 // open a fresh URL at once; pings are answered; a lost connection is reopened with
 // backoff.
 //
@@ -18,19 +19,25 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "adapters/slack/socket_mode.h"
 #include "bot/channels/channel.h"
 #include "dialogs/result.h"
 
 namespace triagebot::bot::slack {
 
-// One envelope of kind events_api or interactive. `done` reports the outcome: success
-// when the event was committed, or was a duplicate, or was ignored on purpose; an error
-// whose code is "bad_request" when it can never be processed (the loop acknowledges it
-// anyway: Slack would only send it again); any other error (overloaded, storage) leaves
-// the envelope unacknowledged so that Slack delivers it again.
-using EnvelopeHandler = std::function<void(const adapters::slack::Envelope& envelope,
-                                           std::function<void(Result<void>)> done)>;
+// How an envelope's handling ended. Success when its effects were committed, or it was
+// a duplicate, or it was ignored on purpose, carrying the acknowledgement's `payload`
+// (a slash command's ephemeral answer) or null for none; an error whose code is
+// "bad_request" when it can never be processed (the loop acknowledges it anyway, with
+// no payload: Slack would only send it again); any other error (overloaded, storage)
+// leaves the envelope unacknowledged so that Slack delivers it again.
+using EnvelopeDone = std::function<void(Result<nlohmann::json>)>;
+
+// One envelope of kind events_api, interactive or slash_commands.
+using EnvelopeHandler =
+    std::function<void(const adapters::slack::Envelope& envelope, EnvelopeDone done)>;
 
 struct SocketModeOptions {
   std::string api_base;   // the Web API's base URL (TRIAGEBOT_SLACK_API), no trailing slash

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "adapters/slack/command_names.h"
 #include "adapters/slack/reply_parts.h"
 #include "bot/channels/slack/identity.h"
 
@@ -13,9 +14,11 @@ using nlohmann::json;
 
 // Slack refuses a message over its block limits whole (invalid_blocks): a reply that
 // does not fit is cut before the outbox, one row per message, so a retry after a failed
-// second part never repeats the first.
+// second part never repeats the first. The commands the text names are first put as a
+// Slack user types them (/triage forget), before the limits are measured; the stored
+// transcript keeps the interview's own words.
 std::vector<dialogs::Reply> split_for_slack(const dialogs::Reply& reply) {
-  return slack_api::split_reply(reply);
+  return slack_api::split_reply(slack_api::with_slash_commands(reply));
 }
 
 }  // namespace
@@ -70,6 +73,13 @@ Submission slack_press_submission(const slack_api::ParsedInteraction& parsed) {
   return submission;
 }
 
+Submission slack_command_submission(const slack_api::ParsedSlashCommand& parsed) {
+  Submission submission;
+  if (parsed.event) submission.events.push_back(*parsed.event);
+  submission.split_reply = split_for_slack;
+  return submission;
+}
+
 namespace {
 
 void submit(Pipeline& pipeline, Submission submission, Processed done) {
@@ -97,6 +107,18 @@ void process_slack_interaction(Pipeline& pipeline, const slack_api::ParsedIntera
     return done(Result<void>());
   }
   submit(pipeline, slack_press_submission(parsed), std::move(done));
+}
+
+void process_slack_command(Pipeline& pipeline, const slack_api::ParsedSlashCommand& parsed,
+                           CommandAnswered done) {
+  nlohmann::json answer = slack_api::slash_command_answer(parsed.action);
+  // usage answers with the help text, ssl_check with nothing (a null answer).
+  if (!parsed.event) return done(answer);
+  submit(pipeline, slack_command_submission(parsed),
+         [done = std::move(done), answer = std::move(answer)](Result<void> committed) {
+           if (!committed) return done(committed.error());
+           done(answer);
+         });
 }
 
 }  // namespace triagebot::bot

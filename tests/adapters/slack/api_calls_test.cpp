@@ -34,7 +34,8 @@ TEST(SlackAuthTest, CallUsesTheBotToken) {
 
 TEST(SlackAuthTest, ReadsTheWorkspaceAndBotUser) {
   auto info = read_auth_test(200, kAuthTestOk,
-                             scopes("chat:write,im:history,im:write,app_mentions:read,users:read"));
+                             scopes("chat:write,im:history,im:write,app_mentions:read,commands,"
+                                    "users:read"));
   ASSERT_TRUE(info.has_value()) << info.error().message;
   EXPECT_EQ(info->team, "Northside Clinic");
   EXPECT_EQ(info->team_id, "T04QZ7R9B2L");
@@ -42,14 +43,15 @@ TEST(SlackAuthTest, ReadsTheWorkspaceAndBotUser) {
   EXPECT_EQ(info->bot_id, "B07TRIBOT1");
   EXPECT_EQ(info->url, "https://northside-clinic.slack.com/");
   EXPECT_TRUE(info->scopes_known);
-  EXPECT_EQ(info->granted_scopes.size(), 5u);
+  EXPECT_EQ(info->granted_scopes.size(), 6u);
   EXPECT_TRUE(info->missing_scopes.empty());
 }
 
 TEST(SlackAuthTest, NamesTheMissingScopesInOrder) {
   auto info = read_auth_test(200, kAuthTestOk, scopes("chat:write, im:write"));
   ASSERT_TRUE(info.has_value());
-  EXPECT_EQ(info->missing_scopes, (std::vector<std::string>{"im:history", "app_mentions:read"}));
+  EXPECT_EQ(info->missing_scopes,
+            (std::vector<std::string>{"im:history", "app_mentions:read", "commands"}));
 }
 
 TEST(SlackAuthTest, WithoutTheScopesHeaderNothingIsClaimed) {
@@ -71,9 +73,9 @@ TEST(SlackAuthTest, ErrorsSayWhatIsWrong) {
   EXPECT_EQ(read_auth_test(200, R"({"ok": true})", {}).error().code, ErrorCode::bad_response);
 }
 
-TEST(SlackRequiredScopes, AreTheFourTheInterviewNeeds) {
+TEST(SlackRequiredScopes, AreTheFiveTheInterviewAndTheSlashCommandNeed) {
   EXPECT_EQ(required_scopes(), (std::vector<std::string>{"chat:write", "im:history", "im:write",
-                                                         "app_mentions:read"}));
+                                                         "app_mentions:read", "commands"}));
 }
 
 TEST(SlackConnectionsOpen, CallUsesTheAppToken) {

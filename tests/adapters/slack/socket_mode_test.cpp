@@ -76,10 +76,35 @@ TEST(SlackSocketMode, InteractiveEnvelopeGoesThroughTheInteractionParser) {
 
 TEST(SlackSocketMode, OtherEnvelopesAreStillAcknowledgeable) {
   Envelope envelope =
-      envelope_of(R"({"type": "slash_commands", "envelope_id": "e-3", "payload": {}})");
+      envelope_of(R"({"type": "a_type_slack_adds_later", "envelope_id": "e-3", "payload": {}})");
   EXPECT_EQ(envelope.kind, EnvelopeKind::other);
   EXPECT_EQ(envelope.envelope_id, "e-3");
   EXPECT_EQ(ack_message(envelope.envelope_id), R"({"envelope_id":"e-3"})");
+}
+
+TEST(SlackSocketMode, SlashCommandsEnvelopeGoesThroughTheCommandParser) {
+  Envelope envelope = envelope_of(R"({"type": "slash_commands", "envelope_id": "e-4",
+      "accepts_response_payload": true, "payload": {"command": "/triage", "text": "restart",
+      "user_id": "U0PATIENT1", "team_id": "T0CLINIC1", "channel_id": "C0GENERAL",
+      "trigger_id": "13345224609.738474920.8088930838d88f008e0"}})");
+  EXPECT_EQ(envelope.kind, EnvelopeKind::slash_commands);
+  auto parsed = parse_slash_commands_envelope(envelope, kOptions);
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
+  EXPECT_EQ(parsed->action, SlashAction::restart);
+  EXPECT_EQ(parsed->event->input.text, "/restart");
+  EXPECT_FALSE(parse_events_envelope(envelope, kOptions).has_value());
+  EXPECT_FALSE(parse_interactive_envelope(envelope, kOptions).has_value());
+  EXPECT_EQ(parse_slash_commands_envelope(
+                envelope_of(slack_fixture("slack_socket_events_api.json")), kOptions)
+                .error()
+                .code,
+            ErrorCode::bad_request);
+}
+
+TEST(SlackSocketMode, AnAckCarriesAPayloadWhenGivenOne) {
+  EXPECT_EQ(json::parse(ack_message("e-5", json{{"text", "Done."}})),
+            (json{{"envelope_id", "e-5"}, {"payload", {{"text", "Done."}}}}));
+  EXPECT_EQ(ack_message("e-6", json()), R"({"envelope_id":"e-6"})");
 }
 
 TEST(SlackSocketMode, AckEchoesTheEnvelopeId) {
@@ -98,6 +123,8 @@ TEST(SlackSocketMode, MalformedFramesAreErrors) {
             "events_api envelope has no envelope_id");
   EXPECT_EQ(error(R"({"type": "interactive", "envelope_id": "e"})"),
             "interactive envelope has no payload");
+  EXPECT_EQ(error(R"({"type": "slash_commands", "payload": {}})"),
+            "slash_commands envelope has no envelope_id");
   EXPECT_EQ(error(R"({"type": "events_api", "envelope_id": 5, "payload": {}})"),
             "frame.envelope_id is not a string");
   EXPECT_EQ(error(R"({"type": "events_api", "envelope_id": "e", "payload": "{}"})"),
