@@ -132,6 +132,20 @@ TEST(Phrases, EverydayLookAlikesAreNotRedFlagFindings) {
   EXPECT_EQ(finding(opening("legs gone weak and its spreading up"), "both_legs"), 1);
 }
 
+// A denial inside a phrase's gap: the reader used to look only before and after the
+// phrase, so "my foot is not cold" stated "foot ... cold" and ended the interview as a
+// cold, pale leg. A negator that is a word of the phrase, or a pseudo-negation, is none.
+TEST(Phrases, ADenialInsideAPhraseDeniesIt) {
+  EXPECT_EQ(finding(opening("my foot is not cold"), "limb_cold_pale"), 0);
+  EXPECT_EQ(finding(opening("my leg is not white or cold at all"), "limb_cold_pale"), 0);
+  EXPECT_EQ(finding(opening("my face is fine, no drooping"), "stroke_signs"), 0);
+  EXPECT_EQ(finding(opening("my arm is never weak"), "stroke_signs"), 0);
+  // Still stated:
+  EXPECT_EQ(finding(opening("my foot is cold and white"), "limb_cold_pale"), 1);
+  EXPECT_EQ(finding(opening("my toes will not move"), "limb_cold_pale"), 1);
+  EXPECT_EQ(finding(opening("my face has no feeling and is drooping"), "stroke_signs"), 1);
+}
+
 // ---- Answers (the reader's vocabulary)
 
 TEST(AnswerReader, ReadsDenialsWithoutANoWord) {
