@@ -493,9 +493,9 @@ class Interview {
     return flags;
   }
 
-  // The reader looks for a denial before and after a phrase, not inside it, so "my foot
-  // is not cold" reads as a cold foot: split as "my foot" ... "isn't cold", the join
-  // would raise a red flag that neither message raises alone. A join with a negator or a
+  // The reader's negation scopes are made for one message, and a denial next to the
+  // split ("my foot" ... "isn't cold", "my face" ... "is fine, no drooping") must never
+  // become a red flag that neither message raises alone: a join with a negator or a
   // normal-state word anywhere in it is left alone.
   bool denies_anything(const std::string& text) const {
     const auto& negation = k_.lexicon.negation;

@@ -174,6 +174,7 @@ TEST(SplitCrisis, TwoHarmlessMessagesStaySilent) {
       {"my chest", "the leg is crushing me", ""},
       {"no", "point going on about it, the pain comes and goes", ""},
       {"I don't want to", "go to the doctor for nothing", ""},
+      {"I don't want to", "die", ""},
       {"chest of", "drawers fell on my foot", ""},
       {"my blood", "test results were bad", ""},
       {"i took", "my tablets this morning as usual", ""},
