@@ -6,12 +6,14 @@
 #include "dialogs/engine.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "dialogs/engine_state.h"
 #include "dialogs/knowledge_data.h"
 #include "dialogs/language_gate.h"
 #include "dialogs/parser.h"
+#include "dialogs/previous_message.h"
 #include "dialogs/question_choice.h"
 #include "dialogs/reasoner.h"
 #include "dialogs/red_flag_closure.h"
@@ -169,6 +171,7 @@ class Interview {
       if (pending) answer = on_typed_answer(reading, *pending);
     }
     auto flags = red_flags_now(k_, facts_, phrase_flags, session_.red_flags);
+    if (flags.empty() && input.kind == Input::Kind::text) flags = red_flags_across(input.text);
     if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
     if (pending && answer == Answer::clarify) {
       // Asked once in other words; asked again, it is taken as "not sure" below.
@@ -266,6 +269,7 @@ class Interview {
       Reading reading = read_message(k_, input.text, nullptr, options_.spelling);
       apply_mined(k_, facts_, st_, reading);
       auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
+      if (flags.empty()) flags = red_flags_across(input.text);
       if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
     }
     std::map<std::string, std::string> vars = {{"number", options_.emergency_number},
@@ -360,15 +364,22 @@ class Interview {
   }
 
   // `store_state`: the turn's session carries this step's engine state; otherwise the
-  // one it had. The old state's JSON is never copied only to be replaced.
+  // one it had. The old state's JSON is never copied only to be replaced. Either way the
+  // previous message's words are replaced by this one's (or cleared): they last a turn.
   Turn finish(const Session& next, bool store_state = true) {
     Turn t;
     if (store_state) {
       t.next = without_engine_state(next);
+      st_.previous_words = std::move(keep_words_);
       // Every path returns the turn finish() makes: st_ is not used again.
       t.next.engine_state = state_to_json(std::move(st_), k_, facts_);
     } else {
       t.next = next;
+      auto& state = t.next.engine_state;
+      if (!keep_words_.empty() && state.is_object())
+        state["previous_words"] = std::move(keep_words_);
+      else if (state.is_object() && state.contains("previous_words"))
+        state.erase("previous_words");
     }
     t.replies = std::move(replies_);
     return t;
@@ -386,10 +397,22 @@ class Interview {
     // Cut into clauses once: the screen and the gate read the same words.
     const auto clauses = safety::clauses_of(text);
     auto categories = screen_for_safety(clauses, options_.spelling);
+    // Nothing here alone: read on from the previous message's last words ("my chest" ...
+    // "its crushing"). A message the screen answered kept no words, so a crisis is never
+    // answered twice for one message.
+    bool across = false;
+    if (categories.empty() && !st_.previous_words.empty()) {
+      categories =
+          screen_across_messages(clause_of_kept(st_.previous_words), clauses, options_.spelling);
+      across = !categories.empty();
+    }
+    if (categories.empty()) keep_words_ = words_to_keep(clauses);
     // The language of this message: named by the gate, or by the foreign phrasing the
     // screen matched when the identifier could not tell ("je veux mourir").
     auto language = foreign_language(text, clauses, options_.languages);
-    if (!language && !categories.empty()) language = safety_language(text, options_.spelling);
+    if (!language && !categories.empty())
+      language =
+          safety_language(across ? st_.previous_words + " " + text : text, options_.spelling);
     if (language) {
       st_.language = *language;
     } else if (!st_.language.empty() && confidently_english(text, clauses, options_.languages)) {
@@ -444,12 +467,60 @@ class Interview {
     return continue_interview();  // the first question, with its buttons
   }
 
+  // A red flag split over two messages ("my foot is" ... "cold and white"): the previous
+  // message's kept words read together with this one, as an opening is read. Only
+  // findings stated present that the session did not hold count, and only when they
+  // raise a red flag; then they are kept as stated. Late news counts, as in one message
+  // (apply_mined): they outweigh an earlier "no". Words that deny anything are not read
+  // on (denies_anything), and a bare "no" kept no words.
+  std::vector<int> red_flags_across(const std::string& text) {
+    if (st_.previous_words.empty()) return {};
+    const std::string both = st_.previous_words + " " + text;
+    if (denies_anything(both)) return {};
+    Reading joined = read_message(k_, both, nullptr, options_.spelling);
+    Facts trial = facts_;
+    std::vector<int> added;
+    for (const auto& [f, value] : joined.findings) {
+      if (!value || facts_.is_true(f) || facts_.group_has_true(f)) continue;
+      trial.set(f, true);
+      added.push_back(f);
+    }
+    if (added.empty() && joined.red_flags.empty()) return {};
+    auto flags = red_flags_now(k_, trial, joined.red_flags, session_.red_flags);
+    if (flags.empty()) return flags;
+    facts_ = std::move(trial);
+    for (int f : added) st_.note_said(k_, f, quote_of(joined, f));
+    return flags;
+  }
+
+  // The reader's negation scopes are made for one message, and a denial next to the
+  // split ("my foot" ... "isn't cold", "my face" ... "is fine, no drooping") must never
+  // become a red flag that neither message raises alone: a join with a negator or a
+  // normal-state word anywhere in it is left alone.
+  bool denies_anything(const std::string& text) const {
+    const auto& negation = k_.lexicon.negation;
+    for (const auto& clause : safety::clauses_of(text)) {
+      for (const auto& word : clause) {
+        if (negation.negators.count(word) || negation.post_negators.count(word)) return true;
+        // "can't" and "couldn't" are an inability, a symptom, not a denial.
+        static constexpr std::array<std::string_view, 13> kContractedNot = {
+            "isnt",  "arent",  "wasnt", "werent", "dont",    "doesnt", "didnt",
+            "hasnt", "havent", "hadnt", "wont",   "wouldnt", "aint"};
+        if (std::find(kContractedNot.begin(), kContractedNot.end(), word) != kContractedNot.end())
+          return true;
+      }
+    }
+    return false;
+  }
+
   const KnowledgeData& k_;
   const EngineOptions& options_;
   const Session& session_;
   EngineState st_;
   Facts facts_;
   std::vector<Reply> replies_;
+  // This message's words for the next turn (previous_message.h); "" keeps none.
+  std::string keep_words_;
 };
 
 }  // namespace

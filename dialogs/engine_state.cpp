@@ -123,6 +123,8 @@ EngineState state_without_findings_from_json(const json& in) {
       read_integer(value, s.started_at);
     } else if (key == "language") {
       read_string(value, s.language);
+    } else if (key == "previous_words") {
+      read_string(value, s.previous_words);
     }
   }
   return s;
@@ -161,6 +163,7 @@ json state_json(EngineState s, PutFindings&& put_findings) {
   put("pending_for", std::move(s.pending_for));
   put("plainer", s.plainer);
   put("previous_ended", s.previous_ended);
+  if (!s.previous_words.empty()) put("previous_words", std::move(s.previous_words));
   put("questions", s.questions);
   json said = json::object();
   auto& quotes = said.get_ref<json::object_t&>();

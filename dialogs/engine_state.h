@@ -41,6 +41,14 @@ struct EngineState {
   // The language gate (dialogs/language_gate.h): the ISO code of the language the person
   // writes in when it is not English ("" = English); typed text is then not read.
   std::string language;
+  // The last words of the previous typed message (at most kPreviousWords of its last
+  // clause, folded as the safety screen reads them), kept for one turn so that a crisis
+  // split over two messages is read whole (docs/safety.md "Two messages"). "" when that
+  // message was a command, a button, a bare answer ("no") or already answered by the
+  // screen. Written to the JSON only when set.
+  std::string previous_words;
+
+  static constexpr int kPreviousWords = 8;
 
   bool was_asked(const std::string& id) const;
   // Records that the person stated finding `f`, with the words of this statement: the

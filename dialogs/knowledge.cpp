@@ -230,6 +230,11 @@ class Loader {
       d.says_no = str(f, at, "says_no");
       d.phrases = phrases(f, at, "phrases");
       d.not_phrases = phrases(f, at, "not_phrases");
+      if (f.contains("from_temperature_c")) {
+        d.from_temperature_c = number(f, at, "from_temperature_c");
+        if (!(d.from_temperature_c >= 35 && d.from_temperature_c <= 42))
+          fail(at + ".from_temperature_c", "must be a body temperature in °C, 35 to 42");
+      }
       k_.finding_index[d.id] = static_cast<int>(k_.findings.size());
       k_.findings.push_back(std::move(d));
     }

@@ -32,6 +32,9 @@ struct FindingDef {
   std::string says_yes, says_no;
   std::vector<Phrase> phrases, not_phrases;
   int past_finding = -1;  // set instead when mentioned as long past (brief §2 MS history)
+  // A body temperature typed as the answer to this finding's question ("38.9") at or above
+  // this many °C is a yes (fever: 38, the NHS's "high temperature"); 0 = not read.
+  double from_temperature_c = 0;
   // The other members of its group, ascending (built at load): a step asks about a
   // finding's group many times, and comparing group names over every finding each time
   // was most of the posterior's cost.

@@ -7,6 +7,7 @@
 #include "dialogs/answer_reader.h"
 #include "dialogs/context_scope.h"
 #include "dialogs/spelling_normaliser.h"
+#include "dialogs/temperature_reading.h"
 
 namespace triagebot::dialogs {
 namespace {
@@ -277,6 +278,23 @@ void quote_answer(std::string_view text, const std::vector<Token>& t, const Ques
   out.evidence[q.finding] = std::string(text.substr(begin, end - begin + 1));
 }
 
+// A bare temperature typed to a question whose finding reads one ("38.9" to "Have you had
+// a fever?"): at or above the finding's from_temperature_c it is a yes, quoted. Read only
+// when the answer reader found no yes or no: a measurement raises, never denies.
+void read_temperature_answer(const KnowledgeData& k, std::string_view text,
+                             const std::vector<Token>& t, const QuestionDef& q, Reading& out) {
+  if (q.finding < 0 || out.answer == Answer::yes || out.answer == Answer::no) return;
+  const double from = k.findings[q.finding].from_temperature_c;
+  if (from <= 0) return;
+  const auto celsius = typed_temperature_c(t);
+  if (!celsius || *celsius < from) return;
+  out.answer = Answer::yes;
+  out.findings[q.finding] = true;
+  size_t begin = text.find_first_not_of(" \t\n"), end = text.find_last_not_of(" \t\n");
+  if (begin != std::string_view::npos)
+    out.evidence[q.finding] = std::string(text.substr(begin, end - begin + 1));
+}
+
 int choice_by_range(const QuestionDef& q, double value) {
   for (size_t c = 0; c < q.choices.size(); ++c) {
     const auto& ch = q.choices[c];
@@ -507,6 +525,7 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
     out.answer = read_answer(k, tokens, *pending, out);
+    read_temperature_answer(k, text, tokens, *pending, out);
     quote_answer(text, tokens, *pending, out);
     if (out.answer == Answer::yes)
       out.choice = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "dialogs/safety_rules.h"
 #include "dialogs/safety_text.h"
@@ -108,6 +109,62 @@ bool rule_fires(const Rule& rule, const IndexedClause& clause, bool past,
   return false;
 }
 
+// Words that may sit between the two halves of a pattern split over two messages
+// without finishing the first one: articles, pronouns, auxiliaries, prepositions,
+// intensifiers and light verbs ("my chest" ... "its crushing", "i dont want to" ... "be
+// here"). A word of content there ("fine", "leg") means the first message said something
+// of its own ("my chest is fine" ... "crushing pain in my leg").
+bool joins_halves(const std::string& word) {
+  return is_one_of(
+      word,
+      {"a",     "an",     "the",  "my",   "his",   "her",    "their", "our",     "your",
+       "its",   "it",     "itll", "this", "that",  "thats",  "is",    "am",      "are",
+       "was",   "were",   "be",   "been", "being", "im",     "ive",   "i",       "me",
+       "he",    "hes",    "she",  "shes", "they",  "theyre", "we",    "you",     "to",
+       "of",    "in",     "on",   "at",   "for",   "with",   "and",   "so",      "like",
+       "just",  "really", "very", "too",  "also",  "still",  "now",   "all",     "feel",
+       "feels", "felt",   "has",  "have", "had",   "got",    "gets",  "getting", "keeps",
+       "do",    "does",   "did",  "kind", "kinda", "proper", "rly",   "super",   "literally"});
+}
+
+// Whether `match` runs across the boundary before word `boundary` of the joined clause,
+// with only words that join_halves between its last element before the boundary and its
+// first element after it.
+bool spans_boundary(const Clause& joined, const PatternMatch& match, int boundary) {
+  if (match.first >= boundary || match.last < boundary) return false;
+  auto is_gap = [&](int i) {
+    return std::find(match.gap_words.begin(), match.gap_words.end(), i) != match.gap_words.end();
+  };
+  int before = boundary - 1;
+  while (before > match.first && is_gap(before)) --before;
+  int after = boundary;
+  while (after < match.last && is_gap(after)) ++after;
+  for (int i = before + 1; i < after; ++i)
+    if (!joins_halves(joined[i])) return false;
+  return true;
+}
+
+// rule_fires for a pattern split over two messages: tried at each start before the
+// boundary, it counts only where the match spans it (spans_boundary).
+bool rule_fires_across(const Rule& rule, const IndexedClause& clause, int boundary, bool past,
+                       const SpellChecker* spelling) {
+  if (rule.past_scoped && past) return false;
+  for (const auto& pattern : rule.patterns) {
+    if (!clause.starts.any(pattern.id)) continue;
+    for (int start : clause.starts.of(pattern.id)) {
+      if (start >= boundary) break;  // ascending: a later start cannot span the boundary
+      auto match =
+          safety::find_from(clause.words, pattern, spelling, std::span<const int>(&start, 1));
+      if (!match || !spans_boundary(clause.words, *match, boundary)) continue;
+      if (negated(clause.words, *match, rule.negation)) continue;
+      if (rule.body_part_subject && body_part_before(clause.words, *match)) continue;
+      if (any_found(clause, rule.unless, spelling)) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<IndexedClause> indexed_clauses(const std::vector<Clause>& clauses,
                                            const SpellChecker* spelling) {
   std::vector<IndexedClause> out;
@@ -157,6 +214,40 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>&
     if (seen) ++preparations;
   }
   if (preparations >= 2) note(SafetyCategory::self_harm);
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::vector<SafetyCategory> screen_across_messages(const Clause& previous,
+                                                   const std::vector<Clause>& current,
+                                                   const SpellChecker* spelling) {
+  if (previous.empty() || current.empty()) return {};
+  Clause joined = previous;
+  joined.insert(joined.end(), current.front().begin(), current.front().end());
+  const int boundary = static_cast<int>(previous.size());
+  const IndexedClause clause{joined, safety::pattern_index().starts(joined, spelling)};
+  const bool past = long_past(clause);
+  std::vector<SafetyCategory> found;
+  for (const auto& rule : safety::rules()) {
+    if (std::find(found.begin(), found.end(), rule.category) != found.end()) continue;
+    if (rule_fires_across(rule, clause, boundary, past, spelling)) found.push_back(rule.category);
+  }
+  // One preparation sign in each message: neither alone had two (the engine keeps no
+  // words of a message the screen answered, and this runs only when the current message
+  // found nothing), so two in the joined clause and the rest are split over both.
+  if (std::find(found.begin(), found.end(), SafetyCategory::self_harm) == found.end()) {
+    std::vector<IndexedClause> clauses;
+    clauses.push_back(clause);
+    for (size_t i = 1; i < current.size(); ++i)
+      clauses.push_back({current[i], safety::pattern_index().starts(current[i], spelling)});
+    int preparations = 0;
+    for (const auto& sign : safety::preparation_signs()) {
+      if (std::any_of(clauses.begin(), clauses.end(),
+                      [&](const IndexedClause& c) { return find(c, sign, spelling).has_value(); }))
+        ++preparations;
+    }
+    if (preparations >= 2) found.push_back(SafetyCategory::self_harm);
+  }
   std::sort(found.begin(), found.end());
   return found;
 }

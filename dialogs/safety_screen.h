@@ -43,6 +43,19 @@ std::vector<SafetyCategory> screen_for_safety(std::string_view text, const Spell
 std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>& clauses,
                                               const SpellChecker* spelling);
 
+// A crisis split over two messages ("my chest" ... "its crushing", "i dont want to" ...
+// "be here anymore"; docs/safety.md "Two messages"): the categories found when the
+// previous message's last words (`previous`, as the engine keeps them) are read on into
+// `current`'s first clause, and only so. A rule counts only through a pattern that runs
+// across the boundary, with nothing but small function words ("is", "to", "my") between
+// its last word in the previous message and its first in this one, so "my chest is
+// fine" ... "crushing pain in my leg" stays silent; two preparation signs count when each
+// message holds one. The usual scope checks (negation, past, body part, `unless`) read
+// the joined clause. Empty when `previous` or `current` is.
+std::vector<SafetyCategory> screen_across_messages(const safety::Clause& previous,
+                                                   const std::vector<safety::Clause>& current,
+                                                   const SpellChecker* spelling);
+
 // The language of the phrasing that made `text` a safety message, when that was one of
 // the five other languages ("es" for "me duele el pecho"); nullopt for English or none.
 // The answer then comes in that language even when the identifier could not tell.

@@ -387,12 +387,34 @@ bool negated_after(const std::vector<Token>& tokens, int last, const NegationRul
 
 }  // namespace
 
+namespace {
+
+// A negator in the words a phrase's gap skipped: "my foot is not cold" does not state
+// "foot ... cold", nor "my face is fine, no drooping" "face ... droop*". A word of the
+// phrase itself ("toes ... will not move") and a pseudo-negation ("no feeling") are no
+// denial.
+bool negated_inside(const std::vector<Token>& tokens, const Phrase& phrase, int first, int last,
+                    const NegationRules& rules) {
+  for (int k = first + 1; k < last; ++k) {
+    const Token& t = tokens[k];
+    if (t.punct || !rules.negators.count(t.word) || pseudo_negation(tokens, k)) continue;
+    const bool of_phrase =
+        std::any_of(phrase.tokens.begin(), phrase.tokens.end(),
+                    [&](const PhraseToken& p) { return word_matches(t.word, p); });
+    if (!of_phrase) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<Match> match_at(const std::vector<Token>& tokens, const Phrase& phrase,
                               const NegationRules& rules, int at) {
   int last = at;
   if (!matches_at(tokens, phrase, at, &last)) return std::nullopt;
   Match m{at, last, false};
-  m.negated = negated_before(tokens, at, rules) || negated_after(tokens, last, rules);
+  m.negated = negated_before(tokens, at, rules) || negated_after(tokens, last, rules) ||
+              (last > at + 1 && negated_inside(tokens, phrase, at, last, rules));
   return m;
 }
 

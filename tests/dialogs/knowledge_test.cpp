@@ -89,6 +89,13 @@ TEST(Knowledge, RefusesProbabilityOutOfRange) {
                  "causes[0].likelihoods.diabetes: probability out of range");
 }
 
+TEST(Knowledge, RefusesATemperatureThatIsNoBodyTemperature) {
+  expect_refused([](json& kb) { find_id(kb["findings"], "fever")["from_temperature_c"] = 100.4; },
+                 "from_temperature_c: must be a body temperature");
+  expect_refused([](json& kb) { find_id(kb["findings"], "fever")["from_temperature_c"] = "38"; },
+                 "from_temperature_c: must be a number");
+}
+
 TEST(Knowledge, RefusesPriorOutOfRange) {
   expect_refused([](json& kb) { kb["causes"][3]["prior"] = -0.1; },
                  "causes[3].prior: probability out of range");

@@ -132,7 +132,39 @@ TEST(Phrases, EverydayLookAlikesAreNotRedFlagFindings) {
   EXPECT_EQ(finding(opening("legs gone weak and its spreading up"), "both_legs"), 1);
 }
 
+// A denial inside a phrase's gap: the reader used to look only before and after the
+// phrase, so "my foot is not cold" stated "foot ... cold" and ended the interview as a
+// cold, pale leg. A negator that is a word of the phrase, or a pseudo-negation, is none.
+TEST(Phrases, ADenialInsideAPhraseDeniesIt) {
+  EXPECT_EQ(finding(opening("my foot is not cold"), "limb_cold_pale"), 0);
+  EXPECT_EQ(finding(opening("my leg is not white or cold at all"), "limb_cold_pale"), 0);
+  EXPECT_EQ(finding(opening("my face is fine, no drooping"), "stroke_signs"), 0);
+  EXPECT_EQ(finding(opening("my arm is never weak"), "stroke_signs"), 0);
+  // Still stated:
+  EXPECT_EQ(finding(opening("my foot is cold and white"), "limb_cold_pale"), 1);
+  EXPECT_EQ(finding(opening("my toes will not move"), "limb_cold_pale"), 1);
+  EXPECT_EQ(finding(opening("my face has no feeling and is drooping"), "stroke_signs"), 1);
+}
+
 // ---- Answers (the reader's vocabulary)
+
+// People who measured a fever answer with the reading. At or above the fever finding's
+// from_temperature_c (38 °C) it is a yes, quoted; a normal reading is not a no (the
+// question asks about the past days too), and a number to another question is no
+// temperature.
+TEST(AnswerReader, AFeverishTemperatureIsAYesToTheFeverQuestion) {
+  for (const char* text :
+       {"38.9", "38", "39.2 c", "38.5C", "101 F", "102.2", "it was 38.5 last night", "temp 39"})
+    EXPECT_EQ(answer("q_fever", text), Answer::yes) << text;
+  const Reading r = read_message(kb(), "38.9", kb().question("q_fever"), &testing::spelling());
+  EXPECT_EQ(finding(r, "fever"), 1);
+  EXPECT_EQ(r.evidence.at(kb().finding("fever")), "38.9");
+  for (const char* text : {"37.2", "36.8", "98.6", "37 c", "38 or 39 times", "38.9 and 40"})
+    EXPECT_NE(answer("q_fever", text), Answer::yes) << text;
+  for (const char* text : {"37.2", "36.8", "98.6"})
+    EXPECT_NE(answer("q_fever", text), Answer::no) << text;
+  EXPECT_NE(answer("q_stroke", "38.9"), Answer::yes);
+}
 
 TEST(AnswerReader, ReadsDenialsWithoutANoWord) {
   for (const char* text : {"I'm fine", "im fine thanks", "nothing like that", "all normal",

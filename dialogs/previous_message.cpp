@@ -1,0 +1,46 @@
+#include "dialogs/previous_message.h"
+
+#include <algorithm>
+#include <array>
+
+#include "dialogs/engine_state.h"
+
+namespace triagebot::dialogs {
+namespace {
+
+// Whole messages that answer a question and say nothing more.
+bool bare_answer(const std::vector<safety::Clause>& clauses) {
+  static constexpr std::array<std::string_view, 24> kAnswers = {
+      "yes",         "yeah",        "yep",        "yup",       "y",       "no",
+      "nope",        "nah",         "n",          "ok",        "okay",    "not sure",
+      "unsure",      "dunno",       "idk",        "maybe",     "no idea", "dont know",
+      "i dont know", "im not sure", "not really", "sometimes", "fine",    "thanks"};
+  std::string whole;
+  for (const auto& clause : clauses)
+    for (const auto& word : clause) whole += (whole.empty() ? "" : " ") + word;
+  return std::find(kAnswers.begin(), kAnswers.end(), whole) != kAnswers.end();
+}
+
+}  // namespace
+
+std::string words_to_keep(const std::vector<safety::Clause>& clauses) {
+  if (clauses.empty() || bare_answer(clauses)) return {};
+  const safety::Clause& last = clauses.back();
+  const size_t keep = std::min(last.size(), static_cast<size_t>(EngineState::kPreviousWords));
+  std::string out;
+  for (size_t i = last.size() - keep; i < last.size(); ++i)
+    out += (out.empty() ? "" : " ") + last[i];
+  return out;
+}
+
+safety::Clause clause_of_kept(std::string_view kept) {
+  // Cut as the screen cuts any text: a damaged stored value is read as plain words.
+  safety::Clause out;
+  for (const auto& clause : safety::clauses_of(kept))
+    out.insert(out.end(), clause.begin(), clause.end());
+  if (out.size() > static_cast<size_t>(EngineState::kPreviousWords))
+    out.erase(out.begin(), out.end() - EngineState::kPreviousWords);
+  return out;
+}
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,71 @@
+#include "dialogs/temperature_reading.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace triagebot::dialogs {
+namespace {
+
+// Words a temperature report may hold beside its number ("it was about 38.5 last night").
+bool report_word(const std::string& w) {
+  static constexpr std::array<std::string_view, 36> kWords = {
+      "c",          "f",          "degrees",   "degree",      "deg",     "celsius",
+      "centigrade", "fahrenheit", "temp",      "temperature", "it",      "its",
+      "was",        "is",         "about",     "around",      "roughly", "nearly",
+      "over",       "above",      "of",        "my",          "i",       "had",
+      "got",        "a",          "up",        "to",          "reached", "hit",
+      "last",       "night",      "yesterday", "today",       "this",    "morning"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// "38.9", "38", "38.9c", "101f": the number and its unit letter, if any.
+std::optional<double> number_of(std::string word, char& unit) {
+  unit = 0;
+  if (!word.empty() && (word.back() == 'c' || word.back() == 'f')) {
+    unit = word.back();
+    word.pop_back();
+  }
+  if (word.empty() || word.size() > 5) return std::nullopt;
+  int dots = 0;
+  for (char c : word) {
+    if (c == '.') {
+      ++dots;
+    } else if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+  }
+  if (dots > 1 || word.front() == '.' || word.back() == '.') return std::nullopt;
+  return std::strtod(word.c_str(), nullptr);
+}
+
+}  // namespace
+
+std::optional<double> typed_temperature_c(const std::vector<Token>& tokens) {
+  std::optional<double> value;
+  bool fahrenheit = false;
+  int words = 0;
+  for (const auto& t : tokens) {
+    if (t.punct) continue;
+    if (++words > 6) return std::nullopt;
+    char unit = 0;
+    if (auto n = number_of(t.word, unit)) {
+      if (value) return std::nullopt;  // two numbers: a range, a date, an age and a reading
+      value = n;
+      fahrenheit = fahrenheit || unit == 'f';
+      continue;
+    }
+    if (!report_word(t.word)) return std::nullopt;
+    fahrenheit = fahrenheit || t.word == "f" || t.word == "fahrenheit";
+  }
+  if (!value) return std::nullopt;
+  if (fahrenheit || (*value >= 93 && *value <= 110)) {
+    const double c = (*value - 32) * 5 / 9;
+    return c >= 34 && c <= 43 ? std::optional<double>(c) : std::nullopt;
+  }
+  return *value >= 34 && *value <= 43 ? value : std::nullopt;
+}
+
+}  // namespace triagebot::dialogs

@@ -1,0 +1,19 @@
+// A body temperature typed as a short answer ("38.9", "39.2 c", "101 F", "it was 38.5
+// last night"), in °C. People who have measured a fever answer "have you had a fever?"
+// with the reading rather than "yes". Pure; any thread.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "dialogs/text_match.h"
+
+namespace triagebot::dialogs {
+
+// The temperature the message gives, when it is a short message (at most six words) with
+// exactly one number that is a plausible body temperature (34 to 43 as °C; 93 to 110, or
+// any number marked "f" / "fahrenheit", as °F) and only words of a temperature report
+// besides it; nullopt otherwise (an age, a count, a sentence about something else).
+std::optional<double> typed_temperature_c(const std::vector<Token>& tokens);
+
+}  // namespace triagebot::dialogs
