@@ -67,6 +67,7 @@ void WriteTransaction::begin_batch() {
   item_queued_outbox_ = false;
   batch_queued_outbox_ = false;
   cleared_ = false;
+  count_cache_lookups_ = true;
 }
 
 void WriteTransaction::item_succeeded() {
@@ -129,7 +130,7 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
     const std::string& key, std::string_view platform, std::string_view conversation_key,
     SessionCache::Snapshot* from_cache, const LoadHint* hint, bool* matched_stored) {
   if (!cleared_ && !touched_.count(key)) {
-    if (auto hit = cache_.find(key)) {
+    if (auto hit = count_cache_lookups_ ? cache_.find(key) : cache_.snapshot(key)) {
       remember(key, *hit);
       if (from_cache) *from_cache = hit;
       return std::optional<CachedConversation>(*hit);

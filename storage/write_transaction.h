@@ -1,8 +1,9 @@
 // WriteTransaction: the typed operations a work item may run, inside the writer's batch
-// transaction. The writer creates one per batch and hands it to each item in turn; each
-// item runs inside its own SAVEPOINT, so an item that returns an error (or throws) is
-// rolled back alone and its batch neighbours still commit. Nothing is durable until the
-// batch commits: the item's completion (Writer::submit) fires after that.
+// transaction. The writer creates one per batch and hands it to each item in turn; an
+// item that returns an error (or throws) is rolled back alone and its batch neighbours
+// still commit (the writer reruns such a batch with a SAVEPOINT per item: writer.h).
+// Nothing is durable until the batch commits: the item's completion (Writer::submit)
+// fires after that.
 //
 // Threading: writer thread only, and only during the item's call. Do not keep a
 // reference past the item's return.
@@ -165,6 +166,9 @@ class WriteTransaction {
   void batch_failed();     // drop everything
   // Whether a kept item of this batch queued an outbox row (read before batch_committed).
   bool batch_queued_outbox() const { return batch_queued_outbox_; }
+  // Off while a rerun batch repeats the items its first attempt ran: their lookups in
+  // the session cache were counted (hits, misses) and ordered (recency) the first time.
+  void count_cache_lookups(bool count) { count_cache_lookups_ = count; }
 
   void stage(CacheOp op);
   // `from_cache` (optional) receives the cache entry when the conversation came from it.
@@ -199,6 +203,7 @@ class WriteTransaction {
   bool item_queued_outbox_ = false;
   bool batch_queued_outbox_ = false;
   bool cleared_ = false;
+  bool count_cache_lookups_ = true;
 };
 
 }  // namespace triagebot::storage

@@ -127,8 +127,9 @@ class Dispatcher::Impl {
   struct Settle {
     std::int64_t row = 0;
     storage::WorkFunction work;
-    std::function<void()> then;  // empty for a final outcome
-    bool recorded = false;       // set by the writer when the UPDATE succeeded
+    std::function<void()> then;       // empty for a final outcome
+    bool recorded = false;            // set by the writer when the UPDATE succeeded
+    std::optional<ErrorCode> failed;  // set by the writer when it did not
   };
 
   // What one cycle hands the writer, and what it brings back.
@@ -137,6 +138,7 @@ class Dispatcher::Impl {
     int limit = 0;  // rows to claim at most
     std::vector<OutboxRow> rows;
     bool claim_failed = false;
+    ErrorCode claim_error{};
   };
 
   void register_metrics(const std::string& platform) {
@@ -193,10 +195,15 @@ class Dispatcher::Impl {
       // Each mark is one UPDATE, atomic on its own: one that fails (logged, its lease
       // runs out and it is sent again) must not undo the others, nor the claim. An error
       // that ends the whole transaction (disk full) fails the item in the writer anyway.
+      // The writer may run this twice (writer.h): each run starts afresh, and the
+      // failures are logged once, by the completion.
+      batch->rows.clear();
+      batch->claim_failed = false;
       for (auto& settle : batch->settles) {
+        settle.recorded = false;
+        settle.failed.reset();
         if (auto done = settle.work(tx); !done) {
-          log(LogLevel::error, "outbox.settle_failed",
-              {{"row", settle.row}, {"code", done.error().code}});
+          settle.failed = done.error().code;
         } else {
           settle.recorded = true;
         }
@@ -205,7 +212,7 @@ class Dispatcher::Impl {
       auto claimed = tx.claim_due(SystemClock::now(), batch->limit, lease);
       if (!claimed) {
         batch->claim_failed = true;
-        log(LogLevel::error, "outbox.claim_failed", {{"code", claimed.error().code}});
+        batch->claim_error = claimed.error().code;
         return {};
       }
       batch->rows = std::move(*claimed);
@@ -216,6 +223,16 @@ class Dispatcher::Impl {
         log(LogLevel::error, "outbox.cycle_failed",
             {{"rows", static_cast<std::int64_t>(batch->settles.size())},
              {"code", done.error().code}});
+      } else {
+        for (const auto& settle : batch->settles) {
+          if (settle.failed) {
+            log(LogLevel::error, "outbox.settle_failed",
+                {{"row", settle.row}, {"code", *settle.failed}});
+          }
+        }
+        if (batch->claim_failed) {
+          log(LogLevel::error, "outbox.claim_failed", {{"code", batch->claim_error}});
+        }
       }
       asio::post(ioc_, [this, batch, ok = done.has_value()] { on_cycle(ok, *batch); });
     };
@@ -480,7 +497,7 @@ class Dispatcher::Impl {
   // Queues the outcome for the next cycle. The row stops taking room under
   // max_in_flight now; stop() waits until the outcome is committed (unsettled_).
   void write(const OutboxRow& row, storage::WorkFunction work) {
-    settles_.push_back({row.id, std::move(work), {}, false});
+    settles_.push_back({row.id, std::move(work), {}, false, std::nullopt});
     --claimed_;
     // The settled row may have held back its chat's next one, which the same cycle can
     // then claim.
@@ -500,7 +517,8 @@ class Dispatcher::Impl {
          [id, parts_sent](storage::WriteTransaction& tx) {
            return discard(tx.mark_parts_sent(id, parts_sent));
          },
-         [this, next = std::move(next)]() mutable { schedule_send(std::move(next)); }, false});
+         [this, next = std::move(next)]() mutable { schedule_send(std::move(next)); }, false,
+         std::nullopt});
     post_cycle();
   }
 
