@@ -132,8 +132,28 @@ SQLite::Statement& Connection::statement(const char* sql) {
   return *it->second;
 }
 
+SQLite::Statement& Connection::statement(const char* family, std::size_t shape,
+                                         const std::function<std::string()>& make_sql) {
+  ++statements_run_;
+  auto& shapes = shaped_[family];
+  if (shapes.size() <= shape) shapes.resize(shape + 1);
+  auto& statement = shapes[shape];
+  if (!statement) {
+    statement = std::make_unique<SQLite::Statement>(db_, make_sql());
+  } else {
+    statement->tryReset();
+    statement->clearBindings();
+  }
+  return *statement;
+}
+
 void Connection::reset_all() {
   for (auto& entry : statements_) entry.second->tryReset();
+  for (auto& entry : shaped_) {
+    for (auto& statement : entry.second) {
+      if (statement) statement->tryReset();
+    }
+  }
 }
 
 }  // namespace triagebot::storage

@@ -62,6 +62,11 @@ class WriteTransaction {
 
   // Returns the message id.
   Result<std::int64_t> append_message(std::int64_t conversation_id, const MessageRecord& message);
+  // A turn's messages (the person's and the replies), in order, in one INSERT (one per
+  // kMessagesPerInsert): the rows and their ids are what append_message would give.
+  Result<void> append_messages(std::int64_t conversation_id,
+                               const std::vector<MessageRecord>& messages);
+  static constexpr std::size_t kMessagesPerInsert = 8;
 
   // Stores the session and the review columns, and sets updated_at = now.
   // `session_json`: the session already serialised (by a thread other than the writer's),

@@ -304,6 +304,9 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     if (!fresh_conversation) return fresh_conversation.error();
     conversation_id = fresh_conversation->id;
   } else {
+    // The person's message and the replies in one statement (append_messages).
+    std::vector<MessageRecord> turn_messages;
+    turn_messages.reserve(turn.replies.size() + 1);
     if (submission.record_user_turn) {
       MessageRecord said{Direction::user,
                          user_text(knowledge_, event.input),
@@ -312,17 +315,16 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
                          now,
                          std::nullopt};
       said.platform_message_id = event.event_id;
-      if (auto appended = tx.append_message(conversation_id, said); !appended) {
-        return appended.error();
-      }
+      turn_messages.push_back(std::move(said));
     }
     for (const auto& reply : turn.replies) {
       MessageRecord answer{Direction::bot, reply.text, choices_json(reply.choices),
                            std::nullopt,   now,        std::nullopt};
       if (reply.assessment) answer.assessment = nlohmann::json(*reply.assessment);
-      if (auto appended = tx.append_message(conversation_id, answer); !appended) {
-        return appended.error();
-      }
+      turn_messages.push_back(std::move(answer));
+    }
+    if (auto appended = tx.append_messages(conversation_id, turn_messages); !appended) {
+      return appended.error();
     }
     storage::SummaryUpdate summary = summary_of(turn);
     // Figures for the review statistics, kept at the first assessment. A conversation
