@@ -20,6 +20,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "dialogs/result.h"
@@ -138,6 +139,9 @@ class WriteTransaction {
                                            std::chrono::milliseconds lease);
   // Each returns false when the row is not `sending` (unknown, or already settled).
   Result<bool> mark_delivered(std::int64_t outbox_id, TimePoint now);
+  // The same for many rows in one UPDATE, each with its own time (the dispatcher's
+  // cycle); returns how many were `sending`.
+  Result<std::int64_t> mark_delivered(const std::vector<std::pair<std::int64_t, TimePoint>>& rows);
   // Records that the first `parts_sent` parts of a row holding several (outbox_parts.h)
   // were delivered; the row stays `sending` under its lease.
   Result<bool> mark_parts_sent(std::int64_t outbox_id, int parts_sent);

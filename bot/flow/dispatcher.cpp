@@ -130,6 +130,8 @@ class Dispatcher::Impl {
     std::function<void()> then;       // empty for a final outcome
     bool recorded = false;            // set by the writer when the UPDATE succeeded
     std::optional<ErrorCode> failed;  // set by the writer when it did not
+    // A delivered row (no `work`): the cycle marks every one in a single UPDATE.
+    std::optional<SystemClock::time_point> delivered_at;
   };
 
   // What one cycle hands the writer, and what it brings back.
@@ -199,13 +201,28 @@ class Dispatcher::Impl {
       // failures are logged once, by the completion.
       batch->rows.clear();
       batch->claim_failed = false;
+      std::vector<std::pair<std::int64_t, SystemClock::time_point>> delivered;
       for (auto& settle : batch->settles) {
         settle.recorded = false;
         settle.failed.reset();
-        if (auto done = settle.work(tx); !done) {
+        if (settle.delivered_at) {
+          delivered.emplace_back(settle.row, *settle.delivered_at);
+        } else if (auto done = settle.work(tx); !done) {
           settle.failed = done.error().code;
         } else {
           settle.recorded = true;
+        }
+      }
+      // The deliveries, the common outcome, in one statement rather than one per row.
+      if (!delivered.empty()) {
+        auto marked = tx.mark_delivered(delivered);
+        for (auto& settle : batch->settles) {
+          if (!settle.delivered_at) continue;
+          if (marked) {
+            settle.recorded = true;
+          } else {
+            settle.failed = marked.error().code;
+          }
         }
       }
       if (batch->limit == 0) return {};
@@ -380,9 +397,7 @@ class Dispatcher::Impl {
       return;
     }
     if (all_parts_sent(row)) {  // recorded as such, but not yet as delivered
-      return write(row, [id = row.id](storage::WriteTransaction& tx) {
-        return discard(tx.mark_delivered(id, SystemClock::now()));
-      });
+      return write_delivered(row, SystemClock::now());
     }
     std::string key;
     if (platform->second.pace_key &&
@@ -448,9 +463,7 @@ class Dispatcher::Impl {
       OutboxRow next = row;
       ++next.parts_sent;
       if (!all_parts_sent(next)) return write_progress(std::move(next));
-      return write(row, [id = row.id, now](storage::WriteTransaction& tx) {
-        return discard(tx.mark_delivered(id, now));
-      });
+      return write_delivered(row, now);
     }
     if (outcome.kind == Kind::dead) {
       log(LogLevel::warn, "outbox.dead",
@@ -496,14 +509,18 @@ class Dispatcher::Impl {
 
   // Queues the outcome for the next cycle. The row stops taking room under
   // max_in_flight now; stop() waits until the outcome is committed (unsettled_).
-  void write(const OutboxRow& row, storage::WorkFunction work) {
-    settles_.push_back({row.id, std::move(work), {}, false, std::nullopt});
+  void write(const OutboxRow& row, storage::WorkFunction work,
+             std::optional<SystemClock::time_point> delivered_at = std::nullopt) {
+    settles_.push_back({row.id, std::move(work), {}, false, std::nullopt, delivered_at});
     --claimed_;
     // The settled row may have held back its chat's next one, which the same cycle can
     // then claim.
     want_claim_ = true;
     post_cycle();
   }
+
+  // The same for a delivered row, which the cycle records with the others at once.
+  void write_delivered(const OutboxRow& row, SystemClock::time_point at) { write(row, {}, at); }
 
   // A part of a row holding several was delivered: the next cycle records how many, and
   // once that is committed the next part is paced and sent, so a restart or a retry
@@ -518,7 +535,7 @@ class Dispatcher::Impl {
            return discard(tx.mark_parts_sent(id, parts_sent));
          },
          [this, next = std::move(next)]() mutable { schedule_send(std::move(next)); }, false,
-         std::nullopt});
+         std::nullopt, std::nullopt});
     post_cycle();
   }
 
