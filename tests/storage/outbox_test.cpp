@@ -273,6 +273,10 @@ TEST_F(StorageOutbox, OldestPendingAgeMeasuresTheLag) {
 // A claim and the dispatcher's deliveries each take one statement for all their rows:
 // every claimed row becomes sending with its attempt counted, and each delivered row
 // gets its own finish time; a row that is not sending is left alone and not counted.
+// (The writer's counter counts statements handed out, so the claim's old loop, one
+// prepared UPDATE run again for each row, counted once too. The dispatcher's use of
+// mark_delivered(rows) is held by
+// DispatcherTest.UnpacedDeliveryClaimsAndRecordsManyRowsPerWriterItemInChatOrder.)
 TEST_F(StorageOutbox, ClaimAndDeliveriesMarkManyRowsInOneStatementEach) {
   const auto rows = enqueue("a", 1, 1);
   const auto more = enqueue("b", 1, 1);
