@@ -109,11 +109,12 @@ Connection::Connection(const std::filesystem::path& path, ConnectionRole role,
   // After a checkpoint resets the log, truncate a WAL file that grew past 64 MiB during
   // a burst instead of keeping it at its high-water mark forever.
   db_.exec("PRAGMA journal_size_limit=67108864");
-  // Each work item runs in a SAVEPOINT, and before an item first changes a page that an
-  // earlier item of the batch already changed, SQLite copies the page to a sub-journal
-  // so ROLLBACK TO can undo just that item. By default that journal spills to a temp file
-  // past 64 KiB: under load it was ~90 KB of pwrite per message, more than the WAL
-  // itself. In memory it costs at most the pages one batch touches, freed at COMMIT.
+  // In a batch run again item by item (writer.h), each item runs in a SAVEPOINT, and
+  // before an item first changes a page that an earlier item of the batch already
+  // changed, SQLite copies the page to a sub-journal so ROLLBACK TO can undo just that
+  // item. By default that journal spills to a temp file past 64 KiB: when every item ran
+  // in a savepoint it was ~90 KB of pwrite per message, more than the WAL itself. In
+  // memory it costs at most the pages one batch touches, freed at COMMIT.
   db_.exec("PRAGMA temp_store=MEMORY");
 }
 
@@ -131,8 +132,28 @@ SQLite::Statement& Connection::statement(const char* sql) {
   return *it->second;
 }
 
+SQLite::Statement& Connection::statement(const char* family, std::size_t shape,
+                                         const std::function<std::string()>& make_sql) {
+  ++statements_run_;
+  auto& shapes = shaped_[family];
+  if (shapes.size() <= shape) shapes.resize(shape + 1);
+  auto& statement = shapes[shape];
+  if (!statement) {
+    statement = std::make_unique<SQLite::Statement>(db_, make_sql());
+  } else {
+    statement->tryReset();
+    statement->clearBindings();
+  }
+  return *statement;
+}
+
 void Connection::reset_all() {
   for (auto& entry : statements_) entry.second->tryReset();
+  for (auto& entry : shaped_) {
+    for (auto& statement : entry.second) {
+      if (statement) statement->tryReset();
+    }
+  }
 }
 
 }  // namespace triagebot::storage

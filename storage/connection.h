@@ -7,8 +7,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/synchronous.h"
 
@@ -32,6 +35,11 @@ class Connection {
   // address of the literal: callers pass string literals only. Preparing costs about as
   // much as running these small statements, and the writer runs several per item.
   SQLite::Statement& statement(const char* sql);
+  // The same for a statement that comes in several shapes (a multi-row INSERT, one shape
+  // per row count): keyed by the address of `family` (a literal) and `shape`; `make_sql`
+  // builds the text, only the first time that shape is asked for.
+  SQLite::Statement& statement(const char* family, std::size_t shape,
+                               const std::function<std::string()>& make_sql);
   // Resets every cached statement, so none holds a read snapshot or a half-run step
   // across COMMIT, ROLLBACK or a checkpoint.
   void reset_all();
@@ -43,6 +51,7 @@ class Connection {
   SQLite::Database db_;
   std::uint64_t statements_run_ = 0;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unordered_map<const char*, std::vector<std::unique_ptr<SQLite::Statement>>> shaped_;
 };
 
 }  // namespace triagebot::storage

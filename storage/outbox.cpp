@@ -62,14 +62,17 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
       row.parts_sent = query.getColumn(7).getInt();
       rows.push_back(std::move(row));
     }
+    if (rows.empty()) return rows;
+    // One UPDATE for the whole claim, not one per row: each claimed row is a message to
+    // deliver, and per row the writer's statements add up (issue 13).
+    json ids = json::array();
+    for (const auto& row : rows) ids.push_back(row.id);
     auto& claim = connection_.statement(
-        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, due_at = ? WHERE id = ?");
-    for (const auto& row : rows) {
-      claim.reset();
-      claim.bind(1, to_millis(now + lease));
-      claim.bind(2, row.id);
-      claim.exec();
-    }
+        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, due_at = ?"
+        " WHERE id IN (SELECT value FROM json_each(?))");
+    claim.bind(1, to_millis(now + lease));
+    claim.bind(2, ids.dump());
+    claim.exec();
     return rows;
   });
 }
@@ -80,6 +83,21 @@ Result<bool> WriteTransaction::mark_delivered(std::int64_t outbox_id, TimePoint 
                   "UPDATE outbox SET status = 'delivered', finished_at = ?, last_error = ?"
                   " WHERE id = ? AND status = 'sending'",
                   outbox_id, to_millis(now), {});
+  });
+}
+
+Result<std::int64_t> WriteTransaction::mark_delivered(
+    const std::vector<std::pair<std::int64_t, TimePoint>>& rows) {
+  return guarded("mark_delivered", [&]() -> Result<std::int64_t> {
+    if (rows.empty()) return std::int64_t{0};
+    // [[id, finished_at], ...]: one statement for a cycle's deliveries, not one per row.
+    json pairs = json::array();
+    for (const auto& [id, at] : rows) pairs.push_back({id, to_millis(at)});
+    auto& update = connection_.statement(
+        "UPDATE outbox SET status = 'delivered', finished_at = d.value ->> 1, last_error = NULL"
+        " FROM json_each(?) d WHERE outbox.id = d.value ->> 0 AND outbox.status = 'sending'");
+    update.bind(1, pairs.dump());
+    return static_cast<std::int64_t>(update.exec());
   });
 }
 

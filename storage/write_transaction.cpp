@@ -1,5 +1,7 @@
 #include "storage/write_transaction.h"
 
+#include <algorithm>
+
 #include "storage/connection.h"
 #include "storage/guard.h"
 #include "storage/outbox_chat.h"
@@ -67,6 +69,7 @@ void WriteTransaction::begin_batch() {
   item_queued_outbox_ = false;
   batch_queued_outbox_ = false;
   cleared_ = false;
+  count_cache_lookups_ = true;
 }
 
 void WriteTransaction::item_succeeded() {
@@ -129,7 +132,7 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
     const std::string& key, std::string_view platform, std::string_view conversation_key,
     SessionCache::Snapshot* from_cache, const LoadHint* hint, bool* matched_stored) {
   if (!cleared_ && !touched_.count(key)) {
-    if (auto hit = cache_.find(key)) {
+    if (auto hit = count_cache_lookups_ ? cache_.find(key) : cache_.snapshot(key)) {
       remember(key, *hit);
       if (from_cache) *from_cache = hit;
       return std::optional<CachedConversation>(*hit);
@@ -249,26 +252,70 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
   });
 }
 
+namespace {
+
+constexpr const char* kInsertMessages =
+    "INSERT INTO messages (conversation_id, direction, text, choices, assessment, at,"
+    " platform_message_id) VALUES ";
+constexpr int kMessageColumns = 7;
+
+// The text of an INSERT of `rows` messages: kInsertMessages and one group per row.
+std::string insert_messages_sql(std::size_t rows) {
+  std::string sql = kInsertMessages;
+  for (std::size_t row = 0; row < rows; ++row) {
+    sql += row == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+  }
+  return sql;
+}
+
+// One message's columns from parameter `first` on, in kInsertMessages's order.
+void bind_message(SQLite::Statement& insert, int first, std::int64_t conversation_id,
+                  const MessageRecord& message) {
+  insert.bind(first, conversation_id);
+  insert.bind(first + 1, std::string(to_string(message.direction)));
+  insert.bind(first + 2, message.text);
+  const bool has_choices = message.choices.is_array() && !message.choices.empty();
+  bind_text_or_null(insert, first + 3, has_choices ? message.choices.dump() : std::string());
+  bind_text_or_null(insert, first + 4, message.assessment ? dump_or_null(*message.assessment) : "");
+  insert.bind(first + 5, to_millis(message.at));
+  if (message.platform_message_id) {
+    insert.bind(first + 6, *message.platform_message_id);
+  } else {
+    insert.bind(first + 6);
+  }
+}
+
+}  // namespace
+
 Result<std::int64_t> WriteTransaction::append_message(std::int64_t conversation_id,
                                                       const MessageRecord& message) {
   return guarded("append_message", [&]() -> Result<std::int64_t> {
     auto& insert = connection_.statement(
         "INSERT INTO messages (conversation_id, direction, text, choices, assessment, at,"
         " platform_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, conversation_id);
-    insert.bind(2, std::string(to_string(message.direction)));
-    insert.bind(3, message.text);
-    const bool has_choices = message.choices.is_array() && !message.choices.empty();
-    bind_text_or_null(insert, 4, has_choices ? message.choices.dump() : std::string());
-    bind_text_or_null(insert, 5, message.assessment ? dump_or_null(*message.assessment) : "");
-    insert.bind(6, to_millis(message.at));
-    if (message.platform_message_id) {
-      insert.bind(7, *message.platform_message_id);
-    } else {
-      insert.bind(7);
-    }
+    bind_message(insert, 1, conversation_id, message);
     insert.exec();
     return connection_.db().getLastInsertRowid();
+  });
+}
+
+Result<void> WriteTransaction::append_messages(std::int64_t conversation_id,
+                                               const std::vector<MessageRecord>& messages) {
+  return guarded("append_messages", [&]() -> Result<void> {
+    // One statement per turn instead of one per message: a turn is the person's message
+    // and one to three replies. A multi-row VALUES inserts its rows in order, so the ids
+    // rise in the turn's order as with one INSERT each.
+    for (std::size_t start = 0; start < messages.size(); start += kMessagesPerInsert) {
+      const std::size_t rows = std::min(kMessagesPerInsert, messages.size() - start);
+      auto& insert = connection_.statement(kInsertMessages, rows,
+                                           [rows] { return insert_messages_sql(rows); });
+      for (std::size_t row = 0; row < rows; ++row) {
+        bind_message(insert, static_cast<int>(row) * kMessageColumns + 1, conversation_id,
+                     messages[start + row]);
+      }
+      insert.exec();
+    }
+    return {};
   });
 }
 

@@ -1,8 +1,9 @@
 // WriteTransaction: the typed operations a work item may run, inside the writer's batch
-// transaction. The writer creates one per batch and hands it to each item in turn; each
-// item runs inside its own SAVEPOINT, so an item that returns an error (or throws) is
-// rolled back alone and its batch neighbours still commit. Nothing is durable until the
-// batch commits: the item's completion (Writer::submit) fires after that.
+// transaction. The writer creates one per batch and hands it to each item in turn; an
+// item that returns an error (or throws) is rolled back alone and its batch neighbours
+// still commit (the writer reruns such a batch with a SAVEPOINT per item: writer.h).
+// Nothing is durable until the batch commits: the item's completion (Writer::submit)
+// fires after that.
 //
 // Threading: writer thread only, and only during the item's call. Do not keep a
 // reference past the item's return.
@@ -19,6 +20,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "dialogs/result.h"
@@ -61,6 +63,11 @@ class WriteTransaction {
 
   // Returns the message id.
   Result<std::int64_t> append_message(std::int64_t conversation_id, const MessageRecord& message);
+  // A turn's messages (the person's and the replies), in order, in one INSERT (one per
+  // kMessagesPerInsert): the rows and their ids are what append_message would give.
+  Result<void> append_messages(std::int64_t conversation_id,
+                               const std::vector<MessageRecord>& messages);
+  static constexpr std::size_t kMessagesPerInsert = 8;
 
   // Stores the session and the review columns, and sets updated_at = now.
   // `session_json`: the session already serialised (by a thread other than the writer's),
@@ -132,6 +139,9 @@ class WriteTransaction {
                                            std::chrono::milliseconds lease);
   // Each returns false when the row is not `sending` (unknown, or already settled).
   Result<bool> mark_delivered(std::int64_t outbox_id, TimePoint now);
+  // The same for many rows in one UPDATE, each with its own time (the dispatcher's
+  // cycle); returns how many were `sending`.
+  Result<std::int64_t> mark_delivered(const std::vector<std::pair<std::int64_t, TimePoint>>& rows);
   // Records that the first `parts_sent` parts of a row holding several (outbox_parts.h)
   // were delivered; the row stays `sending` under its lease.
   Result<bool> mark_parts_sent(std::int64_t outbox_id, int parts_sent);
@@ -165,6 +175,9 @@ class WriteTransaction {
   void batch_failed();     // drop everything
   // Whether a kept item of this batch queued an outbox row (read before batch_committed).
   bool batch_queued_outbox() const { return batch_queued_outbox_; }
+  // Off while a rerun batch repeats the items its first attempt ran: their lookups in
+  // the session cache were counted (hits, misses) and ordered (recency) the first time.
+  void count_cache_lookups(bool count) { count_cache_lookups_ = count; }
 
   void stage(CacheOp op);
   // `from_cache` (optional) receives the cache entry when the conversation came from it.
@@ -199,6 +212,7 @@ class WriteTransaction {
   bool item_queued_outbox_ = false;
   bool batch_queued_outbox_ = false;
   bool cleared_ = false;
+  bool count_cache_lookups_ = true;
 };
 
 }  // namespace triagebot::storage

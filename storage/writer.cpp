@@ -106,12 +106,7 @@ void Writer::loop() {
     } catch (const std::exception& e) {
       // Last resort: a bug escaped the per-item fences. Fail the whole batch rather than
       // let the thread die with every later submitter waiting forever.
-      try {
-        if (in_transaction(*connection_)) connection_->db().exec("ROLLBACK");
-      } catch (const std::exception&) {
-        // The connection is beyond repair; the next BEGIN reports it to every item.
-      }
-      transaction_.batch_failed();
+      roll_back();
       results.assign(batch.size(),
                      make_error(ErrorCode::internal, std::string("writer: ") + e.what()));
     }
@@ -152,34 +147,38 @@ Result<void> Writer::run_item(WorkItem& item) {
   }
 }
 
-std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
-  auto& db = connection_->db();
-  batch_queued_outbox_ = false;
-  transaction_.begin_batch();
-  try {
-    // IMMEDIATE takes the write lock now, so a second process (the CLI) makes us wait
-    // here (busy_timeout) rather than fail half-way through the batch.
-    connection_->statement("BEGIN IMMEDIATE").exec();
-  } catch (const SQLite::Exception& e) {
-    std::lock_guard lock(mutex_);
-    ++stats_.failed_commits;
-    return std::vector<Result<void>>(batch.size(), storage_error("begin batch", e));
+// The batch's first attempt: every item in one transaction, without a savepoint each,
+// since an item almost never fails. Returns the index of the first item that failed
+// (the attempt stops there), or batch.size() when all succeeded.
+std::size_t Writer::run_optimistic(std::vector<WorkItem>& batch, Result<void>& failure) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Result<void> result = run_item(batch[i]);
+    if (!result) {
+      failure = std::move(result);
+      return i;
+    }
+    transaction_.item_succeeded();
   }
+  return batch.size();
+}
+
+// The careful attempt, after the first failed: each item in its own SAVEPOINT, so a
+// failing item is rolled back alone and its neighbours commit. Items up to `counted_from`
+// ran in the first attempt already, and their session-cache lookups were counted there.
+std::vector<Result<void>> Writer::run_careful(std::vector<WorkItem>& batch,
+                                              std::size_t counted_from) {
   std::vector<Result<void>> results;
   results.reserve(batch.size());
-  for (auto& item : batch) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    transaction_.count_cache_lookups(i >= counted_from);
     // Prepared once (Connection caches statements): a savepoint per item is parsed once.
     connection_->statement("SAVEPOINT item").exec();
-    Result<void> result = run_item(item);
+    Result<void> result = run_item(batch[i]);
     connection_->reset_all();
     if (!in_transaction(*connection_)) {
       // Some errors (disk full, I/O) make SQLite roll back the whole transaction, so
       // the earlier items of this batch are gone too: fail them all.
-      transaction_.batch_failed();
-      {
-        std::lock_guard lock(mutex_);
-        ++stats_.failed_commits;
-      }
+      transaction_.count_cache_lookups(true);
       const Error lost = result
                              ? make_error(ErrorCode::storage, "the batch was rolled back by SQLite")
                              : result.error();
@@ -195,17 +194,71 @@ std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
     }
     results.push_back(std::move(result));
   }
+  transaction_.count_cache_lookups(true);
+  return results;
+}
+
+Result<void> Writer::begin() {
+  try {
+    // IMMEDIATE takes the write lock now, so a second process (the CLI) makes us wait
+    // here (busy_timeout) rather than fail half-way through the batch.
+    connection_->statement("BEGIN IMMEDIATE").exec();
+    return {};
+  } catch (const SQLite::Exception& e) {
+    std::lock_guard lock(mutex_);
+    ++stats_.failed_commits;
+    return storage_error("begin batch", e);
+  }
+}
+
+void Writer::roll_back() {
+  // No statement may hold a half-run step across the ROLLBACK.
+  connection_->reset_all();
+  try {
+    // Unless SQLite has rolled the transaction back itself (disk full, I/O).
+    if (in_transaction(*connection_)) connection_->statement("ROLLBACK").exec();
+  } catch (const SQLite::Exception&) {
+    // The connection is beyond repair; the next BEGIN reports it to every item.
+  }
+  transaction_.batch_failed();
+}
+
+std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
+  batch_queued_outbox_ = false;
+  transaction_.begin_batch();
+  if (auto begun = begin(); !begun) return std::vector<Result<void>>(batch.size(), begun.error());
+  Result<void> failure;
+  const std::size_t failed_at = run_optimistic(batch, failure);
+  std::vector<Result<void>> results;
+  if (failed_at == batch.size()) {
+    results.resize(batch.size());
+  } else {
+    // Undo the whole first attempt, its staged cache changes included, and run the
+    // batch again the careful way. The session cache is unchanged (only commits change
+    // it), so every item sees what it saw the first time.
+    roll_back();
+    if (batch.size() == 1) return {std::move(failure)};  // the careful way ends the same
+    {
+      std::lock_guard lock(mutex_);
+      ++stats_.batches_rerun;
+    }
+    if (auto begun = begin(); !begun) {
+      return std::vector<Result<void>>(batch.size(), begun.error());
+    }
+    results = run_careful(batch, failed_at + 1);
+    if (!in_transaction(*connection_)) {
+      transaction_.batch_failed();
+      std::lock_guard lock(mutex_);
+      ++stats_.failed_commits;
+      return results;
+    }
+  }
   try {
     // Prepared once, like the savepoints: parsing even "COMMIT" allocates the parser's
     // stack, which showed in the writer's profile.
     connection_->statement("COMMIT").exec();
   } catch (const SQLite::Exception& e) {
-    try {
-      if (in_transaction(*connection_)) db.exec("ROLLBACK");
-    } catch (const SQLite::Exception&) {
-      // Reported below through the commit error; the next BEGIN will tell again.
-    }
-    transaction_.batch_failed();
+    roll_back();
     {
       std::lock_guard lock(mutex_);
       ++stats_.failed_commits;

@@ -2,12 +2,25 @@
 // "The path of one message", step 2; shaped like LevelDB's DBImpl::Write).
 //
 // Callers on any thread submit WorkItems into a bounded queue. The writer thread takes
-// everything waiting (at most max_batch), opens ONE transaction, runs each item inside
-// its own SAVEPOINT, commits once (one fsync for the whole batch), and then calls each
+// everything waiting (at most max_batch), opens ONE transaction, runs the items one
+// after the other, commits once (one fsync for the whole batch), and then calls each
 // item's completion. An item whose function returns an error or throws is rolled back
 // alone; its neighbours commit. If the commit itself fails, every item of the batch gets
 // the error. A completion therefore fires exactly once, on the writer thread, after the
 // item's fate is durable: success means "committed".
+//
+// Optimistic batches: items almost never fail, so the first attempt runs them without a
+// savepoint each (two statements per item saved). When one fails, the whole attempt is
+// rolled back (its staged cache changes too) and the batch runs again the careful way,
+// each item in its own SAVEPOINT, so only the failing item fails. Between the two
+// attempts nothing but the rollback happens: the session cache changes only at commits,
+// so each item sees the same database and cache the second time. If an error makes
+// SQLite roll back the whole transaction in the careful attempt (disk full, I/O), every
+// item of the batch gets the error.
+//
+// A work function may therefore run twice for one submission. It must start from
+// scratch each time (clear what it fills in captured state) and leave effects outside
+// the transaction (metrics, logs, wake-ups) to its completion, which runs once.
 //
 // Completions run on the writer thread: keep them short (post the real work to your own
 // executor) and do not let them throw or block; nothing else is written while they
@@ -71,13 +84,14 @@ struct WriterStats {
   std::uint64_t failed_commits = 0;  // batches whose BEGIN or COMMIT failed
   std::uint64_t items = 0;           // items run (committed or not)
   std::uint64_t failed_items = 0;    // items whose completion got an error
+  std::uint64_t batches_rerun = 0;   // batches run again item by item after an item failed
   std::uint64_t last_batch = 0;
   std::uint64_t max_batch = 0;
   std::uint64_t queue_depth = 0;
-  std::uint64_t rejected = 0;               // submits answered "overloaded"
-  std::uint64_t checkpoints = 0;            // run by the checkpointer thread
-  std::uint64_t wal_pages_written = 0;      // pages appended to the WAL by all commits
-  std::uint64_t statements = 0;             // statements run, BEGIN, SAVEPOINTs and COMMIT included
+  std::uint64_t rejected = 0;           // submits answered "overloaded"
+  std::uint64_t checkpoints = 0;        // run by the checkpointer thread
+  std::uint64_t wal_pages_written = 0;  // pages appended to the WAL by all commits
+  std::uint64_t statements = 0;  // statements run, BEGIN, COMMIT and a rerun's SAVEPOINTs included
   std::uint64_t completion_exceptions = 0;  // completions that threw (a caller bug)
   std::uint64_t cache_hits = 0;
   std::uint64_t cache_misses = 0;
@@ -125,6 +139,10 @@ class Writer {
  private:
   void loop();
   std::vector<Result<void>> run_batch(std::vector<WorkItem>& batch);
+  Result<void> begin();
+  void roll_back();
+  std::size_t run_optimistic(std::vector<WorkItem>& batch, Result<void>& failure);
+  std::vector<Result<void>> run_careful(std::vector<WorkItem>& batch, std::size_t counted_from);
   Result<void> run_item(WorkItem& item);
   void record_batch(std::size_t size);
 

@@ -127,8 +127,11 @@ class Dispatcher::Impl {
   struct Settle {
     std::int64_t row = 0;
     storage::WorkFunction work;
-    std::function<void()> then;  // empty for a final outcome
-    bool recorded = false;       // set by the writer when the UPDATE succeeded
+    std::function<void()> then;       // empty for a final outcome
+    bool recorded = false;            // set by the writer when the UPDATE succeeded
+    std::optional<ErrorCode> failed;  // set by the writer when it did not
+    // A delivered row (no `work`): the cycle marks every one in a single UPDATE.
+    std::optional<SystemClock::time_point> delivered_at;
   };
 
   // What one cycle hands the writer, and what it brings back.
@@ -137,6 +140,7 @@ class Dispatcher::Impl {
     int limit = 0;  // rows to claim at most
     std::vector<OutboxRow> rows;
     bool claim_failed = false;
+    ErrorCode claim_error{};
   };
 
   void register_metrics(const std::string& platform) {
@@ -193,19 +197,39 @@ class Dispatcher::Impl {
       // Each mark is one UPDATE, atomic on its own: one that fails (logged, its lease
       // runs out and it is sent again) must not undo the others, nor the claim. An error
       // that ends the whole transaction (disk full) fails the item in the writer anyway.
+      // The writer may run this twice (writer.h): each run starts afresh, and the
+      // failures are logged once, by the completion.
+      batch->rows.clear();
+      batch->claim_failed = false;
+      std::vector<std::pair<std::int64_t, SystemClock::time_point>> delivered;
       for (auto& settle : batch->settles) {
-        if (auto done = settle.work(tx); !done) {
-          log(LogLevel::error, "outbox.settle_failed",
-              {{"row", settle.row}, {"code", done.error().code}});
+        settle.recorded = false;
+        settle.failed.reset();
+        if (settle.delivered_at) {
+          delivered.emplace_back(settle.row, *settle.delivered_at);
+        } else if (auto done = settle.work(tx); !done) {
+          settle.failed = done.error().code;
         } else {
           settle.recorded = true;
+        }
+      }
+      // The deliveries, the common outcome, in one statement rather than one per row.
+      if (!delivered.empty()) {
+        auto marked = tx.mark_delivered(delivered);
+        for (auto& settle : batch->settles) {
+          if (!settle.delivered_at) continue;
+          if (marked) {
+            settle.recorded = true;
+          } else {
+            settle.failed = marked.error().code;
+          }
         }
       }
       if (batch->limit == 0) return {};
       auto claimed = tx.claim_due(SystemClock::now(), batch->limit, lease);
       if (!claimed) {
         batch->claim_failed = true;
-        log(LogLevel::error, "outbox.claim_failed", {{"code", claimed.error().code}});
+        batch->claim_error = claimed.error().code;
         return {};
       }
       batch->rows = std::move(*claimed);
@@ -216,6 +240,16 @@ class Dispatcher::Impl {
         log(LogLevel::error, "outbox.cycle_failed",
             {{"rows", static_cast<std::int64_t>(batch->settles.size())},
              {"code", done.error().code}});
+      } else {
+        for (const auto& settle : batch->settles) {
+          if (settle.failed) {
+            log(LogLevel::error, "outbox.settle_failed",
+                {{"row", settle.row}, {"code", *settle.failed}});
+          }
+        }
+        if (batch->claim_failed) {
+          log(LogLevel::error, "outbox.claim_failed", {{"code", batch->claim_error}});
+        }
       }
       asio::post(ioc_, [this, batch, ok = done.has_value()] { on_cycle(ok, *batch); });
     };
@@ -363,9 +397,7 @@ class Dispatcher::Impl {
       return;
     }
     if (all_parts_sent(row)) {  // recorded as such, but not yet as delivered
-      return write(row, [id = row.id](storage::WriteTransaction& tx) {
-        return discard(tx.mark_delivered(id, SystemClock::now()));
-      });
+      return write_delivered(row, SystemClock::now());
     }
     std::string key;
     if (platform->second.pace_key &&
@@ -431,9 +463,7 @@ class Dispatcher::Impl {
       OutboxRow next = row;
       ++next.parts_sent;
       if (!all_parts_sent(next)) return write_progress(std::move(next));
-      return write(row, [id = row.id, now](storage::WriteTransaction& tx) {
-        return discard(tx.mark_delivered(id, now));
-      });
+      return write_delivered(row, now);
     }
     if (outcome.kind == Kind::dead) {
       log(LogLevel::warn, "outbox.dead",
@@ -479,14 +509,18 @@ class Dispatcher::Impl {
 
   // Queues the outcome for the next cycle. The row stops taking room under
   // max_in_flight now; stop() waits until the outcome is committed (unsettled_).
-  void write(const OutboxRow& row, storage::WorkFunction work) {
-    settles_.push_back({row.id, std::move(work), {}, false});
+  void write(const OutboxRow& row, storage::WorkFunction work,
+             std::optional<SystemClock::time_point> delivered_at = std::nullopt) {
+    settles_.push_back({row.id, std::move(work), {}, false, std::nullopt, delivered_at});
     --claimed_;
     // The settled row may have held back its chat's next one, which the same cycle can
     // then claim.
     want_claim_ = true;
     post_cycle();
   }
+
+  // The same for a delivered row, which the cycle records with the others at once.
+  void write_delivered(const OutboxRow& row, SystemClock::time_point at) { write(row, {}, at); }
 
   // A part of a row holding several was delivered: the next cycle records how many, and
   // once that is committed the next part is paced and sent, so a restart or a retry
@@ -500,7 +534,8 @@ class Dispatcher::Impl {
          [id, parts_sent](storage::WriteTransaction& tx) {
            return discard(tx.mark_parts_sent(id, parts_sent));
          },
-         [this, next = std::move(next)]() mutable { schedule_send(std::move(next)); }, false});
+         [this, next = std::move(next)]() mutable { schedule_send(std::move(next)); }, false,
+         std::nullopt, std::nullopt});
     post_cycle();
   }
 

@@ -23,6 +23,7 @@ struct Pipeline::Observed {
   std::string platform;
   std::string recorded_event_id;  // the delivery id this turn recorded for dedup, if any
   bool duplicate = false;
+  std::optional<bool> step_reused;  // whether the turn taken before the writer was used
   bool started = false;
   bool completed = false;
   std::optional<dialogs::Assessment> assessment;
@@ -155,7 +156,8 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
 
   storage::WorkItem item;
   item.work = [this, state](WriteTransaction& tx) -> Result<void> {
-    // A retried work item must not see a previous attempt's leftovers.
+    // The writer may run this twice (a neighbour failed: writer.h); the second run must
+    // not see the first's leftovers. Metrics wait for the completion, which runs once.
     state->outcomes.clear();
     state->observed.clear();
     for (std::size_t i = 0; i < state->submission.events.size(); ++i) {
@@ -175,6 +177,7 @@ Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
     for (const auto& seen : state->observed) {
       if (!seen.recorded_event_id.empty()) recent_.committed(seen.platform, seen.recorded_event_id);
       if (seen.duplicate) metrics_.duplicate_suppressed(seen.platform);
+      if (seen.step_reused) metrics_.step_prepared(*seen.step_reused);
       if (seen.started) metrics_.conversation_started(seen.platform);
       if (seen.completed) metrics_.conversation_completed(seen.platform);
       if (seen.assessment) metrics_.assessment(seen.platform, seen.assessment->triage);
@@ -278,7 +281,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
 
   const dialogs::Session& before = conversation->session;
   const bool reuse = prepared.fits(*conversation);
-  metrics_.step_prepared(reuse);
+  seen.step_reused = reuse;
   dialogs::Turn stepped;
   if (!reuse) stepped = dialogs::step(knowledge_, engine_options_, before, event.input, now);
   const dialogs::Turn& turn = reuse ? prepared.turn : stepped;
@@ -301,6 +304,9 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     if (!fresh_conversation) return fresh_conversation.error();
     conversation_id = fresh_conversation->id;
   } else {
+    // The person's message and the replies in one statement (append_messages).
+    std::vector<MessageRecord> turn_messages;
+    turn_messages.reserve(turn.replies.size() + 1);
     if (submission.record_user_turn) {
       MessageRecord said{Direction::user,
                          user_text(knowledge_, event.input),
@@ -309,17 +315,16 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
                          now,
                          std::nullopt};
       said.platform_message_id = event.event_id;
-      if (auto appended = tx.append_message(conversation_id, said); !appended) {
-        return appended.error();
-      }
+      turn_messages.push_back(std::move(said));
     }
     for (const auto& reply : turn.replies) {
       MessageRecord answer{Direction::bot, reply.text, choices_json(reply.choices),
                            std::nullopt,   now,        std::nullopt};
       if (reply.assessment) answer.assessment = nlohmann::json(*reply.assessment);
-      if (auto appended = tx.append_message(conversation_id, answer); !appended) {
-        return appended.error();
-      }
+      turn_messages.push_back(std::move(answer));
+    }
+    if (auto appended = tx.append_messages(conversation_id, turn_messages); !appended) {
+      return appended.error();
     }
     storage::SummaryUpdate summary = summary_of(turn);
     // Figures for the review statistics, kept at the first assessment. A conversation

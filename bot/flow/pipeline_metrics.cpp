@@ -96,11 +96,15 @@ void PipelineMetrics::watch_writer(storage::Writer& writer) {
                            [&writer] { return static_cast<double>(writer.stats().commits); });
   registry_.callback_gauge("triagebot_writer_items", "Work items the writer has run so far.", {},
                            [&writer] { return static_cast<double>(writer.stats().items); });
-  // Per message, with the two above: what issue 13 counts (statements and WAL bytes).
   registry_.callback_gauge(
-      "triagebot_writer_statements",
-      "SQL statements the writer has run so far (BEGIN, SAVEPOINT, RELEASE, COMMIT included).", {},
-      [&writer] { return static_cast<double>(writer.stats().statements); });
+      "triagebot_writer_batches_rerun",
+      "Batches run again item by item, each in a savepoint, after an item failed.", {},
+      [&writer] { return static_cast<double>(writer.stats().batches_rerun); });
+  // Per message, with the two above: what issue 13 counts (statements and WAL bytes).
+  registry_.callback_gauge("triagebot_writer_statements",
+                           "SQL statements the writer has run so far (BEGIN and COMMIT included).",
+                           {},
+                           [&writer] { return static_cast<double>(writer.stats().statements); });
   registry_.callback_gauge(
       "triagebot_writer_wal_pages",
       "Pages the writer's commits have appended to the write-ahead log so far.", {},

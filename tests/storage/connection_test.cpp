@@ -15,7 +15,7 @@ namespace triagebot::storage {
 namespace connection_test {
 namespace {
 
-using testing::TempDir;
+using triagebot::testing::TempDir;  // not storage::testing, which a unity batch may declare first
 
 // SQLite names its temp files "etilqs_..." and unlinks them at once; an open one shows
 // up among the process's descriptors.

@@ -270,6 +270,46 @@ TEST_F(StorageOutbox, OldestPendingAgeMeasuresTheLag) {
   EXPECT_EQ(*age, 2000ms);
 }
 
+// A claim and the dispatcher's deliveries each take one statement for all their rows:
+// every claimed row becomes sending with its attempt counted, and each delivered row
+// gets its own finish time; a row that is not sending is left alone and not counted.
+// (The writer's counter counts statements handed out, so the claim's old loop, one
+// prepared UPDATE run again for each row, counted once too. The dispatcher's use of
+// mark_delivered(rows) is held by
+// DispatcherTest.UnpacedDeliveryClaimsAndRecordsManyRowsPerWriterItemInChatOrder.)
+TEST_F(StorageOutbox, ClaimAndDeliveriesMarkManyRowsInOneStatementEach) {
+  const auto rows = enqueue("a", 1, 1);
+  const auto more = enqueue("b", 1, 1);
+  const auto third = enqueue("c", 1, 1);
+  ASSERT_TRUE(triagebot::testing::wait_until([&] { return store_->writer().stats().items >= 3; }));
+  const auto before = store_->writer().stats().statements;
+  const auto claimed = claim(2, 10);
+  ASSERT_EQ(claimed.size(), 3u);
+  for (const auto& row : claimed) EXPECT_EQ(row.attempts, 1);
+  // BEGIN, the claim's SELECT and UPDATE, COMMIT; then BEGIN, the deliveries, COMMIT.
+  std::int64_t marked = -1;
+  ASSERT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto done = tx.mark_delivered({{rows[0], at_ms(10)}, {more[0], at_ms(11)}, {999, at_ms(12)}});
+    if (!done) return done.error();
+    marked = *done;
+    return {};
+  }));
+  EXPECT_EQ(marked, 2);
+  ASSERT_TRUE(triagebot::testing::wait_until([&] { return store_->writer().stats().items >= 5; }));
+  EXPECT_EQ(store_->writer().stats().statements - before, 4u + 3u);
+  store_->close();
+  const auto db = dir_ / "t.db";
+  auto status = [&](std::int64_t id) {
+    return testing::query_int(db,
+                              "SELECT (status = 'delivered') * 1000000 + COALESCE(finished_at,"
+                              " 0) + attempts * 100 FROM outbox WHERE id = " +
+                                  std::to_string(id));
+  };
+  EXPECT_EQ(status(rows[0]), 1000000 + 10 + 100);
+  EXPECT_EQ(status(more[0]), 1000000 + 11 + 100);
+  EXPECT_EQ(status(third[0]), 100) << "claimed, not delivered";
+}
+
 }  // namespace
 }  // namespace outbox_test
 }  // namespace triagebot::storage

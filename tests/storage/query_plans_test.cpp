@@ -285,6 +285,11 @@ TEST_F(StorageQueryPlans, TheDispatchersQueriesReadOnlyOpenRows) {
       "UPDATE outbox SET due_at = ? WHERE status IN ('pending', 'sending')"
       " AND status = 'sending' AND due_at > ?",
       "INDEX outbox_open_due (due_at>?)", {"outbox"});
+  // The claim's UPDATE of the rows it read: one probe of the key per row.
+  expect_uses(
+      "UPDATE outbox SET status = 'sending', attempts = attempts + 1, due_at = ?"
+      " WHERE id IN (SELECT value FROM json_each(?))",
+      "USING INTEGER PRIMARY KEY (rowid=?)", {"outbox"});
   // mark_delivered, mark_retry, mark_dead.
   expect_uses(
       "UPDATE outbox SET status = 'delivered', finished_at = ?, last_error = ?"
