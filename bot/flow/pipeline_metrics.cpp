@@ -105,6 +105,9 @@ void PipelineMetrics::watch_writer(storage::Writer& writer) {
                            "SQL statements the writer has run so far (BEGIN and COMMIT included).",
                            {},
                            [&writer] { return static_cast<double>(writer.stats().statements); });
+  registry_.callback_gauge("triagebot_writer_checkpoints",
+                           "Checkpoints the checkpointer has run so far.", {},
+                           [&writer] { return static_cast<double>(writer.stats().checkpoints); });
   registry_.callback_gauge(
       "triagebot_writer_wal_pages",
       "Pages the writer's commits have appended to the write-ahead log so far.", {},
