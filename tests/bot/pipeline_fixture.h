@@ -2,13 +2,16 @@
 // as the server wires it, for the tests that drive the pipeline in this process.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include "adapters/telegram/inbound.h"
 #include "bot/app/knowledge_loader.h"
 #include "bot/config/config.h"
 #include "bot/flow/pipeline.h"
@@ -35,6 +38,21 @@ class PipelineFixture : public ::testing::Test {
     knowledge_.emplace(std::move(*knowledge));
     pipeline_.emplace(*store_, *knowledge_, engine_, pipeline_metrics_);
   }
+  // A private text message of chat `chat`, as Telegram sends it, parsed.
+  static adapters::telegram::ParsedUpdate telegram_text(std::int64_t update_id, std::int64_t chat,
+                                                        const std::string& text) {
+    const nlohmann::json body = {{"update_id", update_id},
+                                 {"message",
+                                  {{"message_id", update_id},
+                                   {"date", 1764800000},
+                                   {"from", {{"id", chat}, {"is_bot", false}, {"first_name", "P"}}},
+                                   {"chat", {{"id", chat}, {"type", "private"}}},
+                                   {"text", text}}}};
+    auto parsed = adapters::telegram::parse_body(body.dump(), {});
+    if (!parsed || parsed->events.size() != 1) throw std::runtime_error("not a message update");
+    return *parsed;
+  }
+
   ~PipelineFixture() override {
     if (store_) store_->close();
   }

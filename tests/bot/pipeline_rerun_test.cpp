@@ -29,20 +29,6 @@ class PipelineRerun : public PipelineFixture {
     open_pipeline(options);
   }
 
-  static adapters::telegram::ParsedUpdate update(std::int64_t update_id, std::int64_t chat,
-                                                 const std::string& text) {
-    const nlohmann::json body = {{"update_id", update_id},
-                                 {"message",
-                                  {{"message_id", update_id},
-                                   {"date", 1764800000},
-                                   {"from", {{"id", chat}, {"is_bot", false}, {"first_name", "P"}}},
-                                   {"chat", {{"id", chat}, {"type", "private"}}},
-                                   {"text", text}}}};
-    auto parsed = adapters::telegram::parse_body(body.dump(), {});
-    if (!parsed || parsed->events.size() != 1) throw std::runtime_error("not a message update");
-    return *parsed;
-  }
-
   double metric(const std::string& series) {
     return widget_api::metric_value(metrics_.render(), series).value_or(0);
   }
@@ -60,8 +46,8 @@ class PipelineRerun : public PipelineFixture {
       WriterGate gate(store_->writer());
       for (std::size_t i = 0; i < chats.size(); ++i) {
         auto queued =
-            pipeline_->submit(bot::telegram_submission(
-                                  update(first_id + static_cast<std::int64_t>(i), chats[i], text)),
+            pipeline_->submit(bot::telegram_submission(telegram_text(
+                                  first_id + static_cast<std::int64_t>(i), chats[i], text)),
                               [&](auto outcome) {
                                 if (outcome && outcome->size() == 1 && !(*outcome)[0].duplicate &&
                                     !(*outcome)[0].replies.empty()) {

@@ -44,21 +44,6 @@ class WriterStatements : public PipelineFixture {
     open_pipeline(options);
   }
 
-  // A private text message of chat `chat`, as Telegram sends it.
-  static adapters::telegram::ParsedUpdate update(std::int64_t update_id, std::int64_t chat,
-                                                 const std::string& text) {
-    const nlohmann::json body = {{"update_id", update_id},
-                                 {"message",
-                                  {{"message_id", update_id},
-                                   {"date", 1764800000},
-                                   {"from", {{"id", chat}, {"is_bot", false}, {"first_name", "P"}}},
-                                   {"chat", {{"id", chat}, {"type", "private"}}},
-                                   {"text", text}}}};
-    auto parsed = adapters::telegram::parse_body(body.dump(), {});
-    if (!parsed || parsed->events.size() != 1) throw std::runtime_error("not a message update");
-    return *parsed;
-  }
-
   // The writer's stats once it has counted every item submitted so far (completions
   // fire before it counts them).
   storage::WriterStats settled(std::uint64_t items) {
@@ -90,7 +75,7 @@ class WriterStatements : public PipelineFixture {
       for (int chat = 1; chat <= chats; ++chat) {
         const auto& text = kTexts[static_cast<std::size_t>(index) % kTexts.size()];
         auto queued = pipeline_->submit(
-            bot::telegram_submission(update(++update_id, chat, text)), [&](auto outcome) {
+            bot::telegram_submission(telegram_text(++update_id, chat, text)), [&](auto outcome) {
               if (!outcome || outcome->size() != 1 || (*outcome)[0].replies.empty()) {
                 ++failed;
               } else {
