@@ -94,6 +94,13 @@ bool long_past(const IndexedClause& clause) {
          !any_found(clause, safety::present_words(), nullptr);
 }
 
+// A pattern's match speaks for the rule: it is not denied, and its subject is not a body
+// part where the rule asks for the person (rule.body_part_subject).
+bool match_in_scope(const Rule& rule, const Clause& words, const PatternMatch& match) {
+  return !negated(words, match, rule.negation) &&
+         !(rule.body_part_subject && body_part_before(words, match));
+}
+
 // `past`: the clause is about the distant past (long_past), worked out once per clause.
 // The cheap pattern search runs first; scope checks only on a match.
 bool rule_fires(const Rule& rule, const IndexedClause& clause, bool past,
@@ -101,9 +108,7 @@ bool rule_fires(const Rule& rule, const IndexedClause& clause, bool past,
   if (rule.past_scoped && past) return false;
   for (const auto& pattern : rule.patterns) {
     auto match = find(clause, pattern, spelling);
-    if (!match) continue;
-    if (negated(clause.words, *match, rule.negation)) continue;
-    if (rule.body_part_subject && body_part_before(clause.words, *match)) continue;
+    if (!match || !match_in_scope(rule, clause.words, *match)) continue;
     return !any_found(clause, rule.unless, spelling);
   }
   return false;
@@ -156,10 +161,8 @@ bool rule_fires_across(const Rule& rule, const IndexedClause& clause, int bounda
       auto match =
           safety::find_from(clause.words, pattern, spelling, std::span<const int>(&start, 1));
       if (!match || !spans_boundary(clause.words, *match, boundary)) continue;
-      if (negated(clause.words, *match, rule.negation)) continue;
-      if (rule.body_part_subject && body_part_before(clause.words, *match)) continue;
-      if (any_found(clause, rule.unless, spelling)) continue;
-      return true;
+      if (!match_in_scope(rule, clause.words, *match)) continue;
+      return !any_found(clause, rule.unless, spelling);
     }
   }
   return false;

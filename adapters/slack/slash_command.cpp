@@ -121,10 +121,10 @@ constexpr std::string_view kUsage =
 std::string slash_command_key(std::string_view team_id, std::string_view user_id,
                               std::string_view trigger_id) {
   std::string key = "command:";
-  key += team_id;
-  key += ':';
-  key += user_id;
-  key += ':';
+  for (std::string_view part : {team_id, user_id}) {
+    key += part;
+    key += ':';
+  }
   key += trigger_id;
   return event_key(key);
 }
