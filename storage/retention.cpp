@@ -32,22 +32,35 @@ std::int64_t count_before(Connection& connection, const char* sql, std::int64_t 
 
 }  // namespace
 
+// A person's conversations are those with their user key. Where the person is the
+// conversation (a Telegram private chat, a widget session) the unique key finds them;
+// conversations_by_user holds only the others (schema.cpp migration 10), so every
+// query here asks both halves.
 Result<ForgetCounts> WriteTransaction::forget_user(std::string_view platform,
                                                    std::string_view user_key) {
   return guarded("forget_user", [&]() -> Result<ForgetCounts> {
     ForgetCounts counts;
-    counts.messages = count(connection_,
-                            "SELECT COUNT(*) FROM messages WHERE conversation_id IN"
-                            " (SELECT id FROM conversations WHERE platform = ? AND user_key = ?)",
-                            platform, user_key);
+    counts.messages =
+        count(connection_,
+              "SELECT COUNT(*) FROM messages WHERE conversation_id IN"
+              " (SELECT id FROM conversations WHERE platform = ?1 AND conversation_key = ?2"
+              "  AND user_key = ?2 UNION ALL SELECT id FROM conversations"
+              "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)",
+              platform, user_key);
     counts.outbox_rows =
         count(connection_,
               "SELECT COUNT(*) FROM outbox WHERE conversation_id IN"
-              " (SELECT id FROM conversations WHERE platform = ? AND user_key = ?)",
+              " (SELECT id FROM conversations WHERE platform = ?1 AND conversation_key = ?2"
+              "  AND user_key = ?2 UNION ALL SELECT id FROM conversations"
+              "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)",
               platform, user_key);
     loaded_.clear();  // the ids may be gone, and reused by this item's next insert
     auto& erase = connection_.statement(
-        "DELETE FROM conversations WHERE platform = ? AND user_key = ? RETURNING conversation_key");
+        "DELETE FROM conversations WHERE id IN"
+        " (SELECT id FROM conversations WHERE platform = ?1 AND conversation_key = ?2"
+        "  AND user_key = ?2 UNION ALL SELECT id FROM conversations"
+        "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)"
+        " RETURNING conversation_key");
     erase.bind(1, std::string(platform));
     erase.bind(2, std::string(user_key));
     while (erase.executeStep()) {

@@ -318,6 +318,17 @@ CREATE INDEX IF NOT EXISTS outbox_by_conversation ON outbox (conversation_id);
       {9, "outbox rows with parts", R"sql(
 ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
 )sql"},
+      // A person's conversations without an index entry for most of them (issue 13: a
+      // new conversation wrote one at a random place in conversations_by_user, a page of
+      // WAL each). In a Telegram private chat and a widget session the person is the
+      // conversation (user_key = conversation_key), so the unique key finds them already;
+      // the index now holds only the others (Telegram groups, Slack, whose keys are
+      // team-qualified). forget asks both (storage/retention.cpp, kPersonsConversations).
+      {10, "person index only where the conversation key is not the person", R"sql(
+DROP INDEX IF EXISTS conversations_by_user;
+CREATE INDEX conversations_by_user ON conversations (platform, user_key)
+  WHERE user_key <> conversation_key;
+)sql"},
   };
   return list;
 }

@@ -332,14 +332,24 @@ TEST_F(StorageQueryPlans, StatisticsReadTheRollupAndNarrowIndexesNeverTheRows) {
 
 TEST_F(StorageQueryPlans, ForgetAndPurgeFindTheirRowsByIndex) {
   // WriteTransaction::forget_user.
-  const std::string person = "(SELECT id FROM conversations WHERE platform = ? AND user_key = ?)";
-  expect_uses("SELECT COUNT(*) FROM messages WHERE conversation_id IN " + person,
-              "INDEX conversations_by_user (platform=? AND user_key=?)", {"messages"});
+  // A person's conversations: by the unique key where the person is the conversation,
+  // by the partial conversations_by_user elsewhere (migration 10).
+  const std::string person =
+      "(SELECT id FROM conversations WHERE platform = ?1 AND conversation_key = ?2"
+      "  AND user_key = ?2 UNION ALL SELECT id FROM conversations"
+      "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)";
+  for (const auto& statement :
+       {"SELECT COUNT(*) FROM messages WHERE conversation_id IN " + person,
+        "SELECT COUNT(*) FROM outbox WHERE conversation_id IN " + person,
+        "DELETE FROM conversations WHERE id IN " + person + " RETURNING conversation_key"}) {
+    expect_uses(statement, "INDEX conversations_by_user (platform=? AND user_key=?)",
+                {"messages", "outbox", "conversations"});
+    expect_uses(statement,
+                "INDEX sqlite_autoindex_conversations_1 (platform=? AND conversation_key=?)",
+                {"messages", "outbox", "conversations"});
+  }
   expect_uses("SELECT COUNT(*) FROM outbox WHERE conversation_id IN " + person,
               "INDEX outbox_by_conversation (conversation_id=?)", {"outbox"});
-  expect_uses(
-      "DELETE FROM conversations WHERE platform = ? AND user_key = ? RETURNING conversation_key",
-      "INDEX conversations_by_user (platform=? AND user_key=?)", {"conversations"});
   // WriteTransaction::purge_older_than.
   const std::string old =
       "(SELECT id FROM conversations WHERE started_at < ?1 AND updated_at < ?1)";
@@ -400,8 +410,8 @@ TEST_F(StorageQueryPlans, TheIndexesAreExactlyTheAuditedOnes) {
 
 TEST_F(StorageQueryPlans, ReviewIndexesHoldOnlyTheMinorityTheyFind) {
   // Partial: a new conversation, not assessed, without red flag or safety event, writes
-  // none of these; nor does a turn. The outbox's open-row indexes stay as small as the
-  // backlog.
+  // none of these; nor does a turn; nor, the person index, a private chat or a widget
+  // session. The outbox's open-row indexes stay as small as the backlog.
   SQLite::Database db((*dir_ / "plans.db").string(), SQLite::OPEN_READONLY);
   std::set<std::string> partial;
   for (const char* table : {"conversations", "outbox"}) {
@@ -410,11 +420,11 @@ TEST_F(StorageQueryPlans, ReviewIndexesHoldOnlyTheMinorityTheyFind) {
       if (list.getColumn(4).getInt() == 1) partial.insert(list.getColumn(1).getString());
     }
   }
-  EXPECT_EQ(partial,
-            (std::set<std::string>{"conversations_by_triage", "conversations_emergency_timed",
-                                   "conversations_red_flagged", "conversations_red_flags_started",
-                                   "conversations_with_safety", "outbox_open_by_chat",
-                                   "outbox_open_by_conversation", "outbox_open_due"}));
+  EXPECT_EQ(partial, (std::set<std::string>{
+                         "conversations_by_triage", "conversations_by_user",
+                         "conversations_emergency_timed", "conversations_red_flagged",
+                         "conversations_red_flags_started", "conversations_with_safety",
+                         "outbox_open_by_chat", "outbox_open_by_conversation", "outbox_open_due"}));
 }
 
 }  // namespace
