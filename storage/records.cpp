@@ -66,4 +66,9 @@ json to_json(const ConversationDetail& detail) {
   return out;
 }
 
+const SharedSession& fresh_session() {
+  static const SharedSession fresh = std::make_shared<const dialogs::Session>();
+  return fresh;
+}
+
 }  // namespace triagebot::storage

@@ -46,6 +46,14 @@ struct RenderedOutbox {
 
 struct CachedConversation;  // session_cache.h
 
+// A session as the cache, the writer and the pipeline pass it on: immutable and shared,
+// so handing one over is a pointer copy. The writer never copies or frees a session's
+// JSON tree (engine_state): each one is built on the thread that took the step.
+using SharedSession = std::shared_ptr<const dialogs::Session>;
+
+// The session a new conversation starts with: one object, shared by all of them.
+const SharedSession& fresh_session();
+
 // The columns the review filters on, saved with the session.
 struct SummaryUpdate {
   ConversationStatus status = ConversationStatus::active;
@@ -79,7 +87,7 @@ struct LoadHint {
   // The row's session JSON as the caller read it, and that JSON parsed: when the row
   // still holds exactly this text, it is not parsed again (ConversationRef::matched_stored).
   std::string_view stored_json;
-  const dialogs::Session* stored_session = nullptr;
+  SharedSession stored_session = nullptr;
 };
 
 struct ConversationRef {
@@ -91,7 +99,7 @@ struct ConversationRef {
   // Read from the database and its session was exactly LoadHint::stored_json.
   bool matched_stored = false;
   ConversationStatus status = ConversationStatus::active;
-  dialogs::Session session;
+  SharedSession session = fresh_session();
   std::optional<std::string> credential_hash;
   TimePoint started_at{};  // the conversation's first message
 };

@@ -29,7 +29,7 @@ namespace triagebot::storage {
 struct CachedConversation {
   std::int64_t id = 0;
   ConversationStatus status = ConversationStatus::active;
-  dialogs::Session session;
+  SharedSession session = fresh_session();
   std::optional<std::string> credential_hash;
   TimePoint started_at{};
   // The review columns as stored (triage word, red flags JSON text): save_session

@@ -159,7 +159,7 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
   query.reset();
   if (matched) {
     // The caller parsed this very text already: no second parse on the writer.
-    found.session = *hint->stored_session;
+    found.session = hint->stored_session;
     remember(key, found);
     stage({CacheOp::Kind::put, key, found});
     return std::optional<CachedConversation>(std::move(found));
@@ -174,7 +174,7 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
     return make_error(ErrorCode::corrupt_session,
                       "conversation " + std::to_string(found.id) + ": " + session.error().message);
   }
-  found.session = std::move(*session);
+  found.session = std::make_shared<const dialogs::Session>(std::move(*session));
   remember(key, found);
   stage({CacheOp::Kind::put, key, found});
   return std::optional<CachedConversation>(std::move(found));
@@ -221,7 +221,7 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     insert.bind(4, to_millis(now));
     insert.bind(5, to_millis(now));
     std::string session_text = hint.first_session_json.empty()
-                                   ? dialogs::session_to_json(fresh.session).dump()
+                                   ? dialogs::session_to_json(*fresh.session).dump()
                                    : std::string(hint.first_session_json);
     insert.bind(6, session_text);
     if (insert.exec() == 0) {
@@ -424,6 +424,13 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                             const dialogs::Session& session, TimePoint now,
                                             const SummaryUpdate& summary,
                                             std::string_view session_json) {
+  return save_session(conversation_id, std::make_shared<const dialogs::Session>(session), now,
+                      summary, session_json);
+}
+
+Result<void> WriteTransaction::save_session(std::int64_t conversation_id, SharedSession session,
+                                            TimePoint now, const SummaryUpdate& summary,
+                                            std::string_view session_json) {
   return guarded("save_session", [&]() -> Result<void> {
     auto found = loaded(conversation_id);
     if (!found) return found.error();
@@ -434,8 +441,9 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                 red_flags != row.stored_red_flags || summary.update_top_causes ||
                                 !summary.safety.empty() || summary.questions_to_assessment ||
                                 summary.emergency_after;
-    const std::string session_text =
-        session_json.empty() ? dialogs::session_to_json(session).dump() : std::string(session_json);
+    const std::string session_text = session_json.empty()
+                                         ? dialogs::session_to_json(*session).dump()
+                                         : std::string(session_json);
     // Most turns only move the interview on: the review columns keep their values, so
     // the narrow UPDATE leaves the indexes over them untouched (an UPDATE that
     // names an indexed column rewrites its index entries even when the value is the same).
@@ -492,7 +500,7 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
       row.stored_red_flags = std::move(red_flags);
     }
     CachedConversation saved = row;
-    saved.session = session;
+    saved.session = std::move(session);
     stage({CacheOp::Kind::put, (*found)->key, std::move(saved)});
     return {};
   });

@@ -72,6 +72,9 @@ class WriteTransaction {
   // Stores the session and the review columns, and sets updated_at = now.
   // `session_json`: the session already serialised (by a thread other than the writer's),
   // or empty to serialise it here. "not_found" when the conversation does not exist.
+  // The shared form is the writer's: the cache takes the very object, no copy.
+  Result<void> save_session(std::int64_t conversation_id, SharedSession session, TimePoint now,
+                            const SummaryUpdate& summary, std::string_view session_json = {});
   Result<void> save_session(std::int64_t conversation_id, const dialogs::Session& session,
                             TimePoint now, const SummaryUpdate& summary,
                             std::string_view session_json = {});

@@ -156,7 +156,7 @@ storage::WorkFunction pipeline_item(std::int64_t n) {
                                now,
                                std::nullopt};
     if (auto r = tx.append_message(conversation->id, bot); !r) return r.error();
-    auto session = conversation->session;
+    auto session = *conversation->session;
     session.engine_state["turns"] = session.engine_state.value("turns", 0) + 1;
     // As the pipeline does for a question turn: no new ranking, the stored one stays.
     storage::SummaryUpdate summary{storage::ConversationStatus::active, std::nullopt, {}, {}};

@@ -43,10 +43,11 @@ struct Pipeline::Prepared {
   // session parsed (the writer reuses the turn, and skips the parse, if the row still
   // holds exactly this text).
   std::string stored_json;
-  std::optional<dialogs::Session> stored_session;
+  storage::SharedSession stored_session;
   storage::TimePoint now;
-  dialogs::Turn turn;
-  std::string session_json;  // turn.next, serialised
+  dialogs::Turn turn;           // its `next` moved into `next`
+  storage::SharedSession next;  // the session the turn ends in, for the cache as it is
+  std::string session_json;     // `next`, serialised
   // For a step on a fresh session: the review columns the new row is inserted with.
   std::optional<storage::SummaryUpdate> first_summary;
   std::vector<storage::RenderedOutbox> replies;  // the turn's outbox rows, if it has any
@@ -73,12 +74,13 @@ std::string user_text(const dialogs::Knowledge& knowledge, const dialogs::Input&
   return input.choice_id;
 }
 
-// The review columns a turn leaves (the statistics' figures are added by apply).
-storage::SummaryUpdate summary_of(const dialogs::Turn& turn) {
+// The review columns a turn leaves, ending in `next` (the statistics' figures are added
+// by apply).
+storage::SummaryUpdate summary_of(const dialogs::Turn& turn, const dialogs::Session& next) {
   storage::SummaryUpdate summary;
-  summary.status = status_of(turn.next);
-  summary.triage = turn.next.triage;
-  summary.red_flags = turn.next.red_flags;
+  summary.status = status_of(next);
+  summary.triage = next.triage;
+  summary.red_flags = next.red_flags;
   // Only a turn that ranks causes may replace the stored ranking: the engine gives no
   // assessment for a later "thanks" or /help, and an empty list would erase the one
   // under review.
@@ -94,7 +96,7 @@ storage::SummaryUpdate summary_of(const dialogs::Turn& turn) {
 // conversation the item created: no question answered before an assessment at the
 // opening, and emergency guidance 0 ms after the first message.
 storage::SummaryUpdate first_summary_of(const dialogs::Turn& turn) {
-  storage::SummaryUpdate summary = summary_of(turn);
+  storage::SummaryUpdate summary = summary_of(turn, turn.next);
   if (turn.assessment) {
     summary.questions_to_assessment = 0;
     if (turn.assessment->triage == dialogs::Triage::emergency) {
@@ -214,17 +216,21 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
       auto session = dialogs::session_from_json(parsed);
       if (!session) return prepared;
       prepared.stored_json = std::move(**stored);
-      prepared.stored_session = std::move(*session);
+      prepared.stored_session = std::make_shared<const dialogs::Session>(std::move(*session));
     }
   }
   prepared.stepped = true;
-  const dialogs::Session fresh;  // what load_or_create_conversation starts a conversation with
-  const dialogs::Session& before = prepared.base             ? prepared.base->session
+  // A new conversation starts from storage::fresh_session(), as load_or_create_conversation
+  // starts it.
+  const dialogs::Session& before = prepared.base             ? *prepared.base->session
                                    : prepared.stored_session ? *prepared.stored_session
-                                                             : fresh;
+                                                             : *storage::fresh_session();
   prepared.turn = dialogs::step(knowledge_, engine_options_, before, event.input, prepared.now);
   prepared.session_json = dialogs::session_to_json(prepared.turn.next).dump();
-  if (&before == &fresh) prepared.first_summary = first_summary_of(prepared.turn);
+  if (!prepared.base && !prepared.stored_session) {
+    prepared.first_summary = first_summary_of(prepared.turn);
+  }
+  prepared.next = std::make_shared<const dialogs::Session>(std::move(prepared.turn.next));
   if (submission.deliver_through_outbox) {
     prepared.replies = render_replies(submission, event, prepared.turn.replies);
   }
@@ -260,7 +266,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
   if (prepared.stepped && !prepared.base) {
     if (prepared.stored_session) {
       hint.stored_json = prepared.stored_json;
-      hint.stored_session = &*prepared.stored_session;
+      hint.stored_session = prepared.stored_session;
     } else {
       hint.first_session_json = prepared.session_json;
       if (prepared.first_summary) hint.first_summary = &*prepared.first_summary;
@@ -279,12 +285,18 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     }
   }
 
-  const dialogs::Session& before = conversation->session;
+  const dialogs::Session& before = *conversation->session;
   const bool reuse = prepared.fits(*conversation);
   seen.step_reused = reuse;
   dialogs::Turn stepped;
-  if (!reuse) stepped = dialogs::step(knowledge_, engine_options_, before, event.input, now);
+  storage::SharedSession stepped_next;
+  if (!reuse) {
+    stepped = dialogs::step(knowledge_, engine_options_, before, event.input, now);
+    stepped_next = std::make_shared<const dialogs::Session>(std::move(stepped.next));
+  }
   const dialogs::Turn& turn = reuse ? prepared.turn : stepped;
+  const storage::SharedSession& next_session = reuse ? prepared.next : stepped_next;
+  const dialogs::Session& next = *next_session;
   outcome.replies = turn.replies;
 
   std::int64_t conversation_id = conversation->id;
@@ -326,7 +338,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     if (auto appended = tx.append_messages(conversation_id, turn_messages); !appended) {
       return appended.error();
     }
-    storage::SummaryUpdate summary = summary_of(turn);
+    storage::SummaryUpdate summary = summary_of(turn, next);
     // Figures for the review statistics, kept at the first assessment. A conversation
     // this item created holds no earlier message of the person: nothing to look up.
     const bool fresh_conversation = conversation->created && conversation_id == conversation->id;
@@ -355,18 +367,18 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
           std::chrono::duration_cast<std::chrono::milliseconds>(now - first.value_or(now));
       summary.emergency_after = seen.emergency_after;
     }
-    if (auto saved = tx.save_session(conversation_id, turn.next, now, summary,
+    if (auto saved = tx.save_session(conversation_id, next_session, now, summary,
                                      reuse ? prepared.session_json : std::string_view());
         !saved) {
       return saved.error();
     }
     seen.completed = before.status != dialogs::SessionStatus::completed &&
-                     turn.next.status == dialogs::SessionStatus::completed;
+                     next.status == dialogs::SessionStatus::completed;
     seen.assessment = turn.assessment;
     seen.safety = turn.safety;
     // An assessment lists every red flag of the interview; count only the new ones, so
     // a second red flag after the first does not count the first again.
-    for (const auto& flag : turn.next.red_flags) {
+    for (const auto& flag : next.red_flags) {
       if (std::find(before.red_flags.begin(), before.red_flags.end(), flag) ==
           before.red_flags.end()) {
         seen.red_flags_fired.push_back(flag);

@@ -77,7 +77,7 @@ TEST(StoragePipeline, SavedSessionAndSummarySurviveAReopen) {
       if (!conversation) return conversation.error();
       EXPECT_TRUE(conversation->created);
       id = conversation->id;
-      dialogs::Session session = conversation->session;
+      dialogs::Session session = *conversation->session;
       session.red_flags = {"saddle_anesthesia"};
       session.engine_state = {{"asked", 3}};
       SummaryUpdate summary{ConversationStatus::completed,
@@ -94,8 +94,8 @@ TEST(StoragePipeline, SavedSessionAndSummarySurviveAReopen) {
     EXPECT_FALSE(conversation->created);
     EXPECT_EQ(conversation->id, id);
     EXPECT_EQ(conversation->status, ConversationStatus::completed);
-    EXPECT_EQ(conversation->session.red_flags, std::vector<std::string>{"saddle_anesthesia"});
-    EXPECT_EQ(conversation->session.engine_state, (nlohmann::json{{"asked", 3}}));
+    EXPECT_EQ(conversation->session->red_flags, std::vector<std::string>{"saddle_anesthesia"});
+    EXPECT_EQ(conversation->session->engine_state, (nlohmann::json{{"asked", 3}}));
     return {};
   }));
   auto detail = store->readers().get_conversation(id);
@@ -159,7 +159,7 @@ TEST(StoragePipeline, RolledBackSessionSaveDoesNotLingerInTheSessionCache) {
   ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
     auto conversation = tx.load_or_create_conversation("widget", "s1", "u", at_ms(4));
     if (!conversation) return conversation.error();
-    EXPECT_TRUE(conversation->session.red_flags.empty());
+    EXPECT_TRUE(conversation->session->red_flags.empty());
     return {};
   }));
 }
@@ -172,7 +172,7 @@ TEST(StoragePipeline, SecondLoadInOneBatchSeesTheFirstItemsSave) {
   auto step = [&](WriteTransaction& tx) -> Result<void> {
     auto conversation = tx.load_or_create_conversation("slack", "C1", "U1", at_ms(1));
     if (!conversation) return conversation.error();
-    auto session = conversation->session;
+    auto session = *conversation->session;
     flags_seen.push_back(std::to_string(session.red_flags.size()));
     session.red_flags.push_back("flag");
     return tx.save_session(conversation->id, session, at_ms(1), SummaryUpdate{});

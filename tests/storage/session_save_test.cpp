@@ -35,7 +35,7 @@ class SessionSave : public ::testing::Test {
       auto conversation = tx.load_or_create_conversation("telegram", "42", "42", at);
       if (!conversation) return conversation.error();
       id_ = conversation->id;
-      auto session = conversation->session;
+      auto session = *conversation->session;
       session.engine_state["note"] = note;
       return tx.save_session(conversation->id, session, at, summary);
     }));

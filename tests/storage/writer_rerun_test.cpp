@@ -37,7 +37,7 @@ WorkFunction turn(int i, std::string text, std::int64_t ms, bool fail, std::atom
     if (auto appended = tx.append_message(conversation->id, message); !appended) {
       return appended.error();
     }
-    dialogs::Session session = conversation->session;
+    dialogs::Session session = *conversation->session;
     session.red_flags.push_back(text);
     if (auto saved = tx.save_session(conversation->id, session, at_ms(ms), SummaryUpdate{});
         !saved) {
@@ -123,7 +123,7 @@ TEST(WriterRerun, AFailingItemInTheMiddleFailsAloneAndItsNeighboursCommitOnce) {
     // The cache holds exactly the committed conversation: its row and its session.
     ASSERT_NE(cached, nullptr) << i;
     EXPECT_EQ(cached->id, id_of(db, i)) << i;
-    EXPECT_EQ(cached->session.red_flags, std::vector<std::string>{"first"}) << i;
+    EXPECT_EQ(cached->session->red_flags, std::vector<std::string>{"first"}) << i;
   }
 
   // A second message to each conversation: the four are found in the cache (same rows),
@@ -144,7 +144,7 @@ TEST(WriterRerun, AFailingItemInTheMiddleFailsAloneAndItsNeighboursCommitOnce) {
     const std::vector<std::string> expected = i == kFailing
                                                   ? std::vector<std::string>{"second"}
                                                   : std::vector<std::string>{"first", "second"};
-    EXPECT_EQ(cached->session.red_flags, expected) << i;
+    EXPECT_EQ(cached->session->red_flags, expected) << i;
   }
   store->close();
   for (int i = 0; i < kItems; ++i) EXPECT_EQ(messages_of(db, i), i == kFailing ? 1 : 2) << i;
@@ -209,7 +209,7 @@ TEST(WriterRerun, ABatchThatSQLiteRollsBackWholeFailsWholeAndLeavesNothingBehind
     EXPECT_EQ(again.runs[i].load(), 1) << i;
     const auto cached = store->writer().session_snapshot("widget", key_of(i));
     ASSERT_NE(cached, nullptr) << i;
-    EXPECT_EQ(cached->session.red_flags, std::vector<std::string>{"kept"}) << i;
+    EXPECT_EQ(cached->session->red_flags, std::vector<std::string>{"kept"}) << i;
   }
   store->close();
   EXPECT_EQ(query_int(db, "SELECT COUNT(*) FROM messages"), kItems);
