@@ -289,7 +289,8 @@ void add_answer_words(Vocabulary& words) {
 }
 
 Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
-                   const QuestionDef& q, const Reading& reading) {
+                   const QuestionDef& q, const Reading& reading, bool& hedged_denial) {
+  hedged_denial = false;
   const Lexicon& lex = k.lexicon;
   int n = static_cast<int>(all_tokens.size());
   Words whole{all_tokens, 0, n};
@@ -334,7 +335,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
 
   // 5. Hedged no: "not that I know of" is a no, but not enough to rule out a red flag
   //    unless the person also says what is normal ("don't think so, my face looks normal").
-  if (w.any(hedged_no_phrases())) return red && !says_normal(t, 0, n) ? Answer::unsure : Answer::no;
+  if (w.any(hedged_no_phrases())) {
+    if (!red || says_normal(t, 0, n)) return Answer::no;
+    hedged_denial = true;
+    return Answer::unsure;
+  }
 
   // 6. The lead word. A plain yes word settles it; a lead like "it is" or "I am" only
   //    when nothing later says otherwise ("it is a bit better today", "I'm fine thanks").
