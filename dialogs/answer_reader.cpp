@@ -351,8 +351,15 @@ bool names_only_other_things(const KnowledgeData& k, const std::vector<Token>& t
 // are sentences about something, which the hedge is most often part of: the other rules
 // read them.
 bool off_topic_fragment(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q) {
+  // An explicit yes or no anywhere answers, whatever else the fragment names ("a bit
+  // heavy yes").
+  static const WordSet answer_words = {"yes", "yeah", "yep", "yup",  "yea",
+                                       "ya",  "aye",  "no",  "nope", "nah"};
   int words = 0;
-  for (const auto& token : t) words += !token.punct;
+  for (const auto& token : t) {
+    words += !token.punct;
+    if (answer_words.count(token.word)) return false;
+  }
   return words <= 4 && names_only_other_things(k, t, 0, static_cast<int>(t.size()), q);
 }
 

@@ -38,6 +38,8 @@ TEST(FragmentAnswer, AFragmentAboutTheQuestionStillAffirms) {
   EXPECT_EQ(answer("q_cold", "a bit bluish"), Answer::yes);
   EXPECT_EQ(answer("q_back_pain", "bit of an ache"), Answer::yes);
   EXPECT_EQ(answer("q_immune", "im on chemo"), Answer::yes);
+  // An explicit yes answers whatever else the fragment names.
+  EXPECT_EQ(answer("q_stroke", "a bit heavy yes"), Answer::yes);
 }
 
 TEST(FragmentAnswer, BareHedgesConditionsAndTimesStillAffirm) {
