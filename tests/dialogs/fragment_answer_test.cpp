@@ -5,8 +5,11 @@
 // "but", and "I've been ..." is not the "I have" that answers yes.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 
+#include "dialogs/engine.h"
+#include "dialogs/engine_state.h"
 #include "dialogs/parser.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
@@ -62,6 +65,23 @@ TEST(FragmentAnswer, IHaveBeenIsNotAYes) {
   EXPECT_NE(answer("q_bladder", "honestly ive been going to the toilet loads"), Answer::yes);
   EXPECT_EQ(answer("q_fever", "i have"), Answer::yes);
   EXPECT_EQ(answer("q_fever", "I have been shivery"), Answer::yes);
+}
+
+// In the interview: the stroke screen is asked again, plainer, and nothing is recorded.
+TEST(FragmentAnswer, TheEngineAsksAgainAndRecordsNothing) {
+  const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
+  const EngineOptions options = server_options("112");
+  Turn first = step(builtin(), options, Session{},
+                    Input::typed("my left leg has been numb for a week"), now);
+  ASSERT_EQ(state_from_json(first.next.engine_state).pending, "q_stroke");
+  for (const char* text : {"knee mostly", "it's crushing"}) {
+    Turn t = step(builtin(), options, first.next, Input::typed(text), now);
+    EngineState st = state_from_json(t.next.engine_state);
+    EXPECT_EQ(st.pending, "q_stroke") << text;
+    EXPECT_TRUE(st.plainer) << text;
+    EXPECT_TRUE(t.next.red_flags.empty()) << text;
+    for (const auto& [id, value] : st.findings) EXPECT_NE(id, "stroke_signs") << text;
+  }
 }
 
 }  // namespace
