@@ -12,6 +12,8 @@ namespace {
 // The person asks what the question means, or why it is asked.
 const PhraseList& clarify_phrases() {
   static const PhraseList list = compile_phrases({"what do you mean",
+                                                  "what you mean",
+                                                  "mean by",
                                                   "what does ... mean",
                                                   "what is meant",
                                                   "what is the",
@@ -272,6 +274,110 @@ bool red_flag_finding(const KnowledgeData& k, int finding) {
   return false;
 }
 
+// Words that carry no subject of their own: glue, and the hedges and leads the reader
+// already weighs ("it is", "mostly", "a bit").
+bool is_glue_word(const KnowledgeData& k, const std::string& w) {
+  static const WordSet glue = {
+      "a",    "an",   "the",   "am",     "is",    "are",   "was",    "were",    "be",    "been",
+      "my",   "me",   "mine",  "myself", "of",    "in",    "on",     "at",      "to",    "for",
+      "with", "and",  "or",    "so",     "too",   "also",  "very",   "really",  "quite", "pretty",
+      "bit",  "lot",  "think", "guess",  "feel",  "feels", "felt",   "seems",   "do",    "does",
+      "did",  "has",  "have",  "had",    "get",   "gets",  "got",    "this",    "that",  "there",
+      "here", "then", "now",   "when",   "if",    "some",  "more",   "most",    "yes",   "no",
+      "not",  "like", "thing", "things", "still", "again", "though", "probably"};
+  if (glue.count(w) || fillers().count(w) || pronouns().count(w) || exclusives().count(w))
+    return true;
+  auto in = [&](const PhraseList& list) {
+    for (const auto& p : list)
+      for (const auto& pt : p.tokens)
+        if (!pt.stem && pt.word == w) return true;
+    return false;
+  };
+  return in(hedged_yes_phrases()) || in(k.lexicon.yes_lead);
+}
+
+// `word` is `topic`, or shares its stem ("walk" / "walking", "droop*" / "drooping").
+bool same_stem(const std::string& word, const std::string& topic, bool topic_is_stem) {
+  if (topic_is_stem) return word.compare(0, topic.size(), topic) == 0;
+  if (word == topic) return true;
+  return word.size() >= 4 && topic.size() >= 4 && word.compare(0, 4, topic, 0, 4) == 0;
+}
+
+bool in_phrases(const std::string& word, const std::vector<Phrase>& phrases) {
+  for (const auto& p : phrases)
+    for (const auto& pt : p.tokens)
+      if (same_stem(word, pt.word, pt.stem)) return true;
+  return false;
+}
+
+// Whether `word` belongs to what the question asks: a word of its text or of its plainer
+// re-ask, of its own answer phrases, or of the phrases of a finding it asks about.
+bool about_question(const KnowledgeData& k, const QuestionDef& q, const std::string& word) {
+  for (const auto* words : {&q.text_tokens, &q.plainer_tokens}) {
+    for (const auto& qt : *words)
+      if (!qt.punct && same_stem(word, qt.word, false)) return true;
+  }
+  if (in_phrases(word, q.yes_phrases) || in_phrases(word, q.no_phrases)) return true;
+  for (int f : asked_findings(k, q)) {
+    if (in_phrases(word, k.findings[f].phrases)) return true;
+  }
+  return false;
+}
+
+// Words [from, to) name something, and nothing they name is what the question asks
+// about. A condition ("when I press on it": what follows "when" or "if" says when, not
+// what) names nothing, nor does a time ("at weekends").
+bool names_only_other_things(const KnowledgeData& k, const std::vector<Token>& t, int from, int to,
+                             const QuestionDef& q) {
+  static const WordSet conditions = {"when", "if", "after", "before", "while", "whenever"};
+  static const WordSet times = {"day",      "days",    "night",    "nights",    "morning",
+                                "mornings", "evening", "evenings", "weekend",   "weekends",
+                                "week",     "weeks",   "today",    "yesterday", "lately"};
+  bool named = false;
+  for (int i = from; i < to; ++i) {
+    if (t[i].punct) continue;
+    if (conditions.count(t[i].word)) return false;
+    if (t[i].word.size() < 3 || is_glue_word(k, t[i].word) || times.count(t[i].word)) continue;
+    if (about_question(k, q, t[i].word)) return false;
+    named = true;
+  }
+  return named;
+}
+
+// A short reply (a fragment of at most four words) about something else: "knee mostly"
+// or "it's crushing" to the stroke screen. A hedge or an "it is" lead affirms only what
+// it is attached to, so such a fragment is no answer (the engine asks again); a bare
+// hedge ("a bit", "kinda", "I think so") names nothing and still affirms. Longer replies
+// are sentences about something, which the hedge is most often part of: the other rules
+// read them.
+bool off_topic_fragment(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q) {
+  // An explicit yes or no anywhere answers, whatever else the fragment names ("a bit
+  // heavy yes").
+  static const WordSet answer_words = {"yes", "yeah", "yep", "yup",  "yea",
+                                       "ya",  "aye",  "no",  "nope", "nah"};
+  int words = 0;
+  for (const auto& token : t) {
+    words += !token.punct;
+    if (answer_words.count(token.word)) return false;
+  }
+  return words <= 4 && names_only_other_things(k, t, 0, static_cast<int>(t.size()), q);
+}
+
+// "I have been ...", "it has been ...": an auxiliary, not the "I have" that answers yes.
+bool auxiliary_at(const std::vector<Token>& t, int last) {
+  return last + 1 < static_cast<int>(t.size()) && (t[last].is("have") || t[last].is("has")) &&
+         t[last + 1].is("been");
+}
+
+// A yes phrase of the lexicon anywhere ("I think so", "I do"), not as an auxiliary.
+bool yes_anywhere(const Lexicon& lex, const std::vector<Token>& t) {
+  for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+    int last = i;
+    if (lex.yes_anywhere.match_at(t, i, &last) >= 0 && !auxiliary_at(t, last)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_red_flag_question(const KnowledgeData& k, const QuestionDef& q) {
@@ -289,7 +395,8 @@ void add_answer_words(Vocabulary& words) {
 }
 
 Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
-                   const QuestionDef& q, const Reading& reading) {
+                   const QuestionDef& q, const Reading& reading, bool& hedged_denial) {
+  hedged_denial = false;
   const Lexicon& lex = k.lexicon;
   int n = static_cast<int>(all_tokens.size());
   Words whole{all_tokens, 0, n};
@@ -334,15 +441,20 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
 
   // 5. Hedged no: "not that I know of" is a no, but not enough to rule out a red flag
   //    unless the person also says what is normal ("don't think so, my face looks normal").
-  if (w.any(hedged_no_phrases())) return red && !says_normal(t, 0, n) ? Answer::unsure : Answer::no;
+  if (w.any(hedged_no_phrases())) {
+    if (!red || says_normal(t, 0, n)) return Answer::no;
+    hedged_denial = true;
+    return Answer::unsure;
+  }
 
   // 6. The lead word. A plain yes word settles it; a lead like "it is" or "I am" only
   //    when nothing later says otherwise ("it is a bit better today", "I'm fine thanks").
   int last = lead;
   if (w.at(foreign_no_phrases(), lead)) return Answer::no;
   bool hedge_lead = w.at(hedged_yes_phrases(), lead);
-  bool yes_lead =
-      !hedge_lead && (w.at(lex.yes_lead, lead, &last) || w.at(foreign_yes_phrases(), lead, &last));
+  bool yes_lead = !hedge_lead &&
+                  (w.at(lex.yes_lead, lead, &last) || w.at(foreign_yes_phrases(), lead, &last)) &&
+                  !auxiliary_at(t, last);
   bool weak_lead = yes_lead && pronouns().count(t[lead].word);
   if (yes_lead) {
     bool negated_next =
@@ -357,7 +469,19 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     }
     if (!weak_lead) return Answer::yes;
   }
-  if (!yes_lead && w.at(lex.no_lead, lead)) return Answer::no;
+  if (!yes_lead && w.at(lex.no_lead, lead)) {
+    // "not really but sometimes when I lie down", "no, but a bit": the no is taken back
+    // by a qualified yes after "but", unless that speaks of something else ("no, but my
+    // back hurts a bit" to the weakness question stays no).
+    for (int b = lead + 1; b < n; ++b) {
+      if (!t[b].is("but")) continue;
+      Words rest{t, b + 1, n};
+      if (rest.any(hedged_yes_phrases()) && !names_only_other_things(k, t, b + 1, n, q))
+        return Answer::yes;
+      break;
+    }
+    return Answer::no;
+  }
 
   // 7. The question's own yes/no words ("same as last week" to "is it getting worse?").
   int yes = vote(k, t, q.yes_phrases, 0), no = vote(k, t, q.no_phrases, 0);
@@ -368,17 +492,20 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // 8. The asked-about finding stated absent ("no trouble peeing", "not numb down there").
   if (finding_is(reading, q.finding, false)) return Answer::no;
 
+  // From here a hedge, "it is" or "I do" affirms only what it is attached to: a fragment
+  // about something else ("knee mostly", "it's crushing" to the stroke screen) is none.
+  const bool off_topic = off_topic_fragment(k, t, q);
   // 9. Qualified yes ("a little", "kinda", "sometimes it gives way", "only when I walk").
-  if (w.any(hedged_yes_phrases())) return Answer::yes;
+  if (!off_topic && w.any(hedged_yes_phrases())) return Answer::yes;
   // 10. Only this, not that ("just an inhaler", "only in my thigh").
   if (exclusives().count(t[lead].word)) return Answer::no;
   // 11. Normal ("my face is fine", "all normal down there", "same colour as the other").
   if (says_normal(t, 0, n)) return Answer::no;
   if (w.any(lex.no_anywhere) || w.any(plain_no_phrases())) return Answer::no;
-  if (w.any(lex.yes_anywhere)) return Answer::yes;
+  if (!off_topic && yes_anywhere(lex, t)) return Answer::yes;
   if (yes < 0 && no == 0) return Answer::no;
   if (no < 0 && yes == 0) return Answer::yes;
-  if (weak_lead) return Answer::yes;
+  if (weak_lead && !off_topic) return Answer::yes;
   // A negator somewhere, of nothing the reader recognised: a no on an ordinary question;
   // on a red-flag one it may negate the normal ("not the same colour"), so ask again.
   if (red) return Answer::none;

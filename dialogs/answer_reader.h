@@ -30,8 +30,10 @@
 namespace triagebot::dialogs {
 
 // `tokens` are spelling-corrected; `reading` holds the findings already read from them.
+// Sets `hedged_denial` when the answer is unsure only because a red-flag question got a
+// hedged no ("not that I know of"): the engine takes that as no on the plainer re-ask.
 Answer read_answer(const KnowledgeData& knowledge, const std::vector<Token>& tokens,
-                   const QuestionDef& question, const Reading& reading);
+                   const QuestionDef& question, const Reading& reading, bool& hedged_denial);
 
 // A screen, or a question whose finding a red-flag rule uses: never guessed towards no.
 bool is_red_flag_question(const KnowledgeData& knowledge, const QuestionDef& question);

@@ -168,6 +168,12 @@ class Interview {
         apply_range(k_, facts_, st_, QuestionKind::duration, *reading.duration_days, asks_duration);
       }
       phrase_flags = reading.red_flags;
+      if (pending && reading.hedged_denial && (st_.plainer || st_.hedges_mean_no)) {
+        // A hedged denial is asked once more, plainer; given again, it is a no, and so
+        // is every later one of this person's (docs/reading.md "Hedged denials").
+        take_hedged_denial_as_no(reading);
+        st_.hedges_mean_no = true;
+      }
       if (pending) answer = on_typed_answer(reading, *pending);
     }
     auto flags = red_flags_now(k_, facts_, phrase_flags, session_.red_flags);

@@ -125,6 +125,8 @@ EngineState state_without_findings_from_json(const json& in) {
       read_string(value, s.language);
     } else if (key == "previous_words") {
       read_string(value, s.previous_words);
+    } else if (key == "hedges_mean_no") {
+      s.hedges_mean_no = flag(value);
     }
   }
   return s;
@@ -157,6 +159,7 @@ json state_json(EngineState s, PutFindings&& put_findings) {
   json findings = json::object();
   put_findings(findings.get_ref<json::object_t&>());
   put("findings", std::move(findings));
+  if (s.hedges_mean_no) put("hedges_mean_no", true);
   put("language", std::move(s.language));
   put("notes", strings_json(s.notes));
   put("pending", std::move(s.pending));

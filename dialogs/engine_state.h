@@ -35,6 +35,10 @@ struct EngineState {
   std::string pending_for;
   // Red-flag questions (screens and closing questions) still "not sure" after the re-ask.
   std::vector<std::string> unsure_screens;
+  // The person answered a plainer re-ask with a hedged denial ("not that I've noticed",
+  // asked twice): their hedges are how they say no, so later ones are taken as no at once
+  // instead of being asked twice each (docs/reading.md). Written to the JSON only when set.
+  bool hedges_mean_no = false;
   std::vector<std::string> notes;  // one-off notes already given ("child", ...)
   int questions = 0;               // questions sent, re-asks included
   std::int64_t started_at = 0;     // seconds since the epoch

@@ -326,6 +326,7 @@ class Loader {
       d.text = str(q, at, "text");
       d.text_tokens = tokenize(d.text);
       d.plainer = str(q, at, "plainer", false);
+      d.plainer_tokens = tokenize(d.plainer);
       std::string kind = str(q, at, "kind");
       if (kind == "yes_no")
         d.kind = QuestionKind::yes_no;

@@ -54,7 +54,8 @@ enum class QuestionKind { yes_no, choice, age, duration };
 
 struct QuestionDef {
   std::string id, text, plainer;
-  std::vector<Token> text_tokens;  // tokenize(text), at load: the answer reader reads them
+  std::vector<Token> text_tokens;     // tokenize(text), at load: the answer reader reads them
+  std::vector<Token> plainer_tokens;  // tokenize(plainer), likewise
   QuestionKind kind = QuestionKind::yes_no;
   int finding = -1;                // yes_no: the finding a "yes" makes true
   std::vector<ChoiceDef> choices;  // always ends with the "not sure" choice

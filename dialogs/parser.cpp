@@ -489,6 +489,24 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
   return std::nullopt;
 }
 
+namespace {
+
+// A yes/no question's choices are yes, no and not sure, in that order (knowledge.cpp).
+int yes_no_choice(Answer a) {
+  switch (a) {
+    case Answer::yes:
+      return 0;
+    case Answer::no:
+      return 1;
+    case Answer::unsure:
+      return 2;
+    default:
+      return -1;
+  }
+}
+
+}  // namespace
+
 Reading read_message(const KnowledgeData& k, std::string_view text, const QuestionDef* pending,
                      const SpellChecker* spelling) {
   Reading out;
@@ -524,21 +542,22 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
   }
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
-    out.answer = read_answer(k, tokens, *pending, out);
+    out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial);
     read_temperature_answer(k, text, tokens, *pending, out);
     quote_answer(text, tokens, *pending, out);
-    if (out.answer == Answer::yes)
-      out.choice = 0;
-    else if (out.answer == Answer::no)
-      out.choice = 1;
-    else if (out.answer == Answer::unsure)
-      out.choice = 2;
+    out.choice = yes_no_choice(out.answer);
   } else {
     out.choice = read_choice(k, tokens, text, *pending, out);
     if (out.choice >= 0)
       out.answer = pending->choices[out.choice].unsure ? Answer::unsure : Answer::yes;
   }
   return out;
+}
+
+void take_hedged_denial_as_no(Reading& reading) {
+  if (!reading.hedged_denial || reading.answer != Answer::unsure) return;
+  reading.answer = Answer::no;
+  reading.choice = yes_no_choice(Answer::no);
 }
 
 }  // namespace triagebot::dialogs

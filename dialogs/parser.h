@@ -28,7 +28,16 @@ struct Reading {
   std::optional<double> duration_days;
   Answer answer = Answer::none;  // the reply to a pending yes/no question
   int choice = -1;               // index of the pending question's choice the text picks
+  // The answer is unsure only because a red-flag question was given a hedged no ("not
+  // that I've noticed", "I don't believe so"): a denial, too soft to rule a red flag out
+  // when first asked. See take_hedged_denial_as_no.
+  bool hedged_denial = false;
 };
+
+// Makes a hedged denial a no (the engine does so on the plainer re-ask: the person was
+// told the question matters, was shown what to look for, and still denies it). Explicit
+// uncertainty ("not sure", "haven't checked") is never a denial and stays unsure.
+void take_hedged_denial_as_no(Reading& reading);
 
 // `pending` is the question the message answers (null for an opening message, which
 // is mined for ages and durations too). `spelling` corrects misspelt words first

@@ -57,8 +57,8 @@ std::vector<Case> cases(const KnowledgeData& k) {
   auto add = [&](const std::string& text, const std::string& question) {
     if (seen.insert({text, question}).second) out.push_back({text, question});
   };
-  for (const char* file :
-       {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl", "vignettes-extra.jsonl"}) {
+  for (const char* file : {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl",
+                           "vignettes-extra.jsonl", "vignettes-extra-hard.jsonl"}) {
     for (const auto& v : lines_of(file)) {
       add(v["opening"].get<std::string>(), "");
       for (const auto& fact : v["facts"]) {
@@ -82,8 +82,9 @@ std::vector<Case> cases(const KnowledgeData& k) {
       add(row["answer"].get<std::string>(), "");
     }
   }
-  for (const auto& row : lines_of("safety-utterances-dev.jsonl"))
-    add(row["text"].get<std::string>(), "");
+  for (const char* file : {"safety-utterances-dev.jsonl", "safety-utterances-extra.jsonl"}) {
+    for (const auto& row : lines_of(file)) add(row["text"].get<std::string>(), "");
+  }
   return out;
 }
 

@@ -178,6 +178,11 @@ TEST(SafetyScreen, AnswersCrisisMessagesInTheirCategory) {
       {"i want to dye", SafetyCategory::self_harm},
       {"i tried to kill my self last year", SafetyCategory::self_harm},
       {"im gonna kill myslef", SafetyCategory::self_harm},
+      {"i just dont want to wake up", SafetyCategory::self_harm},
+      {"dont want to wake up ever again", SafetyCategory::self_harm},
+      {"the tablets are all lined up on the table", SafetyCategory::self_harm},
+      {"mum is on the floor and isn't responding", SafetyCategory::collapse_unresponsive},
+      {"he's lying on the ground and won't wake up", SafetyCategory::collapse_unresponsive},
   };
   for (const auto& [text, category] : crises)
     EXPECT_TRUE(has(screen_for_safety(text, nullptr), category))
@@ -258,6 +263,10 @@ TEST(SafetyScreen, LeavesLookAlikesAlone) {
       "my doctor thinks I stop breathing in my sleep, sleep apnoea",
       "i cant breathe through my nose with this cold",
       "I took my ibuprofen twice a day as prescribed",
+      "i cant breathe a word of it to anyone",
+      "my foot is flat on the floor and it won't move",
+      "i don't want to wake up early tomorrow",
+      "i put my shoes on the floor",
   };
   for (const auto& text : look_alikes)
     EXPECT_TRUE(screen_for_safety(text, nullptr).empty()) << text;

@@ -26,10 +26,14 @@ namespace {
 
 using nlohmann::json;
 
+std::string data_file(const char* name) {
+  return std::string(TRIAGEBOT_SOURCE_DIR) + "/tests/dialogs/data/" + name;
+}
+
 std::string utterances_path() {
   const char* override_path = std::getenv("TRIAGEBOT_SAFETY_UTTERANCES");
   if (override_path && *override_path) return override_path;
-  return std::string(TRIAGEBOT_SOURCE_DIR) + "/tests/dialogs/data/safety-utterances-dev.jsonl";
+  return data_file("safety-utterances-dev.jsonl");
 }
 
 std::vector<json> read_jsonl(const std::string& path) {
@@ -55,8 +59,7 @@ struct Tally {
   int right = 0;
 };
 
-TEST(SafetyUtterances, EveryCrisisAnsweredAndNoLookAlikeFired) {
-  const std::string path = utterances_path();
+void screen_every_line(const std::string& path) {
   auto lines = read_jsonl(path);
   ASSERT_FALSE(lines.empty()) << "no utterances in " << path;
   std::map<std::string, Tally> by_category;
@@ -90,13 +93,15 @@ TEST(SafetyUtterances, EveryCrisisAnsweredAndNoLookAlikeFired) {
 
 // The same lines as messages in the middle of an interview: every crisis gets its
 // category on the Turn and an answer naming the number; no look-alike does.
-TEST(SafetyUtterances, AnsweredByTheInterviewWhateverIsPending) {
+void answer_every_line_mid_interview(const std::string& path) {
   const EngineOptions options = testing::server_options("112", "116 123");
   const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
   const Session pending = step(testing::builtin(), options, Session{},
                                Input::typed("my left leg has been numb for two weeks"), now)
                               .next;
-  for (const auto& line : read_jsonl(utterances_path())) {
+  const auto lines = read_jsonl(path);
+  ASSERT_FALSE(lines.empty()) << "no utterances in " << path;
+  for (const auto& line : lines) {
     const std::string text = line["text"].get<std::string>();
     const std::string expected = line["category"].get<std::string>();
     Turn t = step(testing::builtin(), options, pending, Input::typed(text), now);
@@ -113,6 +118,24 @@ TEST(SafetyUtterances, AnsweredByTheInterviewWhateverIsPending) {
       EXPECT_NE(answer.find("116 123"), std::string::npos) << answer;
     }
   }
+}
+
+TEST(SafetyUtterances, EveryCrisisAnsweredAndNoLookAlikeFired) {
+  screen_every_line(utterances_path());
+}
+
+TEST(SafetyUtterances, AnsweredByTheInterviewWhateverIsPending) {
+  answer_every_line_mid_interview(utterances_path());
+}
+
+// Lines written apart from the dev set (indirect crises, everyday idioms that must stay
+// silent), held to the same bars.
+TEST(SafetyUtterancesExtra, EveryCrisisAnsweredAndNoLookAlikeFired) {
+  screen_every_line(data_file("safety-utterances-extra.jsonl"));
+}
+
+TEST(SafetyUtterancesExtra, AnsweredByTheInterviewWhateverIsPending) {
+  answer_every_line_mid_interview(data_file("safety-utterances-extra.jsonl"));
 }
 
 }  // namespace

@@ -96,7 +96,8 @@ std::vector<std::string> record_steps() {
   using namespace step_record;
   Recorder r;
   TypedAnswers typed;
-  const char* sets[] = {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl", "vignettes-extra.jsonl"};
+  const char* sets[] = {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl", "vignettes-extra.jsonl",
+                        "vignettes-extra-hard.jsonl"};
   typed.set(false);
   for (const char* file : sets) r.vignettes(file, "pressed");
   typed.set(true);
@@ -107,10 +108,12 @@ std::vector<std::string> record_steps() {
       r.step_once("answer " + q, pending(q), Input::typed(a["answer"].get<std::string>()));
     }
   }
-  for (const auto& u : read_vignettes(vignette_data_file("safety-utterances-dev.jsonl"))) {
-    const auto text = u["text"].get<std::string>();
-    r.step_once("safety opening", Session{}, Input::typed(text));
-    r.step_once("safety answer", pending("q_stroke"), Input::typed(text));
+  for (const char* file : {"safety-utterances-dev.jsonl", "safety-utterances-extra.jsonl"}) {
+    for (const auto& u : read_vignettes(vignette_data_file(file))) {
+      const auto text = u["text"].get<std::string>();
+      r.step_once("safety opening", Session{}, Input::typed(text));
+      r.step_once("safety answer", pending("q_stroke"), Input::typed(text));
+    }
   }
   for (const char* text : kBenchTexts) r.step_once("bench opening", Session{}, Input::typed(text));
   return r.take();

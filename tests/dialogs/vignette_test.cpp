@@ -27,6 +27,12 @@ TEST(Vignettes, DevSetMeetsTheBars) { run_file(vignette_file_or_override("vignet
 
 TEST(Vignettes, ExtraSetMeetsTheBars) { run_file(vignette_data_file("vignettes-extra.jsonl")); }
 
+// Hard-style patients (chat wording, carers, typos) written apart from the dev hard set,
+// run like it.
+TEST(Vignettes, ExtraHardSetMeetsTheBars) {
+  run_file(vignette_data_file("vignettes-extra-hard.jsonl"));
+}
+
 }  // namespace
 }  // namespace vignette_test
 }  // namespace triagebot::dialogs::testing
