@@ -133,6 +133,7 @@ void Writer::loop() {
       if (options_.on_outbox_queued && batch_queued_outbox_) options_.on_outbox_queued();
     }
     checkpointer_.wal_grew(wal_.pages);
+    releaser_.release(batch);
   }
 }
 

@@ -42,6 +42,7 @@
 
 #include "dialogs/result.h"
 #include "storage/checkpointer.h"
+#include "storage/item_releaser.h"
 #include "storage/write_transaction.h"
 
 namespace triagebot::storage {
@@ -158,6 +159,7 @@ class Writer {
   WriterStats stats_;                 // guarded by mutex_
   WalCount wal_;                      // writer thread only, set by the WAL hook
   Checkpointer checkpointer_;         // copies the WAL back on its own thread
+  ItemReleaser releaser_;             // frees finished items on its own thread
   bool batch_queued_outbox_ = false;  // writer thread only: the last commit's batch did
   std::thread thread_;
 };

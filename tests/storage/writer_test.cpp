@@ -63,6 +63,32 @@ struct BatchOfThree {
   }
 };
 
+// What an item captured is freed off the writer thread (item_releaser.h), and nothing
+// is left unfreed once the store closes.
+TEST(StorageWriter, FinishedItemsAreFreedOffTheWriterThread) {
+  struct Captured {
+    explicit Captured(std::atomic<std::thread::id>* where) : freed_on(where) {}
+    ~Captured() { freed_on->store(std::this_thread::get_id()); }
+    std::atomic<std::thread::id>* freed_on;
+  };
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  std::atomic<std::thread::id> writer_thread{};
+  std::atomic<std::thread::id> freed_on{};
+  auto captured = std::make_shared<Captured>(&freed_on);
+  std::atomic<bool> completed{false};
+  ASSERT_TRUE(store->writer().submit(
+      {[&writer_thread, captured = std::move(captured)](WriteTransaction&) -> Result<void> {
+         writer_thread = std::this_thread::get_id();
+         return {};
+       },
+       [&](Result<void>) { completed = true; }}));
+  ASSERT_TRUE(wait_until([&] { return completed.load() && freed_on.load() != std::thread::id(); }));
+  EXPECT_NE(freed_on.load(), writer_thread.load());
+  EXPECT_NE(freed_on.load(), std::this_thread::get_id());
+  store->close();
+}
+
 TEST(StorageWriter, FailingItemLeavesItsBatchNeighboursCommitted) {
   TempDir dir;
   auto store = open_store(dir / "t.db");
