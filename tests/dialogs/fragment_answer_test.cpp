@@ -13,15 +13,13 @@
 #include "dialogs/parser.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
+#include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs::testing::fragment_answer_test {
 namespace {
 
 Answer answer(const char* question, const std::string& text) {
-  const KnowledgeData& k = builtin().data();
-  const QuestionDef* q = k.question(question);
-  EXPECT_NE(q, nullptr) << question;
-  return read_message(k, text, q, &spelling()).answer;
+  return typed_answer(question, text);
 }
 
 bool yes_or_no(Answer a) { return a == Answer::yes || a == Answer::no; }

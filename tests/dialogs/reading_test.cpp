@@ -13,6 +13,7 @@
 #include "dialogs/spelling_normaliser.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
+#include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs {
 namespace reading_test {
@@ -32,9 +33,7 @@ Reading opening(const std::string& text) {
 }
 
 Answer answer(const char* question, const std::string& text) {
-  const QuestionDef* q = kb().question(question);
-  EXPECT_NE(q, nullptr) << question;
-  return read_message(kb(), text, q, &testing::spelling()).answer;
+  return testing::typed_answer(question, text);
 }
 
 // -1 unknown, 0 stated absent, 1 stated present.
