@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "storage/connection.h"
 
 namespace triagebot::storage {
@@ -21,6 +23,19 @@ void Checkpointer::wal_grew(int wal_pages) {
   wake_.notify_one();
 }
 
+bool Checkpointer::copy_all(std::chrono::milliseconds limit) {
+  std::unique_lock lock(mutex_);
+  const std::uint64_t request = ++requested_;
+  due_ = true;
+  ++waiting_;
+  wake_.notify_one();
+  const bool copied = copied_.wait_for(lock, limit, [&] {
+    return copied_through_ >= request || stopping_;
+  }) && copied_through_ >= request;
+  --waiting_;
+  return copied;
+}
+
 void Checkpointer::stop() {
   {
     std::lock_guard lock(mutex_);
@@ -28,6 +43,7 @@ void Checkpointer::stop() {
     stopping_ = true;
   }
   wake_.notify_one();
+  copied_.notify_all();
   if (thread_.joinable()) thread_.join();
   checkpoint();
   connection_.reset();
@@ -35,23 +51,39 @@ void Checkpointer::stop() {
 
 void Checkpointer::loop() {
   for (;;) {
+    std::uint64_t serving = 0;  // copy_all requests made before this checkpoint starts
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return due_ || stopping_; });
       if (stopping_) return;
       due_ = false;
+      serving = requested_;
     }
-    checkpoint();
+    const bool complete = checkpoint();
+    std::unique_lock lock(mutex_);
+    if (complete && serving > 0) {
+      copied_through_ = std::max(copied_through_, serving);
+      copied_.notify_all();
+    } else if (!complete && waiting_ > 0) {
+      // The writer waits for the whole log, and a reader still needed some of it
+      // (the search indexer, a review query): their transactions are short, so try
+      // again a moment later, for as long as the writer still waits.
+      wake_.wait_for(lock, kRetryPause, [this] { return stopping_; });
+      due_ = true;
+    }
   }
 }
 
-void Checkpointer::checkpoint() {
-  if (!connection_) return;
+bool Checkpointer::checkpoint() {
+  if (!connection_) return false;
   // PASSIVE: copies what no reader needs and returns; never blocks the writer. An error
   // (SQLITE_BUSY while another checkpoint runs, e.g. the CLI's) only means "next time".
-  sqlite3_wal_checkpoint_v2(connection_->db().getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                            nullptr, nullptr);
+  int log_frames = -1;
+  int copied_frames = -1;
+  const int rc = sqlite3_wal_checkpoint_v2(connection_->db().getHandle(), nullptr,
+                                           SQLITE_CHECKPOINT_PASSIVE, &log_frames, &copied_frames);
   checkpoints_.fetch_add(1, std::memory_order_relaxed);
+  return rc == SQLITE_OK && log_frames >= 0 && copied_frames == log_frames;
 }
 
 }  // namespace triagebot::storage

@@ -13,11 +13,21 @@
 // A checkpoint that copies nothing (a long reader pins the log) is harmless: the next
 // commit past the threshold wakes it again.
 //
+// That restart needs a checkpoint to have copied the whole log before the writer's next
+// write, and a writer that commits back to back leaves it no such moment once the
+// checkpointer falls behind (cores busy with other work): the log then grows for as long
+// as the load lasts (800-900 MB in 13 s was seen). So the log has a hard bound: past it
+// the writer calls copy_all() before its next batch and waits, briefly, for a checkpoint
+// that copies everything; its next write restarts the log. Items queue meanwhile and go
+// in the next batch (overload turns into latency, then into "overloaded" answers, not
+// into disk).
+//
 // Threads: wal_grew() from the writer thread; checkpoints() from any thread; the
 // destructor (or stop()) from the owner, after the writer has stopped.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -42,6 +52,11 @@ class Checkpointer {
   // threshold, a notify.
   void wal_grew(int wal_pages);
 
+  // From the writer, between batches: runs a checkpoint that starts now and waits until
+  // one has copied the whole log, or `limit` passed (a reader still needs old frames),
+  // or the checkpointer stops. True when the whole log was copied.
+  bool copy_all(std::chrono::milliseconds limit);
+
   // Runs one last checkpoint, so a clean shutdown leaves little log to replay, and joins.
   void stop();
 
@@ -49,13 +64,21 @@ class Checkpointer {
 
  private:
   void loop();
-  void checkpoint();
+  // True when the checkpoint copied every frame of the log.
+  bool checkpoint();
 
   std::unique_ptr<Connection> connection_;
   std::mutex mutex_;
   std::condition_variable wake_;
+  std::condition_variable copied_;
   bool due_ = false;       // guarded by mutex_
   bool stopping_ = false;  // guarded by mutex_
+  // copy_all's requests, numbered, and the last one a checkpoint started after it
+  // answered by copying the whole log. Guarded by mutex_.
+  std::uint64_t requested_ = 0;
+  std::uint64_t copied_through_ = 0;
+  int waiting_ = 0;  // copy_all calls still waiting; guarded by mutex_
+  static constexpr std::chrono::milliseconds kRetryPause{1};
   std::atomic<std::uint64_t> checkpoints_{0};
   std::thread thread_;
 };

@@ -47,6 +47,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
   writer_options.queue_capacity = options.queue_capacity;
   writer_options.max_batch = options.max_batch == 0 ? 1 : options.max_batch;
   writer_options.session_cache_capacity = options.session_cache_capacity;
+  writer_options.wal_bound_pages = options.wal_bound_pages;
+  writer_options.wal_bound_wait = options.wal_bound_wait;
   writer_options.on_batch_committed = [indexer = search_index.get(),
                                        then = options.on_batch_committed] {
     indexer->notify();

@@ -18,6 +18,7 @@
 // call it from any thread but the writer's.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -48,6 +49,8 @@ struct StoreOptions {
   std::function<void()> on_batch_committed;  // writer thread, after each commit
   std::function<void()> on_outbox_queued;  // writer thread, after a commit that queued outbox rows
   SearchIndexerOptions search_index;       // batch size and how often it runs
+  int wal_bound_pages = 16384;             // the log's hard bound (WriterOptions says how)
+  std::chrono::milliseconds wal_bound_wait{1000};
 };
 
 class Store {

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <future>
 #include <string>
 
@@ -100,6 +101,7 @@ void Writer::loop() {
       }
       stats_.queue_depth = queue_.size();
     }
+    bound_wal();
     std::vector<Result<void>> results;
     try {
       results = run_batch(batch);
@@ -273,6 +275,21 @@ std::vector<Result<void>> Writer::run_batch(std::vector<WorkItem>& batch) {
   return results;
 }
 
+// The log's hard bound (checkpointer.h). When the wait ends without the whole log
+// copied (a reader still needs old frames), the next wait comes one more bound later
+// instead of at every batch; the limit returns to the bound once the log restarted.
+void Writer::bound_wal() {
+  if (wal_.pages < options_.wal_bound_pages) {
+    wal_limit_ = options_.wal_bound_pages;
+    return;
+  }
+  if (wal_.pages < wal_limit_) return;
+  const bool copied = checkpointer_.copy_all(options_.wal_bound_wait);
+  if (!copied) wal_limit_ = wal_.pages + options_.wal_bound_pages;
+  std::lock_guard lock(mutex_);
+  ++stats_.wal_bound_waits;
+}
+
 void Writer::record_batch(std::size_t size) {
   std::size_t bucket = 0;
   while (bucket + 1 < WriterStats::kBuckets && (std::size_t{1} << bucket) < size) ++bucket;
@@ -282,6 +299,9 @@ void Writer::record_batch(std::size_t size) {
   if (size > stats_.max_batch) stats_.max_batch = size;
   ++stats_.batch_sizes[bucket];
   stats_.wal_pages_written = wal_.written;
+  stats_.wal_pages = static_cast<std::uint64_t>(wal_.pages);
+  stats_.wal_peak_pages =
+      std::max<std::uint64_t>(stats_.wal_peak_pages, static_cast<std::uint64_t>(wal_.pages));
   stats_.statements = connection_->statements_run();
   stats_.cache_hits = cache_.hits();
   stats_.cache_misses = cache_.misses();

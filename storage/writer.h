@@ -31,6 +31,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -75,6 +76,11 @@ struct WriterOptions {
   // is what should wake the outbox dispatcher. Its own claims commit too, so waking it
   // on every commit keeps it claiming in a loop forever. Optional.
   std::function<void()> on_outbox_queued;
+  // The WAL's hard bound (checkpointer.h): past this many pages the writer waits, at most
+  // wal_bound_wait, for a checkpoint that copies the whole log before its next batch.
+  // 16,384 pages of 4 KiB: journal_size_limit, what the log is truncated to.
+  int wal_bound_pages = 16384;
+  std::chrono::milliseconds wal_bound_wait{1000};
 };
 
 // Counters for /metrics and tests. Histogram bucket i counts batches of size
@@ -92,6 +98,9 @@ struct WriterStats {
   std::uint64_t rejected = 0;           // submits answered "overloaded"
   std::uint64_t checkpoints = 0;        // run by the checkpointer thread
   std::uint64_t wal_pages_written = 0;  // pages appended to the WAL by all commits
+  std::uint64_t wal_pages = 0;          // what the log held after the last commit
+  std::uint64_t wal_peak_pages = 0;     // the most the log held after any commit
+  std::uint64_t wal_bound_waits = 0;    // batches that waited for the log to be copied
   std::uint64_t statements = 0;  // statements run, BEGIN, COMMIT and a rerun's SAVEPOINTs included
   std::uint64_t completion_exceptions = 0;  // completions that threw (a caller bug)
   std::uint64_t cache_hits = 0;
@@ -146,6 +155,7 @@ class Writer {
   std::vector<Result<void>> run_careful(std::vector<WorkItem>& batch, std::size_t counted_from);
   Result<void> run_item(WorkItem& item);
   void record_batch(std::size_t size);
+  void bound_wal();
 
   std::unique_ptr<Connection> connection_;
   WriterOptions options_;
@@ -156,10 +166,11 @@ class Writer {
   std::condition_variable ready_;
   std::deque<WorkItem> queue_;
   bool closing_ = false;
-  WriterStats stats_;                 // guarded by mutex_
-  WalCount wal_;                      // writer thread only, set by the WAL hook
-  Checkpointer checkpointer_;         // copies the WAL back on its own thread
-  ItemReleaser releaser_;             // frees finished items on its own thread
+  WriterStats stats_;          // guarded by mutex_
+  WalCount wal_;               // writer thread only, set by the WAL hook
+  int wal_limit_ = 0;          // writer thread only: the log size that makes the next batch wait
+  Checkpointer checkpointer_;  // copies the WAL back on its own thread
+  ItemReleaser releaser_;      // frees finished items on its own thread
   bool batch_queued_outbox_ = false;  // writer thread only: the last commit's batch did
   std::thread thread_;
 };

@@ -112,6 +112,13 @@ void PipelineMetrics::watch_writer(storage::Writer& writer) {
       "triagebot_writer_wal_pages",
       "Pages the writer's commits have appended to the write-ahead log so far.", {},
       [&writer] { return static_cast<double>(writer.stats().wal_pages_written); });
+  registry_.callback_gauge(
+      "triagebot_writer_wal_peak_pages", "The most pages the write-ahead log has held since start.",
+      {}, [&writer] { return static_cast<double>(writer.stats().wal_peak_pages); });
+  registry_.callback_gauge(
+      "triagebot_writer_wal_bound_waits",
+      "Batches that waited for the write-ahead log to be copied back at its hard bound.", {},
+      [&writer] { return static_cast<double>(writer.stats().wal_bound_waits); });
 }
 
 void PipelineMetrics::watch_search_index(storage::Readers& readers) {
