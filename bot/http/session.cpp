@@ -63,18 +63,19 @@ class PendingResponse {
   ~PendingResponse() {
     if (!answered_.exchange(true)) {
       log(LogLevel::error, "handler_dropped_response");
-      session_->post_response(json_error(500, "internal", "the request was not answered"));
+      Session::post_response(std::move(session_),
+                             json_error(500, "internal", "the request was not answered"));
     }
   }
 
   void respond(adapters::HttpResponse response) {
     if (answered_.exchange(true)) return;
-    session_->post_response(std::move(response));
-    // The posted write holds the session now. Let go of it here: a handler may answer
-    // from a thread of its own (the writer, the admin readers) and drop its copy of
-    // Respond only later, maybe after the server and its io_context are gone, and the
-    // last reference must not be that one (ASan caught ~Session after the io_context).
-    session_.reset();
+    // The posted write takes this reference: a handler may answer from a thread of its
+    // own (the writer, the admin readers), and the last reference must never be dropped
+    // there, maybe after the server and its io_context are gone. Resetting it after the
+    // post was not enough: the io thread could finish the write and drop its reference
+    // first (ASan caught ~Session on an admin reader after the io_context).
+    Session::post_response(std::move(session_), std::move(response));
   }
 
  private:
@@ -116,11 +117,11 @@ void Session::shutdown(bool force) {
   });
 }
 
-void Session::post_response(adapters::HttpResponse response) {
-  net::post(stream_.get_executor(),
-            [self = shared_from_this(), response = std::move(response)]() mutable {
-              self->send(std::move(response));
-            });
+void Session::post_response(std::shared_ptr<Session> session, adapters::HttpResponse response) {
+  auto executor = session->stream_.get_executor();
+  net::post(executor, [self = std::move(session), response = std::move(response)]() mutable {
+    self->send(std::move(response));
+  });
 }
 
 void Session::wait_for_request() {

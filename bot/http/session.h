@@ -43,8 +43,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void run();
   // From any thread: close now if idle, or after the current response (force: now).
   void shutdown(bool force);
-  // From any thread: write `response` as the answer to the current request.
-  void post_response(adapters::HttpResponse response);
+  // From any thread: write `response` as the answer to `session`'s current request. Takes
+  // the caller's reference, so once the write is posted only the io thread holds the
+  // session: it is never destroyed on the answering thread, which may outlive the
+  // server's io_context (the writer, the admin readers).
+  static void post_response(std::shared_ptr<Session> session, adapters::HttpResponse response);
 
  private:
   enum class Stage { idle, reading, handling, writing, closing };
