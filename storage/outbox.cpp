@@ -36,7 +36,8 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
     // sending row's lease expiry. Only a row that is the head (lowest id) of its
     // conversation's open rows and of its chat's may go, so replies arrive in the order
     // they were written and a note without a conversation never overtakes a reply to the
-    // same chat (outbox_chat.h). Each test is one probe of a partial index.
+    // same chat (outbox_chat.h). Each test is one probe of an index: outbox_by_conversation
+    // (conversation_id, status) for the first, the partial outbox_open_by_chat for the second.
     auto& query = connection_.statement(
         "SELECT o.id, o.conversation_id, o.platform, o.target, o.payload, o.attempts,"
         " o.created_at, o.parts_sent FROM outbox o"

@@ -329,6 +329,20 @@ DROP INDEX IF EXISTS conversations_by_user;
 CREATE INDEX conversations_by_user ON conversations (platform, user_key)
   WHERE user_key <> conversation_key;
 )sql"},
+      // One index of the outbox by conversation instead of two (issue 13: each was a page
+      // of WAL at a random place for every queued reply, 9% of the writer's pages in the
+      // Telegram benchmark). outbox_by_conversation (conversation_id) served the cascade
+      // of forget and purge; the partial outbox_open_by_conversation (conversation_id, id)
+      // the claim's "no earlier open row of this conversation". With the status in the
+      // key, one index does both: the cascade asks its first column, and the claim's
+      // probe is conversation_id = ? AND status IN (the open two) AND rowid < ?, which
+      // reads index entries only. A status change moves the row's entry within its
+      // conversation's run, where the partial index removed or added it: the same page.
+      {11, "one outbox index by conversation", R"sql(
+DROP INDEX IF EXISTS outbox_open_by_conversation;
+DROP INDEX IF EXISTS outbox_by_conversation;
+CREATE INDEX outbox_by_conversation ON outbox (conversation_id, status);
+)sql"},
   };
   return list;
 }
