@@ -15,18 +15,20 @@ ItemReleaser::~ItemReleaser() {
   thread_.join();
 }
 
-void ItemReleaser::release(std::vector<WorkItem>& items) {
-  if (items.empty()) return;
+void ItemReleaser::release(std::vector<WorkItem>& items,
+                           std::vector<SessionCache::Snapshot>& entries) {
+  if (items.empty() && entries.empty()) return;
   {
     std::lock_guard lock(mutex_);
-    queued_.push_back(std::move(items));
+    queued_.push_back(Released{std::move(items), std::move(entries)});
   }
   items = {};
+  entries = {};
   wake_.notify_one();
 }
 
 void ItemReleaser::loop() {
-  std::vector<std::vector<WorkItem>> taken;
+  std::vector<Released> taken;
   for (;;) {
     {
       std::unique_lock lock(mutex_);

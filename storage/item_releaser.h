@@ -6,6 +6,10 @@
 // serial stage, so after a batch's completions it hands the whole batch here (a vector
 // move and a notify) and goes on to the next batch.
 //
+// The session cache entries the batch replaced or evicted come along: an entry may hold
+// the last reference to the session a conversation had before this turn (an evicted one
+// nearly always does), whose engine state is a JSON tree like the turn's.
+//
 // Nothing an item owns may need a particular thread to be destroyed on; completions have
 // run already, so only memory and reference counts are left.
 //
@@ -18,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "storage/session_cache.h"
+
 namespace triagebot::storage {
 
 struct WorkItem;
@@ -29,16 +35,20 @@ class ItemReleaser {
   ItemReleaser(const ItemReleaser&) = delete;
   ItemReleaser& operator=(const ItemReleaser&) = delete;
 
-  // Takes the items; `items` is left empty.
-  void release(std::vector<WorkItem>& items);
+  // Takes the items and the cache entries; both are left empty.
+  void release(std::vector<WorkItem>& items, std::vector<SessionCache::Snapshot>& entries);
 
  private:
   void loop();
 
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::vector<std::vector<WorkItem>> queued_;  // guarded by mutex_
-  bool stopping_ = false;                      // guarded by mutex_
+  struct Released {
+    std::vector<WorkItem> items;
+    std::vector<SessionCache::Snapshot> entries;
+  };
+  std::vector<Released> queued_;  // guarded by mutex_
+  bool stopping_ = false;         // guarded by mutex_
   std::thread thread_;
 };
 

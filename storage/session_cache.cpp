@@ -1,5 +1,7 @@
 #include "storage/session_cache.h"
 
+#include <utility>
+
 #include "storage/platform_key.h"
 
 namespace triagebot::storage {
@@ -26,30 +28,33 @@ SessionCache::Snapshot SessionCache::snapshot(const std::string& key) const {
   return it == index_.end() ? nullptr : it->second->second;
 }
 
-void SessionCache::put(const std::string& key, CachedConversation value) {
-  if (capacity_ == 0) return;
+SessionCache::Snapshot SessionCache::put(const std::string& key, CachedConversation value) {
+  if (capacity_ == 0) return nullptr;
   auto shared = std::make_shared<const CachedConversation>(std::move(value));
   std::lock_guard lock(mutex_);
   auto it = index_.find(key);
   if (it != index_.end()) {
-    it->second->second = std::move(shared);
+    Snapshot replaced = std::exchange(it->second->second, std::move(shared));
     entries_.splice(entries_.begin(), entries_, it->second);
-    return;
+    return replaced;
   }
   entries_.emplace_front(key, std::move(shared));
   index_[key] = entries_.begin();
-  if (entries_.size() > capacity_) {
-    index_.erase(entries_.back().first);
-    entries_.pop_back();
-  }
+  if (entries_.size() <= capacity_) return nullptr;
+  Snapshot evicted = std::move(entries_.back().second);
+  index_.erase(entries_.back().first);
+  entries_.pop_back();
+  return evicted;
 }
 
-void SessionCache::erase(const std::string& key) {
+SessionCache::Snapshot SessionCache::erase(const std::string& key) {
   std::lock_guard lock(mutex_);
   auto it = index_.find(key);
-  if (it == index_.end()) return;
+  if (it == index_.end()) return nullptr;
+  Snapshot erased = std::move(it->second->second);
   entries_.erase(it->second);
   index_.erase(it);
+  return erased;
 }
 
 void SessionCache::clear() {

@@ -50,8 +50,11 @@ class SessionCache {
   Snapshot find(const std::string& key);
   // Another thread's look: the entry or nullptr, without counting or reordering.
   Snapshot snapshot(const std::string& key) const;
-  void put(const std::string& key, CachedConversation value);
-  void erase(const std::string& key);
+  // put and erase return the entry they displaced (replaced, evicted or erased), if any:
+  // its session may hold the last reference to a big JSON tree, and the writer frees
+  // that on another thread (ItemReleaser) rather than under its own clock.
+  Snapshot put(const std::string& key, CachedConversation value);
+  Snapshot erase(const std::string& key);
   void clear();
   std::size_t size() const;
   std::uint64_t hits() const;

@@ -90,10 +90,12 @@ void WriteTransaction::batch_committed() {
   for (auto& op : batch_ops_) {
     switch (op.kind) {
       case CacheOp::Kind::put:
-        cache_.put(op.key, std::move(*op.value));
+        if (auto displaced = cache_.put(op.key, std::move(*op.value))) {
+          displaced_.push_back(std::move(displaced));
+        }
         break;
       case CacheOp::Kind::erase:
-        cache_.erase(op.key);
+        if (auto displaced = cache_.erase(op.key)) displaced_.push_back(std::move(displaced));
         break;
       case CacheOp::Kind::clear:
         cache_.clear();

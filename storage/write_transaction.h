@@ -175,7 +175,10 @@ class WriteTransaction {
   void item_succeeded();   // keep the item's cache changes for the commit
   void item_failed();      // drop them
   void batch_committed();  // apply the kept changes to the cache
-  void batch_failed();     // drop everything
+  // The cache entries batch_committed replaced or evicted, for the writer to hand to its
+  // ItemReleaser: the last reference to an old session may be among them.
+  std::vector<SessionCache::Snapshot> take_displaced() { return std::exchange(displaced_, {}); }
+  void batch_failed();  // drop everything
   // Whether a kept item of this batch queued an outbox row (read before batch_committed).
   bool batch_queued_outbox() const { return batch_queued_outbox_; }
   // Off while a rerun batch repeats the items its first attempt ran: their lookups in
@@ -210,6 +213,7 @@ class WriteTransaction {
   std::unordered_map<std::int64_t, Loaded> loaded_;
   std::vector<CacheOp> item_ops_;
   std::vector<CacheOp> batch_ops_;
+  std::vector<SessionCache::Snapshot> displaced_;  // see take_displaced
   std::unordered_set<std::string> touched_;
   // An item queued an outbox row, so the dispatcher has something to claim.
   bool item_queued_outbox_ = false;

@@ -135,7 +135,8 @@ void Writer::loop() {
       if (options_.on_outbox_queued && batch_queued_outbox_) options_.on_outbox_queued();
     }
     checkpointer_.wal_grew(wal_.pages);
-    releaser_.release(batch);
+    auto displaced = transaction_.take_displaced();
+    releaser_.release(batch, displaced);
   }
 }
 

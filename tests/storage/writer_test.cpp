@@ -89,6 +89,38 @@ TEST(StorageWriter, FinishedItemsAreFreedOffTheWriterThread) {
   store->close();
 }
 
+// A turn's save replaces the conversation's cache entry; the old entry often holds the
+// last reference to the session before the turn, which is freed off the writer thread
+// too (the releaser takes what the cache displaced).
+TEST(StorageWriter, SessionsTheCacheDisplacesAreFreedOffTheWriterThread) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  std::atomic<std::thread::id> writer_thread{};
+  std::atomic<std::thread::id> freed_on{};
+  auto save = [&](SharedSession session) {
+    return store->writer().run([&writer_thread, session = std::move(session)](
+                                   WriteTransaction& tx) mutable -> Result<void> {
+      writer_thread = std::this_thread::get_id();
+      auto conversation = tx.load_or_create_conversation("widget", "k", "k", testing::at_ms(1000));
+      if (!conversation) return conversation.error();
+      return tx.save_session(conversation->id, std::move(session), testing::at_ms(1000),
+                             SummaryUpdate{});
+    });
+  };
+  // The first session records where it is freed; only the cache keeps it once saved.
+  ASSERT_TRUE(save(SharedSession(new dialogs::Session(*fresh_session()),
+                                 [&freed_on](const dialogs::Session* session) {
+                                   freed_on = std::this_thread::get_id();
+                                   delete session;
+                                 })));
+  EXPECT_EQ(freed_on.load(), std::thread::id());
+  ASSERT_TRUE(save(fresh_session()));  // replaces the entry
+  ASSERT_TRUE(wait_until([&] { return freed_on.load() != std::thread::id(); }));
+  EXPECT_NE(freed_on.load(), writer_thread.load());
+  EXPECT_NE(freed_on.load(), std::this_thread::get_id());
+  store->close();
+}
+
 TEST(StorageWriter, FailingItemLeavesItsBatchNeighboursCommitted) {
   TempDir dir;
   auto store = open_store(dir / "t.db");
