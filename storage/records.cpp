@@ -28,6 +28,19 @@ std::string_view to_string(Direction direction) {
   return direction == Direction::bot ? "bot" : "user";
 }
 
+RenderedMessage render_message(MessageRecord message) {
+  RenderedMessage out;
+  out.direction = message.direction;
+  out.text = std::move(message.text);
+  if (message.choices.is_array() && !message.choices.empty()) out.choices = message.choices.dump();
+  if (message.assessment && !message.assessment->is_null()) {
+    out.assessment = message.assessment->dump();
+  }
+  out.at = message.at;
+  out.platform_message_id = std::move(message.platform_message_id);
+  return out;
+}
+
 json to_json(const MessageView& message) {
   json out{{"from", to_string(message.direction)}, {"text", message.text}, {"at", message.at}};
   if (message.choices.is_array() && !message.choices.empty()) out["choices"] = message.choices;

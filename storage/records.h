@@ -35,7 +35,6 @@ std::string_view to_string(Direction direction);
 
 // ---- written by the pipeline -------------------------------------------------------
 
-// What load_or_create_conversation hands the pipeline.
 // An outbox row's text, made by render_outbox (outbox_chat.h) on any thread so the
 // writer only binds it.
 struct RenderedOutbox {
@@ -90,6 +89,7 @@ struct LoadHint {
   SharedSession stored_session = nullptr;
 };
 
+// What load_or_create_conversation hands the pipeline.
 struct ConversationRef {
   std::int64_t id = 0;
   bool created = false;  // true when this call inserted it
@@ -112,6 +112,20 @@ struct MessageRecord {
   TimePoint at;
   std::optional<std::string> platform_message_id;
 };
+
+// A message row as the writer binds it: the choices and the assessment already JSON text
+// ("" for none, stored as NULL). render_message makes it on any thread, so a turn's JSON
+// is serialised where the turn was taken, not on the writer (issue 13).
+struct RenderedMessage {
+  Direction direction = Direction::user;
+  std::string text;
+  std::string choices;
+  std::string assessment;
+  TimePoint at;
+  std::optional<std::string> platform_message_id;
+};
+
+RenderedMessage render_message(MessageRecord message);
 
 struct ForgetCounts {
   std::int64_t conversations = 0;

@@ -18,10 +18,6 @@ std::optional<std::string> stored_triage(const SummaryUpdate& summary) {
   return std::string(dialogs::to_string(*summary.triage));
 }
 
-std::string dump_or_null(const json& value) {
-  return value.is_null() ? std::string() : value.dump();
-}
-
 void bind_text_or_null(SQLite::Statement& statement, int index, const std::string& text) {
   if (text.empty()) {
     statement.bind(index);
@@ -272,13 +268,12 @@ std::string insert_messages_sql(std::size_t rows) {
 
 // One message's columns from parameter `first` on, in kInsertMessages's order.
 void bind_message(SQLite::Statement& insert, int first, std::int64_t conversation_id,
-                  const MessageRecord& message) {
+                  const RenderedMessage& message) {
   insert.bind(first, conversation_id);
   insert.bind(first + 1, std::string(to_string(message.direction)));
   insert.bind(first + 2, message.text);
-  const bool has_choices = message.choices.is_array() && !message.choices.empty();
-  bind_text_or_null(insert, first + 3, has_choices ? message.choices.dump() : std::string());
-  bind_text_or_null(insert, first + 4, message.assessment ? dump_or_null(*message.assessment) : "");
+  bind_text_or_null(insert, first + 3, message.choices);
+  bind_text_or_null(insert, first + 4, message.assessment);
   insert.bind(first + 5, to_millis(message.at));
   if (message.platform_message_id) {
     insert.bind(first + 6, *message.platform_message_id);
@@ -295,7 +290,7 @@ Result<std::int64_t> WriteTransaction::append_message(std::int64_t conversation_
     auto& insert = connection_.statement(
         "INSERT INTO messages (conversation_id, direction, text, choices, assessment, at,"
         " platform_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    bind_message(insert, 1, conversation_id, message);
+    bind_message(insert, 1, conversation_id, render_message(message));
     insert.exec();
     return connection_.db().getLastInsertRowid();
   });
@@ -303,6 +298,14 @@ Result<std::int64_t> WriteTransaction::append_message(std::int64_t conversation_
 
 Result<void> WriteTransaction::append_messages(std::int64_t conversation_id,
                                                const std::vector<MessageRecord>& messages) {
+  std::vector<RenderedMessage> rendered;
+  rendered.reserve(messages.size());
+  for (const auto& message : messages) rendered.push_back(render_message(message));
+  return append_messages(conversation_id, rendered);
+}
+
+Result<void> WriteTransaction::append_messages(std::int64_t conversation_id,
+                                               const std::vector<RenderedMessage>& messages) {
   return guarded("append_messages", [&]() -> Result<void> {
     // One statement per turn instead of one per message: a turn is the person's message
     // and one to three replies. A multi-row VALUES inserts its rows in order, so the ids

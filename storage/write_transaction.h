@@ -67,6 +67,9 @@ class WriteTransaction {
   // kMessagesPerInsert): the rows and their ids are what append_message would give.
   Result<void> append_messages(std::int64_t conversation_id,
                                const std::vector<MessageRecord>& messages);
+  // The same, rendered beforehand (render_message), off the writer thread.
+  Result<void> append_messages(std::int64_t conversation_id,
+                               const std::vector<RenderedMessage>& messages);
   static constexpr std::size_t kMessagesPerInsert = 8;
 
   // Stores the session and the review columns, and sets updated_at = now.

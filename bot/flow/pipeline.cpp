@@ -50,7 +50,8 @@ struct Pipeline::Prepared {
   std::string session_json;     // `next`, serialised
   // For a step on a fresh session: the review columns the new row is inserted with.
   std::optional<storage::SummaryUpdate> first_summary;
-  std::vector<storage::RenderedOutbox> replies;  // the turn's outbox rows, if it has any
+  std::vector<storage::RenderedOutbox> replies;    // the turn's outbox rows, if it has any
+  std::vector<storage::RenderedMessage> messages;  // the turn's rows in the transcript
 
   bool fits(const storage::ConversationRef& conversation) const {
     if (!stepped) return false;
@@ -109,6 +110,30 @@ storage::SummaryUpdate first_summary_of(const dialogs::Turn& turn) {
 nlohmann::json choices_json(const std::vector<dialogs::Choice>& choices) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& choice : choices) out.push_back(choice);
+  return out;
+}
+
+// The transcript rows of a turn: what the person said (unless the platform keeps no
+// record of it) and each reply, in order, rendered for the writer to bind.
+std::vector<storage::RenderedMessage> turn_messages(const dialogs::Knowledge& knowledge,
+                                                    const Submission& submission,
+                                                    const adapters::InboundEvent& event,
+                                                    const dialogs::Turn& turn,
+                                                    storage::TimePoint now) {
+  std::vector<storage::RenderedMessage> out;
+  out.reserve(turn.replies.size() + 1);
+  if (submission.record_user_turn) {
+    MessageRecord said{
+        Direction::user, user_text(knowledge, event.input), nlohmann::json(), std::nullopt, now,
+        event.event_id};
+    out.push_back(storage::render_message(std::move(said)));
+  }
+  for (const auto& reply : turn.replies) {
+    MessageRecord answer{Direction::bot, reply.text, choices_json(reply.choices),
+                         std::nullopt,   now,        std::nullopt};
+    if (reply.assessment) answer.assessment = nlohmann::json(*reply.assessment);
+    out.push_back(storage::render_message(std::move(answer)));
+  }
   return out;
 }
 
@@ -234,6 +259,9 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
   if (submission.deliver_through_outbox) {
     prepared.replies = render_replies(submission, event, prepared.turn.replies);
   }
+  if (prepared.turn.intent != dialogs::Intent::forget) {
+    prepared.messages = turn_messages(knowledge_, submission, event, prepared.turn, prepared.now);
+  }
   return prepared;
 }
 
@@ -317,25 +345,11 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     conversation_id = fresh_conversation->id;
   } else {
     // The person's message and the replies in one statement (append_messages).
-    std::vector<MessageRecord> turn_messages;
-    turn_messages.reserve(turn.replies.size() + 1);
-    if (submission.record_user_turn) {
-      MessageRecord said{Direction::user,
-                         user_text(knowledge_, event.input),
-                         nlohmann::json::array(),
-                         std::nullopt,
-                         now,
-                         std::nullopt};
-      said.platform_message_id = event.event_id;
-      turn_messages.push_back(std::move(said));
-    }
-    for (const auto& reply : turn.replies) {
-      MessageRecord answer{Direction::bot, reply.text, choices_json(reply.choices),
-                           std::nullopt,   now,        std::nullopt};
-      if (reply.assessment) answer.assessment = nlohmann::json(*reply.assessment);
-      turn_messages.push_back(std::move(answer));
-    }
-    if (auto appended = tx.append_messages(conversation_id, turn_messages); !appended) {
+    const auto stepped_messages = reuse ? std::vector<storage::RenderedMessage>()
+                                        : turn_messages(knowledge_, submission, event, turn, now);
+    if (auto appended =
+            tx.append_messages(conversation_id, reuse ? prepared.messages : stepped_messages);
+        !appended) {
       return appended.error();
     }
     storage::SummaryUpdate summary = summary_of(turn, next);
