@@ -179,7 +179,7 @@ class WriteTransaction {
   void item_failed();      // drop them
   void batch_committed();  // apply the kept changes to the cache
   // The cache entries batch_committed replaced or evicted, for the writer to hand to its
-  // ItemReleaser: the last reference to an old session may be among them.
+  // BatchFinisher: the last reference to an old session may be among them.
   std::vector<SessionCache::Snapshot> take_displaced() { return std::exchange(displaced_, {}); }
   void batch_failed();  // drop everything
   // Whether a kept item of this batch queued an outbox row (read before batch_committed).

@@ -62,6 +62,9 @@ Result<void> Writer::run(WorkFunction work) {
   if (std::this_thread::get_id() == thread_.get_id()) {
     return make_error(ErrorCode::internal, "Writer::run called on the writer thread");
   }
+  if (finisher_.on_finisher_thread()) {
+    return make_error(ErrorCode::internal, "Writer::run called from a completion");
+  }
   auto done = std::make_shared<std::promise<Result<void>>>();
   auto future = done->get_future();
   auto submitted = submit(
@@ -77,6 +80,7 @@ void Writer::close() {
   }
   ready_.notify_all();
   if (thread_.joinable()) thread_.join();
+  finisher_.flush();     // every completion has run when close returns
   checkpointer_.stop();  // after the last commit, so the log it leaves is short
 }
 
@@ -84,6 +88,7 @@ WriterStats Writer::stats() const {
   std::lock_guard lock(mutex_);
   WriterStats stats = stats_;
   stats.checkpoints = checkpointer_.checkpoints();
+  stats.completion_exceptions = finisher_.completion_exceptions();
   return stats;
 }
 
@@ -113,30 +118,22 @@ void Writer::loop() {
                      make_error(ErrorCode::internal, std::string("writer: ") + e.what()));
     }
     std::uint64_t failed = 0;
-    std::uint64_t completion_exceptions = 0;
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (!results[i]) ++failed;
-      if (!batch[i].completion) continue;
-      try {
-        batch[i].completion(std::move(results[i]));
-      } catch (...) {
-        // A completion belongs to the caller; its bug must not stop other completions.
-        ++completion_exceptions;
-      }
+    for (const auto& result : results) {
+      if (!result) ++failed;
     }
     record_batch(batch.size());
     {
       std::lock_guard lock(mutex_);
       stats_.failed_items += failed;
-      stats_.completion_exceptions += completion_exceptions;
     }
     if (failed < batch.size()) {
       if (options_.on_batch_committed) options_.on_batch_committed();
       if (options_.on_outbox_queued && batch_queued_outbox_) options_.on_outbox_queued();
     }
     checkpointer_.wal_grew(wal_.pages);
+    // The completions and the freeing go to the finisher's thread (batch_finisher.h).
     auto displaced = transaction_.take_displaced();
-    releaser_.release(batch, displaced);
+    finisher_.finish(batch, results, displaced);
   }
 }
 

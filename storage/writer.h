@@ -3,11 +3,12 @@
 //
 // Callers on any thread submit WorkItems into a bounded queue. The writer thread takes
 // everything waiting (at most max_batch), opens ONE transaction, runs the items one
-// after the other, commits once (one fsync for the whole batch), and then calls each
-// item's completion. An item whose function returns an error or throws is rolled back
-// alone; its neighbours commit. If the commit itself fails, every item of the batch gets
-// the error. A completion therefore fires exactly once, on the writer thread, after the
-// item's fate is durable: success means "committed".
+// after the other, commits once (one fsync for the whole batch), and then hands the batch
+// to its BatchFinisher, which calls each item's completion on a thread of its own while
+// the writer starts the next batch. An item whose function returns an error or throws is
+// rolled back alone; its neighbours commit. If the commit itself fails, every item of the
+// batch gets the error. A completion therefore fires exactly once, in commit order, after
+// the item's fate is durable: success means "committed".
 //
 // Optimistic batches: items almost never fail, so the first attempt runs them without a
 // savepoint each (two statements per item saved). When one fails, the whole attempt is
@@ -22,10 +23,11 @@
 // scratch each time (clear what it fills in captured state) and leave effects outside
 // the transaction (metrics, logs, wake-ups) to its completion, which runs once.
 //
-// Completions run on the writer thread: keep them short (post the real work to your own
-// executor) and do not let them throw or block; nothing else is written while they
-// run. Never call run() or block on an item's completion from inside a work function or
-// a completion (the writer would wait for itself).
+// Completions run on the finisher's thread, one after the other: keep them short (post
+// the real work to your own executor) and do not let them throw or block; every later
+// completion waits for them. Never call run() or block on an item's completion from
+// inside a work function or a completion (the writer or the finisher would wait for
+// itself; run() refuses both).
 //
 // Ownership: created and owned by Store; submit/run/stats are thread-safe.
 #pragma once
@@ -42,8 +44,8 @@
 #include <thread>
 
 #include "dialogs/result.h"
+#include "storage/batch_finisher.h"
 #include "storage/checkpointer.h"
-#include "storage/item_releaser.h"
 #include "storage/write_transaction.h"
 
 namespace triagebot::storage {
@@ -68,8 +70,8 @@ struct WriterOptions {
   // items in the low milliseconds.
   std::size_t max_batch = 256;
   std::size_t session_cache_capacity = 2048;  // StoreOptions says why
-  // Called on the writer thread after each successful commit, after the completions
-  // (e.g. for metrics). Optional.
+  // Called on the writer thread after each successful commit, before the writer takes
+  // the next batch (the completions may not have run yet). Optional.
   std::function<void()> on_batch_committed;
   // Called on the writer thread after a commit that made outbox rows due (enqueue_outbox,
   // enqueue_notice, release_claims), after on_batch_committed: this, not every commit,
@@ -129,10 +131,11 @@ class Writer {
   Result<void> submit(WorkItem item);
 
   // Submits and waits for the completion; for the CLI, start-up and tests. Returns the
-  // item's result ("internal" if called on the writer thread itself).
+  // item's result ("internal" if called on the writer thread itself or from a completion).
   Result<void> run(WorkFunction work);
 
-  // Stops accepting, finishes everything queued (completions fire), joins the thread.
+  // Stops accepting, finishes everything queued, joins the thread, and returns once every
+  // completion has fired.
   // Idempotent; any thread but the writer's.
   void close();
 
@@ -170,7 +173,7 @@ class Writer {
   WalCount wal_;               // writer thread only, set by the WAL hook
   int wal_limit_ = 0;          // writer thread only: the log size that makes the next batch wait
   Checkpointer checkpointer_;  // copies the WAL back on its own thread
-  ItemReleaser releaser_;      // frees finished items on its own thread
+  BatchFinisher finisher_;     // completes and frees committed batches on its own thread
   bool batch_queued_outbox_ = false;  // writer thread only: the last commit's batch did
   std::thread thread_;
 };

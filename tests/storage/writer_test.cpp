@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -63,7 +64,7 @@ struct BatchOfThree {
   }
 };
 
-// What an item captured is freed off the writer thread (item_releaser.h), and nothing
+// What an item captured is freed off the writer thread (batch_finisher.h), and nothing
 // is left unfreed once the store closes.
 TEST(StorageWriter, FinishedItemsAreFreedOffTheWriterThread) {
   struct Captured {
@@ -89,9 +90,50 @@ TEST(StorageWriter, FinishedItemsAreFreedOffTheWriterThread) {
   store->close();
 }
 
+// Completions run on the finisher's thread, in the order the items were committed, while
+// the writer goes on; one that would wait for the writer is refused instead of hanging.
+TEST(StorageWriter, CompletionsRunOffTheWriterThreadInCommitOrder) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  std::atomic<std::thread::id> writer_thread{};
+  std::mutex mutex;
+  std::vector<int> order;
+  std::vector<std::thread::id> completed_on;
+  Result<void> nested;
+  std::atomic<int> done{0};
+  constexpr int kItems = 20;
+  for (int i = 0; i < kItems; ++i) {
+    ASSERT_TRUE(store->writer().submit(
+        {[&writer_thread, i](WriteTransaction& tx) -> Result<void> {
+           writer_thread = std::this_thread::get_id();
+           return append_item(testing::numbered("k", i % 3), "x", i)(tx);
+         },
+         [&, i](Result<void> result) {
+           EXPECT_TRUE(result);
+           if (i == 0) {
+             nested = store->writer().run([](WriteTransaction&) -> Result<void> { return {}; });
+           }
+           std::lock_guard lock(mutex);
+           order.push_back(i);
+           completed_on.push_back(std::this_thread::get_id());
+           ++done;
+         }}));
+  }
+  ASSERT_TRUE(wait_until([&] { return done.load() == kItems; }));
+  std::lock_guard lock(mutex);
+  for (int i = 0; i < kItems; ++i) EXPECT_EQ(order[i], i);
+  for (const auto& id : completed_on) {
+    EXPECT_NE(id, writer_thread.load());
+    EXPECT_NE(id, std::this_thread::get_id());
+  }
+  ASSERT_FALSE(nested);
+  EXPECT_EQ(nested.error().code, ErrorCode::internal);
+  store->close();
+}
+
 // A turn's save replaces the conversation's cache entry; the old entry often holds the
 // last reference to the session before the turn, which is freed off the writer thread
-// too (the releaser takes what the cache displaced).
+// too (the finisher takes what the cache displaced).
 TEST(StorageWriter, SessionsTheCacheDisplacesAreFreedOffTheWriterThread) {
   TempDir dir;
   auto store = open_store(dir / "t.db");
