@@ -542,7 +542,7 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
   }
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
-    out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial);
+    out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial, out.about_someone_else);
     read_temperature_answer(k, text, tokens, *pending, out);
     quote_answer(text, tokens, *pending, out);
     out.choice = yes_no_choice(out.answer);
