@@ -6,6 +6,7 @@
 
 #include "dialogs/answer_reader.h"
 #include "dialogs/context_scope.h"
+#include "dialogs/drink_reading.h"
 #include "dialogs/spelling_normaliser.h"
 #include "dialogs/temperature_reading.h"
 
@@ -295,6 +296,28 @@ void read_temperature_answer(const KnowledgeData& k, std::string_view text,
     out.evidence[q.finding] = std::string(text.substr(begin, end - begin + 1));
 }
 
+// An amount of alcohol typed to a question whose finding reads one ("a few pints every
+// night" to "Do you drink a lot?"): above the finding's above_units_per_week it is a yes,
+// quoted; at or below it a no. Read when the answer reader found no plain yes or no (its
+// own words vote both ways on "a few ... every night"): the amount is the plainer answer.
+void read_drink_answer(const KnowledgeData& k, std::string_view text, const std::vector<Token>& t,
+                       const QuestionDef& q, Reading& out) {
+  if (q.finding < 0 || (out.answer != Answer::none && out.answer != Answer::unsure)) return;
+  const double above = k.findings[q.finding].above_units_per_week;
+  if (above <= 0) return;
+  const auto units = typed_units_per_week(t);
+  if (!units) return;
+  if (*units <= above) {
+    out.answer = Answer::no;
+    return;
+  }
+  out.answer = Answer::yes;
+  out.findings[q.finding] = true;
+  size_t begin = text.find_first_not_of(" \t\n"), end = text.find_last_not_of(" \t\n");
+  if (begin != std::string_view::npos)
+    out.evidence[q.finding] = std::string(text.substr(begin, end - begin + 1));
+}
+
 int choice_by_range(const QuestionDef& q, double value) {
   for (size_t c = 0; c < q.choices.size(); ++c) {
     const auto& ch = q.choices[c];
@@ -544,6 +567,7 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
   if (pending->kind == QuestionKind::yes_no) {
     out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial, out.about_someone_else);
     read_temperature_answer(k, text, tokens, *pending, out);
+    read_drink_answer(k, text, tokens, *pending, out);
     quote_answer(text, tokens, *pending, out);
     out.choice = yes_no_choice(out.answer);
   } else {

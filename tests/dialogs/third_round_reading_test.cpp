@@ -1,8 +1,8 @@
 // The general rules the third held-out round (docs/reading.md "Third round") led to, each
 // with the look-alike it must not catch: an answer's frame (a report of who said it, an
 // echo of the question), a "well" that takes a no back, an elliptic no, carers without
-// the answer, the shrug as tone, a relative's illness that is not the patient's, and the
-// safety screen's indirect crises.
+// the answer, the shrug as tone, a relative's illness that is not the patient's, an
+// amount of alcohol, and the safety screen's indirect crises.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -99,6 +99,20 @@ TEST(ThirdRoundReading, NumbersWithASlashAndNoProblemsNow) {
   EXPECT_EQ(answer("q_bladder", "had a catheter after my op in 2020 but no problems now"),
             Answer::no);
   EXPECT_EQ(answer("q_worse", "it started in my toes and now it's up to my ankle"), Answer::yes);
+}
+
+TEST(ThirdRoundReading, AnAmountOfAlcoholAnswersTheDrinkingQuestion) {
+  EXPECT_EQ(answer("q_alcohol", "about 30 units a week tbh"), Answer::yes);
+  EXPECT_EQ(answer("q_alcohol", "a few pints every night"), Answer::yes);
+  EXPECT_EQ(answer("q_alcohol", "a bottle of wine a night"), Answer::yes);
+  EXPECT_EQ(answer("q_alcohol", "1-2 beers on a sat"), Answer::no);
+  EXPECT_EQ(answer("q_alcohol", "maybe 10 units a week"), Answer::no);
+  // Drinks without a period say nothing of how often; an explicit answer stands.
+  EXPECT_NE(answer("q_alcohol", "2 pints"), Answer::yes);
+  EXPECT_EQ(answer("q_alcohol", "no, 20 units a week at most"), Answer::no);
+  EXPECT_EQ(answer("q_alcohol", "what counts as 14 units a week"), Answer::clarify);
+  Reading r = reading("q_alcohol", "a few pints every night");
+  EXPECT_EQ(r.evidence[builtin().data().finding("alcohol_heavy")], "a few pints every night");
 }
 
 const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
