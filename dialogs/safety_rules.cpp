@@ -208,7 +208,8 @@ std::vector<Rule> build_rules() {
        // Found down and not answering: "found my dad on the floor and he won't answer me".
        "floor|ground ... wont|not|isnt|doesnt|cant|cannot answer*|respond*|wake*|move|moving",
        // A person, not a leg, that does not move: "he's not moving", "she won't move".
-       "hes|shes|theyre not moving", "he|she|they is|are not moving",
+       "hes|shes|theyre not moving $", "hes|shes|theyre not moving at all",
+       "he|she|they is|are not moving $",
        // Not "she hasn't moved her leg since": the person themselves, at the clause's end.
        "he|she|they isnt|arent|wont|cant|cannot|doesnt|hasnt move|moving|moved $",
        "he|she|they isnt|arent|wont|cant|cannot|doesnt|hasnt move|moving|moved at all"},

@@ -1,4 +1,5 @@
-// The general rules the third held-out round (docs/reading.md "Third round") led to, each
+// The general rules the third held-out round led to (docs/reading.md "Measured" and "A
+// relative's illness as the answer"; docs/safety.md "Measured"), each
 // with the look-alike it must not catch: an answer's frame (a report of who said it, an
 // echo of the question), a "well" that takes a no back, an elliptic no, carers without
 // the answer, the shrug as tone, a relative's illness that is not the patient's, an
@@ -161,6 +162,8 @@ TEST(ThirdRoundReading, IndirectCrisesAreAnsweredAndTheirLookAlikesAreNot) {
       "used to run 10k but i cant do it anymore",
       "she hasnt moved her leg much since the fall",
       "my leg is not moving properly",
+      "he isnt moving his foot much",
+      "hes not moving his leg properly since the op",
       "better off if i wait till monday for the gp?",
   };
   for (const auto& text : look_alikes)
