@@ -141,21 +141,25 @@ RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
   return RelativeEvent::none;
 }
 
-// The patient sets themselves apart from the relative: "not me", "but I haven't",
-// "I don't", "I never had it".
+// The patient sets themselves apart from the relative: "not me", or an elliptic "but I
+// haven't" closing its clause (not "I haven't called anyone yet", which is about
+// something else).
 bool says_not_me(const std::vector<Token>& t, int from, int to) {
-  static const WordSet auxiliaries = {"have", "has", "do", "did", "am", "was"};
+  static const WordSet auxiliaries = {"have", "do", "did", "am", "was"};
+  static const WordSet closers = {"though", "tho", "thankfully", "luckily"};
   for (int i = from; i < to; ++i) {
     if (t[i].is("not") && t[i + 1].is("me")) return true;
-    if (t[i].is("i") && auxiliaries.count(t[i + 1].word) && i + 2 <= to && t[i + 2].is("not"))
-      return true;
-    if (t[i].is("i") && t[i + 1].is("never")) return true;
+    if (!t[i].is("i") || !auxiliaries.count(t[i + 1].word) || i + 2 > to || !t[i + 2].is("not"))
+      continue;
+    if (i + 3 > to || t[i + 3].punct || closers.count(t[i + 3].word)) return true;
   }
   return false;
 }
 
 // The message opens with a no ("no but my sister has leukaemia", "nope, my mum does"):
-// the patient answered for themselves, so a relative after it is someone else.
+// the patient answered for themselves, so a relative after it is someone else. Used only
+// for findings that count whenever they happened (Segment::relative_apart): a carer's
+// "no. my dad has been slurring since lunch" must still report the patient.
 bool opens_with_no(const std::vector<Token>& t) {
   static const WordSet no_words = {"no", "nope", "nah", "never", "not"};
   for (const auto& token : t) {
@@ -263,12 +267,11 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   const bool patient_denies = opens_with_no(t);
   for (Segment& seg : out.segments) {
     RelativeEvent relative = relative_event(t, seg.first, seg.last);
-    bool set_apart = patient_denies || says_not_me(t, 0, n - 1);
-    seg.family =
-        relative == RelativeEvent::certain ||
-        (relative == RelativeEvent::had && (seg.time != TimeScope::current || set_apart)) ||
-        (relative == RelativeEvent::has && set_apart);
+    seg.family = relative == RelativeEvent::certain ||
+                 (relative == RelativeEvent::had &&
+                  (seg.time != TimeScope::current || says_not_me(t, seg.first, n - 1)));
     seg.relative_had = relative == RelativeEvent::had;
+    seg.relative_apart = relative != RelativeEvent::none && patient_denies;
   }
   return out;
 }

@@ -125,14 +125,16 @@ std::string quote(std::string_view text, const std::vector<Token>& t, const Segm
 // is a new event ("new_findings": a fall, incontinence, stroke signs) is not stated by a
 // past or long-standing mention; a finding that counts whenever it happened
 // ("ever_findings": cancer, smoking) always is, unless a relative had it ("my dad had
-// bowel cancer" is family history); any other finding is stated unless the mention is
+// bowel cancer" is family history, as is one the patient set apart with a no: "no but my
+// sister has leukaemia"); any other finding is stated unless the mention is
 // over and done ("was on steroids years ago, not now"), and a relative's untimed event
 // ("my dad had a fall") is a carer's report, the safer reading.
 enum class Stated { now, past, no };
 
 Stated stated(const Lexicon& lex, int f, const Segment& seg) {
   if (seg.family) return Stated::no;
-  if (lex.ever_findings.count(f)) return seg.relative_had ? Stated::no : Stated::now;
+  if (lex.ever_findings.count(f))
+    return seg.relative_had || seg.relative_apart ? Stated::no : Stated::now;
   if (seg.time == TimeScope::historical || seg.nothing_new) return Stated::past;
   if (seg.time == TimeScope::long_standing && lex.new_findings.count(f)) return Stated::past;
   return Stated::now;

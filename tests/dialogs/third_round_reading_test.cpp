@@ -83,6 +83,18 @@ TEST(ThirdRoundReading, ARelativesIllnessBesideTheirOwnDenialIsNotThePatients) {
   EXPECT_EQ(answer("q_stroke", "no but my wife has noticed my face drooping"), Answer::yes);
   // Without a denial, a relative who has it is a carer's report (the safer reading).
   EXPECT_EQ(answer("q_cancer", "my dad has prostate cancer"), Answer::yes);
+  // A carer's no to one question never hides what they report next, nor does an "I
+  // haven't" about something else.
+  const KnowledgeData& k = builtin().data();
+  Reading carer = reading("q_bladder", "no. my dad has been slurring his words since lunch");
+  EXPECT_TRUE(carer.findings.count(k.finding("speech_trouble")) &&
+              carer.findings.at(k.finding("speech_trouble")))
+      << "the carer's report of slurring is the patient's";
+  Reading fall = read_message(k, "my dad had a fall this morning, I haven't called anyone yet",
+                              nullptr, &spelling());
+  EXPECT_TRUE(fall.findings.count(k.finding("back_injury")) &&
+              fall.findings.at(k.finding("back_injury")))
+      << "the fall is the patient's";
 }
 
 TEST(ThirdRoundReading, OnlyARelativesIllnessIsAskedAgainAboutThePerson) {
