@@ -247,10 +247,12 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   // A short trailing "but always have", "that's my prostate, nothing new" speaks of the
   // untimed words before it: long-standing reaches back (an old event does not, so "I
   // can't pee, I fell years ago" keeps the first part current).
-  // A note that contrasts ("always been fine before") says the opposite: it stays put.
+  // A note that contrasts ("always been fine before") says the opposite: it stays put, as
+  // does "no problems now" ("I couldn't pee, no problems now" still says it happened).
   auto contrasts = [&](const Segment& seg) {
-    static const WordSet words = {"fine",  "normal", "ok",    "okay", "before",
-                                  "until", "till",   "never", "used"};
+    static const WordSet words = {"fine",    "normal", "ok",    "okay",   "before",
+                                  "until",   "till",   "never", "used",   "problems",
+                                  "problem", "issues", "issue", "trouble"};
     for (int i = seg.first; i <= seg.last; ++i)
       if (words.count(t[i].word)) return true;
     return false;

@@ -112,6 +112,8 @@ TEST(ThirdRoundReading, NumbersWithASlashAndNoProblemsNow) {
   EXPECT_EQ(answer("q_bladder", "had a catheter after my op in 2020 but no problems now"),
             Answer::no);
   EXPECT_EQ(answer("q_worse", "it started in my toes and now it's up to my ankle"), Answer::yes);
+  // A problem that passed still happened: "no problems now" does not reach back.
+  EXPECT_EQ(answer("q_bladder", "i couldnt pee, no problems now"), Answer::yes);
 }
 
 TEST(ThirdRoundReading, AnAmountOfAlcoholAnswersTheDrinkingQuestion) {
