@@ -42,9 +42,10 @@ const PhraseList& clarify_phrases() {
 
 // After one of these, only what follows counts ("no wait yes", "yes - sorry, no").
 const PhraseList& correction_phrases() {
-  static const PhraseList list =
-      compile_phrases({"wait", "sorry", "i mean", "actually", "scratch that", "i misread",
-                       "correction", "hang on no", "my mistake"});
+  static const PhraseList list = compile_phrases(
+      {"wait", "sorry", "i mean", "actually", "scratch that", "i misread", "correction",
+       "hang on no", "my mistake", "now you mention it", "now that you mention it",
+       "come to think of it", "on second thought", "on second thoughts", "thinking about it"});
   return list;
 }
 
@@ -59,6 +60,10 @@ const PhraseList& unsure_phrases() {
        "might have", "could be", "maybe", "perhaps", "possibly", "i guess", "not that sure",
        "not really sure", "not too sure", "not entirely sure", "not quite sure",
        "not completely sure", "not a hundred percent", "not 100",
+       // Frustration or a carer without the answer: "how would I know", "he won't tell me".
+       "how would i know", "how should i know", "how am i supposed to know", "how do i know",
+       "will not tell", "would not tell", "will not say", "would not say", "not telling me",
+       "have to ask", "need to ask", "will ask", "let me ask", "ask him", "ask her",
        // Spanish, French, Italian, German, Portuguese, Turkish.
        "no se", "no lo se", "ni idea", "je ne sais pas", "je sais pas", "sais pas", "aucune idee",
        "non lo so", "non so", "weiss nicht", "weiss ich nicht", "keine ahnung", "nao sei",
@@ -165,8 +170,30 @@ struct Words {
   }
 };
 
+// The first word at or after `i`, past punctuation.
+int next_word(const std::vector<Token>& t, int i) {
+  while (i < static_cast<int>(t.size()) && t[i].punct) ++i;
+  return i;
+}
+
+bool negator_at(const Lexicon& lex, const std::vector<Token>& t, int i) {
+  return i < static_cast<int>(t.size()) && !t[i].punct && lex.negation.negators.count(t[i].word);
+}
+
+// "no ... well I did for a bit", "nah, well, I did come off my bike": after a no, a
+// "well" that leads into a yes ("I did", "I have", "yes") takes the no back. The yes
+// must be plain: "no, well I have not" is still a no.
+bool well_takes_back_a_no(const Lexicon& lex, const std::vector<Token>& t, int i) {
+  if (!t[i].is("well") || i == 0) return false;
+  Words all{t, 0, static_cast<int>(t.size())};
+  if (!all.at(lex.no_lead, all.first_word())) return false;
+  int yes = next_word(t, i + 1), last = yes;
+  if (yes >= static_cast<int>(t.size()) || !all.at(lex.yes_lead, yes, &last)) return false;
+  return !negator_at(lex, t, last + 1);
+}
+
 // The position just after the last self-correction, or 0.
-int after_last_correction(const std::vector<Token>& t) {
+int after_last_correction(const Lexicon& lex, const std::vector<Token>& t) {
   Words all{t, 0, static_cast<int>(t.size())};
   int start = 0;
   for (int i = 0; i < static_cast<int>(t.size()); ++i) {
@@ -174,9 +201,78 @@ int after_last_correction(const std::vector<Token>& t) {
     if (all.at(correction_phrases(), i, &last)) {
       Words rest{t, last + 1, static_cast<int>(t.size())};
       if (rest.has_words()) start = last + 1;
+    } else if (well_takes_back_a_no(lex, t, i)) {
+      start = next_word(t, i + 1);
     }
   }
   return start;
+}
+
+// Where the answer itself starts, past what frames it: fillers, a report of who said it
+// ("she says no", "I already told you no", "mum said not really"), and a short echo of
+// the question before an explicit yes or no ("my husband? yes, he takes tablets",
+// "smoking? never").
+int answer_start(const std::vector<Token>& t, int from) {
+  static const WordSet speakers = {
+      "i",    "he",      "she",     "they",    "we",      "mum",    "mom",       "mother",
+      "dad",  "father",  "wife",    "husband", "partner", "son",    "daughter",  "nan",
+      "gran", "grandma", "grandad", "carer",   "brother", "sister", "boyfriend", "girlfriend"};
+  static const WordSet adverbs = {"already", "just", "literally", "also", "again"};
+  static const WordSet reporting = {"says", "said", "say", "told", "tells", "answered"};
+  static const WordSet listeners = {"you", "u", "ya", "that"};
+  static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah", "never"};
+  const int n = static_cast<int>(t.size());
+  Words w{t, from, n};
+  int i = w.first_word();
+  // A report: [my] speaker [already] says|told [you] ...
+  int j = i;
+  if (j < n && t[j].is("my")) ++j;
+  if (j < n && speakers.count(t[j].word)) {
+    ++j;
+    while (j < n && adverbs.count(t[j].word)) ++j;
+    if (j < n && reporting.count(t[j].word)) {
+      ++j;
+      while (j < n && listeners.count(t[j].word)) ++j;
+      j = next_word(t, j);
+      if (j < n) i = j;
+    }
+  }
+  // An echo: up to three words and a question or sentence mark, then yes or no.
+  for (int k = i; k < n && k <= i + 3; ++k) {
+    if (!t[k].sentence_end()) continue;
+    int next = next_word(t, k + 1);
+    if (next < n && answer_words.count(t[next].word)) return next;
+    break;
+  }
+  return i;
+}
+
+// The reply is a small amount and nothing else: "bit", "lil bit", "tiny bit".
+bool only_an_amount(const std::vector<Token>& t) {
+  static const WordSet amount = {"a", "bit", "abit", "little", "lil", "tiny", "wee", "touch"};
+  bool bit = false;
+  for (const auto& token : t) {
+    if (token.punct) continue;
+    if (!amount.count(token.word)) return false;
+    bit = bit || token.is("bit") || token.is("abit");
+  }
+  return bit;
+}
+
+// "but I haven't", "I don't": a pronoun, an auxiliary and "not" closing a clause, the
+// verb left out because it is the question's. An explicit no.
+bool elliptic_no(const std::vector<Token>& t) {
+  static const WordSet subjects = {"i", "he", "she", "they", "we"};
+  static const WordSet auxiliaries = {"have", "has", "had", "do",  "does", "did",
+                                      "am",   "is",  "are", "was", "were"};
+  static const WordSet closers = {"though", "tho", "thankfully", "luckily", "either"};
+  const int n = static_cast<int>(t.size());
+  for (int i = 0; i + 2 < n; ++i) {
+    if (!subjects.count(t[i].word) || !auxiliaries.count(t[i + 1].word) || !t[i + 2].is("not"))
+      continue;
+    if (i + 3 >= n || t[i + 3].punct || closers.count(t[i + 3].word)) return true;
+  }
+  return false;
 }
 
 // +1 when the question's own yes phrases are used (not negated), -1 when only negated;
@@ -364,16 +460,21 @@ bool off_topic_fragment(const KnowledgeData& k, const std::vector<Token>& t, con
 }
 
 // "I have been ...", "it has been ...": an auxiliary, not the "I have" that answers yes.
+// "I have had to stop work" and "I have got to" likewise.
 bool auxiliary_at(const std::vector<Token>& t, int last) {
-  return last + 1 < static_cast<int>(t.size()) && (t[last].is("have") || t[last].is("has")) &&
-         t[last + 1].is("been");
+  const int n = static_cast<int>(t.size());
+  if (last + 1 >= n || !(t[last].is("have") || t[last].is("has"))) return false;
+  if (t[last + 1].is("been")) return true;
+  return (t[last + 1].is("had") || t[last + 1].is("got")) && last + 2 < n && t[last + 2].is("to");
 }
 
 // A yes phrase of the lexicon anywhere ("I think so", "I do"), not as an auxiliary.
 bool yes_anywhere(const Lexicon& lex, const std::vector<Token>& t) {
   for (int i = 0; i < static_cast<int>(t.size()); ++i) {
     int last = i;
-    if (lex.yes_anywhere.match_at(t, i, &last) >= 0 && !auxiliary_at(t, last)) return true;
+    if (lex.yes_anywhere.match_at(t, i, &last) >= 0 && !auxiliary_at(t, last) &&
+        !negator_at(lex, t, last + 1))
+      return true;
   }
   return false;
 }
@@ -394,18 +495,49 @@ void add_answer_words(Vocabulary& words) {
     words.insert(set->begin(), set->end());
 }
 
+// The shrug emoji (read as "dunno") beside words is a tone, not the answer ("same as
+// yesterday tbh 🤷"); alone it is the answer. An emoji's token spans no typed letters.
+bool shrug_emoji(const Token& token) { return token.is("dunno") && token.begin == token.end; }
+
+// The reply names a relative's illness, the finding the question asks about, in a clause
+// the reader did not take as the patient's ("my dad had bowel cancer" to the cancer
+// question): a carer may be telling of the patient, or a patient of their family.
+bool about_a_relative(const KnowledgeData& k, const std::vector<Token>& t, const Scopes& scopes,
+                      const QuestionDef& q) {
+  if (q.finding < 0) return false;
+  for (const auto& p : k.findings[q.finding].phrases) {
+    for (const auto& m : find_matches(t, p, k.lexicon.negation, 0)) {
+      const Segment& seg = scopes.at(m.first);
+      if (!m.negated && (seg.family || seg.relative_had)) return true;
+    }
+  }
+  return false;
+}
+
 Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
-                   const QuestionDef& q, const Reading& reading, bool& hedged_denial) {
+                   const QuestionDef& q, const Reading& reading, bool& hedged_denial,
+                   bool& about_someone_else) {
   hedged_denial = false;
+  about_someone_else = false;
   const Lexicon& lex = k.lexicon;
   int n = static_cast<int>(all_tokens.size());
   Words whole{all_tokens, 0, n};
   if (!whole.has_words()) return Answer::none;
   if (whole.any(clarify_phrases())) return Answer::clarify;
 
-  // Read from the last self-correction on.
-  int start = after_last_correction(all_tokens);
-  std::vector<Token> t(all_tokens.begin() + start, all_tokens.end());
+  // Read from the last self-correction on, without a shrug that only sets the tone.
+  int start = after_last_correction(lex, all_tokens);
+  std::vector<Token> t;
+  bool shrug = false;
+  for (auto it = all_tokens.begin() + start; it != all_tokens.end(); ++it) {
+    if (shrug_emoji(*it)) {
+      shrug = true;
+      continue;
+    }
+    t.push_back(*it);
+  }
+  if (!Words{t, 0, static_cast<int>(t.size())}.has_words())
+    return shrug ? Answer::unsure : Answer::none;
   n = static_cast<int>(t.size());
   Words w{t, 0, n};
   Scopes scopes = read_scopes(t, lex.distant_past);
@@ -422,7 +554,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   for (int f : asked_findings(k, q)) {
     if (finding_is(reading, f, true)) return Answer::yes;
   }
-  int lead = w.first_word();
+  int lead = answer_start(t, 0);
   if (lead >= n) return Answer::none;
 
   // 3. Uncertainty, stated or implied ("havent checked", "no sé"); never a no.
@@ -495,17 +627,25 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // From here a hedge, "it is" or "I do" affirms only what it is attached to: a fragment
   // about something else ("knee mostly", "it's crushing" to the stroke screen) is none.
   const bool off_topic = off_topic_fragment(k, t, q);
-  // 9. Qualified yes ("a little", "kinda", "sometimes it gives way", "only when I walk").
+  // 9. Qualified yes ("a little", "kinda", "sometimes it gives way", "only when I walk"),
+  //    or an amount alone ("bit", "lil bit": never inside other words, "bit by bit").
+  if (only_an_amount(t)) return Answer::yes;
   if (!off_topic && w.any(hedged_yes_phrases())) return Answer::yes;
   // 10. Only this, not that ("just an inhaler", "only in my thigh").
   if (exclusives().count(t[lead].word)) return Answer::no;
   // 11. Normal ("my face is fine", "all normal down there", "same colour as the other").
   if (says_normal(t, 0, n)) return Answer::no;
-  if (w.any(lex.no_anywhere) || w.any(plain_no_phrases())) return Answer::no;
+  if (w.any(lex.no_anywhere) || w.any(plain_no_phrases()) || elliptic_no(t)) return Answer::no;
   if (!off_topic && yes_anywhere(lex, t)) return Answer::yes;
   if (yes < 0 && no == 0) return Answer::no;
   if (no < 0 && yes == 0) return Answer::yes;
   if (weak_lead && !off_topic) return Answer::yes;
+  // Only a relative's illness: the engine asks again whom it is about (never a yes, and
+  // on a red-flag question never a guessed no).
+  if (about_a_relative(k, t, scopes, q)) {
+    about_someone_else = true;
+    return Answer::clarify;
+  }
   // A negator somewhere, of nothing the reader recognised: a no on an ordinary question;
   // on a red-flag one it may negate the normal ("not the same colour"), so ask again.
   if (red) return Answer::none;

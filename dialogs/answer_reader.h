@@ -32,8 +32,11 @@ namespace triagebot::dialogs {
 // `tokens` are spelling-corrected; `reading` holds the findings already read from them.
 // Sets `hedged_denial` when the answer is unsure only because a red-flag question got a
 // hedged no ("not that I know of"): the engine takes that as no on the plainer re-ask.
+// Sets `about_someone_else` when the answer is clarify because it names only a relative's
+// illness ("my dad had bowel cancer"): the engine asks again about the person themselves.
 Answer read_answer(const KnowledgeData& knowledge, const std::vector<Token>& tokens,
-                   const QuestionDef& question, const Reading& reading, bool& hedged_denial);
+                   const QuestionDef& question, const Reading& reading, bool& hedged_denial,
+                   bool& about_someone_else);
 
 // A screen, or a question whose finding a red-flag rule uses: never guessed towards no.
 bool is_red_flag_question(const KnowledgeData& knowledge, const QuestionDef& question);

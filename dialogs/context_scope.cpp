@@ -31,10 +31,13 @@ const PhraseList& long_standing_triggers() {
 
 // Denies anything going on now ("had a stroke 5 years ago, nothing new since").
 const PhraseList& denial_triggers() {
-  static const PhraseList list = compile_phrases(
-      {"nothing new", "nothing now", "nothing since", "not now", "not any more", "not anymore",
-       "nothing recent", "nothing recently", "not recently", "all clear", "clean", "not these days",
-       "nothing like that now", "no longer"});
+  static const PhraseList list =
+      compile_phrases({"nothing new", "nothing now", "nothing since", "not now", "not any more",
+                       "not anymore", "nothing recent", "nothing recently", "not recently",
+                       "all clear", "clean", "not these days", "nothing like that now", "no longer",
+                       // "had a catheter after my op in 2020 but no problems now".
+                       "no problems now", "no problem now", "no problems since", "no issues now",
+                       "no issues since", "no trouble now", "no trouble since"});
   return list;
 }
 
@@ -109,11 +112,15 @@ bool names_a_year(const std::vector<Token>& t, int from, int to) {
 // in the family" are family history; "my mum had a stroke" is when it is in the past or
 // followed by "not me"; "my dad had a fall yesterday" is a carer telling of the patient;
 // and a relative followed by a reporting verb ("my wife says i am slurring") is a witness.
-enum class RelativeEvent { none, had, certain };
+// "my sister has leukaemia" is a relative who has it now: a carer's report, unless the
+// patient denies it for themselves in the same message ("no, but my sister has ...").
+enum class RelativeEvent { none, had, has, certain };
 
 RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
   static const WordSet certain = {"died", "passed", "runs", "run"};
   static const WordSet had = {"had", "suffered"};
+  static const WordSet has = {"has", "got", "gets"};
+  static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
   static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
   for (int i = from; i <= to; ++i) {
     if (t[i].punct || !relatives().count(t[i].word)) continue;
@@ -122,14 +129,42 @@ RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
       if (reporting.count(t[j].word)) break;
       if (certain.count(t[j].word)) return RelativeEvent::certain;
       if (had.count(t[j].word)) return RelativeEvent::had;
+      if (has.count(t[j].word)) {
+        // "my wife has noticed my face drooping" speaks of the patient: a witness.
+        for (int k = j + 1; k <= to; ++k)
+          if (first_person.count(t[k].word) || reporting.count(t[k].word))
+            return RelativeEvent::none;
+        return RelativeEvent::has;
+      }
     }
   }
   return RelativeEvent::none;
 }
 
+// The patient sets themselves apart from the relative: "not me", or an elliptic "but I
+// haven't" closing its clause (not "I haven't called anyone yet", which is about
+// something else).
 bool says_not_me(const std::vector<Token>& t, int from, int to) {
+  static const WordSet auxiliaries = {"have", "do", "did", "am", "was"};
+  static const WordSet closers = {"though", "tho", "thankfully", "luckily"};
   for (int i = from; i < to; ++i) {
     if (t[i].is("not") && t[i + 1].is("me")) return true;
+    if (!t[i].is("i") || !auxiliaries.count(t[i + 1].word) || i + 2 > to || !t[i + 2].is("not"))
+      continue;
+    if (i + 3 > to || t[i + 3].punct || closers.count(t[i + 3].word)) return true;
+  }
+  return false;
+}
+
+// The message opens with a no ("no but my sister has leukaemia", "nope, my mum does"):
+// the patient answered for themselves, so a relative after it is someone else. Used only
+// for findings that count whenever they happened (Segment::relative_apart): a carer's
+// "no. my dad has been slurring since lunch" must still report the patient.
+bool opens_with_no(const std::vector<Token>& t) {
+  static const WordSet no_words = {"no", "nope", "nah", "never", "not"};
+  for (const auto& token : t) {
+    if (token.punct) continue;
+    return no_words.count(token.word) != 0;
   }
   return false;
 }
@@ -212,10 +247,12 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   // A short trailing "but always have", "that's my prostate, nothing new" speaks of the
   // untimed words before it: long-standing reaches back (an old event does not, so "I
   // can't pee, I fell years ago" keeps the first part current).
-  // A note that contrasts ("always been fine before") says the opposite: it stays put.
+  // A note that contrasts ("always been fine before") says the opposite: it stays put, as
+  // does "no problems now" ("I couldn't pee, no problems now" still says it happened).
   auto contrasts = [&](const Segment& seg) {
-    static const WordSet words = {"fine",  "normal", "ok",    "okay", "before",
-                                  "until", "till",   "never", "used"};
+    static const WordSet words = {"fine",    "normal", "ok",    "okay",   "before",
+                                  "until",   "till",   "never", "used",   "problems",
+                                  "problem", "issues", "issue", "trouble"};
     for (int i = seg.first; i <= seg.last; ++i)
       if (words.count(t[i].word)) return true;
     return false;
@@ -229,12 +266,14 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
       untimed[s - 1] = false;
     }
   }
+  const bool patient_denies = opens_with_no(t);
   for (Segment& seg : out.segments) {
     RelativeEvent relative = relative_event(t, seg.first, seg.last);
     seg.family = relative == RelativeEvent::certain ||
                  (relative == RelativeEvent::had &&
                   (seg.time != TimeScope::current || says_not_me(t, seg.first, n - 1)));
     seg.relative_had = relative == RelativeEvent::had;
+    seg.relative_apart = relative != RelativeEvent::none && patient_denies;
   }
   return out;
 }

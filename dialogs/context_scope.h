@@ -34,6 +34,9 @@ struct Segment {
   // A relative "had" something, without a time ("my dad had bowel cancer"): a carer's
   // report of an event, or family history of a condition; the reader decides by finding.
   bool relative_had = false;
+  // A relative had or has something after the patient's own no ("no but my sister has
+  // leukaemia"): someone else, for the findings that count whenever they happened.
+  bool relative_apart = false;
   bool nothing_new = false;  // denies anything current ("nothing new", "not now")
 };
 

@@ -39,16 +39,30 @@ std::string command_of(const Input& input) {
 
 // How a question is put: as first asked, again in plainer words because the answer
 // matters (an unsure red-flag answer), or in other words because the person asked what
-// it means.
-enum class Wording { first, plainer, clarified };
+// it means, or about the person themselves because the answer was about a relative.
+enum class Wording { first, plainer, clarified, someone_else };
+
+const char* intro_key(Wording wording) {
+  switch (wording) {
+    case Wording::plainer:
+      return "plainer_intro";
+    case Wording::someone_else:
+      return "someone_else_intro";
+    default:
+      return "clarify_intro";
+  }
+}
 
 Reply question_reply(const KnowledgeData& k, const QuestionDef& q, Wording wording) {
   Reply r;
   const std::string& words = q.plainer.empty() ? q.text : q.plainer;
   if (wording == Wording::first)
     r.text = q.text;
-  else
-    r.text = k.text(wording == Wording::plainer ? "plainer_intro" : "clarify_intro") + " " + words;
+  else {
+    // A knowledge file without the optional "someone_else_intro" uses "clarify_intro".
+    const std::string& own = k.text(intro_key(wording));
+    r.text = (own.empty() ? k.text("clarify_intro") : own) + " " + words;
+  }
   for (const auto& c : q.choices) r.choices.push_back({c.id, c.label});
   return r;
 }
@@ -151,6 +165,7 @@ class Interview {
     }
     const QuestionDef* pending = st_.pending.empty() ? nullptr : k_.question(st_.pending);
     Answer answer = Answer::none;
+    bool about_someone_else = false;
     std::vector<int> phrase_flags;
     if (input.kind == Input::Kind::choice) {
       answer = on_choice(input.choice_id, pending);
@@ -175,13 +190,15 @@ class Interview {
         st_.hedges_mean_no = true;
       }
       if (pending) answer = on_typed_answer(reading, *pending);
+      about_someone_else = reading.about_someone_else;
     }
     auto flags = red_flags_now(k_, facts_, phrase_flags, session_.red_flags);
     if (flags.empty() && input.kind == Input::Kind::text) flags = red_flags_across(input.text);
     if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
     if (pending && answer == Answer::clarify) {
       // Asked once in other words; asked again, it is taken as "not sure" below.
-      if (!st_.plainer) return ask_again(*pending, Wording::clarified);
+      if (!st_.plainer)
+        return ask_again(*pending, about_someone_else ? Wording::someone_else : Wording::clarified);
       answer = Answer::unsure;
     }
     bool red_flag_question = pending && (pending->screen > 0 || !st_.pending_for.empty());

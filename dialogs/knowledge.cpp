@@ -235,6 +235,11 @@ class Loader {
         if (!(d.from_temperature_c >= 35 && d.from_temperature_c <= 42))
           fail(at + ".from_temperature_c", "must be a body temperature in °C, 35 to 42");
       }
+      if (f.contains("above_units_per_week")) {
+        d.above_units_per_week = number(f, at, "above_units_per_week");
+        if (!(d.above_units_per_week >= 1 && d.above_units_per_week <= 100))
+          fail(at + ".above_units_per_week", "must be units of alcohol a week, 1 to 100");
+      }
       k_.finding_index[d.id] = static_cast<int>(k_.findings.size());
       k_.findings.push_back(std::move(d));
     }

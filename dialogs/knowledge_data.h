@@ -35,6 +35,9 @@ struct FindingDef {
   // A body temperature typed as the answer to this finding's question ("38.9") at or above
   // this many °C is a yes (fever: 38, the NHS's "high temperature"); 0 = not read.
   double from_temperature_c = 0;
+  // An amount of alcohol typed as the answer ("about 30 units a week", "a few pints every
+  // night") above this many UK units a week is a yes, at or below it a no; 0 = not read.
+  double above_units_per_week = 0;
   // The other members of its group, ascending (built at load): a step asks about a
   // finding's group many times, and comparing group names over every finding each time
   // was most of the posterior's cost.

@@ -6,6 +6,7 @@
 
 #include "dialogs/answer_reader.h"
 #include "dialogs/context_scope.h"
+#include "dialogs/drink_reading.h"
 #include "dialogs/spelling_normaliser.h"
 #include "dialogs/temperature_reading.h"
 
@@ -124,14 +125,16 @@ std::string quote(std::string_view text, const std::vector<Token>& t, const Segm
 // is a new event ("new_findings": a fall, incontinence, stroke signs) is not stated by a
 // past or long-standing mention; a finding that counts whenever it happened
 // ("ever_findings": cancer, smoking) always is, unless a relative had it ("my dad had
-// bowel cancer" is family history); any other finding is stated unless the mention is
+// bowel cancer" is family history, as is one the patient set apart with a no: "no but my
+// sister has leukaemia"); any other finding is stated unless the mention is
 // over and done ("was on steroids years ago, not now"), and a relative's untimed event
 // ("my dad had a fall") is a carer's report, the safer reading.
 enum class Stated { now, past, no };
 
 Stated stated(const Lexicon& lex, int f, const Segment& seg) {
   if (seg.family) return Stated::no;
-  if (lex.ever_findings.count(f)) return seg.relative_had ? Stated::no : Stated::now;
+  if (lex.ever_findings.count(f))
+    return seg.relative_had || seg.relative_apart ? Stated::no : Stated::now;
   if (seg.time == TimeScope::historical || seg.nothing_new) return Stated::past;
   if (seg.time == TimeScope::long_standing && lex.new_findings.count(f)) return Stated::past;
   return Stated::now;
@@ -288,6 +291,28 @@ void read_temperature_answer(const KnowledgeData& k, std::string_view text,
   if (from <= 0) return;
   const auto celsius = typed_temperature_c(t);
   if (!celsius || *celsius < from) return;
+  out.answer = Answer::yes;
+  out.findings[q.finding] = true;
+  size_t begin = text.find_first_not_of(" \t\n"), end = text.find_last_not_of(" \t\n");
+  if (begin != std::string_view::npos)
+    out.evidence[q.finding] = std::string(text.substr(begin, end - begin + 1));
+}
+
+// An amount of alcohol typed to a question whose finding reads one ("a few pints every
+// night" to "Do you drink a lot?"): above the finding's above_units_per_week it is a yes,
+// quoted; at or below it a no. Read when the answer reader found no plain yes or no (its
+// own words vote both ways on "a few ... every night"): the amount is the plainer answer.
+void read_drink_answer(const KnowledgeData& k, std::string_view text, const std::vector<Token>& t,
+                       const QuestionDef& q, Reading& out) {
+  if (q.finding < 0 || (out.answer != Answer::none && out.answer != Answer::unsure)) return;
+  const double above = k.findings[q.finding].above_units_per_week;
+  if (above <= 0) return;
+  const auto units = typed_units_per_week(t);
+  if (!units) return;
+  if (*units <= above) {
+    out.answer = Answer::no;
+    return;
+  }
   out.answer = Answer::yes;
   out.findings[q.finding] = true;
   size_t begin = text.find_first_not_of(" \t\n"), end = text.find_last_not_of(" \t\n");
@@ -542,8 +567,9 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
   }
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
-    out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial);
+    out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial, out.about_someone_else);
     read_temperature_answer(k, text, tokens, *pending, out);
+    read_drink_answer(k, text, tokens, *pending, out);
     quote_answer(text, tokens, *pending, out);
     out.choice = yes_no_choice(out.answer);
   } else {

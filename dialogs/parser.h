@@ -32,6 +32,9 @@ struct Reading {
   // that I've noticed", "I don't believe so"): a denial, too soft to rule a red flag out
   // when first asked. See take_hedged_denial_as_no.
   bool hedged_denial = false;
+  // The answer is clarify because it names only a relative's illness ("my dad had bowel
+  // cancer" to the cancer question): asked again about the person with the numb leg.
+  bool about_someone_else = false;
 };
 
 // Makes a hedged denial a no (the engine does so on the plainer re-ask: the person was

@@ -159,6 +159,8 @@ std::vector<Rule> build_rules() {
   // on it; "heart attack" in so many words. Not "chest of drawers", not "my heart sank".
   add(C::chest_pain,
       {kChest + " ... " + kPain, kPain + " ... " + kChest, kChest + " ... like ... " + kPain,
+       // "a pressure in the middle of my chest": where on the chest puts it past the gap.
+       kPain + " ... middle|centre|center of my|the " + kChest,
        "elephant|weight|sat|sitting|sits|standing|crushed ... " + kChest, "heart attack|attacks",
        "heart is|keeps stopping|failing", "heart ... stopped beating",
        "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
@@ -204,7 +206,13 @@ std::vector<Rule> build_rules() {
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
        // Found down and not answering: "found my dad on the floor and he won't answer me".
-       "floor|ground ... wont|not|isnt|doesnt|cant|cannot answer*|respond*|wake*|move|moving"},
+       "floor|ground ... wont|not|isnt|doesnt|cant|cannot answer*|respond*|wake*|move|moving",
+       // A person, not a leg, that does not move: "he's not moving", "she won't move".
+       "hes|shes|theyre not moving $", "hes|shes|theyre not moving at all",
+       "he|she|they is|are not moving $",
+       // Not "she hasn't moved her leg since": the person themselves, at the clause's end.
+       "he|she|they isnt|arent|wont|cant|cannot|doesnt|hasnt move|moving|moved $",
+       "he|she|they isnt|arent|wont|cant|cannot|doesnt|hasnt move|moving|moved at all"},
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",
        "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
@@ -224,8 +232,11 @@ std::vector<Rule> build_rules() {
        "circulation|count|donor|type|vessel|vessels|result|results|level|levels|glucose|cells",
        "a bit|little|bit", "took|taken|drew|draw|drawn|take|taking ... blood"});
   add(C::severe_bleeding,
-      {kBlood + " ... wont|not|cannot|cant|doesnt stop*",
-       "wont|not|cannot|cant stop ... " + kBlood},
+      {kBlood + " ... wont|not|cannot|cant|doesnt stop*", "wont|not|cannot|cant stop ... " + kBlood,
+       // A flow that will not stop names the blood without the word ("it's spurting
+       // everywhere and won't stop").
+       "spurt*|gush*|pumping|pouring ... wont|not|cannot|cant|doesnt stop*",
+       "spurting|spurts|squirting everywhere"},
       Negation::none, true, false, {"has|have|it stopped"});
 
   // Overdose or poisoning: a quantity of a medicine taken, a poison swallowed, a child
@@ -263,19 +274,37 @@ std::vector<Rule> build_rules() {
        "self harm*|injur*", "selfharm*", "cutting|burning myself",
        "cut|slit|slash ... wrist|wrists", "cutting ... arms|wrists|thighs", "cutting again",
        "been cutting $", "better off dead", "better off without me",
-       "dont|not want ... be here|alive|around", "dont|not want ... exist|live|living",
+       // The burden said as a condition: "they'd be better off if I wasn't around".
+       "better off if i wasnt|werent|wasn|wernt around|here|alive",
+       "better off if i was|were not around|here|alive", "better off if i was|were gone|dead",
+       "better off if i didnt|did not exist", "dont|not want ... be here|alive|around",
+       "dont|not want ... exist|live|living",
        "no point ... living|continuing|anymore|life|being|here", "no point ... going|carrying on",
        "whats|what the point ... living|anymore|life|all|anything",
        "whats|what the point ... going|carrying on", "whats|what the point $",
-       "cannot|cant go|carry on", "cannot|cant take it|this anymore", "sleep ... not|never wake",
-       "wish|want|hope ... not|never wake", "dont|not want to wake up $",
-       "dont|not want to wake up tomorrow|again|anymore|ever",
+       "cannot|cant go|carry on", "cannot|cant take it|this anymore",
+       // "this", not "it": "I can't do it anymore" is said of running or stairs.
+       "cannot|cant do this anymore",
+       // Wanting everything to end, not one symptom ("I want this numbness to stop"
+       // names what should stop).
+       "want|wanna|wish it all to|would stop|end", "want|wanna|wish everything to|would stop|end",
+       "make it all stop|end",
+       // Fixed on the means: "I keep staring at the rope".
+       "rope|noose|gun|blade|razor|ledge ... look|looking|staring|stare at it",
+       "sleep ... not|never wake", "wish|want|hope ... not|never wake",
+       "dont|not want to wake up $", "dont|not want to wake up tomorrow|again|anymore|ever",
        // Preparations: the means laid out ("got all my pills lined up").
        kDrug + " ... lined up",
        kIntent + " ... take|taking|swallow|swallowing|down ... " + kQuantity + " ... " + kDrug,
        kIntent + " ... overdose|od", "jump* ... off|from|front ... " + kJumpPlace,
        kJumpPlace + " ... and|to jump*", "suicide note|letter", "goodbye letter*|note*"},
       Negation::none, false, false, none);
+  // A rope where one is hung ("there's a rope in the garage"), not one tripped over or
+  // used for something.
+  add(C::self_harm, {"rope ... garage|loft|attic|shed|beam|beams|banister|bannister|tree|hook"},
+      Negation::full, false, false,
+      {"trip|tripped|tripping|fell|fall|caught|skipping|tow|towing|climbing|washing ... rope",
+       "rope ... swing|ladder|light|lights|bridge|course"});
   add(C::self_harm,
       {"kill|kil|killing|top|topping|off|hang|hanging myself~|meself", "kill|killing my self",
        // Someone else's words about themselves are a crisis too: the carer gets the line.
@@ -305,8 +334,9 @@ const Compiled& compiled() {
          "sorted|made|written|wrote|updated|done|finished ... my will",
          "wont|not need ... doctor|"
          "help|anything|anymore",
-         "giving|given|gave away my", "saying|said goodbye*", "wont|not be around|here",
-         "affairs in order"});
+         "giving|given|gave away my", "giving|given|gave|give my ... away",
+         "giving|given|gave away ... stuff|things|belongings", "saying|said goodbye*",
+         "wont|not be around|here", "affairs in order"});
     out.past_words =
         compile_all({"when i|he|she|we|they was|were", "years|year|months|ages ago",
                      "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",

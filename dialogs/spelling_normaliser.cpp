@@ -13,7 +13,7 @@ namespace {
 const WordMap<std::string>& slang() {
   // clang-format off
   static const WordMap<std::string> words = {
-      {"rn", "right now"}, {"kinda", "kind of"}, {"sorta", "sort of"}, {"tho", "though"},
+      {"rn", "right now"}, {"kinda", "kind of"}, {"lil", "little"}, {"sorta", "sort of"}, {"tho", "though"},
       {"cos", "because"}, {"coz", "because"}, {"cuz", "because"}, {"bc", "because"},
       {"ye", "yes"}, {"yeh", "yes"}, {"yh", "yes"}, {"ya", "yes"}, {"yas", "yes"},
       {"defo", "definitely"}, {"def", "definitely"}, {"deffo", "definitely"},

@@ -29,6 +29,7 @@ const char* emoji_word(std::string_view in, size_t i) {
   if (b(1) == 0x9F && b(2) == 0x91 && b(3) == 0x8D) return "yes";    // thumbs up
   if (b(1) == 0x9F && b(2) == 0x91 && b(3) == 0x8E) return "no";     // thumbs down
   if (b(1) == 0x9F && b(2) == 0xA4 && b(3) == 0xB7) return "dunno";  // shrug
+  if (b(1) == 0x9F && b(2) == 0x99 && b(3) == 0x85) return "no";     // face with no gesture
   return nullptr;
 }
 
@@ -211,7 +212,14 @@ std::vector<Token> tokenize(std::string_view text) {
       word.push_back(c);
       continue;
     }
+    // "10/day", "2/wk": a slash between a number and a unit is "a" ("10 a day").
+    bool per = c == '/' && !word.empty() && std::isdigit(static_cast<unsigned char>(word.back())) &&
+               i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 1]));
     flush(i);
+    if (per) {
+      push_word(out, "a", ascii.origin[i], ascii.origin[i + 1]);
+      continue;
+    }
     Token mark{".", true, ascii.origin[i], ascii.origin[i + 1]};
     if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
       if (out.empty() || !out.back().punct)

@@ -96,6 +96,15 @@ TEST(Knowledge, RefusesATemperatureThatIsNoBodyTemperature) {
                  "from_temperature_c: must be a number");
 }
 
+TEST(Knowledge, RefusesAnAlcoholLimitThatIsNoWeeklyAmount) {
+  expect_refused(
+      [](json& kb) { find_id(kb["findings"], "alcohol_heavy")["above_units_per_week"] = 0; },
+      "above_units_per_week: must be units of alcohol a week");
+  expect_refused(
+      [](json& kb) { find_id(kb["findings"], "alcohol_heavy")["above_units_per_week"] = "14"; },
+      "above_units_per_week: must be a number");
+}
+
 TEST(Knowledge, RefusesPriorOutOfRange) {
   expect_refused([](json& kb) { kb["causes"][3]["prior"] = -0.1; },
                  "causes[3].prior: probability out of range");
