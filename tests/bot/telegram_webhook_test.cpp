@@ -94,6 +94,10 @@ TEST_F(TelegramWebhook, WholeInterviewByButtonsReachesTheAssessment) {
             static_cast<std::int64_t>(sent.size()) + 2 * pressed);
   // Commands are registered with set-webhook, not by a server taking webhooks.
   EXPECT_TRUE(fake_.requests_to("/setMyCommands").empty());
+  // The assessment is stored once, in its transcript row: the outbox row that sent its
+  // text holds the text, not the assessment again.
+  EXPECT_EQ(bot_.query("SELECT COUNT(*) FROM messages WHERE assessment IS NOT NULL"), 1);
+  EXPECT_EQ(bot_.query("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%\"assessment\"%'"), 0);
 }
 
 TEST_F(TelegramWebhook, WrongOrMissingSecretIsRefusedAndStoresNothing) {

@@ -20,18 +20,18 @@ namespace {
 
 // Telegram caps a message at 4096 UTF-16 units (PLATFORMS.md §1.4). Splitting here,
 // before the outbox, makes each part its own row: a retry after a failed second part
-// never sends the first part again.
+// never sends the first part again. The buttons go with the last part.
+// A part holds what Telegram is sent, its text and buttons, never the assessment behind
+// an assessment's text: the transcript row stores that, and the outbox would only store
+// it twice (issue 13), serialise it on every turn and parse it again to send the text.
 std::vector<dialogs::Reply> split_for_telegram(const dialogs::Reply& reply) {
   auto parts = telegram::split_text(reply.text);
-  if (parts.size() <= 1) return {reply};
+  if (parts.size() <= 1) return {dialogs::Reply{reply.text, reply.choices, std::nullopt}};
   std::vector<dialogs::Reply> out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     dialogs::Reply part;
     part.text = std::move(parts[i]);
-    if (i + 1 == parts.size()) {
-      part.choices = reply.choices;
-      part.assessment = reply.assessment;
-    }
+    if (i + 1 == parts.size()) part.choices = reply.choices;
     out.push_back(std::move(part));
   }
   return out;
