@@ -13,8 +13,15 @@ Checkpointer::Checkpointer(std::unique_ptr<Connection> connection)
 
 Checkpointer::~Checkpointer() { stop(); }
 
-void Checkpointer::wal_grew(int wal_pages) {
-  if (wal_pages < kCheckpointPages) return;
+bool Checkpointer::due(int wal_pages, int copied_frames, int bound_pages) {
+  if (wal_pages < kCheckpointPages) return false;
+  // A log smaller than what the last checkpoint copied has restarted since.
+  const int uncopied = wal_pages >= copied_frames ? wal_pages - copied_frames : wal_pages;
+  return uncopied >= kCheckpointPages || wal_pages >= bound_pages - kCatchUpPages;
+}
+
+void Checkpointer::wal_grew(int wal_pages, int bound_pages) {
+  if (!due(wal_pages, copied_frames_.load(std::memory_order_relaxed), bound_pages)) return;
   {
     std::lock_guard lock(mutex_);
     if (due_) return;  // already woken; one checkpoint covers every commit before it
@@ -83,6 +90,9 @@ bool Checkpointer::checkpoint() {
   const int rc = sqlite3_wal_checkpoint_v2(connection_->db().getHandle(), nullptr,
                                            SQLITE_CHECKPOINT_PASSIVE, &log_frames, &copied_frames);
   checkpoints_.fetch_add(1, std::memory_order_relaxed);
+  if (rc == SQLITE_OK && copied_frames >= 0) {
+    copied_frames_.store(copied_frames, std::memory_order_relaxed);
+  }
   return rc == SQLITE_OK && log_frames >= 0 && copied_frames == log_frames;
 }
 

@@ -130,7 +130,7 @@ void Writer::loop() {
       if (options_.on_batch_committed) options_.on_batch_committed();
       if (options_.on_outbox_queued && batch_queued_outbox_) options_.on_outbox_queued();
     }
-    checkpointer_.wal_grew(wal_.pages);
+    checkpointer_.wal_grew(wal_.pages, options_.wal_bound_pages);
     // The completions and the freeing go to the finisher's thread (batch_finisher.h).
     auto displaced = transaction_.take_displaced();
     finisher_.finish(batch, results, displaced);

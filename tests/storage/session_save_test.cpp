@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 
+#include "storage/checkpointer.h"
 #include "tests/storage/store_fixture.h"
 
 namespace triagebot::storage {
@@ -216,6 +217,30 @@ TEST(Checkpointer, CopiesTheLogBackOnceItPassesTheThreshold) {
   // The pages reached the database file itself, not only the log.
   EXPECT_TRUE(
       wait_until([&] { return std::filesystem::file_size(path) > main_file_before + (1 << 20); }));
+}
+
+// When the checkpointer wakes (Checkpointer::due): once 1,000 pages are new since the
+// last checkpoint copied the log, so a page rewritten by many commits is copied once, and
+// after every commit near the writer's bound, so the bound's wait finds little to copy.
+TEST(Checkpointer, WakesForEachThousandNewPagesAndAfterEveryCommitNearTheBound) {
+  constexpr int kBound = 16384;
+  constexpr int kThreshold = Checkpointer::kCheckpointPages;
+  // A young log: nothing to do.
+  EXPECT_FALSE(Checkpointer::due(kThreshold - 1, 0, kBound));
+  EXPECT_TRUE(Checkpointer::due(kThreshold, 0, kBound));
+  // Copied up to 5,000: the next commits do not wake it until 1,000 pages are new.
+  EXPECT_FALSE(Checkpointer::due(5000, 5000, kBound));
+  EXPECT_FALSE(Checkpointer::due(5999, 5000, kBound));
+  EXPECT_TRUE(Checkpointer::due(6000, 5000, kBound));
+  // The log restarted since the last checkpoint: all of it is new.
+  EXPECT_FALSE(Checkpointer::due(900, 5000, kBound));
+  EXPECT_TRUE(Checkpointer::due(1200, 5000, kBound));
+  // Near the bound, every commit.
+  EXPECT_FALSE(Checkpointer::due(kBound - Checkpointer::kCatchUpPages - 1,
+                                 kBound - Checkpointer::kCatchUpPages - 10, kBound));
+  EXPECT_TRUE(Checkpointer::due(kBound - Checkpointer::kCatchUpPages,
+                                kBound - Checkpointer::kCatchUpPages - 10, kBound));
+  EXPECT_TRUE(Checkpointer::due(kBound + 5, kBound, kBound));
 }
 
 }  // namespace
