@@ -1,10 +1,15 @@
 #include "storage/batch_finisher.h"
 
+#include "storage/thread_name.h"
 #include "storage/writer.h"
 
 namespace triagebot::storage {
 
-BatchFinisher::BatchFinisher() : thread_([this] { loop(); }) {}
+BatchFinisher::BatchFinisher()
+    : thread_([this] {
+        name_this_thread("tb-finisher");
+        loop();
+      }) {}
 
 BatchFinisher::~BatchFinisher() {
   {

@@ -5,11 +5,15 @@
 #include <algorithm>
 
 #include "storage/connection.h"
+#include "storage/thread_name.h"
 
 namespace triagebot::storage {
 
 Checkpointer::Checkpointer(std::unique_ptr<Connection> connection)
-    : connection_(std::move(connection)), thread_([this] { loop(); }) {}
+    : connection_(std::move(connection)), thread_([this] {
+        name_this_thread("tb-checkpoint");
+        loop();
+      }) {}
 
 Checkpointer::~Checkpointer() { stop(); }
 

@@ -8,6 +8,7 @@
 
 #include "storage/connection.h"
 #include "storage/search_file.h"
+#include "storage/thread_name.h"
 
 namespace triagebot::storage {
 
@@ -49,7 +50,10 @@ SearchIndexer::SearchIndexer(std::unique_ptr<Connection> index, std::unique_ptr<
                              SearchIndexerOptions options)
     : index_(std::move(index)), log_(std::move(log)), options_(with_a_batch(options)) {
   log_->db().setBusyTimeout(kClearBusyMs);
-  thread_ = std::thread([this] { loop(); });
+  thread_ = std::thread([this] {
+    name_this_thread("tb-search");
+    loop();
+  });
 }
 
 SearchIndexer::~SearchIndexer() { stop(); }

@@ -8,6 +8,7 @@
 
 #include "storage/connection.h"
 #include "storage/guard.h"
+#include "storage/thread_name.h"
 
 namespace triagebot::storage {
 
@@ -38,7 +39,10 @@ Writer::Writer(std::unique_ptr<Connection> connection,
       transaction_(*connection_, cache_),
       checkpointer_(std::move(checkpoint_connection)) {
   sqlite3_wal_hook(connection_->db().getHandle(), &on_wal_commit, &wal_);
-  thread_ = std::thread([this] { loop(); });
+  thread_ = std::thread([this] {
+    name_this_thread("tb-writer");
+    loop();
+  });
 }
 
 Writer::~Writer() { close(); }

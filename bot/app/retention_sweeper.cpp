@@ -1,6 +1,7 @@
 #include "bot/app/retention_sweeper.h"
 
 #include "bot/obs/log.h"
+#include "storage/thread_name.h"
 
 namespace triagebot::bot {
 
@@ -34,7 +35,10 @@ Result<storage::PurgeCounts> RetentionSweeper::sweep() {
 void RetentionSweeper::start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable() || stopping_) return;
-  thread_ = std::thread([this] { loop(); });
+  thread_ = std::thread([this] {
+    storage::name_this_thread("tb-retention");
+    loop();
+  });
 }
 
 void RetentionSweeper::stop() {

@@ -19,6 +19,7 @@
 
 #include "bot/obs/log.h"
 #include "storage/outbox_parts.h"
+#include "storage/thread_name.h"
 
 namespace triagebot::bot {
 
@@ -62,6 +63,7 @@ class Dispatcher::Impl {
     if (!released) log(LogLevel::error, "outbox.release_failed", {{"code", released.error().code}});
     for (const auto& [platform, outbound] : platforms_) register_metrics(platform);
     thread_ = std::thread([this] {
+      storage::name_this_thread("tb-dispatch");
       auto guard = asio::make_work_guard(ioc_);
       asio::post(ioc_, [this] { cycle(); });
       // Last resort (STYLE.md §4): an exception escaping a handler unwinds run(); it is

@@ -17,6 +17,7 @@
 #include "bot/http/listener.h"
 #include "bot/http/server_state.h"
 #include "bot/obs/log.h"
+#include "storage/thread_name.h"
 
 namespace triagebot::bot::http {
 namespace net = boost::asio;
@@ -135,7 +136,8 @@ void Server::run_until_signal() {
   std::atomic<std::size_t> finished{0};
   std::vector<std::thread> threads;
   for (auto& context : impl.contexts) {
-    threads.emplace_back([&impl, &finished, context = context.get()] {
+    threads.emplace_back([&impl, &finished, context = context.get(), n = threads.size()] {
+      storage::name_this_thread("tb-io-" + std::to_string(n));
       Impl::run_loop(*context);
       ++finished;
       impl.state->notify();

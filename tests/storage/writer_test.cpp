@@ -1,9 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <mutex>
+#include <set>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -87,6 +91,26 @@ TEST(StorageWriter, FinishedItemsAreFreedOffTheWriterThread) {
   ASSERT_TRUE(wait_until([&] { return completed.load() && freed_on.load() != std::thread::id(); }));
   EXPECT_NE(freed_on.load(), writer_thread.load());
   EXPECT_NE(freed_on.load(), std::this_thread::get_id());
+  store->close();
+}
+
+// The store's threads carry names, for top -H, ps -L and perf.
+TEST(StorageWriter, TheStoresThreadsAreNamed) {
+  TempDir dir;
+  auto store = open_store(dir / "t.db");
+  auto names = [] {
+    std::set<std::string> out;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+      std::ifstream comm(task.path() / "comm");
+      std::string name;
+      std::getline(comm, name);
+      out.insert(name);
+    }
+    return out;
+  };
+  for (const char* name : {"tb-writer", "tb-checkpoint", "tb-finisher", "tb-search"}) {
+    EXPECT_TRUE(wait_until([&] { return names().count(name) == 1; })) << name;
+  }
   store->close();
 }
 

@@ -15,6 +15,7 @@
 #include "bot/net/http_client.h"
 #include "bot/net/websocket_client.h"
 #include "bot/obs/log.h"
+#include "storage/thread_name.h"
 
 namespace triagebot::bot::slack {
 namespace {
@@ -79,7 +80,10 @@ class SocketModeLoop final : public BackgroundLoop {
       log(LogLevel::info, "slack.socket_started", {});
       open();
     });
-    thread_ = std::thread([this] { io_.run(); });
+    thread_ = std::thread([this] {
+      storage::name_this_thread("tb-slack-socket");
+      io_.run();
+    });
   }
 
   // Closes the relay (nothing more is acknowledged), then closes the sockets and cancels

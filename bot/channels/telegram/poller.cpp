@@ -4,6 +4,7 @@
 
 #include "adapters/telegram/api_calls.h"
 #include "bot/obs/log.h"
+#include "storage/thread_name.h"
 
 namespace triagebot::bot {
 
@@ -21,7 +22,10 @@ TelegramPoller::TelegramPoller(Pipeline& pipeline, storage::Readers& readers,
 TelegramPoller::~TelegramPoller() { stop(); }
 
 void TelegramPoller::start() {
-  thread_ = std::thread([this] { loop(); });
+  thread_ = std::thread([this] {
+    storage::name_this_thread("tb-tg-poll");
+    loop();
+  });
 }
 
 void TelegramPoller::stop() {
