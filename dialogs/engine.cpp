@@ -151,6 +151,9 @@ class Interview {
         facts_(facts_from_json(k, session.engine_state)) {}
 
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
+    now_ = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    previous_close_ = !st_.previous_words.empty() && sent_close_together(st_.previous_at, now_);
+    if (previous_close_) read_on_from_ = st_.previous_words;
     std::string command = command_of(input);
     if (!command.empty()) return on_command(command);
     if (input.kind == Input::Kind::text) {
@@ -388,21 +391,26 @@ class Interview {
 
   // `store_state`: the turn's session carries this step's engine state; otherwise the
   // one it had. The old state's JSON is never copied only to be replaced. Either way the
-  // previous message's words are replaced by this one's (or cleared): they last a turn.
+  // kept words are replaced by this message's (or cleared), with this message's time.
   Turn finish(const Session& next, bool store_state = true) {
     Turn t;
+    const bool keep = !keep_words_.empty();
     if (store_state) {
       t.next = without_engine_state(next);
       st_.previous_words = std::move(keep_words_);
+      st_.previous_at = keep ? std::optional<std::int64_t>(now_) : std::nullopt;
       // Every path returns the turn finish() makes: st_ is not used again.
       t.next.engine_state = state_to_json(std::move(st_), k_, facts_);
     } else {
       t.next = next;
       auto& state = t.next.engine_state;
-      if (!keep_words_.empty() && state.is_object())
-        state["previous_words"] = std::move(keep_words_);
-      else if (state.is_object() && state.contains("previous_words"))
-        state.erase("previous_words");
+      if (state.is_object()) {
+        for (const char* key : {"previous_words", "previous_at"}) state.erase(key);
+        if (keep) {
+          state["previous_words"] = std::move(keep_words_);
+          state["previous_at"] = now_;
+        }
+      }
     }
     t.replies = std::move(replies_);
     return t;
@@ -421,12 +429,12 @@ class Interview {
     const auto clauses = safety::clauses_of(text);
     auto categories = screen_for_safety(clauses, options_.spelling);
     // Nothing here alone: read on from the previous message's last words ("my chest" ...
-    // "its crushing"). A message the screen answered kept no words, so a crisis is never
-    // answered twice for one message.
+    // "its crushing"), when it came within the time bound. A message the screen answered
+    // kept no words, so a crisis is never answered twice for one message.
     bool across = false;
-    if (categories.empty() && !st_.previous_words.empty()) {
+    if (categories.empty() && !read_on_from_.empty()) {
       categories =
-          screen_across_messages(clause_of_kept(st_.previous_words), clauses, options_.spelling);
+          screen_across_messages(clause_of_kept(read_on_from_), clauses, options_.spelling);
       across = !categories.empty();
     }
     if (categories.empty()) keep_words_ = words_to_keep(clauses);
@@ -434,8 +442,7 @@ class Interview {
     // screen matched when the identifier could not tell ("je veux mourir").
     auto language = foreign_language(text, clauses, options_.languages);
     if (!language && !categories.empty())
-      language =
-          safety_language(across ? st_.previous_words + " " + text : text, options_.spelling);
+      language = safety_language(across ? read_on_from_ + " " + text : text, options_.spelling);
     if (language) {
       st_.language = *language;
     } else if (!st_.language.empty() && confidently_english(text, clauses, options_.languages)) {
@@ -497,8 +504,8 @@ class Interview {
   // (apply_mined): they outweigh an earlier "no". Words that deny anything are not read
   // on (denies_anything), and a bare "no" kept no words.
   std::vector<int> red_flags_across(const std::string& text) {
-    if (st_.previous_words.empty()) return {};
-    const std::string both = st_.previous_words + " " + text;
+    if (read_on_from_.empty()) return {};
+    const std::string both = read_on_from_ + " " + text;
     if (denies_anything(both)) return {};
     Reading joined = read_message(k_, both, nullptr, options_.spelling);
     Facts trial = facts_;
@@ -544,6 +551,11 @@ class Interview {
   std::vector<Reply> replies_;
   // This message's words for the next turn (previous_message.h); "" keeps none.
   std::string keep_words_;
+  std::int64_t now_ = 0;  // this message's time, seconds since the epoch
+  // The previous message kept words and came within the time bound (sent_close_together).
+  bool previous_close_ = false;
+  // The previous message's words when previous_close_; "" reads nothing on.
+  std::string read_on_from_;
 };
 
 }  // namespace

@@ -33,6 +33,13 @@ std::string words_to_keep(const std::vector<safety::Clause>& clauses) {
   return out;
 }
 
+bool sent_close_together(std::optional<std::int64_t> previous_at, std::int64_t now) {
+  if (!previous_at) return false;
+  // Differences computed without overflow for any stored value.
+  const std::int64_t bound = EngineState::kPreviousWithinSeconds;
+  return now >= *previous_at ? now - bound <= *previous_at : *previous_at - bound <= now;
+}
+
 safety::Clause clause_of_kept(std::string_view kept) {
   // Cut as the screen cuts any text: a damaged stored value is read as plain words.
   safety::Clause out;
