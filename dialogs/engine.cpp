@@ -153,7 +153,7 @@ class Interview {
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
     now_ = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     previous_close_ = !st_.previous_words.empty() && sent_close_together(st_.previous_at, now_);
-    if (previous_close_) read_on_from_ = st_.previous_words;
+    if (previous_close_) read_on_from_ = kept_words_to_read_on();
     std::string command = command_of(input);
     if (!command.empty()) return on_command(command);
     if (input.kind == Input::Kind::text) {
@@ -398,6 +398,7 @@ class Interview {
     if (store_state) {
       t.next = without_engine_state(next);
       st_.previous_words = std::move(keep_words_);
+      st_.earlier_words = std::move(keep_earlier_);
       st_.previous_at = keep ? std::optional<std::int64_t>(now_) : std::nullopt;
       // Every path returns the turn finish() makes: st_ is not used again.
       t.next.engine_state = state_to_json(std::move(st_), k_, facts_);
@@ -405,10 +406,11 @@ class Interview {
       t.next = next;
       auto& state = t.next.engine_state;
       if (state.is_object()) {
-        for (const char* key : {"previous_words", "previous_at"}) state.erase(key);
+        for (const char* key : {"previous_words", "earlier_words", "previous_at"}) state.erase(key);
         if (keep) {
           state["previous_words"] = std::move(keep_words_);
           state["previous_at"] = now_;
+          if (!keep_earlier_.empty()) state["earlier_words"] = std::move(keep_earlier_);
         }
       }
     }
@@ -428,16 +430,23 @@ class Interview {
     // Cut into clauses once: the screen and the gate read the same words.
     const auto clauses = safety::clauses_of(text);
     auto categories = screen_for_safety(clauses, options_.spelling);
-    // Nothing here alone: read on from the previous message's last words ("my chest" ...
-    // "its crushing"), when it came within the time bound. A message the screen answered
-    // kept no words, so a crisis is never answered twice for one message.
+    // Nothing here alone: read on from the words kept of the messages just before ("my
+    // chest" ... "its crushing", "i dont want" ... "to be" ... "here anymore"). A message
+    // the screen answered kept no words, so a crisis is never answered twice for one
+    // message.
     bool across = false;
     if (categories.empty() && !read_on_from_.empty()) {
       categories =
           screen_across_messages(clause_of_kept(read_on_from_), clauses, options_.spelling);
       across = !categories.empty();
     }
-    if (categories.empty()) keep_words_ = words_to_keep(clauses);
+    if (categories.empty()) {
+      keep_words_ = words_to_keep(clauses);
+      // One clause, sent soon after the last message: it carries that clause on, so some
+      // of its words are kept too (three pieces at most: never the words before them).
+      if (!keep_words_.empty() && clauses.size() == 1 && previous_close_)
+        keep_earlier_ = earlier_to_keep(st_.previous_words, keep_words_);
+    }
     // The language of this message: named by the gate, or by the foreign phrasing the
     // screen matched when the identifier could not tell ("je veux mourir").
     auto language = foreign_language(text, clauses, options_.languages);
@@ -497,12 +506,24 @@ class Interview {
     return continue_interview();  // the first question, with its buttons
   }
 
-  // A red flag split over two messages ("my foot is" ... "cold and white"): the previous
-  // message's kept words read together with this one, as an opening is read. Only
-  // findings stated present that the session did not hold count, and only when they
-  // raise a red flag; then they are kept as stated. Late news counts, as in one message
-  // (apply_mined): they outweigh an earlier "no". Words that deny anything are not read
-  // on (denies_anything), and a bare "no" kept no words.
+  // The words this message is read on from (docs/safety.md "Messages split over several
+  // turns"): the previous message's, after those it kept of the one before it, at most
+  // EngineState::kPreviousWords in all however the stored session was written.
+  std::string kept_words_to_read_on() const {
+    std::string out;
+    const std::string all = st_.earlier_words.empty()
+                                ? st_.previous_words
+                                : st_.earlier_words + " " + st_.previous_words;
+    for (const auto& word : clause_of_kept(all)) out += (out.empty() ? "" : " ") + word;
+    return out;
+  }
+
+  // A red flag split over two or three messages ("my foot is" ... "cold and white", "his
+  // face" ... "is" ... "drooping"): the kept words read together with this message, as
+  // an opening is read. Only findings stated present that the session did not hold
+  // count, and only when they raise a red flag; then they are kept as stated. Late news
+  // counts, as in one message (apply_mined): they outweigh an earlier "no". Words that
+  // deny anything are not read on (denies_anything), and a bare "no" kept no words.
   std::vector<int> red_flags_across(const std::string& text) {
     if (read_on_from_.empty()) return {};
     const std::string both = read_on_from_ + " " + text;
@@ -551,10 +572,12 @@ class Interview {
   std::vector<Reply> replies_;
   // This message's words for the next turn (previous_message.h); "" keeps none.
   std::string keep_words_;
+  // The previous message's words kept beside them ("" = none).
+  std::string keep_earlier_;
   std::int64_t now_ = 0;  // this message's time, seconds since the epoch
   // The previous message kept words and came within the time bound (sent_close_together).
   bool previous_close_ = false;
-  // The previous message's words when previous_close_; "" reads nothing on.
+  // kept_words_to_read_on() when previous_close_; "" reads nothing on.
   std::string read_on_from_;
 };
 

@@ -125,6 +125,8 @@ EngineState state_without_findings_from_json(const json& in) {
       read_string(value, s.language);
     } else if (key == "previous_words") {
       read_string(value, s.previous_words);
+    } else if (key == "earlier_words") {
+      read_string(value, s.earlier_words);
     } else if (key == "previous_at") {
       if (value.is_number_integer()) s.previous_at = value.get<std::int64_t>();
     } else if (key == "hedges_mean_no") {
@@ -160,6 +162,7 @@ json state_json(EngineState s, PutFindings&& put_findings) {
   put("asked", strings_json(s.asked));
   // The kept words and their time are written together or not at all.
   const bool words = !s.previous_words.empty();
+  if (words && !s.earlier_words.empty()) put("earlier_words", std::move(s.earlier_words));
   json findings = json::object();
   put_findings(findings.get_ref<json::object_t&>());
   put("findings", std::move(findings));

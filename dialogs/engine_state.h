@@ -52,12 +52,19 @@ struct EngineState {
   // "" when that message was a command, a button, a bare answer ("no") or already
   // answered by the screen. Written to the JSON only when set.
   std::string previous_words;
+  // The kept words of the message before that one, when the previous message carried
+  // its clause on (one clause, sent within kPreviousWithinSeconds of it): a crisis typed
+  // in three pieces ("i dont want" ... "to be" ... "here anymore") is read whole. Never
+  // more words than kPreviousWords leaves beside previous_words, and never a third
+  // message's. Written to the JSON only when set.
+  std::string earlier_words;
   // When the server received the previous message (seconds since the epoch), kept with
   // previous_words: they are read on only into a message received within
   // kPreviousWithinSeconds of it. None when no words are kept, and in sessions stored
   // before the time was kept: such words could be days old, so they are not read on.
   std::optional<std::int64_t> previous_at;
 
+  // At most this many words are kept, both messages together.
   static constexpr int kPreviousWords = 8;
   // Five minutes from one message to the next (docs/safety.md "Messages split over
   // several turns"): the pieces of one thought come within seconds, or a minute or two
