@@ -434,11 +434,11 @@ class Interview {
     // chest" ... "its crushing", "i dont want" ... "to be" ... "here anymore"). A message
     // the screen answered kept no words, so a crisis is never answered twice for one
     // message.
-    bool across = false;
-    if (categories.empty() && !read_on_from_.empty()) {
-      categories =
-          screen_across_messages(clause_of_kept(read_on_from_), clauses, options_.spelling);
-      across = !categories.empty();
+    const std::string* across = nullptr;  // the kept words a crisis was read across
+    for (const auto& kept : read_on_from_) {
+      if (!categories.empty()) break;
+      categories = screen_across_messages(clause_of_kept(kept), clauses, options_.spelling);
+      if (!categories.empty()) across = &kept;
     }
     if (categories.empty()) {
       keep_words_ = words_to_keep(clauses);
@@ -451,7 +451,7 @@ class Interview {
     // screen matched when the identifier could not tell ("je veux mourir").
     auto language = foreign_language(text, clauses, options_.languages);
     if (!language && !categories.empty())
-      language = safety_language(across ? read_on_from_ + " " + text : text, options_.spelling);
+      language = safety_language(across ? *across + " " + text : text, options_.spelling);
     if (language) {
       st_.language = *language;
     } else if (!st_.language.empty() && confidently_english(text, clauses, options_.languages)) {
@@ -506,15 +506,21 @@ class Interview {
     return continue_interview();  // the first question, with its buttons
   }
 
-  // The words this message is read on from (docs/safety.md "Messages split over several
-  // turns"): the previous message's, after those it kept of the one before it, at most
-  // EngineState::kPreviousWords in all however the stored session was written.
-  std::string kept_words_to_read_on() const {
-    std::string out;
-    const std::string all = st_.earlier_words.empty()
-                                ? st_.previous_words
-                                : st_.earlier_words + " " + st_.previous_words;
-    for (const auto& word : clause_of_kept(all)) out += (out.empty() ? "" : " ") + word;
+  // The kept words this message is read on from, in the order tried (docs/safety.md
+  // "Messages split over several turns"): the previous message's alone, then after those
+  // it kept of the one before it. Alone first, so that three pieces only ever add to what
+  // two found: a denial in the first piece ("im not ok" ... "i want" ... "to die") must
+  // not silence what the last two say. At most EngineState::kPreviousWords each, however
+  // the stored session was written.
+  std::vector<std::string> kept_words_to_read_on() const {
+    auto words_of = [](std::string_view kept) {
+      std::string out;
+      for (const auto& word : clause_of_kept(kept)) out += (out.empty() ? "" : " ") + word;
+      return out;
+    };
+    std::vector<std::string> out{words_of(st_.previous_words)};
+    if (!st_.earlier_words.empty())
+      out.push_back(words_of(st_.earlier_words + " " + st_.previous_words));
     return out;
   }
 
@@ -525,8 +531,16 @@ class Interview {
   // counts, as in one message (apply_mined): they outweigh an earlier "no". Words that
   // deny anything are not read on (denies_anything), and a bare "no" kept no words.
   std::vector<int> red_flags_across(const std::string& text) {
-    if (read_on_from_.empty()) return {};
-    const std::string both = read_on_from_ + " " + text;
+    for (const auto& kept : read_on_from_) {
+      auto flags = red_flags_across(kept, text);
+      if (!flags.empty()) return flags;
+    }
+    return {};
+  }
+
+  // red_flags_across for one run of kept words.
+  std::vector<int> red_flags_across(const std::string& kept, const std::string& text) {
+    const std::string both = kept + " " + text;
     if (denies_anything(both)) return {};
     Reading joined = read_message(k_, both, nullptr, options_.spelling);
     Facts trial = facts_;
@@ -577,8 +591,8 @@ class Interview {
   std::int64_t now_ = 0;  // this message's time, seconds since the epoch
   // The previous message kept words and came within the time bound (sent_close_together).
   bool previous_close_ = false;
-  // kept_words_to_read_on() when previous_close_; "" reads nothing on.
-  std::string read_on_from_;
+  // kept_words_to_read_on() when previous_close_; empty reads nothing on.
+  std::vector<std::string> read_on_from_;
 };
 
 }  // namespace

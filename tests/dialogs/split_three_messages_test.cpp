@@ -176,7 +176,6 @@ TEST(SplitThreeMessages, LookAlikesInThreePiecesStaySilent) {
   const Triple triples[] = {
       {"my chest", "of drawers", "fell on my foot", ""},
       {"I could", "kill", "for a coffee", ""},
-      {"I don't", "want to", "die", ""},
       {"i want", "to end", "this numbness once and for all", ""},
       {"my chest", "is fine", "its my leg thats crushing", ""},
       {"my blood", "test", "results were bad", ""},
@@ -186,6 +185,35 @@ TEST(SplitThreeMessages, LookAlikesInThreePiecesStaySilent) {
     for (const auto& t : triples) {
       ASSERT_TRUE(say(start, whole(t)).safety.empty()) << whole(t);
       for (const auto& turn : sent(start, t)) EXPECT_TRUE(turn.safety.empty()) << whole(t);
+    }
+  }
+}
+
+// Three pieces only add to two: what the last two pieces say is answered whatever the
+// first said, as it was before the first was kept. A denial that reads as covering the
+// whole join ("im not ok i want to die" puts "not" three words before "i want") must not
+// silence a crisis or a red flag that the last two pieces state; when in doubt it fires,
+// so "I don't" ... "want to" ... "die" is answered as "want to" ... "die" is.
+TEST(SplitThreeMessages, AFirstPieceNeverSilencesTheLastTwo) {
+  const Triple crises[] = {
+      {"im not ok", "i want", "to die", "self_harm"},
+      {"I don't", "want to", "die", "self_harm"},
+  };
+  for (const Session& start : {Session{}, mid_interview()}) {
+    for (const auto& t : crises) {
+      ASSERT_EQ(two_message_safety(start, t.second, t.third), Strings{t.found}) << whole(t);
+      EXPECT_EQ(sent(start, t)[2].safety, Strings{t.found}) << whole(t);
+    }
+  }
+  const Triple flags[] = {
+      {"its not great", "his face", "is drooping", "stroke_signs"},
+      {"no", "his face", "is drooping", "stroke_signs"},
+  };
+  for (const Session& start : {Session{}, past_the_screens()}) {
+    for (const auto& t : flags) {
+      auto turns = sent(start, t);
+      ASSERT_FALSE(turns[1].assessment) << whole(t);
+      EXPECT_EQ(turns[2].next.red_flags, Strings{t.found}) << whole(t);
     }
   }
 }
