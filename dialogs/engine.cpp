@@ -151,6 +151,9 @@ class Interview {
         facts_(facts_from_json(k, session.engine_state)) {}
 
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
+    now_ = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    previous_close_ = !st_.previous_words.empty() && sent_close_together(st_.previous_at, now_);
+    if (previous_close_) read_on_from_ = kept_words_to_read_on();
     std::string command = command_of(input);
     if (!command.empty()) return on_command(command);
     if (input.kind == Input::Kind::text) {
@@ -388,21 +391,28 @@ class Interview {
 
   // `store_state`: the turn's session carries this step's engine state; otherwise the
   // one it had. The old state's JSON is never copied only to be replaced. Either way the
-  // previous message's words are replaced by this one's (or cleared): they last a turn.
+  // kept words are replaced by this message's (or cleared), with this message's time.
   Turn finish(const Session& next, bool store_state = true) {
     Turn t;
+    const bool keep = !keep_words_.empty();
     if (store_state) {
       t.next = without_engine_state(next);
       st_.previous_words = std::move(keep_words_);
+      st_.earlier_words = std::move(keep_earlier_);
+      st_.previous_at = keep ? std::optional<std::int64_t>(now_) : std::nullopt;
       // Every path returns the turn finish() makes: st_ is not used again.
       t.next.engine_state = state_to_json(std::move(st_), k_, facts_);
     } else {
       t.next = next;
       auto& state = t.next.engine_state;
-      if (!keep_words_.empty() && state.is_object())
-        state["previous_words"] = std::move(keep_words_);
-      else if (state.is_object() && state.contains("previous_words"))
-        state.erase("previous_words");
+      if (state.is_object()) {
+        for (const char* key : {"previous_words", "earlier_words", "previous_at"}) state.erase(key);
+        if (keep) {
+          state["previous_words"] = std::move(keep_words_);
+          state["previous_at"] = now_;
+          if (!keep_earlier_.empty()) state["earlier_words"] = std::move(keep_earlier_);
+        }
+      }
     }
     t.replies = std::move(replies_);
     return t;
@@ -420,22 +430,28 @@ class Interview {
     // Cut into clauses once: the screen and the gate read the same words.
     const auto clauses = safety::clauses_of(text);
     auto categories = screen_for_safety(clauses, options_.spelling);
-    // Nothing here alone: read on from the previous message's last words ("my chest" ...
-    // "its crushing"). A message the screen answered kept no words, so a crisis is never
-    // answered twice for one message.
-    bool across = false;
-    if (categories.empty() && !st_.previous_words.empty()) {
-      categories =
-          screen_across_messages(clause_of_kept(st_.previous_words), clauses, options_.spelling);
-      across = !categories.empty();
+    // Nothing here alone: read on from the words kept of the messages just before ("my
+    // chest" ... "its crushing", "i dont want" ... "to be" ... "here anymore"). A message
+    // the screen answered kept no words, so a crisis is never answered twice for one
+    // message.
+    const std::string* across = nullptr;  // the kept words a crisis was read across
+    for (const auto& kept : read_on_from_) {
+      if (!categories.empty()) break;
+      categories = screen_across_messages(clause_of_kept(kept), clauses, options_.spelling);
+      if (!categories.empty()) across = &kept;
     }
-    if (categories.empty()) keep_words_ = words_to_keep(clauses);
+    if (categories.empty()) {
+      keep_words_ = words_to_keep(clauses);
+      // One clause, sent soon after the last message: it carries that clause on, so some
+      // of its words are kept too (three pieces at most: never the words before them).
+      if (!keep_words_.empty() && clauses.size() == 1 && previous_close_)
+        keep_earlier_ = earlier_to_keep(st_.previous_words, keep_words_);
+    }
     // The language of this message: named by the gate, or by the foreign phrasing the
     // screen matched when the identifier could not tell ("je veux mourir").
     auto language = foreign_language(text, clauses, options_.languages);
     if (!language && !categories.empty())
-      language =
-          safety_language(across ? st_.previous_words + " " + text : text, options_.spelling);
+      language = safety_language(across ? *across + " " + text : text, options_.spelling);
     if (language) {
       st_.language = *language;
     } else if (!st_.language.empty() && confidently_english(text, clauses, options_.languages)) {
@@ -490,15 +506,41 @@ class Interview {
     return continue_interview();  // the first question, with its buttons
   }
 
-  // A red flag split over two messages ("my foot is" ... "cold and white"): the previous
-  // message's kept words read together with this one, as an opening is read. Only
-  // findings stated present that the session did not hold count, and only when they
-  // raise a red flag; then they are kept as stated. Late news counts, as in one message
-  // (apply_mined): they outweigh an earlier "no". Words that deny anything are not read
-  // on (denies_anything), and a bare "no" kept no words.
+  // The kept words this message is read on from, in the order tried (docs/safety.md
+  // "Messages split over several turns"): the previous message's alone, then after those
+  // it kept of the one before it. Alone first, so that three pieces only ever add to what
+  // two found: a denial in the first piece ("im not ok" ... "i want" ... "to die") must
+  // not silence what the last two say. At most EngineState::kPreviousWords each, however
+  // the stored session was written.
+  std::vector<std::string> kept_words_to_read_on() const {
+    auto words_of = [](std::string_view kept) {
+      std::string out;
+      for (const auto& word : clause_of_kept(kept)) out += (out.empty() ? "" : " ") + word;
+      return out;
+    };
+    std::vector<std::string> out{words_of(st_.previous_words)};
+    if (!st_.earlier_words.empty())
+      out.push_back(words_of(st_.earlier_words + " " + st_.previous_words));
+    return out;
+  }
+
+  // A red flag split over two or three messages ("my foot is" ... "cold and white", "his
+  // face" ... "is" ... "drooping"): the kept words read together with this message, as
+  // an opening is read. Only findings stated present that the session did not hold
+  // count, and only when they raise a red flag; then they are kept as stated. Late news
+  // counts, as in one message (apply_mined): they outweigh an earlier "no". Words that
+  // deny anything are not read on (denies_anything), and a bare "no" kept no words.
   std::vector<int> red_flags_across(const std::string& text) {
-    if (st_.previous_words.empty()) return {};
-    const std::string both = st_.previous_words + " " + text;
+    for (const auto& kept : read_on_from_) {
+      auto flags = red_flags_across(kept, text);
+      if (!flags.empty()) return flags;
+    }
+    return {};
+  }
+
+  // red_flags_across for one run of kept words.
+  std::vector<int> red_flags_across(const std::string& kept, const std::string& text) {
+    const std::string both = kept + " " + text;
     if (denies_anything(both)) return {};
     Reading joined = read_message(k_, both, nullptr, options_.spelling);
     Facts trial = facts_;
@@ -544,6 +586,13 @@ class Interview {
   std::vector<Reply> replies_;
   // This message's words for the next turn (previous_message.h); "" keeps none.
   std::string keep_words_;
+  // The previous message's words kept beside them ("" = none).
+  std::string keep_earlier_;
+  std::int64_t now_ = 0;  // this message's time, seconds since the epoch
+  // The previous message kept words and came within the time bound (sent_close_together).
+  bool previous_close_ = false;
+  // kept_words_to_read_on() when previous_close_; empty reads nothing on.
+  std::vector<std::string> read_on_from_;
 };
 
 }  // namespace

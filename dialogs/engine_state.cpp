@@ -125,6 +125,10 @@ EngineState state_without_findings_from_json(const json& in) {
       read_string(value, s.language);
     } else if (key == "previous_words") {
       read_string(value, s.previous_words);
+    } else if (key == "earlier_words") {
+      read_string(value, s.earlier_words);
+    } else if (key == "previous_at") {
+      if (value.is_number_integer()) s.previous_at = value.get<std::int64_t>();
     } else if (key == "hedges_mean_no") {
       s.hedges_mean_no = flag(value);
     }
@@ -156,6 +160,9 @@ json state_json(EngineState s, PutFindings&& put_findings) {
     return array;
   };
   put("asked", strings_json(s.asked));
+  // The kept words and their time are written together or not at all.
+  const bool words = !s.previous_words.empty();
+  if (words && !s.earlier_words.empty()) put("earlier_words", std::move(s.earlier_words));
   json findings = json::object();
   put_findings(findings.get_ref<json::object_t&>());
   put("findings", std::move(findings));
@@ -165,8 +172,9 @@ json state_json(EngineState s, PutFindings&& put_findings) {
   put("pending", std::move(s.pending));
   put("pending_for", std::move(s.pending_for));
   put("plainer", s.plainer);
+  if (words && s.previous_at) put("previous_at", *s.previous_at);
   put("previous_ended", s.previous_ended);
-  if (!s.previous_words.empty()) put("previous_words", std::move(s.previous_words));
+  if (words) put("previous_words", std::move(s.previous_words));
   put("questions", s.questions);
   json said = json::object();
   auto& quotes = said.get_ref<json::object_t&>();

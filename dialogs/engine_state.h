@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,13 +47,30 @@ struct EngineState {
   // writes in when it is not English ("" = English); typed text is then not read.
   std::string language;
   // The last words of the previous typed message (at most kPreviousWords of its last
-  // clause, folded as the safety screen reads them), kept for one turn so that a crisis
-  // split over two messages is read whole (docs/safety.md "Two messages"). "" when that
-  // message was a command, a button, a bare answer ("no") or already answered by the
-  // screen. Written to the JSON only when set.
+  // clause, folded as the safety screen reads them), kept so that a crisis split over
+  // several messages is read whole (docs/safety.md "Messages split over several turns").
+  // "" when that message was a command, a button, a bare answer ("no") or already
+  // answered by the screen. Written to the JSON only when set.
   std::string previous_words;
+  // The kept words of the message before that one, when the previous message carried
+  // its clause on (one clause, sent within kPreviousWithinSeconds of it): a crisis typed
+  // in three pieces ("i dont want" ... "to be" ... "here anymore") is read whole. Never
+  // more words than kPreviousWords leaves beside previous_words, and never a third
+  // message's. Written to the JSON only when set.
+  std::string earlier_words;
+  // When the server received the previous message (seconds since the epoch), kept with
+  // previous_words: they are read on only into a message received within
+  // kPreviousWithinSeconds of it. None when no words are kept, and in sessions stored
+  // before the time was kept: such words could be days old, so they are not read on.
+  std::optional<std::int64_t> previous_at;
 
+  // At most this many words are kept, both messages together.
   static constexpr int kPreviousWords = 8;
+  // Five minutes from one message to the next (docs/safety.md "Messages split over
+  // several turns"): the pieces of one thought come within seconds, or a minute or two
+  // for someone typing slowly in distress; words from an earlier conversation must not
+  // complete today's.
+  static constexpr std::int64_t kPreviousWithinSeconds = 300;
 
   bool was_asked(const std::string& id) const;
   // Records that the person stated finding `f`, with the words of this statement: the

@@ -33,6 +33,29 @@ std::string words_to_keep(const std::vector<safety::Clause>& clauses) {
   return out;
 }
 
+std::string earlier_to_keep(std::string_view previous, std::string_view kept) {
+  const auto count = [](std::string_view words) {
+    return words.empty() ? 0 : 1 + std::count(words.begin(), words.end(), ' ');
+  };
+  const long room = EngineState::kPreviousWords - count(kept);
+  if (room <= 0 || previous.empty()) return {};
+  // Kept words are single-spaced (words_to_keep): drop whole words from the front.
+  long drop = count(previous) - room;
+  while (drop-- > 0) {
+    const auto space = previous.find(' ');
+    if (space == std::string_view::npos) return {};
+    previous.remove_prefix(space + 1);
+  }
+  return std::string(previous);
+}
+
+bool sent_close_together(std::optional<std::int64_t> previous_at, std::int64_t now) {
+  if (!previous_at) return false;
+  // Differences computed without overflow for any stored value.
+  const std::int64_t bound = EngineState::kPreviousWithinSeconds;
+  return now >= *previous_at ? now - bound <= *previous_at : *previous_at - bound <= now;
+}
+
 safety::Clause clause_of_kept(std::string_view kept) {
   // Cut as the screen cuts any text: a damaged stored value is read as plain words.
   safety::Clause out;

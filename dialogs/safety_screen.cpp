@@ -41,9 +41,17 @@ bool denies(const std::string& word, Negation negation) {
          is_one_of(word, {"dont", "doesnt", "didnt", "havent", "hasnt", "hadnt", "wont"});
 }
 
+// A negator followed by a word of how one is ("not ok", "not fine", "not good") is spent
+// on that word: "im not ok i want to die" denies being ok, not the wish.
+bool spent_on_a_state(const Clause& clause, int negator, int match_first) {
+  return negator + 1 < match_first &&
+         is_one_of(clause[negator + 1],
+                   {"ok", "okay", "k", "fine", "good", "well", "great", "alright", "right"});
+}
+
 bool negated(const Clause& clause, const PatternMatch& match, Negation negation) {
   for (int i = std::max(0, match.first - 3); i < match.first; ++i)
-    if (denies(clause[i], negation)) return true;
+    if (denies(clause[i], negation) && !spent_on_a_state(clause, i, match.first)) return true;
   return std::any_of(match.gap_words.begin(), match.gap_words.end(),
                      [&](int i) { return denies(clause[i], negation); });
 }

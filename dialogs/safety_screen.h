@@ -43,15 +43,16 @@ std::vector<SafetyCategory> screen_for_safety(std::string_view text, const Spell
 std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>& clauses,
                                               const SpellChecker* spelling);
 
-// A crisis split over two messages ("my chest" ... "its crushing", "i dont want to" ...
-// "be here anymore"; docs/safety.md "Two messages"): the categories found when the
-// previous message's last words (`previous`, as the engine keeps them) are read on into
+// A crisis split over two or three messages ("my chest" ... "its crushing", "i dont want"
+// ... "to be" ... "here anymore"; docs/safety.md "Messages split over several turns"):
+// the categories found when the words kept of the messages before (`previous`, as the
+// engine keeps them: the last clause, over one or two messages) are read on into
 // `current`'s first clause, and only so. A rule counts only through a pattern that runs
-// across the boundary, with nothing but small function words ("is", "to", "my") between
-// its last word in the previous message and its first in this one, so "my chest is
+// across the boundary before `current`, with nothing but small function words ("is",
+// "to", "my") between its last word before it and its first after it, so "my chest is
 // fine" ... "crushing pain in my leg" stays silent; two preparation signs count when each
-// message holds one. The usual scope checks (negation, past, body part, `unless`) read
-// the joined clause. Empty when `previous` or `current` is.
+// side holds one. The usual scope checks (negation, past, body part, `unless`) read the
+// joined clause. Empty when `previous` or `current` is.
 std::vector<SafetyCategory> screen_across_messages(const safety::Clause& previous,
                                                    const std::vector<safety::Clause>& current,
                                                    const SpellChecker* spelling);

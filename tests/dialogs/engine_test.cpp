@@ -233,11 +233,13 @@ TEST(Engine, HelpExplainsAndRepeatsThePendingQuestion) {
   ASSERT_EQ(help.replies.size(), 2u);
   EXPECT_NE(help.replies[0].text.find("/forget"), std::string::npos);
   EXPECT_EQ(help.replies[1].text, last_question(t)->text);
-  // The session is as it was, but for the previous message's words, which last one turn
-  // (docs/safety.md "Two messages").
+  // The session is as it was, but for the previous message's words and their time,
+  // which a command clears (docs/safety.md "Messages split over several turns").
   auto before = session_to_json(t.next);
   EXPECT_TRUE(before["engine_state"].contains("previous_words"));
+  EXPECT_TRUE(before["engine_state"].contains("previous_at"));
   before["engine_state"].erase("previous_words");
+  before["engine_state"].erase("previous_at");
   EXPECT_EQ(session_to_json(help.next), before);
 }
 

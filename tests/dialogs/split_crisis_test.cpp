@@ -1,8 +1,9 @@
-// A crisis spread over two messages (docs/safety.md "Two messages"): people on chat apps
-// send half a sentence and then the rest ("my chest" ... "it's crushing"). Each pair goes
-// through dialogs::step as the server runs it, with the session written to JSON text and
-// read back between the two messages (a restart, or another server process, may take
-// the second one), and with the server's spell checker and language identifier.
+// A crisis spread over two messages (docs/safety.md "Messages split over several
+// turns"): people on chat apps send half a sentence and then the rest ("my chest" ...
+// "it's crushing"). Each pair goes through dialogs::step as the server runs it, with the
+// session written to JSON text and read back between the two messages (a restart, or
+// another server process, may take the second one), and with the server's spell checker
+// and language identifier.
 // Look-alike pairs must stay silent: two harmless messages never make a crisis.
 #include <gtest/gtest.h>
 
@@ -229,8 +230,10 @@ TEST(SplitCrisis, AButtonOrACommandInBetweenEndsTheJoin) {
   }
 }
 
-// The words last one turn: a third message does not reach back to the first.
-TEST(SplitCrisis, TheWordsAreKeptForOneTurnOnly) {
+// A third message reaches back to the first only through small function words: a word
+// of content in the middle message ("hang") ends the join (split_three_messages_test.cpp
+// has the triples that do join).
+TEST(SplitCrisis, AMiddleMessageWithAWordOfContentEndsTheJoin) {
   Turn first = say(Session{}, "my chest");
   EXPECT_EQ(first.next.engine_state.value("previous_words", ""), "my chest");
   Turn second = say(first.next, "hang on");
