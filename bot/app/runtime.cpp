@@ -35,7 +35,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Config& config, Metrics& me
   storage::StoreOptions store_options;
   store_options.path = config.db;
   store_options.synchronous = config.synchronous;
-  // Both run on the writer thread after a commit. Only a commit that queued outbox rows
+  // Both run on the writer thread after a commit (before the batch's completions, which
+  // run on its finisher thread). Only a commit that queued outbox rows
   // wakes the dispatcher: its own claims are commits too.
   store_options.on_batch_committed = [self] {
     self->pipeline_metrics_->batch_committed(self->store_->writer().stats().last_batch);

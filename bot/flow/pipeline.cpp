@@ -168,7 +168,8 @@ Pipeline::Pipeline(storage::Store& store, const dialogs::Knowledge& knowledge,
       metrics_(metrics) {}
 
 Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
-  // Shared between the work function and the completion, both on the writer thread.
+  // Shared between the work function (writer thread) and the completion (finisher thread),
+  // which runs after the last call of the work function: the hand-over orders them.
   struct State {
     Submission submission;
     std::vector<Prepared> prepared;  // one per event

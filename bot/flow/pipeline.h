@@ -19,8 +19,9 @@
 // the order and atomicity above are unchanged (docs/architecture.md, "Steps taken before
 // the writer").
 //
-// Threads: submit() from any thread. `done` runs on the writer thread after the commit:
-// it must be short and must not block (post real work elsewhere; http::Respond already
+// Threads: submit() from any thread. `done` runs on the writer's finisher thread after
+// the commit (storage/batch_finisher.h), in commit order: it must be short and must not
+// block (post real work elsewhere; http::Respond already
 // posts to the connection's executor).
 #pragma once
 

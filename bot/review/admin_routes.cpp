@@ -267,7 +267,7 @@ void add_verdict(AdminState& state, HttpRequest request, Respond respond) {
     auto added = tx.add_verdict(id, record);
     return added ? Result<void>() : Result<void>(added.error());
   };
-  // Runs on the writer thread once the verdict is durable; Respond posts to the
+  // Runs on the writer's finisher thread once the verdict is durable; Respond posts to the
   // connection's own executor, so this stays short.
   item.completion = [id = *id, answer, respond](Result<void> done) {
     if (!done) return respond(storage_error(done.error()));

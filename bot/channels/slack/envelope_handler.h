@@ -8,7 +8,7 @@
 // ("overloaded", "closed") leaves it unacknowledged, so Slack delivers it again.
 //
 // Threads: called on the loop's thread; never blocks (it submits to the pipeline).
-// `done` runs on the writer thread, or at once on the caller's.
+// `done` runs on the writer's finisher thread, or at once on the caller's.
 #pragma once
 
 #include <memory>

@@ -4,7 +4,8 @@
 // message) are queued in the same transaction as the turn, and only for a new event,
 // so a redelivery (X-Slack-Retry-Num, a Socket Mode retry_attempt) leaves nothing twice.
 // Shared by the HTTP routes and the Socket Mode handler, so both store exactly the same.
-// Pure construction; the closures run on the writer thread.
+// Pure construction; the row closures run on the writer thread, the completion on the
+// writer's finisher thread.
 //
 // Outbox rows of Slack, by payload kind (read back in outbound.cpp):
 //   {"kind":"reply","reply":…}          target {"channel":"D…"} or {"user":"U…"}
@@ -37,8 +38,8 @@ Submission slack_command_submission(const adapters::slack::ParsedSlashCommand& p
 
 // What became of one parsed request: success once its effects are committed (or it was
 // a duplicate, or stores nothing on purpose); the pipeline's error otherwise
-// ("overloaded", "closed", a storage failure). Called exactly once, on the writer
-// thread or, when nothing is stored or the pipeline refused, on the caller's.
+// ("overloaded", "closed", a storage failure). Called exactly once, on the writer's
+// finisher thread or, when nothing is stored or the pipeline refused, on the caller's.
 using Processed = std::function<void(Result<void>)>;
 
 // Submits what needs storing (turns, mentions, presses); url_verification and ignored
