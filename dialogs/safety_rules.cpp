@@ -175,6 +175,9 @@ std::vector<Rule> build_rules() {
   add(C::breathing,
       {kStruggle + " ... " + kBreath + "|breathe|breathing", "cannot|cant get ... air",
        "gasp*|stopping|stop|fighting|struggling for air", "few words at a time",
+       // A clinician's shorthand: "resp distress", "speaking in single words".
+       "resp|respiratory distress", "only speak|talk|say ... single|one|few words",
+       "speak|speaking|talk|talking in single|one words",
        "cannot|cant finish|complete ... sentence*", "cannot|cant speak|talk ... sentences",
        "lips|lip|face ... blue|bluish|purple|grey|gray", "turning|gone|going|went blue",
        "throat|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*", "choking $",
@@ -245,7 +248,10 @@ std::vector<Rule> build_rules() {
       {kTook + " ... " + kQuantity + " ... " + kDrug, kTook + " ... " + kDrug + " ... " + kQuantity,
        "ate|eaten|chewed|drank|drunk ... " + kDrug, "got into ... " + kDrug,
        kTook + "|ate|eaten|drank|drunk|drink|drinking|chewed ... " + kPoison,
-       "poisoned~|poisoning~|overdose~|overdosed~|overdosing|overdoses", "overdoes ... " + kDrug,
+       "poisoned~|poisoning~|overdose~|overdosed~|overdosing|overdoses",
+       // Shorthand, and what a carer finds: "?OD", "empty packets of co-codamol".
+       "od|oded", "empty|emptied packets|boxes|bottles|blisters|strips ... " + kDrug,
+       "overdoes ... " + kDrug,
        "sobredosis|surdose|uberdosis|ueberdosis|sovradosaggio|envenen*|empoisonn*|vergift*|"
        "avvelen*|intoxicacion|intoxicacao|intoxiqu*"},
       Negation::full, true, false,
@@ -311,7 +317,8 @@ std::vector<Rule> build_rules() {
        "kill|killing|hang|hanging|harm|harming himself|herself|themselves",
        "suicid*|suicide~|suicidal~"},
       Negation::denial, false, false, {"killing myself laughing|laughin"});
-  add(C::self_harm, {"want|wanna|wish|rather|ready ... die|dead|dye", "wish i was|were dead"},
+  add(C::self_harm,
+      {"want|wants|wanna|wish|wishes|rather|ready ... die|dead|dye", "wish i was|were dead"},
       Negation::full, false, false,
       {"die|dye ... hair|clothes|shirt|shoes|jeans|fabric|wool|eggs"});
   add_foreign_rules(out);
@@ -340,7 +347,7 @@ const Compiled& compiled() {
     out.past_words =
         compile_all({"when i|he|she|we|they was|were", "years|year|months|ages ago",
                      "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",
-                     "back in", "in my teens|twenties|youth", "in the past", "history of",
+                     "back in", "in my teens|twenties|youth", "in the past", "history of", "hx of",
                      "for years", "since childhood", "since i|he|she was"});
     out.present_words = compile_all({"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
                                      "this morning|evening|afternoon"});
