@@ -1,5 +1,7 @@
 #include "dialogs/spelling_normaliser.h"
 
+#include "dialogs/clinical_shorthand.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -102,6 +104,18 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
     auto s = slang().find(t.word);
     if (s != slang().end() && slang_applies(tokens, i)) {
       for (const auto& piece : tokenize(s->second)) emit(piece.word);
+      continue;
+    }
+    if (non_as_not(tokens, i)) {
+      emit("not");
+      continue;
+    }
+    if (std::string_view side = side_letter(tokens, i); !side.empty()) {
+      emit(std::string(side));
+      continue;
+    }
+    if (auto c = clinical_shorthand().find(t.word); c != clinical_shorthand().end()) {
+      for (const auto& piece : tokenize(c->second)) emit(piece.word);
       continue;
     }
     // Hunspell's suggest takes milliseconds (a long garbled word, a hundred): a message

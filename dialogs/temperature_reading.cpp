@@ -11,13 +11,13 @@ namespace {
 
 // Words a temperature report may hold beside its number ("it was about 38.5 last night").
 bool report_word(const std::string& w) {
-  static constexpr std::array<std::string_view, 36> kWords = {
-      "c",          "f",          "degrees",   "degree",      "deg",     "celsius",
-      "centigrade", "fahrenheit", "temp",      "temperature", "it",      "its",
-      "was",        "is",         "about",     "around",      "roughly", "nearly",
-      "over",       "above",      "of",        "my",          "i",       "had",
-      "got",        "a",          "up",        "to",          "reached", "hit",
-      "last",       "night",      "yesterday", "today",       "this",    "morning"};
+  static constexpr std::array<std::string_view, 39> kWords = {
+      "c", "f", "degrees", "degree", "deg", "celsius", "centigrade", "fahrenheit", "temp",
+      "temperature", "it", "its", "was", "is", "about", "around", "roughly", "nearly", "over",
+      "above", "of", "my", "i", "had", "got", "a", "up", "to", "reached", "hit", "last", "night",
+      "yesterday", "today", "this", "morning",
+      // "temp 38.6 this am", "39 earlier"
+      "am", "pm", "earlier"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 

@@ -190,6 +190,20 @@ void merge_inability(std::vector<Token>& tokens) {
 
 bool is_sentence_end(const Token& t) { return t.sentence_end(); }
 
+// After a number of one or two digits, "/52" or "/7" standing alone: the length of the
+// unit after the slash (2 for weeks, 1 for days), else 0.
+size_t clinical_duration_unit(const std::string& s, size_t slash, const std::string& word) {
+  if (s[slash] != '/' || word.empty() || word.size() > 2) return 0;
+  for (char c : word)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return 0;
+  auto ends_at = [&](size_t end) {
+    return end >= s.size() || !std::isalnum(static_cast<unsigned char>(s[end]));
+  };
+  if (s.compare(slash + 1, 2, "52") == 0 && ends_at(slash + 3)) return 2;
+  if (s.compare(slash + 1, 1, "7") == 0 && ends_at(slash + 2)) return 1;
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -210,6 +224,16 @@ std::vector<Token> tokenize(std::string_view text) {
     if (is_word_char(c) || decimal) {
       if (word.empty()) word_start = i;
       word.push_back(c);
+      continue;
+    }
+    // "2/52", "3/7": clinicians write weeks and days as a fraction of a year's 52
+    // weeks or a week's 7 days. Read as "2 weeks", "3 days". ("6/12" for months is
+    // left alone: it is also a date.)
+    if (size_t unit_len = clinical_duration_unit(s, i, word); unit_len > 0) {
+      flush(i);
+      const bool weeks = unit_len == 2;
+      push_word(out, weeks ? "weeks" : "days", ascii.origin[i], ascii.origin[i + 1 + unit_len]);
+      i += unit_len;
       continue;
     }
     // "10/day", "2/wk": a slash between a number and a unit is "a" ("10 a day").
