@@ -11,32 +11,17 @@ namespace {
 
 // The person asks what the question means, or why it is asked.
 const PhraseList& clarify_phrases() {
-  static const PhraseList list = compile_phrases({"what do you mean",
-                                                  "what you mean",
-                                                  "mean by",
-                                                  "what does ... mean",
-                                                  "what is meant",
-                                                  "what is the",
-                                                  "what is a",
-                                                  "what is that",
-                                                  "what are you asking",
-                                                  "what counts",
-                                                  "how do i tell",
-                                                  "how can i tell",
-                                                  "how do i check",
-                                                  "how can i check",
-                                                  "how would i tell",
-                                                  "do not understand",
-                                                  "not understand the question",
-                                                  "explain",
-                                                  "meaning",
-                                                  "why do you ask",
-                                                  "why are you asking",
-                                                  "why does that matter",
-                                                  "how is that relevant",
-                                                  "what has that got to do",
-                                                  "what does that have to do",
-                                                  "in what way"});
+  static const PhraseList list = compile_phrases(
+      {"what do you mean", "what you mean", "mean by", "what does ... mean", "what is meant",
+       "what is the", "what is a", "what is that", "what are you asking", "what counts",
+       "how do i tell", "how can i tell", "how do i check", "how can i check", "how would i tell",
+       "do not understand", "not understand the question", "explain", "meaning", "why do you ask",
+       "why are you asking", "why does that matter", "how is that relevant",
+       "what has that got to do", "what does that have to do", "in what way",
+       // A question back: "does tingling count?",
+       // "what has my bladder got to do with it".
+       "does ... count", "does that include", "do you mean", "what has ... to do with",
+       "what does ... have to do with"});
   return list;
 }
 
@@ -224,8 +209,9 @@ int answer_start(const std::vector<Token>& t, int from) {
   const int n = static_cast<int>(t.size());
   Words w{t, from, n};
   int i = w.first_word();
-  // A report: [my] speaker [already] says|told [you] ...
+  // A report: [as|like] [my] speaker [already] says|told [you] ... ("as I said, no").
   int j = i;
+  if (j + 1 < n && (t[j].is("as") || t[j].is("like"))) ++j;
   if (j < n && t[j].is("my")) ++j;
   if (j < n && speakers.count(t[j].word)) {
     ++j;
