@@ -15,57 +15,12 @@
 #include "dialogs/engine.h"
 #include "dialogs/knowledge_data.h"
 #include "dialogs/session.h"
+#include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
 
 namespace triagebot::dialogs::testing::split_crisis_test {
 namespace {
-
-const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
-
-const EngineOptions& options() {
-  static const EngineOptions o = server_options("112", "0800 689 5652");
-  return o;
-}
-
-// The session as storage keeps it: JSON text, parsed again.
-Session reloaded(const Session& s) {
-  auto back = session_from_json(nlohmann::json::parse(session_to_json(s).dump()));
-  EXPECT_TRUE(back.has_value());
-  return back ? *back : Session{};
-}
-
-Turn say(const Session& s, const std::string& text) {
-  return step(builtin(), options(), reloaded(s), Input::typed(text), kNow);
-}
-Turn press(const Session& s, const std::string& id) {
-  return step(builtin(), options(), reloaded(s), Input::pressed(id), kNow);
-}
-
-// An interview with a question pending, as most messages arrive.
-Session mid_interview() {
-  return say(Session{}, "For three weeks my left leg has been numb and I'm 41").next;
-}
-
-// Further on, with an ordinary question pending: the red-flag screens come first, and a
-// fragment typed to one of them may be read as its answer ("numb" to "has an arm gone
-// numb?").
-Session past_the_screens() {
-  Turn t = say(Session{}, "For three weeks my left leg has been numb and I'm 41");
-  for (int i = 0; i < 12; ++i) {
-    const Reply* q = nullptr;
-    for (const auto& r : t.replies)
-      if (!r.choices.empty()) q = &r;
-    if (!q) break;
-    const std::string& id = q->choices[0].id;
-    const QuestionDef* def = builtin().data().question(id.substr(0, id.find(':')));
-    if (def && def->screen == 0) break;
-    auto no = std::find_if(q->choices.begin(), q->choices.end(),
-                           [](const Choice& c) { return c.label == "No"; });
-    t = press(t.next, no == q->choices.end() ? q->choices[0].id : no->id);
-  }
-  return t.next;
-}
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -73,9 +28,9 @@ bool contains(const std::string& text, const std::string& part) {
 
 std::vector<std::string> safety_of(const std::string& first, const std::string& second,
                                    const Session& start) {
-  Turn one = say(start, first);
+  Turn one = say_at(start, first);
   EXPECT_TRUE(one.safety.empty()) << "\"" << first << "\" alone is no crisis";
-  return say(one.next, second).safety;
+  return say_at(one.next, second).safety;
 }
 
 using Categories = std::vector<std::string>;
@@ -102,7 +57,7 @@ const Pair kSafetyPairs[] = {
 TEST(SplitCrisis, EachSafetyCategoryIsReadAcrossTwoMessages) {
   for (const Session& start : {Session{}, mid_interview()}) {
     for (const auto& pair : kSafetyPairs) {
-      Turn alone = say(start, pair.second);
+      Turn alone = say_at(start, pair.second);
       EXPECT_TRUE(alone.safety.empty()) << "\"" << pair.second << "\" alone is no crisis";
       EXPECT_EQ(safety_of(pair.first, pair.second, start), Categories{pair.category})
           << pair.first << " ... " << pair.second;
@@ -114,9 +69,9 @@ TEST(SplitCrisis, EachSafetyCategoryIsReadAcrossTwoMessages) {
 // line and the question asked again, the category in Turn::safety for the shell to store
 // and count.
 TEST(SplitCrisis, AnsweredExactlyLikeTheSameCrisisInOneMessage) {
-  const Session after_first = say(mid_interview(), "I don't want to").next;
-  Turn whole = say(after_first, "I don't want to be here anymore");
-  Turn split = say(after_first, "be here anymore");
+  const Session after_first = say_at(mid_interview(), "I don't want to").next;
+  Turn whole = say_at(after_first, "I don't want to be here anymore");
+  Turn split = say_at(after_first, "be here anymore");
   ASSERT_EQ(split.safety, Categories{"self_harm"});
   EXPECT_EQ(split.safety, whole.safety);
   ASSERT_EQ(split.replies.size(), whole.replies.size());
@@ -139,11 +94,11 @@ TEST(SplitCrisis, RedFlagsOfTheInterviewAreReadAcrossTwoMessages) {
   };
   for (const Session& start : {Session{}, past_the_screens()}) {
     for (const auto& pair : pairs) {
-      Turn alone = say(start, pair.second);
+      Turn alone = say_at(start, pair.second);
       EXPECT_FALSE(alone.assessment) << "\"" << pair.second << "\" alone is no red flag";
-      Turn one = say(start, pair.first);
+      Turn one = say_at(start, pair.first);
       ASSERT_FALSE(one.assessment) << pair.first;
-      Turn two = say(one.next, pair.second);
+      Turn two = say_at(one.next, pair.second);
       ASSERT_TRUE(two.assessment) << pair.first << " ... " << pair.second;
       EXPECT_EQ(two.assessment->triage, Triage::emergency);
       EXPECT_EQ(two.next.red_flags, std::vector<std::string>{pair.category})
@@ -162,7 +117,7 @@ TEST(SplitCrisis, RedFlagsNamedInTheSecondMessageStillInterrupt) {
       {"he's really confused", "and his face is drooping on one side", "stroke_signs"},
   };
   for (const auto& pair : pairs) {
-    Turn two = say(say(mid_interview(), pair.first).next, pair.second);
+    Turn two = say_at(say_at(mid_interview(), pair.first).next, pair.second);
     ASSERT_TRUE(two.assessment) << pair.first;
     EXPECT_EQ(two.next.red_flags, std::vector<std::string>{pair.category});
   }
@@ -182,7 +137,7 @@ TEST(SplitCrisis, TwoHarmlessMessagesStaySilent) {
   };
   for (const Session& start : {Session{}, mid_interview()}) {
     for (const auto& pair : pairs) {
-      Turn two = say(say(start, pair.first).next, pair.second);
+      Turn two = say_at(say_at(start, pair.first).next, pair.second);
       EXPECT_TRUE(two.safety.empty()) << pair.first << " ... " << pair.second;
     }
   }
@@ -199,7 +154,7 @@ TEST(SplitCrisis, TheInterviewJoinKeepsDenialsAndAnswers) {
   };
   for (const auto& pair : pairs) {
     for (const Session& start : {Session{}, past_the_screens()}) {
-      Turn two = say(say(start, pair.first).next, pair.second);
+      Turn two = say_at(say_at(start, pair.first).next, pair.second);
       EXPECT_TRUE(two.next.red_flags.empty()) << pair.first << " ... " << pair.second;
     }
   }
@@ -208,25 +163,25 @@ TEST(SplitCrisis, TheInterviewJoinKeepsDenialsAndAnswers) {
 // "No" to a red-flag screen is a finished answer, whatever comes next.
 TEST(SplitCrisis, ANoToARedFlagQuestionIsNotReadOnIntoTheNextMessage) {
   Session s = mid_interview();
-  Turn no = say(s, "no");
+  Turn no = say_at(s, "no");
   EXPECT_FALSE(no.next.engine_state.contains("previous_words"));
-  Turn next = say(no.next, "point going on about it really");
+  Turn next = say_at(no.next, "point going on about it really");
   EXPECT_TRUE(next.safety.empty());
 }
 
 TEST(SplitCrisis, AButtonOrACommandInBetweenEndsTheJoin) {
-  Turn first = say(Session{}, "my chest");
+  Turn first = say_at(Session{}, "my chest");
   ASSERT_FALSE(first.replies.empty());
   const Reply* q = nullptr;
   for (const auto& r : first.replies)
     if (!r.choices.empty()) q = &r;
   ASSERT_TRUE(q);
-  Turn pressed = press(first.next, q->choices[0].id);
-  EXPECT_TRUE(say(pressed.next, "it's crushing").safety.empty());
+  Turn pressed = press_at(first.next, q->choices[0].id);
+  EXPECT_TRUE(say_at(pressed.next, "it's crushing").safety.empty());
   for (const char* command : {"/help", "/restart", "/forget"}) {
-    Turn cmd = say(first.next, command);
+    Turn cmd = say_at(first.next, command);
     EXPECT_FALSE(cmd.next.engine_state.contains("previous_words")) << command;
-    EXPECT_TRUE(say(cmd.next, "it's crushing").safety.empty()) << command;
+    EXPECT_TRUE(say_at(cmd.next, "it's crushing").safety.empty()) << command;
   }
 }
 
@@ -234,31 +189,31 @@ TEST(SplitCrisis, AButtonOrACommandInBetweenEndsTheJoin) {
 // of content in the middle message ("hang") ends the join (split_three_messages_test.cpp
 // has the triples that do join).
 TEST(SplitCrisis, AMiddleMessageWithAWordOfContentEndsTheJoin) {
-  Turn first = say(Session{}, "my chest");
+  Turn first = say_at(Session{}, "my chest");
   EXPECT_EQ(first.next.engine_state.value("previous_words", ""), "my chest");
-  Turn second = say(first.next, "hang on");
+  Turn second = say_at(first.next, "hang on");
   EXPECT_EQ(second.next.engine_state.value("previous_words", ""), "hang on");
-  EXPECT_TRUE(say(second.next, "it's crushing").safety.empty());
+  EXPECT_TRUE(say_at(second.next, "it's crushing").safety.empty());
 }
 
 // A crisis answered for the first message is not answered again for the second.
 TEST(SplitCrisis, ACrisisAlreadyAnsweredIsNotAnsweredTwice) {
-  Turn first = say(mid_interview(), "my chest hurts");
+  Turn first = say_at(mid_interview(), "my chest hurts");
   ASSERT_EQ(first.safety, Categories{"chest_pain"});
   EXPECT_FALSE(first.next.engine_state.contains("previous_words"));
-  EXPECT_TRUE(say(first.next, "it's crushing").safety.empty());
+  EXPECT_TRUE(say_at(first.next, "it's crushing").safety.empty());
 }
 
 // Only the last few words of the last clause are kept, folded as the screen reads them.
 TEST(SplitCrisis, OnlyTheLastWordsOfTheLastClauseAreKept) {
-  Turn t = say(Session{},
-               "My left leg has been numb for three weeks. Today it's worse and now my Chest");
+  Turn t = say_at(Session{},
+                  "My left leg has been numb for three weeks. Today it's worse and now my Chest");
   EXPECT_EQ(t.next.engine_state.value("previous_words", ""), "today its worse and now my chest");
   Turn long_clause =
-      say(t.next, "the numbness goes from my knee all the way down to my big toe at night");
+      say_at(t.next, "the numbness goes from my knee all the way down to my big toe at night");
   EXPECT_EQ(long_clause.next.engine_state.value("previous_words", ""),
             "way down to my big toe at night");
-  Turn crushing = say(t.next, "it's crushing");
+  Turn crushing = say_at(t.next, "it's crushing");
   EXPECT_EQ(crushing.safety, Categories{"chest_pain"});
 }
 

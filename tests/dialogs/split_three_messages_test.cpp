@@ -14,6 +14,7 @@
 #include "dialogs/engine.h"
 #include "dialogs/knowledge_data.h"
 #include "dialogs/session.h"
+#include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
 
@@ -24,48 +25,7 @@ using std::chrono::seconds;
 using Time = std::chrono::system_clock::time_point;
 using Strings = std::vector<std::string>;
 
-const Time kFirst = Time(seconds(1700000000));
-
-const EngineOptions& options() {
-  static const EngineOptions o = server_options("112", "0800 689 5652");
-  return o;
-}
-
-Session reloaded(const Session& s) {
-  auto back = session_from_json(nlohmann::json::parse(session_to_json(s).dump()));
-  EXPECT_TRUE(back.has_value());
-  return back ? *back : Session{};
-}
-
-Turn say(const Session& s, const std::string& text, Time at = kFirst) {
-  return step(builtin(), options(), reloaded(s), Input::typed(text), at);
-}
-Turn press(const Session& s, const std::string& id, Time at = kFirst) {
-  return step(builtin(), options(), reloaded(s), Input::pressed(id), at);
-}
-
-Session mid_interview() {
-  return say(Session{}, "For three weeks my left leg has been numb and I'm 41").next;
-}
-
-// Further on, with an ordinary question pending (the red-flag screens answered "no"), so
-// a fragment is not taken as the answer to a screen.
-Session past_the_screens() {
-  Turn t = say(Session{}, "For three weeks my left leg has been numb and I'm 41");
-  for (int i = 0; i < 12; ++i) {
-    const Reply* q = nullptr;
-    for (const auto& r : t.replies)
-      if (!r.choices.empty()) q = &r;
-    if (!q) break;
-    const std::string& id = q->choices[0].id;
-    const QuestionDef* def = builtin().data().question(id.substr(0, id.find(':')));
-    if (def && def->screen == 0) break;
-    auto no = std::find_if(q->choices.begin(), q->choices.end(),
-                           [](const Choice& c) { return c.label == "No"; });
-    t = press(t.next, no == q->choices.end() ? q->choices[0].id : no->id);
-  }
-  return t.next;
-}
+const Time kFirst = kFirstMessageAt;
 
 struct Triple {
   const char* first;
@@ -79,14 +39,14 @@ std::string whole(const Triple& t) { return std::string(t.first) + " " + t.secon
 // The turns of the three messages, 20 and 50 seconds apart.
 std::vector<Turn> sent(const Session& start, const Triple& t) {
   std::vector<Turn> turns;
-  turns.push_back(say(start, t.first, kFirst));
-  turns.push_back(say(turns.back().next, t.second, kFirst + seconds(20)));
-  turns.push_back(say(turns.back().next, t.third, kFirst + seconds(70)));
+  turns.push_back(say_at(start, t.first, kFirst));
+  turns.push_back(say_at(turns.back().next, t.second, kFirst + seconds(20)));
+  turns.push_back(say_at(turns.back().next, t.third, kFirst + seconds(70)));
   return turns;
 }
 
 Strings two_message_safety(const Session& start, const char* a, const char* b) {
-  return say(say(start, a).next, b).safety;
+  return say_at(say_at(start, a).next, b).safety;
 }
 
 const Triple kSafetyTriples[] = {
@@ -100,9 +60,9 @@ TEST(SplitThreeMessages, ACrisisInThreePiecesIsAnswered) {
     for (const auto& t : kSafetyTriples) {
       // A real three-message split: one message with all of it is a crisis, no piece
       // and no two neighbouring pieces are.
-      ASSERT_EQ(say(start, whole(t)).safety, Strings{t.found}) << whole(t);
+      ASSERT_EQ(say_at(start, whole(t)).safety, Strings{t.found}) << whole(t);
       for (const char* piece : {t.first, t.second, t.third})
-        ASSERT_TRUE(say(start, piece).safety.empty()) << piece;
+        ASSERT_TRUE(say_at(start, piece).safety.empty()) << piece;
       ASSERT_TRUE(two_message_safety(start, t.second, t.third).empty()) << whole(t);
       auto turns = sent(start, t);
       EXPECT_TRUE(turns[0].safety.empty()) << whole(t);
@@ -133,10 +93,10 @@ TEST(SplitThreeMessages, TheExamplesPeopleGaveAreAnswered) {
 // Answered exactly as the same crisis in one message sent at that point.
 TEST(SplitThreeMessages, AnsweredLikeTheSameCrisisInOneMessage) {
   const Session start = mid_interview();
-  Turn one = say(start, "I want");
-  Turn two = say(one.next, "to end", kFirst + seconds(20));
-  Turn split = say(two.next, "it all", kFirst + seconds(40));
-  Turn in_one = say(two.next, "I want to end it all", kFirst + seconds(40));
+  Turn one = say_at(start, "I want");
+  Turn two = say_at(one.next, "to end", kFirst + seconds(20));
+  Turn split = say_at(two.next, "it all", kFirst + seconds(40));
+  Turn in_one = say_at(two.next, "I want to end it all", kFirst + seconds(40));
   ASSERT_EQ(split.safety, Strings{"self_harm"});
   ASSERT_EQ(split.replies.size(), in_one.replies.size());
   for (size_t i = 0; i < split.replies.size(); ++i)
@@ -144,7 +104,7 @@ TEST(SplitThreeMessages, AnsweredLikeTheSameCrisisInOneMessage) {
   EXPECT_NE(split.replies[0].text.find("0800 689 5652"), std::string::npos);
   // Answered once: the next message reads nothing of these.
   EXPECT_FALSE(split.next.engine_state.contains("previous_words"));
-  EXPECT_TRUE(say(split.next, "it all", kFirst + seconds(60)).safety.empty());
+  EXPECT_TRUE(say_at(split.next, "it all", kFirst + seconds(60)).safety.empty());
 }
 
 const Triple kRedFlagTriples[] = {
@@ -156,11 +116,11 @@ const Triple kRedFlagTriples[] = {
 TEST(SplitThreeMessages, ARedFlagInThreePiecesEndsTheInterview) {
   for (const Session& start : {Session{}, past_the_screens()}) {
     for (const auto& t : kRedFlagTriples) {
-      Turn in_one = say(start, whole(t));
+      Turn in_one = say_at(start, whole(t));
       ASSERT_EQ(in_one.next.red_flags, Strings{t.found}) << whole(t);
       for (const char* piece : {t.first, t.second, t.third})
-        ASSERT_FALSE(say(start, piece).assessment) << piece;
-      ASSERT_FALSE(say(say(start, t.second).next, t.third).assessment) << whole(t);
+        ASSERT_FALSE(say_at(start, piece).assessment) << piece;
+      ASSERT_FALSE(say_at(say_at(start, t.second).next, t.third).assessment) << whole(t);
       auto turns = sent(start, t);
       ASSERT_FALSE(turns[0].assessment) << whole(t);
       ASSERT_FALSE(turns[1].assessment) << whole(t);
@@ -183,7 +143,7 @@ TEST(SplitThreeMessages, LookAlikesInThreePiecesStaySilent) {
   };
   for (const Session& start : {Session{}, mid_interview()}) {
     for (const auto& t : triples) {
-      ASSERT_TRUE(say(start, whole(t)).safety.empty()) << whole(t);
+      ASSERT_TRUE(say_at(start, whole(t)).safety.empty()) << whole(t);
       for (const auto& turn : sent(start, t)) EXPECT_TRUE(turn.safety.empty()) << whole(t);
     }
   }
@@ -235,77 +195,77 @@ TEST(SplitThreeMessages, DenialsInThreePiecesRaiseNoRedFlag) {
 // the second, or a second long after the first, does not complete the thought.
 TEST(SplitThreeMessages, EachPieceMustFollowTheLastClosely) {
   const Triple& t = kSafetyTriples[0];
-  Turn one = say(Session{}, t.first, kFirst);
-  Turn two = say(one.next, t.second, kFirst + seconds(60));
-  EXPECT_TRUE(say(two.next, t.third, kFirst + seconds(60 + 86400)).safety.empty());
-  Turn late_two = say(one.next, t.second, kFirst + seconds(86400));
-  EXPECT_TRUE(say(late_two.next, t.third, kFirst + seconds(86400 + 20)).safety.empty());
+  Turn one = say_at(Session{}, t.first, kFirst);
+  Turn two = say_at(one.next, t.second, kFirst + seconds(60));
+  EXPECT_TRUE(say_at(two.next, t.third, kFirst + seconds(60 + 86400)).safety.empty());
+  Turn late_two = say_at(one.next, t.second, kFirst + seconds(86400));
+  EXPECT_TRUE(say_at(late_two.next, t.third, kFirst + seconds(86400 + 20)).safety.empty());
 }
 
 // The words reach back two messages, no further: a fourth message is read with the two
 // before it only.
 TEST(SplitThreeMessages, AFourthMessageDoesNotReachTheFirst) {
-  Turn one = say(Session{}, "my chest");
-  Turn two = say(one.next, "its");
-  Turn three = say(two.next, "really");
+  Turn one = say_at(Session{}, "my chest");
+  Turn two = say_at(one.next, "its");
+  Turn three = say_at(two.next, "really");
   ASSERT_TRUE(three.safety.empty());
-  EXPECT_TRUE(say(three.next, "crushing").safety.empty());
+  EXPECT_TRUE(say_at(three.next, "crushing").safety.empty());
   // The same three last pieces reach: "its" ... "really" ... "crushing" is no crisis
   // without the chest, and "my chest" ... "really" ... "crushing" is one.
-  Turn again = say(say(say(Session{}, "my chest").next, "really").next, "crushing");
+  Turn again = say_at(say_at(say_at(Session{}, "my chest").next, "really").next, "crushing");
   EXPECT_EQ(again.safety, Strings{"chest_pain"});
 }
 
 // A message of several clauses starts a new clause: only its last clause is kept, and
 // nothing before it is read on.
 TEST(SplitThreeMessages, OnlyTheLastClauseIsKept) {
-  Turn one = say(Session{}, "my chest");
-  Turn two = say(one.next, "sorry. its");
-  EXPECT_TRUE(say(two.next, "crushing").safety.empty());
+  Turn one = say_at(Session{}, "my chest");
+  Turn two = say_at(one.next, "sorry. its");
+  EXPECT_TRUE(say_at(two.next, "crushing").safety.empty());
 }
 
 // The pieces before share the one bound of 8 words: the middle message's own first, then
 // the last of the first message's.
 TEST(SplitThreeMessages, AtMostEightWordsAreKeptInAll) {
-  Turn one = say(Session{}, "i was out walking the dog and now my chest");
+  Turn one = say_at(Session{}, "i was out walking the dog and now my chest");
   EXPECT_EQ(one.next.engine_state.value("previous_words", ""),
             "out walking the dog and now my chest");
-  Turn two = say(one.next, "its");
+  Turn two = say_at(one.next, "its");
   EXPECT_EQ(two.next.engine_state.value("previous_words", ""), "its");
   EXPECT_EQ(two.next.engine_state.value("earlier_words", ""), "walking the dog and now my chest");
-  EXPECT_EQ(say(two.next, "crushing").safety, Strings{"chest_pain"});
-  Turn long_two = say(one.next, "and it has been like this since about lunch");
+  EXPECT_EQ(say_at(two.next, "crushing").safety, Strings{"chest_pain"});
+  Turn long_two = say_at(one.next, "and it has been like this since about lunch");
   EXPECT_FALSE(long_two.next.engine_state.contains("earlier_words"));
   // A stored session is not trusted to hold what this build wrote.
   Session damaged = two.next;
   damaged.engine_state["earlier_words"] = std::string(5000, 'a') + " my chest";
-  EXPECT_EQ(say(damaged, "crushing").safety, Strings{"chest_pain"});
+  EXPECT_EQ(say_at(damaged, "crushing").safety, Strings{"chest_pain"});
   damaged.engine_state["earlier_words"] = 42;
-  EXPECT_TRUE(say(damaged, "crushing").safety.empty());
+  EXPECT_TRUE(say_at(damaged, "crushing").safety.empty());
 }
 
 // Whatever cleared the words between two messages clears them between three: a command,
 // a button, a bare answer.
 TEST(SplitThreeMessages, ACommandAButtonOrABareAnswerInBetweenEndsTheJoin) {
   for (const char* between : {"/help", "/restart", "no", "not sure"}) {
-    Turn one = say(mid_interview(), "my chest");
-    Turn two = say(one.next, "its");
-    Turn mid = say(two.next, between);
+    Turn one = say_at(mid_interview(), "my chest");
+    Turn two = say_at(one.next, "its");
+    Turn mid = say_at(two.next, between);
     EXPECT_FALSE(mid.next.engine_state.contains("previous_words")) << between;
     EXPECT_FALSE(mid.next.engine_state.contains("earlier_words")) << between;
-    EXPECT_TRUE(say(mid.next, "crushing").safety.empty()) << between;
+    EXPECT_TRUE(say_at(mid.next, "crushing").safety.empty()) << between;
   }
-  Turn one = say(Session{}, "my chest");
-  Turn two = say(one.next, "its");
+  Turn one = say_at(Session{}, "my chest");
+  Turn two = say_at(one.next, "its");
   const Reply* q = nullptr;
   for (const auto& r : two.replies)
     if (!r.choices.empty()) q = &r;
   ASSERT_TRUE(q);
-  Turn pressed = press(two.next, q->choices[0].id);
+  Turn pressed = press_at(two.next, q->choices[0].id);
   EXPECT_FALSE(pressed.next.engine_state.contains("earlier_words"));
-  EXPECT_TRUE(say(pressed.next, "crushing").safety.empty());
-  Turn forget = say(two.next, "/forget");
-  EXPECT_TRUE(say(forget.next, "crushing").safety.empty());
+  EXPECT_TRUE(say_at(pressed.next, "crushing").safety.empty());
+  Turn forget = say_at(two.next, "/forget");
+  EXPECT_TRUE(say_at(forget.next, "crushing").safety.empty());
 }
 
 }  // namespace

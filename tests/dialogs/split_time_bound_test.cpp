@@ -12,6 +12,7 @@
 
 #include "dialogs/engine.h"
 #include "dialogs/session.h"
+#include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
 
@@ -22,28 +23,9 @@ using std::chrono::seconds;
 using Time = std::chrono::system_clock::time_point;
 using Categories = std::vector<std::string>;
 
-const Time kFirst = Time(seconds(1700000000));
+const Time kFirst = kFirstMessageAt;
 // The bound docs/safety.md names: five minutes between one message and the next.
 const seconds kBound = std::chrono::minutes(5);
-
-const EngineOptions& options() {
-  static const EngineOptions o = server_options("112", "0800 689 5652");
-  return o;
-}
-
-Session reloaded(const Session& s) {
-  auto back = session_from_json(nlohmann::json::parse(session_to_json(s).dump()));
-  EXPECT_TRUE(back.has_value());
-  return back ? *back : Session{};
-}
-
-Turn say(const Session& s, const std::string& text, Time at) {
-  return step(builtin(), options(), reloaded(s), Input::typed(text), at);
-}
-
-Session mid_interview() {
-  return say(Session{}, "For three weeks my left leg has been numb and I'm 41", kFirst).next;
-}
 
 struct Pair {
   const char* first;
@@ -63,15 +45,15 @@ const Pair kRedFlagPairs[] = {
 };
 
 Categories safety_after(const Session& start, const Pair& pair, Time second_at) {
-  Turn one = say(start, pair.first, kFirst);
+  Turn one = say_at(start, pair.first, kFirst);
   EXPECT_TRUE(one.safety.empty()) << pair.first;
-  return say(one.next, pair.second, second_at).safety;
+  return say_at(one.next, pair.second, second_at).safety;
 }
 
 std::vector<std::string> red_flags_after(const Session& start, const Pair& pair, Time second_at) {
-  Turn one = say(start, pair.first, kFirst);
+  Turn one = say_at(start, pair.first, kFirst);
   EXPECT_FALSE(one.assessment) << pair.first;
-  return say(one.next, pair.second, second_at).next.red_flags;
+  return say_at(one.next, pair.second, second_at).next.red_flags;
 }
 
 TEST(SplitTimeBound, MessagesSentCloseTogetherAreStillReadTogether) {
@@ -110,13 +92,13 @@ TEST(SplitTimeBound, ASecondMessageStampedSlightlyEarlierIsStillClose) {
 
 // The time is kept with the words, and only while there are words.
 TEST(SplitTimeBound, TheTimeIsStoredWithTheWords) {
-  Turn one = say(Session{}, "my chest", kFirst);
+  Turn one = say_at(Session{}, "my chest", kFirst);
   EXPECT_EQ(one.next.engine_state.value("previous_words", ""), "my chest");
   EXPECT_EQ(one.next.engine_state.value("previous_at", std::int64_t{0}), 1700000000);
-  Turn no = say(one.next, "no", kFirst + seconds(10));
+  Turn no = say_at(one.next, "no", kFirst + seconds(10));
   EXPECT_FALSE(no.next.engine_state.contains("previous_words"));
   EXPECT_FALSE(no.next.engine_state.contains("previous_at"));
-  Turn help = say(one.next, "/help", kFirst + seconds(10));
+  Turn help = say_at(one.next, "/help", kFirst + seconds(10));
   EXPECT_FALSE(help.next.engine_state.contains("previous_words"));
   EXPECT_FALSE(help.next.engine_state.contains("previous_at"));
 }
@@ -125,27 +107,27 @@ TEST(SplitTimeBound, TheTimeIsStoredWithTheWords) {
 // any day, so they are taken as too old and not read on.
 TEST(SplitTimeBound, WordsStoredWithoutATimeAreTooOld) {
   for (const auto& pair : kSafetyPairs) {
-    Turn one = say(Session{}, pair.first, kFirst);
+    Turn one = say_at(Session{}, pair.first, kFirst);
     Session old = one.next;
     ASSERT_TRUE(old.engine_state.contains("previous_words"));
     old.engine_state.erase("previous_at");
-    EXPECT_TRUE(say(old, pair.second, kFirst + seconds(1)).safety.empty()) << pair.first;
+    EXPECT_TRUE(say_at(old, pair.second, kFirst + seconds(1)).safety.empty()) << pair.first;
     // A damaged time reads as none.
     old.engine_state["previous_at"] = "yesterday";
-    EXPECT_TRUE(say(old, pair.second, kFirst + seconds(1)).safety.empty()) << pair.first;
+    EXPECT_TRUE(say_at(old, pair.second, kFirst + seconds(1)).safety.empty()) << pair.first;
   }
-  Turn one = say(Session{}, kRedFlagPairs[0].first, kFirst);
+  Turn one = say_at(Session{}, kRedFlagPairs[0].first, kFirst);
   Session old = one.next;
   old.engine_state.erase("previous_at");
-  EXPECT_TRUE(say(old, kRedFlagPairs[0].second, kFirst + seconds(1)).next.red_flags.empty());
+  EXPECT_TRUE(say_at(old, kRedFlagPairs[0].second, kFirst + seconds(1)).next.red_flags.empty());
 }
 
 // Too old, the words are dropped, and the new message keeps its own for the next turn.
 TEST(SplitTimeBound, ALateMessageStartsAFreshJoin) {
-  Turn one = say(Session{}, "hang on", kFirst);
-  Turn two = say(one.next, "my chest", kFirst + seconds(86400));
+  Turn one = say_at(Session{}, "hang on", kFirst);
+  Turn two = say_at(one.next, "my chest", kFirst + seconds(86400));
   EXPECT_EQ(two.next.engine_state.value("previous_words", ""), "my chest");
-  EXPECT_EQ(say(two.next, "it's crushing", kFirst + seconds(86430)).safety,
+  EXPECT_EQ(say_at(two.next, "it's crushing", kFirst + seconds(86430)).safety,
             Categories{"chest_pain"});
 }
 
