@@ -1,5 +1,7 @@
 #include "dialogs/session.h"
 
+#include <utility>
+
 namespace triagebot::dialogs {
 
 using nlohmann::json;
@@ -21,7 +23,28 @@ json session_to_json(const Session& session) {
   return out;
 }
 
-Result<Session> session_from_json(const json& in) {
+std::string session_to_text(const Session& session) {
+  // nlohmann's objects keep their keys sorted: engine_state, red_flags, schema_version,
+  // status, triage.
+  std::string out = R"({"engine_state":)";
+  out += session.engine_state.dump();
+  out += R"(,"red_flags":)";
+  out += json(session.red_flags).dump();
+  out += R"(,"schema_version":)";
+  out += std::to_string(Session::kSchemaVersion);
+  out += session.status == SessionStatus::active ? R"(,"status":"active")"
+                                                 : R"(,"status":"completed")";
+  out += R"(,"triage":)";
+  out += session.triage ? json(std::string(to_string(*session.triage))).dump() : "null";
+  out += '}';
+  return out;
+}
+
+namespace {
+
+// session_from_json's checks. The engine state is copied from `in`, or moved out of
+// `movable` (the same tree as `in`) when the caller gives it up.
+Result<Session> read_session(const json& in, json* movable) {
   if (!in.is_object()) return make_error(ErrorCode::bad_session, "session: must be an object");
   auto version = in.find("schema_version");
   if (version == in.end() || !version->is_number_integer()) {
@@ -60,9 +83,19 @@ Result<Session> session_from_json(const json& in) {
   if (auto state = in.find("engine_state"); state != in.end()) {
     if (!state->is_object())
       return make_error(ErrorCode::bad_session, "session: engine_state must be an object");
-    out.engine_state = *state;
+    if (movable) {
+      out.engine_state = std::move((*movable)["engine_state"]);
+    } else {
+      out.engine_state = *state;
+    }
   }
   return out;
 }
+
+}  // namespace
+
+Result<Session> session_from_json(const json& in) { return read_session(in, nullptr); }
+
+Result<Session> session_from_json(json&& in) { return read_session(in, &in); }
 
 }  // namespace triagebot::dialogs

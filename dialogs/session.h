@@ -32,6 +32,12 @@ struct Session {
 Session without_engine_state(const Session& session);
 
 nlohmann::json session_to_json(const Session& session);
+// session_to_json(session).dump(), byte for byte, written without copying the engine
+// state's tree into a new one first: this is the text storage keeps, made once per turn.
+std::string session_to_text(const Session& session);
 Result<Session> session_from_json(const nlohmann::json& json);
+// The same, taking the engine state's tree over instead of copying it (a stored session
+// just parsed is read once).
+Result<Session> session_from_json(nlohmann::json&& json);
 
 }  // namespace triagebot::dialogs

@@ -162,12 +162,12 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
     stage({CacheOp::Kind::put, key, found});
     return std::optional<CachedConversation>(std::move(found));
   }
-  const auto session_json = json::parse(stored_text, nullptr, false);
+  auto session_json = json::parse(stored_text, nullptr, false);
   if (session_json.is_discarded()) {
     return make_error(ErrorCode::corrupt_session, "conversation " + std::to_string(found.id) +
                                                       " has a session that is not JSON");
   }
-  auto session = dialogs::session_from_json(session_json);
+  auto session = dialogs::session_from_json(std::move(session_json));
   if (!session) {
     return make_error(ErrorCode::corrupt_session,
                       "conversation " + std::to_string(found.id) + ": " + session.error().message);
@@ -219,7 +219,7 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     insert.bind(4, to_millis(now));
     insert.bind(5, to_millis(now));
     std::string session_text = hint.first_session_json.empty()
-                                   ? dialogs::session_to_json(*fresh.session).dump()
+                                   ? dialogs::session_to_text(*fresh.session)
                                    : std::string(hint.first_session_json);
     insert.bind(6, session_text);
     if (insert.exec() == 0) {
@@ -446,9 +446,8 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id, Shared
                                 red_flags != row.stored_red_flags || summary.update_top_causes ||
                                 !summary.safety.empty() || summary.questions_to_assessment ||
                                 summary.emergency_after;
-    const std::string session_text = session_json.empty()
-                                         ? dialogs::session_to_json(*session).dump()
-                                         : std::string(session_json);
+    const std::string session_text =
+        session_json.empty() ? dialogs::session_to_text(*session) : std::string(session_json);
     // Most turns only move the interview on: the review columns keep their values, so
     // the narrow UPDATE leaves the indexes over them untouched (an UPDATE that
     // names an indexed column rewrites its index entries even when the value is the same).

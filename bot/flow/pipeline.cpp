@@ -237,9 +237,9 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
     auto stored = store_.readers().stored_session(platform, event.conversation_key);
     if (!stored) return prepared;
     if (*stored) {
-      const auto parsed = nlohmann::json::parse(**stored, nullptr, false);
+      auto parsed = nlohmann::json::parse(**stored, nullptr, false);
       if (parsed.is_discarded()) return prepared;
-      auto session = dialogs::session_from_json(parsed);
+      auto session = dialogs::session_from_json(std::move(parsed));
       if (!session) return prepared;
       prepared.stored_json = std::move(**stored);
       prepared.stored_session = std::make_shared<const dialogs::Session>(std::move(*session));
@@ -252,7 +252,7 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
                                    : prepared.stored_session ? *prepared.stored_session
                                                              : *storage::fresh_session();
   prepared.turn = dialogs::step(knowledge_, engine_options_, before, event.input, prepared.now);
-  prepared.session_json = dialogs::session_to_json(prepared.turn.next).dump();
+  prepared.session_json = dialogs::session_to_text(prepared.turn.next);
   if (!prepared.base && !prepared.stored_session) {
     prepared.first_summary = first_summary_of(prepared.turn);
   }

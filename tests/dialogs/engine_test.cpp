@@ -285,6 +285,31 @@ TEST(Session, RoundTripsThroughJson) {
   EXPECT_EQ(j["schema_version"], Session::kSchemaVersion);
 }
 
+// The stored text is written without building the whole tree; it must stay the text the
+// tree gives, whatever the session holds (storage and review read it).
+TEST(Session, TextIsTheTreesDumpByteForByte) {
+  Session completed = say(Session{}, "my left leg is numb for 2 weeks").next;
+  completed.status = SessionStatus::completed;
+  completed.triage = Triage::urgent;
+  completed.red_flags = {"saddle_anaesthesia", "quote\"and\\slash"};
+  completed.engine_state["words"] = "caf\u00e9 \"quoted\" \u0001";
+  for (const Session& s : {Session{}, say(Session{}, "my left leg is numb").next, completed}) {
+    EXPECT_EQ(session_to_text(s), session_to_json(s).dump());
+  }
+}
+
+TEST(Session, ReadFromAMovedTreeAsFromACopiedOne) {
+  nlohmann::json j = session_to_json(say(Session{}, "both feet tingle for months").next);
+  auto copied = session_from_json(j);
+  auto moved = session_from_json(nlohmann::json(j));
+  ASSERT_TRUE(copied && moved);
+  EXPECT_EQ(session_to_json(*moved), session_to_json(*copied));
+  EXPECT_EQ(session_to_json(*moved), j);
+  nlohmann::json bad = j;
+  bad["engine_state"] = 3;
+  EXPECT_FALSE(session_from_json(std::move(bad)));
+}
+
 TEST(Session, RefusesNewerOrUnknownSchemaVersion) {
   nlohmann::json j = session_to_json(Session{});
   j["schema_version"] = Session::kSchemaVersion + 1;
