@@ -28,9 +28,29 @@ std::vector<std::string> text_units(const std::string& text) {
   return units;
 }
 
-bool fits_one_message(const dialogs::Reply& reply) { return layout_reply(reply).size() <= 1; }
+bool fits_one_message(const dialogs::Reply& reply) {
+  return plainly_fits_one_message(reply) || layout_reply(reply).size() <= 1;
+}
 
 }  // namespace
+
+bool plainly_fits_one_message(const dialogs::Reply& reply) {
+  if (reply.assessment) return false;
+  // Bytes bound characters from above, in code points and in UTF-16 units alike.
+  std::size_t escaped_bytes = reply.text.size();
+  for (char c : reply.text) {
+    if (c == '&') escaped_bytes += 4;              // &amp;
+    if (c == '<' || c == '>') escaped_bytes += 3;  // &lt; &gt;
+  }
+  if (escaped_bytes > kMaxSectionChars) return false;
+  if (reply.choices.size() > kMaxButtonsPerActions * (kMaxBlocksPerMessage - 1)) return false;
+  // Buttons that carry their own ids and labels; otherwise the layout writes the
+  // choices into the text, which this bound does not count.
+  return std::all_of(reply.choices.begin(), reply.choices.end(), [](const dialogs::Choice& c) {
+    return !c.id.empty() && c.id.size() <= kMaxButtonValueChars &&
+           c.label.size() <= kMaxButtonTextChars;
+  });
+}
 
 std::vector<dialogs::Reply> split_reply(const dialogs::Reply& reply) {
   if (reply.text.empty() && reply.choices.empty()) return {};

@@ -17,4 +17,9 @@ namespace triagebot::adapters::slack {
 // empty reply gives no parts.
 std::vector<dialogs::Reply> split_reply(const dialogs::Reply& reply);
 
+// True only for a reply that surely lays out as one message: no assessment, text that
+// fits one section once escaped, and buttons that carry their choices. Found without
+// building a block (most replies are questions like that); false says nothing.
+bool plainly_fits_one_message(const dialogs::Reply& reply);
+
 }  // namespace triagebot::adapters::slack

@@ -30,6 +30,37 @@ TEST(SlackReplyParts, AReplyThatFitsStaysWhole) {
   EXPECT_EQ(parts[0].choices.size(), 2u);
 }
 
+// The shortcut may only ever say "one message" where the layout agrees: replies at and
+// around each bound it reads (escaped length, button count, id and label sizes).
+TEST(SlackReplyParts, PlainlyFitsOnlyWhatLaysOutAsOneMessage) {
+  std::vector<dialogs::Reply> replies;
+  for (std::size_t length : {0u, 1u, 599u, 600u, 601u, 2999u, 3000u, 3001u, 6000u}) {
+    for (const std::string& filler : {std::string("a"), std::string("&"), std::string("<"),
+                                      std::string("\u00e9"), std::string("\n\n")}) {
+      std::string text;
+      while (text.size() < length) text += filler;
+      for (std::size_t buttons : {0u, 1u, 25u, 26u, 1225u, 1226u}) {
+        replies.push_back({text, numbered_choices(buttons), std::nullopt});
+      }
+    }
+  }
+  replies.push_back({"Long label", {{"a", std::string(75, 'x')}}, std::nullopt});
+  replies.push_back({"Too long label", {{"a", std::string(76, 'x')}}, std::nullopt});
+  replies.push_back({"Long id", {{std::string(2000, 'i'), "A"}}, std::nullopt});
+  replies.push_back({"Too long id", {{std::string(2001, 'i'), "A"}}, std::nullopt});
+  replies.push_back({"No id", {{"", "A"}}, std::nullopt});
+  std::size_t plainly = 0;
+  for (const auto& reply : replies) {
+    if (!plainly_fits_one_message(reply)) continue;
+    ++plainly;
+    EXPECT_LE(layout_reply(reply).size(), 1u)
+        << reply.text.size() << " bytes, " << reply.choices.size() << " choices";
+  }
+  EXPECT_GT(plainly, replies.size() / 4);  // the shortcut is taken, not only refused
+  dialogs::Assessment assessment;
+  EXPECT_FALSE(plainly_fits_one_message({"Short", {}, assessment}));
+}
+
 TEST(SlackReplyParts, AnEmptyReplyHasNoParts) {
   EXPECT_TRUE(split_reply(dialogs::Reply{}).empty());
 }
