@@ -167,6 +167,11 @@ Pipeline::Pipeline(storage::Store& store, const dialogs::Knowledge& knowledge,
       engine_options_(std::move(engine_options)),
       metrics_(metrics) {}
 
+storage::SessionCache::Snapshot Pipeline::cached_conversation(
+    std::string_view platform, std::string_view conversation_key) const {
+  return store_.writer().session_snapshot(platform, conversation_key);
+}
+
 Result<void> Pipeline::submit(Submission submission, SubmissionDone done) {
   // Shared between the work function (writer thread) and the completion (finisher thread),
   // which runs after the last call of the work function: the hand-over orders them.

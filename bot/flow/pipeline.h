@@ -30,6 +30,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -40,6 +41,7 @@
 #include "dialogs/engine.h"
 #include "dialogs/knowledge.h"
 #include "dialogs/result.h"
+#include "storage/session_cache.h"
 #include "storage/store.h"
 
 namespace triagebot::bot {
@@ -101,6 +103,12 @@ class Pipeline {
   // Queues the submission. Errors (completion not called): "overloaded" when the writer
   // queue is full (answer 503 + Retry-After), "closed" during shutdown.
   Result<void> submit(Submission submission, SubmissionDone done);
+
+  // The conversation as the writer's session cache holds it (committed state), or
+  // nullptr when it is not cached: what a route may answer from memory instead of a
+  // store read. Any thread.
+  storage::SessionCache::Snapshot cached_conversation(std::string_view platform,
+                                                      std::string_view conversation_key) const;
 
  private:
   struct Observed;  // what the metrics learn from one event, applied after the commit

@@ -29,14 +29,20 @@ using storage::testing::WriterGate;
 
 class WidgetPipeline : public PipelineFixture {
  protected:
-  explicit WidgetPipeline(std::size_t queue_capacity = 4096) {
+  explicit WidgetPipeline(std::size_t queue_capacity = 4096,
+                          std::size_t session_cache_capacity = 2048) {
     storage::StoreOptions options;
     options.path = "pipeline.db";
     options.queue_capacity = queue_capacity;
+    options.session_cache_capacity = session_cache_capacity;
     open_pipeline(options);
     server_ = std::make_unique<InProcessServer>(
         bot::http::ServerOptions{}, [this](bot::http::Router& router) {
-          bot::add_widget_routes(router, *pipeline_, store_->readers(), {});
+          bot::add_widget_routes(router, *pipeline_, store_->readers(), {},
+                                 [this](std::function<void()> job) {
+                                   ++blocking_jobs_;
+                                   job();
+                                 });
         });
     client_ = std::make_unique<HttpClient>("127.0.0.1", server_->port);
   }
@@ -66,6 +72,7 @@ class WidgetPipeline : public PipelineFixture {
 
   std::unique_ptr<InProcessServer> server_;
   std::unique_ptr<HttpClient> client_;
+  std::atomic<int> blocking_jobs_{0};  // jobs the routes gave the blocking pool
 };
 
 adapters::InboundEvent text_event(adapters::Platform platform, std::string key,
@@ -142,6 +149,45 @@ TEST_F(WidgetPipeline, TurnQueuedBehindAForgetIs404AndStoresNothing) {
   auto found = store_->readers().find_conversation("widget", session.id);
   ASSERT_TRUE(found);
   EXPECT_FALSE(*found) << "no conversation was made again";
+}
+
+// A live chat's turns are authorized from the writer's session cache on the io thread:
+// no token lookup on the pool. The token is still checked there, a session the cache
+// lets go is looked up again, and the history (a store read) still goes to the pool.
+TEST_F(WidgetPipeline, ACachedSessionsTurnIsAuthorizedWithoutAStoreRead) {
+  const auto session = create_session(*client_);
+  ASSERT_TRUE(store_->writer().session_snapshot("widget", session.id)) << "cached once created";
+  const int before = blocking_jobs_.load();
+  ASSERT_EQ(say(*client_, session, "my left foot is numb").status, 200);
+  ASSERT_EQ(say(*client_, session, "for two weeks").status, 200);
+  EXPECT_EQ(blocking_jobs_.load(), before) << "both turns were authorized from the cache";
+
+  WidgetSession stolen = session;
+  stolen.token = std::string(session.token.size(), 'A');
+  expect_json_error(say(*client_, stolen, "no"), 401, "unauthorized");
+  EXPECT_EQ(blocking_jobs_.load(), before);
+  const auto bare = client_->post(session.path(), R"({"text":"no"})");
+  expect_json_error(bare, 401, "unauthorized");
+
+  EXPECT_NO_THROW(history(*client_, session));
+  EXPECT_EQ(blocking_jobs_.load(), before + 1) << "the history is read on the pool";
+}
+
+class WidgetPipelineUncached : public WidgetPipeline {
+ protected:
+  WidgetPipelineUncached() : WidgetPipeline(4096, /*session_cache_capacity=*/0) {}
+};
+
+TEST_F(WidgetPipelineUncached, ASessionTheCacheDoesNotHoldIsLookedUpOnThePool) {
+  const auto session = create_session(*client_);
+  ASSERT_FALSE(store_->writer().session_snapshot("widget", session.id));
+  const int before = blocking_jobs_.load();
+  ASSERT_EQ(say(*client_, session, "my left foot is numb").status, 200);
+  EXPECT_EQ(blocking_jobs_.load(), before + 1);
+  WidgetSession stolen = session;
+  stolen.token = std::string(session.token.size(), 'A');
+  expect_json_error(say(*client_, stolen, "no"), 401, "unauthorized");
+  EXPECT_EQ(blocking_jobs_.load(), before + 2);
 }
 
 // Issue 13's ordering bar: 1,000 messages in flight at once into 10 conversations, each

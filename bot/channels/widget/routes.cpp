@@ -94,16 +94,40 @@ struct Authorized {
 };
 using Authorization = std::variant<Authorized, HttpResponse>;
 
+// The token check against the session's stored hash: the session, or 401.
+Authorization checked(const HttpRequest& request, std::int64_t conversation_id,
+                      const std::optional<std::string>& credential_hash) {
+  if (auto verified = widget::verify(request, credential_hash); !verified) {
+    return json_error(401, "unauthorized", verified.error().message);
+  }
+  return Authorized{conversation_id};
+}
+
+// Where a handler may run once its session is known.
+enum class Runs {
+  off_the_io_thread,  // it reads the store itself (the history)
+  anywhere,           // it only submits to the pipeline (a turn)
+};
+
 // The session of a request, or the error answer (401 / 404 / 500). The checks that need
 // no store come first, on the io thread; the lookup and what follows run through
-// run_blocking, and `then` gets the outcome there.
-void authorize(const SharedState& state, HttpRequest request,
+// run_blocking, and `then` gets the outcome there. A conversation the writer's session
+// cache holds has its committed id and token hash in memory: a handler that may run
+// anywhere is then authorized and started on the io thread, with no store read and no
+// hop to the pool (most turns of a live chat; bench/reports/2026-12-05-server.md).
+void authorize(const SharedState& state, HttpRequest request, Runs runs,
                std::function<void(HttpRequest, Authorization)> then) {
   if (!widget::bearer_token(request.headers)) {
     return then(std::move(request), json_error(401, "unauthorized", "A bearer token is required."));
   }
   if (!widget::is_session_id(request.param("id"))) {
     return then(std::move(request), json_error(404, "not_found", "No such session."));
+  }
+  if (runs == Runs::anywhere) {
+    if (auto cached = state->pipeline.cached_conversation("widget", request.param("id"))) {
+      auto outcome = checked(request, cached->id, cached->credential_hash);
+      return then(std::move(request), std::move(outcome));
+    }
   }
   state->run_blocking([state, request = std::move(request), then = std::move(then)]() mutable {
     auto found = state->readers.find_conversation("widget", request.param("id"));
@@ -113,11 +137,8 @@ void authorize(const SharedState& state, HttpRequest request,
                   json_error(500, "internal", "The session could not be read."));
     }
     if (!*found) return then(std::move(request), json_error(404, "not_found", "No such session."));
-    const auto& handle = **found;
-    if (auto verified = widget::verify(request, handle.credential_hash); !verified) {
-      return then(std::move(request), json_error(401, "unauthorized", verified.error().message));
-    }
-    then(std::move(request), Authorized{handle.id});
+    auto outcome = checked(request, (*found)->id, (*found)->credential_hash);
+    then(std::move(request), std::move(outcome));
   });
 }
 
@@ -220,11 +241,11 @@ using SessionHandler = void (*)(WidgetState& state, const HttpRequest& request,
 // The start every per-session route shares: the origin check, then authorize(), then
 // `handler` with the session's conversation (or the error answer, with CORS headers).
 void for_session(const SharedState& shared, HttpRequest request, Respond respond,
-                 SessionHandler handler) {
+                 SessionHandler handler, Runs runs) {
   if (auto refused = widget::origin_refusal(shared->options.cors, request)) {
     return respond(with_cors(*shared, request, std::move(*refused)));
   }
-  authorize(shared, std::move(request),
+  authorize(shared, std::move(request), runs,
             [shared, respond = std::move(respond), handler](HttpRequest authorized_request,
                                                             Authorization authorization) {
               if (auto* error = std::get_if<HttpResponse>(&authorization)) {
@@ -249,10 +270,12 @@ void add_widget_routes(http::Router& router, Pipeline& pipeline, storage::Reader
   });
   router.add("OPTIONS", std::string(kSessionsPath), preflight);
   router.add("POST", std::string(kMessagesPath), [state](HttpRequest request, Respond respond) {
-    for_session(state, std::move(request), never_stored(std::move(respond)), submit_turn);
+    for_session(state, std::move(request), never_stored(std::move(respond)), submit_turn,
+                Runs::anywhere);
   });
   router.add("GET", std::string(kMessagesPath), [state](HttpRequest request, Respond respond) {
-    for_session(state, std::move(request), never_stored(std::move(respond)), send_history);
+    for_session(state, std::move(request), never_stored(std::move(respond)), send_history,
+                Runs::off_the_io_thread);
   });
   router.add("OPTIONS", std::string(kMessagesPath), preflight);
 }
