@@ -107,19 +107,35 @@ void ServerState::notify() {
   changed_.notify_all();
 }
 
-void ServerState::record(std::string_view route, std::string_view method, int status,
-                         std::chrono::steady_clock::duration duration, std::size_t bytes) {
+ServerState::RequestSeries& ServerState::request_series(std::string_view route,
+                                                        std::string_view method, int status) {
+  thread_local std::string key;  // reused: no allocation once it has grown
+  key.assign(route);
+  key += ' ';
+  key += method;
+  key += ' ';
+  key += std::to_string(status);
+  {
+    std::shared_lock lock(series_mutex_);
+    if (auto found = series_.find(key); found != series_.end()) return found->second;
+  }
   const Labels labels{{"route", std::string(route)},
                       {"method", std::string(method)},
                       {"status", std::to_string(status)}};
-  metrics.counter("triagebot_http_requests_total", "HTTP requests answered, by route", labels)
-      .inc();
-  const double seconds = std::chrono::duration<double>(duration).count();
-  metrics
-      .histogram("triagebot_http_request_duration_seconds",
-                 "Time from a request's first byte to its answer written",
-                 {{"route", std::string(route)}})
-      .observe(seconds);
+  RequestSeries series{
+      &metrics.counter("triagebot_http_requests_total", "HTTP requests answered, by route", labels),
+      &metrics.histogram("triagebot_http_request_duration_seconds",
+                         "Time from a request's first byte to its answer written",
+                         {{"route", std::string(route)}})};
+  std::unique_lock lock(series_mutex_);
+  return series_.try_emplace(key, series).first->second;
+}
+
+void ServerState::record(std::string_view route, std::string_view method, int status,
+                         std::chrono::steady_clock::duration duration, std::size_t bytes) {
+  RequestSeries& series = request_series(route, method, status);
+  series.requests->inc();
+  series.duration->observe(std::chrono::duration<double>(duration).count());
   log(LogLevel::info, "http",
       {{"method", method},
        {"route", route},

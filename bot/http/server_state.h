@@ -8,8 +8,10 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -82,6 +84,16 @@ class ServerState {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::unordered_map<std::uint64_t, std::weak_ptr<Session>> sessions_;
+
+  // record()'s series, found once per route, method and status: a registry lookup builds
+  // and renders its label set, a few µs on every request.
+  struct RequestSeries {
+    Counter* requests;
+    Histogram* duration;
+  };
+  RequestSeries& request_series(std::string_view route, std::string_view method, int status);
+  std::shared_mutex series_mutex_;
+  std::map<std::string, RequestSeries, std::less<>> series_;  // "route method status"
 };
 
 }  // namespace triagebot::bot::http
