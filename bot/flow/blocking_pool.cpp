@@ -6,6 +6,7 @@
 #include <boost/asio/post.hpp>
 
 #include "bot/obs/log.h"
+#include "storage/thread_name.h"
 
 namespace triagebot::bot {
 
@@ -17,6 +18,12 @@ BlockingPool::~BlockingPool() { stop(); }
 
 void BlockingPool::post(std::function<void()> job) {
   boost::asio::post(pool_, [job = std::move(job)] {
+    // Asio starts the pool's threads; each names itself on its first job.
+    thread_local bool named = false;
+    if (!named) {
+      storage::name_this_thread("tb-pool");
+      named = true;
+    }
     // Last resort (STYLE.md §4): a bug in one job must not end the process.
     try {
       job();
