@@ -26,7 +26,7 @@ FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libsqlite3-0 libssl3 ca-certificates \
-      libhunspell-1.7-0 hunspell-en-us hunspell-en-gb libcld2-0 libjemalloc2 \
+      libhunspell-1.7-0 hunspell-en-us hunspell-en-gb libcld2-0 libjemalloc2 libsimdjson14 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /data --no-create-home triagebot \
  && install -d -m 0700 -o triagebot -g triagebot /data

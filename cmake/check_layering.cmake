@@ -1,8 +1,9 @@
 # Linking alone cannot keep the layers apart (system headers are visible to every
 # target, and bot/ is one library), so this script reads the includes:
 #   - adapters/ must not reach storage/, SQLite or Beast;
-#   - dialogs/ is an allow-list: its own headers, the standard library and nlohmann,
-#     and of the standard library nothing that does I/O, threads, randomness or reads
+#   - dialogs/ is an allow-list: its own headers, the standard library, nlohmann and
+#     simdjson (a pure reader of JSON text, behind dialogs/json_reader.h), and of the
+#     standard library nothing that does I/O, threads, randomness or reads
 #     a clock (STYLE.md §1: the core gets the time as a value);
 #   - bot/'s folders are layered, and an include may only point down the list below,
 #     never back up (a channel may use flow/, http/ and net/; flow/ never names a
@@ -36,13 +37,13 @@ check_folder(storage "adapters/|bot/|boost/" "storage depends on dialogs only")
 check_folder(nlp "storage/|adapters/|bot/|SQLiteCpp|sqlite3|boost/" "nlp implements dialogs' language interfaces; it knows nothing of the shell")
 
 # dialogs/: only what is listed may be included.
-set(dialogs_allowed "^[ \t]*#[ \t]*include[ \t]*(\"dialogs/[^\"]+\"|<nlohmann/[^>]+>|<[a-z_]+>)")
+set(dialogs_allowed "^[ \t]*#[ \t]*include[ \t]*(\"dialogs/[^\"]+\"|<nlohmann/[^>]+>|<simdjson\\.h>|<[a-z_]+>)")
 set(dialogs_refused "<(thread|random|fstream|filesystem|iostream|cstdio|ctime|future|mutex|condition_variable|shared_mutex|stop_token|atomic)>")
 include_lines(dialogs entries)
 foreach(entry ${entries})
   string(REGEX REPLACE "^[^|]*\\|" "" line "${entry}")
   if(NOT line MATCHES "${dialogs_allowed}")
-    message(FATAL_ERROR "layering: ${entry} — dialogs is the pure core: its own headers, std and nlohmann only")
+    message(FATAL_ERROR "layering: ${entry} — dialogs is the pure core: its own headers, std, nlohmann and simdjson only")
   endif()
   if(line MATCHES "${dialogs_refused}")
     message(FATAL_ERROR "layering: ${entry} — dialogs does no I/O, starts no threads and draws no randomness")

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make ninja-build lld pkg-config libboost-dev libboost-system-dev nlohmann-json3-dev
   libsqlitecpp-dev libsqlite3-dev libssl-dev libgtest-dev libgmock-dev ca-certificates
-  libhunspell-dev hunspell-en-us hunspell-en-gb libcld2-dev libjemalloc-dev)
+  libhunspell-dev hunspell-en-us hunspell-en-gb libcld2-dev libjemalloc-dev libsimdjson-dev)
 want_e2e=0
 for arg in "$@"; do
   case "$arg" in

@@ -8,6 +8,7 @@
 #include "adapters/slack/json_fields.h"
 #include "adapters/slack/mrkdwn.h"
 #include "adapters/slack/text_checks.h"
+#include "dialogs/json_reader.h"
 
 namespace triagebot::adapters::slack {
 namespace {
@@ -242,9 +243,16 @@ Result<ParsedEvent> parse_event_body(std::string_view body, const InboundOptions
   if (common::json_nesting_depth(body) > common::kMaxJsonDepth) {
     return make_error(ErrorCode::bad_request, "payload nested too deeply");
   }
-  json payload = json::parse(body, nullptr, false);
-  if (payload.is_discarded()) return make_error(ErrorCode::bad_request, "body is not JSON");
-  return parse_event_payload(payload, options);
+  // Only the members parse_event_payload reads: an event's body is mostly blocks,
+  // authorizations and context that no answer needs (the whole text is still checked).
+  static constexpr std::string_view kPayload[] = {"type", "challenge", "event_id", "team_id",
+                                                  "event_time"};
+  static constexpr std::string_view kEvent[] = {"type",      "subtype", "bot_id",       "user",
+                                                "text",      "channel", "channel_type", "ts",
+                                                "thread_ts", "team"};
+  auto payload = dialogs::read_json(body, {kPayload, "event", kEvent});
+  if (!payload) return make_error(ErrorCode::bad_request, "body is not JSON");
+  return parse_event_payload(*payload, options);
 }
 
 Result<ParsedEvent> parse_event_request(const HttpRequest& request, const InboundOptions& options) {

@@ -12,6 +12,7 @@
 #include "adapters/common/json_limits.h"
 #include "adapters/common/text_measure.h"
 #include "adapters/telegram/outbound.h"
+#include "dialogs/json_reader.h"
 
 namespace triagebot::adapters::telegram {
 namespace {
@@ -265,10 +266,11 @@ Result<ParsedUpdate> parse_body(std::string_view body, const ParseOptions& optio
   if (common::json_nesting_depth(body) > common::kMaxJsonDepth) {
     return make_error(ErrorCode::bad_request, "update nested too deeply");
   }
-  json update = json::parse(body, nullptr, false);
-  if (update.is_discarded() || !update.is_object()) {
+  const auto parsed = dialogs::read_json(body);
+  if (!parsed || !parsed->is_object()) {
     return make_error(ErrorCode::bad_request, "update is not a JSON object");
   }
+  const json& update = *parsed;
   auto update_id =
       fields::integer_in(update, "update_id", "update", 0, fields::kMaxJsonSafeInteger);
   if (!update_id) return update_id.error();

@@ -1,0 +1,100 @@
+#include "dialogs/json_reader.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+namespace triagebot::dialogs {
+namespace {
+
+using nlohmann::json;
+using Element = simdjson::dom::element;
+using Type = simdjson::dom::element_type;
+
+// A parser keeps buffers sized for the largest text it has read; one per thread is kept
+// for texts up to this size, and a bigger text gets a parser of its own, freed after.
+constexpr std::size_t kReusedUpTo = 64 * 1024;
+
+json tree_of(Element element);
+
+// Members in document order (a later duplicate replaces an earlier one, as in nlohmann);
+// only those named in `only`, when given.
+json object_of(simdjson::dom::object object,
+               const std::span<const std::string_view>* only = nullptr) {
+  json out = json::object();
+  for (auto [key, value] : object) {
+    if (only && std::find(only->begin(), only->end(), key) == only->end()) continue;
+    out[std::string(key)] = tree_of(value);
+  }
+  return out;
+}
+
+json tree_of(Element element) {
+  switch (element.type()) {
+    case Type::OBJECT:
+      return object_of(simdjson::dom::object(element));
+    case Type::ARRAY: {
+      json out = json::array();
+      for (Element item : simdjson::dom::array(element)) out.push_back(tree_of(item));
+      return out;
+    }
+    case Type::STRING:
+      return std::string(std::string_view(element));
+    case Type::INT64: {
+      // nlohmann reads a non-negative integer as unsigned.
+      const std::int64_t value = std::int64_t(element);
+      return value >= 0 ? json(static_cast<std::uint64_t>(value)) : json(value);
+    }
+    case Type::UINT64:
+      return std::uint64_t(element);
+    case Type::DOUBLE:
+      return double(element);
+    case Type::BOOL:
+      return bool(element);
+    case Type::NULL_VALUE:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+json kept_tree_of(Element root, const KeptMembers& kept) {
+  if (root.type() != Type::OBJECT) return tree_of(root);
+  json out = json::object();
+  for (auto [key, value] : simdjson::dom::object(root)) {
+    if (key == kept.part_key && value.type() == Type::OBJECT) {
+      out[std::string(key)] = object_of(simdjson::dom::object(value), &kept.part);
+    } else if (key == kept.part_key ||
+               std::find(kept.whole.begin(), kept.whole.end(), key) != kept.whole.end()) {
+      out[std::string(key)] = tree_of(value);
+    }
+  }
+  return out;
+}
+
+template <typename Convert>
+std::optional<json> read_with(std::string_view text, Convert convert) {
+  thread_local simdjson::dom::parser reused;
+  std::optional<simdjson::dom::parser> own;
+  simdjson::dom::parser& parser = text.size() <= kReusedUpTo ? reused : own.emplace();
+  Element root;
+  // realloc_if_needed: the text is copied into a padded buffer, since the caller's bytes
+  // end where they end (simdjson reads a little past the end).
+  if (parser.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS) {
+    return std::nullopt;
+  }
+  return convert(root);
+}
+
+}  // namespace
+
+std::optional<json> read_json(std::string_view text) {
+  return read_with(text, [](Element root) { return tree_of(root); });
+}
+
+std::optional<json> read_json(std::string_view text, const KeptMembers& kept) {
+  return read_with(text, [&kept](Element root) { return kept_tree_of(root, kept); });
+}
+
+}  // namespace triagebot::dialogs
