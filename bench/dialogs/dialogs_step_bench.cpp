@@ -5,7 +5,7 @@
 // the server has them) and times each step call with steady_clock.
 //
 //   dialogs_step_bench [--rounds N] [--typed] [--openings-only] [--texts-only]
-//                      [vignettes.jsonl]
+//                      [--texts-print] [vignettes.jsonl]
 //
 // Default file: tests/dialogs/data/vignettes-dev.jsonl (a copy of the shared dev set).
 // One untimed round first (dictionaries, static phrase lists), then N timed rounds
@@ -24,7 +24,8 @@
 // (issue 13's profile): typed mid-interview (the first question pending) and to a
 // conversation whose interview has completed, each soon after a message whose words were
 // kept (so every text is also read joined with those words, red_flags_across).
-// --texts-only prints just that table.
+// --texts-only prints just that table; --texts-print prints those steps whole instead
+// (replies, assessment, next session, safety), one JSON line each, to diff two builds.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -214,6 +215,26 @@ std::vector<std::vector<Sample>> play_texts(const EngineOptions& options, const 
   return out;
 }
 
+// The steps report_texts times, written whole: the steps' golden record does not hold
+// steps after kept words on a completed interview.
+void print_texts() {
+  const EngineOptions options = testing::server_options("999");
+  const auto at = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
+  const MidAndDone sessions = sessions_with_kept_words(options, at);
+  for (const Session* session : {&sessions.mid, &sessions.done}) {
+    for (const char* text : kBenchTexts) {
+      Turn t = step(testing::builtin(), options, *session, Input::typed(text),
+                    at + std::chrono::seconds(30));
+      nlohmann::json line = {{"typed", text},
+                             {"replies", t.replies},
+                             {"next", session_to_json(t.next)},
+                             {"safety", t.safety}};
+      line["assessment"] = t.assessment ? nlohmann::json(*t.assessment) : nlohmann::json(nullptr);
+      std::printf("%s\n", line.dump().c_str());
+    }
+  }
+}
+
 void report_texts(int rounds) {
   const EngineOptions options = testing::server_options("999");
   const auto at = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
@@ -261,12 +282,15 @@ int main(int argc, char** argv) {
       openings_only = true;
     } else if (arg == "--texts-only") {
       texts_only = true;
+    } else if (arg == "--texts-print") {
+      print_texts();
+      return 0;
     } else if (!arg.empty() && arg[0] != '-') {
       file = arg;
     } else {
       std::fprintf(stderr,
                    "usage: dialogs_step_bench [--rounds N] [--typed] [--openings-only] "
-                   "[--texts-only] [vignettes.jsonl]\n");
+                   "[--texts-only] [--texts-print] [vignettes.jsonl]\n");
       return 2;
     }
   }
