@@ -292,7 +292,8 @@ class Interview {
 
   Turn after_completion(const Input& input) {
     if (input.kind == Input::Kind::text) {
-      Reading reading = read_message(k_, input.text, nullptr, options_.spelling);
+      // Only what may raise a red flag is used here: no age or duration is read.
+      Reading reading = read_findings_and_flags(k_, input.text, options_.spelling);
       apply_mined(k_, facts_, st_, reading);
       auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
       if (flags.empty()) flags = red_flags_across(input.text);
@@ -542,7 +543,7 @@ class Interview {
   std::vector<int> red_flags_across(const std::string& kept, const std::string& text) {
     const std::string both = kept + " " + text;
     if (denies_anything(both)) return {};
-    Reading joined = read_message(k_, both, nullptr, options_.spelling);
+    Reading joined = read_findings_and_flags(k_, both, options_.spelling);
     Facts trial = facts_;
     std::vector<int> added;
     for (const auto& [f, value] : joined.findings) {

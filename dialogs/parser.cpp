@@ -532,8 +532,11 @@ int yes_no_choice(Answer a) {
 
 }  // namespace
 
-Reading read_message(const KnowledgeData& k, std::string_view text, const QuestionDef* pending,
-                     const SpellChecker* spelling) {
+namespace {
+
+// read_message; `findings_and_flags_only` stops after the findings and red flags.
+Reading read(const KnowledgeData& k, std::string_view text, const QuestionDef* pending,
+             const SpellChecker* spelling, bool findings_and_flags_only) {
   Reading out;
   auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
   // A message of punctuation alone ("?", "...") says nothing, and has no segment for the
@@ -543,6 +546,7 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
   const auto starts = k.phrase_index.starts(tokens);
   read_findings(k, text, tokens, scopes, starts, out);
   read_red_flags(k, tokens, scopes, starts, out);
+  if (findings_and_flags_only) return out;
   bool opening = pending == nullptr;
   bool asks_age = pending && pending->kind == QuestionKind::age;
   bool asks_duration = pending && pending->kind == QuestionKind::duration;
@@ -578,6 +582,18 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
       out.answer = pending->choices[out.choice].unsure ? Answer::unsure : Answer::yes;
   }
   return out;
+}
+
+}  // namespace
+
+Reading read_message(const KnowledgeData& k, std::string_view text, const QuestionDef* pending,
+                     const SpellChecker* spelling) {
+  return read(k, text, pending, spelling, false);
+}
+
+Reading read_findings_and_flags(const KnowledgeData& k, std::string_view text,
+                                const SpellChecker* spelling) {
+  return read(k, text, nullptr, spelling, true);
 }
 
 void take_hedged_denial_as_no(Reading& reading) {

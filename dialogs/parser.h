@@ -49,6 +49,13 @@ void take_hedged_denial_as_no(Reading& reading);
 Reading read_message(const KnowledgeData& knowledge, std::string_view text,
                      const QuestionDef* pending, const SpellChecker* spelling);
 
+// An opening's reading without age_years and duration_days (left unset), for callers
+// that use only the findings, their evidence and the red flags: a message typed after
+// the interview completed, and one read joined with the words kept before it. The same
+// findings, evidence and red flags as read_message(knowledge, text, nullptr, spelling).
+Reading read_findings_and_flags(const KnowledgeData& knowledge, std::string_view text,
+                                const SpellChecker* spelling);
+
 // Helpers exposed for tests.
 std::optional<double> parse_age(const KnowledgeData& knowledge, const std::vector<Token>& tokens,
                                 bool answer_to_age);
