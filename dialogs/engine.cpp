@@ -531,6 +531,7 @@ class Interview {
   // count, and only when they raise a red flag; then they are kept as stated. Late news
   // counts, as in one message (apply_mined): they outweigh an earlier "no". Words that
   // deny anything are not read on (denies_anything), and a bare "no" kept no words.
+  // Called only when no red flag holds on facts_ (red_flags_now found none).
   std::vector<int> red_flags_across(const std::string& text) {
     for (const auto& kept : read_on_from_) {
       auto flags = red_flags_across(kept, text);
@@ -543,7 +544,11 @@ class Interview {
   std::vector<int> red_flags_across(const std::string& kept, const std::string& text) {
     const std::string both = kept + " " + text;
     if (denies_anything(both)) return {};
-    Reading joined = read_findings_and_flags(k_, both, options_.spelling);
+    // No rule held on facts_ (the caller found no red flag): a join that can state no
+    // finding a rule reads, and names no red flag, cannot make one hold.
+    std::optional<Reading> read = read_what_may_raise_red_flags(k_, both, options_.spelling);
+    if (!read) return {};
+    const Reading& joined = *read;
     Facts trial = facts_;
     std::vector<int> added;
     for (const auto& [f, value] : joined.findings) {

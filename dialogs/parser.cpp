@@ -534,19 +534,45 @@ int yes_no_choice(Answer a) {
 
 namespace {
 
-// read_message; `findings_and_flags_only` stops after the findings and red flags.
-Reading read(const KnowledgeData& k, std::string_view text, const QuestionDef* pending,
-             const SpellChecker* spelling, bool findings_and_flags_only) {
+// Whether a phrase at one of `starts` may state a finding a red-flag rule reads, or
+// name a red flag (read_what_may_raise_red_flags).
+bool may_raise_red_flag(const KnowledgeData& k, const std::vector<PhraseStart>& starts) {
+  for (const PhraseStart& start : starts) {
+    const IndexedPhrase& p = k.indexed_phrases[start.id];
+    switch (p.owner) {
+      case IndexedPhrase::Owner::red_flag:
+        return true;
+      case IndexedPhrase::Owner::finding:
+        if (k.read_by_red_flag_rule(p.index)) return true;
+        if (const int past = k.findings[p.index].past_finding;
+            past >= 0 && k.read_by_red_flag_rule(past))
+          return true;
+        break;
+      case IndexedPhrase::Owner::finding_denial:
+        break;  // states a finding false only
+    }
+  }
+  return false;
+}
+
+// What read() leaves out.
+enum class Part { all, findings_and_flags, only_if_red_flag_possible };
+
+// read_message; `part` as read_findings_and_flags and read_what_may_raise_red_flags.
+std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
+                            const QuestionDef* pending, const SpellChecker* spelling, Part part) {
   Reading out;
   auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
   // A message of punctuation alone ("?", "...") says nothing, and has no segment for the
   // scopes below to place its marks in (an opening "?" used to read past the end).
   if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.punct; })) return out;
-  Scopes scopes = read_scopes(tokens, k.lexicon.distant_past);
   const auto starts = k.phrase_index.starts(tokens);
+  if (part == Part::only_if_red_flag_possible && !may_raise_red_flag(k, starts))
+    return std::nullopt;
+  Scopes scopes = read_scopes(tokens, k.lexicon.distant_past);
   read_findings(k, text, tokens, scopes, starts, out);
   read_red_flags(k, tokens, scopes, starts, out);
-  if (findings_and_flags_only) return out;
+  if (part != Part::all) return out;
   bool opening = pending == nullptr;
   bool asks_age = pending && pending->kind == QuestionKind::age;
   bool asks_duration = pending && pending->kind == QuestionKind::duration;
@@ -588,12 +614,17 @@ Reading read(const KnowledgeData& k, std::string_view text, const QuestionDef* p
 
 Reading read_message(const KnowledgeData& k, std::string_view text, const QuestionDef* pending,
                      const SpellChecker* spelling) {
-  return read(k, text, pending, spelling, false);
+  return *read(k, text, pending, spelling, Part::all);
 }
 
 Reading read_findings_and_flags(const KnowledgeData& k, std::string_view text,
                                 const SpellChecker* spelling) {
-  return read(k, text, nullptr, spelling, true);
+  return *read(k, text, nullptr, spelling, Part::findings_and_flags);
+}
+
+std::optional<Reading> read_what_may_raise_red_flags(const KnowledgeData& k, std::string_view text,
+                                                     const SpellChecker* spelling) {
+  return read(k, text, nullptr, spelling, Part::only_if_red_flag_possible);
 }
 
 void take_hedged_denial_as_no(Reading& reading) {
