@@ -430,7 +430,9 @@ class Interview {
                                    std::chrono::system_clock::time_point now) {
     // Cut into clauses once: the screen and the gate read the same words.
     const auto clauses = safety::clauses_of(text);
-    auto categories = screen_for_safety(clauses, options_.spelling);
+    // Indexed once: the screen and the reads on from kept words try the same patterns.
+    const auto indexed = index_clauses(clauses, options_.spelling);
+    auto categories = screen_for_safety(indexed, options_.spelling);
     // Nothing here alone: read on from the words kept of the messages just before ("my
     // chest" ... "its crushing", "i dont want" ... "to be" ... "here anymore"). A message
     // the screen answered kept no words, so a crisis is never answered twice for one
@@ -438,7 +440,7 @@ class Interview {
     const std::string* across = nullptr;  // the kept words a crisis was read across
     for (const auto& kept : read_on_from_) {
       if (!categories.empty()) break;
-      categories = screen_across_messages(clause_of_kept(kept), clauses, options_.spelling);
+      categories = screen_across_messages(clause_of_kept(kept), indexed, options_.spelling);
       if (!categories.empty()) across = &kept;
     }
     if (categories.empty()) {
