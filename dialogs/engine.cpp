@@ -546,9 +546,18 @@ class Interview {
   std::vector<int> red_flags_across(const std::string& kept, const std::string& text) {
     const std::string both = kept + " " + text;
     if (denies_anything(both)) return {};
-    // No rule held on facts_ (the caller found no red flag): a join that can state no
-    // finding a rule reads, and names no red flag, cannot make one hold.
-    std::optional<Reading> read = read_what_may_raise_red_flags(k_, both, options_.spelling);
+    // No red flag held on facts_ (the caller found none): a join that names no red flag
+    // raises one only by stating true findings that make one of its rules hold.
+    const auto may_raise = [&](const std::vector<int>& may_state_true) {
+      for (const auto& flag : k_.red_flags) {
+        const auto& recorded = session_.red_flags;
+        if (std::find(recorded.begin(), recorded.end(), flag.id) != recorded.end()) continue;
+        for (const auto& rule : flag.rules)
+          if (facts_.could_hold(rule, may_state_true)) return true;
+      }
+      return false;
+    };
+    std::optional<Reading> read = read_what_may_matter(k_, both, options_.spelling, may_raise);
     if (!read) return {};
     const Reading& joined = *read;
     Facts trial = facts_;

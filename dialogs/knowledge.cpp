@@ -105,7 +105,6 @@ class Loader {
     load_questions();
     load_causes();
     load_red_flags();
-    mark_red_flag_findings();
     load_floors();
     load_safety_net();
     check_reachable();
@@ -265,23 +264,6 @@ class Loader {
     for (int f : finding_list(lex, "lexicon", "new_findings")) k_.lexicon.new_findings.insert(f);
     for (int f : finding_list(lex, "lexicon", "ever_findings")) k_.lexicon.ever_findings.insert(f);
     k_.lexicon.prevailing_findings = finding_list(lex, "lexicon", "prevailing_findings");
-  }
-
-  // KnowledgeData::red_flag_findings: what a rule reads, then the groups it reads.
-  void mark_red_flag_findings() {
-    auto& marked = k_.red_flag_findings;
-    marked.assign(k_.findings.size(), 0);
-    for (const auto& flag : k_.red_flags) {
-      for (const auto& rule : flag.rules) {
-        for (const auto* list : {&rule.all, &rule.any, &rule.none, &rule.not_false})
-          for (int f : *list) marked[f] = 1;
-      }
-    }
-    const std::vector<char> read = marked;
-    for (size_t f = 0; f < k_.findings.size(); ++f) {
-      for (int g : k_.findings[f].siblings)
-        if (read[g]) marked[f] = 1;
-    }
   }
 
   void load_sources() {

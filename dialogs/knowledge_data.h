@@ -176,15 +176,6 @@ struct KnowledgeData {
   // findings in this order, which is the stored JSON object's own (a std::map), so each
   // is placed at its end without a search.
   std::vector<int> findings_by_id;
-  // Per finding: 1 when a red flag's rule reads it or one of its group siblings (which
-  // setting it true makes false). Only such a finding, newly true, can make a rule hold
-  // that did not: red_flags_across skips a join that can state none of them
-  // (read_what_may_raise_red_flags). Built at load; a finding outside it is read as 1.
-  std::vector<char> red_flag_findings;
-
-  bool read_by_red_flag_rule(int f) const {
-    return f < 0 || static_cast<size_t>(f) >= red_flag_findings.size() || red_flag_findings[f];
-  }
 
   int finding(const std::string& id) const {
     auto it = finding_index.find(id);

@@ -3,6 +3,7 @@
 // Pure; safe from any thread.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -56,15 +57,16 @@ Reading read_message(const KnowledgeData& knowledge, std::string_view text,
 Reading read_findings_and_flags(const KnowledgeData& knowledge, std::string_view text,
                                 const SpellChecker* spelling);
 
-// For a join that can only matter by raising a red flag that the facts so far do not
-// (the engine's red_flags_across): read_findings_and_flags, or nullopt, read no further,
-// when nothing it could state can: no red flag's phrase and no phrase of a finding a
-// red-flag rule reads (KnowledgeData::red_flag_findings, the past finding a mention may
-// set included) can start anywhere in it. A reading states a finding true only by such a
-// phrase, so any reading it would give leaves every rule as it was.
-std::optional<Reading> read_what_may_raise_red_flags(const KnowledgeData& knowledge,
-                                                     std::string_view text,
-                                                     const SpellChecker* spelling);
+// For a join that can only matter by what its true findings and red flags raise (the
+// engine's red_flags_across): read_findings_and_flags, or nullopt, read no further, when
+// no red flag's phrase matches in it and `may_matter` says the findings it could state
+// true cannot matter. Those are the findings with a phrase that matches in it, negated
+// or not, in any scope (the scopes are not read then), and the past findings such a
+// mention may set: a reading states a finding true only by a match of one of its
+// phrases.
+std::optional<Reading> read_what_may_matter(
+    const KnowledgeData& knowledge, std::string_view text, const SpellChecker* spelling,
+    const std::function<bool(const std::vector<int>& may_state_true)>& may_matter);
 
 // Helpers exposed for tests.
 std::optional<double> parse_age(const KnowledgeData& knowledge, const std::vector<Token>& tokens,

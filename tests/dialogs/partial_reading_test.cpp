@@ -2,10 +2,11 @@
 // every message of the clinical dev sets and on each joined with the words another one
 // would keep (red_flags_across reads such joins on nearly every typed message):
 // - read_findings_and_flags gives read_message's findings, evidence and red flags;
-// - read_what_may_raise_red_flags gives the same, or stops only where that reading
-//   states no finding a red-flag rule reads and names no red flag.
+// - read_what_may_matter gives the same, or stops only where that reading names no red
+//   flag and states true only findings it asked about.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "dialogs/knowledge_data.h"
 #include "dialogs/parser.h"
 #include "dialogs/previous_message.h"
+#include "dialogs/reasoner.h"
 #include "dialogs/safety_text.h"
 #include "tests/dialogs/simulated_patient.h"
 #include "tests/dialogs/test_knowledge.h"
@@ -67,50 +69,79 @@ TEST(PartialReading, FindingsAndFlagsAreTheWholeReadings) {
   }
 }
 
-TEST(PartialReading, StopsOnlyWhereNoRedFlagCanBeRaised) {
+TEST(PartialReading, StopsOnlyWhereNothingItCouldStateMatters) {
   const KnowledgeData& k = builtin().data();
   int stopped = 0, read_on = 0;
   for (const auto& text : texts_and_joins()) {
     const Reading whole = read_findings_and_flags(k, text, &spelling());
-    const auto part = read_what_may_raise_red_flags(k, text, &spelling());
+    // Told that nothing matters, it stops unless a red flag's phrase may start; what it
+    // was asked about must cover every finding the whole reading states true.
+    std::vector<int> asked;
+    bool consulted = false;
+    const auto part = read_what_may_matter(k, text, &spelling(), [&](const std::vector<int>& f) {
+      asked = f;
+      consulted = true;
+      return false;
+    });
     if (part) {
+      // Read on only because a red flag's phrase may start in it.
       ++read_on;
+      EXPECT_FALSE(consulted) << text;
       expect_same(*part, whole, text);
-      continue;
+    } else {
+      ++stopped;
+      EXPECT_TRUE(consulted) << text;
+      EXPECT_TRUE(whole.red_flags.empty()) << text;
     }
-    ++stopped;
-    EXPECT_TRUE(whole.red_flags.empty()) << text;
-    for (const auto& [f, value] : whole.findings)
-      EXPECT_FALSE(value && k.read_by_red_flag_rule(f)) << k.findings[f].id << ": " << text;
+    for (const auto& [f, value] : whole.findings) {
+      if (!value) continue;
+      if (!part) {
+        EXPECT_NE(std::find(asked.begin(), asked.end(), f), asked.end())
+            << k.findings[f].id << ": " << text;
+      }
+    }
+    // Told that everything matters, it reads on and gives the whole reading.
+    const auto all = read_what_may_matter(k, text, &spelling(), [](const auto&) { return true; });
+    ASSERT_TRUE(all.has_value()) << text;
+    expect_same(*all, whole, text);
   }
   // Both ways are taken on these messages, or the test would show nothing.
-  EXPECT_GT(stopped, 50);
-  EXPECT_GT(read_on, 50);
+  EXPECT_GT(stopped, 500);
+  EXPECT_GT(read_on, 20);
 }
 
-TEST(PartialReading, RedFlagFindingsAreWhatRulesReadAndTheirGroups) {
+// Facts::could_hold, which the engine asks of every red-flag rule with the findings a
+// join could state: false only where no choice of those findings can make it hold.
+TEST(PartialReading, CouldHoldIsFalseOnlyWhereNothingStatedCanMakeItHold) {
   const KnowledgeData& k = builtin().data();
-  ASSERT_EQ(k.red_flag_findings.size(), k.findings.size());
-  std::set<int> read;
+  const int a = k.finding("diabetes"), b = k.finding("fever"), c = k.finding("back_pain"),
+            d = k.finding("weight_loss");
+  ASSERT_TRUE(a >= 0 && b >= 0 && c >= 0 && d >= 0);
+  Facts facts(k);
+  facts.set(a, true);
+  facts.set(d, false);
+  Condition all{{a, b}, {}, {}, {}};
+  EXPECT_FALSE(facts.could_hold(all, {}));
+  EXPECT_FALSE(facts.could_hold(all, {c}));
+  EXPECT_TRUE(facts.could_hold(all, {c, b}));
+  Condition any{{}, {b, c}, {}, {}};
+  EXPECT_FALSE(facts.could_hold(any, {d}));
+  EXPECT_TRUE(facts.could_hold(any, {c}));
+  EXPECT_TRUE(facts.could_hold(Condition{{}, {a, b}, {}, {}}, {}));
+  // A finding already true stays true: "none" of it never holds again.
+  EXPECT_FALSE(facts.could_hold(Condition{{b}, {}, {a}, {}}, {b}));
+  EXPECT_TRUE(facts.could_hold(Condition{{b}, {}, {c}, {}}, {b}));
+  // A false finding stays false unless it may be stated true (late news counts).
+  EXPECT_FALSE(facts.could_hold(Condition{{b}, {}, {}, {d}}, {b}));
+  EXPECT_TRUE(facts.could_hold(Condition{{b}, {}, {}, {d}}, {b, d}));
+  // Against every rule: whenever a rule holds, could_hold says so with nothing stated.
   for (const auto& flag : k.red_flags) {
     for (const auto& rule : flag.rules) {
-      for (const auto* list : {&rule.all, &rule.any, &rule.none, &rule.not_false})
-        read.insert(list->begin(), list->end());
+      if (facts.holds(rule)) {
+        EXPECT_TRUE(facts.could_hold(rule, {})) << flag.id;
+      }
     }
   }
-  ASSERT_FALSE(read.empty());
-  for (size_t f = 0; f < k.findings.size(); ++f) {
-    bool expected = read.count(static_cast<int>(f)) != 0;
-    for (int g : k.findings[f].siblings) expected = expected || read.count(g) != 0;
-    EXPECT_EQ(k.read_by_red_flag_rule(static_cast<int>(f)), expected) << k.findings[f].id;
-  }
-  // (In the built-in base every group a rule reads has all its members in some rule:
-  // the sibling clause is for other knowledge files.)
-  EXPECT_TRUE(k.read_by_red_flag_rule(k.finding("limb_cold_pale")));
-  EXPECT_TRUE(k.read_by_red_flag_rule(k.finding("both_legs")));
-  EXPECT_FALSE(k.read_by_red_flag_rule(k.finding("diabetes")));
-  // Outside the table (a knowledge base built some other way): read, the safe answer.
-  EXPECT_TRUE(k.read_by_red_flag_rule(static_cast<int>(k.findings.size())));
 }
 
 }  // namespace
