@@ -153,7 +153,8 @@ class Interview {
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
     now_ = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     previous_close_ = !st_.previous_words.empty() && sent_close_together(st_.previous_at, now_);
-    if (previous_close_) read_on_from_ = kept_words_to_read_on();
+    // Only typed text is read on from them (a button press never is).
+    if (previous_close_ && input.kind == Input::Kind::text) read_on_from_ = kept_words_to_read_on();
     std::string command = command_of(input);
     if (!command.empty()) return on_command(command);
     if (input.kind == Input::Kind::text) {
@@ -440,8 +441,8 @@ class Interview {
     const std::string* across = nullptr;  // the kept words a crisis was read across
     for (const auto& kept : read_on_from_) {
       if (!categories.empty()) break;
-      categories = screen_across_messages(clause_of_kept(kept), indexed, options_.spelling);
-      if (!categories.empty()) across = &kept;
+      categories = screen_across_messages(kept.clause, indexed, options_.spelling);
+      if (!categories.empty()) across = &kept.words;
     }
     if (categories.empty()) {
       keep_words_ = words_to_keep(clauses);
@@ -515,15 +516,11 @@ class Interview {
   // two found: a denial in the first piece ("im not ok" ... "i want" ... "to die") must
   // not silence what the last two say. At most EngineState::kPreviousWords each, however
   // the stored session was written.
-  std::vector<std::string> kept_words_to_read_on() const {
-    auto words_of = [](std::string_view kept) {
-      std::string out;
-      for (const auto& word : clause_of_kept(kept)) out += (out.empty() ? "" : " ") + word;
-      return out;
-    };
-    std::vector<std::string> out{words_of(st_.previous_words)};
+  // Each run is cut into the screen's clause once (kept_words).
+  std::vector<KeptWords> kept_words_to_read_on() const {
+    std::vector<KeptWords> out{kept_words(st_.previous_words)};
     if (!st_.earlier_words.empty())
-      out.push_back(words_of(st_.earlier_words + " " + st_.previous_words));
+      out.push_back(kept_words(st_.earlier_words + " " + st_.previous_words));
     return out;
   }
 
@@ -536,7 +533,7 @@ class Interview {
   // Called only when no red flag holds on facts_ (red_flags_now found none).
   std::vector<int> red_flags_across(const std::string& text) {
     for (const auto& kept : read_on_from_) {
-      auto flags = red_flags_across(kept, text);
+      auto flags = red_flags_across(kept.words, text);
       if (!flags.empty()) return flags;
     }
     return {};
@@ -608,8 +605,9 @@ class Interview {
   std::int64_t now_ = 0;  // this message's time, seconds since the epoch
   // The previous message kept words and came within the time bound (sent_close_together).
   bool previous_close_ = false;
-  // kept_words_to_read_on() when previous_close_; empty reads nothing on.
-  std::vector<std::string> read_on_from_;
+  // kept_words_to_read_on() when previous_close_ and the input is typed; empty reads
+  // nothing on.
+  std::vector<KeptWords> read_on_from_;
 };
 
 }  // namespace

@@ -3,7 +3,8 @@
 // would keep (red_flags_across reads such joins on nearly every typed message):
 // - read_findings_and_flags gives read_message's findings, evidence and red flags;
 // - read_what_may_matter gives the same, or stops only where that reading names no red
-//   flag and states true only findings it asked about.
+//   flag and states true only findings it asked about;
+// - kept words are cut into the screen's clause once, as cutting them twice did.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -141,6 +142,38 @@ TEST(PartialReading, CouldHoldIsFalseOnlyWhereNothingStatedCanMakeItHold) {
         EXPECT_TRUE(facts.could_hold(rule, {})) << flag.id;
       }
     }
+  }
+}
+
+// kept_words cuts the stored words once where cutting them twice, as the engine did
+// (once to single-space them, once more for the screen), gives the same clause.
+TEST(PartialReading, KeptWordsAreCutAsTwiceBefore) {
+  auto twice = [](const std::string& stored) {
+    std::string words;
+    for (const auto& word : clause_of_kept(stored)) words += (words.empty() ? "" : " ") + word;
+    return KeptWords{words, clause_of_kept(words)};
+  };
+  std::vector<std::string> stored = {"",
+                                     "my chest",
+                                     "i can, not feel it",
+                                     "he could. not",
+                                     "can not",
+                                     "i CAN'T feel my",
+                                     "cant but not this",
+                                     "a b c d e f g h i j",
+                                     "please, can. not! could; not, can",
+                                     "café résumé — naïve",
+                                     "  spaced   out  ",
+                                     "can’t",
+                                     "9 to 5"};
+  for (const auto& text : messages()) {
+    stored.push_back(words_to_keep(safety::clauses_of(text)));
+    stored.push_back(text);  // a stored value this build never wrote
+  }
+  for (const auto& s : stored) {
+    const KeptWords once = kept_words(s), expected = twice(s);
+    EXPECT_EQ(once.words, expected.words) << s;
+    EXPECT_EQ(once.clause, expected.clause) << s;
   }
 }
 
