@@ -153,7 +153,8 @@ class Interview {
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
     now_ = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     previous_close_ = !st_.previous_words.empty() && sent_close_together(st_.previous_at, now_);
-    if (previous_close_) read_on_from_ = kept_words_to_read_on();
+    // Only typed text is read on from them (a button press never is).
+    if (previous_close_ && input.kind == Input::Kind::text) read_on_from_ = kept_words_to_read_on();
     std::string command = command_of(input);
     if (!command.empty()) return on_command(command);
     if (input.kind == Input::Kind::text) {
@@ -292,7 +293,8 @@ class Interview {
 
   Turn after_completion(const Input& input) {
     if (input.kind == Input::Kind::text) {
-      Reading reading = read_message(k_, input.text, nullptr, options_.spelling);
+      // Only what may raise a red flag is used here: no age or duration is read.
+      Reading reading = read_findings_and_flags(k_, input.text, options_.spelling);
       apply_mined(k_, facts_, st_, reading);
       auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
       if (flags.empty()) flags = red_flags_across(input.text);
@@ -429,7 +431,9 @@ class Interview {
                                    std::chrono::system_clock::time_point now) {
     // Cut into clauses once: the screen and the gate read the same words.
     const auto clauses = safety::clauses_of(text);
-    auto categories = screen_for_safety(clauses, options_.spelling);
+    // Indexed once: the screen and the reads on from kept words try the same patterns.
+    const auto indexed = index_clauses(clauses, options_.spelling);
+    auto categories = screen_for_safety(indexed, options_.spelling);
     // Nothing here alone: read on from the words kept of the messages just before ("my
     // chest" ... "its crushing", "i dont want" ... "to be" ... "here anymore"). A message
     // the screen answered kept no words, so a crisis is never answered twice for one
@@ -437,8 +441,8 @@ class Interview {
     const std::string* across = nullptr;  // the kept words a crisis was read across
     for (const auto& kept : read_on_from_) {
       if (!categories.empty()) break;
-      categories = screen_across_messages(clause_of_kept(kept), clauses, options_.spelling);
-      if (!categories.empty()) across = &kept;
+      categories = screen_across_messages(kept.clause, indexed, options_.spelling);
+      if (!categories.empty()) across = &kept.words;
     }
     if (categories.empty()) {
       keep_words_ = words_to_keep(clauses);
@@ -512,15 +516,11 @@ class Interview {
   // two found: a denial in the first piece ("im not ok" ... "i want" ... "to die") must
   // not silence what the last two say. At most EngineState::kPreviousWords each, however
   // the stored session was written.
-  std::vector<std::string> kept_words_to_read_on() const {
-    auto words_of = [](std::string_view kept) {
-      std::string out;
-      for (const auto& word : clause_of_kept(kept)) out += (out.empty() ? "" : " ") + word;
-      return out;
-    };
-    std::vector<std::string> out{words_of(st_.previous_words)};
+  // Each run is cut into the screen's clause once (kept_words).
+  std::vector<KeptWords> kept_words_to_read_on() const {
+    std::vector<KeptWords> out{kept_words(st_.previous_words)};
     if (!st_.earlier_words.empty())
-      out.push_back(words_of(st_.earlier_words + " " + st_.previous_words));
+      out.push_back(kept_words(st_.earlier_words + " " + st_.previous_words));
     return out;
   }
 
@@ -530,9 +530,10 @@ class Interview {
   // count, and only when they raise a red flag; then they are kept as stated. Late news
   // counts, as in one message (apply_mined): they outweigh an earlier "no". Words that
   // deny anything are not read on (denies_anything), and a bare "no" kept no words.
+  // Called only when no red flag holds on facts_ (red_flags_now found none).
   std::vector<int> red_flags_across(const std::string& text) {
     for (const auto& kept : read_on_from_) {
-      auto flags = red_flags_across(kept, text);
+      auto flags = red_flags_across(kept.words, text);
       if (!flags.empty()) return flags;
     }
     return {};
@@ -542,7 +543,20 @@ class Interview {
   std::vector<int> red_flags_across(const std::string& kept, const std::string& text) {
     const std::string both = kept + " " + text;
     if (denies_anything(both)) return {};
-    Reading joined = read_message(k_, both, nullptr, options_.spelling);
+    // No red flag held on facts_ (the caller found none): a join that names no red flag
+    // raises one only by stating true findings that make one of its rules hold.
+    const auto may_raise = [&](const std::vector<int>& may_state_true) {
+      for (const auto& flag : k_.red_flags) {
+        const auto& recorded = session_.red_flags;
+        if (std::find(recorded.begin(), recorded.end(), flag.id) != recorded.end()) continue;
+        for (const auto& rule : flag.rules)
+          if (facts_.could_hold(rule, may_state_true)) return true;
+      }
+      return false;
+    };
+    std::optional<Reading> read = read_what_may_matter(k_, both, options_.spelling, may_raise);
+    if (!read) return {};
+    const Reading& joined = *read;
     Facts trial = facts_;
     std::vector<int> added;
     for (const auto& [f, value] : joined.findings) {
@@ -591,8 +605,9 @@ class Interview {
   std::int64_t now_ = 0;  // this message's time, seconds since the epoch
   // The previous message kept words and came within the time bound (sent_close_together).
   bool previous_close_ = false;
-  // kept_words_to_read_on() when previous_close_; empty reads nothing on.
-  std::vector<std::string> read_on_from_;
+  // kept_words_to_read_on() when previous_close_ and the input is typed; empty reads
+  // nothing on.
+  std::vector<KeptWords> read_on_from_;
 };
 
 }  // namespace

@@ -532,17 +532,50 @@ int yes_no_choice(Answer a) {
 
 }  // namespace
 
-Reading read_message(const KnowledgeData& k, std::string_view text, const QuestionDef* pending,
-                     const SpellChecker* spelling) {
+namespace {
+
+// The findings a reading could state true: those with a phrase that matches at one of
+// `starts` (negated or not, in any scope), with the past finding such a mention may set;
+// or nullopt when a red flag's phrase matches there too.
+std::optional<std::vector<int>> may_state_true(const KnowledgeData& k, const std::vector<Token>& t,
+                                               const std::vector<PhraseStart>& starts) {
+  std::vector<int> out;
+  for (const PhraseStart& start : starts) {
+    const IndexedPhrase& p = k.indexed_phrases[start.id];
+    if (p.owner == IndexedPhrase::Owner::finding_denial) continue;  // states a finding false only
+    if (p.owner == IndexedPhrase::Owner::finding && !out.empty() && out.back() == p.index)
+      continue;  // one of its phrases matched already
+    if (!matches_at(t, k.phrase(p), start.at, nullptr)) continue;
+    if (p.owner == IndexedPhrase::Owner::red_flag) return std::nullopt;
+    out.push_back(p.index);
+    if (const int past = k.findings[p.index].past_finding; past >= 0) out.push_back(past);
+  }
+  return out;
+}
+
+// What read() leaves out.
+enum class Part { all, findings_and_flags, only_if_it_may_matter };
+
+using MayMatter = std::function<bool(const std::vector<int>&)>;
+
+// read_message; `part` as read_findings_and_flags and read_what_may_matter.
+std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
+                            const QuestionDef* pending, const SpellChecker* spelling, Part part,
+                            const MayMatter* may_matter = nullptr) {
   Reading out;
   auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
   // A message of punctuation alone ("?", "...") says nothing, and has no segment for the
   // scopes below to place its marks in (an opening "?" used to read past the end).
   if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.punct; })) return out;
-  Scopes scopes = read_scopes(tokens, k.lexicon.distant_past);
   const auto starts = k.phrase_index.starts(tokens);
+  if (part == Part::only_if_it_may_matter) {
+    const auto stated = may_state_true(k, tokens, starts);
+    if (stated && !(*may_matter)(*stated)) return std::nullopt;
+  }
+  Scopes scopes = read_scopes(tokens, k.lexicon.distant_past);
   read_findings(k, text, tokens, scopes, starts, out);
   read_red_flags(k, tokens, scopes, starts, out);
+  if (part != Part::all) return out;
   bool opening = pending == nullptr;
   bool asks_age = pending && pending->kind == QuestionKind::age;
   bool asks_duration = pending && pending->kind == QuestionKind::duration;
@@ -578,6 +611,24 @@ Reading read_message(const KnowledgeData& k, std::string_view text, const Questi
       out.answer = pending->choices[out.choice].unsure ? Answer::unsure : Answer::yes;
   }
   return out;
+}
+
+}  // namespace
+
+Reading read_message(const KnowledgeData& k, std::string_view text, const QuestionDef* pending,
+                     const SpellChecker* spelling) {
+  return *read(k, text, pending, spelling, Part::all);
+}
+
+Reading read_findings_and_flags(const KnowledgeData& k, std::string_view text,
+                                const SpellChecker* spelling) {
+  return *read(k, text, nullptr, spelling, Part::findings_and_flags);
+}
+
+std::optional<Reading> read_what_may_matter(const KnowledgeData& k, std::string_view text,
+                                            const SpellChecker* spelling,
+                                            const MayMatter& may_matter) {
+  return read(k, text, nullptr, spelling, Part::only_if_it_may_matter, &may_matter);
 }
 
 void take_hedged_denial_as_no(Reading& reading) {

@@ -3,6 +3,7 @@
 // Pure; safe from any thread.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,6 +49,24 @@ void take_hedged_denial_as_no(Reading& reading);
 // How a message is read: docs/reading.md.
 Reading read_message(const KnowledgeData& knowledge, std::string_view text,
                      const QuestionDef* pending, const SpellChecker* spelling);
+
+// An opening's reading without age_years and duration_days (left unset), for callers
+// that use only the findings, their evidence and the red flags: a message typed after
+// the interview completed, and one read joined with the words kept before it. The same
+// findings, evidence and red flags as read_message(knowledge, text, nullptr, spelling).
+Reading read_findings_and_flags(const KnowledgeData& knowledge, std::string_view text,
+                                const SpellChecker* spelling);
+
+// For a join that can only matter by what its true findings and red flags raise (the
+// engine's red_flags_across): read_findings_and_flags, or nullopt, read no further, when
+// no red flag's phrase matches in it and `may_matter` says the findings it could state
+// true cannot matter. Those are the findings with a phrase that matches in it, negated
+// or not, in any scope (the scopes are not read then), and the past findings such a
+// mention may set: a reading states a finding true only by a match of one of its
+// phrases.
+std::optional<Reading> read_what_may_matter(
+    const KnowledgeData& knowledge, std::string_view text, const SpellChecker* spelling,
+    const std::function<bool(const std::vector<int>& may_state_true)>& may_matter);
 
 // Helpers exposed for tests.
 std::optional<double> parse_age(const KnowledgeData& knowledge, const std::vector<Token>& tokens,

@@ -66,4 +66,20 @@ safety::Clause clause_of_kept(std::string_view kept) {
   return out;
 }
 
+KeptWords kept_words(std::string_view kept) {
+  KeptWords out{{}, clause_of_kept(kept)};
+  for (const auto& word : out.clause) out.words += (out.words.empty() ? "" : " ") + word;
+  // The clause's words are lower-case letters and digits, none of them "but", at most
+  // kPreviousWords: cut again, single-spaced, they come back as they are, one clause,
+  // except where "not" follows "can" or "could" (clauses_of merges those, and two
+  // clauses of a stored value may have put them side by side).
+  for (size_t i = 0; i + 1 < out.clause.size(); ++i) {
+    if (out.clause[i + 1] == "not" && (out.clause[i] == "can" || out.clause[i] == "could")) {
+      out.clause = clause_of_kept(out.words);
+      break;
+    }
+  }
+  return out;
+}
+
 }  // namespace triagebot::dialogs

@@ -38,4 +38,14 @@ bool sent_close_together(std::optional<std::int64_t> previous_at, std::int64_t n
 // stored session is not trusted to hold what this build wrote).
 safety::Clause clause_of_kept(std::string_view kept);
 
+// Kept words as the engine reads them on: `words`, those of clause_of_kept(kept) single-
+// spaced, and `clause`, clause_of_kept(words), the clause the screen reads. Cut once
+// where cutting `words` again gives the same clause (it does unless two of its words
+// read as one: "can" then "not" become "cannot").
+struct KeptWords {
+  std::string words;
+  safety::Clause clause;
+};
+KeptWords kept_words(std::string_view kept);
+
 }  // namespace triagebot::dialogs

@@ -31,6 +31,21 @@ bool Facts::holds(const Condition& c) const {
   return true;
 }
 
+bool Facts::could_hold(const Condition& c, const std::vector<int>& may_turn_true) const {
+  auto may_be_true = [&](int f) {
+    return is_true(f) ||
+           std::find(may_turn_true.begin(), may_turn_true.end(), f) != may_turn_true.end();
+  };
+  // A true finding stays true, and a false one stays false unless it may turn true.
+  for (int f : c.all)
+    if (!may_be_true(f)) return false;
+  for (int f : c.none)
+    if (is_true(f)) return false;
+  for (int f : c.not_false)
+    if (is_false(f) && !may_be_true(f)) return false;
+  return c.any.empty() || std::any_of(c.any.begin(), c.any.end(), may_be_true);
+}
+
 Triage more_urgent(Triage a, Triage b) { return static_cast<int>(a) < static_cast<int>(b) ? a : b; }
 
 namespace {

@@ -26,6 +26,11 @@ class Facts {
   // Setting a grouped finding true makes its siblings false (one side, one onset, ...).
   void set(int f, bool value);
   bool holds(const Condition& c) const;
+  // Whether `c` could hold once some of `may_turn_true` are set true (each one's group
+  // siblings becoming false) over these facts, where no finding already true is made
+  // false: what a reading that can state only those findings could change. A false
+  // answer is certain; a true one only says it is not ruled out.
+  bool could_hold(const Condition& c, const std::vector<int>& may_turn_true) const;
   bool group_has_true(int f) const;
 
  private:

@@ -9,6 +9,28 @@ std::span<const int> ClauseStarts::of(int id) const {
   return std::span<const int>(words_).subspan(from - ids_.begin(), to - from);
 }
 
+ClauseStarts ClauseStarts::joined(const ClauseStarts& a, int a_words, const ClauseStarts& b) {
+  ClauseStarts out;
+  out.present_.resize(std::max(a.present_.size(), b.present_.size()));
+  for (size_t i = 0; i < out.present_.size(); ++i)
+    out.present_[i] =
+        (i < a.present_.size() ? a.present_[i] : 0) | (i < b.present_.size() ? b.present_[i] : 0);
+  out.ids_.reserve(a.ids_.size() + b.ids_.size());
+  out.words_.reserve(a.ids_.size() + b.ids_.size());
+  // Both sorted by id then word; for one id all of a's words come before b's.
+  size_t i = 0, j = 0;
+  while (i < a.ids_.size() || j < b.ids_.size()) {
+    if (j == b.ids_.size() || (i < a.ids_.size() && a.ids_[i] <= b.ids_[j])) {
+      out.ids_.push_back(a.ids_[i]);
+      out.words_.push_back(a.words_[i++]);
+    } else {
+      out.ids_.push_back(b.ids_[j]);
+      out.words_.push_back(b.words_[j++] + a_words);
+    }
+  }
+  return out;
+}
+
 void PatternIndex::add(Pattern& pattern) {
   pattern.id = size_++;
   if (pattern.elements.empty()) return;

@@ -32,6 +32,11 @@ class ClauseStarts {
   std::span<const int> of(int id) const;
   // Whether of(id) is not empty, in a few instructions: most of the screen's patterns
   // start nowhere in a clause, and it asks this of each of them.
+  // The starts of clause `a` (of `a_words` words) followed by clause `b`, from theirs:
+  // whether a pattern may start at a word depends on that word alone, so those of the
+  // joined clause are a's and b's with b's words numbered on. For a crisis split over
+  // messages (screen_across_messages), whose second part the screen has indexed already.
+  static ClauseStarts joined(const ClauseStarts& a, int a_words, const ClauseStarts& b);
   bool any(int id) const {
     const size_t word = static_cast<size_t>(id) / 64;
     return id >= 0 && word < present_.size() && (present_[word] >> (id % 64)) & 1U;

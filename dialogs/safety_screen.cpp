@@ -11,6 +11,7 @@ namespace triagebot::dialogs {
 namespace {
 
 using safety::Clause;
+using safety::IndexedClause;
 using safety::Negation;
 using safety::Pattern;
 using safety::PatternMatch;
@@ -75,13 +76,6 @@ bool body_part_before(const Clause& clause, const PatternMatch& match) {
   }
   return false;
 }
-
-// A clause with, for every pattern, the words it may start at (safety_index.h): the
-// patterns are only tried there.
-struct IndexedClause {
-  const Clause& words;
-  safety::ClauseStarts starts;
-};
 
 std::optional<PatternMatch> find(const IndexedClause& clause, const Pattern& pattern,
                                  const SpellChecker* spelling) {
@@ -176,16 +170,16 @@ bool rule_fires_across(const Rule& rule, const IndexedClause& clause, int bounda
   return false;
 }
 
-std::vector<IndexedClause> indexed_clauses(const std::vector<Clause>& clauses,
-                                           const SpellChecker* spelling) {
+}  // namespace
+
+std::vector<IndexedClause> index_clauses(const std::vector<Clause>& clauses,
+                                         const SpellChecker* spelling) {
   std::vector<IndexedClause> out;
   out.reserve(clauses.size());
   for (const auto& clause : clauses)
     out.push_back({clause, safety::pattern_index().starts(clause, spelling)});
   return out;
 }
-
-}  // namespace
 
 std::string_view to_string(SafetyCategory category) {
   for (const auto& [value, name] : kNames)
@@ -205,7 +199,11 @@ std::vector<SafetyCategory> screen_for_safety(std::string_view text, const Spell
 
 std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>& words,
                                               const SpellChecker* spelling) {
-  const auto clauses = indexed_clauses(words, spelling);
+  return screen_for_safety(index_clauses(words, spelling), spelling);
+}
+
+std::vector<SafetyCategory> screen_for_safety(const std::vector<IndexedClause>& clauses,
+                                              const SpellChecker* spelling) {
   std::vector<SafetyCategory> found;
   auto note = [&](SafetyCategory c) {
     if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
@@ -232,11 +230,19 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>&
 std::vector<SafetyCategory> screen_across_messages(const Clause& previous,
                                                    const std::vector<Clause>& current,
                                                    const SpellChecker* spelling) {
+  return screen_across_messages(previous, index_clauses(current, spelling), spelling);
+}
+
+std::vector<SafetyCategory> screen_across_messages(const Clause& previous,
+                                                   const std::vector<IndexedClause>& current,
+                                                   const SpellChecker* spelling) {
   if (previous.empty() || current.empty()) return {};
   Clause joined = previous;
-  joined.insert(joined.end(), current.front().begin(), current.front().end());
+  joined.insert(joined.end(), current.front().words.begin(), current.front().words.end());
   const int boundary = static_cast<int>(previous.size());
-  const IndexedClause clause{joined, safety::pattern_index().starts(joined, spelling)};
+  const IndexedClause clause{
+      joined, safety::ClauseStarts::joined(safety::pattern_index().starts(previous, spelling),
+                                           boundary, current.front().starts)};
   const bool past = long_past(clause);
   std::vector<SafetyCategory> found;
   for (const auto& rule : safety::rules()) {
@@ -247,15 +253,13 @@ std::vector<SafetyCategory> screen_across_messages(const Clause& previous,
   // words of a message the screen answered, and this runs only when the current message
   // found nothing), so two in the joined clause and the rest are split over both.
   if (std::find(found.begin(), found.end(), SafetyCategory::self_harm) == found.end()) {
-    std::vector<IndexedClause> clauses;
-    clauses.push_back(clause);
-    for (size_t i = 1; i < current.size(); ++i)
-      clauses.push_back({current[i], safety::pattern_index().starts(current[i], spelling)});
+    // The joined clause, then the current message's others as the screen indexed them.
     int preparations = 0;
     for (const auto& sign : safety::preparation_signs()) {
-      if (std::any_of(clauses.begin(), clauses.end(),
-                      [&](const IndexedClause& c) { return find(c, sign, spelling).has_value(); }))
-        ++preparations;
+      bool seen = find(clause, sign, spelling).has_value();
+      for (size_t i = 1; i < current.size() && !seen; ++i)
+        seen = find(current[i], sign, spelling).has_value();
+      if (seen) ++preparations;
     }
     if (preparations >= 2) found.push_back(SafetyCategory::self_harm);
   }
@@ -265,7 +269,7 @@ std::vector<SafetyCategory> screen_across_messages(const Clause& previous,
 
 std::optional<std::string> safety_language(std::string_view text, const SpellChecker* spelling) {
   const auto words = safety::clauses_of(text);
-  for (const auto& clause : indexed_clauses(words, spelling)) {
+  for (const auto& clause : index_clauses(words, spelling)) {
     const bool past = long_past(clause);
     for (const auto& rule : safety::rules()) {
       if (!rule.language.empty() && rule_fires(rule, clause, past, spelling)) return rule.language;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "dialogs/language_tools.h"
+#include "dialogs/safety_index.h"
 #include "dialogs/safety_text.h"
 
 namespace triagebot::dialogs {
@@ -43,6 +44,22 @@ std::vector<SafetyCategory> screen_for_safety(std::string_view text, const Spell
 std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>& clauses,
                                               const SpellChecker* spelling);
 
+namespace safety {
+// A clause with, for every pattern, the words it may start at (safety_index.h): the
+// patterns are only tried there. Refers to the clause's words.
+struct IndexedClause {
+  const Clause& words;
+  ClauseStarts starts;
+};
+}  // namespace safety
+
+// The clauses as both screens read them, indexed once: the engine screens a message
+// alone and then read on from kept words with the same ones.
+std::vector<safety::IndexedClause> index_clauses(const std::vector<safety::Clause>& clauses,
+                                                 const SpellChecker* spelling);
+std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::IndexedClause>& clauses,
+                                              const SpellChecker* spelling);
+
 // A crisis split over two or three messages ("my chest" ... "its crushing", "i dont want"
 // ... "to be" ... "here anymore"; docs/safety.md "Messages split over several turns"):
 // the categories found when the words kept of the messages before (`previous`, as the
@@ -56,6 +73,10 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>&
 std::vector<SafetyCategory> screen_across_messages(const safety::Clause& previous,
                                                    const std::vector<safety::Clause>& current,
                                                    const SpellChecker* spelling);
+// The same, on `current` indexed by index_clauses.
+std::vector<SafetyCategory> screen_across_messages(
+    const safety::Clause& previous, const std::vector<safety::IndexedClause>& current,
+    const SpellChecker* spelling);
 
 // The language of the phrasing that made `text` a safety message, when that was one of
 // the five other languages ("es" for "me duele el pecho"); nullopt for English or none.

@@ -4,7 +4,8 @@
 // (tests/dialogs/simulated_patient.h: the built-in knowledge base, hunspell and CLD2 as
 // the server has them) and times each step call with steady_clock.
 //
-//   dialogs_step_bench [--rounds N] [--typed] [--openings-only] [vignettes.jsonl]
+//   dialogs_step_bench [--rounds N] [--typed] [--openings-only] [--texts-only]
+//                      [--texts-print] [vignettes.jsonl]
 //
 // Default file: tests/dialogs/data/vignettes-dev.jsonl (a copy of the shared dev set).
 // One untimed round first (dictionaries, static phrase lists), then N timed rounds
@@ -19,6 +20,12 @@
 // `M.texts`), each sent as the first message of a new conversation, as most of the
 // server bench's Telegram updates are. --openings-only prints just that table (for
 // perf and callgrind).
+// A second table times the same texts as the rest of the server bench's load sends them
+// (issue 13's profile): typed mid-interview (the first question pending) and to a
+// conversation whose interview has completed, each soon after a message whose words were
+// kept (so every text is also read joined with those words, red_flags_across).
+// --texts-only prints just that table; --texts-print prints those steps whole instead
+// (replies, assessment, next session, safety), one JSON line each, to diff two builds.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -149,12 +156,121 @@ void report_openings(const std::vector<std::vector<Sample>>& rounds) {
   print_row("bench openings", fastest);
 }
 
+// A session as storage holds it between messages: the conversation so far, then one
+// typed message that kept words (previous_message.h), all at `at`.
+struct MidAndDone {
+  Session mid;   // the first question pending
+  Session done;  // the interview completed (an assessment given)
+};
+
+MidAndDone sessions_with_kept_words(const EngineOptions& options,
+                                    std::chrono::system_clock::time_point at) {
+  MidAndDone out;
+  Turn t = step(testing::builtin(), options, Session{},
+                Input::typed("For three weeks my left leg has been numb and I'm 41"), at);
+  out.mid = t.next;
+  // Press "No" (else the first choice) until the interview concludes.
+  for (int i = 0; i < 40 && t.next.status == SessionStatus::active; ++i) {
+    const Reply* q = nullptr;
+    for (const auto& r : t.replies)
+      if (!r.choices.empty()) q = &r;
+    if (!q) break;
+    auto no = std::find_if(q->choices.begin(), q->choices.end(),
+                           [](const Choice& c) { return c.label == "No"; });
+    t = step(testing::builtin(), options, t.next,
+             Input::pressed(no == q->choices.end() ? q->choices[0].id : no->id), at);
+  }
+  // A last typed message after the assessment: its words are kept too.
+  out.done = step(testing::builtin(), options, t.next,
+                  Input::typed("thanks, the left leg is still numb"), at)
+                 .next;
+  for (const Session* s : {&out.mid, &out.done}) {
+    if (!s->engine_state.contains("previous_words"))
+      std::fprintf(stderr, "dialogs_step_bench: a session kept no words\n");
+  }
+  if (out.done.status != SessionStatus::completed)
+    std::fprintf(stderr, "dialogs_step_bench: the interview did not complete\n");
+  return out;
+}
+
+// Each bench text typed to `session`, 30 s after its last message; in play_openings' shape.
+std::vector<std::vector<Sample>> play_texts(const EngineOptions& options, const Session& session,
+                                            std::chrono::system_clock::time_point at, int rounds) {
+  std::vector<std::vector<Sample>> out;
+  size_t replies = 0;
+  for (int round = 0; round <= rounds; ++round) {
+    std::vector<Sample> samples;
+    for (const char* text : kBenchTexts) {
+      const Input input = Input::typed(text);
+      const auto started = std::chrono::steady_clock::now();
+      Turn t = step(testing::builtin(), options, session, input, at);
+      const auto took = std::chrono::steady_clock::now() - started;
+      replies += t.replies.size();
+      samples.push_back(
+          {std::chrono::duration<double, std::micro>(took).count(), true, input.text.size()});
+    }
+    if (round > 0) out.push_back(std::move(samples));
+  }
+  if (replies == 0) std::fprintf(stderr, "dialogs_step_bench: the texts had no reply\n");
+  return out;
+}
+
+// The steps report_texts times, written whole: the steps' golden record does not hold
+// steps after kept words on a completed interview.
+void print_texts() {
+  const EngineOptions options = testing::server_options("999");
+  const auto at = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
+  const MidAndDone sessions = sessions_with_kept_words(options, at);
+  for (const Session* session : {&sessions.mid, &sessions.done}) {
+    for (const char* text : kBenchTexts) {
+      Turn t = step(testing::builtin(), options, *session, Input::typed(text),
+                    at + std::chrono::seconds(30));
+      nlohmann::json line = {{"typed", text},
+                             {"replies", t.replies},
+                             {"next", session_to_json(t.next)},
+                             {"safety", t.safety}};
+      line["assessment"] = t.assessment ? nlohmann::json(*t.assessment) : nlohmann::json(nullptr);
+      std::printf("%s\n", line.dump().c_str());
+    }
+  }
+}
+
+void report_texts(int rounds) {
+  const EngineOptions options = testing::server_options("999");
+  const auto at = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
+  const MidAndDone sessions = sessions_with_kept_words(options, at);
+  const auto later = at + std::chrono::seconds(30);
+  const auto mid = play_texts(options, sessions.mid, later, rounds);
+  const auto done = play_texts(options, sessions.done, later, rounds);
+  std::printf(
+      "\nthe server bench's texts after a message that kept words\n%-16s %7s %10s %8s "
+      "%8s %9s %9s\n",
+      "input", "steps", "median µs", "p90 µs", "p99 µs", "max µs", "slowest B");
+  for (const auto* rounds_of : {&mid, &done}) {
+    const char* label = rounds_of == &mid ? "mid-interview" : "after completion";
+    std::vector<Sample> all;
+    for (const auto& round : *rounds_of) all.insert(all.end(), round.begin(), round.end());
+    print_row(label, all);
+  }
+  std::printf("each step's fastest round:\n");
+  for (const auto* rounds_of : {&mid, &done}) {
+    const char* label = rounds_of == &mid ? "mid-interview" : "after completion";
+    std::vector<Sample> fastest = rounds_of->front();
+    for (const auto& round : *rounds_of) {
+      for (size_t i = 0; i < fastest.size(); ++i)
+        fastest[i].micros = std::min(fastest[i].micros, round[i].micros);
+    }
+    print_row(label, fastest);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int rounds = 20;
   bool also_typed = false;
   bool openings_only = false;
+  bool texts_only = false;
   std::string file = testing::vignette_data_file("vignettes-dev.jsonl");
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -164,12 +280,17 @@ int main(int argc, char** argv) {
       also_typed = true;
     } else if (arg == "--openings-only") {
       openings_only = true;
+    } else if (arg == "--texts-only") {
+      texts_only = true;
+    } else if (arg == "--texts-print") {
+      print_texts();
+      return 0;
     } else if (!arg.empty() && arg[0] != '-') {
       file = arg;
     } else {
       std::fprintf(stderr,
                    "usage: dialogs_step_bench [--rounds N] [--typed] [--openings-only] "
-                   "[vignettes.jsonl]\n");
+                   "[--texts-only] [--texts-print] [vignettes.jsonl]\n");
       return 2;
     }
   }
@@ -179,6 +300,10 @@ int main(int argc, char** argv) {
   }
   if (openings_only) {
     report_openings(play_openings(rounds));
+    return 0;
+  }
+  if (texts_only) {
+    report_texts(rounds);
     return 0;
   }
   const auto vignettes = testing::read_vignettes(file);
@@ -194,5 +319,6 @@ int main(int argc, char** argv) {
     report("every answer typed (TRIAGEBOT_VIGNETTE_TYPED=1)", play_rounds(vignettes, rounds));
   }
   report_openings(play_openings(rounds));
+  report_texts(rounds);
   return 0;
 }

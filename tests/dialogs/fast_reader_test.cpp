@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialogs/knowledge_data.h"
+#include "dialogs/previous_message.h"
 #include "dialogs/safety_rules.h"
 #include "dialogs/safety_text.h"
 #include "dialogs/spelling_normaliser.h"
@@ -154,6 +155,44 @@ TEST(FastReader, SafetyIndexFindsWhatTheFullScanFinds) {
     }
   }
   EXPECT_GT(found, 100);
+}
+
+// screen_across_messages joins the kept words' starts with those the screen found for
+// the message's first clause (ClauseStarts::joined): the same as indexing the joined
+// clause, for every pattern, on each dev message after the words the one before keeps.
+TEST(FastReader, JoinedClauseStartsAreThoseOfTheJoinedClause) {
+  std::vector<const safety::Pattern*> patterns;
+  for (const auto& rule : safety::rules()) {
+    for (const auto& p : rule.patterns) patterns.push_back(&p);
+    for (const auto& p : rule.unless) patterns.push_back(&p);
+  }
+  for (const auto* list :
+       {&safety::preparation_signs(), &safety::past_words(), &safety::present_words()})
+    for (const auto& p : *list) patterns.push_back(&p);
+  const SpellChecker* spelling = &testing::spelling();
+  const auto all = messages();
+  long joins = 0, starts_seen = 0;
+  for (size_t m = 1; m < all.size(); ++m) {
+    const auto kept = clause_of_kept(words_to_keep(safety::clauses_of(all[m - 1])));
+    const auto current = safety::clauses_of(all[m]);
+    if (kept.empty() || current.empty()) continue;
+    ++joins;
+    safety::Clause whole = kept;
+    whole.insert(whole.end(), current.front().begin(), current.front().end());
+    const auto expected = safety::pattern_index().starts(whole, spelling);
+    const auto joined = safety::ClauseStarts::joined(
+        safety::pattern_index().starts(kept, spelling), static_cast<int>(kept.size()),
+        safety::pattern_index().starts(current.front(), spelling));
+    for (const auto* p : patterns) {
+      const auto want = expected.of(p->id), got = joined.of(p->id);
+      EXPECT_EQ(joined.any(p->id), expected.any(p->id)) << p->id << ": " << all[m];
+      EXPECT_TRUE(std::equal(want.begin(), want.end(), got.begin(), got.end()))
+          << p->id << ": " << all[m];
+      starts_seen += static_cast<long>(want.size());
+    }
+  }
+  EXPECT_GT(joins, 300);
+  EXPECT_GT(starts_seen, 1000);
 }
 
 }  // namespace
