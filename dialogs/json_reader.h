@@ -6,10 +6,13 @@
 //
 // The trees are those nlohmann::json::parse gives for the same text: object members in
 // key order, a later duplicate key replacing an earlier one, non-negative integers
-// unsigned, negative ones signed, other numbers double. One difference: a number that no
-// 64-bit integer or double holds (2^64, 1e400) makes the text unreadable here, where
-// nlohmann would give a double or infinity. None of the texts read this way has one;
-// such a body is refused as not JSON, which is what a caller says for any unreadable one.
+// unsigned, negative ones signed, other numbers double. Two differences: "-0" is an
+// unsigned 0 here and a signed one there (the same value and the same text when
+// written); and a number that no 64-bit integer or double holds (2^64, 1e400) makes the
+// text unreadable here, where nlohmann would give a double or infinity. None of the
+// texts read this way has one; such a body is refused as not JSON, which is what a
+// caller says for any unreadable one. fuzz/stored_session_fuzzer.cpp holds the two
+// readers to each other.
 //
 // Threads: any; each thread reuses its own parser for texts up to 64 KiB.
 #pragma once

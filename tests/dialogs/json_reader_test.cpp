@@ -86,6 +86,14 @@ TEST(JsonReader, GivesNlohmannsTreeTypeForType) {
   }
 }
 
+// The one integer whose sign simdjson does not keep: the same value, written the same.
+TEST(JsonReader, MinusZeroIsZero) {
+  const auto read = read_json("[-0]");
+  ASSERT_TRUE(read);
+  EXPECT_EQ((*read)[0], 0);
+  EXPECT_EQ(read->dump(), json::parse("[-0]").dump());
+}
+
 TEST(JsonReader, RefusesWhatIsNotJson) {
   for (const std::string text : {"",
                                  " ",
