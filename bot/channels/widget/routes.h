@@ -7,12 +7,13 @@
 // unknown session → 404, wrong token → 401.
 //
 // Threads: handlers start on io threads. Whatever waits for the store (the session and
-// token lookup, the history) runs through `run_blocking` (the server's BlockingPool),
-// so an io thread never blocks on SQLite; turns go through the Pipeline and answer from
-// its completion. A turn for a conversation the writer's session cache holds is
-// authorized from the cache (its committed id and token hash) and submitted from the
-// io thread, as Telegram's and Slack's are: no store read, no hop to the pool. The rate limiters
-// are the shell's (bot/http/rate_limiter.h); the adapter's verify/parse pair
+// token lookup, the history) runs through `run_blocking` (the server's BlockingPool);
+// turns go through the Pipeline and answer from its completion. A turn for a
+// conversation the writer's session cache holds is authorized from the cache (its
+// committed id and token hash) and submitted from the io thread, as Telegram's and
+// Slack's are: no store read, no hop to the pool (if the cache lets the conversation go
+// in between, the step reads its row there, as theirs do). The rate limiters are the
+// shell's (bot/http/rate_limiter.h); the adapter's verify/parse pair
 // (adapters/widget/inbound.h) decides the rest.
 #pragma once
 
