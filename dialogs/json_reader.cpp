@@ -13,9 +13,11 @@ using nlohmann::json;
 using Element = simdjson::dom::element;
 using Type = simdjson::dom::element_type;
 
-// A parser keeps buffers sized for the largest text it has read; one per thread is kept
-// for texts up to this size, and a bigger text gets a parser of its own, freed after.
-constexpr std::size_t kReusedUpTo = 64 * 1024;
+// A parser keeps buffers sized for the largest text it has read (about ten bytes per
+// byte of text: the tape and the strings); one per thread is kept for texts up to this
+// size, which holds every event, update and session the server reads per message, and a
+// bigger text gets a parser of its own, freed after.
+constexpr std::size_t kReusedUpTo = 16 * 1024;
 
 json tree_of(Element element);
 

@@ -14,7 +14,7 @@
 // caller says for any unreadable one. fuzz/stored_session_fuzzer.cpp holds the two
 // readers to each other.
 //
-// Threads: any; each thread reuses its own parser for texts up to 64 KiB.
+// Threads: any; each thread reuses its own parser for texts up to 16 KiB.
 #pragma once
 
 #include <optional>
