@@ -75,11 +75,17 @@ json kept_tree_of(Element root, const KeptMembers& kept) {
   return out;
 }
 
+// One per thread, shared by every reader (not one per instantiation of read_with).
+simdjson::dom::parser& this_threads_parser() {
+  thread_local simdjson::dom::parser parser;
+  return parser;
+}
+
 template <typename Convert>
 std::optional<json> read_with(std::string_view text, Convert convert) {
-  thread_local simdjson::dom::parser reused;
   std::optional<simdjson::dom::parser> own;
-  simdjson::dom::parser& parser = text.size() <= kReusedUpTo ? reused : own.emplace();
+  simdjson::dom::parser& parser =
+      text.size() <= kReusedUpTo ? this_threads_parser() : own.emplace();
   Element root;
   // realloc_if_needed: the text is copied into a padded buffer, since the caller's bytes
   // end where they end (simdjson reads a little past the end).
