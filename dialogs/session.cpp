@@ -1,5 +1,6 @@
 #include "dialogs/session.h"
 
+#include <string_view>
 #include <utility>
 
 namespace triagebot::dialogs {
@@ -24,19 +25,14 @@ json session_to_json(const Session& session) {
 }
 
 std::string session_to_text(const Session& session) {
-  // nlohmann's objects keep their keys sorted: engine_state, red_flags, schema_version,
-  // status, triage.
-  std::string out = R"({"engine_state":)";
+  // The other fields as session_to_json writes them, with an empty engine state, which
+  // sorts first ("engine_state" < "red_flags" < ...); the state's own dump goes in its
+  // place.
+  static constexpr std::string_view kEmptyState = R"({"engine_state":{})";
+  std::string rest = session_to_json(without_engine_state(session)).dump();
+  std::string out(kEmptyState.substr(0, kEmptyState.size() - 2));
   out += session.engine_state.dump();
-  out += R"(,"red_flags":)";
-  out += json(session.red_flags).dump();
-  out += R"(,"schema_version":)";
-  out += std::to_string(Session::kSchemaVersion);
-  out += session.status == SessionStatus::active ? R"(,"status":"active")"
-                                                 : R"(,"status":"completed")";
-  out += R"(,"triage":)";
-  out += session.triage ? json(std::string(to_string(*session.triage))).dump() : "null";
-  out += '}';
+  out.append(rest, kEmptyState.size());
   return out;
 }
 
