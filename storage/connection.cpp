@@ -24,8 +24,11 @@ constexpr int kBusyTimeoutMs = 5000;
 // the conversation rows (~1 KiB each with the session, ~50 MiB at 50,000 chats): the
 // one a message needs is read from the operating system's file cache, which costs a
 // copy but none of our resident memory. Measured: 4.3 pages missed per message at
-// 8 MiB, 2.7 at 16 MiB; 16 MiB keeps the peak at ~60 MiB (SQLite's default is 2 MiB).
-constexpr int kWriterCacheKib = 16384;
+// 8 MiB, 2.7 at 16 MiB (SQLite's default is 2 MiB). 16 MiB kept the peak at ~60 MiB
+// until the readers, the search indexer and the step before the writer took their
+// share; 12 MiB, with jemalloc's settings (bot/jemalloc_settings.cpp), brings it back
+// under the bar: 70 -> 63 MiB (bench/reports/2026-12-05-memory.md).
+constexpr int kWriterCacheKib = 12288;
 // A reader answers the review and the dispatcher's two small outbox reads; what a big
 // review query reads once (statistics over a million conversations) it need not keep.
 // SQLite's default (2 MiB), but said here: each of the pool's readers may fill it.

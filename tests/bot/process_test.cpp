@@ -39,6 +39,18 @@ TEST(TriagebotProcess, RunsOnTheAllocatorItWasBuiltWith) {
       << "built for " << TRIAGEBOT_SERVER_ALLOCATOR;
 }
 
+// The jemalloc settings compiled into the binary (bot/jemalloc_settings.cpp) are the
+// ones it runs with: jemalloc prints its options at exit when asked in MALLOC_CONF,
+// which it applies after the compiled-in ones.
+TEST(TriagebotProcess, RunsWithItsAllocatorSettings) {
+  if (std::string(TRIAGEBOT_SERVER_ALLOCATOR) != "jemalloc") GTEST_SKIP() << "glibc build";
+  const auto result = run_triagebot({"--version"}, {{"MALLOC_CONF", "stats_print:true"}});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("opt.narenas: 2\n"), std::string::npos) << result.err.substr(0, 2000);
+  EXPECT_NE(result.err.find("opt.dirty_decay_ms: 1000 "), std::string::npos);
+  EXPECT_NE(result.err.find("opt.background_thread: true "), std::string::npos);
+}
+
 TEST(TriagebotProcess, SigtermExitsZero) {
   ServerProcess server;
   ASSERT_TRUE(server.wait_for_listening()) << server.stderr_text();
