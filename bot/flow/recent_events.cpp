@@ -12,10 +12,13 @@ void RecentEvents::committed(std::string_view platform, std::string_view event_i
   if (capacity_ == 0) return;
   auto id = key(platform, event_id);
   std::lock_guard lock(mutex_);
-  if (!ids_.insert(id).second) return;
-  order_.push_back(std::move(id));
+  const auto [inserted, fresh] = ids_.insert(std::move(id));
+  if (!fresh) return;
+  order_.push_back(&*inserted);
   if (order_.size() > capacity_) {
-    ids_.erase(order_.front());
+    // find, then erase the element: erase(key) with a key that is the element itself
+    // would read it while freeing it.
+    ids_.erase(ids_.find(*order_.front()));
     order_.pop_front();
   }
 }
