@@ -6,6 +6,7 @@
 
 #include "dialogs/answer_reader.h"
 #include "dialogs/context_scope.h"
+#include "dialogs/double_negation.h"
 #include "dialogs/drink_reading.h"
 #include "dialogs/spelling_normaliser.h"
 #include "dialogs/temperature_reading.h"
@@ -564,6 +565,7 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
                             const MayMatter* may_matter = nullptr) {
   Reading out;
   auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
+  undo_double_negation(tokens);
   // A message of punctuation alone ("?", "...") says nothing, and has no segment for the
   // scopes below to place its marks in (an opening "?" used to read past the end).
   if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.punct; })) return out;
