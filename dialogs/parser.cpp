@@ -554,6 +554,21 @@ std::optional<std::vector<int>> may_state_true(const KnowledgeData& k, const std
   return out;
 }
 
+// "what's the saddle area??": a question back names the asked finding without stating
+// it. Its words quoted as the evidence, followed by a question mark, state nothing
+// ("what does droop mean? my face is drooping" still states the droop).
+void forget_a_question_back(std::string_view text, const QuestionDef& pending, Reading& out) {
+  auto quoted = out.evidence.find(pending.finding);
+  if (pending.finding < 0 || quoted == out.evidence.end()) return;
+  size_t at = text.find(quoted->second);
+  if (at == std::string_view::npos) return;
+  size_t after = at + quoted->second.size();
+  while (after < text.size() && text[after] == ' ') ++after;
+  if (after >= text.size() || text[after] != '?') return;
+  out.findings.erase(pending.finding);
+  out.evidence.erase(quoted);
+}
+
 // What read() leaves out.
 enum class Part { all, findings_and_flags, only_if_it_may_matter };
 
@@ -603,6 +618,7 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
     out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial, out.about_someone_else);
+    if (out.answer == Answer::clarify) forget_a_question_back(text, *pending, out);
     read_temperature_answer(k, text, tokens, *pending, out);
     read_drink_answer(k, text, tokens, *pending, out);
     quote_answer(text, tokens, *pending, out);
