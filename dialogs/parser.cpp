@@ -554,19 +554,27 @@ std::optional<std::vector<int>> may_state_true(const KnowledgeData& k, const std
   return out;
 }
 
-// "what's the saddle area??": a question back names the asked finding without stating
-// it. Its words quoted as the evidence, followed by a question mark, state nothing
-// ("what does droop mean? my face is drooping" still states the droop).
-void forget_a_question_back(std::string_view text, const QuestionDef& pending, Reading& out) {
-  auto quoted = out.evidence.find(pending.finding);
-  if (pending.finding < 0 || quoted == out.evidence.end()) return;
-  size_t at = text.find(quoted->second);
-  if (at == std::string_view::npos) return;
-  size_t after = at + quoted->second.size();
-  while (after < text.size() && text[after] == ' ') ++after;
-  if (after >= text.size() || text[after] != '?') return;
+// "what's the saddle area??", "what do you mean by weakness?": a question back names the
+// asked finding without stating it. When every mention of it is in a sentence that ends
+// in a question mark, it is not stated ("what does droop mean? my face is drooping"
+// still states the droop).
+void forget_a_question_back(const KnowledgeData& k, std::string_view text,
+                            const std::vector<Token>& tokens, const QuestionDef& pending,
+                            Reading& out) {
+  if (pending.finding < 0 || !out.findings.count(pending.finding)) return;
+  const int n = static_cast<int>(tokens.size());
+  auto in_a_question = [&](int word) {
+    int end = word;
+    while (end < n && !tokens[end].sentence_end()) ++end;
+    size_t at = end < n ? tokens[end].begin : text.size();
+    return at < text.size() && text[at] == '?';
+  };
+  for (const auto& phrase : k.findings[pending.finding].phrases) {
+    for (const auto& m : find_matches(tokens, phrase, k.lexicon.negation, 0))
+      if (!in_a_question(m.first)) return;
+  }
   out.findings.erase(pending.finding);
-  out.evidence.erase(quoted);
+  out.evidence.erase(pending.finding);
 }
 
 // What read() leaves out.
@@ -618,7 +626,7 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
     out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial, out.about_someone_else);
-    if (out.answer == Answer::clarify) forget_a_question_back(text, *pending, out);
+    if (out.answer == Answer::clarify) forget_a_question_back(k, text, tokens, *pending, out);
     read_temperature_answer(k, text, tokens, *pending, out);
     read_drink_answer(k, text, tokens, *pending, out);
     quote_answer(text, tokens, *pending, out);
