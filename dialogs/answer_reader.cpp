@@ -445,6 +445,79 @@ bool off_topic_fragment(const KnowledgeData& k, const std::vector<Token>& t, con
   return words <= 4 && names_only_other_things(k, t, 0, static_cast<int>(t.size()), q);
 }
 
+// "yeah right," or "yeah right" alone: sarcasm, not a yes ("yeah right, my face is fine,
+// it's my leg I'm here about"). "yeah, right leg" names a side and stays a yes.
+bool sarcastic_yes_at(const std::vector<Token>& t, int lead) {
+  static const WordSet yes_words = {"yeah", "yes", "ya", "yea", "yep"};
+  const int n = static_cast<int>(t.size());
+  if (lead + 1 >= n || !yes_words.count(t[lead].word) || !t[lead + 1].is("right")) return false;
+  return lead + 2 >= n || t[lead + 2].punct;
+}
+
+// The reply, past its fillers ("lol"), is exactly these words.
+bool reply_is(const std::vector<Token>& t, std::initializer_list<std::string_view> words) {
+  auto w = words.begin();
+  for (const auto& token : t) {
+    if (token.punct || fillers().count(token.word)) continue;
+    if (w == words.end() || !token.is(*w)) return false;
+    ++w;
+  }
+  return w == words.end();
+}
+
+// A short reply that ends in its only yes or no word ("bro what 💀 no"): that word is
+// the answer, whatever the few words before it were.
+Answer closing_answer_word(const std::vector<Token>& t) {
+  static const WordSet yes_words = {"yes", "yeah", "yep", "yup", "yea", "ya", "aye"};
+  static const WordSet no_words = {"no", "nope", "nah"};
+  int words = 0, answers = 0, last = -1;
+  for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+    if (t[i].punct) continue;
+    ++words;
+    last = i;
+    answers += yes_words.count(t[i].word) + no_words.count(t[i].word);
+  }
+  if (last < 0 || words > 4 || answers != 1) return Answer::none;
+  if (yes_words.count(t[last].word)) return Answer::yes;
+  if (no_words.count(t[last].word)) return Answer::no;
+  return Answer::none;
+}
+
+// "both, left worse", "both but R worse" to a question about the leg or foot: which
+// side is worse presupposes the thing asked about, so a reply of sides and a comparison
+// alone is a qualified yes. A reply that names a body part ("mostly the left leg" to the
+// stroke screen) says where, not whether.
+bool compares_sides(const QuestionDef& q, const std::vector<Token>& t) {
+  static const WordSet sides = {"both", "left", "right"};
+  static const WordSet comparatives = {"worse", "weaker", "more", "mostly", "most"};
+  static const WordSet glue = {"but", "and", "the",  "on",    "than", "a",       "bit",
+                               "is",  "one", "side", "sides", "much", "slightly"};
+  bool about_legs = std::any_of(q.text_tokens.begin(), q.text_tokens.end(), [](const Token& w) {
+    return w.is("leg") || w.is("legs") || w.is("foot") || w.is("feet");
+  });
+  bool side = false, compared = false;
+  for (const auto& token : t) {
+    if (token.punct) continue;
+    bool is_side = sides.count(token.word) != 0, is_compared = comparatives.count(token.word) != 0;
+    if (!is_side && !is_compared && !glue.count(token.word)) return false;
+    side = side || is_side;
+    compared = compared || is_compared;
+  }
+  return about_legs && side && compared;
+}
+
+// Votes of the question's phrases that lie in segments about now ("on and off for years
+// but worse since the weekend": the worse is now, the years are not).
+int current_votes(const KnowledgeData& k, const std::vector<Token>& t,
+                  const std::vector<Phrase>& list, const Scopes& scopes) {
+  int plain = 0;
+  for (const auto& p : list) {
+    for (const auto& m : find_matches(t, p, k.lexicon.negation, 0))
+      plain += !m.negated && scopes.at(m.first).time == TimeScope::current;
+  }
+  return plain;
+}
+
 // "I have been ...", "it has been ...": an auxiliary, not the "I have" that answers yes.
 // "I have had to stop work" and "I have got to" likewise.
 bool auxiliary_at(const std::vector<Token>& t, int last) {
@@ -569,8 +642,9 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    when nothing later says otherwise ("it is a bit better today", "I'm fine thanks").
   int last = lead;
   if (w.at(foreign_no_phrases(), lead)) return Answer::no;
+  if (reply_is(t, {"as", "if"})) return Answer::no;  // a sarcastic denial ("lol as if")
   bool hedge_lead = w.at(hedged_yes_phrases(), lead);
-  bool yes_lead = !hedge_lead &&
+  bool yes_lead = !hedge_lead && !sarcastic_yes_at(t, lead) &&
                   (w.at(lex.yes_lead, lead, &last) || w.at(foreign_yes_phrases(), lead, &last)) &&
                   !auxiliary_at(t, last);
   bool weak_lead = yes_lead && pronouns().count(t[lead].word);
@@ -600,15 +674,28 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     }
     return Answer::no;
   }
+  if (!yes_lead) {
+    Answer closing = closing_answer_word(t);
+    if (closing != Answer::none) return closing;
+  }
 
   // 7. The question's own yes/no words ("same as last week" to "is it getting worse?").
   int yes = vote(k, t, q.yes_phrases, 0), no = vote(k, t, q.no_phrases, 0);
-  if (yes > 0 && no > 0) return Answer::unsure;  // "sometimes worse sometimes better"
+  if (yes > 0 && no > 0) {
+    // The present outranks the past; both now is "sometimes worse sometimes better".
+    int yes_now = current_votes(k, t, q.yes_phrases, scopes);
+    int no_now = current_votes(k, t, q.no_phrases, scopes);
+    if (yes_now > 0 && no_now == 0) return Answer::yes;
+    if (no_now > 0 && yes_now == 0) return Answer::no;
+    return Answer::unsure;
+  }
   if (yes > 0 && no <= 0) return Answer::yes;
   if (no > 0 && yes <= 0) return Answer::no;
 
   // 8. The asked-about finding stated absent ("no trouble peeing", "not numb down there").
   if (finding_is(reading, q.finding, false)) return Answer::no;
+  // 8b. Which side is worse ("both, left worse"): the thing asked about is there.
+  if (compares_sides(q, t)) return Answer::yes;
 
   // From here a hedge, "it is" or "I do" affirms only what it is attached to: a fragment
   // about something else ("knee mostly", "it's crushing" to the stroke screen) is none.

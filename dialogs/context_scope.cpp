@@ -43,36 +43,16 @@ const PhraseList& denial_triggers() {
 
 // Now or lately: resets the time to current.
 const PhraseList& current_triggers() {
-  static const PhraseList list = compile_phrases({"now",
-                                                  "today",
-                                                  "tonight",
-                                                  "this morning",
-                                                  "this afternoon",
-                                                  "this evening",
-                                                  "this week",
-                                                  "yesterday",
-                                                  "last night",
-                                                  "last week",
-                                                  "recently",
-                                                  "lately",
-                                                  "since the weekend",
-                                                  "since monday",
-                                                  "since tuesday",
-                                                  "since wednesday",
-                                                  "since thursday",
-                                                  "since friday",
-                                                  "since saturday",
-                                                  "since sunday",
-                                                  "earlier",
-                                                  "worse",
-                                                  "new",
-                                                  "started",
-                                                  "suddenly",
-                                                  "just now",
-                                                  "at the moment",
-                                                  "currently",
-                                                  "these days",
-                                                  "this time"});
+  static const PhraseList list = compile_phrases(
+      {"now", "today", "tonight", "this morning", "this afternoon", "this evening", "this week",
+       "yesterday", "last night", "last week", "recently", "lately", "since the weekend",
+       "since monday", "since tuesday", "since wednesday", "since thursday", "since friday",
+       "since saturday", "since sunday",
+       // A day of this week or the last: "not
+       // anymore, I had a leak on Monday".
+       "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday",
+       "on sunday", "at the weekend", "last weekend", "the other day", "earlier", "worse", "new",
+       "started", "suddenly", "just now", "at the moment", "currently", "these days", "this time"});
   return list;
 }
 
@@ -257,9 +237,16 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
       if (words.count(t[i].word)) return true;
     return false;
   };
+  // A note whose subject points back ("but that has been so for years") speaks of the
+  // words before it, however long it is.
+  auto points_back = [&](const Segment& seg) {
+    int i = seg.first;
+    if (i < seg.last && (t[i].is("but") || t[i].is("and"))) ++i;
+    return t[i].is("that") || t[i].is("which");
+  };
   for (size_t s = out.segments.size(); s-- > 1;) {
     const Segment& next = out.segments[s];
-    bool short_note = next.last - next.first < 6 && !contrasts(next);
+    bool short_note = (next.last - next.first < 6 || points_back(next)) && !contrasts(next);
     if (untimed[s - 1] && next.time == TimeScope::long_standing && short_note) {
       out.segments[s - 1].time = TimeScope::long_standing;
       out.segments[s - 1].nothing_new = next.nothing_new;

@@ -6,6 +6,7 @@
 
 #include "dialogs/answer_reader.h"
 #include "dialogs/context_scope.h"
+#include "dialogs/double_negation.h"
 #include "dialogs/drink_reading.h"
 #include "dialogs/spelling_normaliser.h"
 #include "dialogs/temperature_reading.h"
@@ -553,6 +554,29 @@ std::optional<std::vector<int>> may_state_true(const KnowledgeData& k, const std
   return out;
 }
 
+// "what's the saddle area??", "what do you mean by weakness?": a question back names the
+// asked finding without stating it. When every mention of it is in a sentence that ends
+// in a question mark, it is not stated ("what does droop mean? my face is drooping"
+// still states the droop).
+void forget_a_question_back(const KnowledgeData& k, std::string_view text,
+                            const std::vector<Token>& tokens, const QuestionDef& pending,
+                            Reading& out) {
+  if (pending.finding < 0 || !out.findings.count(pending.finding)) return;
+  const int n = static_cast<int>(tokens.size());
+  auto in_a_question = [&](int word) {
+    int end = word;
+    while (end < n && !tokens[end].sentence_end()) ++end;
+    size_t at = end < n ? tokens[end].begin : text.size();
+    return at < text.size() && text[at] == '?';
+  };
+  for (const auto& phrase : k.findings[pending.finding].phrases) {
+    for (const auto& m : find_matches(tokens, phrase, k.lexicon.negation, 0))
+      if (!in_a_question(m.first)) return;
+  }
+  out.findings.erase(pending.finding);
+  out.evidence.erase(pending.finding);
+}
+
 // What read() leaves out.
 enum class Part { all, findings_and_flags, only_if_it_may_matter };
 
@@ -564,6 +588,7 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
                             const MayMatter* may_matter = nullptr) {
   Reading out;
   auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
+  undo_double_negation(tokens);
   // A message of punctuation alone ("?", "...") says nothing, and has no segment for the
   // scopes below to place its marks in (an opening "?" used to read past the end).
   if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.punct; })) return out;
@@ -601,6 +626,7 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
     out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial, out.about_someone_else);
+    if (out.answer == Answer::clarify) forget_a_question_back(k, text, tokens, *pending, out);
     read_temperature_answer(k, text, tokens, *pending, out);
     read_drink_answer(k, text, tokens, *pending, out);
     quote_answer(text, tokens, *pending, out);

@@ -303,7 +303,20 @@ std::vector<Rule> build_rules() {
        kDrug + " ... lined up",
        kIntent + " ... take|taking|swallow|swallowing|down ... " + kQuantity + " ... " + kDrug,
        kIntent + " ... overdose|od", "jump* ... off|from|front ... " + kJumpPlace,
-       kJumpPlace + " ... and|to jump*", "suicide note|letter", "goodbye letter*|note*"},
+       kJumpPlace + " ... and|to jump*", "suicide note|letter", "goodbye letter*|note*",
+       // Being dead as the better outcome, said without "off" ("better I am dead").
+       "better if|that i ... dead|die|gone", "better i am|was|were|be dead|gone",
+       "be|am|is|are|was|were better dead",
+       // Worthlessness and the burden, said plainly ("nobody need me", "what's the point
+       // of me", "everyone would be better off"), and an end to being one ("I will not be
+       // a burden to anyone much longer", "won't be around much longer").
+       "nobody|noone|one need|needs|wants|want me $", "whats|what the point of me $",
+       "whats|what the point of me tbh|honestly|anymore|even|really|lol",
+       "everyone|everybody|family|kids|world ... better off $",
+       "not|wont be ... burden|around ... much|any longer",
+       // Everything over for good ("can't wait for it all to be over for good"): about
+       // "it all", never one symptom, and for good (not "for it all to be over, the scans").
+       "all|everything to|would|will be over for good|forever"},
       Negation::none, false, false, none);
   // A rope where one is hung ("there's a rope in the garage"), not one tripped over or
   // used for something.
@@ -341,9 +354,17 @@ const Compiled& compiled() {
          "sorted|made|written|wrote|updated|done|finished ... my will",
          "wont|not need ... doctor|"
          "help|anything|anymore",
-         "giving|given|gave away my", "giving|given|gave|give my ... away",
-         "giving|given|gave away ... stuff|things|belongings", "saying|said goodbye*",
-         "wont|not be around|here", "affairs in order"});
+         // "won't be needing to look after him anymore".
+         "wont|not be needing ... doctor|help|anything|anymore",
+         // Rehoming a pet, a goodbye message, love sent through someone: each is a sign,
+         // two of them are a goodbye ("gave my dog to my neighbour ... won't be needing").
+         "giving|given|gave|rehom* my dog|dogs|cat|cats|pet|pets to",
+         "my|this last message|messages|text|words|goodbye",
+         "tell ... kids|children|family|wife|husband|mum|mom|dad|son|daughter|everyone ... i "
+         "love",
+         "burden to|on anyone|everyone|everybody|my|the|family|people", "giving|given|gave away my",
+         "giving|given|gave|give my ... away", "giving|given|gave away ... stuff|things|belongings",
+         "saying|said goodbye*", "wont|not be around|here", "affairs in order"});
     out.past_words =
         compile_all({"when i|he|she|we|they was|were", "years|year|months|ages ago",
                      "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",

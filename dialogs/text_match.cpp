@@ -122,6 +122,10 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
                                                           {"i'm", {"i", "am"}},
                                                           {"im", {"i", "am"}},
                                                           {"it's", {"it", "is"}},
+                                                          // A question back: "what's the
+                                                          // saddle area?".
+                                                          {"what's", {"what", "is"}},
+                                                          {"whats", {"what", "is"}},
                                                           {"i've", {"i", "have"}},
                                                           {"ive", {"i", "have"}},
                                                           {"i'd", {"i", "would"}},

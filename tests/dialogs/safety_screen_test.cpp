@@ -202,6 +202,13 @@ TEST(SafetyScreen, LeavesLookAlikesAlone) {
       "had a blood test, they took a lot of blood",
       "I take all my tablets in the morning",
       "I took my pills as usual",
+      // The fifth round's patterns, beside the words they must leave alone.
+      "what's the point of me going to the GP if they can't do anything",
+      "it feels better if I keep moving, otherwise it goes dead",
+      "my kids would be better off at my mum's while I'm in hospital",
+      "I'm giving my dog his tablets twice a day",
+      "this is my last message for today, I'll come back tomorrow",
+      "I can't wait for it all to be over, the scans I mean",
       "my leg collapsed under me",
       "my legs gave way",
       "my foot has gone to sleep and won't wake up",
