@@ -73,11 +73,18 @@ const PhraseList& possibility_phrases() {
 
 // A hedged no: plain no on an ordinary question, unsure on a red-flag one.
 const PhraseList& hedged_no_phrases() {
-  static const PhraseList list = compile_phrases(
-      {"not that i know", "not as far as i know", "not that i am aware", "not that i have noticed",
-       "do not think so", "i do not think", "i doubt it", "probably not", "not that i remember",
-       "not that i can remember", "not that i recall", "i do not believe so", "i do not believe",
-       "not as far as i can tell"});
+  static const PhraseList list = compile_phrases({"not that i know",     "not as far as i know",
+                                                  "not that i am aware", "not that i have noticed",
+                                                  "do not think so",     "i do not think",
+                                                  "i doubt it",          "probably not",
+                                                  "not that i remember", "not that i can remember",
+                                                  "not that i recall",   "i do not believe so",
+                                                  "i do not believe",    "not as far as i can tell",
+                                                  "probably no",         "prob not",
+                                                  "prolly not",          "prolly no",
+                                                  "likely not",          "likely no",
+                                                  "i reckon not",        "i think no",
+                                                  "i think not",         "i guess not"});
   return list;
 }
 
@@ -663,13 +670,16 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   }
   if (!yes_lead && w.at(lex.no_lead, lead)) {
     // "not really but sometimes when I lie down", "no, but a bit": the no is taken back
-    // by a qualified yes after "but", unless that speaks of something else ("no, but my
-    // back hurts a bit" to the weakness question stays no).
+    // by a qualified yes after "but" or "except", unless that speaks of something else
+    // ("no, but my back hurts a bit" to the weakness question stays no). So is it by the
+    // question's own yes words there ("no problem, except I can't hold it" to the
+    // bladder screen): the no was about the rest of the question.
     for (int b = lead + 1; b < n; ++b) {
-      if (!t[b].is("but")) continue;
+      if (!t[b].is("but") && !t[b].is("except")) continue;
       Words rest{t, b + 1, n};
       if (rest.any(hedged_yes_phrases()) && !names_only_other_things(k, t, b + 1, n, q))
         return Answer::yes;
+      if (vote(k, t, q.yes_phrases, b + 1) > 0) return Answer::yes;
       break;
     }
     return Answer::no;
