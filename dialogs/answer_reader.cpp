@@ -184,13 +184,26 @@ bool well_takes_back_a_no(const Lexicon& lex, const std::vector<Token>& t, int i
   return !negator_at(lex, t, last + 1);
 }
 
+// Whether the correction phrase at `i` corrects. "actually" does at a clause's start or
+// after a yes or no ("no actually yes", "yes. actually, no"), not inside a clause ("I
+// didn't actually fall" is a no); "sorry to go back", "sorry for the wait" apologise.
+bool corrects_at(const std::vector<Token>& t, int i) {
+  static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah"};
+  const int n = static_cast<int>(t.size());
+  if (t[i].is("sorry")) return !(i + 1 < n && (t[i + 1].is("to") || t[i + 1].is("for")));
+  if (!t[i].is("actually")) return true;
+  int before = i - 1;
+  while (before >= 0 && !t[before].punct && fillers().count(t[before].word)) --before;
+  return before < 0 || t[before].punct || answer_words.count(t[before].word) != 0;
+}
+
 // The position just after the last self-correction, or 0.
 int after_last_correction(const Lexicon& lex, const std::vector<Token>& t) {
   Words all{t, 0, static_cast<int>(t.size())};
   int start = 0;
   for (int i = 0; i < static_cast<int>(t.size()); ++i) {
     int last = i;
-    if (all.at(correction_phrases(), i, &last)) {
+    if (all.at(correction_phrases(), i, &last) && corrects_at(t, i)) {
       Words rest{t, last + 1, static_cast<int>(t.size())};
       if (rest.has_words()) start = last + 1;
     } else if (well_takes_back_a_no(lex, t, i)) {
@@ -212,6 +225,9 @@ int answer_start(const std::vector<Token>& t, int from) {
   static const WordSet adverbs = {"already", "just", "literally", "also", "again"};
   static const WordSet reporting = {"says", "said", "say", "told", "tells", "answered"};
   static const WordSet listeners = {"you", "u", "ya", "that"};
+  static const WordSet when_said = {"at",      "the",     "start",     "beginning", "before",
+                                    "earlier", "above",   "first",     "in",        "my",
+                                    "message", "already", "previously"};
   static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah", "never"};
   const int n = static_cast<int>(t.size());
   Words w{t, from, n};
@@ -226,6 +242,8 @@ int answer_start(const std::vector<Token>& t, int from) {
     if (j < n && reporting.count(t[j].word)) {
       ++j;
       while (j < n && listeners.count(t[j].word)) ++j;
+      // When it was said: "as I said at the start, no", "like I told you before: no".
+      for (int words = 0; j < n && words < 5 && when_said.count(t[j].word); ++words) ++j;
       j = next_word(t, j);
       if (j < n) i = j;
     }
@@ -545,6 +563,24 @@ bool yes_anywhere(const Lexicon& lex, const std::vector<Token>& t) {
   return false;
 }
 
+// The question asks about the last weeks ("an infection in the last six weeks") and the
+// reply's past is a month ago ("had covid about a month ago"): inside what is asked,
+// though the lexicon's "month ago" is distant past for a question about now.
+bool a_month_ago_to_the_last_weeks(const QuestionDef& q, const std::vector<Token>& t) {
+  const auto& words = q.text_tokens;
+  bool asks_weeks = false;
+  for (size_t i = 0; i + 1 < words.size() && !asks_weeks; ++i) {
+    if (!words[i].is("last")) continue;
+    asks_weeks = words[i + 1].is("weeks") || (i + 2 < words.size() && words[i + 2].is("weeks"));
+  }
+  if (!asks_weeks) return false;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    bool one = t[i - 1].is("a") || t[i - 1].is("one") || t[i - 1].is("1");
+    if (one && t[i].is("month") && t[i + 1].is("ago")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_red_flag_question(const KnowledgeData& k, const QuestionDef& q) {
@@ -634,8 +670,17 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    about now or about something new.
   bool ever = q.finding >= 0 && lex.ever_findings.count(q.finding);
   bool is_new = q.finding >= 0 && lex.new_findings.count(q.finding);
-  if (!ever && scopes.only_past() && !(scopes.any(TimeScope::long_standing) && !is_new))
+  const bool month_ago_asked = a_month_ago_to_the_last_weeks(q, t);
+  if (!ever && scopes.only_past() && !(scopes.any(TimeScope::long_standing) && !is_new) &&
+      !month_ago_asked)
     return Answer::no;
+  // The finding a month ago, to a question about the last weeks, is the finding asked.
+  if (month_ago_asked && q.finding >= 0) {
+    for (const auto& p : k.findings[q.finding].phrases) {
+      for (const auto& m : find_matches(t, p, lex.negation, 0))
+        if (!m.negated) return Answer::yes;
+    }
+  }
 
   // 5. Hedged no: "not that I know of" is a no, but not enough to rule out a red flag
   //    unless the person also says what is normal ("don't think so, my face looks normal").
