@@ -194,6 +194,9 @@ class Interview {
         st_.hedges_mean_no = true;
       }
       if (pending) answer = on_typed_answer(reading, *pending);
+      if (pending && reading.earlier_answer_at != std::string_view::npos)
+        answer_earlier_question(*pending,
+                                std::string_view(input.text).substr(reading.earlier_answer_at));
       about_someone_else = reading.about_someone_else;
     }
     auto flags = red_flags_now(k_, facts_, phrase_flags, session_.red_flags);
@@ -238,6 +241,23 @@ class Interview {
     if (pending.kind != QuestionKind::yes_no && settled(k_, facts_, pending)) return Answer::yes;
     say(k_.text("not_understood"));
     return Answer::unsure;
+  }
+
+  // A late answer to the question asked before the pending one ("..., for the last one
+  // yes, he fell last week"; docs/reading.md "Late answers"). A yes is taken (late news
+  // counts, brief §5.8); a no never undoes a yes, and closes the question if it was left
+  // unsure (the denial may already be mined from the words: "bladder is fine").
+  void answer_earlier_question(const QuestionDef& pending, std::string_view words) {
+    auto at = std::find(st_.asked.begin(), st_.asked.end(), pending.id);
+    if (at == st_.asked.begin() || at == st_.asked.end()) return;
+    const QuestionDef* earlier = k_.question(*(at - 1));
+    if (!earlier || earlier->kind != QuestionKind::yes_no || earlier->finding < 0) return;
+    Reading late = read_message(k_, words, earlier, options_.spelling);
+    if (late.choice < 0 || (late.answer != Answer::yes && late.answer != Answer::no)) return;
+    if (late.answer == Answer::no && facts_.is_true(earlier->finding)) return;
+    apply_choice(k_, facts_, st_, *earlier, earlier->choices[late.choice],
+                 quote_of(late, earlier->finding));
+    std::erase(st_.unsure_screens, earlier->id);
   }
 
   // The same question once more (counted: the budget includes re-asks).
