@@ -53,7 +53,22 @@ int clause_start_before(const std::vector<Token>& t, int at) {
   return i;
 }
 
+const PhraseList& corrections() {
+  static const PhraseList list =
+      compile_phrases({"wait", "actually", "sorry", "oops", "correction", "hang on", "my mistake",
+                       "my bad", "scratch that", "on second thought", "on second thoughts"});
+  return list;
+}
+
 }  // namespace
+
+bool opens_with_a_correction(const std::vector<Token>& t) {
+  static const WordSet fillers = {"oh", "um", "erm", "hmm", "ah", "no", "er"};
+  int i = 0;
+  const int n = static_cast<int>(t.size());
+  while (i < n && (t[i].punct || fillers.count(t[i].word))) ++i;
+  return i < n && corrections().match_at(t, i) >= 0;
+}
 
 std::optional<TurnBack> find_turn_back(const std::vector<Token>& t) {
   const int n = static_cast<int>(t.size());

@@ -24,4 +24,10 @@ struct TurnBack {
 // (after a stop or a comma, or "and", "also", "oh", "sorry", "plus"); nullopt when none.
 std::optional<TurnBack> find_turn_back(const std::vector<Token>& tokens);
 
+// The message opens by taking something back ("wait", "actually", "sorry", "oops", "hang
+// on", "my mistake"): with a symptom of the question before and nothing of the pending
+// one ("actually yes it gives way sometimes" just after "no" to the weakness question),
+// it corrects that answer (the engine decides, knowing the question before).
+bool opens_with_a_correction(const std::vector<Token>& tokens);
+
 }  // namespace triagebot::dialogs

@@ -637,6 +637,7 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
                                   ? tokens[turn->rest].begin
                                   : std::string_view::npos;
     }
+    out.opens_with_correction = opens_with_a_correction(tokens);
     out.answer =
         read_answer(k, *answered, *pending, out, out.hedged_denial, out.about_someone_else);
     if (out.answer == Answer::clarify) forget_a_question_back(k, text, *answered, *pending, out);

@@ -85,6 +85,26 @@ TEST(SixthRoundReading, ALateYesToTheQuestionBeforeIsTaken) {
   EXPECT_EQ(t.next.red_flags, std::vector<std::string>{"spinal_trauma"});
 }
 
+TEST(SixthRoundReading, ACorrectionOfTheQuestionBeforeIsNoAnswerToThisOne) {
+  // "no" to the weakness question, then "actually yes it gives way sometimes" to the
+  // next one: the weakness is taken (late news counts), and the pending question is
+  // asked again, not answered yes (it is the injury screen here, where a yes is spinal
+  // trauma).
+  int clock = 0;
+  Turn t = until_asked("my left leg has been numb for 3 weeks", "q_weak", clock);
+  ASSERT_EQ(asked(t), "q_weak");
+  t = say_at(t.next, "no", minute(clock++));
+  const std::string next = asked(t);
+  ASSERT_FALSE(next.empty());
+  t = say_at(t.next, "actually yes it gives way sometimes", minute(clock++));
+  EXPECT_TRUE(t.next.red_flags.empty());
+  EXPECT_FALSE(t.assessment);
+  EXPECT_EQ(asked(t), next);
+  // Told again, plainly, it is an answer.
+  t = say_at(t.next, "no", minute(clock++));
+  EXPECT_NE(asked(t), next);
+}
+
 TEST(SixthRoundReading, TheWordsBeforeTheTurnBackAnswerThePendingQuestion) {
   EXPECT_EQ(answer("q_bladder",
                    "no to that. and sorry, for the one before, no numbness down there either"),
