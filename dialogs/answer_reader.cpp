@@ -563,6 +563,36 @@ bool yes_anywhere(const Lexicon& lex, const std::vector<Token>& t) {
   return false;
 }
 
+// A clinician's words reported ("the GP said it might be ...", "my doctor thinks"): from
+// the report to the end of its sentence.
+std::vector<bool> reported_words(const std::vector<Token>& t) {
+  static const WordSet clinicians = {"gp",         "doctor",     "doctors",     "dr",      "nurse",
+                                     "physio",     "consultant", "specialist",  "surgeon", "they",
+                                     "pharmacist", "paramedic",  "neurologist", "a&e"};
+  static const WordSet reporting = {"said",    "says", "thinks", "thought",
+                                    "reckons", "told", "think"};
+  const int n = static_cast<int>(t.size());
+  std::vector<bool> out(n, false);
+  for (int i = 0; i < n; ++i) {
+    if (t[i].punct || !clinicians.count(t[i].word)) continue;
+    int j = i + 1;
+    if (j < n && !t[j].punct && !reporting.count(t[j].word)) ++j;  // "the GP just said"
+    if (j >= n || !reporting.count(t[j].word)) continue;
+    for (int k = j + 1; k < n && !t[k].sentence_end(); ++k) out[k] = true;
+  }
+  return out;
+}
+
+// Some uncertainty phrase of `list` starts outside a clinician's reported words.
+bool uncertain_outside_reports(const std::vector<Token>& t, const PhraseList& list) {
+  if (!list.any_in(t, 0, static_cast<int>(t.size()))) return false;
+  const std::vector<bool> reported = reported_words(t);
+  for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+    if (!reported[i] && list.match_at(t, i) >= 0) return true;
+  }
+  return false;
+}
+
 // The question asks about the last weeks ("an infection in the last six weeks") and the
 // reply's past is a month ago ("had covid about a month ago"): inside what is asked,
 // though the lexicon's "month ago" is distant past for a question about now.
@@ -659,8 +689,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   int lead = answer_start(t, 0);
   if (lead >= n) return Answer::none;
 
-  // 3. Uncertainty, stated or implied ("havent checked", "no sé"); never a no.
-  if (w.any(unsure_phrases()) || w.any(lex.unsure) || not_tried(t, 0, q)) {
+  // 3. Uncertainty, stated or implied ("havent checked", "no sé"); never a no. A
+  //    clinician's hedge is reported, not the person's ("no, the GP said it might be a
+  //    trapped nerve").
+  if (uncertain_outside_reports(t, unsure_phrases()) || uncertain_outside_reports(t, lex.unsure) ||
+      not_tried(t, 0, q)) {
     // "could be" to "could you be pregnant?" says it is possible: a yes.
     if (asks_possibility(q) && w.any(possibility_phrases())) return Answer::yes;
     return Answer::unsure;
