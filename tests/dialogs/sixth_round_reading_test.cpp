@@ -2,7 +2,8 @@
 // (docs/reading.md "Measured" and "Late answers"; docs/safety.md "Measured"), each with
 // the look-alike it must not catch: a late answer to the question before, "actually"
 // inside a clause, "as I said at the start", a month ago to a question about the last
-// weeks, and hopelessness dropped mid-interview. The conversations go through
+// weeks, a stroke a clinician suspects, a clinician's hedge reported, and hopelessness
+// dropped mid-interview. The conversations go through
 // dialogs::step as the server runs them (tests/dialogs/server_steps.h), and are judged
 // by the replies, the red flags and the assessment only.
 #include <gtest/gtest.h>
@@ -168,6 +169,42 @@ TEST(SixthRoundReading, AMonthAgoIsInsideTheLastSixWeeks) {
   // Further back than the question asks is still a no.
   EXPECT_EQ(answer("q_infection", "had covid a year ago"), Answer::no);
   EXPECT_EQ(answer("q_infection", "had covid months ago"), Answer::no);
+}
+
+TEST(SixthRoundReading, AStrokeAClinicianSuspectsIsARedFlagWhenMentionedInPassing) {
+  for (const char* opening :
+       {"the GP said it might be a stroke but I feel ok now, my leg is still a bit numb",
+        "the paramedic thinks I had a mini stroke, my left leg went numb for an hour",
+        "I think I'm having a stroke, my leg is numb"}) {
+    Turn t = say_at(Session{}, opening);
+    ASSERT_TRUE(t.assessment) << opening;
+    EXPECT_EQ(t.next.red_flags, std::vector<std::string>{"stroke_signs"}) << opening;
+  }
+  int clock = 0;
+  Turn t = until_asked("my left leg has been numb for 2 days", "q_saddle", clock);
+  ASSERT_EQ(asked(t), "q_saddle");
+  t = say_at(t.next, "no. the GP said it might be a mini stroke but I feel fine", minute(clock++));
+  ASSERT_TRUE(t.assessment);
+  EXPECT_EQ(t.next.red_flags, std::vector<std::string>{"stroke_signs"});
+  // Ruled out, long past, a relative's, a question, or an idiom: the interview goes on.
+  for (const char* opening : {"the GP said it's not a stroke, my feet have been numb for months",
+                              "had a stroke in 2019, now both feet numb for months",
+                              "my mum had a stroke, now my feet are numb for months",
+                              "my feet have been numb for months, could this be a stroke?",
+                              "my feet have been numb for months, it was a stroke of luck I saw "
+                              "the GP"}) {
+    Turn quiet = say_at(Session{}, opening);
+    EXPECT_FALSE(quiet.assessment) << opening;
+  }
+}
+
+TEST(SixthRoundReading, AClinicianHedgeIsReportedNotThePersonsOwn) {
+  EXPECT_EQ(answer("q_saddle", "no, the GP said it might be a trapped nerve"), Answer::no);
+  EXPECT_EQ(answer("q_fever", "no. my doctor thinks it could be a virus"), Answer::no);
+  // The person's own uncertainty, before or without the report, stays.
+  EXPECT_EQ(answer("q_saddle", "not sure, the GP said it might be a trapped nerve"),
+            Answer::unsure);
+  EXPECT_EQ(answer("q_fever", "maybe, the GP said it might be flu"), Answer::unsure);
 }
 
 TEST(SixthRoundReading, HopelessnessMidInterviewIsAnsweredAndTheInterviewGoesOn) {
