@@ -184,13 +184,26 @@ bool well_takes_back_a_no(const Lexicon& lex, const std::vector<Token>& t, int i
   return !negator_at(lex, t, last + 1);
 }
 
+// Whether the correction phrase at `i` corrects. "actually" does at a clause's start or
+// after a yes or no ("no actually yes", "yes. actually, no"), not inside a clause ("I
+// didn't actually fall" is a no); "sorry to go back", "sorry for the wait" apologise.
+bool corrects_at(const std::vector<Token>& t, int i) {
+  static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah"};
+  const int n = static_cast<int>(t.size());
+  if (t[i].is("sorry")) return !(i + 1 < n && (t[i + 1].is("to") || t[i + 1].is("for")));
+  if (!t[i].is("actually")) return true;
+  int before = i - 1;
+  while (before >= 0 && !t[before].punct && fillers().count(t[before].word)) --before;
+  return before < 0 || t[before].punct || answer_words.count(t[before].word) != 0;
+}
+
 // The position just after the last self-correction, or 0.
 int after_last_correction(const Lexicon& lex, const std::vector<Token>& t) {
   Words all{t, 0, static_cast<int>(t.size())};
   int start = 0;
   for (int i = 0; i < static_cast<int>(t.size()); ++i) {
     int last = i;
-    if (all.at(correction_phrases(), i, &last)) {
+    if (all.at(correction_phrases(), i, &last) && corrects_at(t, i)) {
       Words rest{t, last + 1, static_cast<int>(t.size())};
       if (rest.has_words()) start = last + 1;
     } else if (well_takes_back_a_no(lex, t, i)) {
@@ -212,6 +225,9 @@ int answer_start(const std::vector<Token>& t, int from) {
   static const WordSet adverbs = {"already", "just", "literally", "also", "again"};
   static const WordSet reporting = {"says", "said", "say", "told", "tells", "answered"};
   static const WordSet listeners = {"you", "u", "ya", "that"};
+  static const WordSet when_said = {"at",      "the",     "start",     "beginning", "before",
+                                    "earlier", "above",   "first",     "in",        "my",
+                                    "message", "already", "previously"};
   static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah", "never"};
   const int n = static_cast<int>(t.size());
   Words w{t, from, n};
@@ -226,6 +242,8 @@ int answer_start(const std::vector<Token>& t, int from) {
     if (j < n && reporting.count(t[j].word)) {
       ++j;
       while (j < n && listeners.count(t[j].word)) ++j;
+      // When it was said: "as I said at the start, no", "like I told you before: no".
+      for (int words = 0; j < n && words < 5 && when_said.count(t[j].word); ++words) ++j;
       j = next_word(t, j);
       if (j < n) i = j;
     }
@@ -545,6 +563,54 @@ bool yes_anywhere(const Lexicon& lex, const std::vector<Token>& t) {
   return false;
 }
 
+// A clinician's words reported ("the GP said it might be ...", "my doctor thinks"): from
+// the report to the end of its sentence.
+std::vector<bool> reported_words(const std::vector<Token>& t) {
+  static const WordSet clinicians = {"gp",         "doctor",     "doctors",     "dr",      "nurse",
+                                     "physio",     "consultant", "specialist",  "surgeon", "they",
+                                     "pharmacist", "paramedic",  "neurologist", "a&e"};
+  static const WordSet reporting = {"said",    "says", "thinks", "thought",
+                                    "reckons", "told", "think"};
+  const int n = static_cast<int>(t.size());
+  std::vector<bool> out(n, false);
+  for (int i = 0; i < n; ++i) {
+    if (t[i].punct || !clinicians.count(t[i].word)) continue;
+    int j = i + 1;
+    if (j < n && !t[j].punct && !reporting.count(t[j].word)) ++j;  // "the GP just said"
+    if (j >= n || !reporting.count(t[j].word)) continue;
+    for (int k = j + 1; k < n && !t[k].sentence_end(); ++k) out[k] = true;
+  }
+  return out;
+}
+
+// Some uncertainty phrase of `list` starts outside a clinician's reported words.
+bool uncertain_outside_reports(const std::vector<Token>& t, const PhraseList& list) {
+  if (!list.any_in(t, 0, static_cast<int>(t.size()))) return false;
+  const std::vector<bool> reported = reported_words(t);
+  for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+    if (!reported[i] && list.match_at(t, i) >= 0) return true;
+  }
+  return false;
+}
+
+// The question asks about the last weeks ("an infection in the last six weeks") and the
+// reply's past is a month ago ("had covid about a month ago"): inside what is asked,
+// though the lexicon's "month ago" is distant past for a question about now.
+bool a_month_ago_to_the_last_weeks(const QuestionDef& q, const std::vector<Token>& t) {
+  const auto& words = q.text_tokens;
+  bool asks_weeks = false;
+  for (size_t i = 0; i + 1 < words.size() && !asks_weeks; ++i) {
+    if (!words[i].is("last")) continue;
+    asks_weeks = words[i + 1].is("weeks") || (i + 2 < words.size() && words[i + 2].is("weeks"));
+  }
+  if (!asks_weeks) return false;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    bool one = t[i - 1].is("a") || t[i - 1].is("one") || t[i - 1].is("1");
+    if (one && t[i].is("month") && t[i + 1].is("ago")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_red_flag_question(const KnowledgeData& k, const QuestionDef& q) {
@@ -623,8 +689,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   int lead = answer_start(t, 0);
   if (lead >= n) return Answer::none;
 
-  // 3. Uncertainty, stated or implied ("havent checked", "no sé"); never a no.
-  if (w.any(unsure_phrases()) || w.any(lex.unsure) || not_tried(t, 0, q)) {
+  // 3. Uncertainty, stated or implied ("havent checked", "no sé"); never a no. A
+  //    clinician's hedge is reported, not the person's ("no, the GP said it might be a
+  //    trapped nerve").
+  if (uncertain_outside_reports(t, unsure_phrases()) || uncertain_outside_reports(t, lex.unsure) ||
+      not_tried(t, 0, q)) {
     // "could be" to "could you be pregnant?" says it is possible: a yes.
     if (asks_possibility(q) && w.any(possibility_phrases())) return Answer::yes;
     return Answer::unsure;
@@ -634,8 +703,17 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    about now or about something new.
   bool ever = q.finding >= 0 && lex.ever_findings.count(q.finding);
   bool is_new = q.finding >= 0 && lex.new_findings.count(q.finding);
-  if (!ever && scopes.only_past() && !(scopes.any(TimeScope::long_standing) && !is_new))
+  const bool month_ago_asked = a_month_ago_to_the_last_weeks(q, t);
+  if (!ever && scopes.only_past() && !(scopes.any(TimeScope::long_standing) && !is_new) &&
+      !month_ago_asked)
     return Answer::no;
+  // The finding a month ago, to a question about the last weeks, is the finding asked.
+  if (month_ago_asked && q.finding >= 0) {
+    for (const auto& p : k.findings[q.finding].phrases) {
+      for (const auto& m : find_matches(t, p, lex.negation, 0))
+        if (!m.negated) return Answer::yes;
+    }
+  }
 
   // 5. Hedged no: "not that I know of" is a no, but not enough to rule out a red flag
   //    unless the person also says what is normal ("don't think so, my face looks normal").

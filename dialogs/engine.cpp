@@ -171,6 +171,7 @@ class Interview {
     Answer answer = Answer::none;
     bool about_someone_else = false;
     std::vector<int> phrase_flags;
+    bool ask_pending_again = false;
     if (input.kind == Input::Kind::choice) {
       answer = on_choice(input.choice_id, pending);
     } else {
@@ -193,12 +194,22 @@ class Interview {
         take_hedged_denial_as_no(reading);
         st_.hedges_mean_no = true;
       }
-      if (pending) answer = on_typed_answer(reading, *pending);
+      // A reply only about the question before is no answer to this one: asked again.
+      ask_pending_again = pending && answers_only_the_earlier_question(reading, *pending);
+      if (pending && !ask_pending_again) answer = on_typed_answer(reading, *pending);
+      if (pending && reading.earlier_answer_at != std::string_view::npos)
+        answer_earlier_question(*pending,
+                                std::string_view(input.text).substr(reading.earlier_answer_at));
       about_someone_else = reading.about_someone_else;
     }
     auto flags = red_flags_now(k_, facts_, phrase_flags, session_.red_flags);
     if (flags.empty() && input.kind == Input::Kind::text) flags = red_flags_across(input.text);
     if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
+    if (ask_pending_again) {
+      replies_.push_back(
+          question_reply(k_, *pending, st_.plainer ? Wording::plainer : Wording::first));
+      return finish(session_);
+    }
     if (pending && answer == Answer::clarify) {
       // Asked once in other words; asked again, it is taken as "not sure" below.
       if (!st_.plainer)
@@ -238,6 +249,45 @@ class Interview {
     if (pending.kind != QuestionKind::yes_no && settled(k_, facts_, pending)) return Answer::yes;
     say(k_.text("not_understood"));
     return Answer::unsure;
+  }
+
+  // The yes/no question asked just before `pending`, or null.
+  const QuestionDef* question_before(const QuestionDef& pending) const {
+    auto at = std::find(st_.asked.begin(), st_.asked.end(), pending.id);
+    if (at == st_.asked.begin() || at == st_.asked.end()) return nullptr;
+    const QuestionDef* earlier = k_.question(*(at - 1));
+    if (!earlier || earlier->kind != QuestionKind::yes_no || earlier->finding < 0) return nullptr;
+    return earlier;
+  }
+
+  // The reply speaks only of the question before (docs/reading.md "Late answers"): it
+  // turns back to it at its start ("for the last one, yes"), or it takes something back
+  // and states that question's finding and nothing of the pending one's ("actually yes
+  // it gives way sometimes" just after "no" to the weakness question).
+  bool answers_only_the_earlier_question(const Reading& reading, const QuestionDef& pending) const {
+    if (pending.kind != QuestionKind::yes_no) return false;
+    if (reading.earlier_answer_at != std::string_view::npos && reading.answer == Answer::none)
+      return true;
+    const QuestionDef* earlier = question_before(pending);
+    if (!earlier || !reading.opens_with_correction) return false;
+    auto stated = reading.findings.find(earlier->finding);
+    return stated != reading.findings.end() && stated->second &&
+           !reading.findings.count(pending.finding);
+  }
+
+  // A late answer to the question asked before the pending one ("..., for the last one
+  // yes, he fell last week"; docs/reading.md "Late answers"). A yes is taken (late news
+  // counts, brief §5.8); a no never undoes a yes, and closes the question if it was left
+  // unsure (the denial may already be mined from the words: "bladder is fine").
+  void answer_earlier_question(const QuestionDef& pending, std::string_view words) {
+    const QuestionDef* earlier = question_before(pending);
+    if (!earlier) return;
+    Reading late = read_message(k_, words, earlier, options_.spelling);
+    if (late.choice < 0 || (late.answer != Answer::yes && late.answer != Answer::no)) return;
+    if (late.answer == Answer::no && facts_.is_true(earlier->finding)) return;
+    apply_choice(k_, facts_, st_, *earlier, earlier->choices[late.choice],
+                 quote_of(late, earlier->finding));
+    std::erase(st_.unsure_screens, earlier->id);
   }
 
   // The same question once more (counted: the budget includes re-asks).

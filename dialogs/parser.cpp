@@ -8,6 +8,7 @@
 #include "dialogs/context_scope.h"
 #include "dialogs/double_negation.h"
 #include "dialogs/drink_reading.h"
+#include "dialogs/earlier_question.h"
 #include "dialogs/spelling_normaliser.h"
 #include "dialogs/temperature_reading.h"
 
@@ -625,11 +626,24 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
   }
   if (!pending) return out;
   if (pending->kind == QuestionKind::yes_no) {
-    out.answer = read_answer(k, tokens, *pending, out, out.hedged_denial, out.about_someone_else);
-    if (out.answer == Answer::clarify) forget_a_question_back(k, text, tokens, *pending, out);
-    read_temperature_answer(k, text, tokens, *pending, out);
-    read_drink_answer(k, text, tokens, *pending, out);
-    quote_answer(text, tokens, *pending, out);
+    // A late answer to the question before ("no to that. and for the one before, no")
+    // answers that one: the pending question is read from the words before the turn.
+    std::vector<Token> answer_tokens;
+    const std::vector<Token>* answered = &tokens;
+    if (auto turn = find_turn_back(tokens)) {
+      answer_tokens.assign(tokens.begin(), tokens.begin() + turn->cut);
+      answered = &answer_tokens;
+      out.earlier_answer_at = turn->rest < static_cast<int>(tokens.size())
+                                  ? tokens[turn->rest].begin
+                                  : std::string_view::npos;
+    }
+    out.opens_with_correction = opens_with_a_correction(tokens);
+    out.answer =
+        read_answer(k, *answered, *pending, out, out.hedged_denial, out.about_someone_else);
+    if (out.answer == Answer::clarify) forget_a_question_back(k, text, *answered, *pending, out);
+    read_temperature_answer(k, text, *answered, *pending, out);
+    read_drink_answer(k, text, *answered, *pending, out);
+    quote_answer(text, *answered, *pending, out);
     out.choice = yes_no_choice(out.answer);
   } else {
     out.choice = read_choice(k, tokens, text, *pending, out);

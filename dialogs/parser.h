@@ -36,6 +36,13 @@ struct Reading {
   // The answer is clarify because it names only a relative's illness ("my dad had bowel
   // cancer" to the cancer question): asked again about the person with the numb leg.
   bool about_someone_else = false;
+  // Where the reply turns back to the question asked before the pending one ("..., for
+  // the last one yes, he fell"): the byte offset of the words that answer it, which
+  // the engine reads against that question (earlier_question.h); npos when it does not.
+  size_t earlier_answer_at = std::string_view::npos;
+  // The reply opens by taking something back ("wait", "actually", "sorry"):
+  // earlier_question.h's opens_with_a_correction.
+  bool opens_with_correction = false;
 };
 
 // Makes a hedged denial a no (the engine does so on the plainer re-ask: the person was

@@ -288,7 +288,15 @@ std::vector<Rule> build_rules() {
        "no point ... living|continuing|anymore|life|being|here", "no point ... going|carrying on",
        "whats|what the point ... living|anymore|life|all|anything",
        "whats|what the point ... going|carrying on", "whats|what the point $",
-       "cannot|cant go|carry on", "cannot|cant take it|this anymore",
+       // Not seeing the point of anything any more, said in passing ("honestly I don't
+       // see the point anymore"); the point of one thing ("of physio", "of going on
+       // the waiting list") is not enough.
+       "dont|not see the point anymore", "dont|not see the point any more",
+       "dont|not see the point in|of living|life|anything|existing",
+       "dont|not see the point in|of going|carrying on $",
+       "dont|not see the point in|of going|carrying on anymore|any",
+       "see no point in|of living|life|anything|existing", "cannot|cant go|carry on",
+       "cannot|cant take it|this anymore",
        // "this", not "it": "I can't do it anymore" is said of running or stairs.
        "cannot|cant do this anymore",
        // Wanting everything to end, not one symptom ("I want this numbness to stop"
