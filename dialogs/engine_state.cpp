@@ -82,6 +82,7 @@ EngineState state_from_json(const json& in) {
       }
     } else if (key == "said") {
       if (!value.is_object()) continue;
+      s.said.reserve(value.size());
       for (auto q = value.begin(); q != value.end(); ++q) {
         if (q->is_string()) s.said.emplace_back(q.key(), q->get_ref<const std::string&>());
       }

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,9 +28,11 @@ struct EngineState {
   // Findings the person stated (answered, or wrote), by id, with their own words when the
   // reader quoted them ("" when they answered a question). Only these may be given as a
   // reason (issue 10 §7); findings inferred (a group's other members) are not here.
-  // A deque: it grows in small blocks without moving what it holds (a vector of these
-  // passed 1 KiB, and each such allocation made glibc tidy its free lists).
-  std::deque<std::pair<std::string, std::string>> said;
+  // A vector, read from storage at its exact size: the session cache holds 2,048 of
+  // these states, and a deque took ~576 bytes even empty (its map and first block).
+  // (A deque was chosen when the server ran on glibc's malloc, where a vector's growth
+  // past 1 KiB made it tidy its free lists; jemalloc has no such cost.)
+  std::vector<std::pair<std::string, std::string>> said;
   std::vector<std::string> asked;  // questions asked, in order
   std::string pending;             // question awaiting an answer ("" = none)
   bool plainer = false;            // the pending question is the plainer re-ask

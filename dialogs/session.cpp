@@ -25,9 +25,9 @@ json session_to_json(const Session& session) {
 }
 
 std::string session_to_text(const Session& session) {
-  // The other fields as session_to_json writes them, with an empty engine state, which
-  // sorts first ("engine_state" < "red_flags" < ...); the state's own dump goes in its
-  // place.
+  // The other fields as session_to_json writes them, with an empty engine state (a
+  // state never written is {}: state_to_json), which sorts first ("engine_state" <
+  // "red_flags" < ...); the state's own dump goes in its place.
   static constexpr std::string_view kEmptyState = R"({"engine_state":{})";
   std::string rest = session_to_json(without_engine_state(session)).dump();
   std::string out(kEmptyState.substr(0, kEmptyState.size() - 2));

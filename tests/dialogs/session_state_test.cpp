@@ -27,7 +27,7 @@ constexpr const char* kFullStored =
     R"("findings":{"age_40_59":true,"age_60_69":false,"one_leg":true,"side_left":true},)"
     R"("hedges_mean_no":true,"language":"fr","notes":["child"],"pending":"q_age",)"
     R"("pending_for":"stroke_signs","plainer":true,"previous_at":1700000030,)"
-    R"("previous_ended":true,"previous_words":"it's \"crushing\" caf\u00e9","questions":4,)"
+    R"("previous_ended":true,"previous_words":"it's \"crushing\" café","questions":4,)"
     R"("said":{"age_40_59":"","one_leg":"my left leg is numb","side_left":"my left leg"},)"
     R"("started":true,"started_at":1700000000,"unsure_screens":["q_saddle"]},)"
     R"("red_flags":["stroke_signs"],"schema_version":1,"status":"completed","triage":"routine"})";
