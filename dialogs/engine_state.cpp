@@ -11,10 +11,13 @@ bool EngineState::was_asked(const std::string& id) const {
   return std::find(asked.begin(), asked.end(), id) != asked.end();
 }
 void EngineState::note_said(const KnowledgeData& k, int f, const std::string& quote) {
+  // Kept in id order, the order the stored JSON object has: a state reads back as it was
+  // written, and its text is written straight (append_state_text).
   const std::string& id = k.findings[f].id;
-  auto it = std::find_if(said.begin(), said.end(), [&](const auto& s) { return s.first == id; });
-  if (it == said.end())
-    said.push_back({id, quote});
+  auto it = std::lower_bound(said.begin(), said.end(), id,
+                             [](const auto& s, const std::string& key) { return s.first < key; });
+  if (it == said.end() || it->first != id)
+    said.insert(it, {id, quote});
   else
     it->second = quote;
 }
@@ -193,6 +196,112 @@ json state_to_json(const EngineState& s) {
   put("started_at", s.started_at);
   put("unsure_screens", strings_json(s.unsure_screens));
   return out;
+}
+
+namespace {
+
+// A string as nlohmann's dump writes it. Printable ASCII is written here; a string with
+// a control character or any byte above 0x7f is left to nlohmann (its \u escapes, and its
+// error on bytes that are not UTF-8), so the two cannot differ.
+void append_string(std::string& out, const std::string& text) {
+  for (unsigned char c : text) {
+    if (c < 0x20 || c >= 0x7f) {
+      out += json(text).dump();
+      return;
+    }
+  }
+  out += '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_strings(std::string& out, const std::vector<std::string>& list) {
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i > 0) out += ',';
+    append_string(out, list[i]);
+  }
+  out += ']';
+}
+
+void append_bool(std::string& out, bool value) { out += value ? "true" : "false"; }
+
+}  // namespace
+
+// The members in state_to_json's order, which is the object's key order (nlohmann's
+// object is a std::map). `findings` and `said` are objects too: their ids are written in
+// key order (a list out of order, or with an id twice, goes through the tree).
+void append_state_text(std::string& out, const EngineState& s) {
+  if (s == EngineState{}) {
+    out += "{}";
+    return;
+  }
+  // Ids are in key order, and unique, whenever a step or a stored text made them; any
+  // other list goes through the map as state_to_json builds it.
+  auto in_key_order = [](const auto& pairs) {
+    for (std::size_t i = 1; i < pairs.size(); ++i)
+      if (!(pairs[i - 1].first < pairs[i].first)) return false;
+    return true;
+  };
+  if (!in_key_order(s.findings) || !in_key_order(s.said)) {
+    out += state_to_json(s).dump();
+    return;
+  }
+  const bool words = !s.previous_words.empty();
+  out += "{\"asked\":";
+  append_strings(out, s.asked);
+  if (words && !s.earlier_words.empty()) {
+    out += ",\"earlier_words\":";
+    append_string(out, s.earlier_words);
+  }
+  out += ",\"findings\":{";
+  for (std::size_t i = 0; i < s.findings.size(); ++i) {
+    if (i > 0) out += ',';
+    append_string(out, s.findings[i].first);
+    out += ':';
+    append_bool(out, s.findings[i].second);
+  }
+  out += '}';
+  if (s.hedges_mean_no) out += ",\"hedges_mean_no\":true";
+  out += ",\"language\":";
+  append_string(out, s.language);
+  out += ",\"notes\":";
+  append_strings(out, s.notes);
+  out += ",\"pending\":";
+  append_string(out, s.pending);
+  out += ",\"pending_for\":";
+  append_string(out, s.pending_for);
+  out += ",\"plainer\":";
+  append_bool(out, s.plainer);
+  if (words && s.previous_at) {
+    out += ",\"previous_at\":";
+    out += std::to_string(*s.previous_at);
+  }
+  out += ",\"previous_ended\":";
+  append_bool(out, s.previous_ended);
+  if (words) {
+    out += ",\"previous_words\":";
+    append_string(out, s.previous_words);
+  }
+  out += ",\"questions\":";
+  out += std::to_string(s.questions);
+  out += ",\"said\":{";
+  for (std::size_t i = 0; i < s.said.size(); ++i) {
+    if (i > 0) out += ',';
+    append_string(out, s.said[i].first);
+    out += ':';
+    append_string(out, s.said[i].second);
+  }
+  out += "},\"started\":";
+  append_bool(out, s.started);
+  out += ",\"started_at\":";
+  out += std::to_string(s.started_at);
+  out += ",\"unsure_screens\":";
+  append_strings(out, s.unsure_screens);
+  out += '}';
 }
 
 }  // namespace triagebot::dialogs

@@ -28,6 +28,7 @@ struct EngineState {
   // Findings the person stated (answered, or wrote), by id, with their own words when the
   // reader quoted them ("" when they answered a question). Only these may be given as a
   // reason (issue 10 §7); findings inferred (a group's other members) are not here.
+  // In the order of their ids, as the JSON holds them (note_said keeps it).
   // A vector, read from storage at its exact size: the session cache holds 2,048 of
   // these states, and a deque took ~576 bytes even empty (its map and first block).
   // (A deque was chosen when the server ran on glibc's malloc, where a vector's growth
@@ -100,6 +101,9 @@ struct EngineState {
 // id, so it reads back in id order.
 EngineState state_from_json(const nlohmann::json& json);
 nlohmann::json state_to_json(const EngineState& state);
+// Appends state_to_json(state).dump() to `out`, byte for byte, without building the tree:
+// the stored text is made once per turn (session_to_text).
+void append_state_text(std::string& out, const EngineState& state);
 
 // What a step uses: the stored findings as Facts (ids this knowledge base lacks are
 // dropped), and the Facts back as findings, in id order, at the step's end.

@@ -31,7 +31,7 @@ std::string session_to_text(const Session& session) {
   static constexpr std::string_view kEmptyState = R"({"engine_state":{})";
   std::string rest = session_to_json(without_engine_state(session)).dump();
   std::string out(kEmptyState.substr(0, kEmptyState.size() - 2));
-  out += state_to_json(session.engine_state).dump();
+  append_state_text(out, session.engine_state);
   out.append(rest, kEmptyState.size());
   return out;
 }

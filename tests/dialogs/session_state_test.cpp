@@ -145,6 +145,39 @@ TEST(SessionState, MembersOfAnotherTypeReadAsTheirDefaults) {
   EXPECT_TRUE(s.engine_state == expected);
 }
 
+// session_to_text writes the state's text itself: every string, number and order must
+// come out as nlohmann's dump of the tree writes it.
+TEST(SessionState, TheTextIsTheTreesDumpForOddValues) {
+  const std::vector<std::string> odd = {"",
+                                        "plain",
+                                        "quote \" and back\\slash",
+                                        "tab\tnew\nline\x01\x1f",
+                                        "caf\u00e9 \u2014 \U0001F600",
+                                        "del\x7f",
+                                        "/slash/ {braces} [brackets]"};
+  for (const auto& text : odd) {
+    Session s;
+    s.engine_state = full_state();
+    s.engine_state.asked = {text, "q_age"};
+    s.engine_state.findings = {{text, true}, {text + "~", false}};
+    s.engine_state.said = {{text, text}};
+    s.engine_state.pending = s.engine_state.pending_for = s.engine_state.language = text;
+    s.engine_state.previous_words = text.empty() ? "x" : text;
+    s.engine_state.earlier_words = s.engine_state.notes.emplace_back(text);
+    s.engine_state.unsure_screens = {text, text};
+    EXPECT_EQ(session_to_text(s), session_to_json(s).dump()) << text;
+  }
+  // Numbers at their ends, and lists out of id order or with an id twice.
+  Session s;
+  s.engine_state = full_state();
+  s.engine_state.questions = -2147483647 - 1;
+  s.engine_state.started_at = -1;
+  s.engine_state.previous_at = 9223372036854775807;
+  s.engine_state.said = {{"b", "2"}, {"a", "1"}, {"a", "3"}};
+  s.engine_state.findings = {{"z", true}, {"a", false}, {"z", false}};
+  EXPECT_EQ(session_to_text(s), session_to_json(s).dump());
+}
+
 // session_to_text writes the state without building the session's tree; it must be the
 // tree's dump for every state an interview passes through.
 TEST(SessionState, TheTextIsTheTreesDumpAlongAWholeInterview) {
