@@ -78,16 +78,18 @@ EngineState state_from_json(const json& in) {
     } else if (key == "previous_ended") {
       s.previous_ended = flag(value);
     } else if (key == "findings") {
-      if (!value.is_object()) continue;
-      s.findings.reserve(value.size());
-      for (auto f = value.begin(); f != value.end(); ++f) {
-        if (f->is_boolean()) s.findings.emplace_back(f.key(), f->get<bool>());
+      if (value.is_object()) {
+        s.findings.reserve(value.size());
+        for (auto f = value.begin(); f != value.end(); ++f) {
+          if (f->is_boolean()) s.findings.emplace_back(f.key(), f->get<bool>());
+        }
       }
     } else if (key == "said") {
-      if (!value.is_object()) continue;
-      s.said.reserve(value.size());
-      for (auto q = value.begin(); q != value.end(); ++q) {
-        if (q->is_string()) s.said.emplace_back(q.key(), q->get_ref<const std::string&>());
+      if (value.is_object()) {
+        s.said.reserve(value.size());
+        for (auto q = value.begin(); q != value.end(); ++q) {
+          if (q->is_string()) s.said.emplace_back(q.key(), q->get_ref<const std::string&>());
+        }
       }
     } else if (key == "asked") {
       s.asked = strings(value);

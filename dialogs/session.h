@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -44,5 +45,10 @@ std::string session_to_text(const Session& session);
 Result<Session> session_from_json(const nlohmann::json& json);
 // The same, for a tree the caller gives up (a stored session just parsed is read once).
 Result<Session> session_from_json(nlohmann::json&& json);
+// A stored session's text read straight into a Session, without building its tree
+// (dialogs/session_text.cpp): what read_json (dialogs/json_reader.h) and then
+// session_from_json give, error for error; a text read_json refuses is a bad_session
+// "session: not JSON".
+Result<Session> session_from_text(std::string_view text);
 
 }  // namespace triagebot::dialogs

@@ -6,7 +6,8 @@
 // Differential on the way: read_json (simdjson) must give nlohmann's tree, type for type,
 // whenever it reads a text, and refuse what nlohmann refuses; session_to_text must write
 // session_to_json's dump byte for byte, and that text must read back into a session that
-// writes it again.
+// writes it again; session_from_text must read a text as read_json and session_from_json
+// do, error for error.
 #include <chrono>
 #include <string>
 
@@ -56,6 +57,9 @@ bool same_tree(const nlohmann::json& a, const nlohmann::json& b) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto text = triagebot::fuzz::as_text(data, size);
   auto read = dialogs::read_json(text);
+  // session_from_text reads straight what read_json then session_from_json read.
+  const auto direct = dialogs::session_from_text(text);
+  if (!read && direct) __builtin_trap();
   const auto parsed = nlohmann::json::parse(text, nullptr, false);
   if (parsed.is_discarded() && read) __builtin_trap();  // read what nlohmann refuses
   // (nlohmann reading what read_json refuses is the documented case of numbers no
@@ -63,7 +67,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!read) return 0;
   if (!same_tree(*read, parsed)) __builtin_trap();
   auto session = dialogs::session_from_json(std::move(*read));
-  if (!session) return 0;
+  if (bool(direct) != bool(session)) __builtin_trap();
+  if (!session) {
+    if (direct.error().message != session.error().message) __builtin_trap();
+    return 0;
+  }
+  if (!(direct->engine_state == session->engine_state) ||
+      dialogs::session_to_text(*direct) != dialogs::session_to_text(*session)) {
+    __builtin_trap();
+  }
   const std::string stored = dialogs::session_to_text(*session);
   if (stored != dialogs::session_to_json(*session).dump()) __builtin_trap();
   // The typed engine state keeps what it read: written and read again, it is written the

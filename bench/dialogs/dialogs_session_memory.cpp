@@ -3,8 +3,9 @@
 // "select session from conversations"`), parses N of them (default 10,000, the texts
 // reused in turn) as storage does (read_json, session_from_json) into
 // shared_ptr<const Session>, and prints the bytes jemalloc counts as allocated for them
-// (stats.allocated after minus before), then the best of 5 rounds of session_to_text and
-// of the parse, per session (bench/reports/2026-12-05-typed-state.md).
+// (stats.allocated after minus before), then the best of 5 rounds of session_to_text, of
+// that parse and of session_from_text (the text read straight), per session
+// (bench/reports/2026-12-05-typed-state.md).
 #include <jemalloc/jemalloc.h>
 
 #include <algorithm>
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
   }
   const std::size_t after = allocated();
   using Clock = std::chrono::steady_clock;
-  double text_ns = 1e18, parse_ns = 1e18;
+  double text_ns = 1e18, parse_ns = 1e18, direct_ns = 1e18;
   std::size_t sink = 0;
   for (int round = 0; round < 5; ++round) {
     const auto t0 = Clock::now();
@@ -73,13 +74,17 @@ int main(int argc, char** argv) {
     const auto t1 = Clock::now();
     for (std::size_t i = 0; i < n; ++i) sink += parse(texts[i % texts.size()]) != nullptr;
     const auto t2 = Clock::now();
+    for (std::size_t i = 0; i < n; ++i)
+      sink += bool(dialogs::session_from_text(texts[i % texts.size()]));
+    const auto t3 = Clock::now();
+    direct_ns = std::min(direct_ns, std::chrono::duration<double, std::nano>(t3 - t2).count() / n);
     text_ns = std::min(text_ns, std::chrono::duration<double, std::nano>(t1 - t0).count() / n);
     parse_ns = std::min(parse_ns, std::chrono::duration<double, std::nano>(t2 - t1).count() / n);
   }
   std::printf(
       "sessions %zu (%zu distinct texts): allocated %.0f B each; session_to_text %.2f us, "
-      "parse %.2f us (%zu)\n",
+      "parse %.2f us, session_from_text %.2f us (%zu)\n",
       n, texts.size(), double(after - before) / double(n), text_ns / 1000, parse_ns / 1000,
-      sink % 10);
+      direct_ns / 1000, sink % 10);
   return 0;
 }
