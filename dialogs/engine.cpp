@@ -147,8 +147,10 @@ class Interview {
       : k_(k),
         options_(options),
         session_(session),
-        st_(state_without_findings_from_json(session.engine_state)),
-        facts_(facts_from_json(k, session.engine_state)) {}
+        // A copy of the stored state: its findings stand still while facts_ holds them,
+        // and finish() writes them back.
+        st_(session.engine_state),
+        facts_(facts_of(k, session.engine_state)) {}
 
   Turn run(const Input& input, std::chrono::system_clock::time_point now) {
     now_ = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
@@ -442,30 +444,24 @@ class Interview {
   }
 
   // `store_state`: the turn's session carries this step's engine state; otherwise the
-  // one it had. The old state's JSON is never copied only to be replaced. Either way the
-  // kept words are replaced by this message's (or cleared), with this message's time.
+  // one it had. The old state is never copied only to be replaced. Either way the kept
+  // words are replaced by this message's (or cleared), with this message's time.
   Turn finish(const Session& next, bool store_state = true) {
     Turn t;
     const bool keep = !keep_words_.empty();
+    EngineState* state = &t.next.engine_state;
     if (store_state) {
       t.next = without_engine_state(next);
-      st_.previous_words = std::move(keep_words_);
-      st_.earlier_words = std::move(keep_earlier_);
-      st_.previous_at = keep ? std::optional<std::int64_t>(now_) : std::nullopt;
+      set_findings(st_, k_, facts_);
+      st_.written = true;
       // Every path returns the turn finish() makes: st_ is not used again.
-      t.next.engine_state = state_to_json(std::move(st_), k_, facts_);
+      t.next.engine_state = std::move(st_);
     } else {
       t.next = next;
-      auto& state = t.next.engine_state;
-      if (state.is_object()) {
-        for (const char* key : {"previous_words", "earlier_words", "previous_at"}) state.erase(key);
-        if (keep) {
-          state["previous_words"] = std::move(keep_words_);
-          state["previous_at"] = now_;
-          if (!keep_earlier_.empty()) state["earlier_words"] = std::move(keep_earlier_);
-        }
-      }
     }
+    state->previous_words = std::move(keep_words_);
+    state->earlier_words = keep ? std::move(keep_earlier_) : std::string();
+    state->previous_at = keep ? std::optional<std::int64_t>(now_) : std::nullopt;
     t.replies = std::move(replies_);
     return t;
   }

@@ -1,6 +1,7 @@
 #include "dialogs/engine_state.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace triagebot::dialogs {
 
@@ -10,10 +11,13 @@ bool EngineState::was_asked(const std::string& id) const {
   return std::find(asked.begin(), asked.end(), id) != asked.end();
 }
 void EngineState::note_said(const KnowledgeData& k, int f, const std::string& quote) {
+  // Kept in id order, the order the stored JSON object has: a state reads back as it was
+  // written, and its text is written straight (append_state_text).
   const std::string& id = k.findings[f].id;
-  auto it = std::find_if(said.begin(), said.end(), [&](const auto& s) { return s.first == id; });
-  if (it == said.end())
-    said.push_back({id, quote});
+  auto it = std::lower_bound(said.begin(), said.end(), id,
+                             [](const auto& s, const std::string& key) { return s.first < key; });
+  if (it == said.end() || it->first != id)
+    said.insert(it, {id, quote});
   else
     it->second = quote;
 }
@@ -59,51 +63,33 @@ void read_integer(const json& value, Int& out) {
 
 }  // namespace
 
-EngineState state_from_json(const json& in) {
-  EngineState s = state_without_findings_from_json(in);
-  if (!in.is_object()) return s;
-  if (auto f = in.find("findings"); f != in.end() && f->is_object()) {
-    s.findings.reserve(f->size());
-    for (auto it = f->begin(); it != f->end(); ++it) {
-      if (it->is_boolean()) s.findings.push_back({it.key(), it->get<bool>()});
-    }
-  }
-  return s;
-}
-
-Facts facts_from_json(const KnowledgeData& k, const json& in) {
-  Facts out(k);
-  if (!in.is_object()) return out;
-  auto f = in.find("findings");
-  if (f == in.end() || !f->is_object()) return out;
-  // Stored ids this knowledge base lacks are dropped. Falses are set before trues, so a
-  // true's group siblings read false whatever was stored for them.
-  for (bool pass : {false, true}) {
-    for (auto it = f->begin(); it != f->end(); ++it) {
-      if (!it->is_boolean() || it->get<bool>() != pass) continue;
-      if (int index = k.finding(it.key()); index >= 0) out.set(index, pass);
-    }
-  }
-  return out;
-}
-
 // One pass over the stored members (an object's keys are unique), each read by its name:
 // a find per field compared its key with a C string over the map's depth each time.
-// Members this build does not know ("findings" is facts_from_json's) are skipped.
-EngineState state_without_findings_from_json(const json& in) {
+// Members this build does not know are skipped: they are dropped.
+EngineState state_from_json(const json& in) {
   EngineState s;
   if (!in.is_object()) return s;
   for (auto it = in.begin(); it != in.end(); ++it) {
     const std::string_view key = it.key();
     const json& value = it.value();
+    bool known = true;
     if (key == "started") {
       s.started = flag(value);
     } else if (key == "previous_ended") {
       s.previous_ended = flag(value);
+    } else if (key == "findings") {
+      if (value.is_object()) {
+        s.findings.reserve(value.size());
+        for (auto f = value.begin(); f != value.end(); ++f) {
+          if (f->is_boolean()) s.findings.emplace_back(f.key(), f->get<bool>());
+        }
+      }
     } else if (key == "said") {
-      if (!value.is_object()) continue;
-      for (auto q = value.begin(); q != value.end(); ++q) {
-        if (q->is_string()) s.said.push_back({q.key(), q->get_ref<const std::string&>()});
+      if (value.is_object()) {
+        s.said.reserve(value.size());
+        for (auto q = value.begin(); q != value.end(); ++q) {
+          if (q->is_string()) s.said.emplace_back(q.key(), q->get_ref<const std::string&>());
+        }
       }
     } else if (key == "asked") {
       s.asked = strings(value);
@@ -131,54 +117,82 @@ EngineState state_without_findings_from_json(const json& in) {
       if (value.is_number_integer()) s.previous_at = value.get<std::int64_t>();
     } else if (key == "hedges_mean_no") {
       s.hedges_mean_no = flag(value);
+    } else {
+      known = false;
     }
+    s.written = s.written || known;
   }
   return s;
 }
 
-namespace {
+Facts facts_of(const KnowledgeData& k, const EngineState& s) {
+  Facts out(k);
+  // Stored ids this knowledge base lacks are dropped. Falses are set before trues, so a
+  // true's group siblings read false whatever was stored for them.
+  for (bool pass : {false, true}) {
+    for (const auto& [id, value] : s.findings) {
+      if (value != pass) continue;
+      if (int index = k.finding(id); index >= 0) out.set(index, pass);
+    }
+  }
+  return out;
+}
 
-// state_to_json with the findings object made by `put_findings(object_t&)`.
+void set_findings(EngineState& s, const KnowledgeData& k, const Facts& facts) {
+  // Assigned in place: the ids' strings (and the vector) keep the room they had.
+  std::size_t n = 0;
+  for (int f : k.findings_by_id) {
+    if (!facts.known(f)) continue;
+    if (n < s.findings.size()) {
+      s.findings[n].first = k.findings[f].id;
+      s.findings[n].second = facts.is_true(f);
+    } else {
+      s.findings.emplace_back(k.findings[f].id, facts.is_true(f));
+    }
+    ++n;
+  }
+  s.findings.resize(n);
+}
+
 // Built member by member straight into the object's std::map, in key order, each member
 // placed at the end (emplace_hint): a braced json{{...}} list copies every nested object
 // and array once more, and operator[] searches the map and copies its key. Keys out of
 // order (a findings list not in id order) would still land in place, only slower.
-// `s` by value: the step's state is moved in, its strings (quotes are whole sentences)
-// moved into the JSON rather than copied.
-template <class PutFindings>
-json state_json(EngineState s, PutFindings&& put_findings) {
+json state_to_json(const EngineState& s) {
+  if (s == EngineState{}) return json::object();
   json out = json::object();
   auto& members = out.get_ref<json::object_t&>();
   auto put = [&](const char* key, json value) {
     members.emplace_hint(members.end(), key, std::move(value));
   };
-  auto strings_json = [](std::vector<std::string>& list) {
+  auto strings_json = [](const std::vector<std::string>& list) {
     json array = json::array();
     auto& items = array.get_ref<json::array_t&>();
     items.reserve(list.size());
-    for (auto& item : list) items.emplace_back(std::move(item));
+    for (const auto& item : list) items.emplace_back(item);
     return array;
   };
   put("asked", strings_json(s.asked));
   // The kept words and their time are written together or not at all.
   const bool words = !s.previous_words.empty();
-  if (words && !s.earlier_words.empty()) put("earlier_words", std::move(s.earlier_words));
+  if (words && !s.earlier_words.empty()) put("earlier_words", s.earlier_words);
   json findings = json::object();
-  put_findings(findings.get_ref<json::object_t&>());
+  auto& found = findings.get_ref<json::object_t&>();
+  for (const auto& [id, value] : s.findings) found.emplace_hint(found.end(), id, value);
   put("findings", std::move(findings));
   if (s.hedges_mean_no) put("hedges_mean_no", true);
-  put("language", std::move(s.language));
+  put("language", s.language);
   put("notes", strings_json(s.notes));
-  put("pending", std::move(s.pending));
-  put("pending_for", std::move(s.pending_for));
+  put("pending", s.pending);
+  put("pending_for", s.pending_for);
   put("plainer", s.plainer);
   if (words && s.previous_at) put("previous_at", *s.previous_at);
   put("previous_ended", s.previous_ended);
-  if (words) put("previous_words", std::move(s.previous_words));
+  if (words) put("previous_words", s.previous_words);
   put("questions", s.questions);
   json said = json::object();
   auto& quotes = said.get_ref<json::object_t&>();
-  for (auto& [id, quote] : s.said) quotes.emplace(std::move(id), std::move(quote));
+  for (const auto& [id, quote] : s.said) quotes.emplace(id, quote);
   put("said", std::move(said));
   put("started", s.started);
   put("started_at", s.started_at);
@@ -186,20 +200,110 @@ json state_json(EngineState s, PutFindings&& put_findings) {
   return out;
 }
 
-}  // namespace
+namespace {
 
-json state_to_json(const EngineState& s) {
-  return state_json(s, [&](json::object_t& found) {
-    for (const auto& [id, value] : s.findings) found.emplace_hint(found.end(), id, value);
-  });
+// A string as nlohmann's dump writes it. Printable ASCII is written here; a string with
+// a control character or any byte above 0x7f is left to nlohmann (its \u escapes, and its
+// error on bytes that are not UTF-8), so the two cannot differ.
+void append_string(std::string& out, const std::string& text) {
+  for (unsigned char c : text) {
+    if (c < 0x20 || c >= 0x7f) {
+      out += json(text).dump();
+      return;
+    }
+  }
+  out += '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
 }
 
-json state_to_json(EngineState&& s, const KnowledgeData& k, const Facts& facts) {
-  return state_json(std::move(s), [&](json::object_t& found) {
-    for (int f : k.findings_by_id) {
-      if (facts.known(f)) found.emplace_hint(found.end(), k.findings[f].id, facts.is_true(f));
-    }
-  });
+void append_strings(std::string& out, const std::vector<std::string>& list) {
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i > 0) out += ',';
+    append_string(out, list[i]);
+  }
+  out += ']';
+}
+
+void append_bool(std::string& out, bool value) { out += value ? "true" : "false"; }
+
+}  // namespace
+
+// The members in state_to_json's order, which is the object's key order (nlohmann's
+// object is a std::map). `findings` and `said` are objects too: their ids are written in
+// key order (a list out of order, or with an id twice, goes through the tree).
+void append_state_text(std::string& out, const EngineState& s) {
+  if (s == EngineState{}) {
+    out += "{}";
+    return;
+  }
+  // Ids are in key order, and unique, whenever a step or a stored text made them; any
+  // other list goes through the map as state_to_json builds it.
+  auto in_key_order = [](const auto& pairs) {
+    for (std::size_t i = 1; i < pairs.size(); ++i)
+      if (!(pairs[i - 1].first < pairs[i].first)) return false;
+    return true;
+  };
+  if (!in_key_order(s.findings) || !in_key_order(s.said)) {
+    out += state_to_json(s).dump();
+    return;
+  }
+  const bool words = !s.previous_words.empty();
+  out += "{\"asked\":";
+  append_strings(out, s.asked);
+  if (words && !s.earlier_words.empty()) {
+    out += ",\"earlier_words\":";
+    append_string(out, s.earlier_words);
+  }
+  out += ",\"findings\":{";
+  for (std::size_t i = 0; i < s.findings.size(); ++i) {
+    if (i > 0) out += ',';
+    append_string(out, s.findings[i].first);
+    out += ':';
+    append_bool(out, s.findings[i].second);
+  }
+  out += '}';
+  if (s.hedges_mean_no) out += ",\"hedges_mean_no\":true";
+  out += ",\"language\":";
+  append_string(out, s.language);
+  out += ",\"notes\":";
+  append_strings(out, s.notes);
+  out += ",\"pending\":";
+  append_string(out, s.pending);
+  out += ",\"pending_for\":";
+  append_string(out, s.pending_for);
+  out += ",\"plainer\":";
+  append_bool(out, s.plainer);
+  if (words && s.previous_at) {
+    out += ",\"previous_at\":";
+    out += std::to_string(*s.previous_at);
+  }
+  out += ",\"previous_ended\":";
+  append_bool(out, s.previous_ended);
+  if (words) {
+    out += ",\"previous_words\":";
+    append_string(out, s.previous_words);
+  }
+  out += ",\"questions\":";
+  out += std::to_string(s.questions);
+  out += ",\"said\":{";
+  for (std::size_t i = 0; i < s.said.size(); ++i) {
+    if (i > 0) out += ',';
+    append_string(out, s.said[i].first);
+    out += ':';
+    append_string(out, s.said[i].second);
+  }
+  out += "},\"started\":";
+  append_bool(out, s.started);
+  out += ",\"started_at\":";
+  out += std::to_string(s.started_at);
+  out += ",\"unsure_screens\":";
+  append_strings(out, s.unsure_screens);
+  out += '}';
 }
 
 }  // namespace triagebot::dialogs

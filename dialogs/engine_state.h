@@ -1,10 +1,11 @@
-// The engine's private part of a Session (Session::engine_state), typed. Findings are
-// stored by id so a session survives a knowledge file that gains findings; ids the
-// current knowledge base does not know are dropped on read.
+// The engine's private part of a Session (Session::engine_state), typed: the step copies
+// it, and storage writes it as JSON (state_to_json) and reads it back (state_from_json).
+// Findings are kept by id so a session survives a knowledge file that gains findings;
+// ids the current knowledge base does not know are dropped when a step makes them Facts
+// (facts_of). Members of a stored state that this type does not know are dropped on read.
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,13 +22,18 @@ struct EngineState {
   bool started = false;  // greeted; the next text is the opening unless a question is pending
   bool previous_ended = false;  // this interview replaced one that ended (/restart)
   // In the order of their ids (KnowledgeData::findings_by_id), as the JSON holds them.
+  // During a step they are the Facts' business (facts_of); the step writes them back
+  // when it ends (set_findings).
   std::vector<std::pair<std::string, bool>> findings;
   // Findings the person stated (answered, or wrote), by id, with their own words when the
   // reader quoted them ("" when they answered a question). Only these may be given as a
   // reason (issue 10 §7); findings inferred (a group's other members) are not here.
-  // A deque: it grows in small blocks without moving what it holds (a vector of these
-  // passed 1 KiB, and each such allocation made glibc tidy its free lists).
-  std::deque<std::pair<std::string, std::string>> said;
+  // In the order of their ids, as the JSON holds them (note_said keeps it).
+  // A vector, read from storage at its exact size: the session cache holds 2,048 of
+  // these states, and a deque took ~576 bytes even empty (its map and first block).
+  // (A deque was chosen when the server ran on glibc's malloc, where a vector's growth
+  // past 1 KiB made it tidy its free lists; jemalloc has no such cost.)
+  std::vector<std::pair<std::string, std::string>> said;
   std::vector<std::string> asked;  // questions asked, in order
   std::string pending;             // question awaiting an answer ("" = none)
   bool plainer = false;            // the pending question is the plainer re-ask
@@ -64,6 +70,12 @@ struct EngineState {
   // before the time was kept: such words could be days old, so they are not read on.
   std::optional<std::int64_t> previous_at;
 
+  // A step wrote this state, or it was read from a stored one that had members. A new
+  // session's state was never written: it is stored as {}, as it always was, where a
+  // written one is stored whole, every member, even when each holds its default
+  // (state_to_json).
+  bool written = false;
+
   // At most this many words are kept, both messages together.
   static constexpr int kPreviousWords = 8;
   // Five minutes from one message to the next (docs/safety.md "Messages split over
@@ -78,20 +90,24 @@ struct EngineState {
   void note_said(const KnowledgeData& k, int f, const std::string& quote);
   std::map<int, std::string> said_by_index(const KnowledgeData& k) const;
   bool has_note(const std::string& id) const;
+  // Member for member; `said` in the same order too (the JSON holds it by id).
+  bool operator==(const EngineState&) const = default;
 };
 
+// The stored JSON object and back. Members of another type read as their default, as
+// do absent ones; members this type does not know are dropped. A state equal to
+// EngineState{} (never written) is {}; any other has every member but those written only
+// when set (hedges_mean_no, and the kept words with their time). `said` is written by
+// id, so it reads back in id order.
 EngineState state_from_json(const nlohmann::json& json);
 nlohmann::json state_to_json(const EngineState& state);
+// Appends state_to_json(state).dump() to `out`, byte for byte, without building the tree:
+// the stored text is made once per turn (session_to_text).
+void append_state_text(std::string& out, const EngineState& state);
 
-// What a step uses instead (issue 13: the state is read and written on every step, a
-// button press included): the findings go straight between the JSON object and Facts,
-// without a list of id strings between them.
-// The stored findings as Facts (ids this knowledge base lacks are dropped).
-Facts facts_from_json(const KnowledgeData& k, const nlohmann::json& json);
-// state_from_json with its findings left empty (facts_from_json reads them).
-EngineState state_without_findings_from_json(const nlohmann::json& json);
-// state_to_json of `state` with its findings set to those `facts` knows; the state's
-// strings are moved into the JSON.
-nlohmann::json state_to_json(EngineState&& state, const KnowledgeData& k, const Facts& facts);
+// What a step uses: the stored findings as Facts (ids this knowledge base lacks are
+// dropped), and the Facts back as findings, in id order, at the step's end.
+Facts facts_of(const KnowledgeData& k, const EngineState& state);
+void set_findings(EngineState& state, const KnowledgeData& k, const Facts& facts);
 
 }  // namespace triagebot::dialogs

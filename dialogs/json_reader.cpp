@@ -6,18 +6,14 @@
 #include <cstdint>
 #include <string>
 
+#include "dialogs/json_parser.h"
+
 namespace triagebot::dialogs {
 namespace {
 
 using nlohmann::json;
 using Element = simdjson::dom::element;
 using Type = simdjson::dom::element_type;
-
-// A parser keeps buffers sized for the largest text it has read (about ten bytes per
-// byte of text: the tape and the strings); one per thread is kept for texts up to this
-// size, which holds every event, update and session the server reads per message, and a
-// bigger text gets a parser of its own, freed after.
-constexpr std::size_t kReusedUpTo = 16 * 1024;
 
 json tree_of(Element element);
 
@@ -75,34 +71,20 @@ json kept_tree_of(Element root, const KeptMembers& kept) {
   return out;
 }
 
-// One per thread, shared by every reader (not one per instantiation of read_with).
-simdjson::dom::parser& this_threads_parser() {
-  thread_local simdjson::dom::parser parser;
-  return parser;
-}
-
-template <typename Convert>
-std::optional<json> read_with(std::string_view text, Convert convert) {
-  std::optional<simdjson::dom::parser> own;
-  simdjson::dom::parser& parser =
-      text.size() <= kReusedUpTo ? this_threads_parser() : own.emplace();
-  Element root;
-  // realloc_if_needed: the text is copied into a padded buffer, since the caller's bytes
-  // end where they end (simdjson reads a little past the end).
-  if (parser.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS) {
-    return std::nullopt;
-  }
-  return convert(root);
-}
-
 }  // namespace
 
 std::optional<json> read_json(std::string_view text) {
-  return read_with(text, [](Element root) { return tree_of(root); });
+  return json_parser::parse_with(text, [](Element root) { return tree_of(root); });
 }
 
 std::optional<json> read_json(std::string_view text, const KeptMembers& kept) {
-  return read_with(text, [&kept](Element root) { return kept_tree_of(root, kept); });
+  return json_parser::parse_with(text, [&kept](Element root) { return kept_tree_of(root, kept); });
+}
+
+// One per thread, shared by every reader.
+simdjson::dom::parser& json_parser::this_threads_parser() {
+  thread_local simdjson::dom::parser parser;
+  return parser;
 }
 
 }  // namespace triagebot::dialogs

@@ -19,28 +19,27 @@ json session_to_json(const Session& session) {
   json out = {{"schema_version", Session::kSchemaVersion},
               {"status", session.status == SessionStatus::active ? "active" : "completed"},
               {"red_flags", session.red_flags},
-              {"engine_state", session.engine_state}};
+              {"engine_state", state_to_json(session.engine_state)}};
   out["triage"] = session.triage ? json(std::string(to_string(*session.triage))) : json(nullptr);
   return out;
 }
 
 std::string session_to_text(const Session& session) {
-  // The other fields as session_to_json writes them, with an empty engine state, which
-  // sorts first ("engine_state" < "red_flags" < ...); the state's own dump goes in its
-  // place.
+  // The other fields as session_to_json writes them, with an empty engine state (a
+  // state never written is {}: state_to_json), which sorts first ("engine_state" <
+  // "red_flags" < ...); the state's own dump goes in its place.
   static constexpr std::string_view kEmptyState = R"({"engine_state":{})";
   std::string rest = session_to_json(without_engine_state(session)).dump();
   std::string out(kEmptyState.substr(0, kEmptyState.size() - 2));
-  out += session.engine_state.dump();
+  append_state_text(out, session.engine_state);
   out.append(rest, kEmptyState.size());
   return out;
 }
 
 namespace {
 
-// session_from_json's checks. The engine state is copied from `in`, or moved out of
-// `movable` (the same tree as `in`) when the caller gives it up.
-Result<Session> read_session(const json& in, json* movable) {
+// session_from_json's checks.
+Result<Session> read_session(const json& in) {
   if (!in.is_object()) return make_error(ErrorCode::bad_session, "session: must be an object");
   auto version = in.find("schema_version");
   if (version == in.end() || !version->is_number_integer()) {
@@ -79,19 +78,17 @@ Result<Session> read_session(const json& in, json* movable) {
   if (auto state = in.find("engine_state"); state != in.end()) {
     if (!state->is_object())
       return make_error(ErrorCode::bad_session, "session: engine_state must be an object");
-    if (movable) {
-      out.engine_state = std::move((*movable)["engine_state"]);
-    } else {
-      out.engine_state = *state;
-    }
+    out.engine_state = state_from_json(*state);
   }
   return out;
 }
 
 }  // namespace
 
-Result<Session> session_from_json(const json& in) { return read_session(in, nullptr); }
+Result<Session> session_from_json(const json& in) { return read_session(in); }
 
-Result<Session> session_from_json(json&& in) { return read_session(in, &in); }
+// The typed state copies what it keeps of the tree (short strings, mostly held in place
+// by their own small-string room), so taking the tree over would save little.
+Result<Session> session_from_json(json&& in) { return read_session(in); }
 
 }  // namespace triagebot::dialogs

@@ -1,12 +1,15 @@
 // The stored-session decoder: the `session` column as the storage writer reads it back
-// (JSON text → read_json → session_from_json), then one engine step on it, which decodes
-// the engine's private state. A damaged row must be an Error (the writer answers
-// corrupt_session), never a crash. Input: the column's text.
+// (JSON text → read_json → session_from_json, which reads the engine's private state into
+// its typed form), then one engine step on it. A damaged row must be an Error (the writer
+// answers corrupt_session), never a crash. Input: the column's text.
 //
 // Differential on the way: read_json (simdjson) must give nlohmann's tree, type for type,
 // whenever it reads a text, and refuse what nlohmann refuses; session_to_text must write
-// session_to_json's dump byte for byte.
+// session_to_json's dump byte for byte, and that text must read back into a session that
+// writes it again; session_from_text must read a text as read_json and session_from_json
+// do, error for error.
 #include <chrono>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -54,6 +57,9 @@ bool same_tree(const nlohmann::json& a, const nlohmann::json& b) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto text = triagebot::fuzz::as_text(data, size);
   auto read = dialogs::read_json(text);
+  // session_from_text reads straight what read_json then session_from_json read.
+  const auto direct = dialogs::session_from_text(text);
+  if (!read && direct) __builtin_trap();
   const auto parsed = nlohmann::json::parse(text, nullptr, false);
   if (parsed.is_discarded() && read) __builtin_trap();  // read what nlohmann refuses
   // (nlohmann reading what read_json refuses is the documented case of numbers no
@@ -61,10 +67,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!read) return 0;
   if (!same_tree(*read, parsed)) __builtin_trap();
   auto session = dialogs::session_from_json(std::move(*read));
-  if (!session) return 0;
-  if (dialogs::session_to_text(*session) != dialogs::session_to_json(*session).dump()) {
+  if (bool(direct) != bool(session)) __builtin_trap();
+  if (!session) {
+    if (direct.error().message != session.error().message) __builtin_trap();
+    return 0;
+  }
+  if (!(direct->engine_state == session->engine_state) ||
+      dialogs::session_to_text(*direct) != dialogs::session_to_text(*session)) {
     __builtin_trap();
   }
+  const std::string stored = dialogs::session_to_text(*session);
+  if (stored != dialogs::session_to_json(*session).dump()) __builtin_trap();
+  // The typed engine state keeps what it read: written and read again, it is written the
+  // same (members it does not know were dropped on the first read).
+  auto again = dialogs::session_from_json(nlohmann::json::parse(stored));
+  if (!again || dialogs::session_to_text(*again) != stored) __builtin_trap();
   const auto now = std::chrono::system_clock::time_point(
       std::chrono::seconds(triagebot::fuzz::kFixedNowSeconds));
   // A typed answer and a button press: the two ways a stored session is resumed.

@@ -185,7 +185,7 @@ MidAndDone sessions_with_kept_words(const EngineOptions& options,
                   Input::typed("thanks, the left leg is still numb"), at)
                  .next;
   for (const Session* s : {&out.mid, &out.done}) {
-    if (!s->engine_state.contains("previous_words"))
+    if (s->engine_state.previous_words.empty())
       std::fprintf(stderr, "dialogs_step_bench: a session kept no words\n");
   }
   if (out.done.status != SessionStatus::completed)

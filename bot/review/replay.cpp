@@ -3,7 +3,6 @@
 #include <map>
 
 #include "bot/review/review_filter.h"
-#include "dialogs/engine_state.h"
 
 namespace triagebot::bot {
 namespace {
@@ -17,7 +16,7 @@ constexpr const char* kNotRecordedAnswer = "I'm not sure";
 constexpr int kMaxTurns = 200;
 
 std::string pending_question(const dialogs::Session& session) {
-  return dialogs::state_from_json(session.engine_state).pending;
+  return session.engine_state.pending;
 }
 
 void note(ReplayOutcome& outcome, const dialogs::Turn& turn) {

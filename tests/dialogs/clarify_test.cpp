@@ -65,7 +65,7 @@ TEST(Clarify, ImFineToTheStrokeScreenIsNoAndRaisesNoFlag) {
 
 // The value a finding has in the session, or -1 when unknown.
 int fact(const Turn& t, const char* id) {
-  EngineState st = state_from_json(t.next.engine_state);
+  EngineState st = t.next.engine_state;
   for (const auto& [name, value] : st.findings) {
     if (name == id) return value ? 1 : 0;
   }

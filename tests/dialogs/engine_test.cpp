@@ -9,6 +9,7 @@
 
 #include "dialogs/engine.h"
 #include "dialogs/knowledge_data.h"
+#include "tests/dialogs/stored_state.h"
 #include "tests/dialogs/test_knowledge.h"
 
 namespace triagebot::dialogs {
@@ -58,11 +59,10 @@ std::vector<Session> walk(const std::string& opening) {
 // type (a damaged or hand-edited row) threw from json::value and ended the process. Such
 // fields read as absent, and the turn is answered.
 TEST(Engine, StoredStateWithWrongTypesIsReadAsAbsentNotThrown) {
-  Session stored;
-  stored.engine_state = nlohmann::json::parse(
+  Session stored = testing::with_stored_state(nlohmann::json::parse(
       R"({"starnot!sted":true,"previous_ended":["stroke_signs"],"pending":"q_stroke",)"
       R"("p":[],"questions":4,"started_at":"emergency","enguage":"en",)"
-      R"("started":"yes","plainer":{"x":1}})");
+      R"("started":"yes","plainer":{"x":1}})"));
   Turn t;
   ASSERT_NO_THROW(t = say(stored, "my legs feel numb"));
   EXPECT_FALSE(t.replies.empty());
@@ -75,9 +75,9 @@ TEST(Engine, WithoutEngineStateKeepsEveryOtherField) {
   s.status = SessionStatus::completed;
   s.triage = Triage::urgent;
   s.red_flags = {"stroke_signs"};
-  s.engine_state = nlohmann::json{{"started", true}};
+  s.engine_state.started = true;
   Session copy = without_engine_state(s);
-  EXPECT_TRUE(copy.engine_state.empty());
+  EXPECT_TRUE(copy.engine_state == EngineState{});
   copy.engine_state = s.engine_state;
   EXPECT_EQ(session_to_json(copy), session_to_json(s));
 }
@@ -99,8 +99,7 @@ TEST(Engine, OpeningMessageIsGreetedMinedAndContinued) {
   ASSERT_TRUE(last_question(t));
   // What the opening said is not asked again.
   for (const auto& s : walk("For three weeks my left leg has been numb and I'm 41")) {
-    auto asked = s.engine_state["asked"];
-    for (const auto& id : asked) {
+    for (const auto& id : s.engine_state.asked) {
       EXPECT_NE(id, "q_side");
       EXPECT_NE(id, "q_duration");
       EXPECT_NE(id, "q_age");
@@ -117,7 +116,7 @@ TEST(Engine, RedFlagInterruptsFromEveryPendingQuestion) {
     for (const Session& s : walk(opening)) {
       ++states;
       Turn t = say(s, "my face has started drooping on one side");
-      ASSERT_TRUE(t.assessment) << "pending " << s.engine_state["pending"];
+      ASSERT_TRUE(t.assessment) << "pending " << s.engine_state.pending;
       EXPECT_EQ(t.assessment->triage, Triage::emergency);
       EXPECT_EQ(t.next.status, SessionStatus::completed);
       ASSERT_EQ(t.next.red_flags.size(), 1u);
@@ -150,8 +149,8 @@ TEST(Engine, RestartBeginsANewInterviewKeepingOnlyThatTheOldEnded) {
   EXPECT_EQ(r.next.status, SessionStatus::active);
   EXPECT_TRUE(r.next.red_flags.empty());
   EXPECT_FALSE(r.next.triage);
-  EXPECT_EQ(r.next.engine_state["previous_ended"], true);
-  EXPECT_TRUE(r.next.engine_state["findings"].empty());
+  EXPECT_EQ(r.next.engine_state.previous_ended, true);
+  EXPECT_TRUE(r.next.engine_state.findings.empty());
 }
 
 TEST(Engine, ScreenAnsweredNotSureIsAskedPlainerThenFloorsUrgent) {
@@ -162,7 +161,7 @@ TEST(Engine, ScreenAnsweredNotSureIsAskedPlainerThenFloorsUrgent) {
   EXPECT_NE(last_question(plainer)->text, last_question(t)->text);
   Turn next = say(plainer.next, "I really don't know");
   EXPECT_NE(pending_id(next), "q_stroke");
-  EXPECT_EQ(next.next.engine_state["unsure_screens"][0], "q_stroke");
+  EXPECT_EQ(next.next.engine_state.unsure_screens[0], "q_stroke");
   // Finish with "no" to everything else: the floor must hold.
   while (!next.assessment) {
     const Reply* q = last_question(next);
@@ -258,7 +257,7 @@ TEST(Engine, StartGreetsAndAsksForTheStory) {
   EXPECT_TRUE(t.replies[1].choices.empty());
   Turn next = say(t.next, "both my feet are numb");
   EXPECT_TRUE(last_question(next));
-  EXPECT_EQ(next.next.engine_state["findings"]["both_legs"], true);
+  EXPECT_EQ(session_to_json(next.next)["engine_state"]["findings"]["both_legs"], true);
 }
 
 TEST(Engine, ChildIsToldTheBotIsForAdultsAndNeverGetsSelfCare) {
@@ -292,7 +291,10 @@ TEST(Session, TextIsTheTreesDumpByteForByte) {
   completed.status = SessionStatus::completed;
   completed.triage = Triage::urgent;
   completed.red_flags = {"saddle_anaesthesia", "quote\"and\\slash"};
-  completed.engine_state["words"] = "caf\u00e9 \"quoted\" \u0001";
+  completed.engine_state.previous_words = "caf\u00e9 \"quoted\" \u0001";
+  completed.engine_state.previous_at = 1700000000;
+  completed.engine_state.earlier_words = "tab\there";
+  completed.engine_state.hedges_mean_no = true;
   for (const Session& s : {Session{}, say(Session{}, "my left leg is numb").next, completed}) {
     EXPECT_EQ(session_to_text(s), session_to_json(s).dump());
   }

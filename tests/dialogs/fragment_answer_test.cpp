@@ -71,10 +71,10 @@ TEST(FragmentAnswer, TheEngineAsksAgainAndRecordsNothing) {
   const EngineOptions options = server_options("112");
   Turn first = step(builtin(), options, Session{},
                     Input::typed("my left leg has been numb for a week"), now);
-  ASSERT_EQ(state_from_json(first.next.engine_state).pending, "q_stroke");
+  ASSERT_EQ(first.next.engine_state.pending, "q_stroke");
   for (const char* text : {"knee mostly", "it's crushing"}) {
     Turn t = step(builtin(), options, first.next, Input::typed(text), now);
-    EngineState st = state_from_json(t.next.engine_state);
+    EngineState st = t.next.engine_state;
     EXPECT_EQ(st.pending, "q_stroke") << text;
     EXPECT_TRUE(st.plainer) << text;
     EXPECT_TRUE(t.next.red_flags.empty()) << text;

@@ -21,20 +21,20 @@ Turn say(const Session& s, const std::string& text) {
   return step(builtin(), server_options("112"), s, Input::typed(text), kNow);
 }
 
-std::string pending(const Turn& t) { return state_from_json(t.next.engine_state).pending; }
+std::string pending(const Turn& t) { return t.next.engine_state.pending; }
 
-bool plainer(const Turn& t) { return state_from_json(t.next.engine_state).plainer; }
+bool plainer(const Turn& t) { return t.next.engine_state.plainer; }
 
 // The value a finding has in the session, or -1 when unknown.
 int fact(const Turn& t, const char* id) {
-  for (const auto& [name, value] : state_from_json(t.next.engine_state).findings) {
+  for (const auto& [name, value] : t.next.engine_state.findings) {
     if (name == id) return value ? 1 : 0;
   }
   return -1;
 }
 
 bool unsure_screen(const Turn& t, const std::string& id) {
-  for (const auto& s : state_from_json(t.next.engine_state).unsure_screens) {
+  for (const auto& s : t.next.engine_state.unsure_screens) {
     if (s == id) return true;
   }
   return false;

@@ -109,7 +109,8 @@ TEST(HonestAssessment, WhyListsOnlyWhatThePersonSaidAndQuotesTheirWords) {
 
 TEST(HonestAssessment, EveryReasonGivenIsSomethingThePersonStated) {
   Turn t = answer_no_to_the_end(say(Session{}, "my left leg is numb, I'm 45"));
-  const auto& said = t.next.engine_state["said"];
+  // As stored: the quotes by finding id.
+  const auto said = session_to_json(t.next)["engine_state"]["said"];
   EXPECT_TRUE(said.contains("one_leg"));
   EXPECT_FALSE(said.contains("both_legs"));  // false only because "left leg" was said
   EXPECT_FALSE(said.contains("age_60_69"));  // false only because "45" was said

@@ -29,7 +29,7 @@ Turn press(const Session& s, const std::string& id) {
   return step(testing::builtin(), kOptions, s, Input::pressed(id), kNow);
 }
 
-std::string pending_of(const Turn& t) { return t.next.engine_state.value("pending", ""); }
+std::string pending_of(const Turn& t) { return t.next.engine_state.pending; }
 
 // Presses "No", or for a choice question its last real choice (the slowest onset, the
 // longest duration: a calm, consistent story), until `question` is pending or the
@@ -108,7 +108,7 @@ TEST(EngineClosure, SpreadingWeaknessIsAskedBeforeAnyAssessmentAndFires) {
   t = answer_no_until(t, "q_worse");
   ASSERT_FALSE(t.assessment) << "concluded without asking whether it is getting worse";
   ASSERT_EQ(pending_of(t), "q_worse");
-  EXPECT_EQ(t.next.engine_state["pending_for"], "ascending_weakness");
+  EXPECT_EQ(t.next.engine_state.pending_for, "ascending_weakness");
   Turn fired = press(t.next, "q_worse:yes");
   ASSERT_TRUE(fired.assessment);
   EXPECT_EQ(fired.assessment->triage, Triage::emergency);

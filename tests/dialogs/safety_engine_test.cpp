@@ -4,6 +4,7 @@
 // message in another language gets a notice in that language and buttons only.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -129,11 +130,14 @@ TEST(SafetyInInterview, AYesInACrisisMessageStillAnswersTheScreen) {
   Turn t = say(before.next, "yes, and now i cant breathe");
   EXPECT_EQ(t.safety, std::vector<std::string>{"breathing"});
   EXPECT_NE(pending_id(t), pending) << "not asked again";
-  const auto& findings = t.next.engine_state["findings"];
+  const auto& findings = t.next.engine_state.findings;
+  const auto& findings_before = before.next.engine_state.findings;
   bool any_new_true = false;
-  for (auto it = findings.begin(); it != findings.end(); ++it) {
-    if (it->get<bool>() && !before.next.engine_state["findings"].contains(it.key()))
-      any_new_true = true;
+  for (const auto& [id, value] : findings) {
+    const bool known_before =
+        std::any_of(findings_before.begin(), findings_before.end(),
+                    [&id = id](const auto& found) { return found.first == id; });
+    if (value && !known_before) any_new_true = true;
   }
   EXPECT_TRUE(any_new_true || t.assessment) << "the yes was kept";
 }
@@ -170,7 +174,7 @@ TEST(LanguageGate, FrenchShortReplyToAPendingQuestionIsNeverYesOrNo) {
     Turn t = say(before.next, reply);
     EXPECT_TRUE(contains(t.replies[0].text, "ne comprends que l'anglais")) << reply;
     EXPECT_EQ(pending_id(t), pending) << reply;
-    EXPECT_EQ(t.next.engine_state["findings"], before.next.engine_state["findings"]) << reply;
+    EXPECT_EQ(t.next.engine_state.findings, before.next.engine_state.findings) << reply;
   }
 }
 
@@ -179,7 +183,7 @@ TEST(LanguageGate, NoSeIsNeverNo) {
   Turn t = say(before.next, "no sé");
   EXPECT_TRUE(contains(t.replies[0].text, "solo entiendo inglés"));
   EXPECT_EQ(pending_id(t), pending_id(before));
-  EXPECT_EQ(t.next.engine_state["findings"], before.next.engine_state["findings"]);
+  EXPECT_EQ(t.next.engine_state.findings, before.next.engine_state.findings);
 }
 
 TEST(LanguageGate, SpanishCrisisIsAnsweredInSpanish) {
@@ -198,7 +202,7 @@ TEST(LanguageGate, ACrisisPhrasedInAnotherLanguageIsAnsweredInItEvenUnidentified
   EXPECT_EQ(t.safety, std::vector<std::string>{"self_harm"});
   EXPECT_TRUE(contains(t.replies[0].text, "Je suis vraiment désolé")) << t.replies[0].text;
   EXPECT_TRUE(contains(t.replies[0].text, "0800 689 5652"));
-  EXPECT_EQ(t.next.engine_state["language"], "fr");
+  EXPECT_EQ(t.next.engine_state.language, "fr");
 }
 
 TEST(LanguageGate, AnEnglishCrisisFromAGatedPersonIsAnsweredInEnglish) {
@@ -213,7 +217,7 @@ TEST(LanguageGate, WritingEnglishAgainLeavesTheGate) {
   Turn gated = say(Session{}, "tengo la pierna dormida desde hace tres días");
   Turn t = say(gated.next, "sorry, my left leg has been numb for three weeks");
   EXPECT_FALSE(contains(t.replies[0].text, "solo entiendo"));
-  EXPECT_EQ(t.next.engine_state["language"], "");
+  EXPECT_EQ(t.next.engine_state.language, "");
 }
 
 TEST(LanguageGate, WithoutAnIdentifierOnlyTheShortRepliesAreKnown) {

@@ -105,7 +105,7 @@ void answer_every_line_mid_interview(const std::string& path) {
     const std::string text = line["text"].get<std::string>();
     const std::string expected = line["category"].get<std::string>();
     Turn t = step(testing::builtin(), options, pending, Input::typed(text), now);
-    EXPECT_EQ(t.next.engine_state.value("language", ""), "") << "English stays English: " << text;
+    EXPECT_EQ(t.next.engine_state.language, "") << "English stays English: " << text;
     if (expected == "none") {
       EXPECT_TRUE(t.safety.empty()) << text;
       continue;

@@ -164,7 +164,7 @@ TEST(SplitCrisis, TheInterviewJoinKeepsDenialsAndAnswers) {
 TEST(SplitCrisis, ANoToARedFlagQuestionIsNotReadOnIntoTheNextMessage) {
   Session s = mid_interview();
   Turn no = say_at(s, "no");
-  EXPECT_FALSE(no.next.engine_state.contains("previous_words"));
+  EXPECT_TRUE(no.next.engine_state.previous_words.empty());
   Turn next = say_at(no.next, "point going on about it really");
   EXPECT_TRUE(next.safety.empty());
 }
@@ -180,7 +180,7 @@ TEST(SplitCrisis, AButtonOrACommandInBetweenEndsTheJoin) {
   EXPECT_TRUE(say_at(pressed.next, "it's crushing").safety.empty());
   for (const char* command : {"/help", "/restart", "/forget"}) {
     Turn cmd = say_at(first.next, command);
-    EXPECT_FALSE(cmd.next.engine_state.contains("previous_words")) << command;
+    EXPECT_TRUE(cmd.next.engine_state.previous_words.empty()) << command;
     EXPECT_TRUE(say_at(cmd.next, "it's crushing").safety.empty()) << command;
   }
 }
@@ -190,9 +190,9 @@ TEST(SplitCrisis, AButtonOrACommandInBetweenEndsTheJoin) {
 // has the triples that do join).
 TEST(SplitCrisis, AMiddleMessageWithAWordOfContentEndsTheJoin) {
   Turn first = say_at(Session{}, "my chest");
-  EXPECT_EQ(first.next.engine_state.value("previous_words", ""), "my chest");
+  EXPECT_EQ(first.next.engine_state.previous_words, "my chest");
   Turn second = say_at(first.next, "hang on");
-  EXPECT_EQ(second.next.engine_state.value("previous_words", ""), "hang on");
+  EXPECT_EQ(second.next.engine_state.previous_words, "hang on");
   EXPECT_TRUE(say_at(second.next, "it's crushing").safety.empty());
 }
 
@@ -200,7 +200,7 @@ TEST(SplitCrisis, AMiddleMessageWithAWordOfContentEndsTheJoin) {
 TEST(SplitCrisis, ACrisisAlreadyAnsweredIsNotAnsweredTwice) {
   Turn first = say_at(mid_interview(), "my chest hurts");
   ASSERT_EQ(first.safety, Categories{"chest_pain"});
-  EXPECT_FALSE(first.next.engine_state.contains("previous_words"));
+  EXPECT_TRUE(first.next.engine_state.previous_words.empty());
   EXPECT_TRUE(say_at(first.next, "it's crushing").safety.empty());
 }
 
@@ -208,11 +208,10 @@ TEST(SplitCrisis, ACrisisAlreadyAnsweredIsNotAnsweredTwice) {
 TEST(SplitCrisis, OnlyTheLastWordsOfTheLastClauseAreKept) {
   Turn t = say_at(Session{},
                   "My left leg has been numb for three weeks. Today it's worse and now my Chest");
-  EXPECT_EQ(t.next.engine_state.value("previous_words", ""), "today its worse and now my chest");
+  EXPECT_EQ(t.next.engine_state.previous_words, "today its worse and now my chest");
   Turn long_clause =
       say_at(t.next, "the numbness goes from my knee all the way down to my big toe at night");
-  EXPECT_EQ(long_clause.next.engine_state.value("previous_words", ""),
-            "way down to my big toe at night");
+  EXPECT_EQ(long_clause.next.engine_state.previous_words, "way down to my big toe at night");
   Turn crushing = say_at(t.next, "it's crushing");
   EXPECT_EQ(crushing.safety, Categories{"chest_pain"});
 }

@@ -15,6 +15,7 @@
 #include "dialogs/knowledge_data.h"
 #include "dialogs/session.h"
 #include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/stored_state.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
 
@@ -103,7 +104,7 @@ TEST(SplitThreeMessages, AnsweredLikeTheSameCrisisInOneMessage) {
     EXPECT_EQ(split.replies[i].text, in_one.replies[i].text) << i;
   EXPECT_NE(split.replies[0].text.find("0800 689 5652"), std::string::npos);
   // Answered once: the next message reads nothing of these.
-  EXPECT_FALSE(split.next.engine_state.contains("previous_words"));
+  EXPECT_TRUE(split.next.engine_state.previous_words.empty());
   EXPECT_TRUE(say_at(split.next, "it all", kFirst + seconds(60)).safety.empty());
 }
 
@@ -228,19 +229,19 @@ TEST(SplitThreeMessages, OnlyTheLastClauseIsKept) {
 // the last of the first message's.
 TEST(SplitThreeMessages, AtMostEightWordsAreKeptInAll) {
   Turn one = say_at(Session{}, "i was out walking the dog and now my chest");
-  EXPECT_EQ(one.next.engine_state.value("previous_words", ""),
-            "out walking the dog and now my chest");
+  EXPECT_EQ(one.next.engine_state.previous_words, "out walking the dog and now my chest");
   Turn two = say_at(one.next, "its");
-  EXPECT_EQ(two.next.engine_state.value("previous_words", ""), "its");
-  EXPECT_EQ(two.next.engine_state.value("earlier_words", ""), "walking the dog and now my chest");
+  EXPECT_EQ(two.next.engine_state.previous_words, "its");
+  EXPECT_EQ(two.next.engine_state.earlier_words, "walking the dog and now my chest");
   EXPECT_EQ(say_at(two.next, "crushing").safety, Strings{"chest_pain"});
   Turn long_two = say_at(one.next, "and it has been like this since about lunch");
-  EXPECT_FALSE(long_two.next.engine_state.contains("earlier_words"));
+  EXPECT_TRUE(long_two.next.engine_state.earlier_words.empty());
   // A stored session is not trusted to hold what this build wrote.
-  Session damaged = two.next;
-  damaged.engine_state["earlier_words"] = std::string(5000, 'a') + " my chest";
+  Session damaged = with_stored_state(two.next, [](nlohmann::json& s) {
+    s["earlier_words"] = std::string(5000, 'a') + " my chest";
+  });
   EXPECT_EQ(say_at(damaged, "crushing").safety, Strings{"chest_pain"});
-  damaged.engine_state["earlier_words"] = 42;
+  damaged = with_stored_state(two.next, [](nlohmann::json& s) { s["earlier_words"] = 42; });
   EXPECT_TRUE(say_at(damaged, "crushing").safety.empty());
 }
 
@@ -251,8 +252,8 @@ TEST(SplitThreeMessages, ACommandAButtonOrABareAnswerInBetweenEndsTheJoin) {
     Turn one = say_at(mid_interview(), "my chest");
     Turn two = say_at(one.next, "its");
     Turn mid = say_at(two.next, between);
-    EXPECT_FALSE(mid.next.engine_state.contains("previous_words")) << between;
-    EXPECT_FALSE(mid.next.engine_state.contains("earlier_words")) << between;
+    EXPECT_TRUE(mid.next.engine_state.previous_words.empty()) << between;
+    EXPECT_TRUE(mid.next.engine_state.earlier_words.empty()) << between;
     EXPECT_TRUE(say_at(mid.next, "crushing").safety.empty()) << between;
   }
   Turn one = say_at(Session{}, "my chest");
@@ -262,7 +263,7 @@ TEST(SplitThreeMessages, ACommandAButtonOrABareAnswerInBetweenEndsTheJoin) {
     if (!r.choices.empty()) q = &r;
   ASSERT_TRUE(q);
   Turn pressed = press_at(two.next, q->choices[0].id);
-  EXPECT_FALSE(pressed.next.engine_state.contains("earlier_words"));
+  EXPECT_TRUE(pressed.next.engine_state.earlier_words.empty());
   EXPECT_TRUE(say_at(pressed.next, "crushing").safety.empty());
   Turn forget = say_at(two.next, "/forget");
   EXPECT_TRUE(say_at(forget.next, "crushing").safety.empty());

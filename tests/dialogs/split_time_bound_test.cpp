@@ -13,6 +13,7 @@
 #include "dialogs/engine.h"
 #include "dialogs/session.h"
 #include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/stored_state.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
 
@@ -93,14 +94,14 @@ TEST(SplitTimeBound, ASecondMessageStampedSlightlyEarlierIsStillClose) {
 // The time is kept with the words, and only while there are words.
 TEST(SplitTimeBound, TheTimeIsStoredWithTheWords) {
   Turn one = say_at(Session{}, "my chest", kFirst);
-  EXPECT_EQ(one.next.engine_state.value("previous_words", ""), "my chest");
-  EXPECT_EQ(one.next.engine_state.value("previous_at", std::int64_t{0}), 1700000000);
+  EXPECT_EQ(one.next.engine_state.previous_words, "my chest");
+  EXPECT_EQ(one.next.engine_state.previous_at.value_or(0), 1700000000);
   Turn no = say_at(one.next, "no", kFirst + seconds(10));
-  EXPECT_FALSE(no.next.engine_state.contains("previous_words"));
-  EXPECT_FALSE(no.next.engine_state.contains("previous_at"));
+  EXPECT_TRUE(no.next.engine_state.previous_words.empty());
+  EXPECT_FALSE(no.next.engine_state.previous_at.has_value());
   Turn help = say_at(one.next, "/help", kFirst + seconds(10));
-  EXPECT_FALSE(help.next.engine_state.contains("previous_words"));
-  EXPECT_FALSE(help.next.engine_state.contains("previous_at"));
+  EXPECT_TRUE(help.next.engine_state.previous_words.empty());
+  EXPECT_FALSE(help.next.engine_state.previous_at.has_value());
 }
 
 // A session stored before the time was kept has words without one: they could be from
@@ -108,17 +109,16 @@ TEST(SplitTimeBound, TheTimeIsStoredWithTheWords) {
 TEST(SplitTimeBound, WordsStoredWithoutATimeAreTooOld) {
   for (const auto& pair : kSafetyPairs) {
     Turn one = say_at(Session{}, pair.first, kFirst);
-    Session old = one.next;
-    ASSERT_TRUE(old.engine_state.contains("previous_words"));
-    old.engine_state.erase("previous_at");
+    ASSERT_FALSE(one.next.engine_state.previous_words.empty());
+    Session old = with_stored_state(one.next, [](nlohmann::json& s) { s.erase("previous_at"); });
+    ASSERT_FALSE(old.engine_state.previous_words.empty());
     EXPECT_TRUE(say_at(old, pair.second, kFirst + seconds(1)).safety.empty()) << pair.first;
     // A damaged time reads as none.
-    old.engine_state["previous_at"] = "yesterday";
+    old = with_stored_state(one.next, [](nlohmann::json& s) { s["previous_at"] = "yesterday"; });
     EXPECT_TRUE(say_at(old, pair.second, kFirst + seconds(1)).safety.empty()) << pair.first;
   }
   Turn one = say_at(Session{}, kRedFlagPairs[0].first, kFirst);
-  Session old = one.next;
-  old.engine_state.erase("previous_at");
+  Session old = with_stored_state(one.next, [](nlohmann::json& s) { s.erase("previous_at"); });
   EXPECT_TRUE(say_at(old, kRedFlagPairs[0].second, kFirst + seconds(1)).next.red_flags.empty());
 }
 
@@ -126,7 +126,7 @@ TEST(SplitTimeBound, WordsStoredWithoutATimeAreTooOld) {
 TEST(SplitTimeBound, ALateMessageStartsAFreshJoin) {
   Turn one = say_at(Session{}, "hang on", kFirst);
   Turn two = say_at(one.next, "my chest", kFirst + seconds(86400));
-  EXPECT_EQ(two.next.engine_state.value("previous_words", ""), "my chest");
+  EXPECT_EQ(two.next.engine_state.previous_words, "my chest");
   EXPECT_EQ(say_at(two.next, "it's crushing", kFirst + seconds(86430)).safety,
             Categories{"chest_pain"});
 }

@@ -61,7 +61,9 @@ class Recorder {
 
 Session pending(const std::string& question) {
   Session s;
-  s.engine_state = {{"started", true}, {"pending", question}, {"asked", {question}}};
+  s.engine_state.started = true;
+  s.engine_state.pending = question;
+  s.engine_state.asked = {question};
   return s;
 }
 

@@ -136,7 +136,7 @@ Turn say(const Session& s, const std::string& text) {
   return step(builtin(), server_options("112"), s, Input::typed(text), kNow);
 }
 
-std::string pending(const Turn& t) { return state_from_json(t.next.engine_state).pending; }
+std::string pending(const Turn& t) { return t.next.engine_state.pending; }
 
 TEST(ThirdRoundReading, TheEngineAsksAboutThePersonThemselvesOnce) {
   Turn t = say(Session{}, "my back has been aching and my left leg is numb for 3 weeks");

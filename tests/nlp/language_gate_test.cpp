@@ -143,7 +143,7 @@ TEST_F(InterviewInOtherLanguages, NoSeToARedFlagQuestionIsNeverNo) {
   const auto* again = question(t);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->choices[0].id, asked->choices[0].id) << "asked again, not answered";
-  EXPECT_EQ(t.next.engine_state["findings"], opening.next.engine_state["findings"]);
+  EXPECT_EQ(t.next.engine_state.findings, opening.next.engine_state.findings);
 }
 
 TEST_F(InterviewInOtherLanguages, ObviousCrisesAreAnsweredInTheirLanguage) {

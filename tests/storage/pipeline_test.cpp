@@ -79,7 +79,7 @@ TEST(StoragePipeline, SavedSessionAndSummarySurviveAReopen) {
       id = conversation->id;
       dialogs::Session session = *conversation->session;
       session.red_flags = {"saddle_anesthesia"};
-      session.engine_state = {{"asked", 3}};
+      session.engine_state.questions = 3;
       SummaryUpdate summary{ConversationStatus::completed,
                             dialogs::Triage::emergency,
                             {"saddle_anesthesia"},
@@ -95,7 +95,7 @@ TEST(StoragePipeline, SavedSessionAndSummarySurviveAReopen) {
     EXPECT_EQ(conversation->id, id);
     EXPECT_EQ(conversation->status, ConversationStatus::completed);
     EXPECT_EQ(conversation->session->red_flags, std::vector<std::string>{"saddle_anesthesia"});
-    EXPECT_EQ(conversation->session->engine_state, (nlohmann::json{{"asked", 3}}));
+    EXPECT_EQ(conversation->session->engine_state.questions, 3);
     return {};
   }));
   auto detail = store->readers().get_conversation(id);

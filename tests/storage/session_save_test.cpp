@@ -37,7 +37,7 @@ class SessionSave : public ::testing::Test {
       if (!conversation) return conversation.error();
       id_ = conversation->id;
       auto session = *conversation->session;
-      session.engine_state["note"] = note;
+      session.engine_state.pending = note;
       return tx.save_session(conversation->id, session, at, summary);
     }));
   }
@@ -71,10 +71,10 @@ TEST_F(SessionSave, ATurnThatChangesNoReviewColumnStillSavesTheSessionAndTime) {
 // the save of that same session writes nothing more. Anything else must still be written.
 TEST_F(SessionSave, ARowInsertedWithItsFirstSessionIsStillUpdatedByADifferentSave) {
   dialogs::Session first;
-  first.engine_state["note"] = "as stepped";
+  first.engine_state.pending = "as stepped";
   const std::string first_json = dialogs::session_to_json(first).dump();
   dialogs::Session other = first;
-  other.engine_state["note"] = "stepped again";
+  other.engine_state.pending = "stepped again";
   SummaryUpdate assessed = question_turn();
   assessed.triage = dialogs::Triage::urgent;
   // The same session and time: nothing left to write.
