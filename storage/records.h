@@ -47,7 +47,8 @@ struct CachedConversation;  // session_cache.h
 
 // A session as the cache, the writer and the pipeline pass it on: immutable and shared,
 // so handing one over is a pointer copy. The writer never copies or frees a session's
-// JSON tree (engine_state): each one is built on the thread that took the step.
+// engine state (its strings and lists): each one is built on the thread that took the
+// step, and freed by the BatchFinisher.
 using SharedSession = std::shared_ptr<const dialogs::Session>;
 
 // The session a new conversation starts with: one object, shared by all of them.

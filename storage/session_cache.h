@@ -51,8 +51,9 @@ class SessionCache {
   // Another thread's look: the entry or nullptr, without counting or reordering.
   Snapshot snapshot(const std::string& key) const;
   // put and erase return the entry they displaced (replaced, evicted or erased), if any:
-  // its session may hold the last reference to a big JSON tree, and the writer frees
-  // that on another thread (BatchFinisher) rather than under its own clock.
+  // its session may hold the last reference to an engine state (a few dozen strings),
+  // and the writer frees that on another thread (BatchFinisher) rather than under its
+  // own clock.
   Snapshot put(const std::string& key, CachedConversation value);
   Snapshot erase(const std::string& key);
   void clear();

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "dialogs/json_reader.h"
 #include "storage/connection.h"
 #include "storage/guard.h"
 #include "storage/outbox_chat.h"
@@ -163,12 +162,7 @@ Result<std::optional<CachedConversation>> WriteTransaction::load_conversation(
     stage({CacheOp::Kind::put, key, found});
     return std::optional<CachedConversation>(std::move(found));
   }
-  auto session_json = dialogs::read_json(stored_text);
-  if (!session_json) {
-    return make_error(ErrorCode::corrupt_session, "conversation " + std::to_string(found.id) +
-                                                      " has a session that is not JSON");
-  }
-  auto session = dialogs::session_from_json(std::move(*session_json));
+  auto session = dialogs::session_from_text(stored_text);
   if (!session) {
     return make_error(ErrorCode::corrupt_session,
                       "conversation " + std::to_string(found.id) + ": " + session.error().message);

@@ -7,7 +7,6 @@
 
 #include "bot/obs/log.h"
 #include "dialogs/choice_label.h"
-#include "dialogs/json_reader.h"
 #include "storage/outbox_chat.h"
 #include "storage/outbox_parts.h"
 #include "storage/time.h"
@@ -243,9 +242,7 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
     auto stored = store_.readers().stored_session(platform, event.conversation_key);
     if (!stored) return prepared;
     if (*stored) {
-      auto parsed = dialogs::read_json(**stored);
-      if (!parsed) return prepared;
-      auto session = dialogs::session_from_json(std::move(*parsed));
+      auto session = dialogs::session_from_text(**stored);
       if (!session) return prepared;
       prepared.stored_json = std::move(**stored);
       prepared.stored_session = std::make_shared<const dialogs::Session>(std::move(*session));
