@@ -231,6 +231,20 @@ void append_strings(std::string& out, const std::vector<std::string>& list) {
 
 void append_bool(std::string& out, bool value) { out += value ? "true" : "false"; }
 
+// An object of (id, value) pairs, already in key order: {"id":value,...}.
+template <class Value, class AppendValue>
+void append_object(std::string& out, const std::vector<std::pair<std::string, Value>>& pairs,
+                   AppendValue append_value) {
+  out += '{';
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    if (i > 0) out += ',';
+    append_string(out, pairs[i].first);
+    out += ':';
+    append_value(out, pairs[i].second);
+  }
+  out += '}';
+}
+
 }  // namespace
 
 // The members in state_to_json's order, which is the object's key order (nlohmann's
@@ -259,14 +273,8 @@ void append_state_text(std::string& out, const EngineState& s) {
     out += ",\"earlier_words\":";
     append_string(out, s.earlier_words);
   }
-  out += ",\"findings\":{";
-  for (std::size_t i = 0; i < s.findings.size(); ++i) {
-    if (i > 0) out += ',';
-    append_string(out, s.findings[i].first);
-    out += ':';
-    append_bool(out, s.findings[i].second);
-  }
-  out += '}';
+  out += ",\"findings\":";
+  append_object(out, s.findings, append_bool);
   if (s.hedges_mean_no) out += ",\"hedges_mean_no\":true";
   out += ",\"language\":";
   append_string(out, s.language);
@@ -290,14 +298,9 @@ void append_state_text(std::string& out, const EngineState& s) {
   }
   out += ",\"questions\":";
   out += std::to_string(s.questions);
-  out += ",\"said\":{";
-  for (std::size_t i = 0; i < s.said.size(); ++i) {
-    if (i > 0) out += ',';
-    append_string(out, s.said[i].first);
-    out += ':';
-    append_string(out, s.said[i].second);
-  }
-  out += "},\"started\":";
+  out += ",\"said\":";
+  append_object(out, s.said, append_string);
+  out += ",\"started\":";
   append_bool(out, s.started);
   out += ",\"started_at\":";
   out += std::to_string(s.started_at);
