@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "dialogs/json_text.h"
+
 namespace triagebot::dialogs {
 
 using nlohmann::json;
@@ -202,35 +204,6 @@ json state_to_json(const EngineState& s) {
 
 namespace {
 
-// A string as nlohmann's dump writes it. Printable ASCII is written here; a string with
-// a control character or any byte above 0x7f is left to nlohmann (its \u escapes, and its
-// error on bytes that are not UTF-8), so the two cannot differ.
-void append_string(std::string& out, const std::string& text) {
-  for (unsigned char c : text) {
-    if (c < 0x20 || c >= 0x7f) {
-      out += json(text).dump();
-      return;
-    }
-  }
-  out += '"';
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '"';
-}
-
-void append_strings(std::string& out, const std::vector<std::string>& list) {
-  out += '[';
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i > 0) out += ',';
-    append_string(out, list[i]);
-  }
-  out += ']';
-}
-
-void append_bool(std::string& out, bool value) { out += value ? "true" : "false"; }
-
 // An object of (id, value) pairs, already in key order: {"id":value,...}.
 template <class Value, class AppendValue>
 void append_object(std::string& out, const std::vector<std::pair<std::string, Value>>& pairs,
@@ -238,7 +211,7 @@ void append_object(std::string& out, const std::vector<std::pair<std::string, Va
   out += '{';
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     if (i > 0) out += ',';
-    append_string(out, pairs[i].first);
+    append_json_string(out, pairs[i].first);
     out += ':';
     append_value(out, pairs[i].second);
   }
@@ -268,44 +241,44 @@ void append_state_text(std::string& out, const EngineState& s) {
   }
   const bool words = !s.previous_words.empty();
   out += "{\"asked\":";
-  append_strings(out, s.asked);
+  append_json_strings(out, s.asked);
   if (words && !s.earlier_words.empty()) {
     out += ",\"earlier_words\":";
-    append_string(out, s.earlier_words);
+    append_json_string(out, s.earlier_words);
   }
   out += ",\"findings\":";
-  append_object(out, s.findings, append_bool);
+  append_object(out, s.findings, append_json_bool);
   if (s.hedges_mean_no) out += ",\"hedges_mean_no\":true";
   out += ",\"language\":";
-  append_string(out, s.language);
+  append_json_string(out, s.language);
   out += ",\"notes\":";
-  append_strings(out, s.notes);
+  append_json_strings(out, s.notes);
   out += ",\"pending\":";
-  append_string(out, s.pending);
+  append_json_string(out, s.pending);
   out += ",\"pending_for\":";
-  append_string(out, s.pending_for);
+  append_json_string(out, s.pending_for);
   out += ",\"plainer\":";
-  append_bool(out, s.plainer);
+  append_json_bool(out, s.plainer);
   if (words && s.previous_at) {
     out += ",\"previous_at\":";
     out += std::to_string(*s.previous_at);
   }
   out += ",\"previous_ended\":";
-  append_bool(out, s.previous_ended);
+  append_json_bool(out, s.previous_ended);
   if (words) {
     out += ",\"previous_words\":";
-    append_string(out, s.previous_words);
+    append_json_string(out, s.previous_words);
   }
   out += ",\"questions\":";
   out += std::to_string(s.questions);
   out += ",\"said\":";
-  append_object(out, s.said, append_string);
+  append_object(out, s.said, append_json_string);
   out += ",\"started\":";
-  append_bool(out, s.started);
+  append_json_bool(out, s.started);
   out += ",\"started_at\":";
   out += std::to_string(s.started_at);
   out += ",\"unsure_screens\":";
-  append_strings(out, s.unsure_screens);
+  append_json_strings(out, s.unsure_screens);
   out += '}';
 }
 

@@ -1,5 +1,7 @@
 #include "dialogs/reply.h"
 
+#include "dialogs/json_text.h"
+
 namespace triagebot::dialogs {
 
 using nlohmann::json;
@@ -47,6 +49,72 @@ void to_json(json& out, const Reply& reply) {
   out = json{{"text", reply.text}};
   if (!reply.choices.empty()) out["choices"] = reply.choices;
   if (reply.assessment) out["assessment"] = *reply.assessment;
+}
+
+// Each object's members in key order, as nlohmann's std::map holds them.
+void append_json(std::string& out, const std::vector<Choice>& choices) {
+  out += '[';
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0) out += ',';
+    out += "{\"id\":";
+    append_json_string(out, choices[i].id);
+    out += ",\"label\":";
+    append_json_string(out, choices[i].label);
+    out += '}';
+  }
+  out += ']';
+}
+
+namespace {
+
+void append_json(std::string& out, const CauseScore& cause) {
+  out += "{\"id\":";
+  append_json_string(out, cause.id);
+  if (!cause.likelihood.empty()) {
+    out += ",\"likelihood\":";
+    append_json_string(out, cause.likelihood);
+    out += ",\"likelihood_text\":";
+    append_json_string(out, cause.likelihood_text);
+  }
+  out += ",\"name\":";
+  append_json_string(out, cause.name);
+  out += ",\"score\":";
+  append_json_number(out, cause.score);
+  out += ",\"why\":";
+  append_json_strings(out, cause.why);
+  out += '}';
+}
+
+}  // namespace
+
+void append_json(std::string& out, const Assessment& assessment) {
+  out += "{\"causes\":[";
+  for (std::size_t i = 0; i < assessment.causes.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json(out, assessment.causes[i]);
+  }
+  out += "],\"red_flags\":";
+  append_json_strings(out, assessment.red_flags);
+  out += ",\"triage\":";
+  append_json_string(out, to_string(assessment.triage));
+  out += '}';
+}
+
+void append_json(std::string& out, const Reply& reply) {
+  out += '{';
+  if (reply.assessment) {
+    out += "\"assessment\":";
+    append_json(out, *reply.assessment);
+    out += ',';
+  }
+  if (!reply.choices.empty()) {
+    out += "\"choices\":";
+    append_json(out, reply.choices);
+    out += ',';
+  }
+  out += "\"text\":";
+  append_json_string(out, reply.text);
+  out += '}';
 }
 
 namespace {

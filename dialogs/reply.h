@@ -57,6 +57,13 @@ void to_json(nlohmann::json& out, const Assessment& assessment);
 // Reply -> {"text", "choices"?, "assessment"?} (no "from"/"at": the store adds those).
 void to_json(nlohmann::json& out, const Reply& reply);
 
+// The same JSON as text, byte for byte what `nlohmann::json(x).dump()` gives, written
+// without the tree (dialogs/json_text.h): a turn's replies are written as the outbox
+// payload and the transcript rows of every message.
+void append_json(std::string& out, const std::vector<Choice>& choices);
+void append_json(std::string& out, const Assessment& assessment);
+void append_json(std::string& out, const Reply& reply);
+
 // Tolerant readers for JSON written by to_json (used when replaying stored rows).
 std::optional<Reply> reply_from_json(const nlohmann::json& in);
 std::optional<Assessment> assessment_from_json(const nlohmann::json& in);

@@ -1,5 +1,7 @@
 #include "storage/outbox_chat.h"
 
+#include <utility>
+
 namespace triagebot::storage {
 
 std::optional<std::string> outbox_chat_key(std::string_view platform,
@@ -29,7 +31,12 @@ std::optional<std::string> outbox_chat_key(std::string_view platform,
 
 RenderedOutbox render_outbox(std::string_view platform, const nlohmann::json& target,
                              const nlohmann::json& payload) {
-  return RenderedOutbox{target.dump(), payload.dump(), outbox_chat_key(platform, target)};
+  return render_outbox(platform, target, payload.dump());
+}
+
+RenderedOutbox render_outbox(std::string_view platform, const nlohmann::json& target,
+                             std::string payload_text) {
+  return RenderedOutbox{target.dump(), std::move(payload_text), outbox_chat_key(platform, target)};
 }
 
 }  // namespace triagebot::storage

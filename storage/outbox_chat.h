@@ -26,5 +26,8 @@ std::optional<std::string> outbox_chat_key(std::string_view platform, const nloh
 // The row WriteTransaction::enqueue_outbox writes for this target and payload.
 RenderedOutbox render_outbox(std::string_view platform, const nlohmann::json& target,
                              const nlohmann::json& payload);
+// The same with the payload already written as JSON text.
+RenderedOutbox render_outbox(std::string_view platform, const nlohmann::json& target,
+                             std::string payload_text);
 
 }  // namespace triagebot::storage

@@ -1,5 +1,7 @@
 #include "storage/outbox_parts.h"
 
+#include "dialogs/json_text.h"
+
 namespace triagebot::storage {
 
 namespace {
@@ -23,6 +25,20 @@ nlohmann::json parts_payload(std::vector<nlohmann::json> parts) {
   }
   payload["parts"] = std::move(parts);
   return payload;
+}
+
+std::string parts_payload_text(const std::vector<std::string>& parts, std::string_view kind) {
+  if (parts.size() == 1) return parts.front();
+  // "kind" sorts before "parts", as in the object parts_payload builds.
+  std::string out = "{\"kind\":";
+  dialogs::append_json_string(out, kind);
+  out += ",\"parts\":[";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += ',';
+    out += parts[i];
+  }
+  out += "]}";
+  return out;
 }
 
 std::size_t outbox_part_count(const nlohmann::json& payload) {

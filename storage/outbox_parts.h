@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +20,11 @@ namespace triagebot::storage {
 
 // The payload holding `parts` in order (at least one).
 nlohmann::json parts_payload(std::vector<nlohmann::json> parts);
+
+// The same payload as text, from parts already written as JSON text, each an object
+// whose "kind" is `kind`: byte for byte `parts_payload(parsed parts).dump()`, without a
+// tree (the pipeline writes each turn's row this way, issue 13).
+std::string parts_payload_text(const std::vector<std::string>& parts, std::string_view kind);
 
 // How many parts `payload` holds: 1 for a payload without "parts".
 std::size_t outbox_part_count(const nlohmann::json& payload);

@@ -15,7 +15,6 @@ namespace triagebot::bot {
 
 using storage::ConversationStatus;
 using storage::Direction;
-using storage::MessageRecord;
 using storage::WriteTransaction;
 
 // Metrics are applied only after the commit: a rolled-back turn never counts.
@@ -107,14 +106,9 @@ storage::SummaryUpdate first_summary_of(const dialogs::Turn& turn) {
   return summary;
 }
 
-nlohmann::json choices_json(const std::vector<dialogs::Choice>& choices) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& choice : choices) out.push_back(choice);
-  return out;
-}
-
 // The transcript rows of a turn: what the person said (unless the platform keeps no
-// record of it) and each reply, in order, rendered for the writer to bind.
+// record of it) and each reply, in order, as the writer binds them (render_message's
+// rows, their JSON written straight from the replies).
 std::vector<storage::RenderedMessage> turn_messages(const dialogs::Knowledge& knowledge,
                                                     const Submission& submission,
                                                     const adapters::InboundEvent& event,
@@ -123,16 +117,21 @@ std::vector<storage::RenderedMessage> turn_messages(const dialogs::Knowledge& kn
   std::vector<storage::RenderedMessage> out;
   out.reserve(turn.replies.size() + 1);
   if (submission.record_user_turn) {
-    MessageRecord said{
-        Direction::user, user_text(knowledge, event.input), nlohmann::json(), std::nullopt, now,
-        event.event_id};
-    out.push_back(storage::render_message(std::move(said)));
+    storage::RenderedMessage said;
+    said.direction = Direction::user;
+    said.text = user_text(knowledge, event.input);
+    said.at = now;
+    said.platform_message_id = event.event_id;
+    out.push_back(std::move(said));
   }
   for (const auto& reply : turn.replies) {
-    MessageRecord answer{Direction::bot, reply.text, choices_json(reply.choices),
-                         std::nullopt,   now,        std::nullopt};
-    if (reply.assessment) answer.assessment = nlohmann::json(*reply.assessment);
-    out.push_back(storage::render_message(std::move(answer)));
+    storage::RenderedMessage answer;
+    answer.direction = Direction::bot;
+    answer.text = reply.text;
+    if (!reply.choices.empty()) dialogs::append_json(answer.choices, reply.choices);
+    if (reply.assessment) dialogs::append_json(answer.assessment, *reply.assessment);
+    answer.at = now;
+    out.push_back(std::move(answer));
   }
   return out;
 }
@@ -143,21 +142,27 @@ std::vector<storage::RenderedMessage> turn_messages(const dialogs::Knowledge& kn
 std::vector<storage::RenderedOutbox> render_replies(const Submission& submission,
                                                     const adapters::InboundEvent& event,
                                                     const std::vector<dialogs::Reply>& replies) {
-  std::vector<nlohmann::json> parts;
+  std::vector<std::string> parts;
   for (const auto& reply : replies) {
-    auto split =
-        submission.split_reply ? submission.split_reply(reply) : std::vector<dialogs::Reply>{reply};
-    for (const auto& part : split) parts.push_back(reply_payload(part));
+    if (!submission.split_reply) {
+      parts.push_back(reply_payload_text(reply));
+      continue;
+    }
+    for (const auto& part : submission.split_reply(reply))
+      parts.push_back(reply_payload_text(part));
   }
   if (parts.empty()) return {};
   return {storage::render_outbox(adapters::to_string(event.platform), event.reply_address,
-                                 storage::parts_payload(std::move(parts)))};
+                                 storage::parts_payload_text(parts, "reply"))};
 }
 
 }  // namespace
 
-nlohmann::json reply_payload(const dialogs::Reply& reply) {
-  return nlohmann::json{{"kind", "reply"}, {"reply", reply}};
+std::string reply_payload_text(const dialogs::Reply& reply) {
+  std::string out = "{\"kind\":\"reply\",\"reply\":";
+  dialogs::append_json(out, reply);
+  out += '}';
+  return out;
 }
 
 Pipeline::Pipeline(storage::Store& store, const dialogs::Knowledge& knowledge,

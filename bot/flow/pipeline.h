@@ -128,8 +128,8 @@ class Pipeline {
   static constexpr std::size_t kRecentEvents = 16384;
 };
 
-// The outbox payload for a reply: {"kind": "reply", "reply": Reply JSON}. The adapters'
-// outbound side renders it when the dispatcher sends it.
-nlohmann::json reply_payload(const dialogs::Reply& reply);
+// The outbox payload for a reply, as text: {"kind": "reply", "reply": Reply JSON}. The
+// adapters' outbound side renders it when the dispatcher sends it.
+std::string reply_payload_text(const dialogs::Reply& reply);
 
 }  // namespace triagebot::bot

@@ -49,6 +49,18 @@ TEST(StorageOutboxParts, OnePartIsThePayloadItselfSeveralAreListedInOrder) {
   EXPECT_EQ(outbox_part_count(json("text")), 1u);
 }
 
+TEST(StorageOutboxParts, ThePayloadWrittenAsTextIsThePayloadsDump) {
+  const json first{{"kind", "reply"}, {"reply", {{"text", "one \"quoted\""}}}};
+  const json second{{"kind", "reply"}, {"reply", {{"choices", json::array()}, {"text", "two"}}}};
+  const json third{{"kind", "reply"}, {"reply", {{"text", "caf\xc3\xa9"}}}};
+  for (const auto& parts :
+       std::vector<std::vector<json>>{{first}, {first, second}, {first, second, third}}) {
+    std::vector<std::string> texts;
+    for (const auto& part : parts) texts.push_back(part.dump());
+    EXPECT_EQ(parts_payload_text(texts, "reply"), parts_payload(parts).dump()) << parts.size();
+  }
+}
+
 TEST(StorageOutboxParts, ProgressIsRecordedOnASendingRowAndClaimedWithIt) {
   TempDir dir;
   auto store = open_store(dir / "t.db");
