@@ -37,17 +37,17 @@ std::string_view command_at(std::string_view text, std::size_t at) {
 std::string with_slash_commands(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '/') {
-      if (std::string_view name = command_at(text, i); !name.empty()) {
-        out += "/triage ";
-        out += name;
-        i += name.size();
-        continue;
-      }
-    }
-    out += text[i];
+  std::size_t copied = 0;  // text before this is in `out`
+  for (std::size_t at = text.find('/'); at != std::string_view::npos; at = text.find('/', at + 1)) {
+    const std::string_view name = command_at(text, at);
+    if (name.empty()) continue;
+    out.append(text.substr(copied, at - copied));
+    out += "/triage ";
+    out += name;
+    at += name.size();
+    copied = at + 1;
   }
+  out.append(text.substr(copied));
   return out;
 }
 
