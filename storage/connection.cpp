@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "storage/coalescing_vfs.h"
+
 namespace triagebot::storage {
 namespace {
 
@@ -63,11 +65,18 @@ int open_flags(ConnectionRole role) {
   return access | uri | SQLite::OPEN_NOMUTEX;
 }
 
+// The writer's log writes are gathered into one write per commit (coalescing_vfs.h),
+// which is safe only when every commit syncs the log before publishing it: FULL.
+std::string vfs_for(ConnectionRole role, Synchronous synchronous) {
+  if (role != ConnectionRole::writer || synchronous != Synchronous::full) return {};
+  return coalescing_vfs_name();
+}
+
 }  // namespace
 
 Connection::Connection(const std::filesystem::path& path, ConnectionRole role,
                        Synchronous synchronous)
-    : db_(path.string(), open_flags(role), kBusyTimeoutMs) {
+    : db_(path.string(), open_flags(role), kBusyTimeoutMs, vfs_for(role, synchronous)) {
   // Every table row links to its conversation with ON DELETE CASCADE; forget and purge
   // rely on it, and SQLite leaves foreign keys off unless asked, per connection.
   db_.exec("PRAGMA foreign_keys=ON");
