@@ -136,12 +136,8 @@ void ServerState::record(std::string_view route, std::string_view method, int st
   RequestSeries& series = request_series(route, method, status);
   series.requests->inc();
   series.duration->observe(std::chrono::duration<double>(duration).count());
-  log(LogLevel::info, "http",
-      {{"method", method},
-       {"route", route},
-       {"status", status},
-       {"duration_ms", std::chrono::duration<double, std::milli>(duration).count()},
-       {"bytes", bytes}});
+  log_http_request(method, route, status,
+                   std::chrono::duration<double, std::milli>(duration).count(), bytes);
 }
 
 }  // namespace triagebot::bot::http

@@ -6,6 +6,7 @@
 // Thread-safe: each line is written with one fwrite under a mutex.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,15 @@ enum class LogLevel { debug, info, warn, error };
 
 // Writes {"ts": RFC3339 UTC, "level", "event", ...fields} to stderr.
 void log(LogLevel level, std::string_view event, nlohmann::json fields = nlohmann::json::object());
+
+// Whether a line at `level` is written.
+bool log_enabled(LogLevel level);
+
+// The line of one HTTP request: what log(info, "http", {method, route, status,
+// duration_ms, bytes}) writes, byte for byte, made without a tree (it is written for
+// every request).
+void log_http_request(std::string_view method, std::string_view route, int status,
+                      double duration_ms, std::size_t bytes);
 
 // Lines below this level are dropped (default info; TRIAGEBOT_LOG_LEVEL=debug shows more).
 void set_log_level(LogLevel level);
