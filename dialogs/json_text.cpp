@@ -1,5 +1,8 @@
 #include "dialogs/json_text.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 namespace triagebot::dialogs {
@@ -34,38 +37,54 @@ std::size_t utf8_sequence_at(std::string_view s, std::size_t at) {
   return length;
 }
 
-// Only '"' and '\\' need escaping, and every byte above 0x7f is in well-formed UTF-8.
-bool writes_plainly(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20) return false;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t length = utf8_sequence_at(text, i);
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
+// Whether any of the 8 bytes in `w` needs a look: below 0x20, 0x80 and above, '"' or
+// '\\'. Most of a reply's text is plain ASCII, so it is skipped 8 bytes at a time.
+bool needs_a_look(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  // Whether a byte of v is zero (exact as a whole: no false positive when none is).
+  const auto has_zero = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  const bool high = (w & kHighs) != 0;
+  const bool control = ((w - kOnes * 0x20) & ~w & kHighs) != 0;  // exact with no high byte
+  return high || control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  if (!writes_plainly(text)) {
-    out += nlohmann::json(text).dump();
-    return;
-  }
+  const std::size_t begin = out.size();
+  out.reserve(begin + text.size() + 2);
   out += '"';
-  std::size_t run = 0;  // the start of the bytes not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '"' && text[i] != '\\') continue;
-    out.append(text, run, i - run);
-    out += '\\';
-    run = i;  // the quote or backslash itself is copied with the next run
+  std::size_t copied = 0;  // text before this is in `out`
+  std::size_t at = 0;
+  while (at < text.size()) {
+    if (at + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + at, 8);
+      if (!needs_a_look(word)) {
+        at += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(text[at]);
+    if (c == '"' || c == '\\') {
+      out.append(text, copied, at - copied);
+      out += '\\';
+      copied = at;  // the quote or backslash itself goes with the next run
+      ++at;
+    } else if (c >= 0x20 && c < 0x80) {
+      ++at;
+    } else if (const std::size_t length = c >= 0x80 ? utf8_sequence_at(text, at) : 0; length > 0) {
+      at += length;
+    } else {
+      // A control character or a byte that is not UTF-8: nlohmann's own text (its \u
+      // escapes, or its error), so the two cannot differ.
+      out.resize(begin);
+      out += nlohmann::json(text).dump();
+      return;
+    }
   }
-  out.append(text, run, text.size() - run);
+  out.append(text, copied, text.size() - copied);
   out += '"';
 }
 

@@ -98,6 +98,29 @@ TEST(JsonText, RandomStringsAreWrittenOrRefusedAsNlohmannDoes) {
   EXPECT_GT(refused, 5000);
 }
 
+// Longer strings, mostly plain ASCII with a special byte here and there at every offset,
+// so that the 8-bytes-at-a-time scan meets each kind of byte in each position of a word.
+TEST(JsonText, LongMostlyPlainStringsAreWrittenAsNlohmannWritesThem) {
+  const std::vector<std::string> specials = {"\"",       "\\",           "\n",
+                                             "\x01",     "\x1f",         "\x7f",
+                                             "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x9a\xa8",
+                                             "\xc3",     "\xed\xa0\x80", "\xff",
+                                             " "};
+  std::mt19937 random(5122026);
+  std::uniform_int_distribution<std::size_t> length(0, 40), pick(0, specials.size() - 1),
+      letter(0, 25), how_many(0, 2);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (std::size_t n = length(random); n > 0; --n)
+      text += static_cast<char>('a' + letter(random));
+    for (std::size_t k = how_many(random); k > 0; --k) {
+      std::uniform_int_distribution<std::size_t> where(0, text.size());
+      text.insert(where(random), specials[pick(random)]);
+    }
+    ASSERT_EQ(our_text(text), nlohmann_text(text)) << "case " << i << ": " << hex(text);
+  }
+}
+
 TEST(JsonText, NumbersAreWrittenAsNlohmannWritesThem) {
   for (double value : {0.0, 1.0, 0.1, 0.25, 1.0 / 3.0, 1e-7, 0.9999999999, 12345.5}) {
     std::string out;
