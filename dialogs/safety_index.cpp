@@ -40,9 +40,14 @@ void PatternIndex::add(Pattern& pattern) {
     if (alternative.back() == '*')
       first_words_.add_stem(std::string_view(alternative).substr(0, alternative.size() - 1),
                             pattern.id);
+    else if (alternative.back() == '~')
+      typos_.insert(std::upper_bound(typos_.begin(), typos_.end(), alternative.size() - 1,
+                                     [](size_t length, const Special& s) {
+                                       return length < s.length;
+                                     }),
+                    {alternative, pattern.id, alternative.size() - 1});
     else
-      special_.push_back(
-          {alternative, pattern.id, alternative.back() == '~' ? alternative.size() - 1 : 0});
+      numbers_.push_back({alternative, pattern.id, 0});
   }
 }
 
@@ -55,22 +60,21 @@ ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spel
       found.push_back({id, at});
       return false;
     });
-    int large = -1;  // whether the word is a "#", asked once: several patterns start so
-    for (const auto& s : special_) {
-      if (s.length == 0) {
-        if (large < 0) large = alternative_matches(word, s.alternative, spelling) ? 1 : 0;
-        if (large) found.push_back({s.id, at});
-        continue;
-      }
-      // A typo-tolerant word matches itself or a word one edit away: never a word whose
-      // length differs by more than one, which alternative_matches would refuse.
-      const bool near = word.size() + 1 >= s.length && word.size() <= s.length + 1;
+    // Whether the word is a "#", asked once: several patterns start so.
+    if (!numbers_.empty() && alternative_matches(word, numbers_.front().alternative, spelling))
+      for (const auto& s : numbers_) found.push_back({s.id, at});
+    // A typo-tolerant word matches itself or a word one edit away: never a word whose
+    // length differs by more than one, which alternative_matches would refuse. So only
+    // the typo-tolerant words of the lengths around this word's are tried (by length).
+    const auto by_length = [](const Special& s, size_t length) { return s.length < length; };
+    for (auto s = std::lower_bound(typos_.begin(), typos_.end(), word.size() - 1, by_length);
+         s != typos_.end() && s->length <= word.size() + 1; ++s) {
       // Nor one whose first and last letters both differ: one edit leaves one end as it
       // was (the matcher's one_edit_apart is only asked of words of five letters or more).
       const bool same_end =
-          word.front() == s.alternative.front() || word.back() == s.alternative[s.length - 1];
-      if (near && same_end && alternative_matches(word, s.alternative, spelling))
-        found.push_back({s.id, at});
+          word.front() == s->alternative.front() || word.back() == s->alternative[s->length - 1];
+      if (same_end && alternative_matches(word, s->alternative, spelling))
+        found.push_back({s->id, at});
     }
   }
   // One word may match two alternatives of one element ("pain" and "pain*").

@@ -67,7 +67,8 @@ class PatternIndex {
     int id;
     size_t length;  // of a typo-tolerant word, without its "~"; 0 for "#"
   };
-  std::vector<Special> special_;
+  // The typo-tolerant words by length, and the numbers ("#": all one test).
+  std::vector<Special> typos_, numbers_;
 };
 
 }  // namespace triagebot::dialogs::safety
