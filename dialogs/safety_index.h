@@ -13,6 +13,7 @@
 // Immutable after build; safe to share between threads.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -40,6 +41,22 @@ class ClauseStarts {
   bool any(int id) const {
     const size_t word = static_cast<size_t>(id) / 64;
     return id >= 0 && word < present_.size() && (present_[word] >> (id % 64)) & 1U;
+  }
+  // Whether any(id) for some id in [first, last]: a rule's or a list's patterns have
+  // consecutive ids (PatternIndex::add numbers them in turn), so most clauses rule out a
+  // whole rule with a word or two of bits instead of a test per pattern.
+  bool any_between(int first, int last) const {
+    if (last < 0 || first > last) return false;
+    const size_t from = static_cast<size_t>(std::max(first, 0));
+    const size_t to = std::min(static_cast<size_t>(last), present_.size() * 64 - 1);
+    if (present_.empty() || from > to) return false;
+    for (size_t word = from / 64; word <= to / 64; ++word) {
+      std::uint64_t bits = present_[word];
+      if (word == from / 64) bits &= ~std::uint64_t{0} << (from % 64);
+      if (word == to / 64 && to % 64 != 63) bits &= (std::uint64_t{1} << (to % 64 + 1)) - 1;
+      if (bits) return true;
+    }
+    return false;
   }
 
  private:

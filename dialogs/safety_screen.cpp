@@ -77,6 +77,13 @@ bool body_part_before(const Clause& clause, const PatternMatch& match) {
   return false;
 }
 
+// Whether any of `patterns` may start in the clause. Their ids are consecutive and
+// ascending (each rule's and list's patterns are indexed in turn; fast_reader_test holds
+// it), so one look at the clause's bits between the first and the last tells.
+bool may_start(const IndexedClause& clause, const std::vector<Pattern>& patterns) {
+  return !patterns.empty() && clause.starts.any_between(patterns.front().id, patterns.back().id);
+}
+
 std::optional<PatternMatch> find(const IndexedClause& clause, const Pattern& pattern,
                                  const SpellChecker* spelling) {
   if (!clause.starts.any(pattern.id)) return std::nullopt;  // the usual answer, cheaply
@@ -85,7 +92,8 @@ std::optional<PatternMatch> find(const IndexedClause& clause, const Pattern& pat
 
 bool any_found(const IndexedClause& clause, const std::vector<Pattern>& patterns,
                const SpellChecker* spelling) {
-  return std::any_of(patterns.begin(), patterns.end(),
+  return may_start(clause, patterns) &&
+         std::any_of(patterns.begin(), patterns.end(),
                      [&](const Pattern& p) { return find(clause, p, spelling).has_value(); });
 }
 
@@ -108,6 +116,7 @@ bool match_in_scope(const Rule& rule, const Clause& words, const PatternMatch& m
 bool rule_fires(const Rule& rule, const IndexedClause& clause, bool past,
                 const SpellChecker* spelling) {
   if (rule.past_scoped && past) return false;
+  if (!may_start(clause, rule.patterns)) return false;
   for (const auto& pattern : rule.patterns) {
     auto match = find(clause, pattern, spelling);
     if (!match || !match_in_scope(rule, clause.words, *match)) continue;
@@ -156,6 +165,7 @@ bool spans_boundary(const Clause& joined, const PatternMatch& match, int boundar
 bool rule_fires_across(const Rule& rule, const IndexedClause& clause, int boundary, bool past,
                        const SpellChecker* spelling) {
   if (rule.past_scoped && past) return false;
+  if (!may_start(clause, rule.patterns)) return false;
   for (const auto& pattern : rule.patterns) {
     if (!clause.starts.any(pattern.id)) continue;
     for (int start : clause.starts.of(pattern.id)) {
@@ -216,9 +226,14 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<IndexedClause>& 
     }
   }
   int preparations = 0;
-  for (const auto& sign : safety::preparation_signs()) {
+  const auto& signs = safety::preparation_signs();
+  // Most messages start no sign at all: then none is tried.
+  const bool any_sign =
+      std::any_of(clauses.begin(), clauses.end(),
+                  [&](const IndexedClause& clause) { return may_start(clause, signs); });
+  for (size_t i = 0; any_sign && i < signs.size(); ++i) {
     bool seen = std::any_of(clauses.begin(), clauses.end(), [&](const IndexedClause& clause) {
-      return find(clause, sign, spelling).has_value();
+      return find(clause, signs[i], spelling).has_value();
     });
     if (seen) ++preparations;
   }

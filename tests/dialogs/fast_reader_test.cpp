@@ -157,6 +157,45 @@ TEST(FastReader, SafetyIndexFindsWhatTheFullScanFinds) {
   EXPECT_GT(found, 100);
 }
 
+// The screen rules out a rule or a list whole when no id between its first pattern's and
+// its last's starts in a clause (may_start): exact only if each list's ids are
+// consecutive and ascending, and if any_between answers as any() asked of each id.
+TEST(FastReader, EachRulesPatternsHaveConsecutiveIdsAndAreRuledOutTogether) {
+  std::vector<const std::vector<safety::Pattern>*> lists;
+  for (const auto& rule : safety::rules()) {
+    lists.push_back(&rule.patterns);
+    lists.push_back(&rule.unless);
+  }
+  for (const auto* list :
+       {&safety::preparation_signs(), &safety::past_words(), &safety::present_words()})
+    lists.push_back(list);
+  for (const auto* list : lists) {
+    for (size_t i = 1; i < list->size(); ++i) ASSERT_EQ((*list)[i].id, (*list)[i - 1].id + 1);
+  }
+  long ruled_out = 0;
+  for (const auto& text : messages()) {
+    for (const auto& clause : safety::clauses_of(text)) {
+      const auto starts = safety::pattern_index().starts(clause, &testing::spelling());
+      for (const auto* list : lists) {
+        if (list->empty()) continue;
+        bool any = false;
+        for (const auto& p : *list) any = any || starts.any(p.id);
+        EXPECT_EQ(starts.any_between(list->front().id, list->back().id), any) << text;
+        ruled_out += !any;
+      }
+      // Ranges across word boundaries of the bit set, and single ids.
+      for (int first = 0; first < 300; first += 37) {
+        for (int last : {first, first + 1, first + 63, first + 64, first + 130}) {
+          bool any = false;
+          for (int id = first; id <= last; ++id) any = any || starts.any(id);
+          EXPECT_EQ(starts.any_between(first, last), any) << first << ".." << last << ": " << text;
+        }
+      }
+    }
+  }
+  EXPECT_GT(ruled_out, 1000);
+}
+
 // screen_across_messages joins the kept words' starts with those the screen found for
 // the message's first clause (ClauseStarts::joined): the same as indexing the joined
 // clause, for every pattern, on each dev message after the words the one before keeps.
