@@ -22,6 +22,7 @@
 
 #include "dialogs/language_tools.h"
 #include "dialogs/safety_pattern.h"
+#include "dialogs/word_set.h"
 #include "dialogs/word_trie.h"
 
 namespace triagebot::dialogs::safety {
@@ -74,6 +75,11 @@ class PatternIndex {
   void add(Pattern& pattern);
 
   // `spelling` as the screen passes it to find() (typo-tolerant words consult it).
+  // A pattern whose second element is plain words (or stems) right after its first is
+  // left out where the clause's next word is none of them: the matcher fails there at
+  // that element. At the clause's last word it is kept, as the next word is not known:
+  // a join with a later clause may supply it (ClauseStarts::joined), so a's starts are
+  // a superset there, and the matcher decides.
   ClauseStarts starts(const Clause& clause, const SpellChecker* spelling) const;
 
  private:
@@ -86,6 +92,16 @@ class PatternIndex {
   };
   // The typo-tolerant words by length, and the numbers ("#": all one test).
   std::vector<Special> typos_, numbers_;
+  // By pattern id: its second element's words and stems, when that element follows the
+  // first directly and has nothing else (no typo-tolerant word, number or clause end).
+  struct Second {
+    bool check = false;
+    WordSet words;
+    std::vector<std::string> stems;
+  };
+  std::vector<Second> second_;
+  // Whether pattern `id` may go on from word `at` of `clause` to its second element.
+  bool second_may_match(int id, const Clause& clause, size_t at) const;
 };
 
 }  // namespace triagebot::dialogs::safety

@@ -198,7 +198,10 @@ TEST(FastReader, EachRulesPatternsHaveConsecutiveIdsAndAreRuledOutTogether) {
 
 // screen_across_messages joins the kept words' starts with those the screen found for
 // the message's first clause (ClauseStarts::joined): the same as indexing the joined
-// clause, for every pattern, on each dev message after the words the one before keeps.
+// clause, for every pattern, on each dev message after the words the one before keeps,
+// but at the last kept word: there the kept words' index could not see the word after
+// (PatternIndex::starts), so it may offer a start the joined clause's index leaves out.
+// The matcher finds the same from either.
 TEST(FastReader, JoinedClauseStartsAreThoseOfTheJoinedClause) {
   std::vector<const safety::Pattern*> patterns;
   for (const auto& rule : safety::rules()) {
@@ -210,7 +213,7 @@ TEST(FastReader, JoinedClauseStartsAreThoseOfTheJoinedClause) {
     for (const auto& p : *list) patterns.push_back(&p);
   const SpellChecker* spelling = &testing::spelling();
   const auto all = messages();
-  long joins = 0, starts_seen = 0;
+  long joins = 0, starts_seen = 0, extra_at_the_split = 0;
   for (size_t m = 1; m < all.size(); ++m) {
     const auto kept = clause_of_kept(words_to_keep(safety::clauses_of(all[m - 1])));
     const auto current = safety::clauses_of(all[m]);
@@ -222,16 +225,25 @@ TEST(FastReader, JoinedClauseStartsAreThoseOfTheJoinedClause) {
     const auto joined = safety::ClauseStarts::joined(
         safety::pattern_index().starts(kept, spelling), static_cast<int>(kept.size()),
         safety::pattern_index().starts(current.front(), spelling));
+    const int last_kept = static_cast<int>(kept.size()) - 1;
     for (const auto* p : patterns) {
       const auto want = expected.of(p->id), got = joined.of(p->id);
-      EXPECT_EQ(joined.any(p->id), expected.any(p->id)) << p->id << ": " << all[m];
-      EXPECT_TRUE(std::equal(want.begin(), want.end(), got.begin(), got.end()))
+      std::vector<int> got_elsewhere;
+      for (int at : got)
+        if (at != last_kept || std::find(want.begin(), want.end(), at) != want.end())
+          got_elsewhere.push_back(at);
+      EXPECT_TRUE(std::equal(want.begin(), want.end(), got_elsewhere.begin(), got_elsewhere.end()))
           << p->id << ": " << all[m];
+      EXPECT_TRUE(same(safety::find_from(whole, *p, spelling, want),
+                       safety::find_from(whole, *p, spelling, got)))
+          << p->id << ": " << all[m];
+      extra_at_the_split += static_cast<long>(got.size() - got_elsewhere.size());
       starts_seen += static_cast<long>(want.size());
     }
   }
   EXPECT_GT(joins, 300);
   EXPECT_GT(starts_seen, 1000);
+  EXPECT_GT(extra_at_the_split, 0);  // the case above does occur
 }
 
 }  // namespace
