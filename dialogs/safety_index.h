@@ -43,6 +43,12 @@ class ClauseStarts {
     const size_t word = static_cast<size_t>(id) / 64;
     return id >= 0 && word < present_.size() && (present_[word] >> (id % 64)) & 1U;
   }
+  // The least id not below `id` that any() holds for, or -1: a walk over the patterns
+  // that start somewhere in the clause, skipping the rest.
+  int next_id(int id) const {
+    auto at = std::lower_bound(ids_.begin(), ids_.end(), id);
+    return at == ids_.end() ? -1 : *at;
+  }
   // Whether any(id) for some id in [first, last]: a rule's or a list's patterns have
   // consecutive ids (PatternIndex::add numbers them in turn), so most clauses rule out a
   // whole rule with a word or two of bits instead of a test per pattern.

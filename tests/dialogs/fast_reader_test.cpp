@@ -183,6 +183,13 @@ TEST(FastReader, EachRulesPatternsHaveConsecutiveIdsAndAreRuledOutTogether) {
         EXPECT_EQ(starts.any_between(list->front().id, list->back().id), any) << text;
         ruled_out += !any;
       }
+      // next_id: the least id from there on that any() holds for.
+      for (int id = 0; id < 300; id += 7) {
+        int want = -1;
+        for (int other = id; other < 2000 && want < 0; ++other)
+          if (starts.any(other)) want = other;
+        EXPECT_EQ(starts.next_id(id), want) << id << ": " << text;
+      }
       // Ranges across word boundaries of the bit set, and single ids.
       for (int first = 0; first < 300; first += 37) {
         for (int last : {first, first + 1, first + 63, first + 64, first + 130}) {
