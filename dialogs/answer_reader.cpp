@@ -1,6 +1,7 @@
 #include "dialogs/answer_reader.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -634,21 +635,34 @@ bool shrug_emoji(const Token& token) { return token.is("dunno") && token.begin =
 // The reply names a relative's illness, the finding the question asks about, in a clause
 // the reader did not take as the patient's ("my dad had bowel cancer" to the cancer
 // question): a carer may be telling of the patient, or a patient of their family.
+// `starts`, when given, are the phrase index's starts in `t` (phrase_index.h): a phrase
+// matches only where one of them puts it, so only those are tried.
 bool about_a_relative(const KnowledgeData& k, const std::vector<Token>& t, const Scopes& scopes,
-                      const QuestionDef& q) {
+                      const QuestionDef& q, const std::vector<PhraseStart>* starts) {
   if (q.finding < 0) return false;
-  for (const auto& p : k.findings[q.finding].phrases) {
-    for (const auto& m : find_matches(t, p, k.lexicon.negation, 0)) {
-      const Segment& seg = scopes.at(m.first);
-      if (!m.negated && (seg.family || seg.relative_had)) return true;
+  auto of_a_relative = [&](const Match& m) {
+    const Segment& seg = scopes.at(m.first);
+    return !m.negated && (seg.family || seg.relative_had);
+  };
+  if (starts) {
+    for (const PhraseStart& start : *starts) {
+      const IndexedPhrase& p = k.indexed_phrases[start.id];
+      if (p.owner != IndexedPhrase::Owner::finding || p.index != q.finding) continue;
+      auto m = match_at(t, k.phrase(p), k.lexicon.negation, start.at);
+      if (m && of_a_relative(*m)) return true;
     }
+    return false;
+  }
+  for (const auto& p : k.findings[q.finding].phrases) {
+    for (const auto& m : find_matches(t, p, k.lexicon.negation, 0))
+      if (of_a_relative(m)) return true;
   }
   return false;
 }
 
 Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
                    const QuestionDef& q, const Reading& reading, bool& hedged_denial,
-                   bool& about_someone_else) {
+                   bool& about_someone_else, const ReadSoFar* so_far) {
   hedged_denial = false;
   about_someone_else = false;
   const Lexicon& lex = k.lexicon;
@@ -659,20 +673,24 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
 
   // Read from the last self-correction on, without a shrug that only sets the tone.
   int start = after_last_correction(lex, all_tokens);
-  std::vector<Token> t;
-  bool shrug = false;
-  for (auto it = all_tokens.begin() + start; it != all_tokens.end(); ++it) {
-    if (shrug_emoji(*it)) {
-      shrug = true;
-      continue;
-    }
-    t.push_back(*it);
+  const bool shrug = std::any_of(all_tokens.begin() + start, all_tokens.end(), shrug_emoji);
+  // Most replies are read whole: then the caller's scopes and phrase starts are theirs
+  // (no copy of the tokens, no second read_scopes).
+  const bool whole_reply = start == 0 && !shrug;
+  std::vector<Token> trimmed;
+  if (!whole_reply) {
+    for (auto it = all_tokens.begin() + start; it != all_tokens.end(); ++it)
+      if (!shrug_emoji(*it)) trimmed.push_back(*it);
   }
+  const std::vector<Token>& t = whole_reply ? all_tokens : trimmed;
   if (!Words{t, 0, static_cast<int>(t.size())}.has_words())
     return shrug ? Answer::unsure : Answer::none;
   n = static_cast<int>(t.size());
   Words w{t, 0, n};
-  Scopes scopes = read_scopes(t, lex.distant_past);
+  const bool reuse = whole_reply && so_far != nullptr;
+  std::optional<Scopes> own_scopes;
+  if (!reuse) own_scopes = read_scopes(t, lex.distant_past);
+  const Scopes& scopes = reuse ? *so_far->scopes : *own_scopes;
 
   // 1. The question's own answer words outrank a general reading ("standing still isn't
   //    enough" is a no to "does standing still ease it?"), except that on a red-flag
@@ -803,7 +821,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (weak_lead && !off_topic) return Answer::yes;
   // Only a relative's illness: the engine asks again whom it is about (never a yes, and
   // on a red-flag question never a guessed no).
-  if (about_a_relative(k, t, scopes, q)) {
+  if (about_a_relative(k, t, scopes, q, reuse ? so_far->starts : nullptr)) {
     about_someone_else = true;
     return Answer::clarify;
   }

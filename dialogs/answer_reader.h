@@ -34,9 +34,17 @@ namespace triagebot::dialogs {
 // hedged no ("not that I know of"): the engine takes that as no on the plainer re-ask.
 // Sets `about_someone_else` when the answer is clarify because it names only a relative's
 // illness ("my dad had bowel cancer"): the engine asks again about the person themselves.
+// What the caller has read of `tokens` already: their scopes (read_scopes with the
+// lexicon's distant_past) and the phrase index's starts in them. Used when the whole
+// reply is read (no self-correction or shrug cut off), so neither is worked out twice.
+struct ReadSoFar {
+  const Scopes* scopes = nullptr;
+  const std::vector<PhraseStart>* starts = nullptr;
+};
+
 Answer read_answer(const KnowledgeData& knowledge, const std::vector<Token>& tokens,
                    const QuestionDef& question, const Reading& reading, bool& hedged_denial,
-                   bool& about_someone_else);
+                   bool& about_someone_else, const ReadSoFar* so_far = nullptr);
 
 // A screen, or a question whose finding a red-flag rule uses: never guessed towards no.
 bool is_red_flag_question(const KnowledgeData& knowledge, const QuestionDef& question);

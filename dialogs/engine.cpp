@@ -475,8 +475,11 @@ class Interview {
   // Returns nullopt when the interview should read the message as usual.
   std::optional<Turn> screen_first(const std::string& text,
                                    std::chrono::system_clock::time_point now) {
-    // Cut into clauses once: the screen and the gate read the same words.
-    const auto clauses = safety::clauses_of(text);
+    // Cut into clauses once: the screen, the gate and the reads on from kept words
+    // (join_denies_anything) use the same words.
+    text_clauses_ = safety::clauses_of(text);
+    text_cut_ = true;
+    const auto& clauses = text_clauses_;
     // Indexed once: the screen and the reads on from kept words try the same patterns.
     const auto indexed = index_clauses(clauses, options_.spelling);
     auto categories = screen_for_safety(indexed, options_.spelling);
@@ -579,16 +582,16 @@ class Interview {
   // Called only when no red flag holds on facts_ (red_flags_now found none).
   std::vector<int> red_flags_across(const std::string& text) {
     for (const auto& kept : read_on_from_) {
-      auto flags = red_flags_across(kept.words, text);
+      auto flags = red_flags_across(kept, text);
       if (!flags.empty()) return flags;
     }
     return {};
   }
 
   // red_flags_across for one run of kept words.
-  std::vector<int> red_flags_across(const std::string& kept, const std::string& text) {
-    const std::string both = kept + " " + text;
-    if (denies_anything(both)) return {};
+  std::vector<int> red_flags_across(const KeptWords& kept, const std::string& text) {
+    if (join_denies_anything(kept, text)) return {};
+    const std::string both = kept.words + " " + text;
     // No red flag held on facts_ (the caller found none): a join that names no red flag
     // raises one only by stating true findings that make one of its rules hold.
     const auto may_raise = [&](const std::vector<int>& may_state_true) {
@@ -623,19 +626,44 @@ class Interview {
   // become a red flag that neither message raises alone: a join with a negator or a
   // normal-state word anywhere in it is left alone.
   bool denies_anything(const std::string& text) const {
+    for (const auto& clause : safety::clauses_of(text))
+      if (any_denies(clause)) return true;
+    return false;
+  }
+
+  bool any_denies(const safety::Clause& words) const {
     const auto& negation = k_.lexicon.negation;
-    for (const auto& clause : safety::clauses_of(text)) {
-      for (const auto& word : clause) {
-        if (negation.negators.count(word) || negation.post_negators.count(word)) return true;
-        // "can't" and "couldn't" are an inability, a symptom, not a denial.
-        static constexpr std::array<std::string_view, 13> kContractedNot = {
-            "isnt",  "arent",  "wasnt", "werent", "dont",    "doesnt", "didnt",
-            "hasnt", "havent", "hadnt", "wont",   "wouldnt", "aint"};
-        if (std::find(kContractedNot.begin(), kContractedNot.end(), word) != kContractedNot.end())
-          return true;
-      }
+    for (const auto& word : words) {
+      if (negation.negators.count(word) || negation.post_negators.count(word)) return true;
+      // "can't" and "couldn't" are an inability, a symptom, not a denial.
+      static constexpr std::array<std::string_view, 13> kContractedNot = {
+          "isnt",  "arent",  "wasnt", "werent", "dont",    "doesnt", "didnt",
+          "hasnt", "havent", "hadnt", "wont",   "wouldnt", "aint"};
+      if (std::find(kContractedNot.begin(), kContractedNot.end(), word) != kContractedNot.end())
+        return true;
     }
     return false;
+  }
+
+  // denies_anything(kept.words + " " + text), from the words already cut: those of
+  // kept.clause (kept_words: cutting kept.words again gives them) and of the message's
+  // clauses (screen_first cut them), the latter looked at once per step. Cutting the
+  // join gives exactly those words in that order: kept.words is single-spaced ASCII
+  // letters and digits, so the join's folding and its word ends are theirs, and its
+  // clause breaks and "but"s change no word. The one word that crosses the space is a
+  // message's first "not" after a kept "can" or "could" (cut whole, they are
+  // "cannot"): only then is the join cut whole, as before.
+  bool join_denies_anything(const KeptWords& kept, const std::string& text) {
+    const bool crosses =
+        !kept.clause.empty() && (kept.clause.back() == "can" || kept.clause.back() == "could");
+    if (crosses || !text_cut_) return denies_anything(kept.words + " " + text);
+    if (any_denies(kept.clause)) return true;
+    if (!text_denies_) {
+      text_denies_ = false;
+      for (const auto& clause : text_clauses_)
+        if (any_denies(clause)) text_denies_ = true;
+    }
+    return *text_denies_;
   }
 
   const KnowledgeData& k_;
@@ -654,6 +682,11 @@ class Interview {
   // kept_words_to_read_on() when previous_close_ and the input is typed; empty reads
   // nothing on.
   std::vector<KeptWords> read_on_from_;
+  // The typed message cut as the safety screen cuts it (screen_first), and whether any
+  // of its words denies (join_denies_anything; unset until asked).
+  std::vector<safety::Clause> text_clauses_;
+  bool text_cut_ = false;
+  std::optional<bool> text_denies_;
 };
 
 }  // namespace

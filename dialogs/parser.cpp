@@ -638,8 +638,10 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
                                   : std::string_view::npos;
     }
     out.opens_with_correction = opens_with_a_correction(tokens);
-    out.answer =
-        read_answer(k, *answered, *pending, out, out.hedged_denial, out.about_someone_else);
+    // The scopes and starts above are of `tokens`: passed only when those are read.
+    const ReadSoFar so_far{&scopes, &starts};
+    out.answer = read_answer(k, *answered, *pending, out, out.hedged_denial, out.about_someone_else,
+                             answered == &tokens ? &so_far : nullptr);
     if (out.answer == Answer::clarify) forget_a_question_back(k, text, *answered, *pending, out);
     read_temperature_answer(k, text, *answered, *pending, out);
     read_drink_answer(k, text, *answered, *pending, out);

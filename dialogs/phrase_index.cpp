@@ -11,12 +11,27 @@ void PhraseIndex::add(const Phrase& phrase, int id) {
     first_words_.add_stem(first.word, id);
   else
     first_words_.add_word(first.word, id);
+  if (id < 0) return;
+  const auto at = static_cast<size_t>(id);
+  if (second_.size() <= at) {
+    second_.resize(at + 1);
+    has_second_.resize(at + 1, false);
+  }
+  has_second_[at] = phrase.tokens.size() > 1 && !phrase.tokens[1].gap_before;
+  if (has_second_[at]) second_[at] = phrase.tokens[1];
 }
 
 std::vector<PhraseStart> PhraseIndex::starts(const std::vector<Token>& tokens) const {
   std::vector<PhraseStart> out;
+  out.reserve(tokens.size() * 4);
   for (size_t i = 0; i < tokens.size(); ++i) {
+    // The token after this one, when it is a word: a phrase with a second word needs one.
+    const Token* next = i + 1 < tokens.size() && !tokens[i + 1].punct ? &tokens[i + 1] : nullptr;
     visit(tokens[i], [&](int id) {
+      const auto at = static_cast<size_t>(id);
+      if (at < has_second_.size() && has_second_[at] &&
+          (!next || !word_matches(next->word, second_[at])))
+        return false;
       out.push_back({id, static_cast<int>(i)});
       return false;
     });

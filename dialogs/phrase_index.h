@@ -34,6 +34,10 @@ class PhraseIndex {
 
   // Every (id, token) whose phrase's first word matches that word token, sorted by id and
   // then token: the order in which trying each phrase at each word in turn meets them.
+  // A phrase whose second word follows its first directly ("left leg", not "foot ...
+  // cold") starts only where the next token is a word that matches it too: matches_at
+  // refuses the others at its second word, so every place a phrase matches is still
+  // offered (fast_reader_test), and most of the places that cannot are not.
   std::vector<PhraseStart> starts(const std::vector<Token>& tokens) const;
 
   // Calls `fn(id)` for the id of each phrase whose first word matches `token` (none for
@@ -46,6 +50,10 @@ class PhraseIndex {
 
  private:
   WordTrie first_words_;
+  // By id: the phrase's second word when it follows the first directly (no "..."), to
+  // try at the next token in starts(); ids added without one have none.
+  std::vector<PhraseToken> second_;
+  std::vector<bool> has_second_;
 };
 
 }  // namespace triagebot::dialogs

@@ -8,6 +8,12 @@
 namespace triagebot::dialogs {
 namespace {
 
+// Appends `word` to single-spaced `words` (no temporary string per word).
+void append_word(std::string& words, const std::string& word) {
+  if (!words.empty()) words += ' ';
+  words += word;
+}
+
 // Whole messages that answer a question and say nothing more.
 bool bare_answer(const std::vector<safety::Clause>& clauses) {
   static constexpr std::array<std::string_view, 24> kAnswers = {
@@ -17,7 +23,7 @@ bool bare_answer(const std::vector<safety::Clause>& clauses) {
       "i dont know", "im not sure", "not really", "sometimes", "fine",    "thanks"};
   std::string whole;
   for (const auto& clause : clauses)
-    for (const auto& word : clause) whole += (whole.empty() ? "" : " ") + word;
+    for (const auto& word : clause) append_word(whole, word);
   return std::find(kAnswers.begin(), kAnswers.end(), whole) != kAnswers.end();
 }
 
@@ -28,8 +34,7 @@ std::string words_to_keep(const std::vector<safety::Clause>& clauses) {
   const safety::Clause& last = clauses.back();
   const size_t keep = std::min(last.size(), static_cast<size_t>(EngineState::kPreviousWords));
   std::string out;
-  for (size_t i = last.size() - keep; i < last.size(); ++i)
-    out += (out.empty() ? "" : " ") + last[i];
+  for (size_t i = last.size() - keep; i < last.size(); ++i) append_word(out, last[i]);
   return out;
 }
 
@@ -68,7 +73,7 @@ safety::Clause clause_of_kept(std::string_view kept) {
 
 KeptWords kept_words(std::string_view kept) {
   KeptWords out{{}, clause_of_kept(kept)};
-  for (const auto& word : out.clause) out.words += (out.words.empty() ? "" : " ") + word;
+  for (const auto& word : out.clause) append_word(out.words, word);
   // The clause's words are lower-case letters and digits, none of them "but", at most
   // kPreviousWords: cut again, single-spaced, they come back as they are, one clause,
   // except where "not" follows "can" or "could" (clauses_of merges those, and two

@@ -205,8 +205,12 @@ std::vector<std::string> reasons_for(const KnowledgeData& k, const Facts& facts,
   };
   std::vector<Scored> scored;
   size_t causes = k.causes.size();
-  for (size_t f = 0; f < k.findings.size(); ++f) {
-    if (!facts.known(static_cast<int>(f)) || !said.count(static_cast<int>(f))) continue;
+  // Only findings the person said can be reasons: those of `said`, in ascending order as
+  // a walk over every finding met them (not a lookup in `said` for each finding).
+  for (const auto& [said_finding, said_words] : said) {
+    if (said_finding < 0 || static_cast<size_t>(said_finding) >= k.findings.size()) continue;
+    const auto f = static_cast<size_t>(said_finding);
+    if (!facts.known(static_cast<int>(f))) continue;
     bool value = facts.is_true(static_cast<int>(f));
     if (!value && facts.group_has_true(static_cast<int>(f))) continue;
     double mean = 0;

@@ -1,8 +1,11 @@
 #include "dialogs/render.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <initializer_list>
 #include <numeric>
+#include <string_view>
 
 #include "dialogs/likelihood_words.h"
 
@@ -20,6 +23,30 @@ std::string fill(std::string text, const std::map<std::string, std::string>& var
 }
 
 namespace {
+
+// fill() for a few variables given as views, with the same text out: the variables are
+// taken in the order of their names (a std::map's; no caller repeats a name), and each
+// "{name}" is replaced from the left, the search going on after the value put in. No map
+// and no copy of each value are built: an assessment fills three lines per cause.
+using Var = std::pair<std::string_view, std::string_view>;
+
+std::string fill_in(std::string text, std::initializer_list<Var> given) {
+  std::array<Var, 4> vars;
+  const size_t n = std::min(given.size(), vars.size());
+  std::copy_n(given.begin(), n, vars.begin());
+  std::sort(vars.begin(), vars.begin() + static_cast<std::ptrdiff_t>(n),
+            [](const Var& a, const Var& b) { return a.first < b.first; });
+  std::string token;
+  for (size_t v = 0; v < n; ++v) {
+    const auto& [key, value] = vars[v];
+    token.assign("{").append(key).append("}");
+    for (size_t at = text.find(token); at != std::string::npos;
+         at = text.find(token, at + value.size())) {
+      text.replace(at, token.size(), value);
+    }
+  }
+  return text;
+}
 
 std::vector<bool> flagged_causes(const KnowledgeData& k, const std::vector<std::string>& flags) {
   std::vector<bool> out(k.causes.size(), false);
@@ -93,19 +120,20 @@ std::string causes_block(const KnowledgeData& k, const Assessment& a) {
   for (const auto& c : a.causes) {
     auto def = std::find_if(k.causes.begin(), k.causes.end(),
                             [&](const CauseDef& d) { return d.id == c.id; });
-    std::string description = def == k.causes.end() ? std::string() : def->description;
+    const std::string_view description =
+        def == k.causes.end() ? std::string_view() : std::string_view(def->description);
     append(out, "\n",
-           fill(k.text("cause_line"), {{"rank", std::to_string(rank++)},
-                                       {"name", c.name},
-                                       {"likelihood", c.likelihood_text},
-                                       {"description", description}}));
+           fill_in(k.text("cause_line"), {{"rank", std::to_string(rank++)},
+                                          {"name", c.name},
+                                          {"likelihood", c.likelihood_text},
+                                          {"description", description}}));
     std::string reasons;
     for (const auto& why : c.why) {
       if (!reasons.empty()) reasons += "; ";
-      reasons += fill(k.text("you_said"), {{"what", why}});
+      reasons += fill_in(k.text("you_said"), {{"what", why}});
     }
     if (reasons.empty()) reasons = k.text("why_general");
-    append(out, "\n", fill(k.text("why_line"), {{"reasons", reasons}}));
+    append(out, "\n", fill_in(k.text("why_line"), {{"reasons", reasons}}));
   }
   return out;
 }
@@ -119,7 +147,7 @@ std::string safety_net(const KnowledgeData& k, const Facts& facts) {
     if (!signs.empty()) signs += "; ";
     signs += sign.text;
   }
-  return fill(k.text("safety_net"), {{"signs", signs}});
+  return fill_in(k.text("safety_net"), {{"signs", signs}});
 }
 
 }  // namespace
@@ -146,14 +174,14 @@ std::string render_assessment(const KnowledgeData& k, const EngineOptions& optio
 std::string render_emergency(const KnowledgeData& k, const EngineOptions& options,
                              const Assessment& a, const std::vector<int>& new_flags,
                              FlagBasis basis) {
-  std::map<std::string, std::string> vars = {{"number", options.emergency_number}};
+  const Var number{"number", options.emergency_number};
   std::vector<std::string> ids;
   for (int f : new_flags) ids.push_back(k.red_flags[f].id);
   std::string out =
-      fill(k.text(basis == FlagBasis::stated ? "emergency_heading" : "unsure_flag_note"),
-           {{"flags", flag_names(k, ids)}});
-  for (int f : new_flags) append(out, "\n", fill(k.red_flags[f].guidance, vars));
-  append(out, "\n\n", fill(k.triage_texts.at(Triage::emergency).second, vars));
+      fill_in(k.text(basis == FlagBasis::stated ? "emergency_heading" : "unsure_flag_note"),
+              {{"flags", flag_names(k, ids)}});
+  for (int f : new_flags) append(out, "\n", fill_in(k.red_flags[f].guidance, {number}));
+  append(out, "\n\n", fill_in(k.triage_texts.at(Triage::emergency).second, {number}));
   if (!a.causes.empty()) append(out, "\n\n", causes_block(k, a));
   append(out, "\n\n", k.text("disclaimer"));
   return out;

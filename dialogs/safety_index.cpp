@@ -33,6 +33,19 @@ ClauseStarts ClauseStarts::joined(const ClauseStarts& a, int a_words, const Clau
 
 void PatternIndex::add(Pattern& pattern) {
   pattern.id = size_++;
+  second_.emplace_back();
+  if (pattern.elements.size() >= 2) {
+    const Element& next = pattern.elements[1];
+    Second& second = second_.back();
+    second.check = !next.gap_before && !next.clause_end;
+    for (const auto& alternative : next.special) {
+      if (alternative.back() == '*')
+        second.stems.push_back(alternative.substr(0, alternative.size() - 1));
+      else
+        second.check = false;  // a typo-tolerant word or a number: left to the matcher
+    }
+    if (second.check) second.words.insert(next.words.begin(), next.words.end());
+  }
   if (pattern.elements.empty()) return;
   const Element& first = pattern.elements.front();
   for (const auto& word : first.words) first_words_.add_word(word, pattern.id);
@@ -40,37 +53,52 @@ void PatternIndex::add(Pattern& pattern) {
     if (alternative.back() == '*')
       first_words_.add_stem(std::string_view(alternative).substr(0, alternative.size() - 1),
                             pattern.id);
+    else if (alternative.back() == '~')
+      typos_.insert(
+          std::upper_bound(typos_.begin(), typos_.end(), alternative.size() - 1,
+                           [](size_t length, const Special& s) { return length < s.length; }),
+          {alternative, pattern.id, alternative.size() - 1});
     else
-      special_.push_back(
-          {alternative, pattern.id, alternative.back() == '~' ? alternative.size() - 1 : 0});
+      numbers_.push_back({alternative, pattern.id, 0});
   }
+}
+
+bool PatternIndex::second_may_match(int id, const Clause& clause, size_t at) const {
+  const Second& second = second_[static_cast<size_t>(id)];
+  if (!second.check || at + 1 >= clause.size()) return true;
+  const std::string& next = clause[at + 1];
+  if (second.words.count(next)) return true;
+  return std::any_of(second.stems.begin(), second.stems.end(),
+                     [&](const std::string& stem) { return word_starts_with(next, stem); });
 }
 
 ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spelling) const {
   std::vector<std::pair<int, int>> found;  // (id, word)
+  found.reserve(clause.size() * 2);
   for (size_t w = 0; w < clause.size(); ++w) {
     const std::string& word = clause[w];
     const int at = static_cast<int>(w);
     first_words_.visit(word, [&](int id) {
-      found.push_back({id, at});
+      if (second_may_match(id, clause, w)) found.push_back({id, at});
       return false;
     });
-    int large = -1;  // whether the word is a "#", asked once: several patterns start so
-    for (const auto& s : special_) {
-      if (s.length == 0) {
-        if (large < 0) large = alternative_matches(word, s.alternative, spelling) ? 1 : 0;
-        if (large) found.push_back({s.id, at});
-        continue;
-      }
-      // A typo-tolerant word matches itself or a word one edit away: never a word whose
-      // length differs by more than one, which alternative_matches would refuse.
-      const bool near = word.size() + 1 >= s.length && word.size() <= s.length + 1;
+    // Whether the word is a "#", asked once: several patterns start so.
+    if (!numbers_.empty() && alternative_matches(word, numbers_.front().alternative, spelling))
+      for (const auto& s : numbers_)
+        if (second_may_match(s.id, clause, w)) found.push_back({s.id, at});
+    // A typo-tolerant word matches itself or a word one edit away: never a word whose
+    // length differs by more than one, which alternative_matches would refuse. So only
+    // the typo-tolerant words of the lengths around this word's are tried (by length).
+    const auto by_length = [](const Special& s, size_t length) { return s.length < length; };
+    for (auto s = std::lower_bound(typos_.begin(), typos_.end(), word.size() - 1, by_length);
+         s != typos_.end() && s->length <= word.size() + 1; ++s) {
       // Nor one whose first and last letters both differ: one edit leaves one end as it
       // was (the matcher's one_edit_apart is only asked of words of five letters or more).
       const bool same_end =
-          word.front() == s.alternative.front() || word.back() == s.alternative[s.length - 1];
-      if (near && same_end && alternative_matches(word, s.alternative, spelling))
-        found.push_back({s.id, at});
+          word.front() == s->alternative.front() || word.back() == s->alternative[s->length - 1];
+      if (same_end && second_may_match(s->id, clause, w) &&
+          alternative_matches(word, s->alternative, spelling))
+        found.push_back({s->id, at});
     }
   }
   // One word may match two alternatives of one element ("pain" and "pain*").

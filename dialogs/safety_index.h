@@ -13,6 +13,7 @@
 // Immutable after build; safe to share between threads.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -21,6 +22,7 @@
 
 #include "dialogs/language_tools.h"
 #include "dialogs/safety_pattern.h"
+#include "dialogs/word_set.h"
 #include "dialogs/word_trie.h"
 
 namespace triagebot::dialogs::safety {
@@ -41,6 +43,28 @@ class ClauseStarts {
     const size_t word = static_cast<size_t>(id) / 64;
     return id >= 0 && word < present_.size() && (present_[word] >> (id % 64)) & 1U;
   }
+  // The least id not below `id` that any() holds for, or -1: a walk over the patterns
+  // that start somewhere in the clause, skipping the rest.
+  int next_id(int id) const {
+    auto at = std::lower_bound(ids_.begin(), ids_.end(), id);
+    return at == ids_.end() ? -1 : *at;
+  }
+  // Whether any(id) for some id in [first, last]: a rule's or a list's patterns have
+  // consecutive ids (PatternIndex::add numbers them in turn), so most clauses rule out a
+  // whole rule with a word or two of bits instead of a test per pattern.
+  bool any_between(int first, int last) const {
+    if (last < 0 || first > last) return false;
+    const size_t from = static_cast<size_t>(std::max(first, 0));
+    const size_t to = std::min(static_cast<size_t>(last), present_.size() * 64 - 1);
+    if (present_.empty() || from > to) return false;
+    for (size_t word = from / 64; word <= to / 64; ++word) {
+      std::uint64_t bits = present_[word];
+      if (word == from / 64) bits &= ~std::uint64_t{0} << (from % 64);
+      if (word == to / 64 && to % 64 != 63) bits &= (std::uint64_t{1} << (to % 64 + 1)) - 1;
+      if (bits) return true;
+    }
+    return false;
+  }
 
  private:
   friend class PatternIndex;
@@ -57,6 +81,11 @@ class PatternIndex {
   void add(Pattern& pattern);
 
   // `spelling` as the screen passes it to find() (typo-tolerant words consult it).
+  // A pattern whose second element is plain words (or stems) right after its first is
+  // left out where the clause's next word is none of them: the matcher fails there at
+  // that element. At the clause's last word it is kept, as the next word is not known:
+  // a join with a later clause may supply it (ClauseStarts::joined), so a's starts are
+  // a superset there, and the matcher decides.
   ClauseStarts starts(const Clause& clause, const SpellChecker* spelling) const;
 
  private:
@@ -67,7 +96,18 @@ class PatternIndex {
     int id;
     size_t length;  // of a typo-tolerant word, without its "~"; 0 for "#"
   };
-  std::vector<Special> special_;
+  // The typo-tolerant words by length, and the numbers ("#": all one test).
+  std::vector<Special> typos_, numbers_;
+  // By pattern id: its second element's words and stems, when that element follows the
+  // first directly and has nothing else (no typo-tolerant word, number or clause end).
+  struct Second {
+    bool check = false;
+    WordSet words;
+    std::vector<std::string> stems;
+  };
+  std::vector<Second> second_;
+  // Whether pattern `id` may go on from word `at` of `clause` to its second element.
+  bool second_may_match(int id, const Clause& clause, size_t at) const;
 };
 
 }  // namespace triagebot::dialogs::safety

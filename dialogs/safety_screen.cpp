@@ -77,6 +77,27 @@ bool body_part_before(const Clause& clause, const PatternMatch& match) {
   return false;
 }
 
+// Whether any of `patterns` may start in the clause. Their ids are consecutive and
+// ascending (each rule's and list's patterns are indexed in turn; fast_reader_test holds
+// it), so one look at the clause's bits between the first and the last tells.
+bool may_start(const IndexedClause& clause, const std::vector<Pattern>& patterns) {
+  return !patterns.empty() && clause.starts.any_between(patterns.front().id, patterns.back().id);
+}
+
+// Calls `fn(pattern)` for each of `patterns` that starts somewhere in the clause, in
+// their order, until it returns true; returns whether it did. As may_start, it relies on
+// their ids being consecutive and ascending.
+template <class Fn>
+bool for_each_started(const IndexedClause& clause, const std::vector<Pattern>& patterns, Fn&& fn) {
+  if (patterns.empty()) return false;
+  const int first = patterns.front().id, last = patterns.back().id;
+  for (int id = clause.starts.next_id(first); id >= 0 && id <= last;
+       id = clause.starts.next_id(id + 1)) {
+    if (fn(patterns[static_cast<size_t>(id - first)])) return true;
+  }
+  return false;
+}
+
 std::optional<PatternMatch> find(const IndexedClause& clause, const Pattern& pattern,
                                  const SpellChecker* spelling) {
   if (!clause.starts.any(pattern.id)) return std::nullopt;  // the usual answer, cheaply
@@ -85,8 +106,8 @@ std::optional<PatternMatch> find(const IndexedClause& clause, const Pattern& pat
 
 bool any_found(const IndexedClause& clause, const std::vector<Pattern>& patterns,
                const SpellChecker* spelling) {
-  return std::any_of(patterns.begin(), patterns.end(),
-                     [&](const Pattern& p) { return find(clause, p, spelling).has_value(); });
+  return for_each_started(clause, patterns,
+                          [&](const Pattern& p) { return find(clause, p, spelling).has_value(); });
 }
 
 // A clause about the distant past, with no word bringing it to now. Its words need no
@@ -108,12 +129,16 @@ bool match_in_scope(const Rule& rule, const Clause& words, const PatternMatch& m
 bool rule_fires(const Rule& rule, const IndexedClause& clause, bool past,
                 const SpellChecker* spelling) {
   if (rule.past_scoped && past) return false;
-  for (const auto& pattern : rule.patterns) {
+  // The rule's patterns that start in the clause, in their order: the first in scope
+  // decides.
+  std::optional<bool> fires;
+  for_each_started(clause, rule.patterns, [&](const Pattern& pattern) {
     auto match = find(clause, pattern, spelling);
-    if (!match || !match_in_scope(rule, clause.words, *match)) continue;
-    return !any_found(clause, rule.unless, spelling);
-  }
-  return false;
+    if (!match || !match_in_scope(rule, clause.words, *match)) return false;
+    fires = !any_found(clause, rule.unless, spelling);
+    return true;
+  });
+  return fires.value_or(false);
 }
 
 // Words that may sit between the two halves of a pattern split over two messages
@@ -156,6 +181,7 @@ bool spans_boundary(const Clause& joined, const PatternMatch& match, int boundar
 bool rule_fires_across(const Rule& rule, const IndexedClause& clause, int boundary, bool past,
                        const SpellChecker* spelling) {
   if (rule.past_scoped && past) return false;
+  if (!may_start(clause, rule.patterns)) return false;
   for (const auto& pattern : rule.patterns) {
     if (!clause.starts.any(pattern.id)) continue;
     for (int start : clause.starts.of(pattern.id)) {
@@ -216,9 +242,14 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<IndexedClause>& 
     }
   }
   int preparations = 0;
-  for (const auto& sign : safety::preparation_signs()) {
+  const auto& signs = safety::preparation_signs();
+  // Most messages start no sign at all: then none is tried.
+  const bool any_sign =
+      std::any_of(clauses.begin(), clauses.end(),
+                  [&](const IndexedClause& clause) { return may_start(clause, signs); });
+  for (size_t i = 0; any_sign && i < signs.size(); ++i) {
     bool seen = std::any_of(clauses.begin(), clauses.end(), [&](const IndexedClause& clause) {
-      return find(clause, sign, spelling).has_value();
+      return find(clause, signs[i], spelling).has_value();
     });
     if (seen) ++preparations;
   }

@@ -1,6 +1,9 @@
 #include "dialogs/safety_text.h"
 
+#include <algorithm>
 #include <cctype>
+
+#include "dialogs/word_set.h"
 
 namespace triagebot::dialogs::safety {
 namespace {
@@ -53,18 +56,18 @@ std::vector<Clause> clauses_of(std::string_view text) {
   std::string word;
   auto end_word = [&] {
     // Apostrophes go ("can't" -> "cant", "nan's" -> "nans"); a lone one is no word.
-    std::string clean;
-    for (char c : word)
-      if (c != '\'') clean.push_back(c);
+    // (Most words have none: those are taken as they are, not copied letter by letter.)
+    std::string clean = std::move(word);
     word.clear();
+    clean.erase(std::remove(clean.begin(), clean.end(), '\''), clean.end());
     if (clean.empty()) return;
-    if (clean == "but") {
+    if (same_word(clean, "but")) {
       out.emplace_back();
       return;
     }
     // "can not" and "could not" say "cannot": an inability, never a negation.
-    if (clean == "not" && !out.back().empty() &&
-        (out.back().back() == "can" || out.back().back() == "could")) {
+    if (same_word(clean, "not") && !out.back().empty() &&
+        (same_word(out.back().back(), "can") || same_word(out.back().back(), "could"))) {
       out.back().back() = "cannot";
       return;
     }

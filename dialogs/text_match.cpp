@@ -214,6 +214,9 @@ std::vector<Token> tokenize(std::string_view text) {
   AsciiText ascii = to_ascii_lower(text);
   const std::string& s = ascii.text;
   std::vector<Token> out;
+  // Room for a word of two letters and its space on average: growing from nothing
+  // moved every token about five times (a third of tokenize's time).
+  out.reserve(s.size() / 3 + 4);
   std::string word;
   size_t word_start = 0;
   auto flush = [&](size_t i) {
@@ -248,15 +251,16 @@ std::vector<Token> tokenize(std::string_view text) {
       push_word(out, "a", ascii.origin[i], ascii.origin[i + 1]);
       continue;
     }
-    Token mark{".", true, ascii.origin[i], ascii.origin[i + 1]};
+    // The mark is made only for a mark (most of these characters are spaces).
     if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
+      Token mark{".", true, ascii.origin[i], ascii.origin[i + 1]};
       if (out.empty() || !out.back().punct)
-        out.push_back(mark);
+        out.push_back(std::move(mark));
       else
-        out.back() = mark;
+        out.back() = std::move(mark);
     } else if (c == ',') {
-      mark.word = ",";
-      if (out.empty() || !out.back().punct) out.push_back(mark);
+      if (out.empty() || !out.back().punct)
+        out.push_back(Token{",", true, ascii.origin[i], ascii.origin[i + 1]});
     }
   }
   flush(s.size());

@@ -31,7 +31,7 @@ struct Token {
   size_t begin = 0, end = 0;
   bool sentence_end() const { return punct && !is(","); }
   // Compared as a view: the length first, no strlen of the literal at run time.
-  bool is(std::string_view w) const { return word == w; }
+  bool is(std::string_view w) const { return same_word(word, w); }
 };
 
 struct PhraseToken {
@@ -69,8 +69,8 @@ std::vector<Phrase> compile_phrases(std::initializer_list<const char*> sources);
 
 // Inline: the matchers ask it of nearly every word they pass.
 inline bool word_matches(const std::string& typed, const PhraseToken& pattern) {
-  if (pattern.stem) return typed.starts_with(pattern.word);
-  return typed == pattern.word;
+  if (pattern.stem) return word_starts_with(typed, pattern.word);
+  return same_word(typed, pattern.word);
 }
 
 // Every match of `phrase` in `tokens` (starting at or after `from`), each with its

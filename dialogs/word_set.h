@@ -28,9 +28,42 @@ struct WordHash {
   }
 };
 
-using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+// Two words compared inline, the length first. std::equal_to and std::string's == call
+// libc's memcmp for every pair of the same length, and the readers compare short words
+// millions of times (memcmp was the largest entry of the 2026-12-05 profile).
+inline bool same_word(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+// Whether `word` begins with `stem`, as same_word compares.
+inline bool word_starts_with(std::string_view word, std::string_view stem) noexcept {
+  return word.size() >= stem.size() && same_word(word.substr(0, stem.size()), stem);
+}
+
+struct WordEqual {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const noexcept { return same_word(a, b); }
+};
+
+}  // namespace triagebot::dialogs
+
+// libstdc++ keeps no hash code in a node of a table whose hash it takes for "fast", so a
+// lookup hashed every word of the bucket it walked again (to find the bucket's end) and
+// compared its bytes (the hash table's find was the profile's second entry, 2026-12-05).
+// Declared slow, the table keeps each node's hash and compares it before any bytes.
+#ifdef __GLIBCXX__
+template <>
+struct std::__is_fast_hash<triagebot::dialogs::WordHash> : std::false_type {};
+#endif
+
+namespace triagebot::dialogs {
+
+using WordSet = std::unordered_set<std::string, WordHash, WordEqual>;
 
 template <class Value>
-using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+using WordMap = std::unordered_map<std::string, Value, WordHash, WordEqual>;
 
 }  // namespace triagebot::dialogs

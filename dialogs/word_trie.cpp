@@ -11,6 +11,7 @@ int WordTrie::walk(std::string_view key) {
     if (child < 0) {
       child = static_cast<int>(nodes_.size());
       nodes_[node].next.push_back({c, child});
+      if (node == 0) root_[static_cast<unsigned char>(c)] = child;
       nodes_.emplace_back();  // may move nodes_: `node` is an index, not a reference
     }
     node = child;

@@ -9,6 +9,7 @@
 // Immutable after build; safe to share between threads.
 #pragma once
 
+#include <array>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -47,11 +48,20 @@ class WordTrie {
   };
   int walk(std::string_view key);      // the node for `key`, made as needed
   int child(int node, char c) const {  // -1 when none
+    if (node == 0) return root_[static_cast<unsigned char>(c)];
     for (const auto& [ch, index] : nodes_[node].next)
       if (ch == c) return index;
     return -1;
   }
   std::vector<Node> nodes_ = std::vector<Node>(1);
+  // The root's children by character: every walk starts there, and the root has a child
+  // for nearly every letter, which a scan of `next` compared one by one.
+  std::array<int, 256> root_ = filled(-1);
+  static constexpr std::array<int, 256> filled(int value) {
+    std::array<int, 256> out{};
+    out.fill(value);
+    return out;
+  }
 };
 
 }  // namespace triagebot::dialogs

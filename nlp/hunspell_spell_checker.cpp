@@ -44,10 +44,20 @@ HunspellSpellChecker::~HunspellSpellChecker() = default;
 
 bool HunspellSpellChecker::known(std::string_view word) const {
   if (word.empty()) return false;
-  std::string w(word);
   std::lock_guard lock(mutex_);
-  return std::any_of(dictionaries_.begin(), dictionaries_.end(),
-                     [&](const auto& d) { return Hunspell_spell(d->handle, w.c_str()) != 0; });
+  if (auto hit = known_.find(word); hit != known_.end()) return hit->second;
+  std::string w(word);
+  const bool out = std::any_of(dictionaries_.begin(), dictionaries_.end(), [&](const auto& d) {
+    return Hunspell_spell(d->handle, w.c_str()) != 0;
+  });
+  if (cached_words_ == 0) return out;
+  if (known_order_.size() >= cached_words_) {
+    known_.erase(known_order_.front());
+    known_order_.pop_front();
+  }
+  known_.emplace(w, out);
+  known_order_.push_back(std::move(w));
+  return out;
 }
 
 std::vector<std::string> HunspellSpellChecker::suggest(std::string_view word) const {

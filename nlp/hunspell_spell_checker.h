@@ -24,6 +24,8 @@ class HunspellSpellChecker final : public dialogs::SpellChecker {
       const std::string& dir = "/usr/share/hunspell", size_t cached_words = kCachedWords);
   ~HunspellSpellChecker() override;
 
+  // Cached as suggest is: a word's check walks both dictionaries' affix rules (thousands
+  // of instructions), and the readers ask it of every word the knowledge base lacks.
   bool known(std::string_view word) const override;
   // Cached: hunspell takes milliseconds per suggestion and people repeat their typos.
   std::vector<std::string> suggest(std::string_view word) const override;
@@ -43,6 +45,9 @@ class HunspellSpellChecker final : public dialogs::SpellChecker {
   size_t cached_words_;
   mutable std::map<std::string, std::vector<std::string>, std::less<>> cache_;
   mutable std::deque<std::string> cache_order_;
+  // known()'s answers, kept and dropped as cache_ is (at most cached_words_ words).
+  mutable std::map<std::string, bool, std::less<>> known_;
+  mutable std::deque<std::string> known_order_;
 };
 
 }  // namespace triagebot::nlp

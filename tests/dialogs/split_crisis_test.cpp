@@ -160,6 +160,34 @@ TEST(SplitCrisis, TheInterviewJoinKeepsDenialsAndAnswers) {
   }
 }
 
+// A word that denies anywhere in the join keeps it from being read on, on either side of
+// the split, even where the reader's own scopes would not take it as a denial ("no idea
+// why", "not sure", "no doubt" negate nothing for the reader). The engine tells this from
+// the words it has cut already (join_denies_anything), as cutting the join would.
+TEST(SplitCrisis, ADenyingWordOnEitherSideKeepsTheJoinUnread) {
+  const Pair pairs[] = {
+      {"no idea why my foot has gone", "cold and white", ""},
+      {"not sure why my foot is", "cold and white", ""},
+      {"my foot has gone", "cold and white, no doubt", ""},
+      {"my foot has gone", "cold and white. not sure why", ""},
+  };
+  for (const auto& pair : pairs) {
+    for (const Session& start : {Session{}, past_the_screens()}) {
+      Turn two = say_at(say_at(start, pair.first).next, pair.second);
+      EXPECT_TRUE(two.next.red_flags.empty()) << pair.first << " ... " << pair.second;
+    }
+  }
+}
+
+// "can" or "could" kept before a message that opens with "not" read as one word,
+// "cannot": an inability, no denial, so that join is read on.
+TEST(SplitCrisis, CanThenNotAcrossTheSplitIsNoDenial) {
+  for (const Session& start : {Session{}, past_the_screens()}) {
+    Turn two = say_at(say_at(start, "my foot can").next, "not move and its cold and white");
+    EXPECT_FALSE(two.next.red_flags.empty());
+  }
+}
+
 // "No" to a red-flag screen is a finished answer, whatever comes next.
 TEST(SplitCrisis, ANoToARedFlagQuestionIsNotReadOnIntoTheNextMessage) {
   Session s = mid_interview();

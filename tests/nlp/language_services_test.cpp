@@ -41,6 +41,22 @@ TEST(HunspellSpellChecker, CachedSuggestionsMatchFreshOnesPastTheCacheSize) {
   EXPECT_EQ((*spelling)->suggest("numbnes"), first);
 }
 
+TEST(HunspellSpellChecker, CachedKnownAnswersMatchFreshOnesPastTheCacheSize) {
+  auto cached = HunspellSpellChecker::load("/usr/share/hunspell", 2);
+  auto fresh = HunspellSpellChecker::load("/usr/share/hunspell", 0);
+  ASSERT_TRUE(cached) << cached.error().message;
+  ASSERT_TRUE(fresh) << fresh.error().message;
+  // Asked twice each, in an order that pushes every word out of a cache of two and
+  // brings it back: a known word and an unknown one must keep their answers.
+  const char* words[] = {"numb", "numbnes", "colour", "bladdr", "numbnes", "numb", "colour"};
+  for (const char* word : words) {
+    EXPECT_EQ((*cached)->known(word), (*fresh)->known(word)) << word;
+    EXPECT_EQ((*cached)->known(word), (*fresh)->known(word)) << word << " (cached)";
+  }
+  EXPECT_TRUE((*cached)->known("numb"));
+  EXPECT_FALSE((*cached)->known("numbnes"));
+}
+
 TEST(HunspellSpellChecker, MissingDictionariesAreAClearError) {
   auto spelling = HunspellSpellChecker::load("/nonexistent");
   ASSERT_FALSE(spelling);
