@@ -1,7 +1,10 @@
 #include "dialogs/session.h"
 
+#include <string>
 #include <string_view>
 #include <utility>
+
+#include "dialogs/json_text.h"
 
 namespace triagebot::dialogs {
 
@@ -25,14 +28,21 @@ json session_to_json(const Session& session) {
 }
 
 std::string session_to_text(const Session& session) {
-  // The other fields as session_to_json writes them, with an empty engine state (a
-  // state never written is {}: state_to_json), which sorts first ("engine_state" <
-  // "red_flags" < ...); the state's own dump goes in its place.
-  static constexpr std::string_view kEmptyState = R"({"engine_state":{})";
-  std::string rest = session_to_json(without_engine_state(session)).dump();
-  std::string out(kEmptyState.substr(0, kEmptyState.size() - 2));
+  // The members in key order, as session_to_json's object (a std::map) holds them.
+  std::string out = "{\"engine_state\":";
   append_state_text(out, session.engine_state);
-  out.append(rest, kEmptyState.size());
+  out += ",\"red_flags\":";
+  append_json_strings(out, session.red_flags);
+  out += ",\"schema_version\":" + std::to_string(Session::kSchemaVersion);
+  out += session.status == SessionStatus::active ? ",\"status\":\"active\""
+                                                 : ",\"status\":\"completed\"";
+  out += ",\"triage\":";
+  if (session.triage) {
+    append_json_string(out, to_string(*session.triage));
+  } else {
+    out += "null";
+  }
+  out += '}';
   return out;
 }
 

@@ -39,8 +39,8 @@ Session without_engine_state(const Session& session);
 // writes it; session_from_json reads it with state_from_json (members it does not know
 // are dropped, members of another type read as their defaults).
 nlohmann::json session_to_json(const Session& session);
-// session_to_json(session).dump(), byte for byte, written without copying the engine
-// state's tree into a new one first: this is the text storage keeps, made once per turn.
+// session_to_json(session).dump(), byte for byte, written straight from the typed session
+// without a tree (dialogs/json_text.h): this is the text storage keeps, made once per turn.
 std::string session_to_text(const Session& session);
 Result<Session> session_from_json(const nlohmann::json& json);
 // The same, for a tree the caller gives up (a stored session just parsed is read once).

@@ -12,6 +12,7 @@
 
 #include "dialogs/json_text.h"
 #include "dialogs/reply.h"
+#include "dialogs/session.h"
 #include "tests/dialogs/step_record.h"
 
 namespace triagebot::dialogs {
@@ -177,9 +178,9 @@ TEST(JsonText, ARegressionInAReplyIsSeen) {
 }
 
 // Every reply the interview gives on the clinical sets (the steps the golden test hashes),
-// read back and written both ways.
-TEST(JsonText, EveryReplyOfTheClinicalSetsIsWrittenAsItsTreeDumps) {
-  std::size_t replies = 0, assessments = 0;
+// and every session a step leaves, read back and written both ways.
+TEST(JsonText, EveryReplyAndSessionOfTheClinicalSetsIsWrittenAsItsTreeDumps) {
+  std::size_t replies = 0, assessments = 0, sessions = 0;
   for (const auto& line : testing::record_steps()) {
     const json step = json::parse(line);
     for (const auto& stored : step.at("replies")) {
@@ -191,7 +192,13 @@ TEST(JsonText, EveryReplyOfTheClinicalSetsIsWrittenAsItsTreeDumps) {
       ++replies;
       if (reply->assessment) ++assessments;
     }
+    // The session the step left, read back and written as storage writes it.
+    auto next = session_from_json(step.at("next"));
+    ASSERT_TRUE(next.has_value());
+    ASSERT_EQ(session_to_text(*next), step.at("next").dump());
+    ++sessions;
   }
+  EXPECT_GT(sessions, 3000u);
   EXPECT_GT(replies, 4000u);
   EXPECT_GT(assessments, 400u);
 }
