@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 namespace triagebot::nlp {
 
@@ -42,6 +43,24 @@ HunspellSpellChecker::HunspellSpellChecker(std::vector<std::unique_ptr<Dictionar
 
 HunspellSpellChecker::~HunspellSpellChecker() = default;
 
+namespace {
+
+// Keeps `value` for `word` in a cache of at most `limit` words (none when 0), dropping the
+// oldest word first. Called with the checker's mutex held.
+template <class Cache>
+void remember(Cache& cache, std::deque<std::string>& order, std::size_t limit, std::string word,
+              const typename Cache::mapped_type& value) {
+  if (limit == 0) return;
+  if (order.size() >= limit) {
+    cache.erase(order.front());
+    order.pop_front();
+  }
+  cache.emplace(word, value);
+  order.push_back(std::move(word));
+}
+
+}  // namespace
+
 bool HunspellSpellChecker::known(std::string_view word) const {
   if (word.empty()) return false;
   std::lock_guard lock(mutex_);
@@ -50,13 +69,7 @@ bool HunspellSpellChecker::known(std::string_view word) const {
   const bool out = std::any_of(dictionaries_.begin(), dictionaries_.end(), [&](const auto& d) {
     return Hunspell_spell(d->handle, w.c_str()) != 0;
   });
-  if (cached_words_ == 0) return out;
-  if (known_order_.size() >= cached_words_) {
-    known_.erase(known_order_.front());
-    known_order_.pop_front();
-  }
-  known_.emplace(w, out);
-  known_order_.push_back(std::move(w));
+  remember(known_, known_order_, cached_words_, std::move(w), out);
   return out;
 }
 
@@ -66,13 +79,7 @@ std::vector<std::string> HunspellSpellChecker::suggest(std::string_view word) co
   if (auto hit = cache_.find(word); hit != cache_.end()) return hit->second;
   std::string w(word);
   auto out = suggest_uncached(w);
-  if (cached_words_ == 0) return out;
-  if (cache_order_.size() >= cached_words_) {
-    cache_.erase(cache_order_.front());
-    cache_order_.pop_front();
-  }
-  cache_.emplace(w, out);
-  cache_order_.push_back(std::move(w));
+  remember(cache_, cache_order_, cached_words_, std::move(w), out);
   return out;
 }
 
