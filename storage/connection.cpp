@@ -3,6 +3,7 @@
 #include <string>
 
 #include "storage/coalescing_vfs.h"
+#include "storage/sqlite_process.h"
 
 namespace triagebot::storage {
 namespace {
@@ -72,11 +73,20 @@ std::string vfs_for(ConnectionRole role, Synchronous synchronous) {
   return coalescing_vfs_name();
 }
 
+// The process-wide settings first (sqlite_process.h): they must precede SQLite's own
+// initialisation, which the first open, or the VFS's registration, would run.
+SQLite::Database open_database(const std::filesystem::path& path, ConnectionRole role,
+                               Synchronous synchronous) {
+  configure_sqlite_process();
+  return SQLite::Database(path.string(), open_flags(role), kBusyTimeoutMs,
+                          vfs_for(role, synchronous));
+}
+
 }  // namespace
 
 Connection::Connection(const std::filesystem::path& path, ConnectionRole role,
                        Synchronous synchronous)
-    : db_(path.string(), open_flags(role), kBusyTimeoutMs, vfs_for(role, synchronous)) {
+    : db_(open_database(path, role, synchronous)) {
   // Every table row links to its conversation with ON DELETE CASCADE; forget and purge
   // rely on it, and SQLite leaves foreign keys off unless asked, per connection.
   db_.exec("PRAGMA foreign_keys=ON");

@@ -7,6 +7,7 @@
 #include "storage/guard.h"
 #include "storage/private_files.h"
 #include "storage/schema.h"
+#include "storage/sqlite_process.h"
 #include "storage/search_file.h"
 
 namespace triagebot::storage {
@@ -62,6 +63,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options) {
 }
 
 Result<std::unique_ptr<Readers>> Store::open_readers(const std::filesystem::path& path) {
+  configure_sqlite_process();  // before the version check's connection below
   try {
     {
       SQLite::Database db(path.string(), SQLite::OPEN_READONLY);

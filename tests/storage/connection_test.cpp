@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -146,6 +147,24 @@ TEST(ConnectionMemory, NoRoleMapsTheDatabaseFile) {
     read_everything(connection);
     EXPECT_FALSE(maps(dir / "t.db")) << static_cast<int>(role);
   }
+}
+
+// The first connection turns SQLite's memory statistics off for the process
+// (sqlite_process.h): with them on, every allocation of every connection takes one
+// global mutex. A fresh process (the "threadsafe" death-test style re-runs this test
+// binary for just this statement) so that no earlier test has initialised SQLite with
+// its defaults; sqlite3_memory_used() stays 0 only when nothing counts.
+TEST(SqliteProcess, KeepsNoMemoryStatisticsOnceAConnectionOpened) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        TempDir dir;
+        Connection connection(dir / "t.db", ConnectionRole::writer, Synchronous::full);
+        connection.db().exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+        connection.db().exec("INSERT INTO t (body) VALUES (hex(randomblob(5000)))");
+        std::_Exit(sqlite3_memory_used() == 0 ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
 }
 
 }  // namespace
