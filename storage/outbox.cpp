@@ -34,10 +34,12 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
   return guarded("claim_due", [&]() -> Result<std::vector<OutboxRow>> {
     // A row is due when its due_at passed: a pending row's next attempt time, or a
     // sending row's lease expiry. Only a row that is the head (lowest id) of its
-    // conversation's open rows and of its chat's may go, so replies arrive in the order
-    // they were written and a note without a conversation never overtakes a reply to the
-    // same chat (outbox_chat.h). Each test is one probe of an index: outbox_by_conversation
-    // (conversation_id, status) for the first, the partial outbox_open_by_chat for the second.
+    // conversation's open rows, and has no open notice before it in its chat, may go: so
+    // replies arrive in the order they were written, and a note never overtakes a reply
+    // to the same chat or is overtaken by one (outbox_chat.h: a note to a conversation's
+    // own chat joins that conversation). Each test is one probe of an index:
+    // outbox_by_conversation (conversation_id, status) for the first, the partial
+    // outbox_open_notices_by_chat for the second.
     auto& query = connection_.statement(
         "SELECT o.id, o.conversation_id, o.platform, o.target, o.payload, o.attempts,"
         " o.created_at, o.parts_sent FROM outbox o"
@@ -45,7 +47,7 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
         " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
         "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
         " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
-        "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
+        "   AND p.conversation_id IS NULL AND p.status IN ('pending', 'sending') AND p.id < o.id)"
         " ORDER BY o.due_at, o.id LIMIT ?");
     query.bind(1, to_millis(now));
     query.bind(2, limit);

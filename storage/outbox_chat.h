@@ -1,7 +1,11 @@
 // The chat an outbox row goes to, by which the dispatcher orders delivery: rows for one
 // chat go out one at a time in the order they were written, whether or not they belong
-// to a conversation. A reply and the "I can only read text" note queued after it for
-// the same chat share the key, so the note never overtakes a reply waiting for a retry.
+// to a conversation. A conversation's rows all go to its own chat and are ordered as its
+// rows; a notice (a row of no conversation: a group pointer, a note to a chat that has no
+// conversation yet) is ordered by this key, and a reply waits for an earlier notice to
+// its chat (claim_due). A note to a chat that is a conversation's own, the "I can only
+// read text" note to a Telegram private chat, joins that conversation when queued
+// (enqueue_notice), so it never overtakes a reply waiting for a retry, nor is overtaken.
 //
 // The key is the platform and the member of the row's target that names the chat:
 // `chat_id` (Telegram) or `channel` (Slack). A target that names neither (Telegram's

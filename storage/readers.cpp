@@ -315,7 +315,7 @@ Result<std::optional<TimePoint>> Readers::next_outbox_due() {
         " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
         "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
         " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
-        "   AND p.status IN ('pending', 'sending') AND p.id < o.id)");
+        "   AND p.conversation_id IS NULL AND p.status IN ('pending', 'sending') AND p.id < o.id)");
     query.executeStep();
     if (query.getColumn(0).isNull()) return std::optional<TimePoint>();
     return std::optional<TimePoint>(from_millis(query.getColumn(0).getInt64()));

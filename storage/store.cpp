@@ -7,8 +7,8 @@
 #include "storage/guard.h"
 #include "storage/private_files.h"
 #include "storage/schema.h"
-#include "storage/sqlite_process.h"
 #include "storage/search_file.h"
+#include "storage/sqlite_process.h"
 
 namespace triagebot::storage {
 

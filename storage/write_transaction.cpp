@@ -44,12 +44,6 @@ void bind_figures(SQLite::Statement& statement, int questions_index, int emergen
       emergency_after ? std::optional<std::int64_t>(emergency_after->count()) : std::nullopt);
 }
 
-// NULL when the target names no chat: such a row is ordered only within its conversation.
-void bind_chat_key(SQLite::Statement& statement, int index, std::string_view platform,
-                   const json& target) {
-  bind_text_or_null(statement, index, outbox_chat_key(platform, target).value_or(""));
-}
-
 }  // namespace
 
 WriteTransaction::WriteTransaction(Connection& connection, SessionCache& cache)
@@ -555,15 +549,25 @@ Result<std::int64_t> WriteTransaction::enqueue_outbox(std::int64_t conversation_
 Result<std::int64_t> WriteTransaction::enqueue_notice(std::string_view platform, const json& target,
                                                       const json& payload, TimePoint now) {
   return guarded("enqueue_notice", [&]() -> Result<std::int64_t> {
+    const auto chat_key = outbox_chat_key(platform, target);
     auto& insert = connection_.statement(
         "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at,"
-        " chat_key) VALUES (NULL, ?, ?, ?, ?, ?, ?)");
+        " chat_key) VALUES ((SELECT id FROM conversations WHERE platform = ?1"
+        " AND conversation_key = ?7), ?1, ?2, ?3, ?4, ?5, ?6)");
     insert.bind(1, std::string(platform));
     insert.bind(2, target.dump());
     insert.bind(3, payload.dump());
     insert.bind(4, to_millis(now));
     insert.bind(5, to_millis(now));
-    bind_chat_key(insert, 6, platform, target);
+    // NULL when the target names no chat: such a row is ordered only within its
+    // conversation, if any.
+    bind_text_or_null(insert, 6, chat_key.value_or(""));
+    // The chat's own conversation, if any: its key is the chat's part of the chat key.
+    if (chat_key) {
+      insert.bind(7, chat_key->substr(platform.size() + 1));
+    } else {
+      insert.bind(7);
+    }
     insert.exec();
     item_queued_outbox_ = true;
     return connection_.db().getLastInsertRowid();

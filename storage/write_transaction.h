@@ -110,7 +110,10 @@ class WriteTransaction {
                                       const RenderedOutbox& row, TimePoint now);
 
   // A message that belongs to no conversation (a note to a group chat, the
-  // acknowledgement of a stale button): delivered like a reply, reviewed never.
+  // acknowledgement of a stale button): delivered like a reply, reviewed never. A note to
+  // a chat that is a conversation's own (the conversation's key is the chat's id: a
+  // Telegram private chat) joins that conversation instead, so that it is delivered in
+  // order with its replies (claim_due) and forgotten with it.
   Result<std::int64_t> enqueue_notice(std::string_view platform, const nlohmann::json& target,
                                       const nlohmann::json& payload, TimePoint now);
 

@@ -179,6 +179,30 @@ TEST_F(StorageOutbox, ReplyWaitsForTheNoteQueuedBeforeItForTheSameChat) {
   EXPECT_EQ(ids(claim(1001)), reply);
 }
 
+TEST_F(StorageOutbox, ANoteToAConversationsOwnChatJoinsThatConversation) {
+  auto reply = enqueue("c1", 1, 1000);
+  const auto note = notice({{"chat_id", "c1"}}, 1000);
+  const auto elsewhere = notice({{"chat_id", "c2"}}, 1000);
+  const auto group = notice({{"chat_id", -100123}}, 1000);
+  SQLite::Database db((dir_ / "t.db").string(), SQLite::OPEN_READONLY);
+  auto conversation_of = [&](std::int64_t id) {
+    SQLite::Statement query(db, "SELECT conversation_id FROM outbox WHERE id = ?");
+    query.bind(1, id);
+    EXPECT_TRUE(query.executeStep());
+    return query.getColumn(0).isNull() ? std::int64_t{0} : query.getColumn(0).getInt64();
+  };
+  EXPECT_NE(conversation_of(reply[0]), 0);
+  EXPECT_EQ(conversation_of(note), conversation_of(reply[0]));
+  EXPECT_EQ(conversation_of(elsewhere), 0) << "c2 has no conversation";
+  EXPECT_EQ(conversation_of(group), 0);
+  // Only the notices of no conversation are in the chat test's index.
+  EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM outbox INDEXED BY outbox_open_notices_by_chat"
+                          " WHERE conversation_id IS NULL AND status IN ('pending', 'sending')"
+                          " AND chat_key >= ''")
+                .getInt(),
+            2);
+}
+
 TEST_F(StorageOutbox, RowsWhoseTargetNamesNoChatAreNotHeldBackByEachOther) {
   // Acknowledgements of stale buttons: addressed by their callback query alone.
   const auto first = notice({{"callback_query_id", "q1"}}, 1000);
@@ -190,10 +214,12 @@ TEST_F(StorageOutbox, TheChatTestIsOneProbeOfItsPartialIndex) {
   SQLite::Database db((dir_ / "t.db").string(), SQLite::OPEN_READONLY);
   SQLite::Statement plan(db,
                          "EXPLAIN QUERY PLAN SELECT 1 FROM outbox p WHERE p.chat_key = 'telegram:1'"
-                         " AND p.status IN ('pending', 'sending') AND p.id < 10");
+                         " AND p.conversation_id IS NULL AND p.status IN ('pending', 'sending')"
+                         " AND p.id < 10");
   std::string details;
   while (plan.executeStep()) details += plan.getColumn(3).getString() + "\n";
-  EXPECT_NE(details.find("INDEX outbox_open_by_chat (chat_key=? AND id<?)"), std::string::npos)
+  EXPECT_NE(details.find("INDEX outbox_open_notices_by_chat (chat_key=? AND id<?)"),
+            std::string::npos)
       << details;
 }
 
@@ -243,6 +269,45 @@ VALUES
       EXPECT_EQ(stored, outbox_chat_key(rows.getColumn(1).getString(), target)) << "row " << id;
     }
   }
+}
+
+TEST(StorageOutboxChatKey, MigrationTwelveGivesOpenNotesTheirChatsConversation) {
+  TempDir dir;
+  const auto path = dir / "t.db";
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(migrate(db, 11));
+    db.exec(R"sql(
+INSERT INTO conversations (id, platform, conversation_key, user_key, started_at, updated_at, session)
+VALUES (7, 'telegram', '6112309874', '6112309874', 0, 0, '{}'),
+       (8, 'slack', 'T1:U1', 'T1:U1', 0, 0, '{}');
+INSERT INTO outbox (id, conversation_id, platform, target, payload, status, due_at, created_at,
+                    chat_key)
+VALUES
+  (1, 7, 'telegram', '{"chat_id":6112309874}', '{}', 'sending', 0, 0, 'telegram:6112309874'),
+  (2, NULL, 'telegram', '{"chat_id":6112309874}', '{}', 'pending', 0, 0, 'telegram:6112309874'),
+  (3, NULL, 'telegram', '{"chat_id":-100123}', '{}', 'pending', 0, 0, 'telegram:-100123'),
+  (4, NULL, 'slack', '{"channel":"C1"}', '{}', 'pending', 0, 0, 'slack:C1'),
+  (5, NULL, 'telegram', '{"callback_query_id":"q"}', '{}', 'pending', 0, 0, NULL),
+  (6, NULL, 'telegram', '{"chat_id":6112309874}', '{}', 'delivered', 0, 0, NULL);
+)sql");
+  }
+  auto store = open_store(path);
+  ASSERT_TRUE(store);
+  store->close();
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement rows(db, "SELECT id, COALESCE(conversation_id, 0) FROM outbox ORDER BY id");
+  std::vector<std::pair<std::int64_t, std::int64_t>> found;
+  while (rows.executeStep()) {
+    found.emplace_back(rows.getColumn(0).getInt64(), rows.getColumn(1).getInt64());
+  }
+  // The note behind the reply to the private chat joins its conversation; the rest keep
+  // none: a group, a Slack channel, a button's acknowledgement, a delivered row.
+  EXPECT_EQ(found, (std::vector<std::pair<std::int64_t, std::int64_t>>{
+                       {1, 7}, {2, 7}, {3, 0}, {4, 0}, {5, 0}, {6, 0}}));
+  EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox_open_by_chat'")
+                .getInt(),
+            0);
 }
 
 TEST_F(StorageOutbox, ClaimRespectsTheLimitOldestDueFirst) {

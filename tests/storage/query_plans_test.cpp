@@ -262,7 +262,7 @@ TEST_F(StorageQueryPlans, TheDispatchersQueriesReadOnlyOpenRows) {
       " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
       "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
       " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
-      "   AND p.status IN ('pending', 'sending') AND p.id < o.id)";
+      "   AND p.conversation_id IS NULL AND p.status IN ('pending', 'sending') AND p.id < o.id)";
   // WriteTransaction::claim_due.
   const auto claim = plan(
       "SELECT o.id, o.conversation_id, o.platform, o.target, o.payload, o.attempts,"
@@ -275,7 +275,9 @@ TEST_F(StorageQueryPlans, TheDispatchersQueriesReadOnlyOpenRows) {
                        "rowid<?)"),
             std::string::npos)
       << claim;
-  EXPECT_NE(claim.find("INDEX outbox_open_by_chat (chat_key=? AND id<?)"), std::string::npos)
+  // Migration 12: the chat test probes the open notices only.
+  EXPECT_NE(claim.find("INDEX outbox_open_notices_by_chat (chat_key=? AND id<?)"),
+            std::string::npos)
       << claim;
   expect_no_full_scan(claim, {"o", "p"});
   // Readers::next_outbox_due and oldest_pending_age.
@@ -402,8 +404,8 @@ TEST_F(StorageQueryPlans, TheIndexesAreExactlyTheAuditedOnes) {
       "conversations.sqlite_autoindex_conversations_1",
       "messages.messages_by_conversation",
       "outbox.outbox_by_conversation",
-      "outbox.outbox_open_by_chat",
       "outbox.outbox_open_due",
+      "outbox.outbox_open_notices_by_chat",
       "processed_events.processed_events_seen",
       "verdicts.verdicts_by_conversation",
   };
@@ -413,7 +415,8 @@ TEST_F(StorageQueryPlans, TheIndexesAreExactlyTheAuditedOnes) {
 TEST_F(StorageQueryPlans, ReviewIndexesHoldOnlyTheMinorityTheyFind) {
   // Partial: a new conversation, not assessed, without red flag or safety event, writes
   // none of these; nor does a turn; nor, the person index, a private chat or a widget
-  // session. The outbox's open-row indexes stay as small as the backlog.
+  // session. The outbox's open-row indexes stay as small as the backlog, and a reply
+  // writes no entry in the notices' one.
   SQLite::Database db((*dir_ / "plans.db").string(), SQLite::OPEN_READONLY);
   std::set<std::string> partial;
   for (const char* table : {"conversations", "outbox"}) {
@@ -426,7 +429,7 @@ TEST_F(StorageQueryPlans, ReviewIndexesHoldOnlyTheMinorityTheyFind) {
             (std::set<std::string>{"conversations_by_triage", "conversations_by_user",
                                    "conversations_emergency_timed", "conversations_red_flagged",
                                    "conversations_red_flags_started", "conversations_with_safety",
-                                   "outbox_open_by_chat", "outbox_open_due"}));
+                                   "outbox_open_due", "outbox_open_notices_by_chat"}));
 }
 
 }  // namespace
