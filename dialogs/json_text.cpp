@@ -1,7 +1,9 @@
 #include "dialogs/json_text.h"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -49,6 +51,27 @@ bool needs_a_look(std::uint64_t w) {
   return high || control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
 }
 
+// The escape of a byte below 0x20.
+std::string_view control_escape(unsigned char c) {
+  struct Escape {
+    std::array<char, 6> text;
+    std::size_t length;
+  };
+  static const auto table = [] {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::array<Escape, 0x20> escapes{};
+    for (unsigned i = 0; i < 0x20; ++i) {
+      escapes[i] = {{'\\', 'u', '0', '0', kHex[i >> 4], kHex[i & 0xF]}, 6};
+    }
+    for (auto [byte, letter] : {std::pair{'\b', 'b'}, std::pair{'\t', 't'}, std::pair{'\n', 'n'},
+                                std::pair{'\f', 'f'}, std::pair{'\r', 'r'}}) {
+      escapes[static_cast<unsigned char>(byte)] = {{'\\', letter}, 2};
+    }
+    return escapes;
+  }();
+  return {table[c].text.data(), table[c].length};
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -74,11 +97,17 @@ void append_json_string(std::string& out, std::string_view text) {
       ++at;
     } else if (c >= 0x20 && c < 0x80) {
       ++at;
+    } else if (c < 0x20) {
+      // A control character, escaped as nlohmann escapes it (a reply's line breaks are
+      // most of them): the short forms where JSON has one, else \u00xx in lower case.
+      out.append(text, copied, at - copied);
+      out += control_escape(c);
+      copied = ++at;
     } else if (const std::size_t length = c >= 0x80 ? utf8_sequence_at(text, at) : 0; length > 0) {
       at += length;
     } else {
-      // A control character or a byte that is not UTF-8: nlohmann's own text (its \u
-      // escapes, or its error), so the two cannot differ.
+      // A byte that is not UTF-8: nlohmann's own handling (its error), so the two cannot
+      // differ.
       out.resize(begin);
       out += nlohmann::json(text).dump();
       return;

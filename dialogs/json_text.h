@@ -11,9 +11,9 @@
 
 namespace triagebot::dialogs {
 
-// A JSON string. Printable ASCII and well-formed UTF-8 are written here; a string with a
-// control character or a byte that is not UTF-8 is left to nlohmann (its \u escapes, and
-// its error on bad UTF-8), so the two cannot differ.
+// A JSON string. Printable ASCII, well-formed UTF-8 and control characters (escaped as
+// nlohmann escapes them) are written here; a string with a byte that is not UTF-8 is left
+// to nlohmann (its error), so the two cannot differ.
 void append_json_string(std::string& out, std::string_view text);
 
 // ["a","b",...]
