@@ -93,6 +93,9 @@ OutboundCall render_method(std::string_view token, std::string_view method,
 std::vector<std::string> split_text(std::string_view text, std::size_t max_units) {
   std::vector<std::string> parts;
   if (max_units < 2) max_units = 2;  // room for one surrogate pair
+  // A UTF-8 sequence is never shorter in bytes than in UTF-16 units, so a text of no more
+  // bytes than the limit fits whole: almost every reply, without counting its units.
+  if (!text.empty() && text.size() <= max_units) return {std::string(text)};
   while (!text.empty()) {
     // Longest prefix within max_units that ends on a code point boundary.
     std::size_t limit = 0;

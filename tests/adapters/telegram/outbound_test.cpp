@@ -130,6 +130,19 @@ TEST(TelegramSplit, TextOfExactly4096UnitsIsOnePart) {
   EXPECT_EQ(split_text(text + "a").size(), 2u);
 }
 
+TEST(TelegramSplit, TextOfNoMoreBytesThanTheLimitComesBackWholeAsItWas) {
+  // Bytes never undercount UTF-16 units, so these fit without a count: as they were,
+  // leading and trailing breaks included (only a cut trims them).
+  for (const std::string text : {"\nabc def\n", "ééééé", "a😀b😀", "x"}) {
+    EXPECT_EQ(split_text(text, text.size()), std::vector<std::string>{text}) << text;
+    EXPECT_EQ(split_text(text, text.size() + 7), std::vector<std::string>{text}) << text;
+  }
+  EXPECT_TRUE(split_text("", 10).empty());
+  // One byte over: counted, and still one part when the units fit.
+  EXPECT_EQ(split_text("ééééé", 9), std::vector<std::string>{"ééééé"});
+  EXPECT_EQ(split_text("ééééé", 4), (std::vector<std::string>{"éééé", "é"}));
+}
+
 TEST(TelegramRender, AnswerCallbackQuery) {
   OutboundCall call = render_answer_callback("2625082318374620211", kToken);
   EXPECT_EQ(call.path, "/bot123456:ABC-def/answerCallbackQuery");
