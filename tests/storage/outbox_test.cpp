@@ -235,13 +235,23 @@ TEST(StorageOutboxChatKey, NamesTheChatOfATelegramOrSlackTarget) {
   EXPECT_EQ(outbox_chat_key("telegram", nlohmann::json::array()), std::nullopt);
 }
 
+// A database made at schema `version` holding `rows` (SQL), then opened, and so
+// migrated to the latest version, by the store.
+void migrate_from(const std::filesystem::path& path, int version, const char* rows) {
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(migrate(db, version));
+    db.exec(rows);
+  }
+  auto store = open_store(path);
+  ASSERT_TRUE(store);
+  store->close();
+}
+
 TEST(StorageOutboxChatKey, MigrationGivesTheRowsStillOpenTheSameKey) {
   TempDir dir;
   const auto path = dir / "t.db";
-  {
-    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(migrate(db, 5));
-    db.exec(R"sql(
+  migrate_from(path, 5, R"sql(
 INSERT INTO outbox (id, conversation_id, platform, target, payload, status, due_at, created_at)
 VALUES
   (1, NULL, 'telegram', '{"chat_id":6112309874}', '{}', 'pending', 0, 0),
@@ -251,10 +261,6 @@ VALUES
   (5, NULL, 'telegram', 'not json', '{}', 'pending', 0, 0),
   (6, NULL, 'telegram', '{"chat_id":6112309874}', '{}', 'delivered', 0, 0);
 )sql");
-  }
-  auto store = open_store(path);
-  ASSERT_TRUE(store);
-  store->close();
   SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
   SQLite::Statement rows(db, "SELECT id, platform, target, chat_key FROM outbox ORDER BY id");
   while (rows.executeStep()) {
@@ -274,10 +280,7 @@ VALUES
 TEST(StorageOutboxChatKey, MigrationTwelveGivesOpenNotesTheirChatsConversation) {
   TempDir dir;
   const auto path = dir / "t.db";
-  {
-    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ASSERT_TRUE(migrate(db, 11));
-    db.exec(R"sql(
+  migrate_from(path, 11, R"sql(
 INSERT INTO conversations (id, platform, conversation_key, user_key, started_at, updated_at, session)
 VALUES (7, 'telegram', '6112309874', '6112309874', 0, 0, '{}'),
        (8, 'slack', 'T1:U1', 'T1:U1', 0, 0, '{}');
@@ -291,10 +294,6 @@ VALUES
   (5, NULL, 'telegram', '{"callback_query_id":"q"}', '{}', 'pending', 0, 0, NULL),
   (6, NULL, 'telegram', '{"chat_id":6112309874}', '{}', 'delivered', 0, 0, NULL);
 )sql");
-  }
-  auto store = open_store(path);
-  ASSERT_TRUE(store);
-  store->close();
   SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
   SQLite::Statement rows(db, "SELECT id, COALESCE(conversation_id, 0) FROM outbox ORDER BY id");
   std::vector<std::pair<std::int64_t, std::int64_t>> found;
