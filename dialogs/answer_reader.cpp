@@ -630,9 +630,31 @@ bool uncertain_outside_reports(const std::vector<Token>& t, const PhraseList& li
 }
 
 // A phrase of a red flag the question screens for ("said ... stroke") matched, and
-// every match denied ("the GP said it's not a stroke").
-bool red_flag_denied(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q) {
+// every match denied ("the GP said it's not a stroke"). `starts`, when given, are the
+// phrase index's starts in `t` (as for about_a_relative), so only phrases that can start
+// are tried; without them, a reply with no negator (no match of it can be denied) is
+// not searched.
+bool red_flag_denied(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
+                     const std::vector<PhraseStart>* starts) {
+  if (q.red_flags.empty()) return false;
+  auto screened = [&](int r) {
+    return std::find(q.red_flags.begin(), q.red_flags.end(), r) != q.red_flags.end();
+  };
   bool denied = false;
+  if (starts) {
+    for (const PhraseStart& start : *starts) {
+      const IndexedPhrase& p = k.indexed_phrases[start.id];
+      if (p.owner != IndexedPhrase::Owner::red_flag || !screened(p.index)) continue;
+      auto m = match_at(t, k.phrase(p), k.lexicon.negation, start.at);
+      if (m && !m->negated) return false;
+      denied = denied || m.has_value();
+    }
+    return denied;
+  }
+  const bool any_negator = std::any_of(t.begin(), t.end(), [&](const Token& w) {
+    return !w.punct && k.lexicon.negation.negators.count(w.word);
+  });
+  if (!any_negator) return false;
   for (int r : q.red_flags) {
     for (const auto& p : k.red_flags[r].phrases) {
       for (const auto& m : find_matches(t, p, k.lexicon.negation, 0)) {
@@ -878,7 +900,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // 8. The asked-about finding stated absent ("no trouble peeing", "not numb down there").
   if (finding_is(reading, q.finding, false)) return Answer::no;
   //    Or the red flag it screens for named and denied ("the GP said it's not a stroke").
-  if (red_flag_denied(k, t, q)) return Answer::no;
+  if (red_flag_denied(k, t, q, reuse ? so_far->starts : nullptr)) return Answer::no;
   // 8b. Which side is worse ("both, left worse"): the thing asked about is there.
   if (compares_sides(q, t)) return Answer::yes;
 

@@ -314,15 +314,18 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     }
   }
   const bool patient_denies = opens_with_no(t);
+  // Most messages disown nothing: then no segment is searched for another person.
+  const bool disowns = disowned(t, 0, n - 1);
   for (Segment& seg : out.segments) {
     RelativeEvent relative = relative_event(t, seg.first, seg.last);
     // A relative who has something now is a carer's report, unless the patient sets
     // themselves apart ("my aunt has bladder problems but I don't").
-    seg.family = relative == RelativeEvent::certain ||
-                 (relative == RelativeEvent::had &&
-                  (seg.time != TimeScope::current || says_not_me(t, seg.first, n - 1))) ||
-                 (relative == RelativeEvent::has && says_not_me(t, seg.first, n - 1)) ||
-                 (another_person_subject(t, seg.first, seg.last) && disowned(t, seg.last, n - 1));
+    seg.family =
+        relative == RelativeEvent::certain ||
+        (relative == RelativeEvent::had &&
+         (seg.time != TimeScope::current || says_not_me(t, seg.first, n - 1))) ||
+        (relative == RelativeEvent::has && says_not_me(t, seg.first, n - 1)) ||
+        (disowns && disowned(t, seg.last, n - 1) && another_person_subject(t, seg.first, seg.last));
     seg.hypothetical = asks && hypothetical[seg.first];
     seg.relative_had = relative == RelativeEvent::had;
     seg.relative_apart = relative != RelativeEvent::none && patient_denies;
