@@ -643,8 +643,10 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
                                   : std::string_view::npos;
     }
     out.opens_with_correction = opens_with_a_correction(tokens);
-    // A question quoted back before the answer states nothing it names.
-    if (after_question_echo(*answered, *pending) > 0)
+    // A question quoted back before the answer states nothing it names (looked for only
+    // when the asked finding was read at all).
+    if (pending->finding >= 0 && out.findings.count(pending->finding) &&
+        after_question_echo(*answered, *pending) > 0)
       forget_a_question_back(k, text, *answered, *pending, out);
     // The scopes and starts above are of `tokens`: passed only when those are read.
     const ReadSoFar so_far{&scopes, &starts};
