@@ -187,11 +187,17 @@ bool well_takes_back_a_no(const Lexicon& lex, const std::vector<Token>& t, int i
 
 // Whether the correction phrase at `i` corrects. "actually" does at a clause's start or
 // after a yes or no ("no actually yes", "yes. actually, no"), not inside a clause ("I
-// didn't actually fall" is a no); "sorry to go back", "sorry for the wait" apologise.
+// didn't actually fall" is a no); "sorry" does before a mark, a yes or no or "I
+// mean(t)" ("yes - sorry, no", "yes sorry I meant no"), and otherwise apologises
+// ("sorry to go back", "sorry for the wait", "sorry was making a cuppa").
 bool corrects_at(const std::vector<Token>& t, int i) {
   static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah"};
   const int n = static_cast<int>(t.size());
-  if (t[i].is("sorry")) return !(i + 1 < n && (t[i + 1].is("to") || t[i + 1].is("for")));
+  if (t[i].is("sorry")) {
+    if (i + 1 >= n || t[i + 1].punct || answer_words.count(t[i + 1].word)) return true;
+    return t[i + 1].is("i") && i + 2 < n &&
+           (t[i + 2].is("mean") || t[i + 2].is("meant") || t[i + 2].is("misread"));
+  }
   if (!t[i].is("actually")) return true;
   int before = i - 1;
   while (before >= 0 && !t[before].punct && fillers().count(t[before].word)) --before;
@@ -233,6 +239,16 @@ int answer_start(const std::vector<Token>& t, int from) {
   const int n = static_cast<int>(t.size());
   Words w{t, from, n};
   int i = w.first_word();
+  // An apology for the wait ("sorry for the delay, no", "sorry was making a cuppa. no",
+  // "apologies, been at work - yes"): the answer follows the clause it fills.
+  if (i < n && (t[i].is("sorry") || t[i].is("soz") || t[i].is("apologies"))) {
+    for (int j = i + 1; j < n && j <= i + 8; ++j) {
+      if (answer_words.count(t[j].word)) return j;
+      if (!t[j].punct) continue;
+      if (int next = next_word(t, j + 1); next < n) i = next;
+      break;
+    }
+  }
   // A report: [as|like] [my] speaker [already] says|told [you] ... ("as I said, no").
   int j = i;
   if (j + 1 < n && (t[j].is("as") || t[j].is("like"))) ++j;
@@ -256,7 +272,25 @@ int answer_start(const std::vector<Token>& t, int from) {
     if (next < n && answer_words.count(t[next].word)) return next;
     break;
   }
+  // Something else first, then "but" and a yes or no closing its clause ("my dad had a
+  // stroke last year but no", "my mum had one in 2019 but no, nothing like that"): that
+  // is the answer. Not "but no results yet", where "no" is a determiner.
+  if (i < n && !answer_words.count(t[i].word)) {
+    for (int b = i + 1; b + 1 < n; ++b) {
+      if (!t[b].is("but") || !answer_words.count(t[b + 1].word)) continue;
+      if (b + 2 >= n || t[b + 2].punct) return b + 1;
+    }
+  }
   return i;
+}
+
+// The words of the question's text and of its plainer re-ask.
+bool a_question_word(const QuestionDef& q, const Token& token) {
+  auto in = [&](const std::vector<Token>& words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](const Token& w) { return !w.punct && w.is(token.word); });
+  };
+  return in(q.text_tokens) || in(q.plainer_tokens);
 }
 
 // The reply is a small amount and nothing else: "bit", "lil bit", "tiny bit".
@@ -288,13 +322,14 @@ bool elliptic_no(const std::vector<Token>& t) {
 }
 
 // +1 when the question's own yes phrases are used (not negated), -1 when only negated;
-// likewise for its no phrases.
+// likewise for its no phrases. Not in words about someone else or a condition asked
+// about ("my son fell off his bike, not me" is no fall of the patient's).
 int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<Phrase>& list,
-         int from) {
+         int from, const Scopes& scopes) {
   int plain = 0, negated = 0;
   for (const auto& p : list) {
     for (const auto& m : find_matches(t, p, k.lexicon.negation, from))
-      (m.negated ? negated : plain)++;
+      if (!scopes.at(m.first).states_nothing()) (m.negated ? negated : plain)++;
   }
   return plain > 0 ? 1 : negated > 0 ? -1 : 0;
 }
@@ -322,10 +357,10 @@ bool finding_is(const Reading& reading, int finding, bool value) {
 // What the question's own answer words and its finding say, when the lead word does not
 // settle it; none when they say nothing.
 Answer by_question_words(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
-                         const Reading& reading) {
+                         const Reading& reading, const Scopes& scopes) {
   if (finding_is(reading, q.finding, true)) return Answer::yes;
   if (finding_is(reading, q.finding, false)) return Answer::no;
-  int yes = vote(k, t, q.yes_phrases, 0), no = vote(k, t, q.no_phrases, 0);
+  int yes = vote(k, t, q.yes_phrases, 0, scopes), no = vote(k, t, q.no_phrases, 0, scopes);
   if (yes > 0 && no <= 0) return Answer::yes;
   if (no > 0 && yes <= 0) return Answer::no;
   if (yes < 0 && no == 0) return Answer::no;
@@ -594,6 +629,43 @@ bool uncertain_outside_reports(const std::vector<Token>& t, const PhraseList& li
   return false;
 }
 
+// A phrase of a red flag the question screens for ("said ... stroke") matched, and
+// every match denied ("the GP said it's not a stroke"). `starts`, when given, are the
+// phrase index's starts in `t` (as for about_a_relative), so only phrases that can start
+// are tried; without them, a reply with no negator (no match of it can be denied) is
+// not searched.
+bool red_flag_denied(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
+                     const std::vector<PhraseStart>* starts) {
+  if (q.red_flags.empty()) return false;
+  auto screened = [&](int r) {
+    return std::find(q.red_flags.begin(), q.red_flags.end(), r) != q.red_flags.end();
+  };
+  bool denied = false;
+  if (starts) {
+    for (const PhraseStart& start : *starts) {
+      const IndexedPhrase& p = k.indexed_phrases[start.id];
+      if (p.owner != IndexedPhrase::Owner::red_flag || !screened(p.index)) continue;
+      auto m = match_at(t, k.phrase(p), k.lexicon.negation, start.at);
+      if (m && !m->negated) return false;
+      denied = denied || m.has_value();
+    }
+    return denied;
+  }
+  const bool any_negator = std::any_of(t.begin(), t.end(), [&](const Token& w) {
+    return !w.punct && k.lexicon.negation.negators.count(w.word);
+  });
+  if (!any_negator) return false;
+  for (int r : q.red_flags) {
+    for (const auto& p : k.red_flags[r].phrases) {
+      for (const auto& m : find_matches(t, p, k.lexicon.negation, 0)) {
+        if (!m.negated) return false;
+        denied = true;
+      }
+    }
+  }
+  return denied;
+}
+
 // The question asks about the last weeks ("an infection in the last six weeks") and the
 // reply's past is a month ago ("had covid about a month ago"): inside what is asked,
 // though the lexicon's "month ago" is distant past for a question about now.
@@ -613,6 +685,24 @@ bool a_month_ago_to_the_last_weeks(const QuestionDef& q, const std::vector<Token
 }
 
 }  // namespace
+
+int after_question_echo(const std::vector<Token>& t, const QuestionDef& q) {
+  static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah", "never"};
+  constexpr int kLongestEcho = 8;
+  const int n = static_cast<int>(t.size());
+  int i = Words{t, 0, n}.first_word();
+  int words = 0;
+  for (int k = i; k < n && words <= kLongestEcho; ++k) {
+    if (t[k].is(",")) continue;
+    if (t[k].is("?")) {
+      int next = next_word(t, k + 1);
+      return words > 0 && next < n && answer_words.count(t[next].word) ? next : 0;
+    }
+    if (t[k].punct || !a_question_word(q, t[k])) return 0;
+    ++words;
+  }
+  return 0;
+}
 
 bool is_red_flag_question(const KnowledgeData& k, const QuestionDef& q) {
   return q.screen > 0 || !q.red_flags.empty() || (q.finding >= 0 && red_flag_finding(k, q.finding));
@@ -671,8 +761,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (!whole.has_words()) return Answer::none;
   if (whole.any(clarify_phrases())) return Answer::clarify;
 
-  // Read from the last self-correction on, without a shrug that only sets the tone.
+  // Read from the last self-correction on, or after the question's own words quoted
+  // back ("cold, pale or blue? no none of those"), without a shrug that only sets the
+  // tone.
   int start = after_last_correction(lex, all_tokens);
+  if (start == 0) start = after_question_echo(all_tokens, q);
   const bool shrug = std::any_of(all_tokens.begin() + start, all_tokens.end(), shrug_emoji);
   // Most replies are read whole: then the caller's scopes and phrase starts are theirs
   // (no copy of the tokens, no second read_scopes).
@@ -697,7 +790,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    question they never outrank a stated symptom.
   bool red = is_red_flag_question(k, q);
   if (!red) {
-    int yes = vote(k, t, q.yes_phrases, 0), no = vote(k, t, q.no_phrases, 0);
+    int yes = vote(k, t, q.yes_phrases, 0, scopes), no = vote(k, t, q.no_phrases, 0, scopes);
     if (no > 0 && yes <= 0) return Answer::no;
   }
   // 2. The person states what is asked: believe the symptom over any lead word.
@@ -706,6 +799,12 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   }
   int lead = answer_start(t, 0);
   if (lead >= n) return Answer::none;
+  // A condition asked about ("would it be bad if I couldn't pee?", "what if my face
+  // starts drooping?") and no yes or no: a question back, not an answer.
+  const bool asks_a_condition = std::any_of(scopes.segments.begin(), scopes.segments.end(),
+                                            [](const Segment& seg) { return seg.hypothetical; });
+  if (asks_a_condition && !w.at(lex.yes_lead, lead) && !w.at(lex.no_lead, lead))
+    return Answer::clarify;
 
   // 3. Uncertainty, stated or implied ("havent checked", "no sé"); never a no. A
   //    clinician's hedge is reported, not the person's ("no, the GP said it might be a
@@ -759,7 +858,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     if (negated_next) {
       // "I do not ...", "it is not ...": what the words say about the question decides
       // ("I don't eat meat" is a yes to "are you vegetarian?").
-      Answer a = by_question_words(k, t, q, reading);
+      Answer a = by_question_words(k, t, q, reading, scopes);
       return a == Answer::none ? Answer::no : a;
     }
     if (!weak_lead) return Answer::yes;
@@ -775,7 +874,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
       Words rest{t, b + 1, n};
       if (rest.any(hedged_yes_phrases()) && !names_only_other_things(k, t, b + 1, n, q))
         return Answer::yes;
-      if (vote(k, t, q.yes_phrases, b + 1) > 0) return Answer::yes;
+      if (vote(k, t, q.yes_phrases, b + 1, scopes) > 0) return Answer::yes;
       break;
     }
     return Answer::no;
@@ -786,7 +885,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   }
 
   // 7. The question's own yes/no words ("same as last week" to "is it getting worse?").
-  int yes = vote(k, t, q.yes_phrases, 0), no = vote(k, t, q.no_phrases, 0);
+  int yes = vote(k, t, q.yes_phrases, 0, scopes), no = vote(k, t, q.no_phrases, 0, scopes);
   if (yes > 0 && no > 0) {
     // The present outranks the past; both now is "sometimes worse sometimes better".
     int yes_now = current_votes(k, t, q.yes_phrases, scopes);
@@ -800,6 +899,8 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
 
   // 8. The asked-about finding stated absent ("no trouble peeing", "not numb down there").
   if (finding_is(reading, q.finding, false)) return Answer::no;
+  //    Or the red flag it screens for named and denied ("the GP said it's not a stroke").
+  if (red_flag_denied(k, t, q, reuse ? so_far->starts : nullptr)) return Answer::no;
   // 8b. Which side is worse ("both, left worse"): the thing asked about is there.
   if (compares_sides(q, t)) return Answer::yes;
 

@@ -46,6 +46,12 @@ Answer read_answer(const KnowledgeData& knowledge, const std::vector<Token>& tok
                    const QuestionDef& question, const Reading& reading, bool& hedged_denial,
                    bool& about_someone_else, const ReadSoFar* so_far = nullptr);
 
+// The reply opens by quoting the question's own words back as a question, then answers
+// ("cold, pale or blue? no none of those", "standing still for a minute or two? no"):
+// the index of the answer word after the quote, else 0. Its findings are the question's,
+// not the person's (parser.cpp forgets them as it does a question back's).
+int after_question_echo(const std::vector<Token>& tokens, const QuestionDef& question);
+
 // A screen, or a question whose finding a red-flag rule uses: never guessed towards no.
 bool is_red_flag_question(const KnowledgeData& knowledge, const QuestionDef& question);
 

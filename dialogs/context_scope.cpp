@@ -127,13 +127,69 @@ RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
 bool says_not_me(const std::vector<Token>& t, int from, int to) {
   static const WordSet auxiliaries = {"have", "do", "did", "am", "was"};
   static const WordSet closers = {"though", "tho", "thankfully", "luckily"};
+  static const WordSet well = {"fine", "ok", "okay", "alright", "good"};
   for (int i = from; i < to; ++i) {
     if (t[i].is("not") && t[i + 1].is("me")) return true;
+    // "... and couldn't pee, I'm fine" closing the message.
+    if (t[i].is("i") && t[i + 1].is("am") && i + 2 <= to && well.count(t[i + 2].word)) {
+      int j = i + 3;
+      while (j <= to && (t[j].punct || closers.count(t[j].word))) ++j;
+      if (j > to) return true;
+    }
     if (!t[i].is("i") || !auxiliaries.count(t[i + 1].word) || i + 2 > to || !t[i + 2].is("not"))
       continue;
     if (i + 3 > to || t[i + 3].punct || closers.count(t[i + 3].word)) return true;
   }
   return false;
+}
+
+// Someone other than the patient, as the subject of what they tell ("my son fell",
+// "my wife had numbness after giving birth"): the relatives above and the people a
+// patient lives with, who are otherwise taken as carers or witnesses.
+bool another_person_subject(const std::vector<Token>& t, int from, int to) {
+  static const WordSet others = {"son",    "daughter",  "wife",      "husband",    "partner",
+                                 "friend", "mate",      "boyfriend", "girlfriend", "kids",
+                                 "child",  "neighbour", "colleague", "boss",       "baby"};
+  static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
+  static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
+  for (int i = from; i <= to; ++i) {
+    if (t[i].punct || !(relatives().count(t[i].word) || others.count(t[i].word))) continue;
+    // A witness speaks of the patient ("my wife noticed my face drooping").
+    for (int k = i + 1; k <= to; ++k)
+      if (first_person.count(t[k].word) || reporting.count(t[k].word)) return false;
+    return true;
+  }
+  return false;
+}
+
+// "not me" after what someone else had or did: the patient disowns it in so many words.
+bool disowned(const std::vector<Token>& t, int from, int to) {
+  for (int i = from; i < to; ++i)
+    if (t[i].is("not") && (t[i + 1].is("me") || t[i + 1].is("mine") || t[i + 1].is("myself")))
+      return true;
+  return false;
+}
+
+// A question asking about a condition: from "what if" or the "if" of "would ... if" to
+// the sentence's closing question mark. Returns, per token, whether it is in one.
+std::vector<bool> hypothetical_words(const std::vector<Token>& t) {
+  const int n = static_cast<int>(t.size());
+  std::vector<bool> out(n, false);
+  int sentence = 0;
+  for (int end = 0; end < n; ++end) {
+    if (!t[end].sentence_end()) continue;
+    if (t[end].is("?")) {
+      int from = -1;
+      bool would = false;
+      for (int i = sentence; i < end && from < 0; ++i) {
+        if (t[i].is("would")) would = true;
+        if (t[i].is("if") && (would || (i > sentence && t[i - 1].is("what")))) from = i;
+      }
+      for (int i = std::max(from, 0); from >= 0 && i <= end; ++i) out[i] = true;
+    }
+    sentence = end + 1;
+  }
+  return out;
 }
 
 // The message opens with a no ("no but my sister has leukaemia", "nope, my mum does"):
@@ -171,6 +227,9 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   Scopes out;
   int n = static_cast<int>(t.size());
   out.segment_of.assign(t.size(), 0);
+  // Most messages ask nothing: the search is skipped without a question mark.
+  const bool asks = std::any_of(t.begin(), t.end(), [](const Token& w) { return w.is("?"); });
+  const std::vector<bool> hypothetical = asks ? hypothetical_words(t) : std::vector<bool>();
   // Cut into segments; `after_comma` records that only a comma parts a segment from the
   // one before, so an untimed segment may inherit its time.
   std::vector<bool> after_comma;
@@ -194,7 +253,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     // Nor a clause-final "now" ("clean now", "gone now"), which times its own clause.
     bool last_word = i + 1 >= n || t[i + 1].punct;
     bool bound = (i > 0 && keep_with.count(t[i - 1].word)) || (t[i].is("now") && last_word);
-    if (i > start && terminators().count(t[i].word) && !bound) {
+    const bool opens_a_condition = asks && hypothetical[i] && (i == 0 || !hypothetical[i - 1]);
+    if (i > start && ((terminators().count(t[i].word) && !bound) || opens_a_condition)) {
       close(i - 1);
       start = i;
       comma = false;
@@ -254,11 +314,19 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     }
   }
   const bool patient_denies = opens_with_no(t);
+  // Most messages disown nothing: then no segment is searched for another person.
+  const bool disowns = disowned(t, 0, n - 1);
   for (Segment& seg : out.segments) {
     RelativeEvent relative = relative_event(t, seg.first, seg.last);
-    seg.family = relative == RelativeEvent::certain ||
-                 (relative == RelativeEvent::had &&
-                  (seg.time != TimeScope::current || says_not_me(t, seg.first, n - 1)));
+    // A relative who has something now is a carer's report, unless the patient sets
+    // themselves apart ("my aunt has bladder problems but I don't").
+    seg.family =
+        relative == RelativeEvent::certain ||
+        (relative == RelativeEvent::had &&
+         (seg.time != TimeScope::current || says_not_me(t, seg.first, n - 1))) ||
+        (relative == RelativeEvent::has && says_not_me(t, seg.first, n - 1)) ||
+        (disowns && disowned(t, seg.last, n - 1) && another_person_subject(t, seg.first, seg.last));
+    seg.hypothetical = asks && hypothetical[seg.first];
     seg.relative_had = relative == RelativeEvent::had;
     seg.relative_apart = relative != RelativeEvent::none && patient_denies;
   }

@@ -10,7 +10,11 @@
 // ago, i had double vision"). A relative who is the subject of a past event ("my mum
 // had a stroke years ago", "my dad had it, not me") makes that segment family history;
 // a relative who is just the subject ("my dad's leg is numb", "she cant stand up") is a
-// carer speaking of the patient, so the segment stays the patient's.
+// carer speaking of the patient, so the segment stays the patient's. Anyone else the
+// subject of an event the patient then disowns ("my son fell off his bike yesterday, not
+// me") is someone else too, whenever it happened. A condition asked about in a question
+// ("would it be bad if I couldn't pee?", "what if my face starts drooping?") is
+// hypothetical, from its "if" to the question mark: it states nothing.
 // Pure; safe from any thread.
 #pragma once
 
@@ -38,6 +42,11 @@ struct Segment {
   // leukaemia"): someone else, for the findings that count whenever they happened.
   bool relative_apart = false;
   bool nothing_new = false;  // denies anything current ("nothing new", "not now")
+  // The condition of a question ("what if my face starts drooping?"): not a report.
+  bool hypothetical = false;
+  // Neither the patient's nor a carer's report: family history, or a condition asked
+  // about.
+  bool states_nothing() const { return family || hypothetical; }
 };
 
 struct Scopes {

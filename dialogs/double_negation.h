@@ -4,6 +4,10 @@
 // the reader heard "not sure" or a no. This rewrites such a frame before anything is
 // read: the frame goes, and so does the inner negator ("cannot" becomes "can"), leaving
 // what the person affirms ("I can lift it", "I have had an accident").
+// The same frame before a bare subject and auxiliary, with no inner negator and nothing
+// after but a past participle ("can't say I have", "I can't say I did", "can't say I've
+// noticed"), is an understatement of no: it becomes the plain denial ("I have not",
+// "I have not noticed"). "I can't say" alone stays uncertainty.
 // Pure; a few comparisons per word.
 #pragma once
 

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "dialogs/answer_reader.h"
+#include "dialogs/choice_position.h"
 #include "dialogs/context_scope.h"
 #include "dialogs/double_negation.h"
 #include "dialogs/drink_reading.h"
@@ -134,7 +135,7 @@ std::string quote(std::string_view text, const std::vector<Token>& t, const Segm
 enum class Stated { now, past, no };
 
 Stated stated(const Lexicon& lex, int f, const Segment& seg) {
-  if (seg.family) return Stated::no;
+  if (seg.states_nothing()) return Stated::no;
   if (lex.ever_findings.count(f))
     return seg.relative_had || seg.relative_apart ? Stated::no : Stated::now;
   if (seg.time == TimeScope::historical || seg.nothing_new) return Stated::past;
@@ -198,7 +199,7 @@ void read_findings(const KnowledgeData& k, std::string_view text, const std::vec
       if (!m) continue;
       if (p.owner == Owner::finding)
         note_mention(k.lexicon, f, scopes, *m, mentions);
-      else if (!m->negated && !scopes.at(m->first).family)
+      else if (!m->negated && !scopes.at(m->first).states_nothing())
         mentions.absent = true;
     }
     settle_finding(k, text, t, scopes, f, mentions, out);
@@ -229,7 +230,7 @@ void read_red_flags(const KnowledgeData& k, const std::vector<Token>& t, const S
     auto m = match_at(t, k.phrase(p), k.lexicon.negation, start.at);
     if (!m) continue;
     const Segment& seg = scopes.at(m->first);
-    if (!m->negated && !seg.family && seg.time == TimeScope::current && !seg.nothing_new)
+    if (!m->negated && !seg.states_nothing() && seg.time == TimeScope::current && !seg.nothing_new)
       out.red_flags.push_back(p.index);
   }
 }
@@ -347,6 +348,10 @@ int read_choice(const KnowledgeData& k, const std::vector<Token>& t, std::string
       return w;
     };
     if (!label.empty() && words(label) == words(typed)) return static_cast<int>(c);
+  }
+  if (q.kind == QuestionKind::choice) {
+    if (int place = choice_by_position(t, static_cast<int>(q.choices.size())); place >= 0)
+      return place;
   }
   if (q.kind == QuestionKind::age && reading.age_years)
     return choice_by_range(q, *reading.age_years);
@@ -638,6 +643,11 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
                                   : std::string_view::npos;
     }
     out.opens_with_correction = opens_with_a_correction(tokens);
+    // A question quoted back before the answer states nothing it names (looked for only
+    // when the asked finding was read at all).
+    if (pending->finding >= 0 && out.findings.count(pending->finding) &&
+        after_question_echo(*answered, *pending) > 0)
+      forget_a_question_back(k, text, *answered, *pending, out);
     // The scopes and starts above are of `tokens`: passed only when those are read.
     const ReadSoFar so_far{&scopes, &starts};
     out.answer = read_answer(k, *answered, *pending, out, out.hedged_denial, out.about_someone_else,

@@ -208,6 +208,9 @@ std::vector<Rule> build_rules() {
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
+       // A person who does not wake ("he is not waking up"); not "I'm not waking at night".
+       "he|she|they is|are not waking|wake", "hes|shes|theyre not waking|wake",
+       "he|she|they isnt|arent waking|wake",
        // Found down and not answering: "found my dad on the floor and he won't answer me".
        "floor|ground ... wont|not|isnt|doesnt|cant|cannot answer*|respond*|wake*|move|moving",
        // A person, not a leg, that does not move: "he's not moving", "she won't move".
@@ -274,12 +277,13 @@ std::vector<Rule> build_rules() {
        "bought|got|have ... rope", "saved|saving|stockpil*|hoarding|collecting ... " + kDrug,
        kDrug + " ... saved|stockpiled|stashed|hoarded",
        "been hurting|harming|cutting|burning myself",
-       "cut|harmed|burned|burnt myself again|deliberately|purpose", "end|ending it all",
-       "end|ending things|myself", "end|ending my life|lfe", "take|taking my own life",
-       "take|taking my life", kIntent + " ... hurt|harm|hurting|harming myself|meself",
-       "self harm*|injur*", "selfharm*", "cutting|burning myself",
-       "cut|slit|slash ... wrist|wrists", "cutting ... arms|wrists|thighs", "cutting again",
-       "been cutting $", "better off dead", "better off without me",
+       "cut|harmed|burned|burnt myself again|deliberately|purpose",
+       "end|ending|finish|finishing it all", "end|ending things|myself",
+       "end|ending|finish|finishing my life|lfe", "take|taking my own life", "take|taking my life",
+       kIntent + " ... hurt|harm|hurting|harming myself|meself", "self harm*|injur*", "selfharm*",
+       "cutting|burning myself", "cut|slit|slash ... wrist|wrists",
+       "cutting ... arms|wrists|thighs", "cutting again", "been cutting $", "better off dead",
+       "better off without me",
        // The burden said as a condition: "they'd be better off if I wasn't around".
        "better off if i wasnt|werent|wasn|wernt around|here|alive",
        "better off if i was|were not around|here|alive", "better off if i was|were gone|dead",
@@ -373,11 +377,11 @@ const Compiled& compiled() {
          "burden to|on anyone|everyone|everybody|my|the|family|people", "giving|given|gave away my",
          "giving|given|gave|give my ... away", "giving|given|gave away ... stuff|things|belongings",
          "saying|said goodbye*", "wont|not be around|here", "affairs in order"});
-    out.past_words =
-        compile_all({"when i|he|she|we|they was|were", "years|year|months|ages ago",
-                     "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",
-                     "back in", "in my teens|twenties|youth", "in the past", "history of", "hx of",
-                     "for years", "since childhood", "since i|he|she was"});
+    out.past_words = compile_all(
+        {"when i|he|she|we|they was|were", "years|year|months|ages ago",
+         "last summer|winter|spring|autumn|christmas", "as a kid|child|teenager|teen|baby|boy|girl",
+         "last year", "used to", "back in", "in my teens|twenties|youth", "in the past",
+         "history of", "hx of", "for years", "since childhood", "since i|he|she was"});
     out.present_words = compile_all({"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
                                      "this morning|evening|afternoon"});
     for (auto& rule : out.rules) {

@@ -117,11 +117,28 @@ bool long_past(const IndexedClause& clause) {
          !any_found(clause, safety::present_words(), nullptr);
 }
 
-// A pattern's match speaks for the rule: it is not denied, and its subject is not a body
-// part where the rule asks for the person (rule.body_part_subject).
+// The match comes after the "if" of a condition asked about ("would it be bad if I had
+// chest pain too?", "what if he passes out?"): a question, not an emergency. Only after
+// the "if": "my chest is crushing, would it be ok to wait" still fires.
+bool asked_as_a_condition(const Clause& clause, const PatternMatch& match) {
+  bool would = false;
+  for (int i = 0; i < match.first; ++i) {
+    const std::string& word = clause[i];
+    if (is_one_of(word, {"would", "wouldnt"})) would = true;
+    if (is_one_of(word, {"if"}) && (would || (i > 0 && is_one_of(clause[i - 1], {"what"}))))
+      return true;
+  }
+  return false;
+}
+
+// A pattern's match speaks for the rule: it is not denied, its subject is not a body
+// part where the rule asks for the person (rule.body_part_subject), and a physical
+// emergency (rule.past_scoped) is not only a condition asked about. Self-harm "if ..."
+// still counts (safety_rules.cpp).
 bool match_in_scope(const Rule& rule, const Clause& words, const PatternMatch& match) {
   return !negated(words, match, rule.negation) &&
-         !(rule.body_part_subject && body_part_before(words, match));
+         !(rule.body_part_subject && body_part_before(words, match)) &&
+         !(rule.past_scoped && asked_as_a_condition(words, match));
 }
 
 // `past`: the clause is about the distant past (long_past), worked out once per clause.

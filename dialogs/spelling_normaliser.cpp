@@ -1,6 +1,7 @@
 #include "dialogs/spelling_normaliser.h"
 
 #include "dialogs/clinical_shorthand.h"
+#include "dialogs/dictation_slips.h"
 
 #include <algorithm>
 #include <cctype>
@@ -26,7 +27,9 @@ const WordMap<std::string>& slang() {
       {"pls", "please"}, {"plz", "please"}, {"abt", "about"}, {"bout", "about"},
       {"w", "with"}, {"til", "until"}, {"till", "until"}, {"rite", "right"},
       {"xmas", "christmas"}, {"mins", "minutes"}, {"hrs", "hours"}, {"wk", "week"},
-      {"wks", "weeks"}, {"mth", "month"}, {"mths", "months"}, {"yrs", "years"},
+      {"wks", "weeks"}, {"mth", "month"}, {"mths", "months"}, {"yr", "year"}, {"yrs", "years"},
+      // "ngl" (not gonna lie) is a tone, as "tbh" is: its "not" must deny nothing.
+      {"ngl", "honestly"}, {"nd", "and"}, {"m8", "mate"},
       {"yday", "yesterday"}, {"yest", "yesterday"}, {"tues", "tuesday"},
       {"weds", "wednesday"}, {"thur", "thursday"}, {"thurs", "thursday"},
       {"idk", "dunno"}, {"dk", "dunno"}, {"naw", "nah"}, {"lmao", "lol"}, {"k", "ok"},
@@ -101,6 +104,10 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
       continue;
     }
     if (std::string plain = undrawn(t.word); !plain.empty()) t.word = plain;
+    if (std::string_view meant = dictation_slip(tokens, i); !meant.empty()) {
+      emit(std::string(meant));
+      continue;
+    }
     auto s = slang().find(t.word);
     if (s != slang().end() && slang_applies(tokens, i)) {
       for (const auto& piece : tokenize(s->second)) emit(piece.word);
@@ -124,7 +131,11 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
                  has_digit(t.word) || keep.count(t.word) || chat_words().count(t.word) ||
                  lookups >= kMaxCorrections || spelling->known(t.word);
     if (!leave) ++lookups;
-    std::string corrected = leave ? std::string() : best_suggestion(t.word, *spelling, keep);
+    std::string corrected;
+    if (!leave) {
+      corrected = with_dropped_g(t.word, *spelling);
+      if (corrected.empty()) corrected = best_suggestion(t.word, *spelling, keep);
+    }
     if (corrected.empty()) {
       out.push_back(std::move(t));
       continue;

@@ -23,9 +23,20 @@ char latin1_base(unsigned char low) {
 }
 
 // The few emoji people answer a yes/no question with, read as the word they stand for.
-const char* emoji_word(std::string_view in, size_t i) {
-  if (in.size() < i + 4 || static_cast<unsigned char>(in[i]) != 0xF0) return nullptr;
+// `length` is set to the emoji's bytes. Check marks and crosses (three bytes, from phone
+// keyboards: "✅", "✔️", "❌") are ticks and crosses on a form: yes and no.
+const char* emoji_word(std::string_view in, size_t i, size_t& length) {
   auto b = [&](size_t k) { return static_cast<unsigned char>(in[i + k]); };
+  if (in.size() >= i + 3 && b(0) == 0xE2) {
+    length = 3;
+    if (b(1) == 0x9C && (b(2) == 0x85 || b(2) == 0x94)) return "yes";  // ✅ ✔
+    if (b(1) == 0x98 && b(2) == 0x91) return "yes";                    // ☑
+    if (b(1) == 0x9D && (b(2) == 0x8C || b(2) == 0x8E)) return "no";   // ❌ ❎
+    if (b(1) == 0x9C && b(2) == 0x96) return "no";                     // ✖
+    return nullptr;
+  }
+  length = 4;
+  if (in.size() < i + 4 || b(0) != 0xF0) return nullptr;
   if (b(1) == 0x9F && b(2) == 0x91 && b(3) == 0x8D) return "yes";    // thumbs up
   if (b(1) == 0x9F && b(2) == 0x91 && b(3) == 0x8E) return "no";     // thumbs down
   if (b(1) == 0x9F && b(2) == 0xA4 && b(3) == 0xB7) return "dunno";  // shrug
@@ -57,11 +68,12 @@ AsciiText to_ascii_lower(std::string_view in) {
       continue;
     }
     size_t from = i;
-    if (const char* word = emoji_word(in, i)) {
+    size_t length = 0;
+    if (const char* word = emoji_word(in, i, length)) {
       put(' ', from);
       for (const char* w = word; *w; ++w) put(*w, from);
       put(' ', from);
-      i += 3;
+      i += length - 1;
       continue;
     }
     if (c == 0xE2 && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0x80) {
@@ -253,7 +265,9 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     // The mark is made only for a mark (most of these characters are spaces).
     if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
-      Token mark{".", true, ascii.origin[i], ascii.origin[i + 1]};
+      // A question mark stays one: a sentence that asks ("would it be bad if I
+      // couldn't pee?") is read apart from one that tells (context_scope.h).
+      Token mark{c == '?' ? "?" : ".", true, ascii.origin[i], ascii.origin[i + 1]};
       if (out.empty() || !out.back().punct)
         out.push_back(std::move(mark));
       else

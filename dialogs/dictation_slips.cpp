@@ -1,0 +1,63 @@
+#include "dialogs/dictation_slips.h"
+
+#include <algorithm>
+
+namespace triagebot::dialogs {
+namespace {
+
+bool clause_start(const std::vector<Token>& t, size_t i) { return i == 0 || t[i - 1].punct; }
+
+bool clause_end(const std::vector<Token>& t, size_t i) {
+  return i + 1 >= t.size() || t[i + 1].punct;
+}
+
+// "know" opening a clause is the verb only before what is known or asked about ("know
+// what I mean", "know if it matters", "know about it").
+bool verb_know_before(const std::vector<Token>& t, size_t next) {
+  static const WordSet objects = {
+      "what", "how",      "if",  "why",  "where",   "when",       "who",     "whether",
+      "that", "about",    "it",  "him",  "her",     "them",       "of",      "the",
+      "this", "anything", "any", "much", "exactly", "more",       "someone", "anyone",
+      "you",  "your",     "yet", "a",    "which",   "everything", "nothing"};
+  return next < t.size() && !t[next].punct && objects.count(t[next].word);
+}
+
+bool a_number(const Token& token) {
+  static const WordSet words = {"one",   "two",    "three",   "four",    "five",   "six",
+                                "seven", "eight",  "nine",    "ten",     "eleven", "twelve",
+                                "few",   "couple", "several", "fifteen", "twenty"};
+  if (token.punct || token.word.empty()) return false;
+  if (std::all_of(token.word.begin(), token.word.end(),
+                  [](char c) { return c >= '0' && c <= '9'; }))
+    return true;
+  return words.count(token.word) != 0;
+}
+
+}  // namespace
+
+std::string_view dictation_slip(const std::vector<Token>& t, size_t i) {
+  const Token& token = t[i];
+  if (token.punct) return {};
+  if (token.is("know")) {
+    return clause_start(t, i) && !verb_know_before(t, i + 1) ? "no" : std::string_view();
+  }
+  const bool weak = token.is("weak"), weaks = token.is("weaks");
+  if (!weak && !weaks) return {};
+  std::string_view week = weak ? "week" : "weeks";
+  if (i > 0 && a_number(t[i - 1])) return week;
+  if (i + 1 < t.size() && t[i + 1].is("ago")) return week;
+  static const WordSet before_a_week = {"a", "last", "this", "next", "per", "every"};
+  if (weak && i > 0 && before_a_week.count(t[i - 1].word) && clause_end(t, i)) return week;
+  return {};
+}
+
+std::string with_dropped_g(const std::string& word, const SpellChecker& spelling) {
+  if (word.size() < 4 || word.compare(word.size() - 2, 2, "in") != 0) return {};
+  // The stem must be a word too ("go" in "goin", "walk" in "walkin"): "gorin" is a
+  // misspelt "groin", not "goring".
+  if (!spelling.known(std::string_view(word).substr(0, word.size() - 2))) return {};
+  std::string with_g = word + "g";
+  return spelling.known(with_g) ? with_g : std::string();
+}
+
+}  // namespace triagebot::dialogs

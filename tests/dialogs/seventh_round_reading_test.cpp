@@ -1,0 +1,241 @@
+// The general rules the seventh held-out round led to (docs/reading.md "Measured",
+// docs/safety.md "Measured"): writers on voice-to-text and phone keyboards ("know" for
+// no, "weak" for week, "goin"), texting shorthand and emoji, answers by a choice's place,
+// the question quoted back, apologies for the wait, understatement, someone else's
+// history and hypotheticals, and crises in the same styles; each with the look-alike it
+// must not catch. Conversations go through dialogs::step as the server runs them
+// (tests/dialogs/server_steps.h) and are judged by the replies, red flags and
+// assessment; single replies by how the reader takes them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "dialogs/engine.h"
+#include "dialogs/knowledge_data.h"
+#include "dialogs/parser.h"
+#include "dialogs/safety_screen.h"
+#include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
+#include "tests/dialogs/typed_answer.h"
+
+namespace triagebot::dialogs::testing::seventh_round_reading_test {
+namespace {
+
+using std::chrono::minutes;
+
+Answer answer(const char* question, const std::string& text) {
+  return typed_answer(question, text);
+}
+
+bool fires(const std::string& text, SafetyCategory c) {
+  auto found = screen_for_safety(text, &spelling());
+  return std::find(found.begin(), found.end(), c) != found.end();
+}
+
+// Whether an opening message states finding `id` (as the interview's first step reads it).
+bool states(const std::string& opening, const char* id) {
+  const KnowledgeData& k = builtin().data();
+  Reading r = read_message(k, opening, nullptr, &spelling());
+  for (const auto& [f, present] : r.findings)
+    if (present && k.findings[f].id == id) return true;
+  return false;
+}
+
+// The question a turn asks (its id), or "" when it asks none.
+std::string asked(const Turn& t) {
+  for (const auto& r : t.replies) {
+    if (r.choices.empty()) continue;
+    const std::string& id = r.choices[0].id;
+    return id.substr(0, id.find(':'));
+  }
+  return "";
+}
+
+// Messages ten minutes apart, so no red flag is read across two of them.
+SentAt minute(int n) { return kFirstMessageAt + minutes(10 * n); }
+
+// Opens with `opening` and presses "No" to every question until `question` is asked.
+Turn until_asked(const std::string& opening, const std::string& question, int& clock) {
+  Turn t = say_at(Session{}, opening, minute(clock++));
+  for (int i = 0; i < 25 && !asked(t).empty() && asked(t) != question; ++i) {
+    bool yes_no = false;
+    for (const auto& r : t.replies)
+      for (const auto& c : r.choices) yes_no = yes_no || c.id == asked(t) + ":no";
+    t = yes_no ? press_at(t.next, asked(t) + ":no", minute(clock++))
+               : press_at(t.next, t.replies.back().choices.front().id, minute(clock++));
+  }
+  return t;
+}
+
+TEST(SeventhRoundReading, ADroppedGIsNotAnotherWord) {
+  // "goin" was spelt into "groin": numbness in the saddle area, a cauda equina sign.
+  Turn t = say_at(Session{}, "my feet r tingly n its goin up my legs");
+  EXPECT_FALSE(t.assessment);
+  EXPECT_TRUE(t.next.red_flags.empty());
+  EXPECT_FALSE(states("my feet r tingly n its goin up my legs", "saddle_numbness"));
+  // "stayin" was "statin", a cholesterol medicine.
+  EXPECT_FALSE(states("stayin alive, stayin alive", "vascular_risk"));
+  // A misspelt groin whose stem is no word stays the groin.
+  EXPECT_TRUE(states("I can't feel my gorin", "saddle_numbness"));
+}
+
+TEST(SeventhRoundReading, DictatedKnowIsNo) {
+  EXPECT_EQ(answer("q_bladder", "know problems with that"), Answer::no);
+  EXPECT_EQ(answer("q_weak", "know"), Answer::no);
+  EXPECT_EQ(answer("q_weak", "know its fine now"), Answer::no);
+  // The verb before what is known stays a verb.
+  EXPECT_NE(answer("q_weak", "know what I mean? it gives way"), Answer::no);
+}
+
+TEST(SeventhRoundReading, AWeakAfterANumberIsAWeek) {
+  const char* opening =
+      "when I walk about 200 yards my left calf goes numb and I have to stop, its been like "
+      "this for about 6 weak";
+  EXPECT_FALSE(states(opening, "weakness"));
+  EXPECT_EQ(answer("q_back_pain", "yes my lower back has been sore for about a weak"), Answer::yes);
+  // Weak legs stay weak.
+  EXPECT_TRUE(states("my left leg is weak and numb", "weakness"));
+  EXPECT_TRUE(states("my leg has been weak for 2 weeks", "weakness"));
+}
+
+TEST(SeventhRoundReading, ChecksAndCrossesAreYesAndNo) {
+  EXPECT_EQ(answer("q_injury", "✅"), Answer::yes);
+  EXPECT_EQ(answer("q_diabetes", "✔️ type 2"), Answer::yes);
+  EXPECT_EQ(answer("q_fever", "❌"), Answer::no);
+}
+
+TEST(SeventhRoundReading, AnEyeTroubleLastYrIsNoStrokeNow) {
+  Turn t = say_at(Session{},
+                  "my left leg n foot have been tingly since tues. last yr my eye went blurry n "
+                  "sore for a couple wks");
+  EXPECT_FALSE(t.assessment);
+  EXPECT_TRUE(t.next.red_flags.empty());
+}
+
+TEST(SeventhRoundReading, CantSayIHaveIsNo) {
+  EXPECT_EQ(answer("q_injury", "cant say i have"), Answer::no);
+  EXPECT_EQ(answer("q_prior", "can't say I have"), Answer::no);
+  EXPECT_EQ(answer("q_bladder", "I can't say I've noticed"), Answer::no);
+  // Without a subject and auxiliary it is still uncertainty; with an inner negator, a yes.
+  EXPECT_EQ(answer("q_bladder", "I can't say"), Answer::unsure);
+  EXPECT_EQ(answer("q_bladder", "I can't say I haven't had a couple of accidents"), Answer::yes);
+}
+
+TEST(SeventhRoundReading, AnApologyForTheWaitFramesTheAnswer) {
+  EXPECT_EQ(answer("q_bladder", "sorry for the delay, no"), Answer::no);
+  EXPECT_EQ(answer("q_fever", "sorry for the late reply, no"), Answer::no);
+  EXPECT_EQ(answer("q_saddle", "sorry was making a cuppa. no"), Answer::no);
+  EXPECT_EQ(answer("q_saddle", "sorry was at work, yes a bit numb when I wipe"), Answer::yes);
+  // "sorry" before a yes or no, a mark or "I meant" still corrects.
+  EXPECT_EQ(answer("q_cold", "yes - sorry, no, i misread"), Answer::no);
+  EXPECT_EQ(answer("q_weak", "yes sorry I meant no, its not weak"), Answer::no);
+  EXPECT_EQ(answer("q_stroke", "no, sorry, yes my face did droop for a bit"), Answer::yes);
+}
+
+TEST(SeventhRoundReading, AYesOrNoClosingAfterButIsTheAnswer) {
+  EXPECT_EQ(answer("q_stroke", "my dad had a stroke last year but no"), Answer::no);
+  EXPECT_EQ(answer("q_stroke", "my mum had a stroke in 2019 but no, nothing like that for me"),
+            Answer::no);
+  EXPECT_EQ(answer("q_weak", "they feel heavy but no"), Answer::no);
+  // "no" as a determiner after "but" answers nothing.
+  EXPECT_NE(answer("q_saddle", "I had an MRI but no results yet"), Answer::no);
+}
+
+TEST(SeventhRoundReading, AClinicianRulingTheRedFlagOutIsNo) {
+  EXPECT_EQ(answer("q_stroke", "the GP said it's not a stroke"), Answer::no);
+  // Suspected, it is the red flag.
+  Turn t = say_at(Session{}, "the GP said it might be a stroke, my leg is numb");
+  ASSERT_TRUE(t.assessment);
+  EXPECT_EQ(t.next.red_flags, std::vector<std::string>{"stroke_signs"});
+}
+
+TEST(SeventhRoundReading, TheQuestionQuotedBackIsNotTheAnswer) {
+  EXPECT_EQ(answer("q_cold", "cold, pale or blue? no none of those"), Answer::no);
+  EXPECT_EQ(answer("q_stand_still", "standing still for a minute or two? no that doesnt help"),
+            Answer::no);
+  EXPECT_EQ(answer("q_weak", "gives way? yes a few times"), Answer::yes);
+  // Quoted, then told: the words after the answer still count.
+  EXPECT_EQ(answer("q_weak", "gives way? no, but my foot drags"), Answer::yes);
+}
+
+TEST(SeventhRoundReading, AConditionAskedAboutStatesNothing) {
+  EXPECT_EQ(answer("q_bladder", "would it be bad if I couldn't pee?"), Answer::clarify);
+  EXPECT_EQ(answer("q_stroke", "what if my face starts drooping?"), Answer::clarify);
+  // As an opening it raises no red flag: the bladder screen is asked as for anyone.
+  int clock = 0;
+  Turn t = until_asked(
+      "would it be bad if i couldnt pee? asking coz my mate said. anyway the outside of my "
+      "right thigh has been numb for 3 weeks and my back aches",
+      "q_bladder", clock);
+  EXPECT_FALSE(t.assessment);
+  EXPECT_EQ(asked(t), "q_bladder");
+  // Told before the question, it is told.
+  EXPECT_EQ(answer("q_bladder", "i cant pee, would it be bad if i waited till monday?"),
+            Answer::yes);
+}
+
+TEST(SeventhRoundReading, SomeoneElsesEventDisownedIsNotThePatients) {
+  EXPECT_EQ(answer("q_injury", "my son fell off his bike yesterday, not me"), Answer::no);
+  EXPECT_EQ(answer("q_saddle", "my wife had numbness down there after giving birth, not me"),
+            Answer::no);
+  EXPECT_EQ(answer("q_bladder", "my brother had cauda equina and couldnt pee, im fine"),
+            Answer::no);
+  EXPECT_EQ(answer("q_bladder", "no, my aunt has MS and she has bladder problems but I dont"),
+            Answer::no);
+  // Not disowned, a carer's report is the patient's.
+  EXPECT_EQ(answer("q_injury", "my dad fell down the stairs yesterday"), Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "my dad has trouble peeing but I don't know why"), Answer::yes);
+  EXPECT_EQ(answer("q_stroke", "my wife has noticed my face drooping"), Answer::yes);
+}
+
+// Whether the turn says it did not understand the reply (and notes "not sure").
+bool not_understood(const Turn& t) {
+  const std::string& text = builtin().data().text("not_understood");
+  return std::any_of(t.replies.begin(), t.replies.end(),
+                     [&](const Reply& r) { return r.text.find(text) != std::string::npos; });
+}
+
+TEST(SeventhRoundReading, AChoiceNamedByItsPlace) {
+  int clock = 0;
+  Turn t = until_asked("numb toes for a few weeks", "q_side", clock);
+  ASSERT_EQ(asked(t), "q_side");
+  for (const char* place : {"2", "the second one", "first", "option 3"}) {
+    Turn next = say_at(t.next, place, minute(clock++));
+    EXPECT_FALSE(not_understood(next)) << place;
+  }
+  // "Right leg only" (the second button) leads where "2" does.
+  Turn pressed = press_at(t.next, t.replies.back().choices[1].id, minute(clock++));
+  Turn typed = say_at(t.next, "2", minute(clock++));
+  EXPECT_EQ(asked(typed), asked(pressed));
+  // Not a place, or two of them: not understood.
+  EXPECT_TRUE(not_understood(say_at(t.next, "2 weeks", minute(clock++))));
+  EXPECT_TRUE(not_understood(say_at(t.next, "1 or 2", minute(clock++))));
+}
+
+TEST(SeventhRoundReading, CrisesInTheseStylesAreAnswered) {
+  EXPECT_TRUE(fires("sometimes I am thinking to finish my life", SafetyCategory::self_harm));
+  EXPECT_TRUE(fires("my father he fall down and now he is not waking up",
+                    SafetyCategory::collapse_unresponsive));
+  EXPECT_TRUE(fires("shes not waking up", SafetyCategory::collapse_unresponsive));
+  // A condition asked about, someone's faint last summer, and the patient's own nights
+  // are no emergency; a crisis told before the condition still is.
+  EXPECT_FALSE(fires("would it be bad if I had chest pain too? I dont, just asking",
+                     SafetyCategory::chest_pain));
+  EXPECT_TRUE(fires("my chest is crushing, would it be bad if I waited an hour?",
+                    SafetyCategory::chest_pain));
+  EXPECT_TRUE(
+      fires("would it be bad if I waited, my chest is crushing", SafetyCategory::chest_pain));
+  EXPECT_FALSE(fires("my dad passed out from the heat last summer but hes fine",
+                     SafetyCategory::collapse_unresponsive));
+  EXPECT_FALSE(
+      fires("I'm not waking up at night with it any more", SafetyCategory::collapse_unresponsive));
+  // Self-harm said as a condition still gets the kind answer.
+  EXPECT_TRUE(fires("what if I just end it all", SafetyCategory::self_harm));
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::seventh_round_reading_test
