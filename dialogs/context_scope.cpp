@@ -121,24 +121,36 @@ RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
   return RelativeEvent::none;
 }
 
-// The patient sets themselves apart from the relative: "not me", or an elliptic "but I
-// haven't" closing its clause (not "I haven't called anyone yet", which is about
-// something else).
+const WordSet& closing_words() {
+  static const WordSet words = {"though", "tho", "thankfully", "luckily"};
+  return words;
+}
+
+// The patient sets themselves apart from the relative in so many words: "not me", or an
+// elliptic "but I haven't" closing its clause (not "I haven't called anyone yet", which is
+// about something else).
 bool says_not_me(const std::vector<Token>& t, int from, int to) {
   static const WordSet auxiliaries = {"have", "do", "did", "am", "was"};
-  static const WordSet closers = {"though", "tho", "thankfully", "luckily"};
-  static const WordSet well = {"fine", "ok", "okay", "alright", "good"};
   for (int i = from; i < to; ++i) {
     if (t[i].is("not") && t[i + 1].is("me")) return true;
-    // "... and couldn't pee, I'm fine" closing the message.
-    if (t[i].is("i") && t[i + 1].is("am") && i + 2 <= to && well.count(t[i + 2].word)) {
-      int j = i + 3;
-      while (j <= to && (t[j].punct || closers.count(t[j].word))) ++j;
-      if (j > to) return true;
-    }
     if (!t[i].is("i") || !auxiliaries.count(t[i + 1].word) || i + 2 > to || !t[i + 2].is("not"))
       continue;
-    if (i + 3 > to || t[i + 3].punct || closers.count(t[i + 3].word)) return true;
+    if (i + 3 > to || t[i + 3].punct || closing_words().count(t[i + 3].word)) return true;
+  }
+  return false;
+}
+
+// "... and couldn't pee, I'm fine" closing the message: a weaker way of setting oneself
+// apart, since a carer may say it of themselves while telling what happened to the
+// patient ("my dad had a fall yesterday, I'm fine"). It counts only for what the message
+// does not place in time (context_scope below).
+bool ends_saying_fine(const std::vector<Token>& t, int from, int to) {
+  static const WordSet well = {"fine", "ok", "okay", "alright", "good"};
+  for (int i = from; i + 2 <= to; ++i) {
+    if (!t[i].is("i") || !t[i + 1].is("am") || !well.count(t[i + 2].word)) continue;
+    int j = i + 3;
+    while (j <= to && (t[j].punct || closing_words().count(t[j].word))) ++j;
+    if (j > to) return true;
   }
   return false;
 }
@@ -316,15 +328,20 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   const bool patient_denies = opens_with_no(t);
   // Most messages disown nothing: then no segment is searched for another person.
   const bool disowns = disowned(t, 0, n - 1);
-  for (Segment& seg : out.segments) {
+  for (size_t s = 0; s < out.segments.size(); ++s) {
+    Segment& seg = out.segments[s];
     RelativeEvent relative = relative_event(t, seg.first, seg.last);
     // A relative who has something now is a carer's report, unless the patient sets
-    // themselves apart ("my aunt has bladder problems but I don't").
+    // themselves apart ("my aunt has bladder problems but I don't"). A closing "I'm fine"
+    // does so only for an event the message does not date: after "my dad had a fall
+    // yesterday" it is more likely the carer speaking of themselves, and reading the
+    // patient's red flag as a no is the error not to make.
+    const bool apart =
+        says_not_me(t, seg.first, n - 1) || (untimed[s] && ends_saying_fine(t, seg.first, n - 1));
     seg.family =
         relative == RelativeEvent::certain ||
-        (relative == RelativeEvent::had &&
-         (seg.time != TimeScope::current || says_not_me(t, seg.first, n - 1))) ||
-        (relative == RelativeEvent::has && says_not_me(t, seg.first, n - 1)) ||
+        (relative == RelativeEvent::had && (seg.time != TimeScope::current || apart)) ||
+        (relative == RelativeEvent::has && apart) ||
         (disowns && disowned(t, seg.last, n - 1) && another_person_subject(t, seg.first, seg.last));
     seg.hypothetical = asks && hypothetical[seg.first];
     seg.relative_had = relative == RelativeEvent::had;

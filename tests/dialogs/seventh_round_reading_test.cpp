@@ -190,6 +190,12 @@ TEST(SeventhRoundReading, SomeoneElsesEventDisownedIsNotThePatients) {
   EXPECT_EQ(answer("q_injury", "my dad fell down the stairs yesterday"), Answer::yes);
   EXPECT_EQ(answer("q_bladder", "my dad has trouble peeing but I don't know why"), Answer::yes);
   EXPECT_EQ(answer("q_stroke", "my wife has noticed my face drooping"), Answer::yes);
+  // A closing "I'm fine" sets the patient apart only from what the message does not date:
+  // after a dated event it is the carer speaking of themselves, and the patient's red
+  // flag must not be read as a no (the lead's probe after the round).
+  EXPECT_EQ(answer("q_injury", "my dad had a fall yesterday, I'm fine"), Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "mum had an accident last night, im ok"), Answer::yes);
+  EXPECT_EQ(answer("q_stroke", "my husband had a stroke last year, I'm fine though"), Answer::no);
 }
 
 // Whether the turn says it did not understand the reply (and notes "not sure").
