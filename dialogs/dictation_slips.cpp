@@ -33,6 +33,15 @@ bool a_number(const Token& token) {
   return words.count(token.word) != 0;
 }
 
+// "one weak leg", "two weak arms": a number counting limbs, and weak is weak.
+bool before_a_body_part(const std::vector<Token>& t, size_t next) {
+  static const WordSet parts = {"leg",   "legs",   "arm",  "arms",  "foot",   "feet",
+                                "knee",  "knees",  "hand", "hands", "ankle",  "ankles",
+                                "thigh", "thighs", "hip",  "hips",  "side",   "sides",
+                                "limb",  "limbs",  "toe",  "toes",  "muscle", "muscles"};
+  return next < t.size() && !t[next].punct && parts.count(t[next].word);
+}
+
 }  // namespace
 
 std::string_view dictation_slip(const std::vector<Token>& t, size_t i) {
@@ -44,7 +53,7 @@ std::string_view dictation_slip(const std::vector<Token>& t, size_t i) {
   const bool weak = token.is("weak"), weaks = token.is("weaks");
   if (!weak && !weaks) return {};
   std::string_view week = weak ? "week" : "weeks";
-  if (i > 0 && a_number(t[i - 1])) return week;
+  if (i > 0 && a_number(t[i - 1]) && !before_a_body_part(t, i + 1)) return week;
   if (i + 1 < t.size() && t[i + 1].is("ago")) return week;
   static const WordSet before_a_week = {"a", "last", "this", "next", "per", "every"};
   if (weak && i > 0 && before_a_week.count(t[i - 1].word) && clause_end(t, i)) return week;

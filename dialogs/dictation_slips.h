@@ -5,8 +5,9 @@
 // - "know" for "no" opening a clause ("know problems with that", "know I haven't
 //   fallen", "know"), but not "know what I mean", "know if it matters";
 // - "weak" for "week" where only a week fits: after a number ("about 6 weak", "two
-//   weaks"), before "ago" ("a weak ago"), or closing a clause after "a", "last",
-//   "this", "next", "per", "every" ("sore for about a weak"); "a weak leg" stays weak;
+//   weaks") unless a limb follows ("one weak leg", "two weak arms"), before "ago" ("a
+//   weak ago"), or closing a clause after "a", "last", "this", "next", "per", "every"
+//   ("sore for about a weak"); "a weak leg" stays weak;
 // - a dropped final g ("goin", "walkin", "feelin"): the word with its g when the
 //   dictionary knows it and its stem ("go", "walk"), not the dictionary's first guess
 //   ("goin" was "groin", numbness in the saddle area; "gorin" stays "groin").

@@ -100,6 +100,10 @@ TEST(SeventhRoundReading, AWeakAfterANumberIsAWeek) {
   // Weak legs stay weak.
   EXPECT_TRUE(states("my left leg is weak and numb", "weakness"));
   EXPECT_TRUE(states("my leg has been weak for 2 weeks", "weakness"));
+  // A number counting limbs: weak is weak (the lead's probe after the round).
+  EXPECT_TRUE(states("i have one weak leg and it feels numb", "weakness"));
+  EXPECT_EQ(answer("q_weak", "two weak legs"), Answer::yes);
+  EXPECT_EQ(answer("q_weak", "one weak leg"), Answer::yes);
 }
 
 TEST(SeventhRoundReading, ChecksAndCrossesAreYesAndNo) {
