@@ -279,11 +279,13 @@ std::vector<Rule> build_rules() {
        "been hurting|harming|cutting|burning myself",
        "cut|harmed|burned|burnt myself again|deliberately|purpose",
        "end|ending|finish|finishing it all", "end|ending things|myself",
-       "end|ending|finish|finishing my life|lfe", "take|taking my own life", "take|taking my life",
-       kIntent + " ... hurt|harm|hurting|harming myself|meself", "self harm*|injur*", "selfharm*",
-       "cutting|burning myself", "cut|slit|slash ... wrist|wrists",
-       "cutting ... arms|wrists|thighs", "cutting again", "been cutting $", "better off dead",
-       "better off without me",
+       "end|ending|finish|finishing my life|lfe",
+       // As a condition: "what if I just ended it all?".
+       "ended|finished it all", "ended|finished my life", "take|taking my own life",
+       "take|taking my life", kIntent + " ... hurt|harm|hurting|harming myself|meself",
+       "self harm*|injur*", "selfharm*", "cutting|burning myself",
+       "cut|slit|slash ... wrist|wrists", "cutting ... arms|wrists|thighs", "cutting again",
+       "been cutting $", "better off dead", "better off without me",
        // The burden said as a condition: "they'd be better off if I wasn't around".
        "better off if i wasnt|werent|wasn|wernt around|here|alive",
        "better off if i was|were not around|here|alive", "better off if i was|were gone|dead",

@@ -119,14 +119,25 @@ bool long_past(const IndexedClause& clause) {
 
 // The match comes after the "if" of a condition asked about ("would it be bad if I had
 // chest pain too?", "what if he passes out?"): a question, not an emergency. Only after
-// the "if": "my chest is crushing, would it be ok to wait" still fires.
+// the "if": "my chest is crushing, would it be ok to wait" still fires. And only a
+// supposition about a person ("if I had", "if he passes out"), never brought to now: "what
+// if this chest pain is a heart attack?" asks about a pain that is there, and "what if I
+// have chest pain right now" tells of one. Missing an emergency is the error not to make.
 bool asked_as_a_condition(const Clause& clause, const PatternMatch& match) {
   bool would = false;
   for (int i = 0; i < match.first; ++i) {
     const std::string& word = clause[i];
     if (is_one_of(word, {"would", "wouldnt"})) would = true;
-    if (is_one_of(word, {"if"}) && (would || (i > 0 && is_one_of(clause[i - 1], {"what"}))))
-      return true;
+    if (!is_one_of(word, {"if"}) || !(would || (i > 0 && is_one_of(clause[i - 1], {"what"}))))
+      continue;
+    const bool about_a_person =
+        static_cast<std::size_t>(i + 1) < clause.size() &&
+        is_one_of(clause[i + 1], {"i", "he", "she", "they", "you", "we", "someone", "somebody",
+                                  "anyone", "anybody"});
+    const bool now = std::any_of(clause.begin(), clause.end(), [](const std::string& w) {
+      return is_one_of(w, {"now", "currently", "atm", "rn", "already"});
+    });
+    return about_a_person && !now;
   }
   return false;
 }

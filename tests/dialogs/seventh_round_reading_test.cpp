@@ -245,6 +245,14 @@ TEST(SeventhRoundReading, CrisesInTheseStylesAreAnswered) {
       fires("I'm not waking up at night with it any more", SafetyCategory::collapse_unresponsive));
   // Self-harm said as a condition still gets the kind answer.
   EXPECT_TRUE(fires("what if I just end it all", SafetyCategory::self_harm));
+  // The lead's probes after the round: a pain that is there, asked about, or brought to
+  // now, is told; so is self-harm in the past tense of a condition.
+  EXPECT_TRUE(fires("what if this chest pain is a heart attack? it's crushing",
+                    SafetyCategory::chest_pain));
+  EXPECT_TRUE(fires("what if I have chest pain right now", SafetyCategory::chest_pain));
+  EXPECT_TRUE(fires("what if I just ended it all?", SafetyCategory::self_harm));
+  EXPECT_FALSE(fires("what if i get chest pain later, should i call someone?",
+                     SafetyCategory::chest_pain));
 }
 
 }  // namespace
