@@ -202,6 +202,15 @@ TEST(SeventhRoundReading, SomeoneElsesEventDisownedIsNotThePatients) {
   EXPECT_EQ(answer("q_stroke", "my husband had a stroke last year, I'm fine though"), Answer::no);
 }
 
+// Numbness named before "when I wipe" is numbness between the legs, as after it was
+// ("wipe ... numb*"): not understood before, and "but no" after it then read as a no.
+TEST(SeventhRoundReading, NumbWhenIWipeIsSaddleNumbness) {
+  EXPECT_EQ(answer("q_saddle", "numb when i wipe"), Answer::yes);
+  EXPECT_EQ(answer("q_saddle", "its numb when i wipe, but no"), Answer::yes);
+  EXPECT_EQ(answer("q_saddle", "bit tingly when I wipe"), Answer::yes);
+  EXPECT_TRUE(states("my legs are numb and its numb when i wipe too", "saddle_numbness"));
+}
+
 // Whether the turn says it did not understand the reply (and notes "not sure").
 bool not_understood(const Turn& t) {
   const std::string& text = builtin().data().text("not_understood");
