@@ -182,8 +182,21 @@ bool disowned(const std::vector<Token>& t, int from, int to) {
   return false;
 }
 
+// Words that place what follows "if" in the past or the present, so that it happened:
+// "would it matter if I fell yesterday?" tells of a fall.
+const PhraseList& dated_triggers() {
+  static const PhraseList list = compile_phrases(
+      {"yesterday",     "today",       "tonight",    "this morning",   "this afternoon",
+       "this evening",  "last night",  "last week",  "earlier",        "just now",
+       "the other day", "recently",    "lately",     "already",        "now",
+       "currently",     "on monday",   "on tuesday", "on wednesday",   "on thursday",
+       "on friday",     "on saturday", "on sunday",  "at the weekend", "last weekend"});
+  return list;
+}
+
 // A question asking about a condition: from "what if" or the "if" of "would ... if" to
-// the sentence's closing question mark. Returns, per token, whether it is in one.
+// the sentence's closing question mark, when nothing in it says when it happened. Returns,
+// per token, whether it is in one.
 std::vector<bool> hypothetical_words(const std::vector<Token>& t) {
   const int n = static_cast<int>(t.size());
   std::vector<bool> out(n, false);
@@ -197,6 +210,7 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t) {
         if (t[i].is("would")) would = true;
         if (t[i].is("if") && (would || (i > sentence && t[i - 1].is("what")))) from = i;
       }
+      if (from >= 0 && any_in(t, dated_triggers(), from, end)) from = -1;
       for (int i = std::max(from, 0); from >= 0 && i <= end; ++i) out[i] = true;
     }
     sentence = end + 1;

@@ -180,6 +180,9 @@ TEST(SeventhRoundReading, AConditionAskedAboutStatesNothing) {
   // Told before the question, it is told.
   EXPECT_EQ(answer("q_bladder", "i cant pee, would it be bad if i waited till monday?"),
             Answer::yes);
+  // So is what the question dates: it happened (the lead's probe after the round).
+  EXPECT_EQ(answer("q_injury", "would it matter if i fell yesterday?"), Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "what if i wet myself this morning?"), Answer::yes);
 }
 
 TEST(SeventhRoundReading, SomeoneElsesEventDisownedIsNotThePatients) {
