@@ -285,7 +285,14 @@ std::vector<Rule> build_rules() {
        "take|taking my life", kIntent + " ... hurt|harm|hurting|harming myself|meself",
        "self harm*|injur*", "selfharm*", "cutting|burning myself",
        "cut|slit|slash ... wrist|wrists", "cutting ... arms|wrists|thighs", "cutting again",
-       "been cutting $", "better off dead", "better off without me",
+       "been cutting $", "better off dead", "better off without me", "be better without me",
+       // Preparations: the means made ready beside a plan of one's own, goodbyes to family
+       // ("I have a plan and the pills are ready", "I've written letters to my kids just in
+       // case"). Not "my tablets are ready to collect", "the physio gave me a plan", "a
+       // letter to my GP just in case".
+       "have|got a plan ... pills|tablets|meds are|r ready",
+       "letter|letters|note|notes to my kids|children|family|husband|wife|partner|son|"
+       "daughter|mum|dad ... just in case",
        // The burden said as a condition: "they'd be better off if I wasn't around".
        "better off if i wasnt|werent|wasn|wernt around|here|alive",
        "better off if i was|were not around|here|alive", "better off if i was|were gone|dead",

@@ -263,8 +263,18 @@ TEST(SeventhRoundReading, CrisesInTheseStylesAreAnswered) {
                     SafetyCategory::chest_pain));
   EXPECT_TRUE(fires("what if I have chest pain right now", SafetyCategory::chest_pain));
   EXPECT_TRUE(fires("what if I just ended it all?", SafetyCategory::self_harm));
-  EXPECT_FALSE(fires("what if i get chest pain later, should i call someone?",
-                     SafetyCategory::chest_pain));
+  EXPECT_FALSE(
+      fires("what if i get chest pain later, should i call someone?", SafetyCategory::chest_pain));
+  // Preparations and the burden said plainly (the lead's probes after the round), and
+  // the look-alikes beside them.
+  EXPECT_TRUE(fires("i have a plan and the pills are ready", SafetyCategory::self_harm));
+  EXPECT_TRUE(fires("ive written letters to my kids just in case", SafetyCategory::self_harm));
+  EXPECT_TRUE(fires("everyone would be better without me", SafetyCategory::self_harm));
+  EXPECT_FALSE(
+      fires("my tablets are ready to collect from the pharmacy", SafetyCategory::self_harm));
+  EXPECT_FALSE(
+      fires("the physio gave me a plan and my meds are ready at boots", SafetyCategory::self_harm));
+  EXPECT_FALSE(fires("i wrote a letter to my GP just in case", SafetyCategory::self_harm));
 }
 
 }  // namespace
