@@ -212,6 +212,16 @@ TEST(SeventhRoundReading, NumbWhenIWipeIsSaddleNumbness) {
   EXPECT_EQ(answer("q_saddle", "its numb when i wipe, but no"), Answer::yes);
   EXPECT_EQ(answer("q_saddle", "bit tingly when I wipe"), Answer::yes);
   EXPECT_TRUE(states("my legs are numb and its numb when i wipe too", "saddle_numbness"));
+  EXPECT_EQ(answer("q_saddle", "like sitting on a bike seat numb"), Answer::yes);
+}
+
+// Straining to pass urine, and not feeling it pass, are trouble passing urine: "no
+// accidents, but i have to strain to go" read as a no (the lead's probe after the round).
+TEST(SeventhRoundReading, StrainingToPeeIsBladderTrouble) {
+  EXPECT_EQ(answer("q_bladder", "no accidents, but i have to strain to go"), Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "straining to pee since friday"), Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "i cant feel myself peeing anymore"), Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "no probs"), Answer::no);
 }
 
 // Whether the turn says it did not understand the reply (and notes "not sure").
