@@ -224,6 +224,23 @@ TEST(SeventhRoundReading, StrainingToPeeIsBladderTrouble) {
   EXPECT_EQ(answer("q_bladder", "no probs"), Answer::no);
 }
 
+// Openings that carry an emergency in words the knowledge base lacked (the lead's probes
+// after the round): each was read as nothing and the interview went on to "urgent".
+TEST(SeventhRoundReading, EmergenciesInPlainWordsAreReadAtTheOpening) {
+  EXPECT_TRUE(states("cant feel my bum or my bits when i sit on the loo", "saddle_numbness"));
+  EXPECT_TRUE(
+      states("my husband 68 his right leg went numb an hour ago and now his mouth is "
+             "drooping",
+             "stroke_signs"));
+  EXPECT_TRUE(states("back pain for a week and now i havent been able to wee since this morning",
+                     "bladder_trouble"));
+  EXPECT_EQ(answer("q_bladder", "havent been able to pee since this morning even tho i need to"),
+            Answer::yes);
+  // Not every "bits" or "mouth": a look-alike each.
+  EXPECT_FALSE(states("bits of my leg are numb", "saddle_numbness"));
+  EXPECT_FALSE(states("my mouth is dry from the tablets", "stroke_signs"));
+}
+
 // Whether the turn says it did not understand the reply (and notes "not sure").
 bool not_understood(const Turn& t) {
   const std::string& text = builtin().data().text("not_understood");
