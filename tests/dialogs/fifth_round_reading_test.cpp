@@ -10,6 +10,7 @@
 
 #include "dialogs/parser.h"
 #include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
 #include "tests/dialogs/typed_answer.h"
@@ -32,11 +33,6 @@ Reading opening(const std::string& text) {
 bool states(const Reading& r, const char* finding) {
   auto it = r.findings.find(builtin().data().finding(finding));
   return it != r.findings.end() && it->second;
-}
-
-bool fires(const std::string& text, SafetyCategory c) {
-  auto found = screen_for_safety(text, &spelling());
-  return std::find(found.begin(), found.end(), c) != found.end();
 }
 
 TEST(FifthRoundReading, ADenialOfADenialAffirms) {
@@ -112,18 +108,20 @@ TEST(FifthRoundReading, ExaminationScoresAndPlainStrength) {
 }
 
 TEST(FifthRoundReading, ObliqueCrisesAndTheirLookAlikes) {
-  EXPECT_TRUE(fires("better I am dead, nobody need me", SafetyCategory::self_harm));
-  EXPECT_TRUE(fires("I will not be a burden to anyone much longer", SafetyCategory::self_harm));
-  EXPECT_TRUE(fires("everyone would be better off", SafetyCategory::self_harm));
-  EXPECT_TRUE(fires("gave my cat to my sister, I won't be needing anything anymore",
-                    SafetyCategory::self_harm));
-  EXPECT_TRUE(fires("this is my last message, tell my wife I love her", SafetyCategory::self_harm));
-  EXPECT_TRUE(fires("I just want it all to be over for good", SafetyCategory::self_harm));
-  EXPECT_FALSE(
-      fires("it gets better if I move it, otherwise it goes dead", SafetyCategory::self_harm));
-  EXPECT_FALSE(fires("nobody needs me at work till monday", SafetyCategory::self_harm));
-  EXPECT_FALSE(fires("this is my last message today", SafetyCategory::self_harm));
-  EXPECT_FALSE(fires("gave my dog to my neighbour for the week", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("better I am dead, nobody need me", SafetyCategory::self_harm));
+  EXPECT_TRUE(
+      safety_fires("I will not be a burden to anyone much longer", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("everyone would be better off", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("gave my cat to my sister, I won't be needing anything anymore",
+                           SafetyCategory::self_harm));
+  EXPECT_TRUE(
+      safety_fires("this is my last message, tell my wife I love her", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("I just want it all to be over for good", SafetyCategory::self_harm));
+  EXPECT_FALSE(safety_fires("it gets better if I move it, otherwise it goes dead",
+                            SafetyCategory::self_harm));
+  EXPECT_FALSE(safety_fires("nobody needs me at work till monday", SafetyCategory::self_harm));
+  EXPECT_FALSE(safety_fires("this is my last message today", SafetyCategory::self_harm));
+  EXPECT_FALSE(safety_fires("gave my dog to my neighbour for the week", SafetyCategory::self_harm));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "dialogs/parser.h"
 #include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
 #include "tests/dialogs/typed_answer.h"
@@ -27,11 +28,6 @@ Reading opening(const std::string& text) {
 bool states(const Reading& r, const char* finding) {
   auto it = r.findings.find(builtin().data().finding(finding));
   return it != r.findings.end() && it->second;
-}
-
-bool fires(const std::string& text, SafetyCategory c) {
-  auto found = screen_for_safety(text, &spelling());
-  return std::find(found.begin(), found.end(), c) != found.end();
 }
 
 TEST(FourthRoundReading, ShorthandIsNotSpellCorrectedIntoASymptom) {
@@ -79,13 +75,15 @@ TEST(FourthRoundReading, TheColdAndWorseScreensHearTheirOwnNoWords) {
 }
 
 TEST(FourthRoundReading, TheSafetyScreenReadsShorthandAndThirdPersons) {
-  EXPECT_TRUE(fires("my son says he wants to die", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("my son says he wants to die", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("?OD, empty packets of co-codamol next to him",
+                           SafetyCategory::overdose_poisoning));
   EXPECT_TRUE(
-      fires("?OD, empty packets of co-codamol next to him", SafetyCategory::overdose_poisoning));
-  EXPECT_TRUE(fires("resp distress, can only speak in single words", SafetyCategory::breathing));
-  EXPECT_FALSE(fires("hx of overdose in 2015, well since", SafetyCategory::overdose_poisoning));
-  EXPECT_FALSE(fires("she wants to dye her hair", SafetyCategory::self_harm));
-  EXPECT_FALSE(fires("it feels odd on the left", SafetyCategory::overdose_poisoning));
+      safety_fires("resp distress, can only speak in single words", SafetyCategory::breathing));
+  EXPECT_FALSE(
+      safety_fires("hx of overdose in 2015, well since", SafetyCategory::overdose_poisoning));
+  EXPECT_FALSE(safety_fires("she wants to dye her hair", SafetyCategory::self_harm));
+  EXPECT_FALSE(safety_fires("it feels odd on the left", SafetyCategory::overdose_poisoning));
 }
 
 }  // namespace

@@ -52,4 +52,13 @@ Session past_the_screens(SentAt at) {
   return t.next;
 }
 
+std::string question_asked(const Turn& turn) {
+  for (const auto& reply : turn.replies) {
+    if (reply.choices.empty()) continue;
+    const std::string& id = reply.choices[0].id;
+    return id.substr(0, id.find(':'));
+  }
+  return "";
+}
+
 }  // namespace triagebot::dialogs::testing

@@ -33,4 +33,7 @@ Session mid_interview(SentAt at = kFirstMessageAt);
 // arm gone numb?").
 Session past_the_screens(SentAt at = kFirstMessageAt);
 
+// The question a turn asks (its id, from its buttons' ids), or "" when it asks none.
+std::string question_asked(const Turn& turn);
+
 }  // namespace triagebot::dialogs::testing

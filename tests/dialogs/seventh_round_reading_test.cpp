@@ -17,6 +17,7 @@
 #include "dialogs/knowledge_data.h"
 #include "dialogs/parser.h"
 #include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
 #include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
@@ -31,11 +32,6 @@ Answer answer(const char* question, const std::string& text) {
   return typed_answer(question, text);
 }
 
-bool fires(const std::string& text, SafetyCategory c) {
-  auto found = screen_for_safety(text, &spelling());
-  return std::find(found.begin(), found.end(), c) != found.end();
-}
-
 // Whether an opening message states finding `id` (as the interview's first step reads it).
 bool states(const std::string& opening, const char* id) {
   const KnowledgeData& k = builtin().data();
@@ -45,27 +41,17 @@ bool states(const std::string& opening, const char* id) {
   return false;
 }
 
-// The question a turn asks (its id), or "" when it asks none.
-std::string asked(const Turn& t) {
-  for (const auto& r : t.replies) {
-    if (r.choices.empty()) continue;
-    const std::string& id = r.choices[0].id;
-    return id.substr(0, id.find(':'));
-  }
-  return "";
-}
-
 // Messages ten minutes apart, so no red flag is read across two of them.
 SentAt minute(int n) { return kFirstMessageAt + minutes(10 * n); }
 
 // Opens with `opening` and presses "No" to every question until `question` is asked.
 Turn until_asked(const std::string& opening, const std::string& question, int& clock) {
   Turn t = say_at(Session{}, opening, minute(clock++));
-  for (int i = 0; i < 25 && !asked(t).empty() && asked(t) != question; ++i) {
+  for (int i = 0; i < 25 && !question_asked(t).empty() && question_asked(t) != question; ++i) {
     bool yes_no = false;
     for (const auto& r : t.replies)
-      for (const auto& c : r.choices) yes_no = yes_no || c.id == asked(t) + ":no";
-    t = yes_no ? press_at(t.next, asked(t) + ":no", minute(clock++))
+      for (const auto& c : r.choices) yes_no = yes_no || c.id == question_asked(t) + ":no";
+    t = yes_no ? press_at(t.next, question_asked(t) + ":no", minute(clock++))
                : press_at(t.next, t.replies.back().choices.front().id, minute(clock++));
   }
   return t;
@@ -176,7 +162,7 @@ TEST(SeventhRoundReading, AConditionAskedAboutStatesNothing) {
       "right thigh has been numb for 3 weeks and my back aches",
       "q_bladder", clock);
   EXPECT_FALSE(t.assessment);
-  EXPECT_EQ(asked(t), "q_bladder");
+  EXPECT_EQ(question_asked(t), "q_bladder");
   // Told before the question, it is told.
   EXPECT_EQ(answer("q_bladder", "i cant pee, would it be bad if i waited till monday?"),
             Answer::yes);
@@ -251,7 +237,7 @@ bool not_understood(const Turn& t) {
 TEST(SeventhRoundReading, AChoiceNamedByItsPlace) {
   int clock = 0;
   Turn t = until_asked("numb toes for a few weeks", "q_side", clock);
-  ASSERT_EQ(asked(t), "q_side");
+  ASSERT_EQ(question_asked(t), "q_side");
   for (const char* place : {"2", "the second one", "first", "option 3"}) {
     Turn next = say_at(t.next, place, minute(clock++));
     EXPECT_FALSE(not_understood(next)) << place;
@@ -259,49 +245,50 @@ TEST(SeventhRoundReading, AChoiceNamedByItsPlace) {
   // "Right leg only" (the second button) leads where "2" does.
   Turn pressed = press_at(t.next, t.replies.back().choices[1].id, minute(clock++));
   Turn typed = say_at(t.next, "2", minute(clock++));
-  EXPECT_EQ(asked(typed), asked(pressed));
+  EXPECT_EQ(question_asked(typed), question_asked(pressed));
   // Not a place, or two of them: not understood.
   EXPECT_TRUE(not_understood(say_at(t.next, "2 weeks", minute(clock++))));
   EXPECT_TRUE(not_understood(say_at(t.next, "1 or 2", minute(clock++))));
 }
 
 TEST(SeventhRoundReading, CrisesInTheseStylesAreAnswered) {
-  EXPECT_TRUE(fires("sometimes I am thinking to finish my life", SafetyCategory::self_harm));
-  EXPECT_TRUE(fires("my father he fall down and now he is not waking up",
-                    SafetyCategory::collapse_unresponsive));
-  EXPECT_TRUE(fires("shes not waking up", SafetyCategory::collapse_unresponsive));
+  EXPECT_TRUE(safety_fires("sometimes I am thinking to finish my life", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("my father he fall down and now he is not waking up",
+                           SafetyCategory::collapse_unresponsive));
+  EXPECT_TRUE(safety_fires("shes not waking up", SafetyCategory::collapse_unresponsive));
   // A condition asked about, someone's faint last summer, and the patient's own nights
   // are no emergency; a crisis told before the condition still is.
-  EXPECT_FALSE(fires("would it be bad if I had chest pain too? I dont, just asking",
-                     SafetyCategory::chest_pain));
-  EXPECT_TRUE(fires("my chest is crushing, would it be bad if I waited an hour?",
-                    SafetyCategory::chest_pain));
-  EXPECT_TRUE(
-      fires("would it be bad if I waited, my chest is crushing", SafetyCategory::chest_pain));
-  EXPECT_FALSE(fires("my dad passed out from the heat last summer but hes fine",
-                     SafetyCategory::collapse_unresponsive));
-  EXPECT_FALSE(
-      fires("I'm not waking up at night with it any more", SafetyCategory::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("would it be bad if I had chest pain too? I dont, just asking",
+                            SafetyCategory::chest_pain));
+  EXPECT_TRUE(safety_fires("my chest is crushing, would it be bad if I waited an hour?",
+                           SafetyCategory::chest_pain));
+  EXPECT_TRUE(safety_fires("would it be bad if I waited, my chest is crushing",
+                           SafetyCategory::chest_pain));
+  EXPECT_FALSE(safety_fires("my dad passed out from the heat last summer but hes fine",
+                            SafetyCategory::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("I'm not waking up at night with it any more",
+                            SafetyCategory::collapse_unresponsive));
   // Self-harm said as a condition still gets the kind answer.
-  EXPECT_TRUE(fires("what if I just end it all", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("what if I just end it all", SafetyCategory::self_harm));
   // The lead's probes after the round: a pain that is there, asked about, or brought to
   // now, is told; so is self-harm in the past tense of a condition.
-  EXPECT_TRUE(fires("what if this chest pain is a heart attack? it's crushing",
-                    SafetyCategory::chest_pain));
-  EXPECT_TRUE(fires("what if I have chest pain right now", SafetyCategory::chest_pain));
-  EXPECT_TRUE(fires("what if I just ended it all?", SafetyCategory::self_harm));
-  EXPECT_FALSE(
-      fires("what if i get chest pain later, should i call someone?", SafetyCategory::chest_pain));
+  EXPECT_TRUE(safety_fires("what if this chest pain is a heart attack? it's crushing",
+                           SafetyCategory::chest_pain));
+  EXPECT_TRUE(safety_fires("what if I have chest pain right now", SafetyCategory::chest_pain));
+  EXPECT_TRUE(safety_fires("what if I just ended it all?", SafetyCategory::self_harm));
+  EXPECT_FALSE(safety_fires("what if i get chest pain later, should i call someone?",
+                            SafetyCategory::chest_pain));
   // Preparations and the burden said plainly (the lead's probes after the round), and
   // the look-alikes beside them.
-  EXPECT_TRUE(fires("i have a plan and the pills are ready", SafetyCategory::self_harm));
-  EXPECT_TRUE(fires("ive written letters to my kids just in case", SafetyCategory::self_harm));
-  EXPECT_TRUE(fires("everyone would be better without me", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("i have a plan and the pills are ready", SafetyCategory::self_harm));
+  EXPECT_TRUE(
+      safety_fires("ive written letters to my kids just in case", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("everyone would be better without me", SafetyCategory::self_harm));
   EXPECT_FALSE(
-      fires("my tablets are ready to collect from the pharmacy", SafetyCategory::self_harm));
-  EXPECT_FALSE(
-      fires("the physio gave me a plan and my meds are ready at boots", SafetyCategory::self_harm));
-  EXPECT_FALSE(fires("i wrote a letter to my GP just in case", SafetyCategory::self_harm));
+      safety_fires("my tablets are ready to collect from the pharmacy", SafetyCategory::self_harm));
+  EXPECT_FALSE(safety_fires("the physio gave me a plan and my meds are ready at boots",
+                            SafetyCategory::self_harm));
+  EXPECT_FALSE(safety_fires("i wrote a letter to my GP just in case", SafetyCategory::self_harm));
 }
 
 }  // namespace

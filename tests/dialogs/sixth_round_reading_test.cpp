@@ -17,6 +17,7 @@
 #include "dialogs/knowledge_data.h"
 #include "dialogs/parser.h"
 #include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
 #include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
@@ -31,26 +32,11 @@ Answer answer(const char* question, const std::string& text) {
   return typed_answer(question, text);
 }
 
-bool fires(const std::string& text, SafetyCategory c) {
-  auto found = screen_for_safety(text, &spelling());
-  return std::find(found.begin(), found.end(), c) != found.end();
-}
-
-// The question a turn asks (its id), or "" when it asks none.
-std::string asked(const Turn& t) {
-  for (const auto& r : t.replies) {
-    if (r.choices.empty()) continue;
-    const std::string& id = r.choices[0].id;
-    return id.substr(0, id.find(':'));
-  }
-  return "";
-}
-
 // Whether the turn's question has a "No" button.
 bool has_no(const Turn& t) {
   for (const auto& r : t.replies)
     for (const auto& c : r.choices)
-      if (c.id == asked(t) + ":no") return true;
+      if (c.id == question_asked(t) + ":no") return true;
   return false;
 }
 
@@ -62,8 +48,8 @@ SentAt minute(int n) { return kFirstMessageAt + minutes(10 * n); }
 // `clock` counts the messages sent.
 Turn until_asked(const std::string& opening, const std::string& question, int& clock) {
   Turn t = say_at(Session{}, opening, minute(clock++));
-  for (int i = 0; i < 20 && !asked(t).empty() && asked(t) != question; ++i)
-    t = press_at(t.next, asked(t) + ":no", minute(clock++));
+  for (int i = 0; i < 20 && !question_asked(t).empty() && question_asked(t) != question; ++i)
+    t = press_at(t.next, question_asked(t) + ":no", minute(clock++));
   return t;
 }
 
@@ -75,13 +61,13 @@ TEST(SixthRoundReading, ALateYesToTheQuestionBeforeIsTaken) {
   // spinal trauma (an everyday fall mentioned elsewhere is not).
   int clock = 0;
   Turn t = until_asked(kOpening, "q_injury", clock);
-  ASSERT_EQ(asked(t), "q_injury");
+  ASSERT_EQ(question_asked(t), "q_injury");
   t = press_at(t.next, "q_injury:no", minute(clock++));
-  ASSERT_FALSE(asked(t).empty());
-  const std::string next = asked(t);
+  ASSERT_FALSE(question_asked(t).empty());
+  const std::string next = question_asked(t);
   t = say_at(t.next, "no. sorry to go back, for the last one yes, he fell last week",
              minute(clock++));
-  ASSERT_TRUE(t.assessment) << "asked " << asked(t) << " after " << next;
+  ASSERT_TRUE(t.assessment) << "asked " << question_asked(t) << " after " << next;
   EXPECT_EQ(t.assessment->triage, Triage::emergency);
   EXPECT_EQ(t.next.red_flags, std::vector<std::string>{"spinal_trauma"});
 }
@@ -93,17 +79,17 @@ TEST(SixthRoundReading, ACorrectionOfTheQuestionBeforeIsNoAnswerToThisOne) {
   // trauma).
   int clock = 0;
   Turn t = until_asked("my left leg has been numb for 3 weeks", "q_weak", clock);
-  ASSERT_EQ(asked(t), "q_weak");
+  ASSERT_EQ(question_asked(t), "q_weak");
   t = say_at(t.next, "no", minute(clock++));
-  const std::string next = asked(t);
+  const std::string next = question_asked(t);
   ASSERT_FALSE(next.empty());
   t = say_at(t.next, "actually yes it gives way sometimes", minute(clock++));
   EXPECT_TRUE(t.next.red_flags.empty());
   EXPECT_FALSE(t.assessment);
-  EXPECT_EQ(asked(t), next);
+  EXPECT_EQ(question_asked(t), next);
   // Told again, plainly, it is an answer.
   t = say_at(t.next, "no", minute(clock++));
-  EXPECT_NE(asked(t), next);
+  EXPECT_NE(question_asked(t), next);
 }
 
 TEST(SixthRoundReading, TheWordsBeforeTheTurnBackAnswerThePendingQuestion) {
@@ -125,19 +111,19 @@ TEST(SixthRoundReading, ALateNoClosesAnUnsureScreen) {
   // says why; told late that the bladder is fine, that floor and its note are gone.
   int clock = 0;
   Turn t = until_asked("my left leg has been numb for about three weeks", "q_bladder", clock);
-  ASSERT_EQ(asked(t), "q_bladder");
+  ASSERT_EQ(question_asked(t), "q_bladder");
   t = say_at(t.next, "not sure", minute(clock++));
-  ASSERT_EQ(asked(t), "q_bladder");  // asked again, plainer
+  ASSERT_EQ(question_asked(t), "q_bladder");  // asked again, plainer
   t = say_at(t.next, "not sure", minute(clock++));
-  ASSERT_FALSE(asked(t).empty());
-  ASSERT_NE(asked(t), "q_bladder");
+  ASSERT_FALSE(question_asked(t).empty());
+  ASSERT_NE(question_asked(t), "q_bladder");
   Turn late = say_at(t.next, "no. also the last one, bladder is fine", minute(clock++));
   Turn kept = say_at(t.next, "no", minute(clock++));
   // Play both on to the end, "No" pressed and "45" typed to the age, and compare.
   auto finish = [&](Turn turn) {
     for (int i = 0; i < 25 && !turn.assessment; ++i) {
       turn = !has_no(turn) ? say_at(turn.next, "45", minute(clock++))
-                           : press_at(turn.next, asked(turn) + ":no", minute(clock++));
+                           : press_at(turn.next, question_asked(turn) + ":no", minute(clock++));
     }
     return turn;
   };
@@ -182,7 +168,7 @@ TEST(SixthRoundReading, AStrokeAClinicianSuspectsIsARedFlagWhenMentionedInPassin
   }
   int clock = 0;
   Turn t = until_asked("my left leg has been numb for 2 days", "q_saddle", clock);
-  ASSERT_EQ(asked(t), "q_saddle");
+  ASSERT_EQ(question_asked(t), "q_saddle");
   t = say_at(t.next, "no. the GP said it might be a mini stroke but I feel fine", minute(clock++));
   ASSERT_TRUE(t.assessment);
   EXPECT_EQ(t.next.red_flags, std::vector<std::string>{"stroke_signs"});
@@ -208,24 +194,24 @@ TEST(SixthRoundReading, AClinicianHedgeIsReportedNotThePersonsOwn) {
 }
 
 TEST(SixthRoundReading, HopelessnessMidInterviewIsAnsweredAndTheInterviewGoesOn) {
-  EXPECT_TRUE(fires("honestly I don't see the point anymore", SafetyCategory::self_harm));
-  EXPECT_TRUE(fires("i just dont see the point in living", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("honestly I don't see the point anymore", SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("i just dont see the point in living", SafetyCategory::self_harm));
   // The point of one thing is not the point of living.
   for (const char* text :
        {"I don't see the point of these questions", "I don't see the point in physio anymore",
         "I don't see the point, my GP knows"})
-    EXPECT_FALSE(fires(text, SafetyCategory::self_harm)) << text;
+    EXPECT_FALSE(safety_fires(text, SafetyCategory::self_harm)) << text;
 
   int clock = 0;
   Turn t = until_asked(kOpening, "q_cold", clock);
-  ASSERT_EQ(asked(t), "q_cold");
+  ASSERT_EQ(question_asked(t), "q_cold");
   t = say_at(t.next, "no. honestly I don't see the point anymore", minute(clock++));
   EXPECT_EQ(t.safety, std::vector<std::string>{"self_harm"});
   std::string all;
   for (const auto& r : t.replies) all += r.text + "\n";
   EXPECT_NE(all.find("0800 689 5652"), std::string::npos) << all;
   EXPECT_FALSE(t.assessment);
-  EXPECT_FALSE(asked(t).empty()) << "the interview goes on when the person wants: " << all;
+  EXPECT_FALSE(question_asked(t).empty()) << "the interview goes on when the person wants: " << all;
 }
 
 }  // namespace
