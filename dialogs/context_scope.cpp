@@ -1,6 +1,7 @@
 #include "dialogs/context_scope.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -41,18 +42,58 @@ const PhraseList& denial_triggers() {
   return list;
 }
 
-// Now or lately: resets the time to current.
+// Words that place an event now or lately: a day of this week or the last ("not anymore,
+// I had a leak on Monday"), the time of day, "recently".
+std::vector<Phrase> dating_phrases() {
+  return compile_phrases({"now",
+                          "today",
+                          "tonight",
+                          "this morning",
+                          "this afternoon",
+                          "this evening",
+                          "this week",
+                          "yesterday",
+                          "last night",
+                          "last week",
+                          "recently",
+                          "lately",
+                          "since the weekend",
+                          "since monday",
+                          "since tuesday",
+                          "since wednesday",
+                          "since thursday",
+                          "since friday",
+                          "since saturday",
+                          "since sunday",
+                          "on monday",
+                          "on tuesday",
+                          "on wednesday",
+                          "on thursday",
+                          "on friday",
+                          "on saturday",
+                          "on sunday",
+                          "at the weekend",
+                          "last weekend",
+                          "the other day",
+                          "earlier",
+                          "just now",
+                          "at the moment",
+                          "currently",
+                          "these days",
+                          "this time"});
+}
+
+// `list` with `more` after it.
+std::vector<Phrase> with(std::vector<Phrase> list, std::vector<Phrase> more) {
+  list.insert(list.end(), std::make_move_iterator(more.begin()),
+              std::make_move_iterator(more.end()));
+  return list;
+}
+
+// Now or lately, or a change that is happening: resets the time to current.
 const PhraseList& current_triggers() {
-  static const PhraseList list = compile_phrases(
-      {"now", "today", "tonight", "this morning", "this afternoon", "this evening", "this week",
-       "yesterday", "last night", "last week", "recently", "lately", "since the weekend",
-       "since monday", "since tuesday", "since wednesday", "since thursday", "since friday",
-       "since saturday", "since sunday",
-       // A day of this week or the last: "not
-       // anymore, I had a leak on Monday".
-       "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday",
-       "on sunday", "at the weekend", "last weekend", "the other day", "earlier", "worse", "new",
-       "started", "suddenly", "just now", "at the moment", "currently", "these days", "this time"});
+  static const PhraseList list =
+      with(dating_phrases(), compile_phrases({"worse", "new", "started", "suddenly"}));
   return list;
 }
 
@@ -183,14 +224,10 @@ bool disowned(const std::vector<Token>& t, int from, int to) {
 }
 
 // Words that place what follows "if" in the past or the present, so that it happened:
-// "would it matter if I fell yesterday?" tells of a fall.
+// "would it matter if I fell yesterday?" tells of a fall. Not a change alone: "what if
+// it gets worse?" is still asked about.
 const PhraseList& dated_triggers() {
-  static const PhraseList list = compile_phrases(
-      {"yesterday",     "today",       "tonight",    "this morning",   "this afternoon",
-       "this evening",  "last night",  "last week",  "earlier",        "just now",
-       "the other day", "recently",    "lately",     "already",        "now",
-       "currently",     "on monday",   "on tuesday", "on wednesday",   "on thursday",
-       "on friday",     "on saturday", "on sunday",  "at the weekend", "last weekend"});
+  static const PhraseList list = with(dating_phrases(), compile_phrases({"already"}));
   return list;
 }
 
