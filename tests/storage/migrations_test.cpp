@@ -96,6 +96,87 @@ TEST(StorageMigrations, RefusesADatabaseFromANewerBinary) {
             std::string::npos);
 }
 
+// Migration 13: the status checks are ORs of equalities. SQLite builds an ephemeral
+// b-tree of an IN list of more than two constants each time the check runs, and these
+// checks run on every insert and status change the writer makes.
+int ephemeral_tables(SQLite::Database& db, const std::string& sql) {
+  SQLite::Statement explain(db, "EXPLAIN " + sql);
+  int count = 0;
+  while (explain.executeStep()) {
+    if (explain.getColumn(1).getString() == "OpenEphemeral") ++count;
+  }
+  return count;
+}
+
+TEST(StorageMigrations, StatusChecksBuildNoEphemeralTable) {
+  TempDir dir;
+  open_store(dir / "t.db").reset();
+  SQLite::Database db((dir / "t.db").string(), SQLite::OPEN_READWRITE);
+  // Without the migration the same statements build one: the test can tell.
+  SQLite::Database before((dir / "before.db").string(),
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  ASSERT_TRUE(migrate(before, 12));
+  const std::string statements[] = {
+      "INSERT INTO conversations (platform, conversation_key, user_key, started_at,"
+      " updated_at, session) VALUES ('telegram', '1', '1', 1, 1, '{}')",
+      "UPDATE conversations SET status = 'completed', triage = 'urgent' WHERE id = 1",
+      "INSERT INTO outbox (conversation_id, platform, target, payload, due_at, created_at)"
+      " VALUES (1, 'telegram', '{}', '{}', 1, 1)",
+      "UPDATE outbox SET status = 'delivered', finished_at = 2 WHERE id = 1",
+  };
+  for (const auto& sql : statements) {
+    SCOPED_TRACE(sql);
+    EXPECT_EQ(ephemeral_tables(db, sql), 0);
+    EXPECT_EQ(ephemeral_tables(before, sql), 1);
+  }
+}
+
+TEST(StorageMigrations, StatusChecksStillRefuseAnUnknownStatus) {
+  TempDir dir;
+  open_store(dir / "t.db").reset();
+  SQLite::Database db((dir / "t.db").string(), SQLite::OPEN_READWRITE);
+  db.exec(
+      "INSERT INTO conversations (id, platform, conversation_key, user_key, started_at,"
+      " updated_at, session) VALUES (1, 'telegram', '1', '1', 1, 1, '{}')");
+  db.exec(
+      "INSERT INTO outbox (id, conversation_id, platform, target, payload, due_at, created_at)"
+      " VALUES (1, 1, 'telegram', '{}', '{}', 1, 1)");
+  for (const char* status : {"active", "completed", "abandoned"}) {
+    EXPECT_NO_THROW(
+        db.exec(std::string("UPDATE conversations SET status = '") + status + "' WHERE id = 1"));
+  }
+  for (const char* status : {"pending", "sending", "delivered", "dead"}) {
+    EXPECT_NO_THROW(
+        db.exec(std::string("UPDATE outbox SET status = '") + status + "' WHERE id = 1"));
+  }
+  EXPECT_THROW(db.exec("UPDATE conversations SET status = 'closed' WHERE id = 1"),
+               SQLite::Exception);
+  EXPECT_THROW(db.exec("UPDATE outbox SET status = 'lost' WHERE id = 1"), SQLite::Exception);
+  EXPECT_EQ(query_int(dir / "t.db", "SELECT COUNT(*) FROM conversations WHERE status = 'closed'"),
+            0);
+  // The file is sound after the edit of its schema.
+  SQLite::Statement check(db, "PRAGMA integrity_check");
+  ASSERT_TRUE(check.executeStep());
+  EXPECT_EQ(check.getColumn(0).getString(), "ok");
+}
+
+// A connection that opened before the migration reads the new checks at its next
+// statement: the migration bumps schema_version, which the statement's transaction
+// compares and, on a change, prepares it again (EXPLAIN alone runs nothing).
+TEST(StorageMigrations, AnOpenConnectionReadsTheRewrittenChecks) {
+  TempDir dir;
+  SQLite::Database db((dir / "t.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  ASSERT_TRUE(migrate(db, 12));
+  SQLite::Database other((dir / "t.db").string(), SQLite::OPEN_READWRITE);
+  const std::string insert =
+      "INSERT INTO outbox (platform, target, payload, due_at, created_at)"
+      " VALUES ('telegram', '{}', '{}', 1, 1)";
+  ASSERT_EQ(ephemeral_tables(other, insert), 1);
+  ASSERT_TRUE(migrate(db));
+  other.exec(insert);
+  EXPECT_EQ(ephemeral_tables(other, insert), 0);
+}
+
 TEST(StorageMigrations, ReportsAnUnopenableFileAsAStorageError) {
   TempDir dir;
   StoreOptions options;
