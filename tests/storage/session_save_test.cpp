@@ -193,9 +193,11 @@ TEST(Checkpointer, CopiesTheLogBackOnceItPassesTheThreshold) {
   const auto path = dir / "t.db";
   auto store = open_store(path);
   const auto main_file_before = std::filesystem::file_size(path);
-  // Each item appends ~16 KiB of text (4+ pages); 400 items pass the 1,000 pages.
+  // Each item appends ~16 KiB of text (4+ pages), a batch 40+ pages: the batches pass
+  // the threshold 1.6 times over.
   const std::string text(16 * 1024, 'x');
-  for (int batch = 0; batch < 40; ++batch) {
+  const int batches = Checkpointer::kCheckpointPages / 25;
+  for (int batch = 0; batch < batches; ++batch) {
     ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
       auto conversation = tx.load_or_create_conversation("telegram", "1", "1", at_ms(1));
       if (!conversation) return conversation.error();
@@ -211,7 +213,8 @@ TEST(Checkpointer, CopiesTheLogBackOnceItPassesTheThreshold) {
       return {};
     }));
   }
-  EXPECT_GE(store->writer().stats().wal_pages_written, 1000u);
+  EXPECT_GE(store->writer().stats().wal_pages_written,
+            static_cast<std::uint64_t>(Checkpointer::kCheckpointPages));
   ASSERT_TRUE(wait_until([&] { return store->writer().stats().checkpoints > 0; }))
       << "no checkpoint after " << store->writer().stats().wal_pages_written << " WAL pages";
   // The pages reached the database file itself, not only the log.
@@ -219,22 +222,25 @@ TEST(Checkpointer, CopiesTheLogBackOnceItPassesTheThreshold) {
       wait_until([&] { return std::filesystem::file_size(path) > main_file_before + (1 << 20); }));
 }
 
-// When the checkpointer wakes (Checkpointer::due): once 1,000 pages are new since the
-// last checkpoint copied the log, so a page rewritten by many commits is copied once, and
+// When the checkpointer wakes (Checkpointer::due): once kCheckpointPages pages are new
+// since the last checkpoint copied the log, so a page rewritten by many commits is copied once, and
 // after every commit near the writer's bound, so the bound's wait finds little to copy.
-TEST(Checkpointer, WakesForEachThousandNewPagesAndAfterEveryCommitNearTheBound) {
+TEST(Checkpointer, WakesForEachThresholdOfNewPagesAndAfterEveryCommitNearTheBound) {
   constexpr int kBound = 16384;
   constexpr int kThreshold = Checkpointer::kCheckpointPages;
+  static_assert(3 * kThreshold < kBound - Checkpointer::kCatchUpPages);
   // A young log: nothing to do.
   EXPECT_FALSE(Checkpointer::due(kThreshold - 1, 0, kBound));
   EXPECT_TRUE(Checkpointer::due(kThreshold, 0, kBound));
-  // Copied up to 5,000: the next commits do not wake it until 1,000 pages are new.
-  EXPECT_FALSE(Checkpointer::due(5000, 5000, kBound));
-  EXPECT_FALSE(Checkpointer::due(5999, 5000, kBound));
-  EXPECT_TRUE(Checkpointer::due(6000, 5000, kBound));
-  // The log restarted since the last checkpoint: all of it is new.
-  EXPECT_FALSE(Checkpointer::due(900, 5000, kBound));
-  EXPECT_TRUE(Checkpointer::due(1200, 5000, kBound));
+  // Copied up to a threshold's worth: the next commits do not wake it until a threshold
+  // of pages is new.
+  EXPECT_FALSE(Checkpointer::due(kThreshold, kThreshold, kBound));
+  EXPECT_FALSE(Checkpointer::due(2 * kThreshold - 1, kThreshold, kBound));
+  EXPECT_TRUE(Checkpointer::due(2 * kThreshold, kThreshold, kBound));
+  // The log restarted since the last checkpoint (it holds fewer pages than were copied):
+  // all of it is new.
+  EXPECT_FALSE(Checkpointer::due(kThreshold - 100, 3 * kThreshold, kBound));
+  EXPECT_TRUE(Checkpointer::due(kThreshold + 200, 3 * kThreshold, kBound));
   // Near the bound, every commit.
   EXPECT_FALSE(Checkpointer::due(kBound - Checkpointer::kCatchUpPages - 1,
                                  kBound - Checkpointer::kCatchUpPages - 10, kBound));

@@ -61,7 +61,7 @@ TEST(StorageWalBound, TheLogStaysNearItsBoundUnderBackToBackCommits) {
   EXPECT_GT(stats.wal_bound_waits, 0u);
   // At most the bound, plus what one item past it wrote; the first batch also finds
   // the pages that opening the store wrote (its migrations, ~80). Unbounded, the log
-  // would pass the checkpointer's threshold of 1,000 pages.
+  // would pass the checkpointer's threshold (Checkpointer::kCheckpointPages).
   EXPECT_LT(stats.wal_peak_pages, static_cast<std::uint64_t>(2 * kBoundPages))
       << "waits " << stats.wal_bound_waits;
   store->close();
