@@ -31,7 +31,7 @@ struct CheckRewrite {
 // Migration 13: the status checks as ORs of equalities. SQLite codes `x IN (a, b, c)`
 // with more than two constants by building an ephemeral b-tree of the list, with its own
 // page cache, each time the check runs: every insert into conversations and outbox and
-// every status change, ~2 us each and four times per Telegram message on the writer
+// every status change, ~2 us each and two to four times per Telegram message on the writer
 // (issue 13). `x = a OR x = b OR x = c` admits exactly the same rows (NULL is refused by
 // NOT NULL in both) and is compared in place. SQLite cannot alter a CHECK constraint, so
 // this is its documented procedure for a change that existing rows already satisfy

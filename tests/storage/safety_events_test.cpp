@@ -58,6 +58,43 @@ TEST_F(StorageSafetyEvents, AccumulateAsASetAndAreNeverCleared) {
   EXPECT_EQ(json["safety"], nlohmann::json({"chest_pain", "self_harm"}));
 }
 
+// A first turn's row is inserted with its review columns (LoadHint::first_summary): with
+// a safety event its set, without one the empty set, as the UPDATE of a later turn would
+// leave them.
+TEST_F(StorageSafetyEvents, AFirstTurnInsertsItsSetOrTheEmptyOne) {
+  auto first = [&](const std::string& key, std::vector<std::string> safety) {
+    std::int64_t id = 0;
+    EXPECT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
+      SummaryUpdate summary;
+      summary.safety = safety;
+      auto c = tx.load_or_create_conversation("widget", key, "u", at_ms(1000),
+                                              LoadHint{.first_session_json = "{}",
+                                                       .first_summary = &summary,
+                                                       .stored_json = {},
+                                                       .stored_session = nullptr});
+      if (!c) return c.error();
+      id = c->id;
+      return {};
+    }));
+    return id;
+  };
+  const auto with = first("a", {"self_harm", "chest_pain", "self_harm"});
+  const auto without = first("b", {});
+  EXPECT_EQ(safety_of(with), (std::vector<std::string>{"chest_pain", "self_harm"}));
+  EXPECT_EQ(safety_of(without), std::vector<std::string>{});
+  EXPECT_EQ(testing::query_int(dir_ / "t.db",
+                               "SELECT COUNT(*) FROM conversations"
+                               " WHERE has_safety = 1 AND conversation_key = 'a'"),
+            1);
+  EXPECT_EQ(testing::query_int(dir_ / "t.db",
+                               "SELECT COUNT(*) FROM conversations"
+                               " WHERE safety = '[]' AND has_safety = 0"
+                               " AND conversation_key = 'b'"),
+            1);
+  EXPECT_EQ(listed("self_harm"), 1u);
+  EXPECT_EQ(listed("none"), 1u);
+}
+
 TEST_F(StorageSafetyEvents, FilterTheReviewList) {
   turn("a", {"self_harm"}, 1000);
   turn("b", {"breathing"}, 2000);
