@@ -49,6 +49,15 @@ void rewrite_status_checks(SQLite::Database& db) {
   version_query.executeStep();
   const std::int64_t version = version_query.getColumn(0).getInt64();
   version_query.reset();
+  // A SQLite built or configured defensive refuses writes to sqlite_schema; this
+  // connection lifts that for the edit only.
+  int defensive = 0;
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+  auto restore = [&] {
+    db.exec("PRAGMA writable_schema = OFF");
+    sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, defensive, nullptr);
+  };
   db.exec("PRAGMA writable_schema = ON");
   try {
     for (const auto& rewrite : rewrites) {
@@ -73,10 +82,10 @@ void rewrite_status_checks(SQLite::Database& db) {
     }
     db.exec("PRAGMA schema_version = " + std::to_string(version + 1));
   } catch (...) {
-    db.exec("PRAGMA writable_schema = OFF");
+    restore();
     throw;
   }
-  db.exec("PRAGMA writable_schema = OFF");
+  restore();
 }
 
 // Never edit a migration that shipped: add the next number instead. Times are integer

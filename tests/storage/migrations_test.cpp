@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "storage/schema.h"
 #include "tests/storage/store_fixture.h"
@@ -158,6 +159,23 @@ TEST(StorageMigrations, StatusChecksStillRefuseAnUnknownStatus) {
   SQLite::Statement check(db, "PRAGMA integrity_check");
   ASSERT_TRUE(check.executeStep());
   EXPECT_EQ(check.getColumn(0).getString(), "ok");
+}
+
+// A connection in SQLite's defensive mode may not write sqlite_schema; the migration
+// lifts that for its edit, and leaves the mode as it found it.
+TEST(StorageMigrations, RewriteTheChecksOnADefensiveConnection) {
+  TempDir dir;
+  SQLite::Database db((dir / "t.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  ASSERT_TRUE(migrate(db, 12));
+  ASSERT_EQ(sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr), SQLITE_OK);
+  auto migrated = migrate(db);
+  ASSERT_TRUE(migrated) << migrated.error().message;
+  EXPECT_EQ(ephemeral_tables(db, "UPDATE outbox SET status = 'dead' WHERE id = 1"), 0);
+  int defensive = 0;
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  EXPECT_EQ(defensive, 1);
+  EXPECT_THROW(db.exec("UPDATE sqlite_schema SET sql = sql WHERE name = 'outbox'"),
+               SQLite::Exception);
 }
 
 // A connection that opened before the migration reads the new checks at its next
