@@ -45,10 +45,7 @@ void rewrite_status_checks(SQLite::Database& db) {
        "CHECK (status = 'pending' OR status = 'sending' OR status = 'delivered'"
        " OR status = 'dead')"},
   };
-  SQLite::Statement version_query(db, "PRAGMA schema_version");
-  version_query.executeStep();
-  const std::int64_t version = version_query.getColumn(0).getInt64();
-  version_query.reset();
+  const std::int64_t version = db.execAndGet("PRAGMA schema_version").getInt64();
   // A SQLite built or configured defensive refuses writes to sqlite_schema; this
   // connection lifts that for the edit only.
   int defensive = 0;
