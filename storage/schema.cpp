@@ -436,6 +436,17 @@ CREATE INDEX outbox_open_notices_by_chat ON outbox (chat_key, id)
 )sql"},
       // rewrite_status_checks above says why.
       {13, "status checks without an ephemeral table", "", rewrite_status_checks},
+      // The stats index keyed by start first (issue 13). Keyed by its grouped columns, an
+      // assessment moved a conversation's entry from the (platform, no triage, active)
+      // run to another run, each at the place of its start among its group's: two pages
+      // at random places, for every conversation that gets assessed. Keyed by started_at,
+      // the entry leaves and comes back at the same place: one page. And stats' partial
+      // first and last days read a range of it instead of every entry.
+      {14, "the stats index keyed by start", R"sql(
+DROP INDEX IF EXISTS conversations_stats;
+CREATE INDEX conversations_stats
+  ON conversations (started_at, platform, triage, status, questions_to_assessment);
+)sql"},
   };
   return list;
 }

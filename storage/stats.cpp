@@ -211,8 +211,9 @@ Result<Stats> Readers::stats(const StatsFilter& filter) {
       }
     }
     for (const auto& [from, to] : split.partial) {
-      // INDEXED BY: left to itself the planner groups through conversations_by_user
-      // and reads every row (each holds a whole session).
+      // INDEXED BY: left to itself the planner has grouped through another index
+      // (conversations_by_user) and read every row, each of which holds a whole session.
+      // This one is covering, and keyed by started_at first (migration 14): a range of it.
       SQLite::Statement grouped(
           lease->db(), "SELECT platform, triage, status, questions_to_assessment, started_at / " +
                            std::to_string(kDayMs) +

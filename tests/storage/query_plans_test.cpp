@@ -312,7 +312,7 @@ TEST_F(StorageQueryPlans, StatisticsReadTheRollupAndNarrowIndexesNeverTheRows) {
       "SELECT platform, triage, status, questions_to_assessment, started_at / 86400000,"
       " COUNT(*) FROM conversations INDEXED BY conversations_stats"
       " WHERE started_at >= ? AND started_at < ? GROUP BY 1, 2, 3, 4, 5",
-      "COVERING INDEX conversations_stats", {"conversations"});
+      "COVERING INDEX conversations_stats (started_at>? AND started_at<?)", {"conversations"});
   const std::string flags =
       "SELECT f.value, COUNT(*) FROM conversations c, json_each(c.red_flags) f"
       " WHERE c.has_red_flag = 1";
