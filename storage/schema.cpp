@@ -436,14 +436,23 @@ CREATE INDEX outbox_open_notices_by_chat ON outbox (chat_key, id)
 )sql"},
       // rewrite_status_checks above says why.
       {13, "status checks without an ephemeral table", "", rewrite_status_checks},
-      // The stats index keyed by start first (issue 13). Keyed by its grouped columns, an
-      // assessment moved a conversation's entry from the (platform, no triage, active)
-      // run to another run, each at the place of its start among its group's: two pages
-      // at random places, for every conversation that gets assessed. Keyed by started_at,
-      // the entry leaves and comes back at the same place: one page. And stats' partial
-      // first and last days read a range of it instead of every entry.
-      {14, "the stats index keyed by start", R"sql(
+      // The review's stats indexes keyed by start first (issue 13). An assessment changes
+      // a conversation's triage, status, question count, red flags and emergency timing
+      // together. Keyed by the columns it groups by, conversations_stats moved the entry
+      // from the (platform, not assessed, active) run to another run, each at the place
+      // of its start among its group's: two pages at random places; and the red flag and
+      // emergency indexes, one each. Keyed by started_at first, the stats entry leaves and
+      // comes back at the same place (one page), and one partial index holds the red
+      // flags and the emergency timing (one page): four pages become two for every
+      // conversation that gets assessed. The stats of a range's partial first and last
+      // days read a range of conversations_stats instead of all of it.
+      {14, "the review's stats indexes keyed by start", R"sql(
 DROP INDEX IF EXISTS conversations_stats;
+DROP INDEX IF EXISTS conversations_red_flags_started;
+DROP INDEX IF EXISTS conversations_emergency_timed;
+CREATE INDEX conversations_flagged_started
+  ON conversations (started_at, has_red_flag, red_flags, emergency_after_ms)
+  WHERE has_red_flag = 1 OR emergency_after_ms IS NOT NULL;
 CREATE INDEX conversations_stats
   ON conversations (started_at, platform, triage, status, questions_to_assessment);
 )sql"},

@@ -316,17 +316,18 @@ TEST_F(StorageQueryPlans, StatisticsReadTheRollupAndNarrowIndexesNeverTheRows) {
   const std::string flags =
       "SELECT f.value, COUNT(*) FROM conversations c, json_each(c.red_flags) f"
       " WHERE c.has_red_flag = 1";
-  expect_uses(flags + " GROUP BY f.value", "INDEX conversations_red_flagged", {"c"});
+  expect_uses(flags + " GROUP BY f.value", "COVERING INDEX conversations_flagged_started", {"c"});
   expect_uses(flags + " AND c.started_at >= ? AND c.started_at < ? GROUP BY f.value",
-              "INDEX conversations_red_flags_started (started_at>? AND started_at<?)", {"c"});
+              "COVERING INDEX conversations_flagged_started (started_at>? AND started_at<?)",
+              {"c"});
   expect_uses(
       "SELECT emergency_after_ms FROM conversations WHERE emergency_after_ms IS NOT NULL"
       " ORDER BY 1",
-      "COVERING INDEX conversations_emergency_timed", {"conversations"});
+      "COVERING INDEX conversations_flagged_started", {"conversations"});
   expect_uses(
       "SELECT emergency_after_ms FROM conversations WHERE emergency_after_ms IS NOT NULL"
       " AND started_at >= ? AND started_at < ? ORDER BY 1",
-      "COVERING INDEX conversations_emergency_timed (started_at>? AND started_at<?)",
+      "COVERING INDEX conversations_flagged_started (started_at>? AND started_at<?)",
       {"conversations"});
   expect_uses(
       "SELECT v.verdict, COUNT(*) FROM verdicts v JOIN conversations c ON c.id ="
@@ -395,9 +396,8 @@ TEST_F(StorageQueryPlans, TheIndexesAreExactlyTheAuditedOnes) {
       "conversations.conversations_by_platform",
       "conversations.conversations_by_triage",
       "conversations.conversations_by_user",
-      "conversations.conversations_emergency_timed",
+      "conversations.conversations_flagged_started",
       "conversations.conversations_red_flagged",
-      "conversations.conversations_red_flags_started",
       "conversations.conversations_started",
       "conversations.conversations_stats",
       "conversations.conversations_with_safety",
@@ -427,9 +427,9 @@ TEST_F(StorageQueryPlans, ReviewIndexesHoldOnlyTheMinorityTheyFind) {
   }
   EXPECT_EQ(partial,
             (std::set<std::string>{"conversations_by_triage", "conversations_by_user",
-                                   "conversations_emergency_timed", "conversations_red_flagged",
-                                   "conversations_red_flags_started", "conversations_with_safety",
-                                   "outbox_open_due", "outbox_open_notices_by_chat"}));
+                                   "conversations_flagged_started", "conversations_red_flagged",
+                                   "conversations_with_safety", "outbox_open_due",
+                                   "outbox_open_notices_by_chat"}));
 }
 
 }  // namespace
