@@ -197,6 +197,12 @@ std::vector<Rule> build_rules() {
        "jogging|gym|stairs|upstairs|hills|hill|sport|playing|going",
        "a|bit|little|slightly|abit|bit short|breathless*"});
 
+  // One's own breath, said after a numb or weak leg in the same clause ("both legs numb
+  // and weak and now im finding it hard to get my breath"): "my" names the person, so
+  // the leg before it is not the subject, as it is in "my leg is hard to move".
+  add(C::breathing, {kStruggle + " ... get|catch my|me " + kBreath}, Negation::full, true, false,
+      none);
+
   // Collapse or unresponsive, fits. The person, not a numb foot, is the subject.
   add(C::collapse_unresponsive,
       {"passed~|past|passing|passes out", "blacked|blacking out", "collaps*|colapsed~",
@@ -285,7 +291,10 @@ std::vector<Rule> build_rules() {
        "take|taking my life", kIntent + " ... hurt|harm|hurting|harming myself|meself",
        "self harm*|injur*", "selfharm*", "cutting|burning myself",
        "cut|slit|slash ... wrist|wrists", "cutting ... arms|wrists|thighs", "cutting again",
-       "been cutting $", "better off dead", "better off without me", "be better without me",
+       // Close, since "cutting the hedge and my legs went numb" is a numb leg: the
+       // person's own body just after ("i keep cutting my legs").
+       "cutting my|me leg|legs|arm|thigh|skin|stomach|belly|body", "been cutting $",
+       "better off dead", "better off without me", "be better without me",
        // Preparations: the means made ready beside a plan of one's own, goodbyes to family
        // ("I have a plan and the pills are ready", "I've written letters to my kids just in
        // case"). Not "my tablets are ready to collect", "the physio gave me a plan", "a
@@ -306,6 +315,8 @@ std::vector<Rule> build_rules() {
        // the waiting list") is not enough.
        "dont|not see the point anymore", "dont|not see the point any more",
        "dont|not see the point in|of living|life|anything|existing",
+       // Being here at all ("tbh i dont see the point in being here anymore").
+       "dont|not see the point in|of being here|alive|around",
        "dont|not see the point in|of going|carrying on $",
        "dont|not see the point in|of going|carrying on anymore|any",
        "see no point in|of living|life|anything|existing", "cannot|cant go|carry on",
