@@ -1,6 +1,7 @@
 #include "dialogs/answer_reader.h"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
@@ -324,14 +325,44 @@ bool elliptic_no(const std::vector<Token>& t) {
 // +1 when the question's own yes phrases are used (not negated), -1 when only negated;
 // likewise for its no phrases. Not in words about someone else or a condition asked
 // about ("my son fell off his bike, not me" is no fall of the patient's).
+// Only matches that start before `to` count.
 int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<Phrase>& list,
-         int from, const Scopes& scopes) {
+         int from, const Scopes& scopes, int to = std::numeric_limits<int>::max()) {
   int plain = 0, negated = 0;
   for (const auto& p : list) {
     for (const auto& m : find_matches(t, p, k.lexicon.negation, from))
-      if (!scopes.at(m.first).states_nothing()) (m.negated ? negated : plain)++;
+      if (m.first < to && !scopes.at(m.first).states_nothing()) (m.negated ? negated : plain)++;
   }
   return plain > 0 ? 1 : negated > 0 ? -1 : 0;
+}
+
+// Where a reply that opened with a no turns: "no, but a bit", "not cold, tho it looks a
+// bit bluish", "no, well I slipped on the ice", "no leaks. i dont feel when i need to go
+// tho", "not rlly, just have to strain a lot"). The words [from, to) of the turning
+// clause, after the first turning word past the lead; a "tho" or "though" that closes
+// its clause turns the clause it closes. An empty range when the reply does not turn.
+struct Span {
+  int from = 0, to = 0;
+  bool exclusive = false;  // turned by "just" or "only" ("no, just have to strain")
+  bool empty() const { return from >= to; }
+};
+Span turning_clause(const std::vector<Token>& t, int lead) {
+  static const WordSet turns = {"but", "except", "although", "however", "yet", "tho", "though"};
+  const int n = static_cast<int>(t.size());
+  for (int b = lead + 1; b < n; ++b) {
+    if (t[b].punct) continue;
+    const bool closes = (t[b].is("tho") || t[b].is("though")) && (b + 1 >= n || t[b + 1].punct);
+    if (closes) {
+      int from = b;
+      while (from > lead + 1 && !t[from - 1].punct) --from;
+      return {from, b};
+    }
+    // "well" turns only where a clause starts ("no, well ...", "not weak no. well ...").
+    const bool well = t[b].is("well") && t[b - 1].punct;
+    if (turns.count(t[b].word) || well) return {b + 1, n};
+    if (exclusives().count(t[b].word)) return {b + 1, n, true};
+  }
+  return {};
 }
 
 // The findings a yes to this question stands for: its own, those it settles, and the
@@ -485,6 +516,63 @@ bool names_only_other_things(const KnowledgeData& k, const std::vector<Token>& t
     named = true;
   }
   return named;
+}
+
+// A reply that opened with a no turns to a yes: its turning clause is a qualified yes
+// about the question ("not really but sometimes when I lie down", "no, but a bit"),
+// unless it speaks of something else ("no, but my back hurts a bit" to the weakness
+// question stays no), or it uses the question's own yes words ("no problem, except I
+// can't hold it" to the bladder screen, "not cold, tho it looks a bit bluish"): the no
+// was about the rest of the question.
+bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
+                   int lead, const Scopes& scopes) {
+  const Span turn = turning_clause(t, lead);
+  if (turn.empty()) return false;
+  // "no, just a bit of a cold": only this, not what was asked, unless in its words; and
+  // "no, just heavy" names the only thing there is (heaviness is not weakness), where
+  // "just have to strain a lot to get it going" tells what happens.
+  Words clause{t, turn.from, turn.to};
+  if (turn.exclusive) {
+    int words = 0;
+    for (int i = turn.from; i < turn.to; ++i) words += !t[i].punct;
+    if (words < 3) return false;
+  }
+  if (!turn.exclusive && clause.any(hedged_yes_phrases()) &&
+      !names_only_other_things(k, t, turn.from, turn.to, q))
+    return true;
+  return vote(k, t, q.yes_phrases, turn.from, scopes, turn.to) > 0;
+}
+
+// On a screen for something new that matters even when it has passed (a mini-stroke
+// that cleared, a bladder that would not empty this morning), a no limited to now and
+// then an episode in the recent past is a yes: "nothing like that now, it was
+// yesterday for 10 min", "not now. it happened this morning for a few minutes". The
+// episode's words need not name the finding: the question did.
+bool passed_episode(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
+                    int lead, const Scopes& scopes) {
+  static const WordSet episode = {"yesterday", "earlier", "morning",  "night",   "minutes",
+                                  "minute",    "mins",    "min",      "seconds", "secs",
+                                  "hour",      "hours",   "happened", "passed",  "lasted"};
+  if (q.screen <= 0 || q.finding < 0 || !k.lexicon.new_findings.count(q.finding)) return false;
+  const int n = static_cast<int>(t.size());
+  auto negated = [&](const Segment& seg) {
+    for (int j = seg.first; j <= seg.last; ++j)
+      if (!t[j].punct && k.lexicon.negation.negators.count(t[j].word)) return true;
+    return false;
+  };
+  // The no is limited to now: "now" in a clause that denies ("nothing like that now",
+  // "no, not now").
+  int now = lead;
+  while (now < n && !(t[now].is("now") && (scopes.at(now).nothing_new || negated(scopes.at(now)))))
+    ++now;
+  if (now >= n) return false;
+  for (int i = now + 1; i < n; ++i) {
+    if (t[i].punct || !episode.count(t[i].word)) continue;
+    const Segment& seg = scopes.at(i);
+    if (seg.time != TimeScope::current || seg.nothing_new || seg.states_nothing()) continue;
+    if (!negated(seg) && &seg != &scopes.at(now)) return true;
+  }
+  return false;
 }
 
 // A short reply (a fragment of at most four words) about something else: "knee mostly"
@@ -835,6 +923,8 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // 5. Hedged no: "not that I know of" is a no, but not enough to rule out a red flag
   //    unless the person also says what is normal ("don't think so, my face looks normal").
   if (w.any(hedged_no_phrases())) {
+    // "not that I know of. my hand went weird and clumsy earlier though": the no turns.
+    if (red && turned_to_yes(k, t, q, lead, scopes)) return Answer::yes;
     if (!red || says_normal(t, 0, n)) return Answer::no;
     hedged_denial = true;
     return Answer::unsure;
@@ -869,14 +959,8 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     // ("no, but my back hurts a bit" to the weakness question stays no). So is it by the
     // question's own yes words there ("no problem, except I can't hold it" to the
     // bladder screen): the no was about the rest of the question.
-    for (int b = lead + 1; b < n; ++b) {
-      if (!t[b].is("but") && !t[b].is("except")) continue;
-      Words rest{t, b + 1, n};
-      if (rest.any(hedged_yes_phrases()) && !names_only_other_things(k, t, b + 1, n, q))
-        return Answer::yes;
-      if (vote(k, t, q.yes_phrases, b + 1, scopes) > 0) return Answer::yes;
-      break;
-    }
+    if (turned_to_yes(k, t, q, lead, scopes) || passed_episode(k, t, q, lead, scopes))
+      return Answer::yes;
     return Answer::no;
   }
   if (!yes_lead) {

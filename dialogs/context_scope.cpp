@@ -22,11 +22,32 @@ const PhraseList& historical_triggers() {
 
 // Present but unchanged for a long time: not the new event an emergency sign is.
 const PhraseList& long_standing_triggers() {
-  static const PhraseList list = compile_phrases(
-      {"for years", "for ... years", "for ages", "for decades", "all my life", "always",
-       "since i was", "since the kids", "since childhood", "since birth", "unchanged",
-       "same as always", "as usual", "for a long time", "as long as i can remember", "years now",
-       "on and off for years", "for donkeys"});
+  static const PhraseList list = compile_phrases({"for years",
+                                                  "for ... years",
+                                                  "for ages",
+                                                  "for decades",
+                                                  "all my life",
+                                                  "always",
+                                                  "since i was",
+                                                  "since the kids",
+                                                  "since my kids",
+                                                  "since having my kids",
+                                                  "since having kids",
+                                                  "since i had my kids",
+                                                  "since my children",
+                                                  "since childbirth",
+                                                  "since the menopause",
+                                                  "since menopause",
+                                                  "since childhood",
+                                                  "since birth",
+                                                  "unchanged",
+                                                  "same as always",
+                                                  "as usual",
+                                                  "for a long time",
+                                                  "as long as i can remember",
+                                                  "years now",
+                                                  "on and off for years",
+                                                  "for donkeys"});
   return list;
 }
 

@@ -230,6 +230,7 @@ class Loader {
       d.says_no = str(f, at, "says_no");
       d.phrases = phrases(f, at, "phrases");
       d.not_phrases = phrases(f, at, "not_phrases");
+      d.other_meanings = phrases(f, at, "other_meanings");
       if (f.contains("from_temperature_c")) {
         d.from_temperature_c = number(f, at, "from_temperature_c");
         if (!(d.from_temperature_c >= 35 && d.from_temperature_c <= 42))

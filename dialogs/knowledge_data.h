@@ -31,6 +31,10 @@ struct FindingDef {
   double base = 0.1;  // P(finding | a cause that does not list it)
   std::string says_yes, says_no;
   std::vector<Phrase> phrases, not_phrases;
+  // Longer phrases in which the finding's words mean something else ("weak bladder" is
+  // no leg weakness, "hot and cold" no cold leg): a match that begins or ends inside one
+  // states nothing.
+  std::vector<Phrase> other_meanings;
   int past_finding = -1;  // set instead when mentioned as long past (brief §2 MS history)
   // A body temperature typed as the answer to this finding's question ("38.9") at or above
   // this many °C is a yes (fever: 38, the NHS's "high temperature"); 0 = not read.
@@ -146,10 +150,11 @@ struct Lexicon {
 
 // Where a phrase of the reader's index (KnowledgeData::phrase_index) belongs: an id is
 // its place in KnowledgeData::indexed_phrases. Findings come first in knowledge order,
-// each with its phrases then its not_phrases, then the red flags: the order in which
-// the reader used to try them, so matches come out in the same order.
+// each with its other meanings, its phrases then its not_phrases, then the red flags: the
+// order in which the reader used to try them, so matches come out in the same order (an
+// other meaning is met before the phrases it hides).
 struct IndexedPhrase {
-  enum class Owner { finding, finding_denial, red_flag };
+  enum class Owner { finding_other_meaning, finding, finding_denial, red_flag };
   Owner owner = Owner::finding;
   int index = 0;  // the finding or red flag
   int item = 0;   // the phrase's place in that owner's list
@@ -188,6 +193,8 @@ struct KnowledgeData {
   const std::string& text(const std::string& key) const;
   const Phrase& phrase(const IndexedPhrase& p) const {
     switch (p.owner) {
+      case IndexedPhrase::Owner::finding_other_meaning:
+        return findings[p.index].other_meanings[p.item];
       case IndexedPhrase::Owner::finding:
         return findings[p.index].phrases[p.item];
       case IndexedPhrase::Owner::finding_denial:

@@ -96,6 +96,7 @@ void build_vocabulary(KnowledgeData& k_) {
   for (const auto& f : k_.findings) {
     add_all(f.phrases);
     add_all(f.not_phrases);
+    add_all(f.other_meanings);
   }
   for (const auto& q : k_.questions) {
     add_words(v, q.text);
@@ -129,6 +130,7 @@ void build_phrase_index(KnowledgeData& k_) {
     }
   };
   for (size_t f = 0; f < k_.findings.size(); ++f) {
+    add(k_.findings[f].other_meanings, IndexedPhrase::Owner::finding_other_meaning, f);
     add(k_.findings[f].phrases, IndexedPhrase::Owner::finding, f);
     add(k_.findings[f].not_phrases, IndexedPhrase::Owner::finding_denial, f);
   }

@@ -192,12 +192,24 @@ void read_findings(const KnowledgeData& k, std::string_view text, const std::vec
   while (s < starts.size() && k.indexed_phrases[starts[s].id].owner != Owner::red_flag) {
     const int f = k.indexed_phrases[starts[s].id].index;
     Mentions mentions;
+    // "weak bladder", "hot and cold": words that mean something else there. A match
+    // that begins or ends in one ("leg numb, hot and cold" for "leg ... cold") is hidden.
+    std::vector<Match> other_meanings;
+    auto inside_another_meaning = [&](const Match& m) {
+      auto in = [](int i, const Match& o) { return o.first <= i && i <= o.last; };
+      return std::any_of(other_meanings.begin(), other_meanings.end(),
+                         [&](const Match& o) { return in(m.first, o) || in(m.last, o); });
+    };
     for (; s < starts.size(); ++s) {
       const IndexedPhrase& p = k.indexed_phrases[starts[s].id];
       if (p.owner == Owner::red_flag || p.index != f) break;
       auto m = match_at(t, k.phrase(p), rules, starts[s].at);
       if (!m) continue;
-      if (p.owner == Owner::finding)
+      if (p.owner == Owner::finding_other_meaning)
+        other_meanings.push_back(*m);
+      else if (inside_another_meaning(*m))
+        continue;
+      else if (p.owner == Owner::finding)
         note_mention(k.lexicon, f, scopes, *m, mentions);
       else if (!m->negated && !scopes.at(m->first).states_nothing())
         mentions.absent = true;
@@ -549,7 +561,11 @@ std::optional<std::vector<int>> may_state_true(const KnowledgeData& k, const std
   std::vector<int> out;
   for (const PhraseStart& start : starts) {
     const IndexedPhrase& p = k.indexed_phrases[start.id];
-    if (p.owner == IndexedPhrase::Owner::finding_denial) continue;  // states a finding false only
+    // A denial states a finding false only; another meaning states nothing (and may hide
+    // a match the caller then reads in full).
+    if (p.owner == IndexedPhrase::Owner::finding_denial ||
+        p.owner == IndexedPhrase::Owner::finding_other_meaning)
+      continue;
     if (p.owner == IndexedPhrase::Owner::finding && !out.empty() && out.back() == p.index)
       continue;  // one of its phrases matched already
     if (!matches_at(t, k.phrase(p), start.at, nullptr)) continue;

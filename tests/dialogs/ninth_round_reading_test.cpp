@@ -1,0 +1,148 @@
+// What the eighth held-out probe left for the next round, and the general rules it led
+// to (docs/reading.md "Measured"): a no that turns and then states the red flag in other
+// words, an episode that has passed, emergencies opened in words the knowledge base
+// lacked, and long-standing things read as new; each with the look-alike it must not
+// catch. Single replies are judged by how the reader takes them; openings by what the
+// interview's first step makes of them (dialogs::step, as the server runs it).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "dialogs/engine.h"
+#include "dialogs/knowledge_data.h"
+#include "dialogs/parser.h"
+#include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
+#include "tests/dialogs/typed_answer.h"
+
+namespace triagebot::dialogs::testing::ninth_round_reading_test {
+namespace {
+
+Answer answer(const char* question, const std::string& text) {
+  return typed_answer(question, text);
+}
+
+// Whether a message, as an opening, states finding `id`.
+bool states(const std::string& opening, const char* id) {
+  const KnowledgeData& k = builtin().data();
+  Reading r = read_message(k, opening, nullptr, &spelling());
+  for (const auto& [f, present] : r.findings)
+    if (present && k.findings[f].id == id) return true;
+  return false;
+}
+
+// The red flag the interview's first step stops for, or "" when it asks on.
+std::string first_step_red_flag(const std::string& opening) {
+  Turn t = say_at(Session{}, opening);
+  if (!t.assessment || t.assessment->triage != Triage::emergency) return "";
+  return t.assessment->red_flags.empty() ? "?" : t.assessment->red_flags.front();
+}
+
+TEST(NinthRoundReading, ANoThatTurnsToTheSymptomInOtherWordsIsYes) {
+  EXPECT_EQ(answer("q_cold", "not cold, tho it looks a bit bluish"), Answer::yes);
+  EXPECT_EQ(answer("q_weak", "not weak no. well stairs are harder than last week"), Answer::yes);
+  EXPECT_EQ(answer("q_weak", "no, just numb, tho i keep catching my toe on the carpet"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_weak", "no weakness as such, my foot just slaps down when i walk"),
+            Answer::yes);
+  EXPECT_EQ(
+      answer("q_bladder", "not rlly, just have to strain a lot to get it going since tuesday"),
+      Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "no accidents, but i havent been able to go since this morning"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "no leaks. i dont feel when i need to go tho"), Answer::yes);
+  EXPECT_EQ(answer("q_saddle", "no not numb there, just feels odd when i wipe"), Answer::yes);
+  EXPECT_EQ(answer("q_saddle", "no, though my bits feel kind of tingly"), Answer::yes);
+  EXPECT_EQ(answer("q_stroke",
+                   "not that i know of. my hand went weird and clumsy for a bit earlier though"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_breath", "not really, just a bit tight in the chest when i lie down"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_fever", "not that i measured. felt boiling hot then freezing"), Answer::yes);
+  EXPECT_EQ(answer("q_injury", "no, well i slipped on the ice and landed on my back on sunday"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_injury", "no fall. got rear ended in the car last week though"), Answer::yes);
+}
+
+TEST(NinthRoundReading, ANoThatNamesOnlyWhatThereIsStaysNo) {
+  EXPECT_EQ(answer("q_weak", "she says no, just heavy"), Answer::no);  // heaviness is not weakness
+  EXPECT_EQ(answer("q_weak", "not weak, just numb and tingly"), Answer::no);
+  EXPECT_EQ(answer("q_weak", "no, stairs are fine"), Answer::no);
+  EXPECT_EQ(answer("q_fever", "no, just a bit of a cold"), Answer::no);
+  EXPECT_EQ(answer("q_bladder", "no, just the usual getting up once at night"), Answer::no);
+  EXPECT_EQ(answer("q_breath", "no, only out of puff on the stairs like always"), Answer::no);
+  EXPECT_EQ(answer("q_cold", "no, its warm and pink"), Answer::no);
+  EXPECT_EQ(answer("q_cold", "no, the bruise is a bit purple from when i knocked it"), Answer::no);
+  EXPECT_EQ(answer("q_weak", "i can stand on my tiptoes fine"), Answer::no);
+}
+
+TEST(NinthRoundReading, AnEpisodeThatPassedIsYesToAScreenForSomethingNew) {
+  EXPECT_EQ(answer("q_stroke", "nothing like that now, it was yesterday for 10 min"), Answer::yes);
+  EXPECT_EQ(answer("q_stroke", "not now. it happened this morning for a few minutes"), Answer::yes);
+  EXPECT_EQ(answer("q_fever", "no, not now, had one yesterday"), Answer::yes);
+  EXPECT_EQ(answer("q_stroke", "no, fine now"), Answer::no);
+  EXPECT_EQ(answer("q_stroke", "no not now, had a stroke 5 years ago"), Answer::no);
+  EXPECT_EQ(answer("q_stroke", "no, not now, and it wasnt yesterday either"), Answer::no);
+}
+
+TEST(NinthRoundReading, EmergenciesOpenedInEverydayWordsStopTheInterview) {
+  EXPECT_EQ(first_step_red_flag("my left foot suddenly went numb an hour ago and its gone a funny "
+                                "grey colour and freezing compared to the other one"),
+            "acute_limb_ischemia_signs");
+  EXPECT_EQ(first_step_red_flag(
+                "dads right leg all of a sudden is really painful and numb and looks kind of "
+                "marbled purple"),
+            "acute_limb_ischemia_signs");
+  EXPECT_EQ(first_step_red_flag("numb legs and i cant walk at all"),
+            "rapidly_progressive_weakness");
+  // Both legs weak since this morning: new weakness over hours.
+  EXPECT_EQ(first_step_red_flag("since this morning my legs keep giving way and both are numb"),
+            "rapidly_progressive_weakness");
+  EXPECT_EQ(first_step_red_flag("my leg went numb yesterday for about 10 mins along with my arm, "
+                                "its fine now"),
+            "stroke_signs");
+  EXPECT_EQ(first_step_red_flag("both my legs are weak and numb and my breathing feels shallow"),
+            "ascending_weakness");
+  EXPECT_EQ(first_step_red_flag("my legs feel like jelly and i keep falling over since yesterday"),
+            "ascending_weakness");
+  EXPECT_EQ(first_step_red_flag(
+                "got rear ended at the lights on tuesday, neck is stiff and my legs feel numb"),
+            "spinal_trauma");
+}
+
+TEST(NinthRoundReading, LookAlikesOfThoseEmergenciesAskOn) {
+  // One leg after sitting cross-legged: a pressed nerve, asked about, not an emergency.
+  EXPECT_EQ(first_step_red_flag("sat with my legs crossed most of a long flight yesterday, now "
+                                "my right foot slaps when i walk"),
+            "");
+  EXPECT_EQ(first_step_red_flag("my mum was paralysed from the waist down before she died, im "
+                                "scared because my foot is numb"),
+            "");
+  EXPECT_EQ(first_step_red_flag("my leg feels a bit heavy going up stairs"), "");
+  EXPECT_FALSE(states("my leg feels a bit heavy going up stairs", "worsening"));
+  EXPECT_FALSE(states("leg numb, been shaky, hot and cold", "limb_cold_pale"));
+  EXPECT_FALSE(
+      states("my husband is gasping for air and has gone a funny grey colour", "limb_cold_pale"));
+}
+
+TEST(NinthRoundReading, WordsThatMeanSomethingElseStateNothing) {
+  EXPECT_FALSE(states("ive had a weak bladder since my kids", "weakness"));
+  EXPECT_FALSE(states("my stream has been weak for years", "weakness"));
+  EXPECT_FALSE(states("my immune system is weak and my leg is numb", "weakness"));
+  EXPECT_TRUE(states("weak ankle on the left since tuesday", "weakness"));
+  EXPECT_TRUE(states("weak bladder for years but now my leg is weak too", "weakness"));
+}
+
+TEST(NinthRoundReading, LongStandingIsNoToAScreenForSomethingNew) {
+  EXPECT_EQ(answer("q_bladder", "ive had a weak bladder since my kids"), Answer::no);
+  EXPECT_EQ(answer("q_bladder", "weak bladder since my kids but now i cant go at all"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_cold", "my feet are always cold lol, nothing new"), Answer::no);
+  EXPECT_EQ(answer("q_cold", "my feet are always cold, but the left one has gone white today"),
+            Answer::yes);
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::ninth_round_reading_test
