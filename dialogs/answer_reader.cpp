@@ -529,13 +529,14 @@ bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const Qu
   const Span turn = turning_clause(t, lead);
   if (turn.empty()) return false;
   // "no, just a bit of a cold": only this, not what was asked, unless in its words; and
-  // "no, just heavy" names the only thing there is (heaviness is not weakness), where
-  // "just have to strain a lot to get it going" tells what happens.
+  // "no, just heavy" or "just numb and a bit heavy" names the only things there are
+  // (heaviness is not weakness), where "just have to strain a lot to get it going" tells
+  // what happens.
   Words clause{t, turn.from, turn.to};
   if (turn.exclusive) {
     int words = 0;
     for (int i = turn.from; i < turn.to; ++i) words += !t[i].punct;
-    if (words < 3) return false;
+    if (words < 3 || clause.any(k.lexicon.symptom_words)) return false;
   }
   if (!turn.exclusive && clause.any(hedged_yes_phrases()) &&
       !names_only_other_things(k, t, turn.from, turn.to, q))
@@ -889,8 +890,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (lead >= n) return Answer::none;
   // A condition asked about ("would it be bad if I couldn't pee?", "what if my face
   // starts drooping?") and no yes or no: a question back, not an answer.
-  const bool asks_a_condition = std::any_of(scopes.segments.begin(), scopes.segments.end(),
-                                            [](const Segment& seg) { return seg.hypothetical; });
+  // Only a reply that asks: "he wont tell me if it hurts" tells that the person cannot say.
+  const bool asks_a_condition =
+      std::any_of(t.begin(), t.end(), [](const Token& mark) { return mark.is("?"); }) &&
+      std::any_of(scopes.segments.begin(), scopes.segments.end(),
+                  [](const Segment& seg) { return seg.hypothetical; });
   if (asks_a_condition && !w.at(lex.yes_lead, lead) && !w.at(lex.no_lead, lead))
     return Answer::clarify;
 

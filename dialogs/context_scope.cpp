@@ -27,6 +27,15 @@ const PhraseList& long_standing_triggers() {
                                                   "for ages",
                                                   "for decades",
                                                   "all my life",
+                                                  "my whole life",
+                                                  "whole of my life",
+                                                  "since forever",
+                                                  "every winter",
+                                                  "in winter",
+                                                  "in the winter",
+                                                  "been like that ... years",
+                                                  "been like this ... years",
+                                                  "been that way ... years",
                                                   "always",
                                                   "since i was",
                                                   "since the kids",
@@ -236,11 +245,15 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
   return false;
 }
 
-// "not me" after what someone else had or did: the patient disowns it in so many words.
+// "not me" after what someone else had or did: the patient disowns it in so many words,
+// or sets their own apart ("neighbour fell off a ladder yesterday and now im paranoid
+// about my own numb toes"; not "on my own", which is alone).
 bool disowned(const std::vector<Token>& t, int from, int to) {
-  for (int i = from; i < to; ++i)
+  for (int i = from; i < to; ++i) {
     if (t[i].is("not") && (t[i + 1].is("me") || t[i + 1].is("mine") || t[i + 1].is("myself")))
       return true;
+    if (t[i].is("my") && t[i + 1].is("own") && !(i > 0 && t[i - 1].is("on"))) return true;
+  }
   return false;
 }
 
@@ -272,6 +285,19 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t) {
       for (int i = std::max(from, 0); from >= 0 && i <= end; ++i) out[i] = true;
     }
     sentence = end + 1;
+  }
+  // Whether something happened, asked inside a statement: "how would i even know if my
+  // face drooped", "not sure whether my speech is off". From the "if" to the clause's end.
+  static const WordSet knowing = {"know",  "tell",    "sure",      "certain", "notice",
+                                  "check", "checked", "wondering", "wonder",  "see"};
+  for (int i = 1; i < n; ++i) {
+    if (!(t[i].is("if") || t[i].is("whether"))) continue;
+    const bool asked = knowing.count(t[i - 1].word) || (i > 1 && knowing.count(t[i - 2].word));
+    if (!asked) continue;
+    int end = i;
+    while (end + 1 < n && !t[end + 1].punct && !terminators().count(t[end + 1].word)) ++end;
+    if (any_in(t, dated_triggers(), i, end)) continue;
+    for (int k = i; k <= end; ++k) out[k] = true;
   }
   return out;
 }
@@ -311,8 +337,10 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   Scopes out;
   int n = static_cast<int>(t.size());
   out.segment_of.assign(t.size(), 0);
-  // Most messages ask nothing: the search is skipped without a question mark.
-  const bool asks = std::any_of(t.begin(), t.end(), [](const Token& w) { return w.is("?"); });
+  // Most messages ask nothing: the search is skipped without a question mark or an "if".
+  const bool asks = std::any_of(t.begin(), t.end(), [](const Token& w) {
+    return w.is("?") || w.is("if") || w.is("whether");
+  });
   const std::vector<bool> hypothetical = asks ? hypothetical_words(t) : std::vector<bool>();
   // Cut into segments; `after_comma` records that only a comma parts a segment from the
   // one before, so an untimed segment may inherit its time.
@@ -383,10 +411,14 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   };
   // A note whose subject points back ("but that has been so for years") speaks of the
   // words before it, however long it is.
+  // So does one that says it has always been so ("but its always been like that").
   auto points_back = [&](const Segment& seg) {
     int i = seg.first;
     if (i < seg.last && (t[i].is("but") || t[i].is("and"))) ++i;
-    return t[i].is("that") || t[i].is("which");
+    if (t[i].is("that") || t[i].is("which")) return true;
+    for (int k = seg.first; k < seg.last; ++k)
+      if (t[k].is("like") && (t[k + 1].is("that") || t[k + 1].is("this"))) return true;
+    return false;
   };
   for (size_t s = out.segments.size(); s-- > 1;) {
     const Segment& next = out.segments[s];

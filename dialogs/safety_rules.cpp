@@ -167,6 +167,8 @@ std::vector<Rule> build_rules() {
        "ataque ... cardiaco|corazon"},
       Negation::full, true, false,
       {"chest of", "chest freezer", "treasure|toy chest",
+       // A fright: "the dog nearly gave me a heart attack".
+       "gave|give|giving|nearly|almost ... me|us a heart attack",
        // A heart attack someone had is history, not what is happening now.
        "had|suffered|survived a|an|two|three heart attack|attacks"});
 
@@ -185,7 +187,11 @@ std::vector<Rule> build_rules() {
        "not breathing properly|right|well|normally", "gasping $", "through a straw",
        "lips|lip|tongue|throat ... swell*|swollen",
        "breathing ... bad|terrible|awful|worse|horrible|shallow|rapid|weird|funny|strange|noisy|"
-       "rattl*|gurgl*|odd"},
+       "rattl*|gurgl*|odd",
+       // A noise when breathing, a wheeze the inhaler does not touch.
+       "gurgl*|rattl* ... breathe|breathes|breathing|breath",
+       "wheez* ... bad|badly|really|terrible|cannot|cant|struggl*",
+       "inhaler ... not|isnt|doesnt|wont|aint ... work*|help*|doing"},
       Negation::full, true, true,
       // "I can't breathe a word of this to anyone": keeping a secret, not the breath.
       {"through my|the nose", "breathe a|one word"});
@@ -210,7 +216,10 @@ std::vector<Rule> build_rules() {
        "seizure*|seizing|convuls*", "having|had a fit|fits", "fitting $", "fitting and",
        "wont|not|isnt come|coming round", "eyes ... rolled|rolling back",
        "went|gone|going floppy|limp", "cardiac arrest"},
-      Negation::full, true, true, none);
+      Negation::full, true, true,
+      // Worn out, not fallen: "I collapsed on the sofa after work, knackered".
+      {"collaps* on|onto|into the|my sofa|couch|settee|bed",
+       "collaps* in a heap on the|my sofa|bed"});
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
@@ -248,7 +257,7 @@ std::vector<Rule> build_rules() {
        // A flow that will not stop names the blood without the word ("it's spurting
        // everywhere and won't stop").
        "spurt*|gush*|pumping|pouring ... wont|not|cannot|cant|doesnt stop*",
-       "spurting|spurts|squirting everywhere"},
+       "spurting|spurts|squirting everywhere", "pumping|pouring|gushing|spurting out"},
       Negation::none, true, false, {"has|have|it stopped"});
 
   // Overdose or poisoning: a quantity of a medicine taken, a poison swallowed, a child
@@ -261,10 +270,20 @@ std::vector<Rule> build_rules() {
        // Shorthand, and what a carer finds: "?OD", "empty packets of co-codamol".
        "od|oded", "empty|emptied packets|boxes|bottles|blisters|strips ... " + kDrug,
        "overdoes ... " + kDrug,
+       // More than prescribed: "took way more of my gabapentin than i should".
+       kTook + " ... more of my|the|his|her " + kDrug, "too many|much of my|the|his|her " + kDrug,
+       // Recreational, and now not himself: "been doing the cream chargers all night and
+       // now hes really out of it".
+       "chargers|nitrous|whippets|ketamine|ket|ghb|spice|mdma|pills|coke ... out of it|"
+       "wont wake|not waking|unresponsive|floppy",
+       "chargers|nitrous|whippets|balloons all night|day",
+       "out of it ... chargers|nitrous|whippets",
        "sobredosis|surdose|uberdosis|ueberdosis|sovradosaggio|envenen*|empoisonn*|vergift*|"
        "avvelen*|intoxicacion|intoxicacao|intoxiqu*"},
       Negation::full, true, false,
       {"food poisoning", "twice|times a|per day", "twice|times daily",
+       // Bad cooking: "think i poisoned myself with my own cooking haha".
+       "poison* ... cooking|takeaway|kebab|curry|food",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
        "caffeine|sun|sunshine|box|series|shows|youtube|games|gaming|work|love|cake|sweets|"
        "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps"});
@@ -275,6 +294,8 @@ std::vector<Rule> build_rules() {
   // never kill myself") holds it back.
   add(C::self_harm,
       {"kms", "unalive|unaliving|sewerslide", kIntent + " ... end it $",
+       // Someone's words reported: "my son keeps saying hes going to end it".
+       "keeps|kept|keep saying ... end it|things", "talking|talks|talked about ending it|things",
        "no reason ... live|living|alive", "no reason to go|carry on",
        "point in|of living|existing|life", "point in|of going|carrying on", "not|isnt worth living",
        "life is not|isnt worth", "stop|stopped existing", kIntent + " ... stop living",

@@ -9,15 +9,17 @@
 namespace triagebot::dialogs {
 namespace {
 
-// Words a temperature report may hold beside its number ("it was about 38.5 last night").
+// Words a temperature report may hold beside its numbers ("it was about 38.5 last night").
 bool report_word(const std::string& w) {
-  static constexpr std::array<std::string_view, 39> kWords = {
+  static constexpr std::array<std::string_view, 46> kWords = {
       "c", "f", "degrees", "degree", "deg", "celsius", "centigrade", "fahrenheit", "temp",
       "temperature", "it", "its", "was", "is", "about", "around", "roughly", "nearly", "over",
       "above", "of", "my", "i", "had", "got", "a", "up", "to", "reached", "hit", "last", "night",
       "yesterday", "today", "this", "morning",
       // "temp 38.6 this am", "39 earlier"
-      "am", "pm", "earlier"};
+      "am", "pm", "earlier",
+      // Two readings: "38 yesterday, 37.2 today after paracetamol".
+      "after", "then", "now", "and", "paracetamol", "ibuprofen", "calpol"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -44,28 +46,32 @@ std::optional<double> number_of(std::string word, char& unit) {
 }  // namespace
 
 std::optional<double> typed_temperature_c(const std::vector<Token>& tokens) {
-  std::optional<double> value;
+  std::vector<double> values;
   bool fahrenheit = false;
   int words = 0;
   for (const auto& t : tokens) {
     if (t.punct) continue;
-    if (++words > 6) return std::nullopt;
+    ++words;
     char unit = 0;
     if (auto n = number_of(t.word, unit)) {
-      if (value) return std::nullopt;  // two numbers: a range, a date, an age and a reading
-      value = n;
+      values.push_back(*n);
       fahrenheit = fahrenheit || unit == 'f';
       continue;
     }
     if (!report_word(t.word)) return std::nullopt;
     fahrenheit = fahrenheit || t.word == "f" || t.word == "fahrenheit";
   }
-  if (!value) return std::nullopt;
-  if (fahrenheit || (*value >= 93 && *value <= 110)) {
-    const double c = (*value - 32) * 5 / 9;
-    return c >= 34 && c <= 43 ? std::optional<double>(c) : std::nullopt;
+  // One reading in six words; two, each with its time ("38 yesterday, 37.2 today after
+  // paracetamol"), in twelve. More numbers are a range, a date, an age and a reading.
+  if (values.empty() || values.size() > 2 || words > 6 * static_cast<int>(values.size()))
+    return std::nullopt;
+  std::optional<double> highest;
+  for (double value : values) {
+    double c = fahrenheit || (value >= 93 && value <= 110) ? (value - 32) * 5 / 9 : value;
+    if (c < 34 || c > 43) return std::nullopt;  // every number must be a body temperature
+    highest = std::max(highest.value_or(c), c);
   }
-  return *value >= 34 && *value <= 43 ? value : std::nullopt;
+  return highest;
 }
 
 }  // namespace triagebot::dialogs

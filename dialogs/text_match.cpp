@@ -175,7 +175,9 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
 }
 
 // "could not", "can not", "unable to" and "not able to" say the same as "cannot": an
-// inability is a symptom ("can't feel my groin"), never a negation of one.
+// inability is a symptom ("can't feel my groin"), never a negation of one. An "actually"
+// or "even" just after a negator only stresses it ("havent actually been for a wee",
+// "cant even walk"), and goes, so the phrase it split matches.
 // In place, each kept token moved down over the ones merged away (a copy of every
 // token was a string copy each).
 void merge_inability(std::vector<Token>& tokens) {
@@ -186,6 +188,10 @@ void merge_inability(std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view w = tokens[i].word;
     size_t used = 0;  // tokens after i that the merged "cannot" takes in
+    const bool stress = (w == "actually" || w == "even") && kept > 0 &&
+                        (tokens[kept - 1].word == "not" || tokens[kept - 1].word == "cannot" ||
+                         tokens[kept - 1].word == "never");
+    if (stress) continue;
     if ((w == "could" || w == "can") && word_at(i + 1, "not"))
       used = 1;
     else if (w == "unable" && word_at(i + 1, "to"))
@@ -427,7 +433,39 @@ bool negated_before(const std::vector<Token>& tokens, int first, const NegationR
   return false;
 }
 
+// The mention heads a list of one-word items closed by a normal state: "face, speech,
+// eyes, arms all normal", "my back and bladder, all fine". Not "my speech is slurred, my
+// face is fine", whose items are clauses, nor "numb and weak, all fine otherwise", whose
+// normal state is about the rest.
+bool list_closed_by_normal(const std::vector<Token>& tokens, int last, const NegationRules& rules) {
+  static const WordSet joins = {",", "and", "&", "/"};
+  static const WordSet before_state = {"all",  "both",  "are",  "is",
+                                       "seem", "seems", "look", "looks"};
+  static const WordSet the_rest = {"otherwise", "else", "apart", "except", "besides"};
+  // A subject starts a clause ("along with my arm, its fine now"): no list item.
+  static const WordSet subjects = {"it",   "its",  "i",  "im",   "he",    "hes",  "she",
+                                   "shes", "they", "we", "that", "thats", "this", "everything"};
+  const int n = static_cast<int>(tokens.size());
+  auto closes_at = [&](int k) {
+    while (k < n && before_state.count(tokens[k].word)) ++k;
+    if (k >= n || !rules.post_negators.count(tokens[k].word)) return false;
+    return k + 1 >= n || !the_rest.count(tokens[k + 1].word);
+  };
+  int k = last + 1;
+  while (k < n && joins.count(tokens[k].word)) {
+    ++k;
+    if (closes_at(k)) return true;
+    if (k >= n || tokens[k].punct || the_rest.count(tokens[k].word) ||
+        subjects.count(tokens[k].word))
+      return false;
+    ++k;  // one item: another join, or the normal state, must follow
+    if (closes_at(k)) return true;
+  }
+  return false;
+}
+
 bool negated_after(const std::vector<Token>& tokens, int last, const NegationRules& rules) {
+  if (list_closed_by_normal(tokens, last, rules)) return true;
   int words = 0;
   for (int k = last + 1; k < static_cast<int>(tokens.size()) && words < 4; ++k) {
     const Token& t = tokens[k];

@@ -12,6 +12,8 @@
 #include "dialogs/engine.h"
 #include "dialogs/knowledge_data.h"
 #include "dialogs/parser.h"
+#include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
 #include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
@@ -142,6 +144,70 @@ TEST(NinthRoundReading, LongStandingIsNoToAScreenForSomethingNew) {
   EXPECT_EQ(answer("q_cold", "my feet are always cold lol, nothing new"), Answer::no);
   EXPECT_EQ(answer("q_cold", "my feet are always cold, but the left one has gone white today"),
             Answer::yes);
+}
+
+// What a second probe of the round, written apart from the reader (answers-extra.jsonl's
+// last 150 lines, openings-extra.jsonl, safety-utterances-extra.jsonl's last 60), led to.
+TEST(NinthRoundReading, AListClosedByANormalStateDeniesEveryItem) {
+  EXPECT_EQ(answer("q_stroke", "Nope. Face, speech, eyes, arms all normal."), Answer::no);
+  EXPECT_FALSE(states("gp checked my back and bladder, all fine, numb toes", "bladder_trouble"));
+  EXPECT_TRUE(states("my speech is slurred, my face is fine", "speech_trouble"));
+  EXPECT_TRUE(states("leg numb and weak, all fine otherwise", "weakness"));
+  EXPECT_TRUE(states("went numb along with my arm, its fine now", "stroke_signs"));
+}
+
+TEST(NinthRoundReading, WhetherSomethingHappenedAskedInsideAStatementStatesNothing) {
+  EXPECT_FALSE(states("how would i even know if my face drooped", "stroke_signs"));
+  EXPECT_FALSE(states("not sure whether my speech is off", "speech_trouble"));
+  EXPECT_EQ(answer("q_stroke",
+                   "idk how would i even know if my face drooped, i live on my own "
+                   "and havent looked in a mirror today"),
+            Answer::unsure);
+  EXPECT_TRUE(
+      states("i dont know if its related but my face drooped this morning", "stroke_signs"));
+}
+
+TEST(NinthRoundReading, AnActuallyOrEvenAfterANegatorOnlyStressesIt) {
+  EXPECT_EQ(answer("q_bladder", "havent actually been for a wee since last night now u mention it"),
+            Answer::yes);
+  EXPECT_TRUE(states("i cant even walk to the loo", "weakness"));
+  EXPECT_EQ(answer("q_injury", "i didnt actually fall"), Answer::no);
+}
+
+TEST(NinthRoundReading, TwoTemperaturesAtTwoTimesGiveTheHigher) {
+  EXPECT_EQ(answer("q_fever", "38 yesterday, 37.2 today after paracetamol"), Answer::yes);
+  EXPECT_NE(answer("q_fever", "37.2 then 36.9"), Answer::yes);
+}
+
+TEST(NinthRoundReading, SomeoneElsesEventBesideTheirOwnSymptomIsNotTheirs) {
+  EXPECT_EQ(first_step_red_flag(
+                "neighbour fell off a ladder yesterday and now im paranoid about my own numb toes"),
+            "");
+  EXPECT_EQ(first_step_red_flag("my neighbour fell off a ladder and now her legs are numb"),
+            "spinal_trauma");
+  EXPECT_EQ(first_step_red_flag("nearly wet myself laughing watching my husband try to walk after "
+                                "his leg fell asleep"),
+            "");
+  EXPECT_EQ(first_step_red_flag("cold feet my whole life, toes go white then red in winter then "
+                                "back to normal"),
+            "");
+}
+
+TEST(NinthRoundReading, CrisesSaidInTheSecondProbesWords) {
+  EXPECT_TRUE(safety_fires("my son keeps saying hes going to end it and wont talk to anyone",
+                           SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("wife is wheezing really bad and her inhaler isnt doing anything",
+                           SafetyCategory::breathing));
+  EXPECT_TRUE(safety_fires("took way more of my gabapentin than i should, like the whole strip",
+                           SafetyCategory::overdose_poisoning));
+  EXPECT_TRUE(safety_fires("cut my leg on a sheet of glass and its pumping out, wont stop",
+                           SafetyCategory::severe_bleeding));
+  EXPECT_FALSE(safety_fires("the dog nearly gave me a heart attack jumping on my numb foot",
+                            SafetyCategory::chest_pain));
+  EXPECT_FALSE(safety_fires("I collapsed on the sofa after work, knackered",
+                            SafetyCategory::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("think i poisoned myself with my own cooking last night haha",
+                            SafetyCategory::overdose_poisoning));
 }
 
 }  // namespace

@@ -150,15 +150,17 @@ TEST(Phrases, ADenialInsideAPhraseDeniesIt) {
 // People who measured a fever answer with the reading. At or above the fever finding's
 // from_temperature_c (38 °C) it is a yes, quoted; a normal reading is not a no (the
 // question asks about the past days too), and a number to another question is no
-// temperature.
+// temperature. Two readings at two times give the higher ("38 yesterday, 37.2 today").
 TEST(AnswerReader, AFeverishTemperatureIsAYesToTheFeverQuestion) {
   for (const char* text :
-       {"38.9", "38", "39.2 c", "38.5C", "101 F", "102.2", "it was 38.5 last night", "temp 39"})
+       {"38.9", "38", "39.2 c", "38.5C", "101 F", "102.2", "it was 38.5 last night", "temp 39",
+        "38 yesterday, 37.2 today after paracetamol", "38.9 and 40"})
     EXPECT_EQ(answer("q_fever", text), Answer::yes) << text;
   const Reading r = read_message(kb(), "38.9", kb().question("q_fever"), &testing::spelling());
   EXPECT_EQ(finding(r, "fever"), 1);
   EXPECT_EQ(r.evidence.at(kb().finding("fever")), "38.9");
-  for (const char* text : {"37.2", "36.8", "98.6", "37 c", "38 or 39 times", "38.9 and 40"})
+  for (const char* text :
+       {"37.2", "36.8", "98.6", "37 c", "38 or 39 times", "38 and 12", "37.2 then 36.9"})
     EXPECT_NE(answer("q_fever", text), Answer::yes) << text;
   for (const char* text : {"37.2", "36.8", "98.6"})
     EXPECT_NE(answer("q_fever", text), Answer::no) << text;
