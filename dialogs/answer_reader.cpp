@@ -980,6 +980,17 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     int no_now = current_votes(k, t, q.no_phrases, scopes);
     if (yes_now > 0 && no_now == 0) return Answer::yes;
     if (no_now > 0 && yes_now == 0) return Answer::no;
+    // Both now: what follows the last "but" is what the person concludes ("legs feel a
+    // bit heavy but i can walk" is no weakness, "i can walk but it gives way on the
+    // stairs" a yes).
+    for (int b = n - 1; b > 0; --b) {
+      if (!t[b].is("but")) continue;
+      const int yes_after = vote(k, t, q.yes_phrases, b + 1, scopes);
+      const int no_after = vote(k, t, q.no_phrases, b + 1, scopes);
+      if (yes_after > 0 && no_after <= 0) return Answer::yes;
+      if (no_after > 0 && yes_after <= 0) return Answer::no;
+      break;
+    }
     return Answer::unsure;
   }
   if (yes > 0 && no <= 0) return Answer::yes;

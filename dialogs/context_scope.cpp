@@ -411,13 +411,19 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   };
   // A note whose subject points back ("but that has been so for years") speaks of the
   // words before it, however long it is.
-  // So does one that says it has always been so ("but its always been like that").
+  // So does one that says it has always been so ("but its always been like that"), or
+  // names it by a pronoun just before its time ("but I have done that for years"; not
+  // "I've had this back pain for years", which names something else).
   auto points_back = [&](const Segment& seg) {
+    static const WordSet pronouns = {"that", "this", "it"};
+    static const WordSet times = {"for", "since", "all", "always", "my"};
     int i = seg.first;
     if (i < seg.last && (t[i].is("but") || t[i].is("and"))) ++i;
     if (t[i].is("that") || t[i].is("which")) return true;
-    for (int k = seg.first; k < seg.last; ++k)
+    for (int k = seg.first; k < seg.last; ++k) {
       if (t[k].is("like") && (t[k + 1].is("that") || t[k + 1].is("this"))) return true;
+      if (k > i && pronouns.count(t[k].word) && times.count(t[k + 1].word)) return true;
+    }
     return false;
   };
   for (size_t s = out.segments.size(); s-- > 1;) {

@@ -210,5 +210,36 @@ TEST(NinthRoundReading, CrisesSaidInTheSecondProbesWords) {
                             SafetyCategory::overdose_poisoning));
 }
 
+// What a third probe of the round, 30 whole conversations written apart from the reader
+// (vignettes-extra-hard.jsonl h44-h73), led to.
+TEST(NinthRoundReading, WhatFollowsTheLastButIsTheConclusion) {
+  EXPECT_EQ(answer("q_weak", "legs feel a bit heavy but i can walk"), Answer::no);
+  EXPECT_EQ(answer("q_weak", "i can walk but it gives way on the stairs"), Answer::yes);
+  EXPECT_EQ(answer("q_worse", "on and off for years but worse since the weekend"), Answer::yes);
+}
+
+TEST(NinthRoundReading, WalkingThatEasesItIsNoToWalkingBringingItOn) {
+  EXPECT_EQ(answer("q_walking", "walking about makes it go away after a min"), Answer::no);
+  EXPECT_EQ(answer("q_walking", "yes after about 200 yards i have to stop"), Answer::yes);
+  EXPECT_EQ(answer("q_walking", "after 10 minutes walking it comes on"), Answer::yes);
+}
+
+TEST(NinthRoundReading, APronounBeforeItsTimeReachesBack) {
+  EXPECT_EQ(answer("q_bladder",
+                   "I get up twice in the night to pass water, but I have done that "
+                   "for years. Nothing new."),
+            Answer::no);
+  // "this back pain" names something else: the retention stays new.
+  EXPECT_EQ(answer("q_bladder", "I cant pee, and Ive had this back pain for years"), Answer::yes);
+}
+
+TEST(NinthRoundReading, ACarersWordsForToesThatWillNotMove) {
+  EXPECT_EQ(
+      first_step_red_flag("mums foot went numb an hour ago and she cant really move her toes"),
+      "acute_limb_ischemia_signs");
+  EXPECT_TRUE(states("when i sit crosslegged in assembly my legs go numb", "position_trigger"));
+  EXPECT_FALSE(states("i can barely walk for like a minute after, then its fine", "weakness"));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::ninth_round_reading_test
