@@ -125,8 +125,8 @@ const WordSet& normal_states() {
 
 // Words that precede a state without naming anything ("ok" alone is an acknowledgement).
 const WordSet& fillers() {
-  static const WordSet words = {"well", "um",  "hmm", "oh",   "ah",   "so", "honestly",
-                                "tbh",  "lol", "omg", "haha", "like", "erm"};
+  static const WordSet words = {"well", "um",  "hmm",  "oh",   "ah",  "so",  "honestly", "tbh",
+                                "lol",  "omg", "haha", "like", "erm", "ffs", "jeez",     "ugh"};
   return words;
 }
 
@@ -240,6 +240,16 @@ int answer_start(const std::vector<Token>& t, int from) {
   const int n = static_cast<int>(t.size());
   Words w{t, from, n};
   int i = w.first_word();
+  // Who is writing, first ("I am 91 and my granddaughter is typing this for me. No dear,
+  // ...", "Im 91, Ive been up twice a night ..."): "I am" and an age frame the answer in
+  // the next sentence or clause; it is no "I am" yes.
+  if (i + 2 < n && t[i].is("i") && t[i + 1].is("am") && !t[i + 2].word.empty() &&
+      std::all_of(t[i + 2].word.begin(), t[i + 2].word.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
+    int j = i + 3;
+    while (j < n && !t[j].punct) ++j;
+    if (int next = next_word(t, j); next < n) i = next;
+  }
   // An apology for the wait ("sorry for the delay, no", "sorry was making a cuppa. no",
   // "apologies, been at work - yes"): the answer follows the clause it fills.
   if (i < n && (t[i].is("sorry") || t[i].is("soz") || t[i].is("apologies"))) {
@@ -332,6 +342,24 @@ int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<
   for (const auto& p : list) {
     for (const auto& m : find_matches(t, p, k.lexicon.negation, from))
       if (m.first < to && !scopes.at(m.first).states_nothing()) (m.negated ? negated : plain)++;
+  }
+  return plain > 0 ? 1 : negated > 0 ? -1 : 0;
+}
+
+// The question's yes words, not counting those in words about the distant past when the
+// question asks about something new ("Define recently. I fell off a horse in 1987.
+// Nothing since." tells of no fall to the injury question).
+int yes_vote(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
+             const Scopes& scopes) {
+  if (q.finding < 0 || !k.lexicon.new_findings.count(q.finding))
+    return vote(k, t, q.yes_phrases, 0, scopes);
+  int plain = 0, negated = 0;
+  for (const auto& p : q.yes_phrases) {
+    for (const auto& m : find_matches(t, p, k.lexicon.negation, 0)) {
+      const Segment& seg = scopes.at(m.first);
+      if (seg.states_nothing() || seg.time == TimeScope::historical) continue;
+      (m.negated ? negated : plain)++;
+    }
   }
   return plain > 0 ? 1 : negated > 0 ? -1 : 0;
 }
@@ -633,6 +661,27 @@ Answer closing_answer_word(const std::vector<Token>& t) {
   return Answer::none;
 }
 
+// The reply is "both" and words that only colour it ("Both. Obviously.", "both of them
+// tbh"), to a yes/no question that asks about two things joined by "or". Not to one that
+// names a side ("drooped on one side"): there "both" names sides, an answer to another
+// question.
+bool both_of_two(const QuestionDef& q, const std::vector<Token>& t) {
+  static const WordSet colour = {"both",     "of", "them",  "obviously",  "really", "actually",
+                                 "probably", "i",  "think", "definitely", "tbh",    "yes"};
+  const auto& words = q.plainer_tokens.empty() ? q.text_tokens : q.plainer_tokens;
+  const bool asks_two =
+      std::any_of(words.begin(), words.end(), [](const Token& w) { return w.is("or"); }) &&
+      std::none_of(q.text_tokens.begin(), q.text_tokens.end(),
+                   [](const Token& w) { return w.is("side") || w.is("one") || w.is("sides"); });
+  bool both = false;
+  for (const auto& token : t) {
+    if (token.punct || fillers().count(token.word)) continue;
+    if (!colour.count(token.word)) return false;
+    both = both || token.is("both");
+  }
+  return asks_two && both;
+}
+
 // "both, left worse", "both but R worse" to a question about the leg or foot: which
 // side is worse presupposes the thing asked about, so a reply of sides and a comparison
 // alone is a qualified yes. A reply that names a body part ("mostly the left leg" to the
@@ -677,12 +726,26 @@ bool auxiliary_at(const std::vector<Token>& t, int last) {
   return (t[last + 1].is("had") || t[last + 1].is("got")) && last + 2 < n && t[last + 2].is("to");
 }
 
-// A yes phrase of the lexicon anywhere ("I think so", "I do"), not as an auxiliary.
+// A yes phrase of the lexicon anywhere ("I think so", "I do"), not as an auxiliary, and
+// standing for the answer: closing its clause or before a word that qualifies it ("I have
+// a bit", "I do sometimes", "I have had one"), not before a thing of its own ("I've had
+// COPD for years", "I do yoga" say something else).
 bool yes_anywhere(const Lexicon& lex, const std::vector<Token>& t) {
-  for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+  static const WordSet qualifiers = {
+      "though", "tho",  "actually", "yes",   "yeah",   "sometimes", "recently",
+      "lately", "once", "twice",    "still", "now",    "again",     "too",
+      "also",   "a",    "some",     "so",    "indeed", "really",    "definitely"};
+  static const WordSet had_what = {"it", "that", "one", "some", "a", "them", "those", "this"};
+  const int n = static_cast<int>(t.size());
+  auto stands_alone = [&](int last) {
+    if (last + 1 >= n || t[last + 1].punct || qualifiers.count(t[last + 1].word)) return true;
+    if (!t[last + 1].is("had")) return false;
+    return last + 2 >= n || t[last + 2].punct || had_what.count(t[last + 2].word);
+  };
+  for (int i = 0; i < n; ++i) {
     int last = i;
     if (lex.yes_anywhere.match_at(t, i, &last) >= 0 && !auxiliary_at(t, last) &&
-        !negator_at(lex, t, last + 1))
+        !negator_at(lex, t, last + 1) && (!t[i].is("i") || last != i + 1 || stands_alone(last)))
       return true;
   }
   return false;
@@ -839,6 +902,24 @@ bool about_a_relative(const KnowledgeData& k, const std::vector<Token>& t, const
   return false;
 }
 
+// A reply that asks about the question still answers it when it opens with a plain yes or
+// no (not "yes?"), or denies the question's own yes words or uses its no words ("it's
+// numb, not cold, not blue"). What it names is no answer: "what does saddle area mean"
+// names the saddle.
+bool answers_besides_asking(const KnowledgeData& k, const std::vector<Token>& t,
+                            const QuestionDef& q) {
+  const Lexicon& lex = k.lexicon;
+  Words all{t, 0, static_cast<int>(t.size())};
+  const int n = static_cast<int>(t.size());
+  const int lead = all.first_word();
+  const bool asked_back = lead + 1 < n && t[lead + 1].is("?");  // "yes? what does that mean"
+  if (lead < n && !asked_back &&
+      (all.at(lex.no_lead, lead) || t[lead].is("yes") || t[lead].is("yeah") || t[lead].is("yep")))
+    return true;
+  const Scopes scopes = read_scopes(t, lex.distant_past);
+  return vote(k, t, q.yes_phrases, 0, scopes) < 0 || vote(k, t, q.no_phrases, 0, scopes) > 0;
+}
+
 Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
                    const QuestionDef& q, const Reading& reading, bool& hedged_denial,
                    bool& about_someone_else, const ReadSoFar* so_far) {
@@ -848,7 +929,10 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   int n = static_cast<int>(all_tokens.size());
   Words whole{all_tokens, 0, n};
   if (!whole.has_words()) return Answer::none;
-  if (whole.any(clarify_phrases())) return Answer::clarify;
+  // A question about the question, unless the reply answers it too ("nope. why do you
+  // ask? 🤔", "WHY does that matter. it's numb, not cold, not blue"): then it is read.
+  if (whole.any(clarify_phrases()) && !answers_besides_asking(k, all_tokens, q))
+    return Answer::clarify;
 
   // Read from the last self-correction on, or after the question's own words quoted
   // back ("cold, pale or blue? no none of those"), without a shrug that only sets the
@@ -973,7 +1057,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   }
 
   // 7. The question's own yes/no words ("same as last week" to "is it getting worse?").
-  int yes = vote(k, t, q.yes_phrases, 0, scopes), no = vote(k, t, q.no_phrases, 0, scopes);
+  int yes = yes_vote(k, t, q, scopes), no = vote(k, t, q.no_phrases, 0, scopes);
   if (yes > 0 && no > 0) {
     // The present outranks the past; both now is "sometimes worse sometimes better".
     int yes_now = current_votes(k, t, q.yes_phrases, scopes);
@@ -993,7 +1077,9 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     }
     return Answer::unsure;
   }
-  if (yes > 0 && no <= 0) return Answer::yes;
+  // The question's own softer yes words do not outweigh the thing itself denied ("They go
+  // heavy after a few hundred yards and I have to sit. Otherwise not weak."): step 8.
+  if (yes > 0 && no <= 0 && !finding_is(reading, q.finding, false)) return Answer::yes;
   if (no > 0 && yes <= 0) return Answer::no;
 
   // 8. The asked-about finding stated absent ("no trouble peeing", "not numb down there").
@@ -1002,6 +1088,9 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (red_flag_denied(k, t, q, reuse ? so_far->starts : nullptr)) return Answer::no;
   // 8b. Which side is worse ("both, left worse"): the thing asked about is there.
   if (compares_sides(q, t)) return Answer::yes;
+  //     "Both. Obviously." to a question that asks about two things ("is it worse now, or
+  //     has it spread?"): both are there.
+  if (both_of_two(q, t)) return Answer::yes;
 
   // From here a hedge, "it is" or "I do" affirms only what it is attached to: a fragment
   // about something else ("knee mostly", "it's crushing" to the stroke screen) is none.

@@ -429,7 +429,12 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   for (size_t s = out.segments.size(); s-- > 1;) {
     const Segment& next = out.segments[s];
     bool short_note = (next.last - next.first < 6 || points_back(next)) && !contrasts(next);
-    if (untimed[s - 1] && next.time == TimeScope::long_standing && short_note) {
+    // "but ive had that since my 3rd baby 15 yrs ago": a note that points back to what came
+    // before and dates its start long ago says it has gone on since, long-standing.
+    static const PhraseList since_long_ago = compile_phrases({"since ... ago"});
+    const bool ongoing_since = next.time == TimeScope::historical && points_back(next) &&
+                               any_in(t, since_long_ago, next.first, next.last);
+    if (untimed[s - 1] && (next.time == TimeScope::long_standing || ongoing_since) && short_note) {
       out.segments[s - 1].time = TimeScope::long_standing;
       out.segments[s - 1].nothing_new = next.nothing_new;
       untimed[s - 1] = false;

@@ -585,11 +585,17 @@ void forget_a_question_back(const KnowledgeData& k, std::string_view text,
                             Reading& out) {
   if (pending.finding < 0 || !out.findings.count(pending.finding)) return;
   const int n = static_cast<int>(tokens.size());
+  // A sentence that asks, by its mark or by opening with "define" ("Define 'weakness'
+  // please. If you mean can I lift it, yes I can": the word is quoted, not stated).
   auto in_a_question = [&](int word) {
     int end = word;
     while (end < n && !tokens[end].sentence_end()) ++end;
     size_t at = end < n ? tokens[end].begin : text.size();
-    return at < text.size() && text[at] == '?';
+    if (at < text.size() && text[at] == '?') return true;
+    int start = word;
+    while (start > 0 && !tokens[start - 1].sentence_end()) --start;
+    while (start < word && tokens[start].punct) ++start;
+    return tokens[start].is("define");
   };
   for (const auto& phrase : k.findings[pending.finding].phrases) {
     for (const auto& m : find_matches(tokens, phrase, k.lexicon.negation, 0))
@@ -659,10 +665,12 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
                                   : std::string_view::npos;
     }
     out.opens_with_correction = opens_with_a_correction(tokens);
-    // A question quoted back before the answer states nothing it names (looked for only
-    // when the asked finding was read at all).
+    // A question quoted back before the answer, or a word of it asked to be defined,
+    // states nothing it names (looked for only when the asked finding was read at all).
+    const bool defines = std::any_of(answered->begin(), answered->end(),
+                                     [](const Token& w) { return w.is("define"); });
     if (pending->finding >= 0 && out.findings.count(pending->finding) &&
-        after_question_echo(*answered, *pending) > 0)
+        (defines || after_question_echo(*answered, *pending) > 0))
       forget_a_question_back(k, text, *answered, *pending, out);
     // The scopes and starts above are of `tokens`: passed only when those are read.
     const ReadSoFar so_far{&scopes, &starts};

@@ -50,6 +50,14 @@ std::string english(SafetyCategory category) {
              "someone. If you might act on these thoughts, "
              "or have already hurt yourself, call {number} now. If you can, be with someone you "
              "trust or tell them how you feel.";
+    case SafetyCategory::abuse:
+      // Safeguarding guidance (NHS "Domestic violence and abuse"): believe, do not judge,
+      // safety first, and a way to talk in confidence; the chat itself may be read by the
+      // person doing it, so how to delete it is said too.
+      return "I'm sorry that is happening to you. You don't deserve to be hurt, and it isn't "
+             "your fault. If you are in danger now, call {number}. When it's safe, you can tell "
+             "a doctor or nurse, who can help in confidence. If someone else might read this "
+             "chat, you can send /forget to delete it.";
   }
   return "Please call {number} now.";
 }

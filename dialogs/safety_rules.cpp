@@ -38,7 +38,7 @@ const std::string kHeavy =
 const std::string kDrug =
     "pill*|tablet*|meds|medication*|medicine*|paracetamol~|acetaminophen~|tylenol|ibuprofen~|"
     "aspirin|insulin~|gabapentin~|pregabalin|codamol|cocodamol|codeine|tramadol|morphine|"
-    "oxycodone|oxy|fentanyl|heroin|opioid*|opiate*|diazepam|valium|xanax|antidepressant*|"
+    "oxycodone|oxy|oxys|fentanyl|heroin|opioid*|opiate*|diazepam|valium|xanax|antidepressant*|"
     "amitriptyline|sertraline|citalopram|fluoxetine|lithium|warfarin|digoxin|metformin|"
     "methadone|naproxen|dose|doses|capsule*|drugs|painkiller*|nurofen|panadol|propranolol|"
     "pastillas|pastilla|medicamentos|pilules|comprimes|comprimidos|medicaments|tabletten|"
@@ -161,8 +161,10 @@ std::vector<Rule> build_rules() {
       {kChest + " ... " + kPain, kPain + " ... " + kChest, kChest + " ... like ... " + kPain,
        // "a pressure in the middle of my chest": where on the chest puts it past the gap.
        kPain + " ... middle|centre|center of my|the " + kChest,
-       "elephant|weight|sat|sitting|sits|standing|crushed ... " + kChest, "heart attack|attacks",
-       "heart is|keeps stopping|failing", "heart ... stopped beating",
+       "elephant|weight|sat|sitting|sits|standing|crushed ... " + kChest,
+       // "feels like someone's standing on my ribs": the crushing names the chest.
+       "elephant|weight|sat|sitting|sits|standing|crushed|crushing ... ribs",
+       "heart attack|attacks", "heart is|keeps stopping|failing", "heart ... stopped beating",
        "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
        "ataque ... cardiaco|corazon"},
       Negation::full, true, false,
@@ -185,7 +187,9 @@ std::vector<Rule> build_rules() {
        "throat|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*", "choking $",
        "choking on ... food|something|sweet|toy|bone", "asthma attack", "anaphyla*",
        "not breathing properly|right|well|normally", "gasping $", "through a straw",
-       "lips|lip|tongue|throat ... swell*|swollen",
+       "lips|lip|tongue|throat ... swell*|swollen", "gasping and",
+       // "can't get her words out between breaths".
+       "words ... between breaths", "between breaths",
        "breathing ... bad|terrible|awful|worse|horrible|shallow|rapid|weird|funny|strange|noisy|"
        "rattl*|gurgl*|odd",
        // A noise when breathing, a wheeze the inhaler does not touch.
@@ -223,6 +227,7 @@ std::vector<Rule> build_rules() {
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
+       "cannot|cant rouse him|her|them", "wont rouse", "not rousable",
        // A person who does not wake ("he is not waking up"); not "I'm not waking at night".
        "he|she|they is|are not waking|wake", "hes|shes|theyre not waking|wake",
        "he|she|they isnt|arent waking|wake",
@@ -387,6 +392,36 @@ std::vector<Rule> build_rules() {
       {"want|wants|wanna|wish|wishes|rather|ready ... die|dead|dye", "wish i was|were dead"},
       Negation::full, false, false,
       {"die|dye ... hair|clothes|shirt|shoes|jeans|fabric|wool|eggs"});
+  // Abuse at home: someone the person lives with or is close to hurting or threatening
+  // them, said plainly, or fear of them. Not a brief category; answered as a disclosure
+  // (safety_replies.cpp). "he has never hit me" is denied through the gap; a sport, a
+  // game, a film or an accident is no disclosure. A past one still gets the kind answer.
+  const std::string abuser =
+      "husband|hubby|wife|partner|boyfriend|bf|girlfriend|gf|ex|fiance|fiancee|dad|father|"
+      "stepdad|mum|mom|mother|stepmum|son|daughter|brother|sister|carer|he|she";
+  const std::string hurts =
+      "beats|beat|beating|hits|hit|hitting|kicks|kicked|kicking|punches|punched|punching|"
+      "slaps|slapped|slapping|chokes|choked|choking|strangles|strangled|strangling|shoves|"
+      "shoved|batters|battered|attacks|attacked|throttled|throttles";
+  add(C::abuse,
+      {abuser + " " + hurts + " me", abuser + " ... " + hurts + " me", abuser + " ... hurts me",
+       "beaten|battered|attacked|assaulted|strangled|choked by my " + abuser,
+       "abusive husband|partner|relationship|boyfriend|wife|girlfriend|ex|carer|marriage",
+       "domestic violence|abuse", "being|been|am abused", "abusing|abuses me",
+       "not|dont|never feel safe at home", "not safe at home",
+       "scared|afraid|frightened|"
+       "terrified to go home",
+       "scared|afraid|frightened|terrified of my husband|hubby|partner|wife|boyfriend|"
+       "girlfriend|ex|dad|father|son|carer",
+       abuser + " ... threaten*|threatened to kill|hurt|strangle me",
+       "threatens|threatened to "
+       "kill me"},
+      Negation::full, false, false,
+      {"game|games|film|movie|show|dream|boxing|karate|sparring|rugby|football|training|mma|"
+       "judo|wrestling|ball",
+       "by accident|accidentally|joking|joke|playfully|messing|tickl*",
+       // A win, not a blow: "my son beat me at chess", "she beat me to it".
+       "beat|beats|beaten me at|to|in"});
   add_foreign_rules(out);
   return out;
 }
@@ -422,7 +457,9 @@ const Compiled& compiled() {
         {"when i|he|she|we|they was|were", "years|year|months|ages ago",
          "last summer|winter|spring|autumn|christmas", "as a kid|child|teenager|teen|baby|boy|girl",
          "last year", "used to", "back in", "in my teens|twenties|youth", "in the past",
-         "history of", "hx of", "for years", "since childhood", "since i|he|she was"});
+         "history of", "hx of", "for years", "since childhood", "since i|he|she was",
+         // "fainted once at school in 1962".
+         "once at|in school", "at school in"});
     out.present_words = compile_all({"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
                                      "this morning|evening|afternoon"});
     for (auto& rule : out.rules) {

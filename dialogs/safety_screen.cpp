@@ -17,13 +17,14 @@ using safety::Pattern;
 using safety::PatternMatch;
 using safety::Rule;
 
-constexpr std::array<std::pair<SafetyCategory, std::string_view>, 6> kNames = {{
+constexpr std::array<std::pair<SafetyCategory, std::string_view>, 7> kNames = {{
     {SafetyCategory::chest_pain, "chest_pain"},
     {SafetyCategory::breathing, "breathing"},
     {SafetyCategory::collapse_unresponsive, "collapse_unresponsive"},
     {SafetyCategory::severe_bleeding, "severe_bleeding"},
     {SafetyCategory::overdose_poisoning, "overdose_poisoning"},
     {SafetyCategory::self_harm, "self_harm"},
+    {SafetyCategory::abuse, "abuse"},
 }};
 
 bool is_one_of(const std::string& word, std::initializer_list<std::string_view> words) {

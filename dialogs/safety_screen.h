@@ -30,7 +30,10 @@ enum class SafetyCategory {
   collapse_unresponsive,
   severe_bleeding,
   overdose_poisoning,
-  self_harm
+  self_harm,
+  // Someone at home hurting or threatening the person: not one of the brief's medical
+  // emergencies, but a disclosure a clinic's bot must never talk past.
+  abuse
 };
 
 std::string_view to_string(SafetyCategory category);

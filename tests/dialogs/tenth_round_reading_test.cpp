@@ -1,0 +1,135 @@
+// What a tenth held-out round found (a helper's 160 answers and 50 safety lines written
+// apart from the code, in the styles the earlier rounds cover least: the very old and
+// their carers, literal writers who define the question back, the angry, regional
+// English, medicine names for answers; docs/reading.md "Measured"), and the general rules
+// it led to, each with the look-alike it must not catch.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "dialogs/knowledge_data.h"
+#include "dialogs/parser.h"
+#include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
+#include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
+#include "tests/dialogs/typed_answer.h"
+
+namespace triagebot::dialogs::testing::tenth_round_reading_test {
+namespace {
+
+Answer answer(const char* question, const std::string& text) {
+  return typed_answer(question, text);
+}
+
+bool states(const std::string& opening, const char* id) {
+  const KnowledgeData& k = builtin().data();
+  Reading r = read_message(k, opening, nullptr, &spelling());
+  for (const auto& [f, present] : r.findings)
+    if (present && k.findings[f].id == id) return true;
+  return false;
+}
+
+TEST(TenthRoundReading, WhoIsWritingFramesTheAnswerAndIsNoIAmYes) {
+  EXPECT_EQ(answer("q_stroke",
+                   "I am 91 and my granddaughter is typing this for me. No dear, my "
+                   "face and speech are just as they always were."),
+            Answer::no);
+  EXPECT_NE(answer("q_bladder",
+                   "I'm 91, I've been up twice a night to pee for 20 years, nothing "
+                   "new"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "I'm 91, and yes I wet myself this morning"), Answer::yes);
+}
+
+TEST(TenthRoundReading, IHaveBeforeAThingOfItsOwnIsNoYes) {
+  EXPECT_EQ(answer("q_breath",
+                   "puffed on the stairs but I've had COPD for years, no different "
+                   "today"),
+            Answer::none);
+  EXPECT_EQ(answer("q_weak", "how long will this take, I have to pick up my kids at 3"),
+            Answer::none);
+  EXPECT_EQ(answer("q_injury", "I have, a couple of times"), Answer::yes);
+  EXPECT_EQ(answer("q_fever", "I have had a bit"), Answer::yes);
+}
+
+TEST(TenthRoundReading, AQuestionBackBesideAnAnswerIsTheAnswer) {
+  EXPECT_EQ(answer("q_breath", "nope. why do you ask? 🤔"), Answer::no);
+  EXPECT_EQ(answer("q_cold", "WHY does that matter. it's numb, not cold, not blue"), Answer::no);
+  EXPECT_EQ(answer("q_cold", "why do you ask?"), Answer::clarify);
+  EXPECT_EQ(answer("q_saddle", "yes? what does saddle area mean"), Answer::clarify);
+}
+
+TEST(TenthRoundReading, AYesWordOfTheDistantPastIsNoNewEvent) {
+  EXPECT_NE(answer("q_injury", "Define recently. I fell off a horse in 1987. Nothing since."),
+            Answer::yes);
+  EXPECT_EQ(answer("q_injury", "fell off a horse on saturday"), Answer::yes);
+}
+
+TEST(TenthRoundReading, SinceLongAgoIsLongStanding) {
+  EXPECT_EQ(answer("q_bladder",
+                   "bit of leaking when i cough but ive had that since my 3rd baby 15 yrs ago"),
+            Answer::no);
+  EXPECT_EQ(answer("q_bladder", "started leaking since my fall 3 days ago"), Answer::yes);
+}
+
+TEST(TenthRoundReading, MedicineNamesAndEverydayWordsAnswer) {
+  EXPECT_EQ(answer("q_immune", "humira injections for crohns"), Answer::yes);
+  EXPECT_EQ(answer("q_inject", "I skin pop sometimes"), Answer::yes);
+  EXPECT_EQ(answer("q_diabetes", "jardiance and gliclazide"), Answer::yes);
+  EXPECT_EQ(answer("q_walking", "two lampposts and then my calf goes"), Answer::yes);
+  EXPECT_EQ(answer("q_worse", "had it 6 years, it's slowly crept up my shins over that time"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_back_pain", "bad back since the 80s, no worse than usual"), Answer::yes);
+  EXPECT_EQ(answer("q_weak", "strong as ever 💪"), Answer::no);
+  EXPECT_EQ(answer("q_bladder", "ffs no. can we get on with it"), Answer::no);
+  EXPECT_TRUE(states("on tamoxifen since my op", "cancer_history"));
+}
+
+// Someone collapsing on television is still answered: "I was watching telly and he
+// collapsed" must never be read as a programme (docs/safety.md).
+TEST(TenthRoundReading, CrisesInTheRoundsWordsAndAFaintLongAgo) {
+  EXPECT_TRUE(safety_fires("feels like someone's standing on my ribs in the middle",
+                           SafetyCategory::chest_pain));
+  EXPECT_TRUE(safety_fires("Gran is gasping and can't get her words out between breaths",
+                           SafetyCategory::breathing));
+  EXPECT_TRUE(safety_fires("found nan on the floor, she's breathing but i can't rouse her",
+                           SafetyCategory::collapse_unresponsive));
+  EXPECT_TRUE(
+      safety_fires("took way too many oxys, feel real weird", SafetyCategory::overdose_poisoning));
+  EXPECT_FALSE(safety_fires("fainted once at school in 1962 when I saw a needle",
+                            SafetyCategory::collapse_unresponsive));
+  EXPECT_TRUE(safety_fires("he collapsed at school today", SafetyCategory::collapse_unresponsive));
+}
+
+// From the round's 30 whole conversations (vignettes-extra-hard.jsonl h74-h103).
+TEST(TenthRoundReading, ThePersonsWordsForWhatIsNormalAndWhatIsDenied) {
+  EXPECT_EQ(answer("q_stroke", "No. Face and speech in perfect working order."), Answer::no);
+  EXPECT_EQ(answer("q_weak",
+                   "They go heavy after a few hundred yards and I have to sit. Otherwise "
+                   "not weak."),
+            Answer::no);
+  EXPECT_EQ(answer("q_weak", "legs feel weird and heavy but i can still walk"), Answer::no);
+  EXPECT_EQ(answer("q_weak",
+                   "Numbness only. Define 'weakness' please. If you mean can I lift it "
+                   "and stand on it, yes I can."),
+            Answer::no);
+  EXPECT_EQ(answer("q_weak", "not weak but it gives way on the stairs"), Answer::yes);
+}
+
+TEST(TenthRoundReading, BothToAQuestionOfTwoThingsIsYes) {
+  EXPECT_EQ(answer("q_worse", "Both. Obviously."), Answer::yes);
+  // To a question that names a side, "both" answers another question.
+  EXPECT_NE(answer("q_stroke", "both"), Answer::yes);
+}
+
+TEST(TenthRoundReading, AStiffBackAndALumpThatTinglesWhenTapped) {
+  EXPECT_EQ(answer("q_back_pain", "Back's been stiff for thirty years. Nothing new."), Answer::yes);
+  EXPECT_TRUE(states("a lump on the back of my thigh, when I tap it I get tingling down my leg",
+                     "nerve_lump"));
+  EXPECT_TRUE(states("the numb area is larger than it was in March", "worsening"));
+  EXPECT_EQ(answer("q_worse", "Slowly. I can walk less far than last summer."), Answer::yes);
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::tenth_round_reading_test
