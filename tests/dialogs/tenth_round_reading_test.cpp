@@ -131,5 +131,32 @@ TEST(TenthRoundReading, AStiffBackAndALumpThatTinglesWhenTapped) {
   EXPECT_EQ(answer("q_worse", "Slowly. I can walk less far than last summer."), Answer::yes);
 }
 
+// From the round's third probe (answers-extra.jsonl's last 150 lines, vignettes-extra-hard
+// h104-h123): phone typing, stories, parents, minimisers, symbols.
+TEST(TenthRoundReading, ParentsAndMinimisersInTheirOwnWords) {
+  EXPECT_EQ(answer("q_saddle",
+                   "my son's 12 and he says his bum feels 'fuzzy' when he sits on the "
+                   "toilet"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_weak", "its probably nothing but my flip flop keeps falling off that foot"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_weak",
+                   "my daughter (6) keeps falling over since yesterday and wont walk up "
+                   "the stairs"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_breath",
+                   "my son says his throat feels funny when he swallows his food, "
+                   "started today"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_injury",
+                   "its probably nothing but I did slip on the ice and land on my bum "
+                   "a few days ago"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_fever", "my son's forehead felt really hot last night, gave him calpol"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_worse", "worst it's been, can barely feel the floor now"), Answer::yes);
+  EXPECT_EQ(answer("q_back_pain", "lumbar is screaming"), Answer::yes);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::tenth_round_reading_test
