@@ -176,7 +176,8 @@ RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
   for (int i = from; i <= to; ++i) {
     if (t[i].punct || !relatives().count(t[i].word)) continue;
     if (i > from && t[i - 1].is("the") && t[i].is("family")) return RelativeEvent::certain;
-    for (int j = i + 1; j <= std::min(to, i + 3); ++j) {
+    // Within four words: "my mum in my country had cancer in the bones".
+    for (int j = i + 1; j <= std::min(to, i + 4); ++j) {
       if (reporting.count(t[j].word)) break;
       if (certain.count(t[j].word)) return RelativeEvent::certain;
       if (had.count(t[j].word)) return RelativeEvent::had;
@@ -277,9 +278,20 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t) {
     if (t[end].is("?")) {
       int from = -1;
       bool would = false;
+      const bool supposed = std::any_of(t.begin() + sentence, t.begin() + end, [](const Token& w) {
+        return w.is("hypothetically") || w.is("ever") || w.is("curious") || w.is("true");
+      });
       for (int i = sentence; i < end && from < 0; ++i) {
         if (t[i].is("would")) would = true;
-        if (t[i].is("if") && (would || (i > sentence && t[i - 1].is("what")))) from = i;
+        // "what if", "would ... if", an "if" opening the question ("If someone's leg went
+        // numb, would that count?"), or one in a question marked as supposing
+        // ("Hypothetically, if I came off my bike ...?", "is it true that if ...?", "what
+        // should I do if my feet ever start getting weaker?"); "in case" likewise.
+        const bool opens = i == sentence || (i > sentence && t[i - 1].punct && i - 1 == sentence);
+        const bool in_case = t[i].is("in") && i + 1 < end && t[i + 1].is("case");
+        if ((t[i].is("if") || in_case) &&
+            (would || opens || supposed || in_case || (i > sentence && t[i - 1].is("what"))))
+          from = i;
       }
       if (from >= 0 && any_in(t, dated_triggers(), from, end)) from = -1;
       for (int i = std::max(from, 0); from >= 0 && i <= end; ++i) out[i] = true;
@@ -461,6 +473,15 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     seg.hypothetical = asks && hypothetical[seg.first];
     seg.relative_had = relative == RelativeEvent::had;
     seg.relative_apart = relative != RelativeEvent::none && patient_denies;
+    // What follows a colon tells more of the same ("My grandad had a stroke last year: his
+    // face drooped and his speech went slurred"): family history goes on, unless the
+    // patient speaks of themselves.
+    if (s > 0 && out.segments[s - 1].family && seg.first > 0 && t[seg.first - 1].is(":")) {
+      static const WordSet first_person = {"i", "me", "my", "mine", "myself", "im"};
+      bool own = false;
+      for (int i = seg.first; i <= seg.last && !own; ++i) own = first_person.count(t[i].word) != 0;
+      seg.family = seg.family || !own;
+    }
   }
   return out;
 }

@@ -46,7 +46,7 @@ const std::string kDrug =
 const std::string kPoison =
     "bleach|detergent|antifreeze|weedkiller|pesticide*|poison*|dishwasher|laundry|pods|"
     "battery|batteries|paraffin|kerosene|turps|turpentine|petrol|gasoline|disinfectant|"
-    "dettol|lejia|javel|candeggina|varechina";
+    "dettol|lejia|javel|candeggina|varechina|spirit|meths|methylated|thinners|acetone";
 const std::string kTook =
     "took|taken|swallowed|injected|downed|overdid|"
     "tome|tomado|tomo|trague|pris|avale|genommen|geschluckt|tomei|tomou|preso|ingerito";
@@ -178,6 +178,7 @@ std::vector<Rule> build_rules() {
   // throat, breath too short to finish a sentence.
   add(C::breathing,
       {kStruggle + " ... " + kBreath + "|breathe|breathing", "cannot|cant get ... air",
+       "cannot|cant take ... air", "chest is|chests whistling|wheezing",
        "gasp*|stopping|stop|fighting|struggling for air", "few words at a time",
        // A clinician's shorthand: "resp distress", "speaking in single words".
        "resp|respiratory distress", "only speak|talk|say ... single|one|few words",
@@ -205,7 +206,9 @@ std::vector<Rule> build_rules() {
       false,
       {"breath*|breathless* ... from|after|laughing|running|run|walking|walk|climbing|exercis*|"
        "jogging|gym|stairs|upstairs|hills|hill|sport|playing|going",
-       "a|bit|little|slightly|abit|bit short|breathless*"});
+       "a|bit|little|slightly|abit|bit short|breathless*",
+       // An idiom: "breathless with excitement".
+       "breathless with excitement|anticipation|laughter"});
 
   // One's own breath, said after a numb or weak leg in the same clause ("both legs numb
   // and weak and now im finding it hard to get my breath"): "my" names the person, so
@@ -242,7 +245,10 @@ std::vector<Rule> build_rules() {
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",
        "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
-       "breathing properly|right|well|normally", "apnea|apnoea|snoring|snore"});
+       "breathing properly|right|well|normally", "apnea|apnoea|snoring|snore",
+       // Someone else's story: "my sister told me about a patient on her ward who stopped
+       // breathing".
+       "told me|us about", "heard about", "read about"});
 
   // Heavy bleeding: blood with a word of quantity or a flow that will not stop; blood
   // brought up. Not "blood pressure", "blood test", "bled a bit".
@@ -274,7 +280,10 @@ std::vector<Rule> build_rules() {
        "poisoned~|poisoning~|overdose~|overdosed~|overdosing|overdoses",
        // Shorthand, and what a carer finds: "?OD", "empty packets of co-codamol".
        "od|oded", "empty|emptied packets|boxes|bottles|blisters|strips ... " + kDrug,
-       "overdoes ... " + kDrug,
+       // From a bottle it was kept in: "drunk from a lemonade bottle that had white spirit in it".
+       "drank|drunk|swallowed|swigged ... bottle ... " + kPoison,
+       // A dose taken too often: "taken my amitriptyline three times tonight instead of once".
+       kTook + " ... " + kDrug + " ... times ... instead of", "overdoes ... " + kDrug,
        // More than prescribed: "took way more of my gabapentin than i should".
        kTook + " ... more of my|the|his|her " + kDrug, "too many|much of my|the|his|her " + kDrug,
        // Recreational, and now not himself: "been doing the cream chargers all night and
@@ -286,7 +295,9 @@ std::vector<Rule> build_rules() {
        "sobredosis|surdose|uberdosis|ueberdosis|sovradosaggio|envenen*|empoisonn*|vergift*|"
        "avvelen*|intoxicacion|intoxicacao|intoxiqu*"},
       Negation::full, true, false,
-      {"food poisoning", "twice|times a|per day", "twice|times daily",
+      {"i am|im a nurse|doctor|paramedic|carer|pharmacist",
+       "deal|deals|dealt|dealing with ... overdoses|overdose|poisonings", "food poisoning",
+       "twice|times a|per day", "twice|times daily",
        // Bad cooking: "think i poisoned myself with my own cooking haha".
        "poison* ... cooking|takeaway|kebab|curry|food",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
@@ -453,13 +464,15 @@ const Compiled& compiled() {
          "burden to|on anyone|everyone|everybody|my|the|family|people", "giving|given|gave away my",
          "giving|given|gave|give my ... away", "giving|given|gave away ... stuff|things|belongings",
          "saying|said goodbye*", "wont|not be around|here", "affairs in order"});
-    out.past_words = compile_all(
-        {"when i|he|she|we|they was|were", "years|year|months|ages ago",
-         "last summer|winter|spring|autumn|christmas", "as a kid|child|teenager|teen|baby|boy|girl",
-         "last year", "used to", "back in", "in my teens|twenties|youth", "in the past",
-         "history of", "hx of", "for years", "since childhood", "since i|he|she was",
-         // "fainted once at school in 1962".
-         "once at|in school", "at school in"});
+    out.past_words =
+        compile_all({"when i|he|she|we|they was|were", "years|year|months|ages ago",
+                     // A death long over ("collapsed and died of a heart attack in 1998").
+                     "died of|from|in", "passed away", "last summer|winter|spring|autumn|christmas",
+                     "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",
+                     "back in", "in my teens|twenties|youth", "in the past", "history of", "hx of",
+                     "for years", "since childhood", "since i|he|she was",
+                     // "fainted once at school in 1962".
+                     "once at|in school", "at school in"});
     out.present_words = compile_all({"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
                                      "this morning|evening|afternoon"});
     for (auto& rule : out.rules) {

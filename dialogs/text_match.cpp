@@ -272,8 +272,10 @@ std::vector<Token> tokenize(std::string_view text) {
     // The mark is made only for a mark (most of these characters are spaces).
     if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
       // A question mark stays one: a sentence that asks ("would it be bad if I
-      // couldn't pee?") is read apart from one that tells (context_scope.h).
-      Token mark{c == '?' ? "?" : ".", true, ascii.origin[i], ascii.origin[i + 1]};
+      // couldn't pee?") is read apart from one that tells (context_scope.h). So does a
+      // colon, which ends a sentence but tells more of the one before ("my grandad had a
+      // stroke last year: his face drooped").
+      Token mark{c == '?' ? "?" : c == ':' ? ":" : ".", true, ascii.origin[i], ascii.origin[i + 1]};
       if (out.empty() || !out.back().punct)
         out.push_back(std::move(mark));
       else
@@ -439,8 +441,9 @@ bool negated_before(const std::vector<Token>& tokens, int first, const NegationR
 // normal state is about the rest.
 bool list_closed_by_normal(const std::vector<Token>& tokens, int last, const NegationRules& rules) {
   static const WordSet joins = {",", "and", "&", "/"};
-  static const WordSet before_state = {"all",  "both",  "are",  "is",
-                                       "seem", "seems", "look", "looks"};
+  static const WordSet before_state = {"all",        "both",    "are",        "is",
+                                       "seem",       "seems",   "look",       "looks",
+                                       "completely", "totally", "absolutely", "quite"};
   static const WordSet the_rest = {"otherwise", "else", "apart", "except", "besides"};
   // A subject starts a clause ("along with my arm, its fine now"): no list item.
   static const WordSet subjects = {"it",   "its",  "i",  "im",   "he",    "hes",  "she",

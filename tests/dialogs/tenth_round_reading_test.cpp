@@ -7,10 +7,12 @@
 
 #include <string>
 
+#include "dialogs/engine.h"
 #include "dialogs/knowledge_data.h"
 #include "dialogs/parser.h"
 #include "dialogs/safety_screen.h"
 #include "tests/dialogs/safety_probe.h"
+#include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
 #include "tests/dialogs/typed_answer.h"
@@ -156,6 +158,49 @@ TEST(TenthRoundReading, ParentsAndMinimisersInTheirOwnWords) {
             Answer::yes);
   EXPECT_EQ(answer("q_worse", "worst it's been, can barely feel the floor now"), Answer::yes);
   EXPECT_EQ(answer("q_back_pain", "lumbar is screaming"), Answer::yes);
+}
+
+// From the round's probe of first messages (openings-extra.jsonl's last 79 lines).
+TEST(TenthRoundReading, AQuestionThatSupposesStatesNothing) {
+  for (const char* text :
+       {"If someone's leg suddenly went numb and cold, would that count as an emergency?",
+        "What should I do if my numb feet ever start getting weaker?",
+        "is it true that if ur bum goes numb with back pain thats an emergency??",
+        "Hypothetically, if I came off my bike, how would I know whether I'd hurt my spine?",
+        "In case I will have fever and back pain one day, when I must go to the hospital?"}) {
+    Turn t = say_at(Session{}, text);
+    EXPECT_FALSE(t.assessment && t.assessment->triage == Triage::emergency) << text;
+  }
+  // Dated, it happened: "is it bad if I can't pee since yesterday?".
+  EXPECT_TRUE(states("is it bad if I cant pee since yesterday?", "bladder_trouble"));
+}
+
+TEST(TenthRoundReading, WhatFollowsAColonTellsMoreOfTheSentenceBefore) {
+  EXPECT_FALSE(
+      states("My grandad had a stroke last year: his face drooped and his speech went "
+             "slurred, it was awful.",
+             "stroke_signs"));
+  EXPECT_TRUE(states("My grandad had a stroke last year: now my face is drooping", "stroke_signs"));
+}
+
+TEST(TenthRoundReading, EmergenciesOfTheOpeningsProbeInTheirWords) {
+  EXPECT_TRUE(
+      states("her talking has gone all garbled and she can't find her words", "speech_trouble"));
+  EXPECT_TRUE(
+      states("the vision in my right eye just went, like a curtain coming down", "vision_loss"));
+  EXPECT_TRUE(
+      states("I have not been able to pass water since yesterday morning", "bladder_trouble"));
+  EXPECT_TRUE(states("the foot feels like a block of ice and looks bluish", "limb_cold_pale"));
+  EXPECT_TRUE(states("Fell about 2 m off a ladder this afternoon onto my back", "back_injury"));
+  EXPECT_TRUE(states("I shoot up, back's been agony for a week", "back_pain"));
+  EXPECT_FALSE(states("My bladder and bowels are completely normal", "bladder_trouble"));
+  EXPECT_TRUE(
+      safety_fires("husband has just drunk from a lemonade bottle that had white spirit in it",
+                   SafetyCategory::overdose_poisoning));
+  EXPECT_FALSE(safety_fires("I'm breathless with excitement about seeing the specialist",
+                            SafetyCategory::breathing));
+  EXPECT_FALSE(safety_fires("I'm a nurse, I deal with overdoses and cardiac arrests all day long",
+                            SafetyCategory::overdose_poisoning));
 }
 
 }  // namespace
