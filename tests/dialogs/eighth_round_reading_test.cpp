@@ -12,31 +12,25 @@
 #include "tests/dialogs/safety_probe.h"
 #include "tests/dialogs/test_knowledge.h"
 #include "tests/dialogs/test_spelling.h"
+#include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs::testing::eighth_round_reading_test {
 namespace {
 
-// Whether a message, as an opening or as the answer to `question`, states finding `id`.
-bool states(const std::string& text, const char* id, const char* question = nullptr) {
-  const KnowledgeData& k = builtin().data();
-  Reading r = read_message(k, text, question ? k.question(question) : nullptr, &spelling());
-  for (const auto& [f, present] : r.findings)
-    if (present && k.findings[f].id == id) return true;
-  return false;
-}
-
 TEST(EighthRoundReading, AWonkySmileJumbledWordsAndAHeavyArmAreStrokeSigns) {
-  EXPECT_TRUE(states("left leg numb. also my smile looks wonky in the mirror", "stroke_signs"));
-  EXPECT_TRUE(states("my wife says my mouth looks a bit wonky", "stroke_signs"));
   EXPECT_TRUE(
-      states("my husbands words are all jumbled and his left leg went numb", "speech_trouble"));
-  EXPECT_TRUE(states("leg numb and my speach is slured", "speech_trouble"));
+      states_finding("left leg numb. also my smile looks wonky in the mirror", "stroke_signs"));
+  EXPECT_TRUE(states_finding("my wife says my mouth looks a bit wonky", "stroke_signs"));
+  EXPECT_TRUE(states_finding("my husbands words are all jumbled and his left leg went numb",
+                             "speech_trouble"));
+  EXPECT_TRUE(states_finding("leg numb and my speach is slured", "speech_trouble"));
   // Said after "nope" to the stroke question: the "but" clause is read on its own.
-  EXPECT_TRUE(
-      states("nope but my arm feels weird and heavy since earlier", "stroke_signs", "q_stroke"));
-  EXPECT_FALSE(states("my handwriting is wonky since the numbness", "stroke_signs"));
-  EXPECT_FALSE(states("my legs feel heavy and numb", "stroke_signs"));
-  EXPECT_FALSE(states("the leaflet was all jumbled so I gave up reading it", "speech_trouble"));
+  EXPECT_TRUE(states_finding("nope but my arm feels weird and heavy since earlier", "stroke_signs",
+                             "q_stroke"));
+  EXPECT_FALSE(states_finding("my handwriting is wonky since the numbness", "stroke_signs"));
+  EXPECT_FALSE(states_finding("my legs feel heavy and numb", "stroke_signs"));
+  EXPECT_FALSE(
+      states_finding("the leaflet was all jumbled so I gave up reading it", "speech_trouble"));
 }
 
 TEST(EighthRoundReading, NotSeeingThePointInBeingHereIsACrisis) {

@@ -26,15 +26,6 @@ Answer answer(const char* question, const std::string& text) {
   return typed_answer(question, text);
 }
 
-// Whether a message, as an opening, states finding `id`.
-bool states(const std::string& opening, const char* id) {
-  const KnowledgeData& k = builtin().data();
-  Reading r = read_message(k, opening, nullptr, &spelling());
-  for (const auto& [f, present] : r.findings)
-    if (present && k.findings[f].id == id) return true;
-  return false;
-}
-
 // The red flag the interview's first step stops for, or "" when it asks on.
 std::string first_step_red_flag(const std::string& opening) {
   Turn t = say_at(Session{}, opening);
@@ -123,18 +114,18 @@ TEST(NinthRoundReading, LookAlikesOfThoseEmergenciesAskOn) {
                                 "scared because my foot is numb"),
             "");
   EXPECT_EQ(first_step_red_flag("my leg feels a bit heavy going up stairs"), "");
-  EXPECT_FALSE(states("my leg feels a bit heavy going up stairs", "worsening"));
-  EXPECT_FALSE(states("leg numb, been shaky, hot and cold", "limb_cold_pale"));
-  EXPECT_FALSE(
-      states("my husband is gasping for air and has gone a funny grey colour", "limb_cold_pale"));
+  EXPECT_FALSE(states_finding("my leg feels a bit heavy going up stairs", "worsening"));
+  EXPECT_FALSE(states_finding("leg numb, been shaky, hot and cold", "limb_cold_pale"));
+  EXPECT_FALSE(states_finding("my husband is gasping for air and has gone a funny grey colour",
+                              "limb_cold_pale"));
 }
 
 TEST(NinthRoundReading, WordsThatMeanSomethingElseStateNothing) {
-  EXPECT_FALSE(states("ive had a weak bladder since my kids", "weakness"));
-  EXPECT_FALSE(states("my stream has been weak for years", "weakness"));
-  EXPECT_FALSE(states("my immune system is weak and my leg is numb", "weakness"));
-  EXPECT_TRUE(states("weak ankle on the left since tuesday", "weakness"));
-  EXPECT_TRUE(states("weak bladder for years but now my leg is weak too", "weakness"));
+  EXPECT_FALSE(states_finding("ive had a weak bladder since my kids", "weakness"));
+  EXPECT_FALSE(states_finding("my stream has been weak for years", "weakness"));
+  EXPECT_FALSE(states_finding("my immune system is weak and my leg is numb", "weakness"));
+  EXPECT_TRUE(states_finding("weak ankle on the left since tuesday", "weakness"));
+  EXPECT_TRUE(states_finding("weak bladder for years but now my leg is weak too", "weakness"));
 }
 
 TEST(NinthRoundReading, LongStandingIsNoToAScreenForSomethingNew) {
@@ -150,27 +141,28 @@ TEST(NinthRoundReading, LongStandingIsNoToAScreenForSomethingNew) {
 // last 150 lines, openings-extra.jsonl, safety-utterances-extra.jsonl's last 60), led to.
 TEST(NinthRoundReading, AListClosedByANormalStateDeniesEveryItem) {
   EXPECT_EQ(answer("q_stroke", "Nope. Face, speech, eyes, arms all normal."), Answer::no);
-  EXPECT_FALSE(states("gp checked my back and bladder, all fine, numb toes", "bladder_trouble"));
-  EXPECT_TRUE(states("my speech is slurred, my face is fine", "speech_trouble"));
-  EXPECT_TRUE(states("leg numb and weak, all fine otherwise", "weakness"));
-  EXPECT_TRUE(states("went numb along with my arm, its fine now", "stroke_signs"));
+  EXPECT_FALSE(
+      states_finding("gp checked my back and bladder, all fine, numb toes", "bladder_trouble"));
+  EXPECT_TRUE(states_finding("my speech is slurred, my face is fine", "speech_trouble"));
+  EXPECT_TRUE(states_finding("leg numb and weak, all fine otherwise", "weakness"));
+  EXPECT_TRUE(states_finding("went numb along with my arm, its fine now", "stroke_signs"));
 }
 
 TEST(NinthRoundReading, WhetherSomethingHappenedAskedInsideAStatementStatesNothing) {
-  EXPECT_FALSE(states("how would i even know if my face drooped", "stroke_signs"));
-  EXPECT_FALSE(states("not sure whether my speech is off", "speech_trouble"));
+  EXPECT_FALSE(states_finding("how would i even know if my face drooped", "stroke_signs"));
+  EXPECT_FALSE(states_finding("not sure whether my speech is off", "speech_trouble"));
   EXPECT_EQ(answer("q_stroke",
                    "idk how would i even know if my face drooped, i live on my own "
                    "and havent looked in a mirror today"),
             Answer::unsure);
-  EXPECT_TRUE(
-      states("i dont know if its related but my face drooped this morning", "stroke_signs"));
+  EXPECT_TRUE(states_finding("i dont know if its related but my face drooped this morning",
+                             "stroke_signs"));
 }
 
 TEST(NinthRoundReading, AnActuallyOrEvenAfterANegatorOnlyStressesIt) {
   EXPECT_EQ(answer("q_bladder", "havent actually been for a wee since last night now u mention it"),
             Answer::yes);
-  EXPECT_TRUE(states("i cant even walk to the loo", "weakness"));
+  EXPECT_TRUE(states_finding("i cant even walk to the loo", "weakness"));
   EXPECT_EQ(answer("q_injury", "i didnt actually fall"), Answer::no);
 }
 
@@ -237,8 +229,10 @@ TEST(NinthRoundReading, ACarersWordsForToesThatWillNotMove) {
   EXPECT_EQ(
       first_step_red_flag("mums foot went numb an hour ago and she cant really move her toes"),
       "acute_limb_ischemia_signs");
-  EXPECT_TRUE(states("when i sit crosslegged in assembly my legs go numb", "position_trigger"));
-  EXPECT_FALSE(states("i can barely walk for like a minute after, then its fine", "weakness"));
+  EXPECT_TRUE(
+      states_finding("when i sit crosslegged in assembly my legs go numb", "position_trigger"));
+  EXPECT_FALSE(
+      states_finding("i can barely walk for like a minute after, then its fine", "weakness"));
 }
 
 }  // namespace

@@ -24,14 +24,6 @@ Answer answer(const char* question, const std::string& text) {
   return typed_answer(question, text);
 }
 
-bool states(const std::string& opening, const char* id) {
-  const KnowledgeData& k = builtin().data();
-  Reading r = read_message(k, opening, nullptr, &spelling());
-  for (const auto& [f, present] : r.findings)
-    if (present && k.findings[f].id == id) return true;
-  return false;
-}
-
 TEST(TenthRoundReading, WhoIsWritingFramesTheAnswerAndIsNoIAmYes) {
   EXPECT_EQ(answer("q_stroke",
                    "I am 91 and my granddaughter is typing this for me. No dear, my "
@@ -85,7 +77,7 @@ TEST(TenthRoundReading, MedicineNamesAndEverydayWordsAnswer) {
   EXPECT_EQ(answer("q_back_pain", "bad back since the 80s, no worse than usual"), Answer::yes);
   EXPECT_EQ(answer("q_weak", "strong as ever 💪"), Answer::no);
   EXPECT_EQ(answer("q_bladder", "ffs no. can we get on with it"), Answer::no);
-  EXPECT_TRUE(states("on tamoxifen since my op", "cancer_history"));
+  EXPECT_TRUE(states_finding("on tamoxifen since my op", "cancer_history"));
 }
 
 // Someone collapsing on television is still answered: "I was watching telly and he
@@ -127,9 +119,9 @@ TEST(TenthRoundReading, BothToAQuestionOfTwoThingsIsYes) {
 
 TEST(TenthRoundReading, AStiffBackAndALumpThatTinglesWhenTapped) {
   EXPECT_EQ(answer("q_back_pain", "Back's been stiff for thirty years. Nothing new."), Answer::yes);
-  EXPECT_TRUE(states("a lump on the back of my thigh, when I tap it I get tingling down my leg",
-                     "nerve_lump"));
-  EXPECT_TRUE(states("the numb area is larger than it was in March", "worsening"));
+  EXPECT_TRUE(states_finding(
+      "a lump on the back of my thigh, when I tap it I get tingling down my leg", "nerve_lump"));
+  EXPECT_TRUE(states_finding("the numb area is larger than it was in March", "worsening"));
   EXPECT_EQ(answer("q_worse", "Slowly. I can walk less far than last summer."), Answer::yes);
 }
 
@@ -172,28 +164,31 @@ TEST(TenthRoundReading, AQuestionThatSupposesStatesNothing) {
     EXPECT_FALSE(t.assessment && t.assessment->triage == Triage::emergency) << text;
   }
   // Dated, it happened: "is it bad if I can't pee since yesterday?".
-  EXPECT_TRUE(states("is it bad if I cant pee since yesterday?", "bladder_trouble"));
+  EXPECT_TRUE(states_finding("is it bad if I cant pee since yesterday?", "bladder_trouble"));
 }
 
 TEST(TenthRoundReading, WhatFollowsAColonTellsMoreOfTheSentenceBefore) {
   EXPECT_FALSE(
-      states("My grandad had a stroke last year: his face drooped and his speech went "
-             "slurred, it was awful.",
-             "stroke_signs"));
-  EXPECT_TRUE(states("My grandad had a stroke last year: now my face is drooping", "stroke_signs"));
+      states_finding("My grandad had a stroke last year: his face drooped and his speech went "
+                     "slurred, it was awful.",
+                     "stroke_signs"));
+  EXPECT_TRUE(
+      states_finding("My grandad had a stroke last year: now my face is drooping", "stroke_signs"));
 }
 
 TEST(TenthRoundReading, EmergenciesOfTheOpeningsProbeInTheirWords) {
+  EXPECT_TRUE(states_finding("her talking has gone all garbled and she can't find her words",
+                             "speech_trouble"));
+  EXPECT_TRUE(states_finding("the vision in my right eye just went, like a curtain coming down",
+                             "vision_loss"));
+  EXPECT_TRUE(states_finding("I have not been able to pass water since yesterday morning",
+                             "bladder_trouble"));
   EXPECT_TRUE(
-      states("her talking has gone all garbled and she can't find her words", "speech_trouble"));
+      states_finding("the foot feels like a block of ice and looks bluish", "limb_cold_pale"));
   EXPECT_TRUE(
-      states("the vision in my right eye just went, like a curtain coming down", "vision_loss"));
-  EXPECT_TRUE(
-      states("I have not been able to pass water since yesterday morning", "bladder_trouble"));
-  EXPECT_TRUE(states("the foot feels like a block of ice and looks bluish", "limb_cold_pale"));
-  EXPECT_TRUE(states("Fell about 2 m off a ladder this afternoon onto my back", "back_injury"));
-  EXPECT_TRUE(states("I shoot up, back's been agony for a week", "back_pain"));
-  EXPECT_FALSE(states("My bladder and bowels are completely normal", "bladder_trouble"));
+      states_finding("Fell about 2 m off a ladder this afternoon onto my back", "back_injury"));
+  EXPECT_TRUE(states_finding("I shoot up, back's been agony for a week", "back_pain"));
+  EXPECT_FALSE(states_finding("My bladder and bowels are completely normal", "bladder_trouble"));
   EXPECT_TRUE(
       safety_fires("husband has just drunk from a lemonade bottle that had white spirit in it",
                    SafetyCategory::overdose_poisoning));

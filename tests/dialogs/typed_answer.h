@@ -12,4 +12,9 @@ namespace triagebot::dialogs::testing {
 // knowledge base has no such question).
 Answer typed_answer(const char* question_id, const std::string& text);
 
+// Whether `text`, read as an opening message (or as the answer to `question_id`), states
+// finding `finding_id` present.
+bool states_finding(const std::string& text, const char* finding_id,
+                    const char* question_id = nullptr);
+
 }  // namespace triagebot::dialogs::testing
