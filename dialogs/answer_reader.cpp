@@ -346,9 +346,10 @@ int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<
   return plain > 0 ? 1 : negated > 0 ? -1 : 0;
 }
 
-// The question's yes words, not counting those in words about the distant past when the
-// question asks about something new ("Define recently. I fell off a horse in 1987.
-// Nothing since." tells of no fall to the injury question).
+// The question's yes words, not counting those in words about the distant past or about
+// something long-standing when the question asks about something new ("Define recently.
+// I fell off a horse in 1987. Nothing since." tells of no fall to the injury question;
+// "ive had a weak stream for years with my prostate" of no new bladder trouble).
 int yes_vote(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
              const Scopes& scopes) {
   if (q.finding < 0 || !k.lexicon.new_findings.count(q.finding))
@@ -357,7 +358,7 @@ int yes_vote(const KnowledgeData& k, const std::vector<Token>& t, const Question
   for (const auto& p : q.yes_phrases) {
     for (const auto& m : find_matches(t, p, k.lexicon.negation, 0)) {
       const Segment& seg = scopes.at(m.first);
-      if (seg.states_nothing() || seg.time == TimeScope::historical) continue;
+      if (seg.states_nothing() || seg.time != TimeScope::current) continue;
       (m.negated ? negated : plain)++;
     }
   }
@@ -553,9 +554,12 @@ bool names_only_other_things(const KnowledgeData& k, const std::vector<Token>& t
 // can't hold it" to the bladder screen, "not cold, tho it looks a bit bluish"): the no
 // was about the rest of the question.
 bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
-                   int lead, const Scopes& scopes) {
+                   int lead, const Scopes& scopes, const Reading& reading) {
   const Span turn = turning_clause(t, lead);
   if (turn.empty()) return false;
+  // "not weak no, just wobbly in the dark": the thing itself denied, "just" names what
+  // there is instead.
+  if (turn.exclusive && finding_is(reading, q.finding, false)) return false;
   // "no, just a bit of a cold": only this, not what was asked, unless in its words; and
   // "no, just heavy" or "just numb and a bit heavy" names the only things there are
   // (heaviness is not weakness), where "just have to strain a lot to get it going" tells
@@ -682,6 +686,30 @@ bool both_of_two(const QuestionDef& q, const std::vector<Token>& t) {
   return asks_two && both;
 }
 
+// The reply is only a body part (and a side), one the question's own text names.
+bool names_a_part_asked(const QuestionDef& q, const std::vector<Token>& t) {
+  static const WordSet parts = {"arm", "arms", "neck", "back", "face", "groin", "bottom", "bum"};
+  // A possessive starts a sentence that may go on in the next message ("his face" ... "is
+  // drooping"): only a bare part, or one with a side, is an answer.
+  static const WordSet beside = {"left", "right", "lower", "upper", "both"};
+  bool named = false;
+  for (const auto& token : t) {
+    if (token.punct || fillers().count(token.word)) continue;
+    if (parts.count(token.word)) {
+      const bool asked =
+          std::any_of(q.text_tokens.begin(), q.text_tokens.end(), [&](const Token& w) {
+            return w.is(token.word) ||
+                   (token.word.back() == 's' && w.is(token.word.substr(0, token.word.size() - 1)));
+          });
+      if (!asked) return false;
+      named = true;
+    } else if (!beside.count(token.word)) {
+      return false;
+    }
+  }
+  return named;
+}
+
 // "both, left worse", "both but R worse" to a question about the leg or foot: which
 // side is worse presupposes the thing asked about, so a reply of sides and a comparison
 // alone is a qualified yes. A reply that names a body part ("mostly the left leg" to the
@@ -745,7 +773,8 @@ bool yes_anywhere(const Lexicon& lex, const std::vector<Token>& t) {
   for (int i = 0; i < n; ++i) {
     int last = i;
     if (lex.yes_anywhere.match_at(t, i, &last) >= 0 && !auxiliary_at(t, last) &&
-        !negator_at(lex, t, last + 1) && (!t[i].is("i") || last != i + 1 || stands_alone(last)))
+        !negator_at(lex, t, last + 1) && (!t[i].is("i") || last != i + 1 || stands_alone(last)) &&
+        !(i > 0 && t[i - 1].is("say")))  // "i wouldnt say ive had a fever, no"
       return true;
   }
   return false;
@@ -1012,7 +1041,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    unless the person also says what is normal ("don't think so, my face looks normal").
   if (w.any(hedged_no_phrases())) {
     // "not that I know of. my hand went weird and clumsy earlier though": the no turns.
-    if (red && turned_to_yes(k, t, q, lead, scopes)) return Answer::yes;
+    if (red && turned_to_yes(k, t, q, lead, scopes, reading)) return Answer::yes;
     if (!red || says_normal(t, 0, n)) return Answer::no;
     hedged_denial = true;
     return Answer::unsure;
@@ -1047,7 +1076,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     // ("no, but my back hurts a bit" to the weakness question stays no). So is it by the
     // question's own yes words there ("no problem, except I can't hold it" to the
     // bladder screen): the no was about the rest of the question.
-    if (turned_to_yes(k, t, q, lead, scopes) || passed_episode(k, t, q, lead, scopes))
+    if (turned_to_yes(k, t, q, lead, scopes, reading) || passed_episode(k, t, q, lead, scopes))
       return Answer::yes;
     return Answer::no;
   }
@@ -1091,6 +1120,9 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //     "Both. Obviously." to a question that asks about two things ("is it worse now, or
   //     has it spread?"): both are there.
   if (both_of_two(q, t)) return Answer::yes;
+  //     "left arm" to "... has an arm gone numb or weak?", "neck" to "back pain or neck
+  //     pain?": the reply names where, and the place is one the question asks about.
+  if (names_a_part_asked(q, t)) return Answer::yes;
 
   // From here a hedge, "it is" or "I do" affirms only what it is attached to: a fragment
   // about something else ("knee mostly", "it's crushing" to the stroke screen) is none.

@@ -13,6 +13,10 @@
 // - time scope: a past event only ("fell off a bike when I was 12", "had a stroke 5
 //   years ago, nothing new since") is no when the question asks about now; long-standing
 //   and unchanged is no when it asks about something new;
+// - a no that turns in its turning clause to the question's own words is a yes ("not
+//   cold, tho it looks a bit bluish"), as is, on a screen for something new, a no
+//   limited to now before an episode that passed ("nothing now, it was yesterday for
+//   10 min"); when both answers are there, the clause after the last "but" concludes;
 // - a self-correction counts from the last correction ("no wait yes, ...");
 // - a red-flag question never turns a hedged or unsure reply into no ("not that I know
 //   of", "don't think so, he hasn't said" are unsure there);

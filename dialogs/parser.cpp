@@ -611,12 +611,34 @@ enum class Part { all, findings_and_flags, only_if_it_may_matter };
 using MayMatter = std::function<bool(const std::vector<int>&)>;
 
 // read_message; `part` as read_findings_and_flags and read_what_may_matter.
+// Words typed one or two at a time between full stops, in distress ("words. wrong.
+// cant. say", "cant. wee. since brekkie"): one sentence, so phrases read across them.
+// Only when every sentence is that short and there are at least three.
+void join_fragments(std::vector<Token>& tokens) {
+  int sentences = 0, words = 0;
+  for (const auto& t : tokens) {
+    if (t.punct) {
+      if (!t.sentence_end() || t.is("?")) return;
+      if (words == 0) continue;
+      ++sentences;
+      words = 0;
+    } else if (++words > 2) {
+      return;
+    }
+  }
+  if (words > 0) ++sentences;
+  if (sentences < 3) return;
+  tokens.erase(std::remove_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.punct; }),
+               tokens.end());
+}
+
 std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
                             const QuestionDef* pending, const SpellChecker* spelling, Part part,
                             const MayMatter* may_matter = nullptr) {
   Reading out;
   auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
   undo_double_negation(tokens);
+  join_fragments(tokens);
   // A message of punctuation alone ("?", "...") says nothing, and has no segment for the
   // scopes below to place its marks in (an opening "?" used to read past the end).
   if (std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.punct; })) return out;

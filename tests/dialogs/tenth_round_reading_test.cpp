@@ -198,5 +198,38 @@ TEST(TenthRoundReading, EmergenciesOfTheOpeningsProbeInTheirWords) {
                             SafetyCategory::overdose_poisoning));
 }
 
+// From the round's last probe (carers of people who cannot say, fragments typed in
+// distress, euphemisms, other words for yes and no; answers-extra.jsonl's last 118 lines,
+// vignettes-extra-hard h124-h138).
+TEST(TenthRoundReading, FragmentsEuphemismsAndOtherWordsForYesAndNo) {
+  EXPECT_EQ(answer("q_stroke", "words. wrong. cant. say"), Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "cant. wee. since brekkie"), Answer::yes);
+  EXPECT_EQ(answer("q_stroke", "left arm"), Answer::yes);
+  EXPECT_EQ(answer("q_back_pain", "neck"), Answer::yes);
+  EXPECT_NE(answer("q_stroke", "his face"), Answer::yes);  // may go on in the next message
+  EXPECT_EQ(answer("q_saddle", "my bits feel dead"), Answer::yes);
+  EXPECT_EQ(answer("q_bladder", "waterworks gone funny, i sit there and nothing comes"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_bladder",
+                   "had an accident with number twos this morning and didnt even feel it coming"),
+            Answer::yes);
+  EXPECT_EQ(answer("q_injury", "went down on my backside on the ice tuesday"), Answer::yes);
+  EXPECT_EQ(answer("q_weak", "very much so, ive tripped twice on the rug today"), Answer::yes);
+  EXPECT_EQ(answer("q_fever", "hardly"), Answer::no);
+  EXPECT_EQ(answer("q_breath", "hardly, only when i ran for the bus"), Answer::no);
+  EXPECT_EQ(answer("q_weak", "not weak no, just wobbly in the dark"), Answer::no);
+  EXPECT_EQ(
+      answer("q_bladder", "hardly an issue, ive had a weak stream for years with my prostate"),
+      Answer::no);
+  EXPECT_EQ(answer("q_cold",
+                   "not that i havent noticed it, its gone whiter than the other since "
+                   "lunch"),
+            Answer::yes);
+  EXPECT_FALSE(
+      states_finding("my brain's gone numb and so has my backside after three hours on "
+                     "these plastic chairs",
+                     "back_injury"));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::tenth_round_reading_test
