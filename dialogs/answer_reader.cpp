@@ -335,30 +335,17 @@ bool elliptic_no(const std::vector<Token>& t) {
 // +1 when the question's own yes phrases are used (not negated), -1 when only negated;
 // likewise for its no phrases. Not in words about someone else or a condition asked
 // about ("my son fell off his bike, not me" is no fall of the patient's).
-// Only matches that start before `to` count.
+// Only matches that start before `to` count; with `now_only`, only those in words about
+// now, not about the distant past or something long-standing.
 int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<Phrase>& list,
-         int from, const Scopes& scopes, int to = std::numeric_limits<int>::max()) {
+         int from, const Scopes& scopes, int to = std::numeric_limits<int>::max(),
+         bool now_only = false) {
   int plain = 0, negated = 0;
   for (const auto& p : list) {
-    for (const auto& m : find_matches(t, p, k.lexicon.negation, from))
-      if (m.first < to && !scopes.at(m.first).states_nothing()) (m.negated ? negated : plain)++;
-  }
-  return plain > 0 ? 1 : negated > 0 ? -1 : 0;
-}
-
-// The question's yes words, not counting those in words about the distant past or about
-// something long-standing when the question asks about something new ("Define recently.
-// I fell off a horse in 1987. Nothing since." tells of no fall to the injury question;
-// "ive had a weak stream for years with my prostate" of no new bladder trouble).
-int yes_vote(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
-             const Scopes& scopes) {
-  if (q.finding < 0 || !k.lexicon.new_findings.count(q.finding))
-    return vote(k, t, q.yes_phrases, 0, scopes);
-  int plain = 0, negated = 0;
-  for (const auto& p : q.yes_phrases) {
-    for (const auto& m : find_matches(t, p, k.lexicon.negation, 0)) {
+    for (const auto& m : find_matches(t, p, k.lexicon.negation, from)) {
       const Segment& seg = scopes.at(m.first);
-      if (seg.states_nothing() || seg.time != TimeScope::current) continue;
+      if (m.first >= to || seg.states_nothing()) continue;
+      if (now_only && seg.time != TimeScope::current) continue;
       (m.negated ? negated : plain)++;
     }
   }
@@ -1086,7 +1073,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   }
 
   // 7. The question's own yes/no words ("same as last week" to "is it getting worse?").
-  int yes = yes_vote(k, t, q, scopes), no = vote(k, t, q.no_phrases, 0, scopes);
+  // A yes word about the distant past or something long-standing says nothing to a
+  // question about something new ("Define recently. I fell off a horse in 1987. Nothing
+  // since."; "ive had a weak stream for years with my prostate").
+  int yes = vote(k, t, q.yes_phrases, 0, scopes, std::numeric_limits<int>::max(), is_new);
+  int no = vote(k, t, q.no_phrases, 0, scopes);
   if (yes > 0 && no > 0) {
     // The present outranks the past; both now is "sometimes worse sometimes better".
     int yes_now = current_votes(k, t, q.yes_phrases, scopes);

@@ -292,10 +292,10 @@ TEST(SafetyScreen, EnglishIsNeverTakenForAnotherLanguage) {
 }
 
 TEST(SafetyScreen, CategoryNamesRoundTrip) {
-  for (auto c : {SafetyCategory::chest_pain, SafetyCategory::breathing,
-                 SafetyCategory::collapse_unresponsive, SafetyCategory::severe_bleeding,
-                 SafetyCategory::overdose_poisoning, SafetyCategory::self_harm,
-                 SafetyCategory::abuse})
+  for (auto c :
+       {SafetyCategory::chest_pain, SafetyCategory::breathing,
+        SafetyCategory::collapse_unresponsive, SafetyCategory::severe_bleeding,
+        SafetyCategory::overdose_poisoning, SafetyCategory::self_harm, SafetyCategory::abuse})
     EXPECT_EQ(safety_category_from_string(to_string(c)), c);
   EXPECT_EQ(safety_category_from_string("heartache"), std::nullopt);
 }
