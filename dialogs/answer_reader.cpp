@@ -29,10 +29,11 @@ const PhraseList& clarify_phrases() {
 
 // After one of these, only what follows counts ("no wait yes", "yes - sorry, no").
 const PhraseList& correction_phrases() {
-  static const PhraseList list = compile_phrases(
-      {"wait", "sorry", "i mean", "actually", "scratch that", "i misread", "correction",
-       "hang on no", "my mistake", "now you mention it", "now that you mention it",
-       "come to think of it", "on second thought", "on second thoughts", "thinking about it"});
+  static const PhraseList list =
+      compile_phrases({"wait", "sorry", "i mean", "actually", "scratch that", "i misread",
+                       "correction", "hang on no", "hang on", "hold on", "my mistake",
+                       "now you mention it", "now that you mention it", "come to think of it",
+                       "on second thought", "on second thoughts", "thinking about it"});
   return list;
 }
 
@@ -118,8 +119,8 @@ const PhraseList& hedged_yes_phrases() {
 
 // Words that, describing the thing asked about, say it is normal ("my face is fine").
 const WordSet& normal_states() {
-  static const WordSet words = {"fine",    "normal", "normally", "ok",         "okay",
-                                "alright", "good",   "same",     "unaffected", "perfect"};
+  static const WordSet words = {"fine", "normal", "normally",   "ok",      "okay",    "alright",
+                                "good", "same",   "unaffected", "perfect", "behaving"};
   return words;
 }
 
@@ -199,6 +200,9 @@ bool corrects_at(const std::vector<Token>& t, int i) {
     return t[i + 1].is("i") && i + 2 < n &&
            (t[i + 2].is("mean") || t[i + 2].is("meant") || t[i + 2].is("misread"));
   }
+  // "hang on, I did", not "hold on to the furniture".
+  if (t[i].is("hang") || t[i].is("hold"))
+    return i + 2 >= n || t[i + 2].punct || answer_words.count(t[i + 2].word) != 0;
   if (!t[i].is("actually")) return true;
   int before = i - 1;
   while (before >= 0 && !t[before].punct && fillers().count(t[before].word)) --before;
@@ -352,6 +356,36 @@ int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<
   return plain > 0 ? 1 : negated > 0 ? -1 : 0;
 }
 
+// The position of the last "but" in the reply, else -1.
+int last_but(const std::vector<Token>& t) {
+  for (int b = static_cast<int>(t.size()) - 1; b >= 0; --b)
+    if (t[static_cast<size_t>(b)].is("but")) return b;
+  return -1;
+}
+
+// A reply that ends "so yes" or "so no": the person's own conclusion of what came before.
+Answer concluded_with_so(const std::vector<Token>& t) {
+  int last = static_cast<int>(t.size()) - 1;
+  while (last >= 0 && t[last].punct) --last;
+  if (last < 1 || !t[last - 1].is("so")) return Answer::none;
+  // Not "I don't think so, no", where "so" stands for what was asked.
+  static const WordSet verbs = {"think", "guess", "hope", "believe", "suppose", "reckon", "say"};
+  if (last >= 2 && verbs.count(t[last - 2].word)) return Answer::none;
+  if (t[last].is("yes") || t[last].is("yeah") || t[last].is("yep")) return Answer::yes;
+  if (t[last].is("no") || t[last].is("nope") || t[last].is("nah")) return Answer::no;
+  return Answer::none;
+}
+
+// "I do", "he has", "she did": a subject and an auxiliary standing as a clause of their
+// own from `i`.
+bool elliptic_yes_at(const std::vector<Token>& t, int i) {
+  static const WordSet subjects = {"i", "he", "she", "they", "we", "it"};
+  static const WordSet auxiliaries = {"do", "does", "did", "have", "has", "had", "am", "is", "was"};
+  const int n = static_cast<int>(t.size());
+  return i + 1 < n && subjects.count(t[i].word) && auxiliaries.count(t[i + 1].word) &&
+         (i + 2 >= n || t[i + 2].punct);
+}
+
 // Where a reply that opened with a no turns: "no, but a bit", "not cold, tho it looks a
 // bit bluish", "no, well I slipped on the ice", "no leaks. i dont feel when i need to go
 // tho", "not rlly, just have to strain a lot"). The words [from, to) of the turning
@@ -373,8 +407,9 @@ Span turning_clause(const std::vector<Token>& t, int lead) {
       while (from > lead + 1 && !t[from - 1].punct) --from;
       return {from, b};
     }
-    // "well" turns only where a clause starts ("no, well ...", "not weak no. well ...").
-    const bool well = t[b].is("well") && t[b - 1].punct;
+    // "well" and "actually" turn only where a clause starts ("no, well ...", "not weak
+    // no. well ...", "no knocks - actually, I banged my knee").
+    const bool well = (t[b].is("well") || t[b].is("actually")) && t[b - 1].punct;
     if (turns.count(t[b].word) || well) return {b + 1, n};
     if (exclusives().count(t[b].word)) return {b + 1, n, true};
   }
@@ -560,6 +595,9 @@ bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const Qu
   if (!turn.exclusive && clause.any(hedged_yes_phrases()) &&
       !names_only_other_things(k, t, turn.from, turn.to, q))
     return true;
+  // "I don't - well, I do.": the turn is an elliptic yes of its own, a subject and an
+  // auxiliary closing their clause.
+  if (!turn.exclusive && elliptic_yes_at(t, next_word(t, turn.from))) return true;
   return vote(k, t, q.yes_phrases, turn.from, scopes, turn.to) > 0;
 }
 
@@ -788,11 +826,15 @@ std::vector<bool> reported_words(const std::vector<Token>& t) {
 }
 
 // Some uncertainty phrase of `list` starts outside a clinician's reported words.
-bool uncertain_outside_reports(const std::vector<Token>& t, const PhraseList& list) {
+bool uncertain_outside_reports(const std::vector<Token>& t, const PhraseList& list,
+                               bool others_doubt_count) {
   if (!list.any_in(t, 0, static_cast<int>(t.size()))) return false;
   const std::vector<bool> reported = reported_words(t);
+  static const WordSet others = {"he", "she", "they"};
   for (int i = 0; i < static_cast<int>(t.size()); ++i) {
-    if (!reported[i] && list.match_at(t, i) >= 0) return true;
+    if (reported[i] || list.match_at(t, i) < 0) continue;
+    if (!others_doubt_count && i > 0 && others.count(t[i - 1].word)) continue;
+    return true;
   }
   return false;
 }
@@ -986,6 +1028,9 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   for (int f : asked_findings(k, q)) {
     if (finding_is(reading, f, true)) return Answer::yes;
   }
+  //    Or concludes in so many words after telling why ("shaking under the covers the
+  //    last two nights and soaking the sheets, so yes").
+  if (const Answer concluded = concluded_with_so(t); concluded != Answer::none) return concluded;
   int lead = answer_start(t, 0);
   if (lead >= n) return Answer::none;
   // A condition asked about ("would it be bad if I couldn't pee?", "what if my face
@@ -1001,8 +1046,17 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // 3. Uncertainty, stated or implied ("havent checked", "no sé"); never a no. A
   //    clinician's hedge is reported, not the person's ("no, the GP said it might be a
   //    trapped nerve").
-  if (uncertain_outside_reports(t, unsure_phrases()) || uncertain_outside_reports(t, lex.unsure) ||
-      not_tried(t, 0, q)) {
+  // A carer's "she can't tell me herself", "he won't say" is the patient's silence, not
+  // the writer's doubt, when the writer tells what they see ("the left one is much colder
+  // and looks greyish, she cant tell me herself").
+  auto doubtful = [&](bool others_doubt_count) {
+    return uncertain_outside_reports(t, unsure_phrases(), others_doubt_count) ||
+           uncertain_outside_reports(t, lex.unsure, others_doubt_count);
+  };
+  const bool doubt =
+      doubtful(true) &&
+      (doubtful(false) || by_question_words(k, t, q, reading, scopes) == Answer::none);
+  if (doubt || not_tried(t, 0, q)) {
     // "could be" to "could you be pregnant?" says it is possible: a yes.
     if (asks_possibility(q) && w.any(possibility_phrases())) return Answer::yes;
     return Answer::unsure;
@@ -1028,7 +1082,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    unless the person also says what is normal ("don't think so, my face looks normal").
   if (w.any(hedged_no_phrases())) {
     // "not that I know of. my hand went weird and clumsy earlier though": the no turns.
-    if (red && turned_to_yes(k, t, q, lead, scopes, reading)) return Answer::yes;
+    if (turned_to_yes(k, t, q, lead, scopes, reading)) return Answer::yes;
     if (!red || says_normal(t, 0, n)) return Answer::no;
     hedged_denial = true;
     return Answer::unsure;
@@ -1087,19 +1141,24 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     // Both now: what follows the last "but" is what the person concludes ("legs feel a
     // bit heavy but i can walk" is no weakness, "i can walk but it gives way on the
     // stairs" a yes).
-    for (int b = n - 1; b > 0; --b) {
-      if (!t[b].is("but")) continue;
+    if (const int b = last_but(t); b > 0) {
       const int yes_after = vote(k, t, q.yes_phrases, b + 1, scopes);
       const int no_after = vote(k, t, q.no_phrases, b + 1, scopes);
       if (yes_after > 0 && no_after <= 0) return Answer::yes;
       if (no_after > 0 && yes_after <= 0) return Answer::no;
-      break;
     }
     return Answer::unsure;
   }
   // The question's own softer yes words do not outweigh the thing itself denied ("They go
   // heavy after a few hundred yards and I have to sit. Otherwise not weak."): step 8.
-  if (yes > 0 && no <= 0 && !finding_is(reading, q.finding, false)) return Answer::yes;
+  // Unless they come after the last "but", which concludes ("it's not weak but stairs
+  // are harder", as "not weak but stairs are harder" turns its no).
+  if (yes > 0 && no <= 0) {
+    const int b = last_but(t);
+    if (!finding_is(reading, q.finding, false) ||
+        (b > 0 && vote(k, t, q.yes_phrases, b + 1, scopes) > 0))
+      return Answer::yes;
+  }
   if (no > 0 && yes <= 0) return Answer::no;
 
   // 8. The asked-about finding stated absent ("no trouble peeing", "not numb down there").

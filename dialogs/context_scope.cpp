@@ -148,12 +148,23 @@ bool any_in(const std::vector<Token>& t, const PhraseList& list, int from, int t
   return list.any_in(t, from, to + 1, true);
 }
 
-// "in 2019", "back in 98": a calendar year is the past.
+// "in 2019", "back in 98": a calendar year is the past. So is one said in words, as
+// dictation writes it ("in twenty fifteen", "in nineteen eighty seven", "in two thousand
+// and nine"); not "in twenty minutes".
 bool names_a_year(const std::vector<Token>& t, int from, int to) {
+  static const WordSet second_halves = {"oh",       "ten",     "eleven",  "twelve",    "thirteen",
+                                        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                                        "nineteen", "twenty",  "thirty",  "forty",     "fifty",
+                                        "sixty",    "seventy", "eighty",  "ninety"};
   for (int i = from + 1; i <= to; ++i) {
     const std::string& w = t[i].word;
     bool year = w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
                 std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (i + 1 <= to && !t[i + 1].punct) {
+      const std::string& next = t[i + 1].word;
+      if ((w == "nineteen" || w == "twenty") && second_halves.count(next)) year = true;
+      if (w == "two" && next == "thousand") year = true;
+    }
     if (year && (t[i - 1].is("in") || t[i - 1].is("since"))) return true;
   }
   return false;

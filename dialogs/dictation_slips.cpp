@@ -42,13 +42,31 @@ bool before_a_body_part(const std::vector<Token>& t, size_t next) {
   return next < t.size() && !t[next].punct && parts.count(t[next].word);
 }
 
+// "just the kick on my knee at football know falls on my back": inside a clause, "know"
+// is "no" only before a thing people deny ("falls", "pain", "problems"), and never after
+// a word the verb follows ("I know", "would know", "don't really know").
+bool no_before_what_is_denied(const std::vector<Token>& t, size_t i) {
+  static const WordSet denied = {"falls",   "fall",      "problems", "problem",  "issues",
+                                 "issue",   "pain",      "pains",    "trouble",  "change",
+                                 "changes", "accidents", "accident", "injuries", "injury",
+                                 "fever",   "weakness",  "numbness", "blood",    "bleeding"};
+  static const WordSet knowers = {
+      "i",     "you",  "u",       "we",     "they",   "he",       "she",    "do",   "does",
+      "did",   "dont", "didnt",   "not",    "to",     "cannot",   "would",  "will", "could",
+      "might", "may",  "let",     "really", "even",   "just",     "still",  "ya",   "ye",
+      "who",   "wont", "already", "ever",   "always", "honestly", "should", "must", "doesnt"};
+  return i > 0 && !t[i - 1].punct && !knowers.count(t[i - 1].word) && i + 1 < t.size() &&
+         !t[i + 1].punct && denied.count(t[i + 1].word);
+}
+
 }  // namespace
 
 std::string_view dictation_slip(const std::vector<Token>& t, size_t i) {
   const Token& token = t[i];
   if (token.punct) return {};
   if (token.is("know")) {
-    return clause_start(t, i) && !verb_know_before(t, i + 1) ? "no" : std::string_view();
+    if (clause_start(t, i)) return verb_know_before(t, i + 1) ? std::string_view() : "no";
+    return no_before_what_is_denied(t, i) ? "no" : std::string_view();
   }
   const bool weak = token.is("weak"), weaks = token.is("weaks");
   if (!weak && !weaks) return {};

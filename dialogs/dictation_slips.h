@@ -3,7 +3,9 @@
 // English word, so the dictionary would leave it alone, and each says something
 // else to the reader:
 // - "know" for "no" opening a clause ("know problems with that", "know I haven't
-//   fallen", "know"), but not "know what I mean", "know if it matters";
+//   fallen", "know"), but not "know what I mean", "know if it matters"; inside one, only
+//   before a thing people deny and not after a word the verb follows ("at football know
+//   falls on my back", not "I really know falls");
 // - "weak" for "week" where only a week fits: after a number ("about 6 weak", "two
 //   weaks") unless a limb follows ("one weak leg", "two weak arms"), before "ago" ("a
 //   weak ago"), or closing a clause after "a", "last", "this", "next", "per", "every"

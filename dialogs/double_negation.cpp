@@ -5,27 +5,40 @@
 namespace triagebot::dialogs {
 namespace {
 
-// The length of a "say" frame starting at `i` ("would not say", "cannot say"), else 0.
-size_t frame_at(const std::vector<Token>& t, size_t i) {
+// A "say" frame starting at some word: its length, 0 when there is none.
+struct Frame {
+  size_t length = 0;
+  // "would not say" is an understatement whatever follows ("I wouldn't say I have a
+  // fever"); "cannot say" only before a clause that ends at its auxiliary, as "I can't
+  // say" is also "I don't know".
+  bool understates_any_clause = false;
+};
+
+Frame frame_at(const std::vector<Token>& t, size_t i) {
   auto is = [&](size_t j, std::string_view w) { return j < t.size() && t[j].is(w); };
-  if (is(i, "would") && is(i + 1, "not") && is(i + 2, "say")) return 3;
-  if (is(i, "cannot") && is(i + 1, "say")) return 2;
-  return 0;
+  if (is(i, "would") && is(i + 1, "not") && is(i + 2, "say")) return {3, true};
+  if (is(i, "cannot") && is(i + 1, "say")) return {2, false};
+  return {};
 }
 
 // "cannot say i have", "would not say i did", "cannot say i have noticed": a subject,
-// an auxiliary and at most one more word closing the clause, from `inner`. The position
+// an auxiliary and at most one more word closing the clause, from `inner`; after a frame
+// that understates any clause, whatever follows ("would not say its weak"). The position
 // just after the auxiliary, else 0.
-size_t understated_no(const std::vector<Token>& t, size_t inner) {
+size_t understated_no(const std::vector<Token>& t, size_t inner, const Frame& frame) {
   static const WordSet subjects = {"i", "he", "she", "we", "they", "it"};
   static const WordSet auxiliaries = {"have", "has", "had", "did",  "do", "does",
                                       "am",   "is",  "was", "were", "are"};
   auto closes = [&](size_t j) { return j >= t.size() || t[j].punct; };
+  // "its" typed without its apostrophe is "it is" here: a possessive cannot follow "say".
+  if (frame.understates_any_clause && inner + 1 < t.size() && t[inner].is("its") &&
+      !t[inner + 1].punct)
+    return inner + 1;
   if (inner + 1 >= t.size() || !subjects.count(t[inner].word) ||
       !auxiliaries.count(t[inner + 1].word))
     return 0;
   const size_t after = inner + 2;
-  if (closes(after)) return after;
+  if (closes(after) || frame.understates_any_clause) return after;
   // One word more, a participle ("noticed", "seen", "had"): not "I have a bad back".
   const std::string& w = t[after].word;
   bool participle = w == "had" || w == "seen" || w == "been" || w == "done" ||
@@ -40,9 +53,9 @@ void undo_double_negation(std::vector<Token>& tokens) {
   // the frame ("... say I have not", "... say it is not"), in the same clause.
   constexpr size_t kInnerReach = 4;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const size_t frame = frame_at(tokens, i);
-    if (frame == 0) continue;
-    size_t inner = i + frame;
+    const Frame frame = frame_at(tokens, i);
+    if (frame.length == 0) continue;
+    size_t inner = i + frame.length;
     if (inner < tokens.size() && tokens[inner].is("that")) ++inner;
     size_t negator = inner;
     while (negator < tokens.size() && negator < inner + kInnerReach && !tokens[negator].punct &&
@@ -51,7 +64,7 @@ void undo_double_negation(std::vector<Token>& tokens) {
       ++negator;
     if (negator >= tokens.size() || negator >= inner + kInnerReach || tokens[negator].punct) {
       // No inner negator: "can't say I have" is an understated no, "I have not".
-      if (const size_t after = understated_no(tokens, inner)) {
+      if (const size_t after = understated_no(tokens, inner, frame)) {
         Token no = tokens[after - 1];
         no.word = "not";
         tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(after), no);
@@ -63,8 +76,19 @@ void undo_double_negation(std::vector<Token>& tokens) {
       }
       continue;
     }
-    // A frame with nothing between it and the negator ("cannot say no") is not one.
-    if (negator == inner) continue;
+    // A frame with nothing between it and the negator ("cannot say no") is not one, but
+    // the person's own "I wouldn't say no" agrees (as it does to a cup of tea).
+    if (negator == inner) {
+      const bool own = i == 0 || tokens[i - 1].is("i");
+      if (frame.understates_any_clause && tokens[inner].is("no") && own) {
+        tokens[inner].word = "yes";
+        const size_t first = i > 0 ? i - 1 : i;
+        tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                     tokens.begin() + static_cast<std::ptrdiff_t>(inner));
+        i = first;
+      }
+      continue;
+    }
     if (tokens[negator].is("cannot"))
       tokens[negator].word = "can";
     else

@@ -7,7 +7,9 @@
 // The same frame before a bare subject and auxiliary, with no inner negator and nothing
 // after but a past participle ("can't say I have", "I can't say I did", "can't say I've
 // noticed"), is an understatement of no: it becomes the plain denial ("I have not",
-// "I have not noticed"). "I can't say" alone stays uncertainty.
+// "I have not noticed"). "would not say" understates whatever clause follows ("I wouldn't
+// say I have a fever" is "I have not a fever"), and "I wouldn't say no" is a yes. "I
+// can't say" alone stays uncertainty.
 // Pure; a few comparisons per word.
 #pragma once
 

@@ -10,6 +10,7 @@
 #include "dialogs/double_negation.h"
 #include "dialogs/drink_reading.h"
 #include "dialogs/earlier_question.h"
+#include "dialogs/idioms.h"
 #include "dialogs/spelling_normaliser.h"
 #include "dialogs/temperature_reading.h"
 
@@ -638,6 +639,7 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
   Reading out;
   auto tokens = correct_spelling(tokenize(text), spelling, k.vocabulary);
   undo_double_negation(tokens);
+  rewrite_negated_idioms(tokens);
   join_fragments(tokens);
   // A message of punctuation alone ("?", "...") says nothing, and has no segment for the
   // scopes below to place its marks in (an opening "?" used to read past the end).

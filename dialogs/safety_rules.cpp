@@ -34,7 +34,8 @@ const std::string kBlood =
     "blood~|bloods|bloody|bleeding~|bleed*|bled|bleading|bleedin|haemorrhag*|hemorrhag*";
 const std::string kHeavy =
     "pour*|gush*|spurt*|squirt*|pumping|everywhere|soaked|soaking|soak*|towel*|towles|pool|"
-    "puddle|lots|loads|lot|alot|heavily|heavy|badly|bad|massive|profus*|litres|liters|pints|much";
+    "puddle|lots|loads|lot|alot|heavily|heavy|badly|bad|massive|profus*|litres|liters|pints|much|"
+    "fountain|tap";
 const std::string kDrug =
     "pill*|tablet*|meds|medication*|medicine*|paracetamol~|acetaminophen~|tylenol|ibuprofen~|"
     "aspirin|insulin~|gabapentin~|pregabalin|codamol|cocodamol|codeine|tramadol|morphine|"
@@ -48,7 +49,7 @@ const std::string kPoison =
     "battery|batteries|paraffin|kerosene|turps|turpentine|petrol|gasoline|disinfectant|"
     "dettol|lejia|javel|candeggina|varechina|spirit|meths|methylated|thinners|acetone";
 const std::string kTook =
-    "took|taken|swallowed|injected|downed|overdid|"
+    "took|taken|swallowed|injected|downed|overdid|necked|necking|"
     "tome|tomado|tomo|trague|pris|avale|genommen|geschluckt|tomei|tomou|preso|ingerito";
 const std::string kQuantity =
     "#|all|whole|entire|every|bottle|packet|pack|box|strip|handful|load|loads|lot|lots|many|"
@@ -148,8 +149,17 @@ void add_foreign_rules(std::vector<Rule>& out) {
 std::vector<Rule> build_rules() {
   const Sources none;
   std::vector<Rule> out;
+  // A plot told ("watching a thriller where a woman swallowed a whole bottle of pills",
+  // "a documentary about heart attacks") is nobody's emergency now. Only with the word
+  // that starts the plot: "I was watching a film and he collapsed" still fires.
+  const Sources story = {
+      "film|films|movie|movies|thriller|show|programme|program|episode|series|documentary|"
+      "drama|soap|book|novel|video|game where|about",
+      "film|movie|thriller|show|programme|program|episode|series|documentary|drama|soap|book|"
+      "novel|video|game in which"};
   auto add = [&](SafetyCategory category, const Sources& patterns, Negation negation,
-                 bool past_scoped, bool body_part_subject, const Sources& unless) {
+                 bool past_scoped, bool body_part_subject, Sources unless) {
+    if (past_scoped) unless.insert(unless.end(), story.begin(), story.end());
     out.push_back(Rule{category, compile_all(patterns), negation, past_scoped, body_part_subject,
                        compile_all(unless)});
   };
@@ -192,14 +202,20 @@ std::vector<Rule> build_rules() {
        // "can't get her words out between breaths".
        "words ... between breaths", "between breaths",
        "breathing ... bad|terrible|awful|worse|horrible|shallow|rapid|weird|funny|strange|noisy|"
-       "rattl*|gurgl*|odd",
+       "rattl*|gurgl*|odd|fast|quick|quickly|rapidly",
+       // What a parent sees in a small child: the skin between the ribs sucked in.
+       "ribs ... sucking|sucks|sucked|pulling|pulls|pulled in",
+       kStruggle + " ... get|getting any air",
+       "lips|lip have|has|are|look|looks|got ... blue|bluish|grey|gray|purple",
        // A noise when breathing, a wheeze the inhaler does not touch.
        "gurgl*|rattl* ... breathe|breathes|breathing|breath",
        "wheez* ... bad|badly|really|terrible|cannot|cant|struggl*",
        "inhaler ... not|isnt|doesnt|wont|aint ... work*|help*|doing"},
       Negation::full, true, true,
       // "I can't breathe a word of this to anyone": keeping a secret, not the breath.
-      {"through my|the nose", "breathe a|one word"});
+      // "cant breathe lol" (or a laughing face): laughing.
+      {"through my|the nose", "breathe a|one word",
+       "cannot|cant breathe lol|lmao|lmfao|haha|hahaha|rofl|lolol"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
@@ -228,7 +244,7 @@ std::vector<Rule> build_rules() {
       {"collaps* on|onto|into the|my sofa|couch|settee|bed",
        "collaps* in a heap on the|my sofa|bed"});
   add(C::collapse_unresponsive,
-      {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|reacting",
+      {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|answerin|reacting|reactin",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
        "cannot|cant rouse him|her|them", "wont rouse", "not rousable",
        // A person who does not wake ("he is not waking up"); not "I'm not waking at night".
@@ -241,7 +257,10 @@ std::vector<Rule> build_rules() {
        "he|she|they is|are not moving $",
        // Not "she hasn't moved her leg since": the person themselves, at the clause's end.
        "he|she|they isnt|arent|wont|cant|cannot|doesnt|hasnt move|moving|moved $",
-       "he|she|they isnt|arent|wont|cant|cannot|doesnt|hasnt move|moving|moved at all"},
+       "he|she|they isnt|arent|wont|cant|cannot|doesnt|hasnt move|moving|moved at all",
+       // Said without an auxiliary ("she not answer me", "he no respond").
+       "he|she|they not|no answer|answering|respond|responding|wake|waking",
+       "shaking|jerking|twitching ... not|wont|doesnt|cant|cannot stop"},
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",
        "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
@@ -268,7 +287,9 @@ std::vector<Rule> build_rules() {
        // A flow that will not stop names the blood without the word ("it's spurting
        // everywhere and won't stop").
        "spurt*|gush*|pumping|pouring ... wont|not|cannot|cant|doesnt stop*",
-       "spurting|spurts|squirting everywhere", "pumping|pouring|gushing|spurting out"},
+       "spurting|spurts|squirting everywhere", "pumping|pouring|gushing|spurting out",
+       // Through what should hold it: "still bleeding through every dressing I put on".
+       kBlood + " through ... dressing*|bandage*|towel*|plaster*|gauze|pad|pads"},
       Negation::none, true, false, {"has|have|it stopped"});
 
   // Overdose or poisoning: a quantity of a medicine taken, a poison swallowed, a child
@@ -286,6 +307,10 @@ std::vector<Rule> build_rules() {
        kTook + " ... " + kDrug + " ... times ... instead of", "overdoes ... " + kDrug,
        // More than prescribed: "took way more of my gabapentin than i should".
        kTook + " ... more of my|the|his|her " + kDrug, "too many|much of my|the|his|her " + kDrug,
+       "more of my|his|her " + kDrug + " than", "rest|left of my|his|her ... " + kDrug,
+       // The whole of a pack of one's own, whatever it held ("took the whole packet of
+       // my gaba pentin", dictated).
+       kTook + " ... whole|hole|entire|all packet|pack|box|bottle|strip|tub of my|his|her",
        // Recreational, and now not himself: "been doing the cream chargers all night and
        // now hes really out of it".
        "chargers|nitrous|whippets|ketamine|ket|ghb|spice|mdma|pills|coke ... out of it|"
@@ -332,6 +357,8 @@ std::vector<Rule> build_rules() {
        // person's own body just after ("i keep cutting my legs").
        "cutting my|me leg|legs|arm|thigh|skin|stomach|belly|body", "been cutting $",
        "better off dead", "better off without me", "be better without me",
+       // "Checking out early", "checking out for good": leaving life, not a hotel.
+       "checking|check out early", "checking|check out for good",
        // Preparations: the means made ready beside a plan of one's own, goodbyes to family
        // ("I have a plan and the pills are ready", "I've written letters to my kids just in
        // case"). Not "my tablets are ready to collect", "the physio gave me a plan", "a

@@ -60,11 +60,13 @@ bool negated(const Clause& clause, const PatternMatch& match, Negation negation)
 
 // Looking back from the match to the start of the clause: a body part means it is the
 // subject ("my foot has gone to sleep and won't wake up"), unless a person is named
-// nearer ("my leg hurt and then he collapsed").
+// nearer ("my leg hurt and then he collapsed", "my legs are numb and I can hardly get any
+// air in").
 bool body_part_before(const Clause& clause, const PatternMatch& match) {
   for (int i = match.first - 1; i >= 0; --i) {
     const std::string& word = clause[i];
-    if (is_one_of(word, {"he",       "she",     "they",    "him",     "her",      "hes",
+    if (is_one_of(word, {"i", "im", "bf", "gf", "boyfriend", "girlfriend", "hubby"}) ||
+        is_one_of(word, {"he",       "she",     "they",    "him",     "her",      "hes",
                          "shes",     "theyre",  "dad",     "mum",     "mom",      "mother",
                          "father",   "husband", "wife",    "son",     "daughter", "someone",
                          "somebody", "baby",    "child",   "kid",     "friend",   "partner",

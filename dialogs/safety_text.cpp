@@ -21,6 +21,14 @@ bool is_break(char c) {
          c == ')' || c == '\n';
 }
 
+// The last two bytes of the four-byte UTF-8 faces that laugh: 😂 U+1F602, 😆 U+1F606,
+// 😅 U+1F605, 😹 U+1F639, 🤣 U+1F923.
+bool laughing(char third, char fourth) {
+  auto a = static_cast<unsigned char>(third), b = static_cast<unsigned char>(fourth);
+  return (a == 0x98 && (b == 0x82 || b == 0x86 || b == 0x85 || b == 0xB9)) ||
+         (a == 0xA4 && b == 0xA3);
+}
+
 }  // namespace
 
 std::string fold(std::string_view in) {
@@ -39,6 +47,9 @@ std::string fold(std::string_view in) {
     } else if (c == 0xC5 && (next == 0x93 || next == 0x92)) {
       out += "oe";  // œ Œ
       ++i;
+    } else if (c == 0xF0 && next == 0x9F && i + 3 < in.size() && laughing(in[i + 2], in[i + 3])) {
+      out += " lol ";  // a laughing face says what "lol" says ("cant breathe 😂")
+      i += 3;
     } else if (c == 0xE2 && next == 0x80 && i + 2 < in.size()) {
       auto third = static_cast<unsigned char>(in[i + 2]);
       out.push_back(third == 0x98 || third == 0x99 ? '\'' : ' ');  // curly apostrophes

@@ -82,7 +82,11 @@ AsciiText to_ascii_lower(std::string_view in) {
         put('\'', from);  // ‘ ’
       else if (d == 0x9C || d == 0x9D)
         put('"', from);  // “ ”
-      else
+      else if (d == 0x93 || d == 0x94) {
+        put(' ', from);  // – —: a dash between clauses (tokenize)
+        put('-', from);
+        put(' ', from);
+      } else
         put(' ', from);  // dashes, ellipsis
       i += 2;
       continue;
@@ -142,6 +146,9 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
                                                           {"ive", {"i", "have"}},
                                                           {"i'd", {"i", "would"}},
                                                           {"wouldn't", {"would", "not"}},
+                                                          {"wouldnt", {"would", "not"}},
+                                                          {"werent", {"were", "not"}},
+                                                          {"hadnt", {"had", "not"}},
                                                           {"shouldn't", {"should", "not"}}};
   if (auto it = whole.find(word); it != whole.end()) {
     for (const auto& w : it->second) emit(w);
@@ -196,8 +203,8 @@ void merge_inability(std::vector<Token>& tokens) {
       used = 1;
     else if (w == "unable" && word_at(i + 1, "to"))
       used = 1;
-    else if (w == "not" && word_at(i + 1, "able") && word_at(i + 2, "to"))
-      used = 2;
+    else if (w == "not" && word_at(i + 1, "able"))
+      used = word_at(i + 2, "to") ? 2 : 1;  // "not able walk", as people write it too
     if (used == 0) {
       if (kept != i) tokens[kept] = std::move(tokens[i]);
       ++kept;
@@ -224,6 +231,20 @@ size_t clinical_duration_unit(const std::string& s, size_t slash, const std::str
   if (s.compare(slash + 1, 2, "52") == 0 && ends_at(slash + 3)) return 2;
   if (s.compare(slash + 1, 1, "7") == 0 && ends_at(slash + 2)) return 1;
   return 0;
+}
+
+// A dash with a space beside it parts two clauses as a comma does ("no - well, I
+// slipped"); one inside a word joins ("co-codamol", read as two words) and one between
+// numbers is a range ("3 - 4 days").
+bool dash_between_clauses(const std::string& s, size_t i) {
+  if (s[i] != '-') return false;
+  const bool spaced = i == 0 || s[i - 1] == ' ' || i + 1 >= s.size() || s[i + 1] == ' ';
+  if (!spaced) return false;
+  size_t before = i, after = i + 1;
+  while (before > 0 && s[before - 1] == ' ') --before;
+  while (after < s.size() && s[after] == ' ') ++after;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return !(before > 0 && digit(s[before - 1]) && after < s.size() && digit(s[after]));
 }
 
 }  // namespace
@@ -280,7 +301,7 @@ std::vector<Token> tokenize(std::string_view text) {
         out.push_back(std::move(mark));
       else
         out.back() = std::move(mark);
-    } else if (c == ',') {
+    } else if (c == ',' || dash_between_clauses(s, i)) {
       if (out.empty() || !out.back().punct)
         out.push_back(Token{",", true, ascii.origin[i], ascii.origin[i + 1]});
     }

@@ -1,0 +1,48 @@
+#include "dialogs/idioms.h"
+
+#include <cstddef>
+
+namespace triagebot::dialogs {
+namespace {
+
+void drop_novelty_clause(std::vector<Token>& tokens) {
+  static const WordSet subjects = {"i", "he", "she", "they", "it", "we"};
+  for (size_t i = 1; i + 2 < tokens.size(); ++i) {
+    if (!tokens[i].is("which") && !tokens[i].is("that")) continue;
+    size_t never = i + 1;
+    if (subjects.count(tokens[never].word)) ++never;
+    if (never + 1 >= tokens.size() || !tokens[never].is("never")) continue;
+    // "which he never used to", "which never happens", "that never happened before".
+    const Token& verb = tokens[never + 1];
+    size_t end = never + 2;
+    if (verb.is("used") && end < tokens.size() && tokens[end].is("to"))
+      ++end;
+    else if (!verb.is("happens") && !verb.is("happened"))
+      continue;
+    if (end < tokens.size() && tokens[end].is("before")) ++end;
+    // Only a clause that closes there: "which he never used to do" may go on to deny.
+    if (end < tokens.size() && !tokens[end].punct) continue;
+    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                 tokens.begin() + static_cast<std::ptrdiff_t>(end));
+    return;
+  }
+}
+
+void unwell_for_not_oneself(std::vector<Token>& tokens) {
+  static const WordSet selves = {"himself", "herself", "myself", "themselves", "yourself"};
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (!tokens[i].is("not") || !selves.count(tokens[i + 1].word)) continue;
+    tokens[i].word = "unwell";
+    tokens[i].end = tokens[i + 1].end;
+    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1));
+  }
+}
+
+}  // namespace
+
+void rewrite_negated_idioms(std::vector<Token>& tokens) {
+  drop_novelty_clause(tokens);
+  unwell_for_not_oneself(tokens);
+}
+
+}  // namespace triagebot::dialogs
