@@ -29,11 +29,10 @@ const PhraseList& clarify_phrases() {
 
 // After one of these, only what follows counts ("no wait yes", "yes - sorry, no").
 const PhraseList& correction_phrases() {
-  static const PhraseList list =
-      compile_phrases({"wait", "sorry", "i mean", "actually", "scratch that", "i misread",
-                       "correction", "hang on no", "hang on", "hold on", "my mistake",
-                       "now you mention it", "now that you mention it", "come to think of it",
-                       "on second thought", "on second thoughts", "thinking about it"});
+  static const PhraseList list = compile_phrases(
+      {"wait", "sorry", "i mean", "actually", "scratch that", "i misread", "correction", "hang on",
+       "hold on", "my mistake", "now you mention it", "now that you mention it",
+       "come to think of it", "on second thought", "on second thoughts", "thinking about it"});
   return list;
 }
 
@@ -825,7 +824,8 @@ std::vector<bool> reported_words(const std::vector<Token>& t) {
   return out;
 }
 
-// Some uncertainty phrase of `list` starts outside a clinician's reported words.
+// Some uncertainty phrase of `list` starts outside a clinician's reported words; unless
+// `others_doubt_count`, not one whose subject is someone else ("she can't tell me").
 bool uncertain_outside_reports(const std::vector<Token>& t, const PhraseList& list,
                                bool others_doubt_count) {
   if (!list.any_in(t, 0, static_cast<int>(t.size()))) return false;
