@@ -62,7 +62,9 @@ const PhraseList& unsure_phrases() {
 const PhraseList& plain_no_phrases() {
   static const PhraseList list =
       compile_phrases({"not me", "god no", "hell no", "no way", "no chance", "of course not",
-                       "course not", "never have", "never did", "not in my case"});
+                       "course not", "never have", "never did", "not in my case",
+                       // "My mother yes, cancer of breast, me no".
+                       "me no"});
   return list;
 }
 

@@ -461,6 +461,12 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
       out.segments[s - 1].time = TimeScope::long_standing;
       out.segments[s - 1].nothing_new = next.nothing_new;
       untimed[s - 1] = false;
+    } else if (untimed[s - 1] && next.time == TimeScope::historical && points_back(next) &&
+               short_note) {
+      // "a short course of steroid tablets, but that was ten years ago": a note whose
+      // subject points back dates what it points to.
+      out.segments[s - 1].time = TimeScope::historical;
+      untimed[s - 1] = false;
     }
   }
   const bool patient_denies = opens_with_no(t);

@@ -35,7 +35,7 @@ const std::string kBlood =
 const std::string kHeavy =
     "pour*|gush*|spurt*|squirt*|pumping|everywhere|soaked|soaking|soak*|towel*|towles|pool|"
     "puddle|lots|loads|lot|alot|heavily|heavy|badly|bad|massive|profus*|litres|liters|pints|much|"
-    "fountain|tap";
+    "fountain|tap|deal";
 const std::string kDrug =
     "pill*|tablet*|meds|medication*|medicine*|paracetamol~|acetaminophen~|tylenol|ibuprofen~|"
     "aspirin|insulin~|gabapentin~|pregabalin|codamol|cocodamol|codeine|tramadol|morphine|"
@@ -151,12 +151,15 @@ std::vector<Rule> build_rules() {
   std::vector<Rule> out;
   // A plot told ("watching a thriller where a woman swallowed a whole bottle of pills",
   // "a documentary about heart attacks") is nobody's emergency now. Only with the word
-  // that starts the plot: "I was watching a film and he collapsed" still fires.
+  // that starts the plot: "I was watching a film and he collapsed" still fires. Nor is
+  // what happened to someone who has died ("my late husband took an overdose").
   const Sources story = {
       "film|films|movie|movies|thriller|show|programme|program|episode|series|documentary|"
       "drama|soap|book|novel|video|game where|about",
       "film|movie|thriller|show|programme|program|episode|series|documentary|drama|soap|book|"
-      "novel|video|game in which"};
+      "novel|video|game in which",
+      "my|our|her|his late husband|wife|partner|father|mother|dad|mum|son|daughter|brother|"
+      "sister|friend"};
   auto add = [&](SafetyCategory category, const Sources& patterns, Negation negation,
                  bool past_scoped, bool body_part_subject, Sources unless) {
     if (past_scoped) unless.insert(unless.end(), story.begin(), story.end());
@@ -195,8 +198,8 @@ std::vector<Rule> build_rules() {
        "speak|speaking|talk|talking in single|one words",
        "cannot|cant finish|complete ... sentence*", "cannot|cant speak|talk ... sentences",
        "lips|lip|face ... blue|bluish|purple|grey|gray", "turning|gone|going|went blue",
-       "throat|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*", "choking $",
-       "choking on ... food|something|sweet|toy|bone", "asthma attack", "anaphyla*",
+       "throat|throats|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*",
+       "choking $", "choking on ... food|something|sweet|toy|bone", "asthma attack", "anaphyla*",
        "not breathing properly|right|well|normally", "gasping $", "through a straw",
        "lips|lip|tongue|throat ... swell*|swollen", "gasping and",
        // "can't get her words out between breaths".
@@ -260,6 +263,7 @@ std::vector<Rule> build_rules() {
        "he|she|they isnt|arent|wont|cant|cannot|doesnt|hasnt move|moving|moved at all",
        // Said without an auxiliary ("she not answer me", "he no respond").
        "he|she|they not|no answer|answering|respond|responding|wake|waking",
+       "not|no giving|give|gives any answer|answers|response",
        "shaking|jerking|twitching ... not|wont|doesnt|cant|cannot stop"},
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",
@@ -287,7 +291,7 @@ std::vector<Rule> build_rules() {
        // A flow that will not stop names the blood without the word ("it's spurting
        // everywhere and won't stop").
        "spurt*|gush*|pumping|pouring ... wont|not|cannot|cant|doesnt stop*",
-       "spurting|spurts|squirting everywhere", "pumping|pouring|gushing|spurting out",
+       "spurting|spurts|squirting everywhere", "pumping~|pouring|gushing|spurting out",
        // Through what should hold it: "still bleeding through every dressing I put on".
        kBlood + " through ... dressing*|bandage*|towel*|plaster*|gauze|pad|pads"},
       Negation::none, true, false, {"has|have|it stopped"});
@@ -308,6 +312,8 @@ std::vector<Rule> build_rules() {
        // More than prescribed: "took way more of my gabapentin than i should".
        kTook + " ... more of my|the|his|her " + kDrug, "too many|much of my|the|his|her " + kDrug,
        "more of my|his|her " + kDrug + " than", "rest|left of my|his|her ... " + kDrug,
+       // "double-dosed my amitriptyline".
+       "double|triple|treble dosed|dosing ... " + kDrug,
        // The whole of a pack of one's own, whatever it held ("took the whole packet of
        // my gaba pentin", dictated).
        kTook + " ... whole|hole|entire|all packet|pack|box|bottle|strip|tub of my|his|her",
@@ -322,7 +328,8 @@ std::vector<Rule> build_rules() {
       Negation::full, true, false,
       {"i am|im a nurse|doctor|paramedic|carer|pharmacist",
        "deal|deals|dealt|dealing with ... overdoses|overdose|poisonings", "food poisoning",
-       "twice|times a|per day", "twice|times daily",
+       "attended|attending|attend|treated|treating an|a overdose|od", "twice|times a|per day",
+       "twice|times daily",
        // Bad cooking: "think i poisoned myself with my own cooking haha".
        "poison* ... cooking|takeaway|kebab|curry|food",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
@@ -359,6 +366,11 @@ std::vector<Rule> build_rules() {
        "better off dead", "better off without me", "be better without me",
        // "Checking out early", "checking out for good": leaving life, not a hotel.
        "checking|check out early", "checking|check out for good",
+       // "I have no wish to go on", "I intend to join my late wife before long".
+       "no wish|desire to go on", "no wish|desire to carry on",
+       "no wish|desire to live|living|continue",
+       "join|joining my late wife|husband|partner|son|daughter",
+       "be with my late wife|husband|partner|son|daughter",
        // Preparations: the means made ready beside a plan of one's own, goodbyes to family
        // ("I have a plan and the pills are ready", "I've written letters to my kids just in
        // case"). Not "my tablets are ready to collect", "the physio gave me a plan", "a
@@ -425,7 +437,9 @@ std::vector<Rule> build_rules() {
        // Someone else's words about themselves are a crisis too: the carer gets the line.
        "kill|killing|hang|hanging|harm|harming himself|herself|themselves",
        "suicid*|suicide~|suicidal~"},
-      Negation::denial, false, false, {"killing myself laughing|laughin"});
+      Negation::denial, false, false,
+      // "I am not, I hasten to add, in any way suicidal": "any way" only follows a denial.
+      {"killing myself laughing|laughin", "any way suicidal", "anyway suicidal"});
   add(C::self_harm,
       {"want|wants|wanna|wish|wishes|rather|ready ... die|dead|dye", "wish i was|were dead"},
       Negation::full, false, false,
@@ -490,16 +504,19 @@ const Compiled& compiled() {
          "love",
          "burden to|on anyone|everyone|everybody|my|the|family|people", "giving|given|gave away my",
          "giving|given|gave|give my ... away", "giving|given|gave away ... stuff|things|belongings",
-         "saying|said goodbye*", "wont|not be around|here", "affairs in order"});
-    out.past_words =
-        compile_all({"when i|he|she|we|they was|were", "years|year|months|ages ago",
-                     // A death long over ("collapsed and died of a heart attack in 1998").
-                     "died of|from|in", "passed away", "last summer|winter|spring|autumn|christmas",
-                     "as a kid|child|teenager|teen|baby|boy|girl", "last year", "used to",
-                     "back in", "in my teens|twenties|youth", "in the past", "history of", "hx of",
-                     "for years", "since childhood", "since i|he|she was",
-                     // "fainted once at school in 1962".
-                     "once at|in school", "at school in"});
+         "saying|said ... goodbye*", "wont|not be around|here", "affairs ... in order",
+         // "dog's gone to my sister", "won't matter soon".
+         "dog|dogs|cat|cats|pet|pets gone|going to", "wont|not matter soon",
+         "wont|not matter much longer"});
+    out.past_words = compile_all(
+        {"when i|he|she|we|they was|were", "years|year|months|ages ago",
+         // A death long over ("collapsed and died of a heart attack in 1998").
+         "died of|from|in", "die of|from", "passed away", "long time ago", "long ago",
+         "last summer|winter|spring|autumn|christmas", "as a kid|child|teenager|teen|baby|boy|girl",
+         "last year", "used to", "back in", "in my teens|twenties|youth", "in the past",
+         "history of", "hx of", "for years", "since childhood", "since i|he|she was",
+         // "fainted once at school in 1962".
+         "once at|in school", "at school in"});
     out.present_words = compile_all({"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
                                      "this morning|evening|afternoon"});
     for (auto& rule : out.rules) {
