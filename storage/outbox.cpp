@@ -37,15 +37,17 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
     // conversation's open rows, and has no open notice before it in its chat, may go: so
     // replies arrive in the order they were written, and a note never overtakes a reply
     // to the same chat or is overtaken by one (outbox_chat.h: a note to a conversation's
-    // own chat joins that conversation). Each test is one probe of an index:
-    // outbox_by_conversation (conversation_id, status) for the first, the partial
-    // outbox_open_notices_by_chat for the second.
+    // own chat joins that conversation). The first test reads the conversation's list of
+    // its outbox rows (schema.cpp migration 15) and probes the rows listed before this
+    // one by rowid; the second is one probe of the partial outbox_open_notices_by_chat.
     auto& query = connection_.statement(
         "SELECT o.id, o.conversation_id, o.platform, o.target, o.payload, o.attempts,"
         " o.created_at, o.parts_sent FROM outbox o"
         " WHERE o.status IN ('pending', 'sending') AND o.due_at <= ?"
-        " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
-        "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
+        " AND NOT EXISTS (SELECT 1 FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
+        " CROSS JOIN outbox p"
+        "   WHERE c.id = o.conversation_id AND j.value < o.id AND p.id = j.value"
+        "   AND p.status IN ('pending', 'sending'))"
         " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
         "   AND p.conversation_id IS NULL AND p.status IN ('pending', 'sending') AND p.id < o.id)"
         " ORDER BY o.due_at, o.id LIMIT ?");

@@ -312,8 +312,10 @@ Result<std::optional<TimePoint>> Readers::next_outbox_due() {
     Lease lease(*this);
     auto& query = lease->statement(
         "SELECT MIN(o.due_at) FROM outbox o WHERE o.status IN ('pending', 'sending')"
-        " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
-        "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
+        " AND NOT EXISTS (SELECT 1 FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
+        " CROSS JOIN outbox p"
+        "   WHERE c.id = o.conversation_id AND j.value < o.id AND p.id = j.value"
+        "   AND p.status IN ('pending', 'sending'))"
         " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
         "   AND p.conversation_id IS NULL AND p.status IN ('pending', 'sending') AND p.id < o.id)");
     query.executeStep();

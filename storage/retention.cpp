@@ -1,7 +1,9 @@
 // WriteTransaction's privacy and retention operations: forget a person, purge old data.
-// Deletes go through conversations only; messages, outbox rows and verdicts follow by
-// ON DELETE CASCADE, and a trigger logs each deleted message for the SearchIndexer, which
-// removes its text from the search file (schema.cpp migration 7, search_indexer.h).
+// Deletes go through conversations only; messages and verdicts follow by ON DELETE
+// CASCADE, outbox rows by the trigger that deletes the rows the conversation lists
+// (schema.cpp migration 15), and a trigger logs each deleted message for the
+// SearchIndexer, which removes its text from the search file (migration 7,
+// search_indexer.h).
 #include "storage/connection.h"
 #include "storage/guard.h"
 #include "storage/write_transaction.h"
@@ -49,10 +51,14 @@ Result<ForgetCounts> WriteTransaction::forget_user(std::string_view platform,
               platform, user_key);
     counts.outbox_rows =
         count(connection_,
-              "SELECT COUNT(*) FROM outbox WHERE conversation_id IN"
+              // The rows the conversations list, as the deletion's trigger finds them.
+              "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
+              " CROSS JOIN outbox p"
+              " WHERE c.id IN"
               " (SELECT id FROM conversations WHERE platform = ?1 AND conversation_key = ?2"
               "  AND user_key = ?2 UNION ALL SELECT id FROM conversations"
-              "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)",
+              "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)"
+              " AND p.id = j.value AND p.conversation_id = c.id",
               platform, user_key);
     loaded_.clear();  // the ids may be gone, and reused by this item's next insert
     auto& erase = connection_.statement(
@@ -84,11 +90,13 @@ Result<PurgeCounts> WriteTransaction::purge_older_than(TimePoint cutoff) {
                                    " (SELECT id FROM conversations"
                                    " WHERE started_at < ?1 AND updated_at < ?1)",
                                    before);
-    counts.outbox_rows = count_before(connection_,
-                                      "SELECT COUNT(*) FROM outbox WHERE conversation_id IN"
-                                      " (SELECT id FROM conversations"
-                                      " WHERE started_at < ?1 AND updated_at < ?1)",
-                                      before);
+    counts.outbox_rows =
+        count_before(connection_,
+                     "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
+                     " CROSS JOIN outbox p"
+                     " WHERE c.started_at < ?1 AND c.updated_at < ?1 AND p.id = j.value"
+                     " AND p.conversation_id = c.id",
+                     before);
     loaded_.clear();
     auto& conversations = connection_.statement(
         "DELETE FROM conversations WHERE started_at < ?1 AND updated_at < ?1");

@@ -1,6 +1,7 @@
 #include "storage/schema.h"
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,30 +22,20 @@ struct Migration {
   void (*run)(SQLite::Database&) = nullptr;
 };
 
-// One CHECK constraint of a table, written anew with the same meaning.
-struct CheckRewrite {
+// One clause of a table's CREATE text, written anew.
+struct TableRewrite {
   const char* table;
   const char* from;
   const char* to;
+  const char* what;  // for the error when `from` is not there
 };
 
-// Migration 13: the status checks as ORs of equalities. SQLite codes `x IN (a, b, c)`
-// with more than two constants by building an ephemeral b-tree of the list, with its own
-// page cache, each time the check runs: every insert into conversations and outbox and
-// every status change, ~2 us each and two to four times per Telegram message on the writer
-// (issue 13). `x = a OR x = b OR x = c` admits exactly the same rows (NULL is refused by
-// NOT NULL in both) and is compared in place. SQLite cannot alter a CHECK constraint, so
-// this is its documented procedure for a change that existing rows already satisfy
+// SQLite cannot alter a column's constraints, so this is its documented procedure for a
+// change that leaves the file's format alone and that existing rows already satisfy
 // (https://www.sqlite.org/lang_altertable.html#otheralter): edit the table's text in
 // sqlite_schema and bump schema_version, which makes every connection read it again.
-void rewrite_status_checks(SQLite::Database& db) {
-  static const CheckRewrite rewrites[] = {
-      {"conversations", "CHECK (status IN ('active', 'completed', 'abandoned'))",
-       "CHECK (status = 'active' OR status = 'completed' OR status = 'abandoned')"},
-      {"outbox", "CHECK (status IN ('pending', 'sending', 'delivered', 'dead'))",
-       "CHECK (status = 'pending' OR status = 'sending' OR status = 'delivered'"
-       " OR status = 'dead')"},
-  };
+template <std::size_t N>
+void rewrite_tables(SQLite::Database& db, const TableRewrite (&rewrites)[N]) {
   const std::int64_t version = db.execAndGet("PRAGMA schema_version").getInt64();
   // A SQLite built or configured defensive refuses writes to sqlite_schema; this
   // connection lifts that for the edit only.
@@ -66,7 +57,7 @@ void rewrite_status_checks(SQLite::Database& db) {
       std::string sql = read.getColumn(0).getString();
       const auto at = sql.find(rewrite.from);
       if (at == std::string::npos) {
-        throw SQLite::Exception(std::string("the status check of ") + rewrite.table +
+        throw SQLite::Exception(std::string("the ") + rewrite.what + " of " + rewrite.table +
                                     " is not the one this migration rewrites",
                                 SQLITE_ERROR);
       }
@@ -83,6 +74,34 @@ void rewrite_status_checks(SQLite::Database& db) {
     throw;
   }
   restore();
+}
+
+// Migration 13: the status checks as ORs of equalities. SQLite codes `x IN (a, b, c)`
+// with more than two constants by building an ephemeral b-tree of the list, with its own
+// page cache, each time the check runs: every insert into conversations and outbox and
+// every status change, ~2 us each and two to four times per Telegram message on the writer
+// (issue 13). `x = a OR x = b OR x = c` admits exactly the same rows (NULL is refused by
+// NOT NULL in both) and is compared in place.
+void rewrite_status_checks(SQLite::Database& db) {
+  static const TableRewrite rewrites[] = {
+      {"conversations", "CHECK (status IN ('active', 'completed', 'abandoned'))",
+       "CHECK (status = 'active' OR status = 'completed' OR status = 'abandoned')", "status check"},
+      {"outbox", "CHECK (status IN ('pending', 'sending', 'delivered', 'dead'))",
+       "CHECK (status = 'pending' OR status = 'sending' OR status = 'delivered'"
+       " OR status = 'dead')",
+       "status check"},
+  };
+  rewrite_tables(db, rewrites);
+}
+
+// Migration 15: the outbox's foreign key goes (its SQL says why). Removing a FOREIGN KEY
+// clause is among the edits the procedure above allows: no row's format changes.
+void drop_outbox_foreign_key(SQLite::Database& db) {
+  static const TableRewrite rewrites[] = {
+      {"outbox", "conversation_id INTEGER REFERENCES conversations (id) ON DELETE CASCADE,",
+       "conversation_id INTEGER,", "foreign key"},
+  };
+  rewrite_tables(db, rewrites);
 }
 
 // Never edit a migration that shipped: add the next number instead. Times are integer
@@ -456,6 +475,48 @@ CREATE INDEX conversations_flagged_started
 CREATE INDEX conversations_stats
   ON conversations (started_at, platform, triage, status, questions_to_assessment);
 )sql"},
+      // The outbox without an index by conversation (issue 13; measured in
+      // bench/reports/2026-12-05-stats-index-server.md, "What each index costs the
+      // Telegram load": outbox_by_conversation was 17% of the WAL pages of a Telegram
+      // update, an entry at a random place for every queued reply). Each conversation
+      // row lists its outbox rows' ids instead (outbox_ids, a JSON array in id order):
+      // the row is rewritten by every turn anyway, so appending costs no page. The list
+      // serves what the index served:
+      // - the claim's "no earlier open row of this conversation" reads the conversation's
+      //   row, takes the listed ids below the candidate's and probes each by rowid
+      //   (WriteTransaction::claim_due);
+      // - forget and purge: the foreign key's ON DELETE CASCADE would scan the whole
+      //   outbox for every deleted conversation without the index, so the foreign key
+      //   goes (drop_outbox_foreign_key, the sqlite_schema edit of migration 13) and
+      //   outbox_follows_conversation deletes the listed rows, delivered ones too (they
+      //   hold message text); their counts read the lists.
+      // outbox_listed keeps the list whoever inserts: it refuses a row of a conversation
+      // that does not exist, as the foreign key did, so no row can be left unlisted. The
+      // list keeps every id, delivered ones too: they are how forget finds those rows, and
+      // it grows with the conversation's replies as its transcript does. The existing
+      // rows are listed here, by the index, before it goes.
+      {15, "each conversation lists its outbox rows", R"sql(
+ALTER TABLE conversations ADD COLUMN outbox_ids TEXT NOT NULL DEFAULT '[]';
+UPDATE conversations SET outbox_ids = (
+    SELECT json_group_array(id) FROM (
+      SELECT id FROM outbox WHERE outbox.conversation_id = conversations.id ORDER BY id))
+  WHERE id IN (SELECT conversation_id FROM outbox WHERE conversation_id IS NOT NULL);
+DROP INDEX IF EXISTS outbox_by_conversation;
+CREATE TRIGGER outbox_listed AFTER INSERT ON outbox WHEN new.conversation_id IS NOT NULL
+BEGIN
+  SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed: no conversation for an outbox row')
+    WHERE NOT EXISTS (SELECT 1 FROM conversations WHERE id = new.conversation_id);
+  UPDATE conversations SET outbox_ids = json_insert(outbox_ids, '$[#]', new.id)
+    WHERE id = new.conversation_id;
+END;
+CREATE TRIGGER outbox_follows_conversation AFTER DELETE ON conversations
+  WHEN old.outbox_ids <> '[]'
+BEGIN
+  DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(old.outbox_ids))
+    AND conversation_id = old.id;
+END;
+)sql",
+       drop_outbox_foreign_key},
   };
   return list;
 }

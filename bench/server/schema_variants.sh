@@ -8,7 +8,7 @@
 #
 #   bench/server/schema_variants.sh [-r ROUNDS] [-d SECONDS] [-w] BINARY [NAME=SQL ...]
 #   bench/server/schema_variants.sh -r 3 build/release/triagebot \
-#     'no_outbox_index=DROP INDEX outbox_by_conversation;'
+#     'no_stats_index=DROP INDEX conversations_stats;'
 #
 # Every round runs "base" (no SQL) and then each variant, so rounds interleave. The load
 # is the yardstick's: wrk with load/telegram_update.lua, 2 threads, 64 connections, 50,000

@@ -259,8 +259,10 @@ TEST_F(StorageQueryPlans, TheWritersPerMessageQueriesAreProbes) {
 
 TEST_F(StorageQueryPlans, TheDispatchersQueriesReadOnlyOpenRows) {
   const std::string heads =
-      " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
-      "   AND p.status IN ('pending', 'sending') AND p.id < o.id)"
+      " AND NOT EXISTS (SELECT 1 FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
+      " CROSS JOIN outbox p"
+      "   WHERE c.id = o.conversation_id AND j.value < o.id AND p.id = j.value"
+      "   AND p.status IN ('pending', 'sending'))"
       " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
       "   AND p.conversation_id IS NULL AND p.status IN ('pending', 'sending') AND p.id < o.id)";
   // WriteTransaction::claim_due.
@@ -269,20 +271,19 @@ TEST_F(StorageQueryPlans, TheDispatchersQueriesReadOnlyOpenRows) {
       " o.created_at FROM outbox o WHERE o.status IN ('pending', 'sending') AND o.due_at <= ?" +
       heads + " ORDER BY o.due_at, o.id LIMIT ?");
   EXPECT_NE(claim.find("INDEX outbox_open_due (due_at<?)"), std::string::npos) << claim;
-  // Migration 11: the conversation test reads index entries only, the open two statuses
-  // of the conversation's run before this row.
-  EXPECT_NE(claim.find("COVERING INDEX outbox_by_conversation (conversation_id=? AND status=? AND "
-                       "rowid<?)"),
-            std::string::npos)
-      << claim;
+  // Migration 15: the conversation test reads the conversation's row by its key and
+  // probes the outbox rows it lists by theirs; no index of the outbox by conversation.
+  EXPECT_NE(claim.find("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"), std::string::npos) << claim;
+  EXPECT_NE(claim.find("SEARCH p USING INTEGER PRIMARY KEY (rowid=?)"), std::string::npos) << claim;
+  EXPECT_EQ(claim.find("outbox_by_conversation"), std::string::npos) << claim;
   // Migration 12: the chat test probes the open notices only.
   EXPECT_NE(claim.find("INDEX outbox_open_notices_by_chat (chat_key=? AND id<?)"),
             std::string::npos)
       << claim;
-  expect_no_full_scan(claim, {"o", "p"});
+  expect_no_full_scan(claim, {"o", "p", "c"});
   // Readers::next_outbox_due and oldest_pending_age.
   expect_uses("SELECT MIN(o.due_at) FROM outbox o WHERE o.status IN ('pending', 'sending')" + heads,
-              "INDEX outbox_open_due", {"o", "p"});
+              "INDEX outbox_open_due", {"o", "p", "c"});
   expect_uses("SELECT MIN(created_at) FROM outbox WHERE status IN ('pending', 'sending')",
               "INDEX outbox_open_", {"outbox"});
   // WriteTransaction::release_claims, at every start.
@@ -344,25 +345,34 @@ TEST_F(StorageQueryPlans, ForgetAndPurgeFindTheirRowsByIndex) {
       "(SELECT id FROM conversations WHERE platform = ?1 AND conversation_key = ?2"
       "  AND user_key = ?2 UNION ALL SELECT id FROM conversations"
       "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)";
+  // Their outbox rows: those the conversations list (migration 15), each by its key.
+  const std::string listed =
+      "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
+      " CROSS JOIN outbox p WHERE c.id IN ";
+  const std::string listed_rows = " AND p.id = j.value AND p.conversation_id = c.id";
   for (const auto& statement :
        {"SELECT COUNT(*) FROM messages WHERE conversation_id IN " + person,
-        "SELECT COUNT(*) FROM outbox WHERE conversation_id IN " + person,
+        listed + person + listed_rows,
         "DELETE FROM conversations WHERE id IN " + person + " RETURNING conversation_key"}) {
     expect_uses(statement, "INDEX conversations_by_user (platform=? AND user_key=?)",
-                {"messages", "outbox", "conversations"});
+                {"messages", "outbox", "conversations", "c", "p"});
     expect_uses(statement,
                 "INDEX sqlite_autoindex_conversations_1 (platform=? AND conversation_key=?)",
-                {"messages", "outbox", "conversations"});
+                {"messages", "outbox", "conversations", "c", "p"});
   }
-  expect_uses("SELECT COUNT(*) FROM outbox WHERE conversation_id IN " + person,
-              "INDEX outbox_by_conversation (conversation_id=?)", {"outbox"});
+  expect_uses(listed + person + listed_rows, "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", {"p"});
   // WriteTransaction::purge_older_than.
   const std::string old =
       "(SELECT id FROM conversations WHERE started_at < ?1 AND updated_at < ?1)";
   expect_uses("SELECT COUNT(*) FROM messages WHERE conversation_id IN " + old,
               "INDEX conversations_started (started_at<?)", {"messages", "conversations"});
-  expect_uses("SELECT COUNT(*) FROM outbox WHERE conversation_id IN " + old,
-              "INDEX outbox_by_conversation (conversation_id=?)", {"outbox", "conversations"});
+  const std::string old_listed =
+      "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
+      " CROSS JOIN outbox p"
+      " WHERE c.started_at < ?1 AND c.updated_at < ?1 AND p.id = j.value"
+      " AND p.conversation_id = c.id";
+  expect_uses(old_listed, "INDEX conversations_started (started_at<?)", {"c", "p"});
+  expect_uses(old_listed, "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", {"c", "p"});
   expect_uses("DELETE FROM conversations WHERE started_at < ?1 AND updated_at < ?1",
               "INDEX conversations_started (started_at<?)", {"conversations"});
   expect_uses("DELETE FROM processed_events WHERE seen_at < ?",
@@ -374,8 +384,11 @@ TEST_F(StorageQueryPlans, DeletingAConversationFindsItsRowsInEveryTableByIndex) 
   // an index on the child's column it scans the whole child table per conversation.
   expect_uses("SELECT 1 FROM messages WHERE conversation_id = ?",
               "INDEX messages_by_conversation (conversation_id=?)", {"messages"});
-  expect_uses("SELECT 1 FROM outbox WHERE conversation_id = ?",
-              "INDEX outbox_by_conversation (conversation_id=?)", {"outbox"});
+  // The outbox has no foreign key and no such index (migration 15): the trigger
+  // outbox_follows_conversation deletes the rows the conversation lists, by their keys.
+  expect_uses(
+      "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?)) AND conversation_id = ?",
+      "USING INTEGER PRIMARY KEY (rowid=?)", {"outbox"});
   expect_uses("SELECT 1 FROM verdicts WHERE conversation_id = ?",
               "INDEX verdicts_by_conversation (conversation_id=?)", {"verdicts"});
 }
@@ -403,7 +416,6 @@ TEST_F(StorageQueryPlans, TheIndexesAreExactlyTheAuditedOnes) {
       "conversations.conversations_with_safety",
       "conversations.sqlite_autoindex_conversations_1",
       "messages.messages_by_conversation",
-      "outbox.outbox_by_conversation",
       "outbox.outbox_open_due",
       "outbox.outbox_open_notices_by_chat",
       "processed_events.processed_events_seen",
