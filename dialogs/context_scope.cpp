@@ -300,8 +300,10 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t) {
         // should I do if my feet ever start getting weaker?"); "in case" likewise.
         const bool opens = i == sentence || (i > sentence && t[i - 1].punct && i - 1 == sentence);
         const bool in_case = t[i].is("in") && i + 1 < end && t[i + 1].is("case");
-        if ((t[i].is("if") || in_case) &&
-            (would || opens || supposed || in_case || (i > sentence && t[i - 1].is("what"))))
+        // "what happens if you cant feel down there?" asks as "what if" does.
+        const bool what_if = i > sentence && (t[i - 1].is("what") || t[i - 1].is("happens") ||
+                                              t[i - 1].is("happen"));
+        if ((t[i].is("if") || in_case) && (would || opens || supposed || in_case || what_if))
           from = i;
       }
       if (from >= 0 && any_in(t, dated_triggers(), from, end)) from = -1;

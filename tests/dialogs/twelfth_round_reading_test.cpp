@@ -85,5 +85,14 @@ TEST(TwelfthRoundReading, CrisesAndLookAlikesOfTheRound) {
       safety_fires("my husband took an overdose an hour ago", SafetyCategory::overdose_poisoning));
 }
 
+// From the thirteenth round's openings: "what happens if" asks as "what if" does.
+TEST(TwelfthRoundReading, WhatHappensIfAsksAsWhatIfDoes) {
+  EXPECT_FALSE(
+      states_finding("what happens if you cant feel down there? asking cos ive got "
+                     "sciatica in my right leg",
+                     "saddle_numbness"));
+  EXPECT_TRUE(states_finding("what happens now? i cant feel down there", "saddle_numbness"));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::twelfth_round_reading_test
