@@ -109,12 +109,13 @@ const PhraseList& foreign_no_phrases() {
 // A yes that is qualified but still a yes: the thing is there, if slightly or at times.
 const PhraseList& hedged_yes_phrases() {
   static const PhraseList list = compile_phrases(
-      {"a bit",      "a little",     "bit of",       "kind of",      "sort of",       "slightly",
-       "sometimes",  "occasionally", "at times",     "now and then", "now and again", "on and off",
-       "off and on", "only when",    "only if",      "just when",    "mostly",        "somewhat",
-       "a touch",    "partly",       "i think so",   "think so",     "un poco",       "a veces",
-       "un peu",     "parfois",      "ein bisschen", "manchmal",     "un po",         "a volte",
-       "as vezes"});
+      {"a bit", "a little", "bit of", "kind of", "sort of", "slightly", "sometimes", "occasionally",
+       "at times", "now and then", "now and again", "on and off", "off and on", "only when",
+       "only if", "just when", "mostly", "somewhat", "a touch", "partly", "i think so", "think so",
+       "un poco", "a veces", "un peu", "parfois", "ein bisschen", "manchmal", "un po", "a volte",
+       "as vezes",
+       // How often, said as a yes ("a couple of times a month").
+       "a couple of times", "times a month", "times a week"});
   return list;
 }
 
@@ -364,10 +365,14 @@ int last_but(const std::vector<Token>& t) {
   return -1;
 }
 
-// A reply that ends "so yes" or "so no": the person's own conclusion of what came before.
+// A reply that ends "so yes" or "so no", or whose last sentence opens with it ("So yes, I
+// guess that counts."): the person's own conclusion of what came before.
 Answer concluded_with_so(const std::vector<Token>& t) {
   int last = static_cast<int>(t.size()) - 1;
   while (last >= 0 && t[last].punct) --last;
+  int opens = last;
+  while (opens > 0 && !t[opens - 1].sentence_end()) --opens;
+  if (opens > 0 && opens + 1 <= last && t[opens].is("so")) last = opens + 1;
   if (last < 1 || !t[last - 1].is("so")) return Answer::none;
   // Not "I don't think so, no", where "so" stands for what was asked.
   static const WordSet verbs = {"think", "guess", "hope", "believe", "suppose", "reckon", "say"};

@@ -21,6 +21,14 @@ const PhraseList& historical_triggers() {
 }
 
 // Present but unchanged for a long time: not the new event an emergency sign is.
+// "she was always dry before this started", "always fine until last week": what was
+// always so is the normal state before, so what the segment tells is new.
+const PhraseList& normal_until_now() {
+  static const PhraseList list =
+      compile_phrases({"always ... before", "always ... until", "always ... till"});
+  return list;
+}
+
 const PhraseList& long_standing_triggers() {
   static const PhraseList list = compile_phrases({"for years",
                                                   "for ... years",
@@ -413,7 +421,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
                any_in(t, distant_past, seg.first, seg.last) ||
                names_a_year(t, seg.first, seg.last)) {
       seg.time = TimeScope::historical;
-    } else if (any_in(t, long_standing_triggers(), seg.first, seg.last)) {
+    } else if (any_in(t, long_standing_triggers(), seg.first, seg.last) &&
+               !any_in(t, normal_until_now(), seg.first, seg.last)) {
       seg.time = TimeScope::long_standing;
     } else if (!any_in(t, current_triggers(), seg.first, seg.last)) {
       timed = false;

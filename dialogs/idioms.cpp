@@ -8,17 +8,23 @@ namespace {
 void drop_novelty_clause(std::vector<Token>& tokens) {
   static const WordSet subjects = {"i", "he", "she", "they", "it", "we"};
   for (size_t i = 1; i + 2 < tokens.size(); ++i) {
-    if (!tokens[i].is("which") && !tokens[i].is("that")) continue;
+    // "bit puffed walking up from the bus stop, never used to be, had to stop": the same
+    // note as a clause of its own between commas.
+    const bool own_clause = tokens[i].punct && tokens[i].word == "," && i + 1 < tokens.size() &&
+                            tokens[i + 1].is("never");
+    if (!tokens[i].is("which") && !tokens[i].is("that") && !own_clause) continue;
     size_t never = i + 1;
     if (subjects.count(tokens[never].word)) ++never;
     if (never + 1 >= tokens.size() || !tokens[never].is("never")) continue;
     // "which he never used to", "which never happens", "that never happened before".
     const Token& verb = tokens[never + 1];
     size_t end = never + 2;
-    if (verb.is("used") && end < tokens.size() && tokens[end].is("to"))
+    if (verb.is("used") && end < tokens.size() && tokens[end].is("to")) {
       ++end;
-    else if (!verb.is("happens") && !verb.is("happened"))
-      continue;
+      if (end < tokens.size() && tokens[end].is("be")) ++end;  // "never used to be"
+    } else if (own_clause || (!verb.is("happens") && !verb.is("happened"))) {
+      continue;  // ", never happened before" tells of no earlier episode: it stays
+    }
     if (end < tokens.size() && tokens[end].is("before")) ++end;
     // Only a clause that closes there: "which he never used to do" may go on to deny.
     if (end < tokens.size() && !tokens[end].punct) continue;

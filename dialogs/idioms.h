@@ -2,7 +2,8 @@
 // (a reader taking their "not" or "never" as a negator heard a no):
 // - a closing relative clause that says what came before is new: "coughing on every drink
 //   since yesterday, which he never used to", "his pad has been dry since breakfast, which
-//   never happens". It goes; the times around it tell that the thing is new.
+//   never happens", "bit puffed walking up from the bus stop, never used to be". It goes;
+//   the times around it tell that the thing is new.
 // - "not himself", "not herself", "not myself": unwell, in a carer's words ("hes not
 //   himself, keeps getting his words in a twist"). It becomes "unwell".
 // Pure; a few comparisons per word.

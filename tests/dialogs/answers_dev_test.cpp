@@ -56,7 +56,15 @@ std::string data_file(const char* name) {
   return std::string(TRIAGEBOT_SOURCE_DIR) + "/tests/dialogs/data/" + name;
 }
 
-void run_file(const std::string& path) {
+// What a file must reach: the share read as meant, and how many yes/no flips on a
+// red-flag question it may hold, of them how many a yes read as no (the dangerous kind).
+struct Bar {
+  double rate = 95.0;
+  size_t flips = 0;
+  size_t yes_read_as_no = 0;
+};
+
+void run_file(const std::string& path, const Bar& bar = {}) {
   std::ifstream in(path);
   ASSERT_TRUE(in) << "cannot open " << path;
   const KnowledgeData& k = testing::builtin().data();
@@ -65,6 +73,7 @@ void run_file(const std::string& path) {
   };
   std::map<std::string, Tally> by_intent;
   std::vector<std::string> misreads, flips, gated_lines;
+  size_t yes_read_as_no = 0;
   int total = 0, meant = 0, gate = 0;
   std::string line;
   while (std::getline(in, line)) {
@@ -92,6 +101,7 @@ void run_file(const std::string& path) {
     misreads.push_back(item);
     bool flip = (intent == "yes" && got == Answer::no) || (intent == "no" && got == Answer::yes);
     if (red && flip) flips.push_back(item);
+    yes_read_as_no += red && intent == "yes" && got == Answer::no;
   }
   ASSERT_GT(total, 0);
   std::printf("%-8s %6s %6s %7s\n", "intent", "lines", "meant", "rate");
@@ -105,8 +115,9 @@ void run_file(const std::string& path) {
       "all", total, meant, rate, flips.size(), gate);
   for (const auto& m : misreads) std::printf("  misread: %s\n", m.c_str());
   for (const auto& g : gated_lines) std::printf("  language gate: %s\n", g.c_str());
-  EXPECT_GE(rate, 95.0);
-  EXPECT_TRUE(flips.empty()) << flips.size() << " flips, first: " << flips.front();
+  EXPECT_GE(rate, bar.rate);
+  EXPECT_LE(flips.size(), bar.flips) << "first: " << (flips.empty() ? "" : flips.front());
+  EXPECT_LE(yes_read_as_no, bar.yes_read_as_no);
 }
 
 TEST(AnswersDev, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
@@ -117,6 +128,11 @@ TEST(AnswersDev, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
   run_file(data_file("answers-extra.jsonl"));
 }
+
+// A held-out round the reader does not yet read well enough for the bars above
+// (answers-open.jsonl, the fourteenth round: docs/reading.md "Measured"). Its bars are
+// where the reader stands, so a change may only improve them; raise them as it does.
+TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {73.3, 22, 3}); }
 
 }  // namespace
 }  // namespace answers_dev_test
