@@ -45,6 +45,18 @@ std::vector<std::int64_t> claimed_ids(Store& store, std::int64_t now_ms) {
   return ids;
 }
 
+// Forgets one person through the writer, as /forget does, and returns the counts.
+ForgetCounts forget(Store& store, const char* platform, const char* user_key) {
+  ForgetCounts counts;
+  EXPECT_TRUE(store.writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto forgotten = tx.forget_user(platform, user_key);
+    if (!forgotten) return forgotten.error();
+    counts = *forgotten;
+    return {};
+  }));
+  return counts;
+}
+
 // A database made by schema 14 (the release before this migration), with delivered,
 // dead, open and notice rows, opened by the current store.
 TEST(StorageOutboxIds, MigrationListsTheExistingRowsAndDropsTheIndexAndForeignKey) {
@@ -95,13 +107,7 @@ VALUES
   // sending row 5, whose lease has run out, goes before 6, which waits.
   EXPECT_EQ(claimed_ids(*store, 5000), (std::vector<std::int64_t>{4, 5, 10}));
   // Forget alice: every row of hers, delivered and dead ones too, and nobody else's.
-  ForgetCounts counts;
-  ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
-    auto forgotten = tx.forget_user("telegram", "alice");
-    if (!forgotten) return forgotten.error();
-    counts = *forgotten;
-    return {};
-  }));
+  const ForgetCounts counts = forget(*store, "telegram", "alice");
   EXPECT_EQ(counts.conversations, 1);
   EXPECT_EQ(counts.outbox_rows, 3);
   // Purge takes bob's and carol's conversations (started and updated at 1000).
@@ -188,13 +194,7 @@ TEST(StorageOutboxIds, TheWriterListsEveryRowAndForgetDeletesDeliveredOnes) {
   EXPECT_EQ(claimed_ids(*store, 4000), (std::vector<std::int64_t>{mine[3]}));
   settle(mine[3], "delivered");
 
-  ForgetCounts counts;
-  ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
-    auto forgotten = tx.forget_user("telegram", "alice");
-    if (!forgotten) return forgotten.error();
-    counts = *forgotten;
-    return {};
-  }));
+  const ForgetCounts counts = forget(*store, "telegram", "alice");
   EXPECT_EQ(counts.outbox_rows, 4);
   store->close();
   EXPECT_EQ(query_int(path, "SELECT COUNT(*) FROM outbox WHERE payload LIKE '%alice%'"), 0);
