@@ -18,7 +18,8 @@ std::vector<Pattern> compile_all(const Sources& sources) {
 // ---- word classes (alternatives joined with '|') ------------------------------------
 
 const std::string kChest =
-    "chest~|chets|chset|cheast|breastbone|sternum|pecho|poitrine|thoracique|thorax|brust|peito|"
+    "chest~|chets|chset|cheast|ches|breastbone|sternum|pecho|poitrine|thoracique|thorax|brust|"
+    "peito|"
     "petto|torace";
 const std::string kPain =
     "pain*|hurt*|ache*|aching|achy|sore|tight*|pressure|pressing|crush*|squeez*|heavy|"
@@ -155,7 +156,7 @@ std::vector<Rule> build_rules() {
   // what happened to someone who has died ("my late husband took an overdose").
   const Sources story = {
       "film|films|movie|movies|thriller|show|programme|program|episode|series|documentary|"
-      "drama|soap|book|novel|video|game where|about",
+      "drama|soap|book|novel|video|game ... where|about",
       "film|movie|thriller|show|programme|program|episode|series|documentary|drama|soap|book|"
       "novel|video|game in which",
       "my|our|her|his late husband|wife|partner|father|mother|dad|mum|son|daughter|brother|"
@@ -177,13 +178,23 @@ std::vector<Rule> build_rules() {
        "elephant|weight|sat|sitting|sits|standing|crushed ... " + kChest,
        // "feels like someone's standing on my ribs": the crushing names the chest.
        "elephant|weight|sat|sitting|sits|standing|crushed|crushing ... ribs",
+       // Its spread and its sweat: "tight ches pain n my left arms all achy n heavy",
+       // "going to left shoulder, and I am sweating", "my left arm feels like lead and I'm
+       // clammy"; "pressing in my breast, in the centre". Not a band round the ribs alone:
+       // that is how a spinal cord or MS band feels.
+       kPain + " ... left arm|arms|shoulder",
+       "going|spreading|radiating|goes to|into left shoulder|arm",
+       "left arm|shoulder ... lead|heavy|achy ... clammy|sweating|sweaty",
+       "clammy|sweating|sweaty ... left arm|shoulder", "pressing|pressure|pain in my breast",
        "heart attack|attacks", "heart is|keeps stopping|failing", "heart ... stopped beating",
        "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
        "ataque ... cardiaco|corazon"},
       Negation::full, true, false,
       {"chest of", "chest freezer", "treasure|toy chest",
        // A fright: "the dog nearly gave me a heart attack".
-       "gave|give|giving|nearly|almost ... me|us a heart attack",
+       "gave|give|giving|nearly|almost ... me|us|him|her|them|you a heart attack",
+       // The gym: "chest day", "chest just sore frm bench press".
+       "chest day", "bench press|pressing|presses", "benching",
        // A heart attack someone had is history, not what is happening now.
        "had|suffered|survived a|an|two|three heart attack|attacks"});
 
@@ -208,7 +219,11 @@ std::vector<Rule> build_rules() {
        "rattl*|gurgl*|odd|fast|quick|quickly|rapidly",
        // What a parent sees in a small child: the skin between the ribs sucked in.
        "ribs ... sucking|sucks|sucked|pulling|pulls|pulled in",
-       kStruggle + " ... get|getting any air",
+       // "a whistling noise breathing in", "puffing for breath just sitting still", "can't
+       // count to ten out loud on one breath" (tea going down the wrong way is the
+       // interview's swallowing question, not a crisis of breath).
+       "whistl* ... breath*", "puffing|panting for breath", "on one breath",
+       "face|lips|tongue ... puffing|puffed up", kStruggle + " ... get|getting any air",
        "lips|lip have|has|are|look|looks|got ... blue|bluish|grey|gray|purple",
        // A noise when breathing, a wheeze the inhaler does not touch.
        "gurgl*|rattl* ... breathe|breathes|breathing|breath",
@@ -245,7 +260,10 @@ std::vector<Rule> build_rules() {
       Negation::full, true, true,
       // Worn out, not fallen: "I collapsed on the sofa after work, knackered".
       {"collaps* on|onto|into the|my sofa|couch|settee|bed",
-       "collaps* in a heap on the|my sofa|bed"});
+       "collaps* in a heap on the|my sofa|bed",
+       // Long over and well since: "collapsed from the heat during a marathon years ago and
+       // she's absolutely fine now".
+       "years|year ago ... fine|ok|okay|well now"});
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|answerin|reacting|reactin",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
@@ -264,6 +282,13 @@ std::vector<Rule> build_rules() {
        // Said without an auxiliary ("she not answer me", "he no respond").
        "he|she|they not|no answer|answering|respond|responding|wake|waking",
        "not|no giving|give|gives any answer|answers|response",
+       // "doesn't answer when I shake him", "his head has rolled to one side", "isn't saying
+       // anything back", "can't tell if his chest is moving", "cold and grey" on the floor.
+       "doesnt|didnt|wont answer|respond when", "head ... rolled|lolled|flopped to one side",
+       "not|isnt saying anything back", "chest is|s moving", "floor ... cold and grey|blue",
+       "shakin|jerkin ... not|wont|doesnt|cant|cannot stop",
+       // Written out, read as "he doesnt answer me" (safety_text.h).
+       "he|she|they doesnt|dont|wont|isnt answer|answering|respond|responding",
        "shaking|jerking|twitching ... not|wont|doesnt|cant|cannot stop"},
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",
@@ -293,7 +318,9 @@ std::vector<Rule> build_rules() {
        "spurt*|gush*|pumping|pouring ... wont|not|cannot|cant|doesnt stop*",
        "spurting|spurts|squirting everywhere", "pumping~|pouring|gushing|spurting out",
        // Through what should hold it: "still bleeding through every dressing I put on".
-       kBlood + " through ... dressing*|bandage*|towel*|plaster*|gauze|pad|pads"},
+       kBlood + " through ... dressing*|bandage*|towel*|plaster*|gauze|pad|pads",
+       // "filling my sock faster than I can mop it", "the bath water turned red".
+       "faster than i can mop|wipe|clean|stop", "water turned|went|gone red"},
       Negation::none, true, false, {"has|have|it stopped"});
 
   // Overdose or poisoning: a quantity of a medicine taken, a poison swallowed, a child
@@ -313,7 +340,13 @@ std::vector<Rule> build_rules() {
        kTook + " ... more of my|the|his|her " + kDrug, "too many|much of my|the|his|her " + kDrug,
        "more of my|his|her " + kDrug + " than", "rest|left of my|his|her ... " + kDrug,
        // "double-dosed my amitriptyline".
-       "double|triple|treble dosed|dosing ... " + kDrug,
+       "double|triple|treble dosed|dosing ... " + kDrug, "doubled up my " + kDrug,
+       // "finished off the strip of my partner's diazepam", "swallowed the whole new box",
+       // "I don't know how many she's swallowed".
+       "finished|finish off the strip|packet|pack|bottle|box|blister",
+       "swallowed|downed|necked ... whole|entire box|packet|pack|bottle|strip",
+       "swallowed|downed|necked ... whole|entire new box|packet|pack|bottle|strip",
+       "maybe|about|around|nearly|over # in yesterday",
        // The whole of a pack of one's own, whatever it held ("took the whole packet of
        // my gaba pentin", dictated).
        kTook + " ... whole|hole|entire|all packet|pack|box|bottle|strip|tub of my|his|her",
@@ -334,7 +367,14 @@ std::vector<Rule> build_rules() {
        "poison* ... cooking|takeaway|kebab|curry|food",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
        "caffeine|sun|sunshine|box|series|shows|youtube|games|gaming|work|love|cake|sweets|"
-       "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps"});
+       "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps",
+       // An overdose long over: "Ten years before my brother had overdose from drugs, now
+       // he is clean and fine".
+       "clean|sober now", "now he|she|they is|are|s clean|sober"});
+  // Not knowing how many were swallowed is the emergency, and its "don't" denies nothing
+  // ("I don't know how many she's swallowed").
+  add(C::overdose_poisoning, {"know how many ... swallowed|taken|eaten|had"}, Negation::none, true,
+      false, none);
 
   // Suicide and self-harm: said directly, through hopelessness, plans, methods or
   // preparations; in the past or as "if ..." it still counts (a kind answer with a
@@ -366,6 +406,10 @@ std::vector<Rule> build_rules() {
        "better off dead", "better off without me", "be better without me",
        // "Checking out early", "checking out for good": leaving life, not a hotel.
        "checking|check out early", "checking|check out for good",
+       // The means worked out: "looking up how many of my amitriptyline it would take",
+       // "if I take everything in the medicine cupboard"; cuts made and to be deeper.
+       "how many ... it would take", "everything|all in|from the medicine cupboard|cabinet",
+       "made|make|making ... cuts on my", "going|go|cut deeper",
        // "I have no wish to go on", "I intend to join my late wife before long".
        "no wish|desire to go on", "no wish|desire to carry on",
        "no wish|desire to live|living|continue",
@@ -439,7 +483,9 @@ std::vector<Rule> build_rules() {
        "suicid*|suicide~|suicidal~"},
       Negation::denial, false, false,
       // "I am not, I hasten to add, in any way suicidal": "any way" only follows a denial.
-      {"killing myself laughing|laughin", "any way suicidal", "anyway suicidal"});
+      {"killing myself laughing|laughin", "any way suicidal", "anyway suicidal",
+       // Someone's hyperbole: "my coach says I'm killing myself with the mileage".
+       "killing myself with the|my|all mileage|training|work|running|hours|exercise"});
   add(C::self_harm,
       {"want|wants|wanna|wish|wishes|rather|ready ... die|dead|dye", "wish i was|were dead"},
       Negation::full, false, false,
@@ -507,7 +553,12 @@ const Compiled& compiled() {
          "saying|said ... goodbye*", "wont|not be around|here", "affairs ... in order",
          // "dog's gone to my sister", "won't matter soon".
          "dog|dogs|cat|cats|pet|pets gone|going to", "wont|not matter soon",
-         "wont|not matter much longer"});
+         "wont|not matter much longer",
+         // "rehomed the dog", "so no one has to go through my things", "it won't for much
+         // longer", "texted me goodbye", "locked himself in the bathroom".
+         "rehom* ... dog|dogs|cat|cats|pet|pets", "go|going through my things|stuff",
+         "for much longer", "texted|text|messaged|sent me|us ... goodbye*",
+         "locked himself|herself|themselves|myself in"});
     out.past_words = compile_all(
         {"when i|he|she|we|they was|were", "years|year|months|ages ago",
          // A death long over ("collapsed and died of a heart attack in 1998").

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "dialogs/word_set.h"
 
@@ -81,6 +82,19 @@ std::vector<Clause> clauses_of(std::string_view text) {
         (same_word(out.back().back(), "can") || same_word(out.back().back(), "could"))) {
       out.back().back() = "cannot";
       return;
+    }
+    // The other contractions written out, as second-language English does ("he does not
+    // answer me", "she is not breathing"), read as the screen's patterns spell them.
+    if (same_word(clean, "not") && !out.back().empty()) {
+      static const std::pair<const char*, const char*> joined[] = {
+          {"does", "doesnt"}, {"do", "dont"},   {"did", "didnt"}, {"is", "isnt"},
+          {"will", "wont"},   {"has", "hasnt"}, {"was", "wasnt"}, {"are", "arent"}};
+      for (const auto& [spelt, contraction] : joined) {
+        if (same_word(out.back().back(), spelt)) {
+          out.back().back() = contraction;
+          return;
+        }
+      }
     }
     out.back().push_back(std::move(clean));
   };

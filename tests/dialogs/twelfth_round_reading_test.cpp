@@ -94,5 +94,39 @@ TEST(TwelfthRoundReading, WhatHappensIfAsksAsWhatIfDoes) {
   EXPECT_TRUE(states_finding("what happens now? i cant feel down there", "saddle_numbness"));
 }
 
+// From a fifteenth round of safety lines (minimising, coded, bystanders, long messages,
+// second languages, text-speak): contractions written out, the spread and sweat of chest
+// pain, the means worked out, a child who swallowed an unknown number.
+TEST(TwelfthRoundReading, CrisesOfTheFifteenthRound) {
+  EXPECT_TRUE(safety_fires("Now he fell down in the garden and he does not answer me",
+                           SafetyCategory::collapse_unresponsive));
+  EXPECT_TRUE(safety_fires("got this weird tight ches pain n my left arms all achy n heavy",
+                           SafetyCategory::chest_pain));
+  EXPECT_TRUE(
+      safety_fires("I feel strong pressing in my breast, in the centre, going to left "
+                   "shoulder, and I am sweating",
+                   SafetyCategory::chest_pain));
+  EXPECT_FALSE(safety_fires("sort of a tight band round my ribs, no rash",
+                            SafetyCategory::chest_pain));  // a cord or MS band
+  EXPECT_TRUE(safety_fires("I've been looking up how many of my amitriptyline it would take",
+                           SafetyCategory::self_harm));
+  EXPECT_TRUE(
+      safety_fires("I've rehomed the dog with my sister and cleared the flat out so no "
+                   "one has to go through my things after",
+                   SafetyCategory::self_harm));
+  EXPECT_TRUE(safety_fires("The packet is half empty, I don't know how many she's swallowed",
+                           SafetyCategory::overdose_poisoning));
+  EXPECT_TRUE(safety_fires("it's filling my sock faster than I can mop it",
+                           SafetyCategory::severe_bleeding));
+  EXPECT_FALSE(
+      safety_fires("My coach says I'm killing myself with the mileage", SafetyCategory::self_harm));
+  EXPECT_FALSE(safety_fires("chest just sore frm bench press", SafetyCategory::chest_pain));
+  EXPECT_FALSE(
+      safety_fires("My sister collapsed from the heat during a marathon years ago and "
+                   "she's absolutely fine now",
+                   SafetyCategory::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("drinks keep going down the wrong way", SafetyCategory::breathing));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::twelfth_round_reading_test
