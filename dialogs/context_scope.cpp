@@ -20,7 +20,6 @@ const PhraseList& historical_triggers() {
   return list;
 }
 
-// Present but unchanged for a long time: not the new event an emergency sign is.
 // "she was always dry before this started", "always fine until last week": what was
 // always so is the normal state before, so what the segment tells is new.
 const PhraseList& normal_until_now() {
@@ -29,6 +28,7 @@ const PhraseList& normal_until_now() {
   return list;
 }
 
+// Present but unchanged for a long time: not the new event an emergency sign is.
 const PhraseList& long_standing_triggers() {
   static const PhraseList list = compile_phrases({"for years",
                                                   "for ... years",

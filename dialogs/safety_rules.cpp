@@ -289,6 +289,7 @@ std::vector<Rule> build_rules() {
        "shakin|jerkin ... not|wont|doesnt|cant|cannot stop",
        // Written out, read as "he doesnt answer me" (safety_text.h).
        "he|she|they doesnt|dont|wont|isnt answer|answering|respond|responding",
+       "will not wake|answer|respond",
        "shaking|jerking|twitching ... not|wont|doesnt|cant|cannot stop"},
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",

@@ -84,11 +84,13 @@ std::vector<Clause> clauses_of(std::string_view text) {
       return;
     }
     // The other contractions written out, as second-language English does ("he does not
-    // answer me", "she is not breathing"), read as the screen's patterns spell them.
+    // answer me", "she is not breathing"), read as the screen's patterns spell them. Not
+    // "will not": "I will not hurt myself" is a plain denial, as "wont" is not for every
+    // rule (safety_rules.h).
     if (same_word(clean, "not") && !out.back().empty()) {
       static const std::pair<const char*, const char*> joined[] = {
           {"does", "doesnt"}, {"do", "dont"},   {"did", "didnt"}, {"is", "isnt"},
-          {"will", "wont"},   {"has", "hasnt"}, {"was", "wasnt"}, {"are", "arent"}};
+          {"has", "hasnt"},   {"was", "wasnt"}, {"are", "arent"}};
       for (const auto& [spelt, contraction] : joined) {
         if (same_word(out.back().back(), spelt)) {
           out.back().back() = contraction;

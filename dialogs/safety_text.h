@@ -1,9 +1,10 @@
 // The words of a message as the safety screen reads them (dialogs/safety_screen.h):
 // lower case, accents folded ("pecho", "poitrine", "sé" -> "se"), apostrophes dropped
-// inside words ("can't" -> "cant", "he's" -> "hes"), split into clauses at punctuation
-// and "but". Kept apart from the interview's tokenizer (text_match.h), which drops
-// non-ASCII letters: the screen must read Spanish and French as well as English.
-// Pure; safe from any thread.
+// inside words ("can't" -> "cant", "he's" -> "hes"), contractions written out joined
+// ("does not" -> "doesnt", "can not" -> "cannot"), a laughing face read as "lol", split
+// into clauses at punctuation and "but". Kept apart from the interview's tokenizer (text_match.h),
+// which drops non-ASCII letters: the screen must read Spanish and French as well as English. Pure;
+// safe from any thread.
 #pragma once
 
 #include <string>
