@@ -831,19 +831,22 @@ std::vector<bool> reported_words(const std::vector<Token>& t) {
   return out;
 }
 
-// Some uncertainty phrase of `list` starts outside a clinician's reported words; unless
-// `others_doubt_count`, not one whose subject is someone else ("she can't tell me").
-bool uncertain_outside_reports(const std::vector<Token>& t, const PhraseList& list,
-                               bool others_doubt_count) {
-  if (!list.any_in(t, 0, static_cast<int>(t.size()))) return false;
+// Whose doubt an uncertainty phrase says, of those that start outside a clinician's
+// reported words: none; only someone else's ("she can't tell me", a phrase after "he",
+// "she" or "they"); or the writer's own.
+enum class Doubt { none, others_only, writers };
+
+Doubt doubt_outside_reports(const std::vector<Token>& t, const PhraseList& list) {
+  if (!list.any_in(t, 0, static_cast<int>(t.size()))) return Doubt::none;
   const std::vector<bool> reported = reported_words(t);
   static const WordSet others = {"he", "she", "they"};
+  Doubt out = Doubt::none;
   for (int i = 0; i < static_cast<int>(t.size()); ++i) {
     if (reported[i] || list.match_at(t, i) < 0) continue;
-    if (!others_doubt_count && i > 0 && others.count(t[i - 1].word)) continue;
-    return true;
+    if (!(i > 0 && others.count(t[i - 1].word))) return Doubt::writers;
+    out = Doubt::others_only;
   }
-  return false;
+  return out;
 }
 
 // A phrase of a red flag the question screens for ("said ... stroke") matched, and
@@ -1056,13 +1059,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // A carer's "she can't tell me herself", "he won't say" is the patient's silence, not
   // the writer's doubt, when the writer tells what they see ("the left one is much colder
   // and looks greyish, she cant tell me herself").
-  auto doubtful = [&](bool others_doubt_count) {
-    return uncertain_outside_reports(t, unsure_phrases(), others_doubt_count) ||
-           uncertain_outside_reports(t, lex.unsure, others_doubt_count);
-  };
+  const Doubt doubted =
+      std::max(doubt_outside_reports(t, unsure_phrases()), doubt_outside_reports(t, lex.unsure));
   const bool doubt =
-      doubtful(true) &&
-      (doubtful(false) || by_question_words(k, t, q, reading, scopes) == Answer::none);
+      doubted == Doubt::writers || (doubted == Doubt::others_only &&
+                                    by_question_words(k, t, q, reading, scopes) == Answer::none);
   if (doubt || not_tried(t, 0, q)) {
     // "could be" to "could you be pregnant?" says it is possible: a yes.
     if (asks_possibility(q) && w.any(possibility_phrases())) return Answer::yes;

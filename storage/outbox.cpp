@@ -1,6 +1,9 @@
 // WriteTransaction's outbox operations for the dispatcher (DESIGN.md step 4).
+#include <string>
+
 #include "storage/connection.h"
 #include "storage/guard.h"
+#include "storage/outbox_order.h"
 #include "storage/write_transaction.h"
 
 namespace triagebot::storage {
@@ -37,20 +40,16 @@ Result<std::vector<OutboxRow>> WriteTransaction::claim_due(TimePoint now, int li
     // conversation's open rows, and has no open notice before it in its chat, may go: so
     // replies arrive in the order they were written, and a note never overtakes a reply
     // to the same chat or is overtaken by one (outbox_chat.h: a note to a conversation's
-    // own chat joins that conversation). The first test reads the conversation's list of
-    // its outbox rows (schema.cpp migration 15) and probes the rows listed before this
-    // one by rowid; the second is one probe of the partial outbox_open_notices_by_chat.
-    auto& query = connection_.statement(
-        "SELECT o.id, o.conversation_id, o.platform, o.target, o.payload, o.attempts,"
-        " o.created_at, o.parts_sent FROM outbox o"
-        " WHERE o.status IN ('pending', 'sending') AND o.due_at <= ?"
-        " AND NOT EXISTS (SELECT 1 FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
-        " CROSS JOIN outbox p"
-        "   WHERE c.id = o.conversation_id AND j.value < o.id AND p.id = j.value"
-        "   AND p.status IN ('pending', 'sending'))"
-        " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
-        "   AND p.conversation_id IS NULL AND p.status IN ('pending', 'sending') AND p.id < o.id)"
-        " ORDER BY o.due_at, o.id LIMIT ?");
+    // own chat joins that conversation). The tests are outbox_order.h's.
+    // Built once: the statement cache is keyed by the text's address.
+    static const std::string sql =
+        std::string(
+            "SELECT o.id, o.conversation_id, o.platform, o.target,"
+            " o.payload, o.attempts, o.created_at, o.parts_sent"
+            " FROM outbox o"
+            " WHERE o.status IN ('pending', 'sending') AND o.due_at <= ?") +
+        kOutboxRowMayGo + " ORDER BY o.due_at, o.id LIMIT ?";
+    auto& query = connection_.statement(sql.c_str());
     query.bind(1, to_millis(now));
     query.bind(2, limit);
     std::vector<OutboxRow> rows;

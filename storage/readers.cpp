@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <string>
 
 #include "dialogs/double_quoted.h"
 #include "storage/connection.h"
 #include "storage/guard.h"
+#include "storage/outbox_order.h"
 #include "storage/reader_lease.h"
 
 namespace triagebot::storage {
@@ -310,14 +312,11 @@ Result<std::vector<MessageView>> Readers::messages(std::int64_t conversation_id)
 Result<std::optional<TimePoint>> Readers::next_outbox_due() {
   return guarded("next_outbox_due", [&]() -> Result<std::optional<TimePoint>> {
     Lease lease(*this);
-    auto& query = lease->statement(
-        "SELECT MIN(o.due_at) FROM outbox o WHERE o.status IN ('pending', 'sending')"
-        " AND NOT EXISTS (SELECT 1 FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
-        " CROSS JOIN outbox p"
-        "   WHERE c.id = o.conversation_id AND j.value < o.id AND p.id = j.value"
-        "   AND p.status IN ('pending', 'sending'))"
-        " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_key = o.chat_key"
-        "   AND p.conversation_id IS NULL AND p.status IN ('pending', 'sending') AND p.id < o.id)");
+    // Built once: the statement cache is keyed by the text's address.
+    static const std::string sql =
+        std::string("SELECT MIN(o.due_at) FROM outbox o WHERE o.status IN ('pending', 'sending')") +
+        kOutboxRowMayGo;
+    auto& query = lease->statement(sql.c_str());
     query.executeStep();
     if (query.getColumn(0).isNull()) return std::optional<TimePoint>();
     return std::optional<TimePoint>(from_millis(query.getColumn(0).getInt64()));
