@@ -121,8 +121,9 @@ const PhraseList& hedged_yes_phrases() {
 
 // Words that, describing the thing asked about, say it is normal ("my face is fine").
 const WordSet& normal_states() {
-  static const WordSet words = {"fine", "normal", "normally",   "ok",      "okay",    "alright",
-                                "good", "same",   "unaffected", "perfect", "behaving"};
+  static const WordSet words = {"fine",     "normal", "normally", "ok",         "okay",
+                                "alright",  "good",   "same",     "unaffected", "perfect",
+                                "behaving", "grand",  "steady"};
   return words;
 }
 

@@ -160,7 +160,9 @@ std::vector<Rule> build_rules() {
       "film|movie|thriller|show|programme|program|episode|series|documentary|drama|soap|book|"
       "novel|video|game in which",
       "my|our|her|his late husband|wife|partner|father|mother|dad|mum|son|daughter|brother|"
-      "sister|friend"};
+      "sister|friend",
+      // Writing one: "for my creative writing coursework my character collapses".
+      "my|our|the|a character|characters"};
   auto add = [&](SafetyCategory category, const Sources& patterns, Negation negation,
                  bool past_scoped, bool body_part_subject, Sources unless) {
     if (past_scoped) unless.insert(unless.end(), story.begin(), story.end());
@@ -184,6 +186,10 @@ std::vector<Rule> build_rules() {
        // that is how a spinal cord or MS band feels.
        kPain + " ... left arm|arms|shoulder",
        "going|spreading|radiating|goes to|into left shoulder|arm",
+       // "going down my left arm and into my jaw"; "a real bad pain in my chess".
+       "going|spreading|radiating|shooting|goes|moving|travelling|traveling down|into|to my|the "
+       "left arm|shoulder",
+       "left arm ... into|to my|the jaw", kPain + " ... in|across my chess",
        "left arm|shoulder ... lead|heavy|achy ... clammy|sweating|sweaty",
        "clammy|sweating|sweaty ... left arm|shoulder", "pressing|pressure|pain in my breast",
        "heart attack|attacks", "heart is|keeps stopping|failing", "heart ... stopped beating",
@@ -227,7 +233,11 @@ std::vector<Rule> build_rules() {
        "lips|lip have|has|are|look|looks|got ... blue|bluish|grey|gray|purple",
        // A noise when breathing, a wheeze the inhaler does not touch.
        "gurgl*|rattl* ... breathe|breathes|breathing|breath",
-       "wheez* ... bad|badly|really|terrible|cannot|cant|struggl*",
+       "wheez* ... bad|badly|really|terrible|awful|cannot|cant|struggl*",
+       // A sting and then the face or throat swelling ("stung by a wasp and his face is
+       // swelling up"): not a swollen leg where it stung.
+       "stung|sting|stings ... face|lips|lip|tongue|throat|eyes ... swell*|swollen|puff*",
+       "stung|sting|stings ... wheez*", "face ... swell*|swollen ... wheez*",
        "inhaler ... not|isnt|doesnt|wont|aint ... work*|help*|doing"},
       Negation::full, true, true,
       // "I can't breathe a word of this to anyone": keeping a secret, not the breath.
@@ -260,6 +270,11 @@ std::vector<Rule> build_rules() {
       Negation::full, true, true,
       // Worn out, not fallen: "I collapsed on the sofa after work, knackered".
       {"collaps* on|onto|into the|my sofa|couch|settee|bed",
+       // Asleep: "passed out on the couch after the footy and woke up with me leg dead".
+       "passed|pass|passing out on|onto the|my sofa|couch|settee|bed",
+       // A job, not a person now: "my whole day is people who've collapsed"; a story
+       // being written.
+       "is|are people|patients who|whove|that", "my whole day|job|shift|work is",
        "collaps* in a heap on the|my sofa|bed",
        // Long over and well since: "collapsed from the heat during a marathon years ago and
        // she's absolutely fine now".
@@ -267,7 +282,7 @@ std::vector<Rule> build_rules() {
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|answerin|reacting|reactin",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
-       "cannot|cant rouse him|her|them", "wont rouse", "not rousable",
+
        // A person who does not wake ("he is not waking up"); not "I'm not waking at night".
        "he|she|they is|are not waking|wake", "hes|shes|theyre not waking|wake",
        "he|she|they isnt|arent waking|wake",
@@ -290,14 +305,28 @@ std::vector<Rule> build_rules() {
        // Written out, read as "he doesnt answer me" (safety_text.h).
        "he|she|they doesnt|dont|wont|isnt answer|answering|respond|responding",
        "will not wake|answer|respond",
+       // "went stiff and now she's jerking all over and won't answer me"; "he isn't moving
+       // and staff are shouting at him".
+       "jerking|shaking|twitching|fitting all over", "went|gone|goes stiff ... jerk*|shak*",
+       "and wont|doesnt|isnt|cant answer|answering|respond|responding me",
+       "he|she|they isnt|arent moving and", "he|she|they is|are not moving and",
+       "hes|shes|theyre not moving and",
        "shaking|jerking|twitching ... not|wont|doesnt|cant|cannot stop"},
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",
+       "called|rang|ring|ringing|texted|emailed|messaged|surgery|reception|receptionist|office",
        "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
        "breathing properly|right|well|normally", "apnea|apnoea|snoring|snore",
        // Someone else's story: "my sister told me about a patient on her ward who stopped
        // breathing".
        "told me|us about", "heard about", "read about"});
+
+  // A person who cannot be roused, whatever noise they make: a snore from someone slumped
+  // and unrousable is a blocked airway, not the sleep apnoea the rule above leaves out.
+  add(C::collapse_unresponsive,
+      {"cannot|cant rouse him|her|them", "wont rouse", "not rousable",
+       "slumped ... cannot|cant|wont rouse|wake"},
+      Negation::none, true, true, none);
 
   // Heavy bleeding: blood with a word of quantity or a flow that will not stop; blood
   // brought up. Not "blood pressure", "blood test", "bled a bit".
@@ -316,8 +345,9 @@ std::vector<Rule> build_rules() {
       {kBlood + " ... wont|not|cannot|cant|doesnt stop*", "wont|not|cannot|cant stop ... " + kBlood,
        // A flow that will not stop names the blood without the word ("it's spurting
        // everywhere and won't stop").
-       "spurt*|gush*|pumping|pouring ... wont|not|cannot|cant|doesnt stop*",
-       "spurting|spurts|squirting everywhere", "pumping~|pouring|gushing|spurting out",
+       "spurt*|squirt*|gush*|pumping|pouring ... wont|not|cannot|cant|doesnt stop*",
+       "spurting|spurts|squirting|squirts ... everywhere", "still spurting|squirting",
+       "pumping~|pouring|gushing|spurting out",
        // Through what should hold it: "still bleeding through every dressing I put on".
        kBlood + " through ... dressing*|bandage*|towel*|plaster*|gauze|pad|pads",
        // "filling my sock faster than I can mop it", "the bath water turned red".
@@ -331,6 +361,19 @@ std::vector<Rule> build_rules() {
        "ate|eaten|chewed|drank|drunk ... " + kDrug, "got into ... " + kDrug,
        kTook + "|ate|eaten|drank|drunk|drink|drinking|chewed ... " + kPoison,
        "poisoned~|poisoning~|overdose~|overdosed~|overdosing|overdoses",
+       // The whole pack, named before ("how long does paracetamol take to wreck your
+       // liver, asking bc i took the whole box about an hour ago"); not "the whole box of
+       // chocolates".
+       "took|taken|swallowed|necked|downed the|a whole|entire box|packet|pack|bottle|strip|tub $",
+       "took|taken|swallowed|necked|downed the|a whole|entire box|packet|pack|bottle|strip|tub "
+       "about|around|an|ago|last|this|earlier|yesterday|tonight|just|and|lol|idk",
+       // Someone else's controlled medicine, several: "took like 6 of my mums pregabalin".
+       kTook +
+           " ... 4|5|6|7|8|9|four|five|six|seven|eight|nine|several|few|handful|bunch of my|"
+           "his|her mums|mum|mams|mam|moms|mom|dads|dad|nans|nan|grans|gran|partners|partner|"
+           "brothers|brother|sisters|sister|friends|friend|mates|mate ... "
+           "pregabalin|gabapentin|tramadol|diazepam|valium|xanax|oxycodone|oxy|morphine|codeine|"
+           "fentanyl|methadone|amitriptyline",
        // Shorthand, and what a carer finds: "?OD", "empty packets of co-codamol".
        "od|oded", "empty|emptied packets|boxes|bottles|blisters|strips ... " + kDrug,
        // From a bottle it was kept in: "drunk from a lemonade bottle that had white spirit in it".
@@ -372,6 +415,15 @@ std::vector<Rule> build_rules() {
        // An overdose long over: "Ten years before my brother had overdose from drugs, now
        // he is clean and fine".
        "clean|sober now", "now he|she|they is|are|s clean|sober"});
+  // "ive had 16 co-codamol since lunch", "had about a dozen tramadol on top of a bottle of
+  // wine": "had" is also how a supply or a treatment is told ("I've had 28 tablets from
+  // the chemist", "had 15 years on metformin").
+  add(C::overdose_poisoning, {"had ... # ... " + kDrug}, Negation::full, true, false,
+      {"year|years|month|months|week|weeks|day|days|mg|ml|prescribed|prescription|from|left|"
+       "supply|chemist|pharmacy"});
+  // What a carer sees: the tiny pupils of an opioid overdose ("his blister pack is empty
+  // and he's really sleepy with tiny pupils"); an empty pack alone is one to refill.
+  add(C::overdose_poisoning, {"pinpoint|tiny|pinprick pupils"}, Negation::full, true, false, none);
   // Not knowing how many were swallowed is the emergency, and its "don't" denies nothing
   // ("I don't know how many she's swallowed").
   add(C::overdose_poisoning, {"know how many ... swallowed|taken|eaten|had"}, Negation::none, true,
@@ -410,6 +462,11 @@ std::vector<Rule> build_rules() {
        // The means worked out: "looking up how many of my amitriptyline it would take",
        // "if I take everything in the medicine cupboard"; cuts made and to be deeper.
        "how many ... it would take", "everything|all in|from the medicine cupboard|cabinet",
+       // "how many of my amitriptyline would it take to not wake up".
+       "how many ... " + kDrug + " ... would it take", "take to not|never wake",
+       "enough to not|never wake",
+       // "keeps saying he's going to jump in front of the next one".
+       kIntent + " ... jump in front of", kIntent + " ... jump infront of",
        "made|make|making ... cuts on my", "going|go|cut deeper",
        // "I have no wish to go on", "I intend to join my late wife before long".
        "no wish|desire to go on", "no wish|desire to carry on",
@@ -473,7 +530,8 @@ std::vector<Rule> build_rules() {
       Negation::none, false, false, none);
   // A rope where one is hung ("there's a rope in the garage"), not one tripped over or
   // used for something.
-  add(C::self_harm, {"rope ... garage|loft|attic|shed|beam|beams|banister|bannister|tree|hook"},
+  add(C::self_harm,
+      {"rope|ropes ... garage|loft|attic|shed|beam|beams|banister|bannister|tree|hook"},
       Negation::full, false, false,
       {"trip|tripped|tripping|fell|fall|caught|skipping|tow|towing|climbing|washing ... rope",
        "rope ... swing|ladder|light|lights|bridge|course"});
@@ -545,7 +603,9 @@ const Compiled& compiled() {
          "wont|not be needing ... doctor|help|anything|anymore",
          // Rehoming a pet, a goodbye message, love sent through someone: each is a sign,
          // two of them are a goodbye ("gave my dog to my neighbour ... won't be needing").
-         "giving|given|gave|rehom* my dog|dogs|cat|cats|pet|pets to",
+         "giving|given|gave|rehom* my|the|our dog|dogs|cat|cats|pet|pets to",
+         // "I won't be needing either after Sunday".
+         "wont|not be needing either|them|it", "wont|not be needing any of it",
          "my|this last message|messages|text|words|goodbye",
          "tell ... kids|children|family|wife|husband|mum|mom|dad|son|daughter|everyone ... i "
          "love",
@@ -561,7 +621,8 @@ const Compiled& compiled() {
          "for much longer", "texted|text|messaged|sent me|us ... goodbye*",
          "locked himself|herself|themselves|myself in"});
     out.past_words = compile_all(
-        {"when i|he|she|we|they was|were", "years|year|months|ages ago",
+        {"when i|he|she|we|they was|were", "years|year|months|month|weeks|week|ages ago",
+         "last month",
          // A death long over ("collapsed and died of a heart attack in 1998").
          "died of|from|in", "die of|from", "passed away", "long time ago", "long ago",
          "last summer|winter|spring|autumn|christmas", "as a kid|child|teenager|teen|baby|boy|girl",

@@ -1,8 +1,8 @@
 #include "dialogs/temperature_reading.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -11,7 +11,7 @@ namespace {
 
 // Words a temperature report may hold beside its numbers ("it was about 38.5 last night").
 bool report_word(const std::string& w) {
-  static constexpr std::array<std::string_view, 46> kWords = {
+  static constexpr std::string_view kWords[] = {
       "c", "f", "degrees", "degree", "deg", "celsius", "centigrade", "fahrenheit", "temp",
       "temperature", "it", "its", "was", "is", "about", "around", "roughly", "nearly", "over",
       "above", "of", "my", "i", "had", "got", "a", "up", "to", "reached", "hit", "last", "night",
@@ -19,8 +19,13 @@ bool report_word(const std::string& w) {
       // "temp 38.6 this am", "39 earlier"
       "am", "pm", "earlier",
       // Two readings: "38 yesterday, 37.2 today after paracetamol".
-      "after", "then", "now", "and", "paracetamol", "ibuprofen", "calpol"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+      "after", "then", "now", "and", "paracetamol", "ibuprofen", "calpol",
+      // Where it was read: "38.4 on the thermometer this morning", "the app on my watch
+      // says 38.2", "measured 38.1 under the arm".
+      "on", "the", "thermometer", "thermometre", "says", "said", "showed", "shows", "read", "reads",
+      "reading", "measured", "checked", "took", "watch", "app", "under", "arm", "ear", "mouth",
+      "tongue", "evening", "afternoon", "tonight"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 // "38.9", "38", "38.9c", "101f": the number and its unit letter, if any.
@@ -61,9 +66,10 @@ std::optional<double> typed_temperature_c(const std::vector<Token>& tokens) {
     if (!report_word(t.word)) return std::nullopt;
     fahrenheit = fahrenheit || t.word == "f" || t.word == "fahrenheit";
   }
-  // One reading in six words; two, each with its time ("38 yesterday, 37.2 today after
-  // paracetamol"), in twelve. More numbers are a range, a date, an age and a reading.
-  if (values.empty() || values.size() > 2 || words > 6 * static_cast<int>(values.size()))
+  // One reading in eight words ("the app on my watch says 38.6"); two, each with its time
+  // ("38 yesterday, 37.2 today after paracetamol"), in sixteen. More numbers are a range,
+  // a date, an age and a reading.
+  if (values.empty() || values.size() > 2 || words > 8 * static_cast<int>(values.size()))
     return std::nullopt;
   std::optional<double> highest;
   for (double value : values) {

@@ -10,11 +10,11 @@
 
 namespace triagebot::dialogs {
 
-// The temperature the message gives, when it is a short message (at most six words) with
+// The temperature the message gives, when it is a short message (at most eight words) with
 // exactly one number that is a plausible body temperature (34 to 43 as °C; 93 to 110, or
 // any number marked "f" / "fahrenheit", as °F) and only words of a temperature report
 // besides it; nullopt otherwise (an age, a count, a sentence about something else). Two
-// readings at two times, in at most twelve words ("38 yesterday, 37.2 today after
+// readings at two times, in at most sixteen words ("38 yesterday, 37.2 today after
 // paracetamol"), give the higher: the fever question asks about the past days too.
 std::optional<double> typed_temperature_c(const std::vector<Token>& tokens);
 

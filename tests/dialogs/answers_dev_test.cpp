@@ -129,10 +129,11 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
   run_file(data_file("answers-extra.jsonl"));
 }
 
-// A held-out round the reader does not yet read well enough for the bars above
-// (answers-open.jsonl, the fourteenth round: docs/reading.md "Measured"). Its bars are
-// where the reader stands, so a change may only improve them; raise them as it does.
-TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {75.3, 19, 3}); }
+// Held-out rounds the reader does not yet read well enough for the bars above
+// (answers-open.jsonl: the fourteenth round, then the sixteenth; docs/reading.md
+// "Measured"). Its bars are where the reader stands, so a change may only improve them;
+// raise them as it does.
+TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {77.3, 21, 3}); }
 
 }  // namespace
 }  // namespace answers_dev_test

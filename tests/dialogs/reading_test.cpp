@@ -220,7 +220,7 @@ TEST(AnswerReader, FeelingNothingIsNumbnessNotADenial) {
   EXPECT_EQ(answer("q_breath", "not able to breathe properly"), Answer::yes);
   // A negated normal state affirms ("not normal down there").
   EXPECT_EQ(answer("q_saddle", "its not normal down there"), Answer::yes);
-  EXPECT_EQ(answer("q_cold", "its not the same colour as the other one"), Answer::none);
+  EXPECT_EQ(answer("q_cold", "its not the same colour as the other one"), Answer::yes);
   EXPECT_NE(finding(opening("my speech is not normal"), "speech_trouble"), 0);
 }
 
