@@ -11,6 +11,7 @@
 #include "dialogs/parser.h"
 #include "dialogs/safety_screen.h"
 #include "tests/dialogs/safety_probe.h"
+#include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs::testing::sixteenth_round_reading_test {
@@ -20,6 +21,12 @@ using C = SafetyCategory;
 
 Answer answer(const char* question, const std::string& text) {
   return typed_answer(question, text);
+}
+
+// Whether a first message ends the interview as an emergency at once.
+bool stops_at_opening(const std::string& text) {
+  const Turn t = say_at(Session{}, text);
+  return t.assessment && t.assessment->triage == Triage::emergency;
 }
 
 // A number of tablets "had", the whole pack without the medicine named beside it, and
@@ -155,6 +162,34 @@ TEST(SixteenthRoundReading, TheQuestionsSignsInOtherWords) {
   EXPECT_EQ(answer("q_cough", "coughing makes no diff"), Answer::no);
   EXPECT_EQ(answer("q_diabetes", "GP checked my sugar last month and said it's normal"),
             Answer::no);
+}
+
+// The round's 48 first messages: one stroke was missed (speech "coming out jumbled", and
+// one side's leg and hand numb together) and two look-alikes stopped the interview (a
+// question about cauda equina from someone who "can feel everything down there", and a
+// pregnant woman who leaks "a little when I sneeze").
+TEST(SixteenthRoundOpenings, OneSidesLegAndArmAndJumbledTalking) {
+  EXPECT_TRUE(
+      stops_at_opening("my father aged 68 is having sudden numbness in right leg and "
+                       "right hand since half an hour"));
+  EXPECT_TRUE(stops_at_opening("his talking is coming out jumbled"));
+  EXPECT_TRUE(stops_at_opening("my left arm and leg went numb and weak 20 minutes ago"));
+  EXPECT_FALSE(stops_at_opening("I went to the gym and my left arm and leg ache"));
+  EXPECT_EQ(answer("q_stroke", "mostly the left leg"), Answer::none);
+}
+
+TEST(SixteenthRoundOpenings, FeelingEverythingAndASneezeAreNoRedFlags) {
+  EXPECT_FALSE(
+      stops_at_opening("Should I worry about cauda equina? Got sciatica down my left leg "
+                       "for 3 weeks, but I can wee fine and can feel everything down "
+                       "there."));
+  EXPECT_TRUE(stops_at_opening("I can't feel everything down there since this morning"));
+  EXPECT_FALSE(
+      stops_at_opening("32 weeks pregnant, I leak a little when I sneeze and the outside "
+                       "of my right thigh has gone numb and burny. No back pain."));
+  EXPECT_TRUE(
+      stops_at_opening("I leak a little when I sneeze and now I cant tell when I need to "
+                       "go"));
 }
 
 }  // namespace
