@@ -192,5 +192,19 @@ TEST(SixteenthRoundOpenings, FeelingEverythingAndASneezeAreNoRedFlags) {
                        "go"));
 }
 
+// The brief's urgent artery disease: pain at rest eased by hanging the foot out of bed, a
+// sore that will not heal, black toes (a floor of urgent, limb_threat). Not an ulcer of
+// the mouth or stomach.
+TEST(SixteenthRoundConversations, RestPainOrASoreThatWillNotHealIsUrgent) {
+  EXPECT_TRUE(
+      states_finding("right foot numb and burns at night, have to hang it out of bed. sore "
+                     "on big toe wont heal",
+                     "limb_threat"));
+  EXPECT_TRUE(states_finding("two of my toes have gone black", "limb_threat"));
+  EXPECT_FALSE(states_finding("I get mouth ulcers when I'm run down", "limb_threat"));
+  const Turn t = say_at(Session{}, "my foot has a sore that wont heal and it hurts at rest");
+  EXPECT_FALSE(t.assessment && t.assessment->triage == Triage::emergency);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::sixteenth_round_reading_test
