@@ -272,8 +272,7 @@ std::vector<Rule> build_rules() {
       {"collaps* on|onto|into the|my sofa|couch|settee|bed",
        // Asleep: "passed out on the couch after the footy and woke up with me leg dead".
        "passed|pass|passing out on|onto the|my sofa|couch|settee|bed",
-       // A job, not a person now: "my whole day is people who've collapsed"; a story
-       // being written.
+       // A job, not a person now: "my whole day is people who've collapsed".
        "is|are people|patients who|whove|that", "my whole day|job|shift|work is",
        "collaps* in a heap on the|my sofa|bed",
        // Long over and well since: "collapsed from the heat during a marathon years ago and
@@ -282,7 +281,6 @@ std::vector<Rule> build_rules() {
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|answerin|reacting|reactin",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
-
        // A person who does not wake ("he is not waking up"); not "I'm not waking at night".
        "he|she|they is|are not waking|wake", "hes|shes|theyre not waking|wake",
        "he|she|they isnt|arent waking|wake",
