@@ -190,6 +190,8 @@ std::vector<Rule> build_rules() {
        "going|spreading|radiating|shooting|goes|moving|travelling|traveling down|into|to my|the "
        "left arm|shoulder",
        "left arm ... into|to my|the jaw", kPain + " ... in|across my chess",
+       // "a sharp stabbing pain on the right side of my chest every time I breathe in".
+       kPain + " ... side of my|the " + kChest,
        "left arm|shoulder ... lead|heavy|achy ... clammy|sweating|sweaty",
        "clammy|sweating|sweaty ... left arm|shoulder", "pressing|pressure|pain in my breast",
        "heart attack|attacks", "heart is|keeps stopping|failing", "heart ... stopped beating",
@@ -215,8 +217,14 @@ std::vector<Rule> build_rules() {
        "speak|speaking|talk|talking in single|one words",
        "cannot|cant finish|complete ... sentence*", "cannot|cant speak|talk ... sentences",
        "lips|lip|face ... blue|bluish|purple|grey|gray", "turning|gone|going|went blue",
-       "throat|throats|tongue|airway ... closing|swell*|swollen|tight*", "suffocat*|asphyx*",
-       "choking $", "choking on ... food|something|sweet|toy|bone", "asthma attack", "anaphyla*",
+       "throat|throats|tongue|airway ... closing|swel*|swollen|tight*", "suffocat*|asphyx*",
+       "choking $", "choking on ... food|something|sweet|toy|bone",
+       // A child choking on something named ("choking on a grape, he can't cough or make
+       // any noise").
+       "is|s|hes|shes|keeps|started choking on a|an|his|her",
+       "cannot|cant cough or make|cry|breathe", "cannot|cant make any noise|sound",
+       // A carer's signs: "using his neck muscles to breathe", "can only get 2 words out".
+       "neck muscles ... breath*|breathe", "only get ... words out", "asthma attack", "anaphyla*",
        "not breathing properly|right|well|normally", "gasping $", "through a straw",
        "lips|lip|tongue|throat ... swell*|swollen", "gasping and",
        // "can't get her words out between breaths".
@@ -236,7 +244,7 @@ std::vector<Rule> build_rules() {
        "wheez* ... bad|badly|really|terrible|awful|cannot|cant|struggl*",
        // A sting and then the face or throat swelling ("stung by a wasp and his face is
        // swelling up"): not a swollen leg where it stung.
-       "stung|sting|stings ... face|lips|lip|tongue|throat|eyes ... swell*|swollen|puff*",
+       "stung|sting|stings ... face|lips|lip|tongue|throat|eyes ... swel*|swollen|puff*",
        "stung|sting|stings ... wheez*", "face ... swell*|swollen ... wheez*",
        "inhaler ... not|isnt|doesnt|wont|aint ... work*|help*|doing"},
       Negation::full, true, true,
@@ -366,12 +374,17 @@ std::vector<Rule> build_rules() {
        "took|taken|swallowed|necked|downed the|a whole|entire box|packet|pack|bottle|strip|tub "
        "about|around|an|ago|last|this|earlier|yesterday|tonight|just|and|lol|idk",
        // Someone else's controlled medicine, several: "took like 6 of my mums pregabalin".
-       kTook +
-           " ... 4|5|6|7|8|9|four|five|six|seven|eight|nine|several|few|handful|bunch of my|"
-           "his|her mums|mum|mams|mam|moms|mom|dads|dad|nans|nan|grans|gran|partners|partner|"
-           "brothers|brother|sisters|sister|friends|friend|mates|mate ... "
-           "pregabalin|gabapentin|tramadol|diazepam|valium|xanax|oxycodone|oxy|morphine|codeine|"
-           "fentanyl|methadone|amitriptyline",
+       kTook + " ... 4|5|6|7|8|9|four|five|six|seven|eight|nine|several|few|handful|bunch of my|"
+               "his|her mums|mum|mams|mam|moms|mom|dads|dad|nans|nan|grans|gran|partners|partner|"
+               "brothers|brother|sisters|sister|friends|friend|mates|mate ... "
+               "pregabalin|gabapentin|tramadol|diazepam|valium|xanax|oxycodone|oxy|oxys|morphine|"
+               "codeine|fentanyl|methadone|amitriptyline",
+       // A small child found with medicine, some missing ("found my 2 year old with my iron
+       // tablets ... about 10 missing"); one who bit or sucked a poison ("bit into one of
+       // the dishwasher tablets").
+       "year old|toddler|baby|kid|child|son|daughter with my|the|his|her|some ... " + kDrug,
+       kDrug + " ... # missing",
+       "bit|bitten|biting|sucked|sucking|licked|licking|mouthed ... " + kPoison,
        // Shorthand, and what a carer finds: "?OD", "empty packets of co-codamol".
        "od|oded", "empty|emptied packets|boxes|bottles|blisters|strips ... " + kDrug,
        // From a bottle it was kept in: "drunk from a lemonade bottle that had white spirit in it".
@@ -421,7 +434,8 @@ std::vector<Rule> build_rules() {
        "supply|chemist|pharmacy"});
   // What a carer sees: the tiny pupils of an opioid overdose ("his blister pack is empty
   // and he's really sleepy with tiny pupils"); an empty pack alone is one to refill.
-  add(C::overdose_poisoning, {"pinpoint|tiny|pinprick pupils"}, Negation::full, true, false, none);
+  add(C::overdose_poisoning, {"pinpoint|tiny|pinprick pupils", "pupils ... pinpoint|pinprick"},
+      Negation::full, true, false, none);
   // Not knowing how many were swallowed is the emergency, and its "don't" denies nothing
   // ("I don't know how many she's swallowed").
   add(C::overdose_poisoning, {"know how many ... swallowed|taken|eaten|had"}, Negation::none, true,
@@ -463,6 +477,11 @@ std::vector<Rule> build_rules() {
        // "how many of my amitriptyline would it take to not wake up".
        "how many ... " + kDrug + " ... would it take", "take to not|never wake",
        "enough to not|never wake",
+       // Euphemisms and means: "ready to cash in my chips for good", "putting my sleeping
+       // tablets by in a jar", "time I went to join her", "Sunday is going to be my last
+       // day" (the hosepipe beside it is a preparation sign below).
+       "cash|cashing in my chips", "putting ... " + kDrug + " ... by in|aside",
+       "time i went to join her|him|them", "mind ... going to be my last day",
        // "keeps saying he's going to jump in front of the next one".
        kIntent + " ... jump in front of", kIntent + " ... jump infront of",
        "made|make|making ... cuts on my", "going|go|cut deeper",
@@ -602,6 +621,10 @@ const Compiled& compiled() {
          // Rehoming a pet, a goodbye message, love sent through someone: each is a sign,
          // two of them are a goodbye ("gave my dog to my neighbour ... won't be needing").
          "giving|given|gave|rehom* my|the|our dog|dogs|cat|cats|pet|pets to",
+         // "cleared out my flat this week", "I've got the hosepipe and the car's in the
+         // garage".
+         "got the|a hosepipe|hose",
+         "cleared|clearing|emptied|emptying out my flat|house|room|place|stuff|things",
          // "I won't be needing either after Sunday".
          "wont|not be needing either|them|it", "wont|not be needing any of it",
          "my|this last message|messages|text|words|goodbye",

@@ -1,0 +1,76 @@
+// What a seventeenth held-out round found (a helper's 50 safety lines written apart from
+// the code: parents of small children, pregnant women and new mothers, the very old
+// writing formally, the drunk, euphemisms for dying, carers' numbers and jargon, a crisis
+// at the end of a long message; docs/safety.md), and the rules it led to, each with the
+// look-alike it must not catch.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
+
+namespace triagebot::dialogs::testing::seventeenth_round_reading_test {
+namespace {
+
+using C = SafetyCategory;
+
+// A small child with medicine or a poison in the mouth; someone else's opioids; pupils
+// named before their size. Not a tablet put away, a child beside the word "tablets".
+TEST(SeventeenthRoundSafety, ChildrenWithMedicineAndPoisons) {
+  EXPECT_TRUE(safety_fires("found my 2 year old with my iron tablets, the lid was off",
+                           C::overdose_poisoning));
+  EXPECT_TRUE(
+      safety_fires("my toddler bit into one of the dishwasher tablets, his mouth is all "
+                   "foamy",
+                   C::overdose_poisoning));
+  EXPECT_TRUE(
+      safety_fires("had most of a bottl of vodka n took 4 of my nans oxys", C::overdose_poisoning));
+  EXPECT_TRUE(safety_fires("She's very drowsy, pupils pinpoint, RR 8", C::overdose_poisoning));
+  EXPECT_FALSE(safety_fires("I put my tablets away in the cupboard", C::overdose_poisoning));
+}
+
+// A child choking now, a carer's signs of failing breath, a throat "swelin" after a sting;
+// not a choke that is over.
+TEST(SeventeenthRoundSafety, BreathFailingInOtherWords) {
+  EXPECT_TRUE(
+      safety_fires("my 2 year old is choking on a grape, he can't cough or make any "
+                   "noise",
+                   C::breathing));
+  EXPECT_TRUE(
+      safety_fires("using his neck muscles to breathe and can only get 2 words out", C::breathing));
+  EXPECT_TRUE(safety_fires("got stung by a wasp n now my throat is swelin up", C::breathing));
+  EXPECT_FALSE(safety_fires("my baby was choking on a grape but I got it out and he is fine now",
+                            C::breathing));
+}
+
+// Chest pain on one side of the chest, five words from the pain.
+TEST(SeventeenthRoundSafety, PainOnTheSideOfTheChest) {
+  EXPECT_TRUE(
+      safety_fires("I've got a sharp stabbing pain on the right side of my chest every "
+                   "time I breathe in",
+                   C::chest_pain));
+}
+
+// Euphemisms and means, and preparations said in passing; not a hosepipe to wash the car,
+// courage to see the GP, the last day at work.
+TEST(SeventeenthRoundSafety, EuphemismsMeansAndPreparations) {
+  EXPECT_TRUE(safety_fires("I'm ready to cash in my chips for good", C::self_harm));
+  EXPECT_TRUE(safety_fires("I have been putting my sleeping tablets by in a jar", C::self_harm));
+  EXPECT_TRUE(
+      safety_fires("Margaret passed two years ago... I think it is time I went to join "
+                   "her",
+                   C::self_harm));
+  EXPECT_TRUE(safety_fires("I've made up my mind Sunday is going to be my last day", C::self_harm));
+  EXPECT_TRUE(
+      safety_fires("ready to switch off the lights, I've given the dog to my brother and "
+                   "cleared out my flat this week",
+                   C::self_harm));
+  EXPECT_FALSE(safety_fires("I've got the hosepipe out to wash the car", C::self_harm));
+  EXPECT_FALSE(safety_fires("I worked up the courage to ask my GP about my legs", C::self_harm));
+  EXPECT_FALSE(
+      safety_fires("my last day at work is friday, made up my mind to retire", C::self_harm));
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::seventeenth_round_reading_test
