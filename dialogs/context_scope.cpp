@@ -11,12 +11,11 @@ namespace {
 // Over and done: the past event alone is not a sign now.
 const PhraseList& historical_triggers() {
   static const PhraseList list = compile_phrases(
-      {"years ago",        "year ago",      "decades ago", "years back",   "long ago",
-       "last year",        "when i was",    "when he was", "when she was", "as a kid",
-       "as a child",       "as a teenager", "as a teen",   "as a baby",    "in my teens",
-       "at school",        "growing up",    "used to",     "in the past",  "when my son",
-       "when my daughter", "when my kids",  "years since", "was on",       "were on",
-       "back in"});
+      {"years ago",   "year ago",    "decades ago",      "years back",    "long ago",
+       "last year",   "as a kid",    "as a child",       "as a teenager", "as a teen",
+       "as a baby",   "in my teens", "at school",        "growing up",    "used to",
+       "in the past", "when my son", "when my daughter", "when my kids",  "years since",
+       "was on",      "were on",     "back in"});
   return list;
 }
 
@@ -154,6 +153,20 @@ const WordSet& relatives() {
 // Whether a phrase of `list` lies wholly within tokens [from, to].
 bool any_in(const std::vector<Token>& t, const PhraseList& list, int from, int to) {
   return list.any_in(t, from, to + 1, true);
+}
+
+// "when I was 15", "when she was pregnant with me": a time of life gone by. Not "when I
+// was cooking" (what the person was doing when it started, two hours ago).
+bool names_a_time_of_life(const std::vector<Token>& t, int from, int to) {
+  for (int i = from; i + 2 <= to; ++i) {
+    if (!t[i].is("when") || !(t[i + 1].is("i") || t[i + 1].is("he") || t[i + 1].is("she")) ||
+        !t[i + 2].is("was"))
+      continue;
+    const bool doing = i + 3 <= to && t[i + 3].word.size() > 4 &&
+                       t[i + 3].word.compare(t[i + 3].word.size() - 3, 3, "ing") == 0;
+    if (!doing) return true;
+  }
+  return false;
 }
 
 // "in 2019", "back in 98": a calendar year is the past. So is one said in words, as
@@ -418,6 +431,7 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
       seg.nothing_new = true;
       seg.time = TimeScope::long_standing;
     } else if (any_in(t, historical_triggers(), seg.first, seg.last) ||
+               names_a_time_of_life(t, seg.first, seg.last) ||
                any_in(t, distant_past, seg.first, seg.last) ||
                names_a_year(t, seg.first, seg.last)) {
       seg.time = TimeScope::historical;

@@ -9,6 +9,8 @@
 
 #include "dialogs/safety_screen.h"
 #include "tests/dialogs/safety_probe.h"
+#include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs::testing::seventeenth_round_reading_test {
 namespace {
@@ -70,6 +72,36 @@ TEST(SeventeenthRoundSafety, EuphemismsMeansAndPreparations) {
   EXPECT_FALSE(safety_fires("I worked up the courage to ask my GP about my legs", C::self_harm));
   EXPECT_FALSE(
       safety_fires("my last day at work is friday, made up my mind to retire", C::self_harm));
+}
+
+bool stops_at_opening(const std::string& text) {
+  const Turn t = say_at(Session{}, text);
+  return t.assessment && t.assessment->triage == Triage::emergency;
+}
+
+// The round's 40 first messages: two emergencies were missed. "when I was cooking" told
+// what the person was doing two hours ago, and was read as a time of life gone by ("when
+// I was 15"), which silenced the whole message; "pain in the low back" was no back pain.
+TEST(SeventeenthRoundOpenings, WhatThePersonWasDoingIsNotTheirPast) {
+  EXPECT_TRUE(
+      stops_at_opening("Two hours ago when I was cooking the food suddenly my left leg "
+                       "it starts to hurt very much and is numb, the foot is very pale "
+                       "and cold like ice"));
+  EXPECT_FALSE(
+      stops_at_opening("when I was 15 my left foot went pale and cold like ice for a "
+                       "while"));
+  EXPECT_TRUE(
+      states_finding("left leg went numb out of nowhere about 40 mins ago when i was "
+                     "making a brew",
+                     "onset_sudden"));
+}
+
+TEST(SeventeenthRoundOpenings, TheLowBackIsTheBack) {
+  EXPECT_TRUE(
+      stops_at_opening("I take methotrexate and prednisone. Since four days I have a lot "
+                       "of pain in the low back, day and night, and a little fever. "
+                       "Yesterday my left leg start to be numb with tingling."));
+  EXPECT_EQ(typed_answer("q_back_pain", "yes, low back"), Answer::yes);
 }
 
 }  // namespace
