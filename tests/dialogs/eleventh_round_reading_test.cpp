@@ -24,11 +24,6 @@ Answer answer(const char* question, const std::string& text) {
   return typed_answer(question, text);
 }
 
-bool stopped_as_emergency(const std::string& opening) {
-  Turn t = say_at(Session{}, opening);
-  return t.assessment && t.assessment->triage == Triage::emergency;
-}
-
 // "wouldnt" without its apostrophe is "would not", and "would not say" understates
 // whatever clause follows; "I wouldn't say no" agrees.
 TEST(EleventhRoundReading, WouldNotSayUnderstatesAnyClause) {
@@ -134,25 +129,25 @@ TEST(EleventhRoundReading, NonNativeAndDictatedWords) {
 
 // A year said in words is the past; "in twenty minutes" is not a year.
 TEST(EleventhRoundReading, AYearSaidInWordsIsThePast) {
-  EXPECT_FALSE(stopped_as_emergency(
+  EXPECT_FALSE(stops_at_opening(
       "my husband fell off a ladder in twenty fifteen and broke his back and he's been in a "
       "wheelchair since and numb from the waist down this is about him is there anything new "
       "that helps the nerve pain"));
   EXPECT_TRUE(
-      stopped_as_emergency("my husband fell off a ladder twenty minutes ago and his legs "
-                           "are numb"));
+      stops_at_opening("my husband fell off a ladder twenty minutes ago and his legs "
+                       "are numb"));
 }
 
 // The openings probe's emergencies in their words.
 TEST(EleventhRoundReading, EmergenciesOfTheOpeningsProbe) {
-  EXPECT_TRUE(stopped_as_emergency(
+  EXPECT_TRUE(stops_at_opening(
       "Ever since that stomach bug a fortnight ago both my legs have gone all wobbly and useless, "
       "a bit more each day, and now it's got into my arms too. Tonight I can't seem to get a "
       "proper lungful of air."));
-  EXPECT_TRUE(stopped_as_emergency(
+  EXPECT_TRUE(stops_at_opening(
       "My husband have cancer of prostate, it go in the bones. From one week he have new pain in "
       "the back, and this morning his both legs are numb and he walk very bad."));
-  EXPECT_FALSE(stopped_as_emergency(
+  EXPECT_FALSE(stops_at_opening(
       "My dad had a stroke six years ago and hasn't been able to speak since. His face and "
       "speech are no different to usual. Lately he rubs both feet and the carers say his feet "
       "seem numb when they wash them. This has been building up over a couple of months."));

@@ -33,6 +33,11 @@ Turn press_at(const Session& session, const std::string& choice_id, SentAt at) {
   return step(builtin(), options(), reloaded(session), Input::pressed(choice_id), at);
 }
 
+bool stops_at_opening(const std::string& opening) {
+  const Turn t = say_at(Session{}, opening);
+  return t.assessment && t.assessment->triage == Triage::emergency;
+}
+
 Session mid_interview(SentAt at) { return say_at(Session{}, kOpening, at).next; }
 
 Session past_the_screens(SentAt at) {

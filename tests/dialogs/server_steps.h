@@ -25,6 +25,9 @@ Session reloaded(const Session& session);
 Turn say_at(const Session& session, const std::string& text, SentAt at = kFirstMessageAt);
 Turn press_at(const Session& session, const std::string& choice_id, SentAt at = kFirstMessageAt);
 
+// Whether a first message ends the interview as an emergency at once.
+bool stops_at_opening(const std::string& opening);
+
 // An interview just opened, its first question pending, as most messages arrive.
 Session mid_interview(SentAt at = kFirstMessageAt);
 

@@ -74,11 +74,6 @@ TEST(SeventeenthRoundSafety, EuphemismsMeansAndPreparations) {
       safety_fires("my last day at work is friday, made up my mind to retire", C::self_harm));
 }
 
-bool stops_at_opening(const std::string& text) {
-  const Turn t = say_at(Session{}, text);
-  return t.assessment && t.assessment->triage == Triage::emergency;
-}
-
 // The round's 40 first messages: two emergencies were missed. "when I was cooking" told
 // what the person was doing two hours ago, and was read as a time of life gone by ("when
 // I was 15"), which silenced the whole message; "pain in the low back" was no back pain.

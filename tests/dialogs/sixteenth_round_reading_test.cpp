@@ -23,12 +23,6 @@ Answer answer(const char* question, const std::string& text) {
   return typed_answer(question, text);
 }
 
-// Whether a first message ends the interview as an emergency at once.
-bool stops_at_opening(const std::string& text) {
-  const Turn t = say_at(Session{}, text);
-  return t.assessment && t.assessment->triage == Triage::emergency;
-}
-
 // A number of tablets "had", the whole pack without the medicine named beside it, and
 // someone else's controlled medicine; not a supply, a treatment's length, or a box of
 // chocolates.

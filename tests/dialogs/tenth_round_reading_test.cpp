@@ -160,8 +160,7 @@ TEST(TenthRoundReading, AQuestionThatSupposesStatesNothing) {
         "is it true that if ur bum goes numb with back pain thats an emergency??",
         "Hypothetically, if I came off my bike, how would I know whether I'd hurt my spine?",
         "In case I will have fever and back pain one day, when I must go to the hospital?"}) {
-    Turn t = say_at(Session{}, text);
-    EXPECT_FALSE(t.assessment && t.assessment->triage == Triage::emergency) << text;
+    EXPECT_FALSE(stops_at_opening(text)) << text;
   }
   // Dated, it happened: "is it bad if I can't pee since yesterday?".
   EXPECT_TRUE(states_finding("is it bad if I cant pee since yesterday?", "bladder_trouble"));
