@@ -48,7 +48,8 @@ const std::string kDrug =
 const std::string kPoison =
     "bleach|detergent|antifreeze|weedkiller|pesticide*|poison*|dishwasher|laundry|pods|"
     "battery|batteries|paraffin|kerosene|turps|turpentine|petrol|gasoline|disinfectant|"
-    "dettol|lejia|javel|candeggina|varechina|spirit|meths|methylated|thinners|acetone";
+    "dettol|lejia|javel|candeggina|varechina|spirit|meths|methylated|thinners|acetone|degreaser|"
+    "solvent|solvents|caustic|descaler|ammonia";
 const std::string kTook =
     "took|taken|swallowed|injected|downed|overdid|necked|necking|"
     "tome|tomado|tomo|trague|pris|avale|genommen|geschluckt|tomei|tomou|preso|ingerito";
@@ -194,6 +195,9 @@ std::vector<Rule> build_rules() {
        kPain + " ... side of my|the " + kChest,
        "left arm|shoulder ... lead|heavy|achy ... clammy|sweating|sweaty",
        "clammy|sweating|sweaty ... left arm|shoulder", "pressing|pressure|pain in my breast",
+       // Someone who knows their angina: "3 sprays of the GTN ... it's not easing".
+       "gtn ... not|isnt|hasnt|wont easing|eased|ease|working|worked|helping|helped",
+       "gtn ... minutes ... not|isnt|hasnt|wont easing|eased|ease|working|helping",
        "heart attack|attacks", "heart is|keeps stopping|failing", "heart ... stopped beating",
        "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
        "ataque ... cardiaco|corazon"},
@@ -251,6 +255,8 @@ std::vector<Rule> build_rules() {
       // "I can't breathe a word of this to anyone": keeping a secret, not the breath.
       // "cant breathe lol" (or a laughing face): laughing.
       {"through my|the nose", "breathe a|one word",
+       // A list of denials: "no chest pain or trouble breathing".
+       "no|not|nothing ... or trouble|difficulty|problems|problem|issues breathing",
        "cannot|cant breathe lol|lmao|lmfao|haha|hahaha|rofl|lolol"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
@@ -277,7 +283,7 @@ std::vector<Rule> build_rules() {
        "went|gone|going floppy|limp", "cardiac arrest"},
       Negation::full, true, true,
       // Worn out, not fallen: "I collapsed on the sofa after work, knackered".
-      {"collaps* on|onto|into the|my sofa|couch|settee|bed",
+      {"collaps* on|onto|into the|my sofa|couch|settee|bed", "dummy|manikin|mannequin|resusci",
        // Asleep: "passed out on the couch after the footy and woke up with me leg dead".
        "passed|pass|passing out on|onto the|my sofa|couch|settee|bed",
        // A job, not a person now: "my whole day is people who've collapsed".
@@ -314,12 +320,18 @@ std::vector<Rule> build_rules() {
        // "went stiff and now she's jerking all over and won't answer me"; "he isn't moving
        // and staff are shouting at him".
        "jerking|shaking|twitching|fitting all over", "went|gone|goes stiff ... jerk*|shak*",
+       // "mumbling nonsense and won't open her eyes"; "not looking at me when I say his
+       // name".
+       "and wont|cant|cannot|doesnt open his|her|their eyes", "mumbling nonsense",
+       "not ... when i say|call his|her|their name",
        "and wont|doesnt|isnt|cant answer|answering|respond|responding me",
        "he|she|they isnt|arent moving and", "he|she|they is|are not moving and",
        "hes|shes|theyre not moving and",
        "shaking|jerking|twitching ... not|wont|doesnt|cant|cannot stop"},
       Negation::none, true, true,
       {"phone|calls|texts|text|messages|emails|door|question|questions",
+       // A first-aid course's dummy "that had collapsed and wasn't breathing".
+       "dummy|manikin|mannequin|resusci",
        "called|rang|ring|ringing|texted|emailed|messaged|surgery|reception|receptionist|office",
        "answering|responding that|this|it|you|those|these|your|the", "i|im|am not answering",
        "breathing properly|right|well|normally", "apnea|apnoea|snoring|snore",
@@ -353,7 +365,11 @@ std::vector<Rule> build_rules() {
        // everywhere and won't stop").
        "spurt*|squirt*|gush*|pumping|pouring ... wont|not|cannot|cant|doesnt stop*",
        "spurting|spurts|squirting|squirts ... everywhere", "still spurting|squirting",
-       "pumping~|pouring|gushing|spurting out",
+       // "still pouring through the tea towel" (on warfarin), "coming out of his thigh in
+       // spurts".
+       "pouring|pumping|gushing|soaking|coming through the|a|my|his|her towel|tea|dressing|"
+       "bandage|bandages",
+       "in spurts", "pumping~|pouring|gushing|spurting out",
        // Through what should hold it: "still bleeding through every dressing I put on".
        kBlood + " through ... dressing*|bandage*|towel*|plaster*|gauze|pad|pads",
        // "filling my sock faster than I can mop it", "the bath water turned red".
@@ -480,8 +496,11 @@ std::vector<Rule> build_rules() {
        // Euphemisms and means: "ready to cash in my chips for good", "putting my sleeping
        // tablets by in a jar", "time I went to join her", "Sunday is going to be my last
        // day" (the hosepipe beside it is a preparation sign below).
-       "cash|cashing in my chips", "putting ... " + kDrug + " ... by in|aside",
-       "time i went to join her|him|them", "mind ... going to be my last day",
+       "cash|cashing in my chips", "stop|stopped being a burden",
+       // Romanised Hindi: "ab jeene ka mann nahi karta", "sab khatam karna hai".
+       "jeene ka mann nahi", "sab khatam karna|kar", "marna chahta|chahti", "khudkushi|aatmahatya",
+       "putting ... " + kDrug + " ... by in|aside", "time i went to join her|him|them",
+       "mind ... going to be my last day",
        // "keeps saying he's going to jump in front of the next one".
        kIntent + " ... jump in front of", kIntent + " ... jump infront of",
        "made|make|making ... cuts on my", "going|go|cut deeper",
@@ -624,6 +643,10 @@ const Compiled& compiled() {
          // "cleared out my flat this week", "I've got the hosepipe and the car's in the
          // garage".
          "got the|a hosepipe|hose",
+         // "shotgun's in the cabinet and I keep thinking it'd be easier for everyone if I
+         // used it on myself".
+         "shotgun|shotguns|gun|guns|rifle ... cabinet|cupboard|safe|loaded",
+         "easier for everyone|everybody if i|im",
          "cleared|clearing|emptied|emptying out my flat|house|room|place|stuff|things",
          // "I won't be needing either after Sunday".
          "wont|not be needing either|them|it", "wont|not be needing any of it",

@@ -1,8 +1,8 @@
 // What a seventeenth held-out round found (a helper's 50 safety lines written apart from
 // the code: parents of small children, pregnant women and new mothers, the very old
 // writing formally, the drunk, euphemisms for dying, carers' numbers and jargon, a crisis
-// at the end of a long message; docs/safety.md), and the rules it led to, each with the
-// look-alike it must not catch.
+// at the end of a long message; docs/safety.md), and an eighteenth round's safety lines,
+// and the rules they led to, each with the look-alike it must not catch.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -72,6 +72,53 @@ TEST(SeventeenthRoundSafety, EuphemismsMeansAndPreparations) {
   EXPECT_FALSE(safety_fires("I worked up the courage to ask my GP about my legs", C::self_harm));
   EXPECT_FALSE(
       safety_fires("my last day at work is friday, made up my mind to retire", C::self_harm));
+}
+
+// An eighteenth round (40 lines: accidents at work, sport and outdoors, people who know
+// their own emergencies, veterans and hostels, two languages, polite messages that bury
+// the emergency, what a bystander sees and hears): what it led to, with look-alikes.
+TEST(EighteenthRoundSafety, PeopleWhoKnowTheirOwnEmergencies) {
+  EXPECT_TRUE(
+      safety_fires("Had 3 sprays of the GTN over 15 minutes and it's not easing", C::chest_pain));
+  EXPECT_FALSE(safety_fires("my hayfever nasal spray is not working this year", C::chest_pain));
+  EXPECT_TRUE(
+      safety_fires("I'm on warfarin, been pressing on it 20 minutes and it's still "
+                   "pouring through the tea towel",
+                   C::severe_bleeding));
+  EXPECT_TRUE(safety_fires("there's bright red blood coming out of his thigh in spurts",
+                           C::severe_bleeding));
+  EXPECT_TRUE(safety_fires("swallowed a mouthful of degreaser at work", C::overdose_poisoning));
+}
+
+TEST(EighteenthRoundSafety, WhatABystanderSeesAndHears) {
+  EXPECT_TRUE(safety_fires("now she's on the grass mumbling nonsense and won't open her eyes",
+                           C::collapse_unresponsive));
+  EXPECT_TRUE(
+      safety_fires("his eyes are half open but he's not looking at me when I say his "
+                   "name",
+                   C::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("he won't open his eyes in the morning till he has coffee lol",
+                            C::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("the kids are talking nonsense again", C::collapse_unresponsive));
+  EXPECT_FALSE(
+      safety_fires("did first aid at work today, spent hours doing CPR on a dummy that "
+                   "had collapsed",
+                   C::collapse_unresponsive));
+  EXPECT_FALSE(
+      safety_fires("Nothing urgent at all, no chest pain or trouble breathing", C::breathing));
+}
+
+TEST(EighteenthRoundSafety, ABurdenAGunAndAnotherLanguage) {
+  EXPECT_TRUE(safety_fires("I've decided tonight is the night I stop being a burden to everyone",
+                           C::self_harm));
+  EXPECT_TRUE(safety_fires("ab jeene ka mann nahi karta, sab khatam karna hai", C::self_harm));
+  EXPECT_TRUE(
+      safety_fires("shotgun's in the cabinet and I keep thinking it'd be easier for "
+                   "everyone if I used it on myself",
+                   C::self_harm));
+  EXPECT_FALSE(
+      safety_fires("it would be easier for everyone if I got a lift to the GP", C::self_harm));
+  EXPECT_FALSE(safety_fires("tonight is the night of the big match", C::self_harm));
 }
 
 // The round's 40 first messages: two emergencies were missed. "when I was cooking" told
