@@ -162,9 +162,7 @@ bool names_a_time_of_life(const std::vector<Token>& t, int from, int to) {
     if (!t[i].is("when") || !(t[i + 1].is("i") || t[i + 1].is("he") || t[i + 1].is("she")) ||
         !t[i + 2].is("was"))
       continue;
-    const bool doing = i + 3 <= to && t[i + 3].word.size() > 4 &&
-                       t[i + 3].word.compare(t[i + 3].word.size() - 3, 3, "ing") == 0;
-    if (!doing) return true;
+    if (i + 3 > to || !tells_what_was_being_done(t[i + 3].word)) return true;
   }
   return false;
 }

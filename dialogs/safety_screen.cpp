@@ -6,6 +6,7 @@
 
 #include "dialogs/safety_rules.h"
 #include "dialogs/safety_text.h"
+#include "dialogs/text_match.h"
 
 namespace triagebot::dialogs {
 namespace {
@@ -113,10 +114,22 @@ bool any_found(const IndexedClause& clause, const std::vector<Pattern>& patterns
                           [&](const Pattern& p) { return find(clause, p, spelling).has_value(); });
 }
 
+// "when I was 15", "when they were kids": a time of life gone by; not "when I was walking
+// the dog" (tells_what_was_being_done).
+bool names_a_time_of_life(const Clause& words) {
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    if (words[i] != "when" || !is_one_of(words[i + 1], {"i", "he", "she", "we", "they"}) ||
+        !is_one_of(words[i + 2], {"was", "were"}))
+      continue;
+    if (i + 3 >= words.size() || !tells_what_was_being_done(words[i + 3])) return true;
+  }
+  return false;
+}
+
 // A clause about the distant past, with no word bringing it to now. Its words need no
 // spell checker (none is typo-tolerant), so none is passed, as before the index.
 bool long_past(const IndexedClause& clause) {
-  return any_found(clause, safety::past_words(), nullptr) &&
+  return (any_found(clause, safety::past_words(), nullptr) || names_a_time_of_life(clause.words)) &&
          !any_found(clause, safety::present_words(), nullptr);
 }
 

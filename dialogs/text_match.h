@@ -23,6 +23,13 @@ namespace triagebot::dialogs {
 
 inline constexpr int kMaxGap = 5;
 
+// After "when I / he / she was", a word in -ing tells what the person was doing when it
+// started ("when I was cooking"), not a time of life gone by ("when I was 15"). Both the
+// interview's reader (context_scope.cpp) and the safety screen ask it.
+inline bool tells_what_was_being_done(std::string_view word_after) {
+  return word_after.size() > 4 && word_after.substr(word_after.size() - 3) == "ing";
+}
+
 struct Token {
   std::string word;  // lower-case word, or a punctuation mark ("." or ",")
   bool punct = false;

@@ -138,6 +138,12 @@ TEST(SeventeenthRoundOpenings, WhatThePersonWasDoingIsNotTheirPast) {
                      "onset_sudden"));
 }
 
+// The safety screen asks the same: a crisis that began "when I was walking the dog" is now.
+TEST(SeventeenthRoundSafety, WhatThePersonWasDoingIsNotTheirPast) {
+  EXPECT_TRUE(safety_fires("when I was walking the dog my chest started crushing", C::chest_pain));
+  EXPECT_FALSE(safety_fires("when I was 15 I collapsed at school", C::collapse_unresponsive));
+}
+
 TEST(SeventeenthRoundOpenings, TheLowBackIsTheBack) {
   EXPECT_TRUE(
       stops_at_opening("I take methotrexate and prednisone. Since four days I have a lot "
