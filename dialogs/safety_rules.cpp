@@ -148,14 +148,13 @@ void add_foreign_rules(std::vector<Rule>& out) {
   }
 }
 
-std::vector<Rule> build_rules() {
-  const Sources none;
-  std::vector<Rule> out;
-  // A plot told ("watching a thriller where a woman swallowed a whole bottle of pills",
-  // "a documentary about heart attacks") is nobody's emergency now. Only with the word
-  // that starts the plot: "I was watching a film and he collapsed" still fires. Nor is
-  // what happened to someone who has died ("my late husband took an overdose").
-  const Sources story = {
+// A plot told ("watching a thriller where a woman swallowed a whole bottle of pills",
+// "a documentary about heart attacks") is nobody's emergency now. Only with the word
+// that starts the plot: "I was watching a film and he collapsed" still fires. Nor is
+// what happened to someone who has died ("my late husband took an overdose"). Cancels
+// every physical rule and every sign rule.
+const Sources& story_patterns() {
+  static const Sources story = {
       "film|films|movie|movies|thriller|show|programme|program|episode|series|documentary|"
       "drama|soap|book|novel|video|game ... where|about",
       "film|movie|thriller|show|programme|program|episode|series|documentary|drama|soap|book|"
@@ -164,6 +163,13 @@ std::vector<Rule> build_rules() {
       "sister|friend",
       // Writing one: "for my creative writing coursework my character collapses".
       "my|our|the|a character|characters"};
+  return story;
+}
+
+std::vector<Rule> build_rules() {
+  const Sources none;
+  std::vector<Rule> out;
+  const Sources& story = story_patterns();
   auto add = [&](SafetyCategory category, const Sources& patterns, Negation negation,
                  bool past_scoped, bool body_part_subject, Sources unless) {
     if (past_scoped) unless.insert(unless.end(), story.begin(), story.end());
@@ -288,7 +294,8 @@ std::vector<Rule> build_rules() {
        "passed|pass|passing out on|onto the|my sofa|couch|settee|bed",
        // A job, not a person now: "my whole day is people who've collapsed".
        "is|are people|patients who|whove|that", "my whole day|job|shift|work is",
-       "collaps* in a heap on the|my sofa|bed",
+       // "spent half my shift doing CPR on a collapsed patient".
+       "collapsed patient|patients", "cpr on", "collaps* in a heap on the|my sofa|bed",
        // Long over and well since: "collapsed from the heat during a marathon years ago and
        // she's absolutely fine now".
        "years|year ago ... fine|ok|okay|well now"});
@@ -337,7 +344,9 @@ std::vector<Rule> build_rules() {
        "breathing properly|right|well|normally", "apnea|apnoea|snoring|snore",
        // Someone else's story: "my sister told me about a patient on her ward who stopped
        // breathing".
-       "told me|us about", "heard about", "read about"});
+       "told me|us about", "heard about", "read about",
+       // A newborn animal: "lamb came out not breathing last night".
+       "lamb|lambs|calf|calves|foal|ewe|puppy|puppies|kitten|kittens|piglet"});
 
   // A person who cannot be roused, whatever noise they make: a snore from someone slumped
   // and unrousable is a blocked airway, not the sleep apnoea the rule above leaves out.
@@ -431,6 +440,10 @@ std::vector<Rule> build_rules() {
        "avvelen*|intoxicacion|intoxicacao|intoxiqu*"},
       Negation::full, true, false,
       {"i am|im a nurse|doctor|paramedic|carer|pharmacist",
+       // Study: "doing my nursing homework on overdose management".
+       "homework|coursework|essay|assignment|lecture|module|revision|revising|exam|exams ... "
+       "overdose|overdoses|poisoning",
+       "overdose|poisoning management|awareness|training|course|protocol|protocols",
        "deal|deals|dealt|dealing with ... overdoses|overdose|poisonings", "food poisoning",
        "attended|attending|attend|treated|treating an|a overdose|od", "twice|times a|per day",
        "twice|times daily",
@@ -575,7 +588,7 @@ std::vector<Rule> build_rules() {
       {"kill|kil|killing|top|topping|off|hang|hanging myself~|meself", "kill|killing my self",
        // Someone else's words about themselves are a crisis too: the carer gets the line.
        "kill|killing|hang|hanging|harm|harming himself|herself|themselves",
-       "suicid*|suicide~|suicidal~"},
+       "suicid*|suicide~|suicidal~", "by my own hand"},
       Negation::denial, false, false,
       // "I am not, I hasten to add, in any way suicidal": "any way" only follows a denial.
       {"killing myself laughing|laughin", "any way suicidal", "anyway suicidal",
@@ -622,6 +635,7 @@ std::vector<Rule> build_rules() {
 // Everything the screen matches, compiled and indexed together once.
 struct Compiled {
   std::vector<Rule> rules;
+  std::vector<SignRule> sign_rules;
   std::vector<Pattern> preparation_signs, past_words, present_words;
   PatternIndex index;
 };
@@ -630,6 +644,9 @@ const Compiled& compiled() {
   static const Compiled screen = [] {
     Compiled out;
     out.rules = build_rules();
+    out.sign_rules = build_sign_rules();
+    for (auto& rule : out.sign_rules)
+      for (const auto& source : story_patterns()) rule.unless.push_back(compile(source));
     out.preparation_signs = compile_all(
         {"letter|letters|notes ... kids|children|family|everyone|wife|husband|son|daughter",
          "sorted|made|written|wrote|updated|done|finished ... my will",
@@ -663,7 +680,11 @@ const Compiled& compiled() {
          // longer", "texted me goodbye", "locked himself in the bathroom".
          "rehom* ... dog|dogs|cat|cats|pet|pets", "go|going through my things|stuff",
          "for much longer", "texted|text|messaged|sent me|us ... goodbye*",
-         "locked himself|herself|themselves|myself in"});
+         "locked himself|herself|themselves|myself in",
+         // "texted me 'tell mum I love her' and turned her phone off", "can't take the pain
+         // any more".
+         "turned|switched|turning|switching his|her|their|my phone|phones off",
+         "cannot|cant take ... anymore", "cannot|cant take ... any more"});
     out.past_words = compile_all(
         {"years|year|months|month|weeks|week|ages ago", "last month",
          // A death long over ("collapsed and died of a heart attack in 1998").
@@ -681,6 +702,11 @@ const Compiled& compiled() {
     }
     for (auto* list : {&out.preparation_signs, &out.past_words, &out.present_words})
       for (auto& p : *list) out.index.add(p);
+    for (auto& rule : out.sign_rules) {
+      for (auto& kind : rule.kinds)
+        for (auto& p : kind) out.index.add(p);
+      for (auto& p : rule.unless) out.index.add(p);
+    }
     return out;
   }();
   return screen;
@@ -692,6 +718,7 @@ const std::vector<Rule>& rules() { return compiled().rules; }
 const std::vector<Pattern>& preparation_signs() { return compiled().preparation_signs; }
 const std::vector<Pattern>& past_words() { return compiled().past_words; }
 const std::vector<Pattern>& present_words() { return compiled().present_words; }
+const std::vector<SignRule>& sign_rules() { return compiled().sign_rules; }
 const PatternIndex& pattern_index() { return compiled().index; }
 
 }  // namespace triagebot::dialogs::safety

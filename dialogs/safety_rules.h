@@ -9,6 +9,7 @@
 #include "dialogs/safety_index.h"
 #include "dialogs/safety_pattern.h"
 #include "dialogs/safety_screen.h"
+#include "dialogs/safety_signs.h"
 
 namespace triagebot::dialogs::safety {
 
@@ -48,8 +49,11 @@ const std::vector<Pattern>& preparation_signs();
 const std::vector<Pattern>& past_words();
 const std::vector<Pattern>& present_words();
 
+// The second stage: signs that add up (safety_signs.h).
+const std::vector<SignRule>& sign_rules();
+
 // Every pattern above (the rules' own and their `unless`, the preparation signs, the
-// past and present words), indexed by first element (safety_index.h).
+// past and present words, the sign rules'), indexed by first element (safety_index.h).
 const PatternIndex& pattern_index();
 
 }  // namespace triagebot::dialogs::safety

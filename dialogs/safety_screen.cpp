@@ -143,17 +143,19 @@ bool asked_as_a_condition(const Clause& clause, const PatternMatch& match) {
   bool would = false;
   for (int i = 0; i < match.first; ++i) {
     const std::string& word = clause[i];
-    if (is_one_of(word, {"would", "wouldnt"})) would = true;
-    if (!is_one_of(word, {"if"}) || !(would || (i > 0 && is_one_of(clause[i - 1], {"what"}))))
-      continue;
+    // "what should I do if I can't breathe?" asks about a supposition as "what if" does.
+    if (is_one_of(word, {"would", "wouldnt", "what"})) would = true;
+    if (!is_one_of(word, {"if"}) || !would) continue;
     const bool about_a_person =
         static_cast<std::size_t>(i + 1) < clause.size() &&
         is_one_of(clause[i + 1], {"i", "he", "she", "they", "you", "we", "someone", "somebody",
                                   "anyone", "anybody"});
+    // "if the numbness ever spreads up to my chest": "ever" makes any subject a supposition.
+    const bool ever = std::find(clause.begin() + i, clause.end(), "ever") != clause.end();
     const bool now = std::any_of(clause.begin(), clause.end(), [](const std::string& w) {
       return is_one_of(w, {"now", "currently", "atm", "rn", "already"});
     });
-    return about_a_person && !now;
+    return (about_a_person || ever) && !now;
   }
   return false;
 }
@@ -240,6 +242,41 @@ bool rule_fires_across(const Rule& rule, const IndexedClause& clause, int bounda
   return false;
 }
 
+// A short clause answered by a lone "no" in the next one ("chest pain? no. breathing
+// fine."): a list of symptoms ticked off, not one told.
+bool answered_no(const std::vector<IndexedClause>& clauses, size_t i) {
+  return i + 1 < clauses.size() && clauses[i].words.size() <= 4 &&
+         clauses[i + 1].words.size() == 1 &&
+         is_one_of(clauses[i + 1].words[0], {"no", "nope", "nah", "none", "negative", "never"});
+}
+
+// A sign of one kind in scope somewhere in the message: not denied, not a condition
+// asked about, and not in a clause `set_aside` (long past, or answered no).
+bool sign_seen(const std::vector<Pattern>& kind, const std::vector<IndexedClause>& clauses,
+               const std::vector<bool>& set_aside, const SpellChecker* spelling) {
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    if (set_aside[i]) continue;
+    const auto& clause = clauses[i];
+    const bool seen = for_each_started(clause, kind, [&](const Pattern& pattern) {
+      auto match = find(clause, pattern, spelling);
+      return match && !negated(clause.words, *match, Negation::full) &&
+             !asked_as_a_condition(clause.words, *match);
+    });
+    if (seen) return true;
+  }
+  return false;
+}
+
+// The second stage (safety_signs.h): a sign of every kind, and nothing that cancels it.
+bool signs_add_up(const safety::SignRule& rule, const std::vector<IndexedClause>& clauses,
+                  const std::vector<bool>& set_aside, const SpellChecker* spelling) {
+  for (const auto& kind : rule.kinds)
+    if (!sign_seen(kind, clauses, set_aside, spelling)) return false;
+  return std::none_of(clauses.begin(), clauses.end(), [&](const IndexedClause& clause) {
+    return any_found(clause, rule.unless, spelling);
+  });
+}
+
 }  // namespace
 
 std::vector<IndexedClause> index_clauses(const std::vector<Clause>& clauses,
@@ -278,12 +315,20 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<IndexedClause>& 
   auto note = [&](SafetyCategory c) {
     if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
   };
-  for (const auto& clause : clauses) {
+  std::vector<bool> set_aside(clauses.size());
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    const auto& clause = clauses[i];
     const bool past = long_past(clause);
+    set_aside[i] = past || answered_no(clauses, i);
+    if (answered_no(clauses, i)) continue;
     for (const auto& rule : safety::rules()) {
       if (std::find(found.begin(), found.end(), rule.category) != found.end()) continue;
       if (rule_fires(rule, clause, past, spelling)) note(rule.category);
     }
+  }
+  for (const auto& rule : safety::sign_rules()) {
+    if (std::find(found.begin(), found.end(), rule.category) != found.end()) continue;
+    if (signs_add_up(rule, clauses, set_aside, spelling)) note(rule.category);
   }
   int preparations = 0;
   const auto& signs = safety::preparation_signs();

@@ -34,7 +34,12 @@ const WordMap<std::string>& slang() {
       {"weds", "wednesday"}, {"thur", "thursday"}, {"thurs", "thursday"},
       {"idk", "dunno"}, {"dk", "dunno"}, {"naw", "nah"}, {"lmao", "lol"}, {"k", "ok"},
       {"kk", "ok"}, {"okay", "ok"}, {"hmmm", "hmm"}, {"umm", "um"}, {"erm", "um"},
-      {"uh", "um"}};
+      {"uh", "um"},
+      // Scots: "ah cannae lift ma foot", "nuthin new".
+      {"cannae", "cannot"}, {"canna", "cannot"}, {"dinnae", "do not"}, {"didnae", "did not"},
+      {"doesnae", "does not"}, {"isnae", "is not"}, {"wasnae", "was not"},
+      {"couldnae", "could not"}, {"wouldnae", "would not"}, {"hasnae", "has not"},
+      {"havnae", "have not"}, {"nuthin", "nothing"}, {"nothin", "nothing"}, {"ah", "i"}};
   // clang-format on
   return words;
 }
@@ -52,6 +57,15 @@ bool has_digit(const std::string& w) {
 
 // "n" is "and" only between two words ("hot n cold"); alone it is the answer "no".
 bool slang_applies(const std::vector<Token>& tokens, size_t i) {
+  // Scots "ah" is "I" before a verb ("ah leak a wee bit when ah cough"); before a
+  // punctuation mark or an answer it is a sigh ("ah, ok", "ah yes", "ah right").
+  if (tokens[i].is("ah")) {
+    static const WordSet sighs = {
+        "ok",  "yes",  "no",  "nah",   "yeah",   "right", "well", "see",  "i",    "that",
+        "so",  "but",  "oh",  "sorry", "thanks", "the",   "okay", "ha",   "ah",   "lol",
+        "yep", "nope", "hmm", "good",  "great",  "now",   "then", "wait", "sure", "alright"};
+    return i + 1 < tokens.size() && !tokens[i + 1].punct && !sighs.count(tokens[i + 1].word);
+  }
   if (!tokens[i].is("n")) return true;
   return i > 0 && i + 1 < tokens.size() && !tokens[i - 1].punct && !tokens[i + 1].punct;
 }

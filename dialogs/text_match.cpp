@@ -491,6 +491,12 @@ bool list_closed_by_normal(const std::vector<Token>& tokens, int last, const Neg
 
 bool negated_after(const std::vector<Token>& tokens, int last, const NegationRules& rules) {
   if (list_closed_by_normal(tokens, last, rules)) return true;
+  // A "no" closing the words it follows ("Back pain no.", "Fall no."): how BSL users and
+  // some other first languages put the negative; not "pain no better", "no doubt".
+  const int n = static_cast<int>(tokens.size());
+  if (last + 1 < n && (tokens[last + 1].is("no") || tokens[last + 1].is("nope")) &&
+      (last + 2 == n || tokens[last + 2].punct))
+    return true;
   int words = 0;
   for (int k = last + 1; k < static_cast<int>(tokens.size()) && words < 4; ++k) {
     const Token& t = tokens[k];

@@ -1,0 +1,229 @@
+// Each rule is the signs a clinician puts together for one emergency: NHS "When to call
+// 999" and its pages on heart attack (pain or pressure in the chest with sweating,
+// feeling sick, spreading to the arms or jaw), anaphylaxis (a swelling tongue or throat
+// with wheezing), heavy bleeding, carbon monoxide poisoning (headaches in everyone in
+// a place with a heater or boiler), and the Samaritans' guidance on suicide (a means
+// with a time or a goodbye). Syntax as safety_pattern.h.
+#include "dialogs/safety_signs.h"
+
+namespace triagebot::dialogs::safety {
+namespace {
+
+using Sources = std::vector<std::string>;
+
+std::vector<Pattern> compiled(const Sources& sources) {
+  std::vector<Pattern> out;
+  for (const auto& s : sources) out.push_back(compile(s));
+  return out;
+}
+
+SignRule rule(SafetyCategory category, std::vector<Sources> kinds, const Sources& unless = {}) {
+  SignRule out{category, {}, compiled(unless)};
+  for (const auto& kind : kinds) out.kinds.push_back(compiled(kind));
+  return out;
+}
+
+// What a pain or pressure feels like, in the chest or under the ribs.
+const Sources kChestFeeling = {
+    "pain*|hurt*|ache*|aching|sore|tight*|pressure|press|presses|pressing|crush*|squeez*|"
+    "heavy|heaviness|weight|load|vice|vise|clamp*|stabbing|sharp|agony|gripping|grip|"
+    "clutch*|hold|holds|holding|elephant"};
+// What comes with a heart attack: sweat, sickness, a faint, the spread to the arm or
+// jaw, a racing heart, short breath.
+const Sources kHeartAlarm = {
+    "sweat*|sweaty|clammy|nause*|nauseous|vomit*|puking|faint|dizzy|lightheaded|grey|gray",
+    "feel|feeling|felt|am|im|is sick",
+    "down|into|to|up my|his|her|the arm|arms|jaw|shoulder",
+    "arm ... jaw",
+    "heart|hearts ... racing|pounding|hammering|thumping|banging|galloping|going like",
+    "short|out of breath",
+    "breathless*"};
+// How recently and how badly: minutes ago, not easing, nine out of ten.
+const Sources kOnset = {"# mins|minutes|min",
+                        "since # minutes|mins",
+                        "wont|not|isnt|doesnt ease|easing|settle|settling|going away",
+                        "wont|not|isnt|doesnt|hasnt ease|eased off",
+                        "9|10 10",
+                        "8|9|10 out of 10|ten",
+                        "out of nowhere",
+                        "came on ... ago|now|suddenly"};
+
+void add_chest(std::vector<SignRule>& out) {
+  using C = SafetyCategory;
+  Sources alarm_or_onset = kHeartAlarm;
+  alarm_or_onset.insert(alarm_or_onset.end(), kOnset.begin(), kOnset.end());
+  // The chest named ("hold him chest" ... "sweat dey pour"; "my chess is crushing" ...
+  // "down my arm into my jaw"): a feeling there and an alarm feature or a recent onset.
+  out.push_back(
+      rule(C::chest_pain,
+           {{"chest~|chets|chst|breastbone|sternum",
+             "behind|under|between my|the|her boobs|breasts|tits|bust", "my|his|her chess"},
+            kChestFeeling,
+            alarm_or_onset},
+           {"chest of", "chest day", "bench press|pressing|presses", "benching"}));
+  // Ribs alone are where shingles and a spinal cord's band are felt: only with an alarm
+  // feature ("stabbing pressure under my ribs" ... "heart going like the clappers").
+  out.push_back(rule(C::chest_pain, {{"ribs|ribcage|rib"}, kChestFeeling, kHeartAlarm},
+                     {"band|rash|shingles|blisters|hug"}));
+}
+
+void add_breathing(std::vector<SignRule>& out) {
+  using C = SafetyCategory;
+  // Breath or its struggle ("gasping", "wheezy", "drowning"), with a sign of how bad:
+  // words between breaths, blue or grey lips or nails, sitting bolt upright, a swelling
+  // tongue or throat, breathing through a straw.
+  out.push_back(
+      rule(C::breathing,
+           {{"breath*|breathe~|breathing~|air|lungs|lung|wheez*|gasp*|drowning|suffocat*|smother*"},
+            {"every|after every ... words", "straw|stirrer",
+             "lips|nails|fingernails|fingers|face|skin ... blue|grey|gray|purple|dusky",
+             "blue|grey|gray|purple|dusky lips|nails|fingernails|fingers|face", "bolt upright",
+             "cannot|cant|couldnt lie|lay ... down|flat|back", "sit|sitting|sat upright",
+             "tongue|throat|lips ... fat|thick|swell*|swollen|tight*|closing|big",
+             "bubbly|bubbling|rattly|rattling|gurgling", "on dry land",
+             "heart|hearts ... racing|pounding|hammering"}},
+           {"drowning in", "fresh air", "air con|conditioning|fryer|bnb|force|ambulance"}));
+}
+
+void add_collapse(std::vector<SignRule>& out) {
+  using C = SafetyCategory;
+  // How someone went down: on the floor, like a stone, a thud.
+  const Sources down = {"on|onto ... floor|ground|deck",
+                        "hit|hits the floor|deck|ground",
+                        "went|gone|goes down like",
+                        "dropped|keeled|flopped|crumpled|slumped|collapsed|fell like",
+                        "dropped|keeled|flopped|crumpled|slumped|collapsed $",
+                        "thud|thump"};
+  // That they do not answer, in words a bystander uses.
+  const Sources unanswering = {
+      "nothing going on",
+      "cannot|cant|couldnt get a|any word|words|response|sound|anything out of|from",
+      "wont|not|doesnt|didnt|isnt wake|waking|rouse",
+      "wont|not|doesnt|didnt|cant|cannot open ... eyes",
+      "out cold",
+      "wont|not|isnt come good|round|to",
+      "snoring funny|strange|weird|odd|loud|loudly",
+      "eyes ... half open|rolled|rolling|glazed|blank",
+      "floppy|limp"};
+  // That someone tried to rouse them.
+  const Sources rousing = {
+      "shaking|shook|shake|shouting|shouted|shout|pinching|pinched|rubbing|rubbed|rub|slapping "
+      "him|her|them",
+      "calling|called|call|shouting|say|saying his|her|their name", "to his|her|their name",
+      "rub|rubbed|rubbing his|her|their chest"};
+  Sources any_unanswering = unanswering;
+  any_unanswering.insert(any_unanswering.end(),
+                         {"no answer|response|reply", "now nothing", "nothing back"});
+  const Sources unless = {"dummy|manikin|mannequin|resusci", "lamb|calf|foal|ewe|puppy|kitten",
+                          "cpr on", "patient|patients"};
+  out.push_back(rule(C::collapse_unresponsive, {down, unanswering}, unless));
+  out.push_back(rule(C::collapse_unresponsive, {rousing, any_unanswering}, unless));
+}
+
+void add_bleeding(std::vector<SignRule>& out) {
+  using C = SafetyCategory;
+  // Blood or its flow ("gushing", "still running"), with how much or how long: what it
+  // has soaked, a pool, clots, a bowl filled, not stopping, many minutes, a blood
+  // thinner.
+  out.push_back(rule(
+      C::severe_bleeding,
+      {{"bleed*|bleeding~|breeding|blood~|gush*|pouring|pumping|spurt*|squirt*|haemorrhag*|"
+        "hemorrhag*|nosebleed",
+        "still running"},
+       {"soaked|soaking|drenched|through ... towel*|dressing*|pad|pads|bandage*|gauze|tea|"
+        "plaster*|tissues|roll",
+        "towel*|dressing*|pad|pads|bandage*|gauze ... soaked|soaking|drenched|sodden|through",
+        "pooling|pooled|puddle", "clots", "filled|fill|filling ... bowl|sink|bucket|basin",
+        "wont|not|doesnt|cant|cannot stop|stopping", "everywhere", "# mins|minutes"}},
+      {"water|pipe|pipes|tap|taps|leak|leaking|river|flood|flooding|rain|raining|rained",
+       "pouring|poured|pours with|down", "sweat|sweating ... pouring|dripping|everywhere",
+       "pouring|poured ... sweat|water|tea|coffee|drink|drinks|wine|beer|milk",
+       "blood pressure|test|tests|sugar|sugars|donor",
+       // Over by itself: "a small nosebleed that stopped after 10 minutes", "but it stops".
+       "small|little|tiny|minor nosebleed|nosebleeds|bleed|cut|nick", "stopped|stops after",
+       "stopped|stops on its own", "stopped|stops by itself", "it|that|which stops|stopped $"}));
+}
+
+void add_poisoning(std::vector<SignRule>& out) {
+  using C = SafetyCategory;
+  // A whole supply taken ("took everything in the blue box" ... "her whole month of
+  // amitriptyline").
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"took|taken|swallowed|downed|necked ... everything|whole|entire"},
+            {"pill*|tablet*|tabs|meds|medication*|medicine*|paracetamol~|ibuprofen~|insulin~|"
+             "gabapentin~|pregabalin|codamol|cocodamol|codeine|tramadol|morphine|oxycodone|"
+             "fentanyl|diazepam|valium|xanax|antidepressant*|amitriptyline|sertraline|"
+             "citalopram|fluoxetine|lithium|warfarin|methadone|painkiller*|propranolol|"
+             "zopiclone|sleeping"}}));
+  // A poison and a sign it went in or is acting: a child with a dishwasher tablet in his
+  // mouth, sheep dip and drooling with pinprick pupils.
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"dishwasher|laundry|washing tab|tabs|tablet|tablets|pod|pods|liquid|powder|capsule*",
+             "bleach|antifreeze|weedkiller|pesticide*|insecticide*|organophosphate*|dip|sheepdip|"
+             "slug|rat|paraquat|paraffin|kerosene|turps|turpentine|methanol|acid|caustic|lye|"
+             "descaler|drain|fumes|chemicals"},
+            {"mouth|mooth|swallowed|drank|drunk|licked|chewed|intae",
+             "drool*|dribbl*|foaming|froth*|slaver*", "pinpoint|pinprick*|tiny pupils",
+             "vomit*|throwing up|being sick"}},
+           {"drain|drains ... blocked|unblock*"}));
+  // Carbon monoxide: a heater, boiler or stove, and everyone there (or the pet) unwell.
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"heater|heaters|boiler|generator|stove|bbq|barbecue|barbeque|brazier|burner|"
+             "exhaust|fumes"},
+            {"we|all|everyone|everybody|both|kids ... head|heads|headache*|dizzy|sick|drowsy|"
+             "sleepy|confused",
+             "dog|cat|budgie|bird|pets ... wont|not|cant|cannot get up|waking|moving"}}));
+}
+
+void add_self_harm(std::vector<SignRule>& out) {
+  using C = SafetyCategory;
+  // A means at hand ("service pistol loaded on the table", "the rope in the barn",
+  // "putting my sleeping tablets aside", "step off the multi-storey roof").
+  const Sources means = {
+      "pistol|gun|guns|shotgun|rifle|revolver|firearm ... loaded|table|lap|mouth|head",
+      "loaded ... pistol|gun|shotgun|rifle|revolver",
+      "rope|noose|ligature",
+      "step|stepping|jump|jumping|throw|throwing|walk|walking off|from ... roof|rooftop|ledge|"
+      "bridge|cliff|multi|carpark|balcony|building|tower|storey",
+      "tablets|pills|meds|painkillers ... aside|saved|stockpiled|hoarded|stashed|by",
+      "saving|saved|stockpil*|hoard*|collecting|collected|putting|put ... tablets|pills|meds|"
+      "painkillers ... aside|by|up"};
+  // A time or a leave-taking.
+  const Sources resolve = {"tonight is|s the night",
+                           "tonights the night",
+                           "made my peace",
+                           "going home to",
+                           "least of it",
+                           "now have enough",
+                           "have|got enough now",
+                           "have|got enough saved",
+                           "shant|wont|not trouble|bother ... again",
+                           "looking|staring at the|my|that ... rope|gun|pistol|bridge|edge|ledge",
+                           "sat|sitting ... with ... gun|pistol|rifle|shotgun|rope|tablets|pills",
+                           "wont|not need|needing legs|leg|my",
+                           "where im|i am going",
+                           "one way or another",
+                           "for good",
+                           "later|tonight $"};
+  out.push_back(rule(C::self_harm, {means, resolve},
+                     {"skipping|tow|towing|climbing|washing|tug rope", "rope swing|course|ladder",
+                      "fell|fall|fallen|falling off|from"}));
+}
+
+}  // namespace
+
+std::vector<SignRule> build_sign_rules() {
+  std::vector<SignRule> out;
+  add_chest(out);
+  add_breathing(out);
+  add_collapse(out);
+  add_bleeding(out);
+  add_poisoning(out);
+  add_self_harm(out);
+  return out;
+}
+
+}  // namespace triagebot::dialogs::safety
