@@ -260,7 +260,8 @@ std::vector<Rule> build_rules() {
       Negation::full, true, true,
       // "I can't breathe a word of this to anyone": keeping a secret, not the breath.
       // "cant breathe lol" (or a laughing face): laughing.
-      {"through my|the nose", "breathe a|one word",
+      {"through my|the nose", "breathe a|one word", "winded", "few|couple seconds|secs|moments",
+       "few|couple of seconds|secs|moments",
        // A list of denials: "no chest pain or trouble breathing".
        "no|not|nothing ... or trouble|difficulty|problems|problem|issues breathing",
        "cannot|cant breathe lol|lmao|lmfao|haha|hahaha|rofl|lolol"});
@@ -278,7 +279,8 @@ std::vector<Rule> build_rules() {
   // and weak and now im finding it hard to get my breath"): "my" names the person, so
   // the leg before it is not the subject, as it is in "my leg is hard to move".
   add(C::breathing, {kStruggle + " ... get|catch my|me " + kBreath}, Negation::full, true, false,
-      none);
+      // Winded for a moment and over: "couldn't get my breath for a few seconds then fine".
+      {"winded", "few|couple seconds|secs|moments", "few|couple of seconds|secs|moments"});
 
   // Collapse or unresponsive, fits. The person, not a numb foot, is the subject.
   add(C::collapse_unresponsive,
@@ -295,7 +297,11 @@ std::vector<Rule> build_rules() {
        // A job, not a person now: "my whole day is people who've collapsed".
        "is|are people|patients who|whove|that", "my whole day|job|shift|work is",
        // "spent half my shift doing CPR on a collapsed patient".
-       "collapsed patient|patients", "cpr on", "collaps* in a heap on the|my sofa|bed",
+       "collapsed patient|patients", "cpr on",
+       // "kneeling over people who've collapsed"; a pet ("my cat collapsed last night").
+       "over|with|for people|patients who|whove|that",
+       "cat|cats|dog|dogs|pet|rabbit|horse|pony|hamster|budgie|puppy|kitten collaps*",
+       "collaps* in a heap on the|my sofa|bed",
        // Long over and well since: "collapsed from the heat during a marathon years ago and
        // she's absolutely fine now".
        "years|year ago ... fine|ok|okay|well now"});

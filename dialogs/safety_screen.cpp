@@ -45,11 +45,13 @@ bool denies(const std::string& word, Negation negation) {
 }
 
 // A negator followed by a word of how one is ("not ok", "not fine", "not good") is spent
-// on that word: "im not ok i want to die" denies being ok, not the wish.
+// on that word: "im not ok i want to die" denies being ok, not the wish. So is one on a
+// verb of ending: "it won't stop pouring" denies the stopping, not the flow.
 bool spent_on_a_state(const Clause& clause, int negator, int match_first) {
   return negator + 1 < match_first &&
          is_one_of(clause[negator + 1],
-                   {"ok", "okay", "k", "fine", "good", "well", "great", "alright", "right"});
+                   {"ok", "okay", "k", "fine", "good", "well", "great", "alright", "right", "stop",
+                    "stopping", "ease", "easing", "settle", "settling", "quit"});
 }
 
 bool negated(const Clause& clause, const PatternMatch& match, Negation negation) {

@@ -27,13 +27,16 @@ SignRule rule(SafetyCategory category, std::vector<Sources> kinds, const Sources
 const Sources kChestFeeling = {
     "pain*|hurt*|ache*|aching|sore|tight*|pressure|press|presses|pressing|crush*|squeez*|"
     "heavy|heaviness|weight|load|vice|vise|clamp*|stabbing|sharp|agony|gripping|grip|"
-    "clutch*|hold|holds|holding|elephant"};
+    "clutch*|hold|holds|holding|elephant|band",
+    // What a carer sees in someone who cannot say: "keeps rubbing her breastbone and
+    // moaning".
+    "rubbing|rubs|moaning|groaning|grabbing|grabs"};
 // What comes with a heart attack: sweat, sickness, a faint, the spread to the arm or
 // jaw, a racing heart, short breath.
 const Sources kHeartAlarm = {
     "sweat*|sweaty|clammy|nause*|nauseous|vomit*|puking|faint|dizzy|lightheaded|grey|gray",
     "feel|feeling|felt|am|im|is sick",
-    "down|into|to|up my|his|her|the arm|arms|jaw|shoulder",
+    "down|into|to|up my|his|her|the arm|arms|jaw|shoulder|neck",
     "arm ... jaw",
     "heart|hearts ... racing|pounding|hammering|thumping|banging|galloping|going like",
     "short|out of breath",
@@ -56,7 +59,7 @@ void add_chest(std::vector<SignRule>& out) {
   // "down my arm into my jaw"): a feeling there and an alarm feature or a recent onset.
   out.push_back(
       rule(C::chest_pain,
-           {{"chest~|chets|chst|breastbone|sternum",
+           {{"chest~|chets|chst|breastbone|sternum", "middle of me",
              "behind|under|between my|the|her boobs|breasts|tits|bust", "my|his|her chess"},
             kChestFeeling,
             alarm_or_onset},
@@ -75,7 +78,7 @@ void add_breathing(std::vector<SignRule>& out) {
   out.push_back(
       rule(C::breathing,
            {{"breath*|breathe~|breathing~|air|lungs|lung|wheez*|gasp*|drowning|suffocat*|smother*"},
-            {"every|after every ... words", "straw|stirrer",
+            {"every ... words", "straw|stirrer",
              "lips|nails|fingernails|fingers|face|skin ... blue|grey|gray|purple|dusky",
              "blue|grey|gray|purple|dusky lips|nails|fingernails|fingers|face", "bolt upright",
              "cannot|cant|couldnt lie|lay ... down|flat|back", "sit|sitting|sat upright",
@@ -129,11 +132,12 @@ void add_bleeding(std::vector<SignRule>& out) {
       C::severe_bleeding,
       {{"bleed*|bleeding~|breeding|blood~|gush*|pouring|pumping|spurt*|squirt*|haemorrhag*|"
         "hemorrhag*|nosebleed",
-        "still running"},
+        "still running|pouring", "still coming $", "passing clots"},
        {"soaked|soaking|drenched|through ... towel*|dressing*|pad|pads|bandage*|gauze|tea|"
         "plaster*|tissues|roll",
         "towel*|dressing*|pad|pads|bandage*|gauze ... soaked|soaking|drenched|sodden|through",
-        "pooling|pooled|puddle", "clots", "filled|fill|filling ... bowl|sink|bucket|basin",
+        "pooling|pooled|puddle", "pool of", "clots", "towel ... dripping",
+        "filled|fill|filling ... bowl|sink|bucket|basin",
         "wont|not|doesnt|cant|cannot stop|stopping", "everywhere", "# mins|minutes"}},
       {"water|pipe|pipes|tap|taps|leak|leaking|river|flood|flooding|rain|raining|rained",
        "pouring|poured|pours with|down", "sweat|sweating ... pouring|dripping|everywhere",
@@ -142,6 +146,14 @@ void add_bleeding(std::vector<SignRule>& out) {
        // Over by itself: "a small nosebleed that stopped after 10 minutes", "but it stops".
        "small|little|tiny|minor nosebleed|nosebleeds|bleed|cut|nick", "stopped|stops after",
        "stopped|stops on its own", "stopped|stops by itself", "it|that|which stops|stopped $"}));
+  // Bleeding inside: vomit like coffee grounds or black, tarry stools, with a faint on
+  // standing ("I nearly go down every time I stand up").
+  out.push_back(rule(
+      C::severe_bleeding,
+      {{"coffee grounds", "black|tarry ... poo|poop|stool|stools|motions",
+        "poo|poop|stool|stools|motions ... black|tarry"},
+       {"go|going|went down|faint*|dizzy|lightheaded|collaps*|pass out|passing out",
+        "nearly|almost go|going|went down", "nearly|almost faint*|collaps*|pass|passed|passing"}}));
 }
 
 void add_poisoning(std::vector<SignRule>& out) {
@@ -168,14 +180,29 @@ void add_poisoning(std::vector<SignRule>& out) {
              "drool*|dribbl*|foaming|froth*|slaver*", "pinpoint|pinprick*|tiny pupils",
              "vomit*|throwing up|being sick"}},
            {"drain|drains ... blocked|unblock*"}));
+  // "bug killer" sprayed with no mask, then drooling.
+  out.push_back(rule(C::overdose_poisoning,
+                     {{"bug|weed|slug|rat|fly|ant|wasp killer|spray|poison"},
+                      {"drool*|dribbl*|foaming|froth*|slaver*|twitch*",
+                       "pinpoint|pinprick*|tiny pupils", "vomit*|throwing up|being sick"}}));
+  // A week's medicine at once ("stuck every one of the week's pain patches on at once")
+  // and what it does: drowsy, slow breathing.
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"patch|patches|pill*|tablet*|tabs|meds|medication*|doses|insulin"},
+            {"at once", "in one go", "every one|single of", "whole week|weeks|month"},
+            {"drowsy|sleepy|unrousable|floppy|confused|slurring", "breathing ... slow|shallow",
+             "slow|shallow breathing", "wont|not|cant wake"}}));
   // Carbon monoxide: a heater, boiler or stove, and everyone there (or the pet) unwell.
   out.push_back(
       rule(C::overdose_poisoning,
-           {{"heater|heaters|boiler|generator|stove|bbq|barbecue|barbeque|brazier|burner|"
-             "exhaust|fumes"},
-            {"we|all|everyone|everybody|both|kids ... head|heads|headache*|dizzy|sick|drowsy|"
-             "sleepy|confused",
-             "dog|cat|budgie|bird|pets ... wont|not|cant|cannot get up|waking|moving"}}));
+           {{"heater|heaters|boiler|boilers|generator|generators|stove|stoves|bbq|barbecue|"
+             "barbeque|brazier|burner|exhaust|fumes"},
+            {"we|all|everyone|everybody|both|kids|family|familys|household ... "
+             "head|heads|headache*|dizzy|"
+             "sick|drowsy|sleepy|confused",
+             "dog|cat|budgie|bird|pets ... wont|not|cant|cannot get up|waking|moving",
+             "dog|dogs|cat|cats|budgie|bird|pets ... sick|vomit*|drowsy|collapsed"}}));
 }
 
 void add_self_harm(std::vector<SignRule>& out) {
@@ -208,6 +235,14 @@ void add_self_harm(std::vector<SignRule>& out) {
                            "one way or another",
                            "for good",
                            "later|tonight $"};
+  // Cuts found fresh, with a wish to be gone: "arms covered in fresh cuts, some still
+  // open, she says she wants to disappear".
+  out.push_back(
+      rule(C::self_harm, {{"fresh|new|open|deep cuts|cut|slashes|burns",
+                           "cutting|cut|cuts|burning|burnt "
+                           "herself|himself|myself|themselves"},
+                          {"disappear|die|dead|gone|vanish", "not|no be|exist|point|longer here",
+                           "hate|hates herself|himself|myself", "cant|cannot go on"}}));
   out.push_back(rule(C::self_harm, {means, resolve},
                      {"skipping|tow|towing|climbing|washing|tug rope", "rope swing|course|ladder",
                       "fell|fall|fallen|falling off|from"}));

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "dialogs/answer_reader.h"
+#include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs::testing::nineteenth_round_reading_test {
@@ -30,6 +31,30 @@ TEST(NineteenthRoundReading, ScotsWords) {
                          "the weans. Nuthin new."),
             Answer::no);
   EXPECT_EQ(typed_answer("q_weak", "ah ok, no"), Answer::no);
+}
+
+// First messages whose emergency was in words the knowledge base lacked: a mouth's
+// corner sitting lower, a foot the colour of candle wax or ash and cold as water, a fall
+// by missing the chair on thin bones, a plasma cell disease. "the other leg is warm" and
+// "her toes" on one foot are no second leg.
+TEST(NineteenthRoundOpenings, EmergenciesInTheirOwnWords) {
+  EXPECT_TRUE(
+      stops_at_opening("my left leg went numb half an hour ago and the left corner of my "
+                       "mouth is sitting lower than the right"));
+  EXPECT_TRUE(
+      stops_at_opening("left leg numb out of nowhere an hour ago, the foot is the colour "
+                       "of candle wax and cold as the trough water"));
+  EXPECT_TRUE(
+      stops_at_opening("since this afternoon her right leg is numb, it turned like ash "
+                       "colour and cold like fridge water, the other leg is warm"));
+  EXPECT_TRUE(
+      stops_at_opening("I have thin bones and missed the chair on Tuesday, my back has "
+                       "hurt since and today both legs are numb"));
+  EXPECT_TRUE(
+      stops_at_opening("I am treated for a plasma cell disease, my back is very painful "
+                       "and both legs are numb since yesterday"));
+  EXPECT_FALSE(states_finding("the other leg is warm", "both_legs"));
+  EXPECT_TRUE(states_finding("she can barely wiggle her toes on that foot", "weakness"));
 }
 
 }  // namespace

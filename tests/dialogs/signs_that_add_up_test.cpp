@@ -108,5 +108,32 @@ TEST(SignsThatAddUp, AMeansAndATime) {
   EXPECT_TRUE(safety_fires("tonight I go home to Him by my own hand", C::self_harm));
 }
 
+// What a twentieth round brought (its first run missed 11 of 42 crises with the second
+// stage, 12 without): bleeding inside, a week's patches at once, fresh cuts with a wish
+// to disappear, a flow that "won't stop"; and the look-alikes it fired on.
+TEST(SignsThatAddUp, TheTwentiethRoundsSigns) {
+  EXPECT_TRUE(safety_fires("sick that looks like coffee grounds, I nearly passed out standing",
+                           C::severe_bleeding));
+  EXPECT_TRUE(safety_fires("cut on his arm, it won't stop pouring", C::severe_bleeding));
+  EXPECT_TRUE(safety_fires("she has put all her patches on at once and is very drowsy",
+                           C::overdose_poisoning));
+  EXPECT_TRUE(safety_fires("my son's arms have fresh cuts and he says he wants to disappear",
+                           C::self_harm));
+  EXPECT_TRUE(
+      safety_fires("a tight band across the middle of me going up into my neck, feel "
+                   "sick",
+                   C::chest_pain));
+  EXPECT_FALSE(
+      safety_fires("spilled the coffee grounds and felt dizzy from the smell", C::severe_bleeding));
+  EXPECT_FALSE(
+      safety_fires("got winded at rugby, couldn't get my breath for a few seconds then "
+                   "fine",
+                   C::breathing));
+  EXPECT_FALSE(safety_fires("my cat collapsed last night and the vet kept her in",
+                            C::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("I spend my shifts kneeling over people who've collapsed",
+                            C::collapse_unresponsive));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::signs_that_add_up_test
