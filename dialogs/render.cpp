@@ -39,7 +39,12 @@ std::string fill_in(std::string text, std::initializer_list<Var> given) {
   std::string token;
   for (size_t v = 0; v < n; ++v) {
     const auto& [key, value] = vars[v];
-    token.assign("{").append(key).append("}");
+    // Character by character: GCC 12 warns falsely (-Wrestrict) on assign("{") once
+    // inlined into some unity chunks.
+    token.clear();
+    token.push_back('{');
+    token.append(key);
+    token.push_back('}');
     for (size_t at = text.find(token); at != std::string::npos;
          at = text.find(token, at + value.size())) {
       text.replace(at, token.size(), value);

@@ -4,6 +4,7 @@
 #include <array>
 #include <span>
 
+#include "dialogs/safety_model.h"
 #include "dialogs/safety_rules.h"
 #include "dialogs/safety_text.h"
 #include "dialogs/text_match.h"
@@ -313,6 +314,16 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>&
 
 std::vector<SafetyCategory> screen_for_safety(const std::vector<IndexedClause>& clauses,
                                               const SpellChecker* spelling) {
+  auto found = screen_by_rules(clauses, spelling);
+  if (found.empty()) {
+    const auto& model = safety::builtin_safety_model();
+    if (auto category = model.verdict(clauses)) found.push_back(*category);
+  }
+  return found;
+}
+
+std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& clauses,
+                                            const SpellChecker* spelling) {
   std::vector<SafetyCategory> found;
   auto note = [&](SafetyCategory c) {
     if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);

@@ -9,6 +9,9 @@
 // events ("fainted once when I was 15"), a body part as the subject ("my foot keeps
 // passing out"), "chest of drawers", "blood pressure", "overdosed on netflix".
 // The obvious cases are also read in Spanish, French, German, Portuguese and Italian.
+// Two more stages read what the rules miss: signs of different kinds that add up in one
+// message (safety_signs.h), and, when neither finds anything, a learned backstop
+// (safety_model.h).
 // docs/safety.md describes what it catches and its limits. Pure; any thread.
 #pragma once
 
@@ -62,6 +65,11 @@ std::vector<safety::IndexedClause> index_clauses(const std::vector<safety::Claus
                                                  const SpellChecker* spelling);
 std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::IndexedClause>& clauses,
                                               const SpellChecker* spelling);
+// The rules and the signs that add up alone, without the learned backstop
+// (safety_model.h) that screen_for_safety consults when they find nothing: what the
+// backstop's training takes as already known.
+std::vector<SafetyCategory> screen_by_rules(const std::vector<safety::IndexedClause>& clauses,
+                                            const SpellChecker* spelling);
 
 // A crisis split over two or three messages ("my chest" ... "its crushing", "i dont want"
 // ... "to be" ... "here anymore"; docs/safety.md "Messages split over several turns"):

@@ -1,0 +1,145 @@
+#include "dialogs/safety_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace triagebot::embedded {
+std::string_view safety_model();
+}  // namespace triagebot::embedded
+
+namespace triagebot::dialogs::safety {
+namespace {
+
+// FNV-1a, 64 bits: a pair is hashed as its two words with a space between, continuing
+// the first word's state, so no string is built per feature.
+constexpr std::uint64_t kOffset = 14695981039346656037ULL;
+constexpr std::uint64_t kPrime = 1099511628211ULL;
+
+std::uint64_t hash_on(std::uint64_t state, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    state ^= c;
+    state *= kPrime;
+  }
+  return state;
+}
+
+}  // namespace
+
+double logistic(double z) { return 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0))); }
+
+std::uint64_t feature_hash(std::string_view feature) { return hash_on(kOffset, feature); }
+
+namespace {
+
+template <class Words>
+void add_features(const Words& clause, std::vector<std::uint64_t>& out) {
+  for (std::size_t i = 0; i < clause.size(); ++i) {
+    const std::uint64_t word = hash_on(kOffset, clause[i]);
+    out.push_back(word);
+    if (i + 1 < clause.size()) out.push_back(hash_on(hash_on(word, " "), clause[i + 1]));
+  }
+}
+
+// Each feature counts once, as in training.
+std::vector<std::uint64_t> distinct(std::vector<std::uint64_t> features) {
+  std::sort(features.begin(), features.end());
+  features.erase(std::unique(features.begin(), features.end()), features.end());
+  return features;
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> model_features(const std::vector<Clause>& clauses) {
+  std::vector<std::uint64_t> out;
+  for (const auto& clause : clauses) add_features(clause, out);
+  return distinct(std::move(out));
+}
+
+std::vector<std::uint64_t> model_features(const std::vector<IndexedClause>& clauses) {
+  std::vector<std::uint64_t> out;
+  for (const auto& clause : clauses) add_features(clause.words, out);
+  return distinct(std::move(out));
+}
+
+Result<SafetyModel> SafetyModel::from_json(std::string_view text) {
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_discarded() || !json.is_object())
+    return make_error(ErrorCode::bad_knowledge, "safety model: not a JSON object");
+  if (json.value("format", 0) != 1)
+    return make_error(ErrorCode::bad_knowledge, "safety model: format must be 1");
+  SafetyModel model;
+  std::map<std::uint64_t, Weights> by_feature;
+  const auto threshold = json.find("threshold");
+  if (threshold == json.end() || !threshold->is_number() || *threshold <= 0.5 || *threshold >= 1)
+    return make_error(ErrorCode::bad_knowledge, "safety model: threshold must be in (0.5, 1)");
+  model.threshold_ = *threshold;
+  const auto categories = json.find("categories");
+  if (categories == json.end() || !categories->is_object())
+    return make_error(ErrorCode::bad_knowledge, "safety model: no categories");
+  for (std::size_t c = 0; c < kModelCategories.size(); ++c) {
+    const std::string name(to_string(kModelCategories[c]));
+    const auto category = categories->find(name);
+    if (category == categories->end() || !category->is_object() || !category->contains("bias") ||
+        !(*category)["bias"].is_number() || !category->contains("weights") ||
+        !(*category)["weights"].is_object())
+      return make_error(ErrorCode::bad_knowledge,
+                        "safety model: category " + name + " needs a bias and weights");
+    model.bias_[c] = (*category)["bias"];
+    for (const auto& [feature, weight] : (*category)["weights"].items()) {
+      if (!weight.is_number())
+        return make_error(ErrorCode::bad_knowledge,
+                          "safety model: a weight of " + name + " is not a number");
+      by_feature[feature_hash(feature)][c] = weight.get<float>();
+    }
+  }
+  model.weights_.assign(by_feature.begin(), by_feature.end());
+  return model;
+}
+
+ModelVerdict SafetyModel::best(const std::vector<std::uint64_t>& features) const {
+  std::array<double, kModelCategories.size()> z = bias_;
+  for (std::uint64_t f : features) {
+    const auto found = std::lower_bound(weights_.begin(), weights_.end(), f,
+                                        [](const std::pair<std::uint64_t, Weights>& entry,
+                                           std::uint64_t key) { return entry.first < key; });
+    if (found == weights_.end() || found->first != f) continue;
+    for (std::size_t c = 0; c < z.size(); ++c) z[c] += found->second[c];
+  }
+  std::size_t top = 0;
+  for (std::size_t c = 1; c < z.size(); ++c)
+    if (z[c] > z[top]) top = c;
+  return {kModelCategories[top], logistic(z[top])};
+}
+
+std::optional<SafetyCategory> SafetyModel::verdict(
+    const std::vector<std::uint64_t>& features) const {
+  const ModelVerdict top = best(features);
+  if (top.probability < threshold_) return std::nullopt;
+  return top.category;
+}
+
+std::optional<SafetyCategory> SafetyModel::verdict(
+    const std::vector<IndexedClause>& clauses) const {
+  std::size_t words = 0;
+  for (const auto& clause : clauses) words += clause.words.size();
+  if (words < kModelMinWords) return std::nullopt;
+  return verdict(model_features(clauses));
+}
+
+std::string_view builtin_safety_model_json() { return triagebot::embedded::safety_model(); }
+
+const SafetyModel& builtin_safety_model() {
+  static const SafetyModel model = [] {
+    auto loaded = SafetyModel::from_json(builtin_safety_model_json());
+    // The file is compiled in and tested; a broken one is a bug in this build.
+    if (!loaded) throw std::logic_error(loaded.error().message);
+    return std::move(*loaded);
+  }();
+  return model;
+}
+
+}  // namespace triagebot::dialogs::safety

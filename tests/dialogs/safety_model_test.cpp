@@ -1,0 +1,162 @@
+// The safety screen's learned backstop (dialogs/safety_model.h): its file format, that the
+// committed model is what the committed data trains, and what it adds on lines it has
+// never seen: a round of crisis lines held out of training, and a fifth of the ordinary
+// messages, scored by a model trained on the rest (docs/safety.md "The learned
+// backstop"). TRIAGEBOT_RECORD_SAFETY_MODEL=<path> writes the model the data trains.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include "dialogs/safety_model.h"
+#include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_model_data.h"
+#include "tests/dialogs/safety_model_training.h"
+#include "tests/dialogs/test_spelling.h"
+
+namespace triagebot::dialogs::testing::safety_model_test {
+namespace {
+
+using safety::SafetyModel;
+
+std::string categories_with(const std::string& chest_weights) {
+  std::string out = R"({"format": 1, "threshold": 0.9, "categories": {)";
+  const char* names[] = {"chest_pain",      "breathing",          "collapse_unresponsive",
+                         "severe_bleeding", "overdose_poisoning", "self_harm"};
+  for (const char* name : names) {
+    out += std::string(name == names[0] ? "" : ", ") + "\"" + name +
+           R"(": {"bias": -5, "weights": )" + (name == names[0] ? chest_weights : "{}") + "}";
+  }
+  return out + "}}";
+}
+
+std::vector<std::uint64_t> features_of(const std::string& text) {
+  return safety::model_features(safety::clauses_of(text));
+}
+
+TEST(SafetyModel, ScoresWordsAndPairsAgainstItsThreshold) {
+  auto model = SafetyModel::from_json(categories_with(R"({"elephant": 4, "my chest": 4})"));
+  ASSERT_TRUE(model) << model.error().message;
+  // -5 + 4 + 4: 0.95, over 0.9; one feature alone is not.
+  EXPECT_EQ(model->verdict(features_of("an elephant sat on my chest")), SafetyCategory::chest_pain);
+  EXPECT_FALSE(model->verdict(features_of("the elephant at the zoo")));
+  // A pair is two neighbouring words of one clause, not across a comma.
+  EXPECT_FALSE(model->verdict(features_of("an elephant, my, chest")));
+}
+
+TEST(SafetyModel, ABrokenFileIsRefusedWithWhatIsWrong) {
+  EXPECT_FALSE(SafetyModel::from_json("not json"));
+  auto wrong_format = SafetyModel::from_json(R"({"format": 2})");
+  ASSERT_FALSE(wrong_format);
+  EXPECT_NE(wrong_format.error().message.find("format"), std::string::npos);
+  auto threshold = SafetyModel::from_json(R"({"format": 1, "threshold": 0.2, "categories": {}})");
+  ASSERT_FALSE(threshold);
+  EXPECT_NE(threshold.error().message.find("threshold"), std::string::npos);
+  auto missing = SafetyModel::from_json(R"({"format": 1, "threshold": 0.9, "categories": {}})");
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message.find("chest_pain"), std::string::npos);
+  EXPECT_FALSE(SafetyModel::from_json(categories_with(R"({"elephant": "big"})")));
+}
+
+TEST(SafetyModel, TheCommittedModelIsWhatTheCommittedDataTrains) {
+  const auto messages = safety_training_messages();
+  const std::string trained = safety::train_safety_model(messages);
+  if (const char* path = std::getenv("TRIAGEBOT_RECORD_SAFETY_MODEL")) {
+    std::ofstream(path) << trained;
+    GTEST_SKIP() << "written to " << path;
+  }
+  auto fresh = SafetyModel::from_json(trained);
+  ASSERT_TRUE(fresh) << fresh.error().message;
+  const auto& committed = safety::builtin_safety_model();
+  // The same verdict on every message it was trained on: a change to the data, the
+  // features or the trainer that moves one needs the model written again.
+  int differ = 0;
+  for (const auto& message : messages) {
+    const auto features = features_of(message.text);
+    if (committed.verdict(features) != fresh->verdict(features)) ++differ;
+  }
+  EXPECT_EQ(differ, 0) << "re-record dialogs/knowledge/safety_model.json with "
+                          "TRIAGEBOT_RECORD_SAFETY_MODEL";
+}
+
+// Trained without a round's lines and without a fifth of the ordinary messages, the
+// screen (rules, signs and the backstop) on those: what it adds on its first run.
+struct HeldOut {
+  int crises = 0, caught = 0, caught_by_rules = 0, look_alikes = 0, fired = 0;
+  int ordinary = 0, ordinary_fired = 0;
+  int model_alone = 0;  // crises the model names right by itself
+};
+
+HeldOut measure(const std::string& round, double threshold) {
+  auto training = crisis_lines(round);
+  const auto ordinary = ordinary_messages();
+  std::vector<std::string> unseen;
+  for (std::size_t i = 0; i < ordinary.size(); ++i) {
+    if (i % 5 == 0)
+      unseen.push_back(ordinary[i]);
+    else
+      training.push_back({ordinary[i], std::nullopt});
+  }
+  safety::TrainingOptions options;
+  options.threshold = threshold;
+  auto model = SafetyModel::from_json(safety::train_safety_model(training, options));
+  EXPECT_TRUE(model);
+  auto screen = [&](const std::string& text) {
+    const auto clauses = safety::clauses_of(text);
+    auto found = screen_by_rules(index_clauses(clauses, &spelling()), &spelling());
+    const bool by_rules = !found.empty();
+    const auto indexed = index_clauses(clauses, &spelling());
+    if (found.empty())
+      if (auto c = model->verdict(indexed)) found.push_back(*c);
+    return std::pair{found, by_rules};
+  };
+  HeldOut out;
+  for (const auto& line : crisis_lines_noted(round)) {
+    const auto [found, by_rules] = screen(line.text);
+    if (line.category) {
+      ++out.crises;
+      const auto clauses = safety::clauses_of(line.text);
+      out.model_alone += model->verdict(index_clauses(clauses, &spelling())) == line.category;
+      const bool right = std::find(found.begin(), found.end(), *line.category) != found.end();
+      out.caught += right;
+      out.caught_by_rules += right && by_rules;
+    } else {
+      ++out.look_alikes;
+      out.fired += !found.empty();
+    }
+  }
+  for (const auto& text : unseen) {
+    ++out.ordinary;
+    out.ordinary_fired += !screen(text).first.empty();
+  }
+  return out;
+}
+
+// Rounds 19 and 20 shaped the rules, which now answer all their crises; what the model
+// finds by itself on them, trained without them, is the measure of what it adds on a new
+// round's first run (round 21's, in docs/safety.md, was measured once, before any fix).
+// The floors sit a few lines under what this trainer gives, so a change that loses
+// recall or starts answering ordinary messages fails here.
+TEST(SafetyModel, ALeftOutRoundIsCaughtOnItsFirstRun) {
+  const double threshold = safety::TrainingOptions{}.threshold;
+  const struct {
+    const char* round;
+    int model_floor;
+  } rounds[] = {{"round 19:", 19}, {"round 20:", 25}};
+  for (const auto& [round, model_floor] : rounds) {
+    const HeldOut h = measure(round, threshold);
+    std::printf(
+        "%s crises %d/%d (rules alone %d, model alone %d), look-alikes fired %d/%d, "
+        "ordinary fired %d/%d\n",
+        round, h.caught, h.crises, h.caught_by_rules, h.model_alone, h.fired, h.look_alikes,
+        h.ordinary_fired, h.ordinary);
+    EXPECT_EQ(h.caught, h.crises) << round;
+    EXPECT_GE(h.model_alone, model_floor) << round;
+    EXPECT_EQ(h.fired, 0) << round;
+    EXPECT_LE(h.ordinary_fired, 3) << round;
+  }
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::safety_model_test
