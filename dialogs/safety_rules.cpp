@@ -243,6 +243,9 @@ std::vector<Rule> build_rules() {
        "rattl*|gurgl*|odd|fast|quick|quickly|rapidly",
        // What a parent sees in a small child: the skin between the ribs sucked in.
        "ribs ... sucking|sucks|sucked|pulling|pulls|pulled in",
+       // "sucking in under her ribs every time she breathes in and her nostrils keep flaring".
+       "sucking|sucks|sucked|pulling|pulls|pulled in under|between ... ribs",
+       "nostrils ... flaring|flare|flares|flared",
        // "a whistling noise breathing in", "puffing for breath just sitting still", "can't
        // count to ten out loud on one breath" (tea going down the wrong way is the
        // interview's swallowing question, not a crisis of breath).
@@ -272,6 +275,8 @@ std::vector<Rule> build_rules() {
       {"breath*|breathless* ... from|after|laughing|running|run|walking|walk|climbing|exercis*|"
        "jogging|gym|stairs|upstairs|hills|hill|sport|playing|going",
        "a|bit|little|slightly|abit|bit short|breathless*",
+       // "blew up about 40 balloons and I'm totally out of breath lol".
+       "balloon|balloons", "breath|breathless lol|lmao|haha",
        // An idiom: "breathless with excitement".
        "breathless with excitement|anticipation|laughter"});
 
@@ -300,7 +305,8 @@ std::vector<Rule> build_rules() {
        "collapsed patient|patients", "cpr on",
        // "kneeling over people who've collapsed"; a pet ("my cat collapsed last night").
        "over|with|for people|patients who|whove|that",
-       "cat|cats|dog|dogs|pet|rabbit|horse|pony|hamster|budgie|puppy|kitten collaps*",
+       "cat|cats|dog|dogs|pet|rabbit|horse|pony|hamster|budgie|puppy|kitten|cow|cows|sheep|ewe|"
+       "goat|bull|pig collaps*",
        "collaps* in a heap on the|my sofa|bed",
        // Long over and well since: "collapsed from the heat during a marathon years ago and
        // she's absolutely fine now".
@@ -447,9 +453,15 @@ std::vector<Rule> build_rules() {
       Negation::full, true, false,
       {"i am|im a nurse|doctor|paramedic|carer|pharmacist",
        // Study: "doing my nursing homework on overdose management".
+       // "every day I see overdoses and resuscitations".
+       "see|seeing|saw|treat|treating|nurse|nursing overdoses|poisonings",
        "homework|coursework|essay|assignment|lecture|module|revision|revising|exam|exams ... "
        "overdose|overdoses|poisoning",
        "overdose|poisoning management|awareness|training|course|protocol|protocols",
+       // Work: "warning people about paracetamol overdose", "I lecture in forensic
+       // toxicology, so poisons and overdoses are my daily bread".
+       "people|patients|customers about ... overdose|overdoses|poisoning|poisons",
+       "toxicology|toxicologist|pharmacology|daily bread",
        "deal|deals|dealt|dealing with ... overdoses|overdose|poisonings", "food poisoning",
        "attended|attending|attend|treated|treating an|a overdose|od", "twice|times a|per day",
        "twice|times daily",
@@ -469,8 +481,9 @@ std::vector<Rule> build_rules() {
        "supply|chemist|pharmacy"});
   // What a carer sees: the tiny pupils of an opioid overdose ("his blister pack is empty
   // and he's really sleepy with tiny pupils"); an empty pack alone is one to refill.
-  add(C::overdose_poisoning, {"pinpoint|tiny|pinprick pupils", "pupils ... pinpoint|pinprick"},
-      Negation::full, true, false, none);
+  add(C::overdose_poisoning,
+      {"pinpoint|tiny|pinprick pupils", "pupils ... pinpoint|pinprick|small|tiny"}, Negation::full,
+      true, false, none);
   // Not knowing how many were swallowed is the emergency, and its "don't" denies nothing
   // ("I don't know how many she's swallowed").
   add(C::overdose_poisoning, {"know how many ... swallowed|taken|eaten|had"}, Negation::none, true,
@@ -482,6 +495,9 @@ std::vector<Rule> build_rules() {
   // never kill myself") holds it back.
   add(C::self_harm,
       {"kms", "unalive|unaliving|sewerslide", kIntent + " ... end it $",
+       // An act told ("I took a razor to my wrists an hour ago").
+       "razor|blade|knife|glass to my|his|her|their wrist|wrists",
+       "cut|slit|slashed|slashing my|his|her|their wrist|wrists",
        // Someone's words reported: "my son keeps saying hes going to end it".
        "keeps|kept|keep saying ... end it|things", "talking|talks|talked about ending it|things",
        "no reason ... live|living|alive", "no reason to go|carry on",
@@ -694,7 +710,9 @@ const Compiled& compiled() {
     out.past_words = compile_all(
         {"years|year|months|month|weeks|week|ages ago", "last month",
          // A death long over ("collapsed and died of a heart attack in 1998").
-         "died of|from|in", "die of|from", "passed away", "long time ago", "long ago",
+         "died of|from|in", "die of|from", "passed away", "passed with|from|of",
+         // "years back", "a while back".
+         "years|year|months|month|weeks|week|ages back", "long time ago", "long ago",
          "last summer|winter|spring|autumn|christmas", "as a kid|child|teenager|teen|baby|boy|girl",
          "last year", "used to", "back in", "in my teens|twenties|youth", "in the past",
          "history of", "hx of", "for years", "since childhood", "since i|he|she was",

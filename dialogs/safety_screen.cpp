@@ -146,13 +146,20 @@ bool asked_as_a_condition(const Clause& clause, const PatternMatch& match) {
   bool would = false;
   for (int i = 0; i < match.first; ++i) {
     const std::string& word = clause[i];
-    // "what should I do if I can't breathe?" asks about a supposition as "what if" does.
-    if (is_one_of(word, {"would", "wouldnt", "what"})) would = true;
+    // "what should I do if I can't breathe?" asks about a supposition as "what if" does;
+    // "you asked if I have chest pain", "my doctor told me if I get chest pain I must
+    // call" report one.
+    if (is_one_of(word, {"would", "wouldnt", "what", "asked", "ask", "asking", "told", "tell",
+                         "said", "says"}))
+      would = true;
     if (!is_one_of(word, {"if"}) || !would) continue;
+    // A person anywhere between the "if" and the match: "if my leg swells or I get short
+    // of breath".
     const bool about_a_person =
-        static_cast<std::size_t>(i + 1) < clause.size() &&
-        is_one_of(clause[i + 1], {"i", "he", "she", "they", "you", "we", "someone", "somebody",
-                                  "anyone", "anybody"});
+        std::any_of(clause.begin() + i + 1, clause.begin() + match.first, [](const std::string& w) {
+          return is_one_of(w, {"i", "he", "she", "they", "you", "we", "someone", "somebody",
+                               "anyone", "anybody"});
+        });
     // "if the numbness ever spreads up to my chest": "ever" makes any subject a supposition.
     const bool ever = std::find(clause.begin() + i, clause.end(), "ever") != clause.end();
     const bool now = std::any_of(clause.begin(), clause.end(), [](const std::string& w) {

@@ -35,16 +35,16 @@ const Sources kChestFeeling = {
 // jaw, a racing heart, short breath.
 const Sources kHeartAlarm = {
     "sweat*|sweaty|clammy|nause*|nauseous|vomit*|puking|faint|dizzy|lightheaded|grey|gray",
-    "feel|feeling|felt|am|im|is sick",
-    "down|into|to|up my|his|her|the arm|arms|jaw|shoulder|neck",
-    "arm ... jaw",
-    "heart|hearts ... racing|pounding|hammering|thumping|banging|galloping|going like",
-    "short|out of breath",
-    "breathless*"};
+    "feel|feeling|felt|am|im|is sick", "down|into|to|up my|his|her|the arm|arms|jaw|shoulder|neck",
+    "arm ... jaw", "heart|hearts ... racing|pounding|hammering|thumping|banging|galloping",
+    "heart|hearts ... going like", "short|out of breath", "breathless*",
+    // Pain on breathing in, as a clot in the lung gives it.
+    "breathe|breath|breathing in"};
 // How recently and how badly: minutes ago, not easing, nine out of ten.
 const Sources kOnset = {"# mins|minutes|min",
                         "since # minutes|mins",
-                        "wont|not|isnt|doesnt ease|easing|settle|settling|going away",
+                        "wont|not|isnt|doesnt ease|easing|settle|settling",
+                        "not|isnt|wont going|go away",
                         "wont|not|isnt|doesnt|hasnt ease|eased off",
                         "9|10 10",
                         "8|9|10 out of 10|ten",
@@ -59,15 +59,16 @@ void add_chest(std::vector<SignRule>& out) {
   // "down my arm into my jaw"): a feeling there and an alarm feature or a recent onset.
   out.push_back(
       rule(C::chest_pain,
-           {{"chest~|chets|chst|breastbone|sternum", "middle of me",
-             "behind|under|between my|the|her boobs|breasts|tits|bust", "my|his|her chess"},
+           {{"chest~|chets|chst|breastbone|sternum", "middle of me", "between|behind ... nipples",
+             "heart area|region", "behind|under|between my|the|her boobs|breasts|tits|bust",
+             "my|his|her chess"},
             kChestFeeling,
             alarm_or_onset},
            {"chest of", "chest day", "bench press|pressing|presses", "benching"}));
   // Ribs alone are where shingles and a spinal cord's band are felt: only with an alarm
   // feature ("stabbing pressure under my ribs" ... "heart going like the clappers").
   out.push_back(rule(C::chest_pain, {{"ribs|ribcage|rib"}, kChestFeeling, kHeartAlarm},
-                     {"band|rash|shingles|blisters|hug"}));
+                     {"rash|shingles|blisters|hug"}));
 }
 
 void add_breathing(std::vector<SignRule>& out) {
@@ -84,6 +85,9 @@ void add_breathing(std::vector<SignRule>& out) {
              "cannot|cant|couldnt lie|lay ... down|flat|back", "sit|sitting|sat upright",
              "tongue|throat|lips ... fat|thick|swell*|swollen|tight*|closing|big",
              "bubbly|bubbling|rattly|rattling|gurgling", "on dry land",
+             // "my chest does not move well, the air does not come in enough".
+             "chest|ribs ... not|doesnt|barely|hardly move|moving",
+             "air ... not|doesnt|cant|cannot come|get in",
              "heart|hearts ... racing|pounding|hammering"}},
            {"drowning in", "fresh air", "air con|conditioning|fryer|bnb|force|ambulance"}));
 }
@@ -106,7 +110,8 @@ void add_collapse(std::vector<SignRule>& out) {
       "out cold",
       "wont|not|isnt come good|round|to",
       "snoring funny|strange|weird|odd|loud|loudly",
-      "eyes ... half open|rolled|rolling|glazed|blank",
+      "eyes ... half open",
+      "eyes ... rolled|rolling|glazed|blank",
       "floppy|limp"};
   // That someone tried to rouse them.
   const Sources rousing = {
@@ -132,11 +137,15 @@ void add_bleeding(std::vector<SignRule>& out) {
       C::severe_bleeding,
       {{"bleed*|bleeding~|breeding|blood~|gush*|pouring|pumping|spurt*|squirt*|haemorrhag*|"
         "hemorrhag*|nosebleed",
-        "still running|pouring", "still coming $", "passing clots"},
+        "still running|pouring", "still coming $", "passing clots",
+        // "a dark red puddle under my footplate", "sliced the back of my calf open", "the
+        // sand's gone red".
+        "dark|bright red puddle|pool", "sliced|gashed|slashed ... open", "gone|turned red"},
        {"soaked|soaking|drenched|through ... towel*|dressing*|pad|pads|bandage*|gauze|tea|"
         "plaster*|tissues|roll",
         "towel*|dressing*|pad|pads|bandage*|gauze ... soaked|soaking|drenched|sodden|through",
-        "pooling|pooled|puddle", "pool of", "clots", "towel ... dripping",
+        "pooling|pooled|puddle", "pool of", "clots", "towel* ... dripping", "getting bigger|larger",
+        "keeps|keep growing|spreading", "all round|around me|him|her",
         "filled|fill|filling ... bowl|sink|bucket|basin",
         "wont|not|doesnt|cant|cannot stop|stopping", "everywhere", "# mins|minutes"}},
       {"water|pipe|pipes|tap|taps|leak|leaking|river|flood|flooding|rain|raining|rained",
@@ -150,9 +159,10 @@ void add_bleeding(std::vector<SignRule>& out) {
   // standing ("I nearly go down every time I stand up").
   out.push_back(rule(
       C::severe_bleeding,
-      {{"coffee grounds", "black|tarry ... poo|poop|stool|stools|motions",
+      {{"like|vomit*|sick|bringing|brought|throwing|puking|retching ... coffee grounds",
+        "black|tarry ... poo|poop|stool|stools|motions",
         "poo|poop|stool|stools|motions ... black|tarry"},
-       {"go|going|went down|faint*|dizzy|lightheaded|collaps*|pass out|passing out",
+       {"go|going|went down", "faint*|dizzy|lightheaded|collaps*", "pass|passing out",
         "nearly|almost go|going|went down", "nearly|almost faint*|collaps*|pass|passed|passing"}}));
 }
 
@@ -177,14 +187,21 @@ void add_poisoning(std::vector<SignRule>& out) {
              "slug|rat|paraquat|paraffin|kerosene|turps|turpentine|methanol|acid|caustic|lye|"
              "descaler|drain|fumes|chemicals"},
             {"mouth|mooth|swallowed|drank|drunk|licked|chewed|intae",
-             "drool*|dribbl*|foaming|froth*|slaver*", "pinpoint|pinprick*|tiny pupils",
-             "vomit*|throwing up|being sick"}},
+             "drool*|dribbl*|foaming|froth*|slaver*", "pinpoint|pinprick*", "tiny pupils", "vomit*",
+             "throwing up", "being sick"}},
            {"drain|drains ... blocked|unblock*"}));
   // "bug killer" sprayed with no mask, then drooling.
   out.push_back(rule(C::overdose_poisoning,
                      {{"bug|weed|slug|rat|fly|ant|wasp killer|spray|poison"},
-                      {"drool*|dribbl*|foaming|froth*|slaver*|twitch*",
-                       "pinpoint|pinprick*|tiny pupils", "vomit*|throwing up|being sick"}}));
+                      {"drool*|dribbl*|foaming|froth*|slaver*|twitch*", "pinpoint|pinprick*",
+                       "tiny pupils", "vomit*", "throwing up", "being sick"}}));
+  // A small child with medicine, chewed or swallowed, or changed since ("chew up di whole
+  // strip, now she sweaty an floppy").
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"baby|babies|grandbaby|toddler|toddlers|grandchild|yo", "little one", "year|yr old"},
+            {"tablet*|pill*|meds|medicine*|strip|patch*|capsule*"},
+            {"chew*|swallow*|ate|eaten|floppy|limp|unrousable|drowsy|sweaty"}}));
   // A week's medicine at once ("stuck every one of the week's pain patches on at once")
   // and what it does: drowsy, slow breathing.
   out.push_back(
@@ -203,6 +220,13 @@ void add_poisoning(std::vector<SignRule>& out) {
              "sick|drowsy|sleepy|confused",
              "dog|cat|budgie|bird|pets ... wont|not|cant|cannot get up|waking|moving",
              "dog|dogs|cat|cats|budgie|bird|pets ... sick|vomit*|drowsy|collapsed"}}));
+  // An engine, generator or barbecue run where the air cannot get out ("the car engine
+  // on and the door closed"), and one person unwell is enough.
+  out.push_back(rule(
+      C::overdose_poisoning,
+      {{"engine|generator|bbq|barbecue|barbeque|heater|stove ... garage|tent|caravan|closed|shut|"
+        "indoors|inside"},
+       {"headache*|vomit*|confused|dizzy|drowsy|sleepy|collapsed|unconscious", "wont wake"}}));
 }
 
 void add_self_harm(std::vector<SignRule>& out) {
@@ -211,11 +235,13 @@ void add_self_harm(std::vector<SignRule>& out) {
   // "putting my sleeping tablets aside", "step off the multi-storey roof").
   const Sources means = {
       "pistol|gun|guns|shotgun|rifle|revolver|firearm ... loaded|table|lap|mouth|head",
-      "loaded ... pistol|gun|shotgun|rifle|revolver",
-      "rope|noose|ligature",
+      "loaded ... pistol|gun|shotgun|rifle|revolver", "rope|noose|ligature",
       "step|stepping|jump|jumping|throw|throwing|walk|walking off|from ... roof|rooftop|ledge|"
       "bridge|cliff|multi|carpark|balcony|building|tower|storey",
       "tablets|pills|meds|painkillers ... aside|saved|stockpiled|hoarded|stashed|by",
+      // "standing right at the edge of the platform every morning ... working up to it".
+      "edge of the|a platform|bridge|cliff|roof|ledge|tracks", "platform edge",
+      "rooftop|roof|bridge|cliff|ledge|platform ... edge", "stand|standing|stood at|on the edge",
       "saving|saved|stockpil*|hoard*|collecting|collected|putting|put ... tablets|pills|meds|"
       "painkillers ... aside|by|up"};
   // A time or a leave-taking.
@@ -231,10 +257,14 @@ void add_self_harm(std::vector<SignRule>& out) {
                            "looking|staring at the|my|that ... rope|gun|pistol|bridge|edge|ledge",
                            "sat|sitting ... with ... gun|pistol|rifle|shotgun|rope|tablets|pills",
                            "wont|not need|needing legs|leg|my",
-                           "where im|i am going",
+                           "where im going",
+                           "where i am going",
                            "one way or another",
                            "for good",
-                           "later|tonight $"};
+                           "later|tonight $",
+                           "working|building up to it",
+                           "dont|not|wont come|coming down|back",
+                           "not that it matters"};
   // Cuts found fresh, with a wish to be gone: "arms covered in fresh cuts, some still
   // open, she says she wants to disappear".
   out.push_back(
