@@ -491,6 +491,25 @@ bool list_closed_by_normal(const std::vector<Token>& tokens, int last, const Neg
 
 bool negated_after(const std::vector<Token>& tokens, int last, const NegationRules& rules) {
   if (list_closed_by_normal(tokens, last, rules)) return true;
+  // "my back has never troubled me", "my speech has never been a problem": a "never" a
+  // word or two on denies what it follows; not "it never stops", "never been worse".
+  for (int k = last + 1; k < static_cast<int>(tokens.size()) && k <= last + 2; ++k) {
+    if (tokens[k].punct) break;
+    if (!tokens[k].is("never")) continue;
+    int next = k + 1;  // past an adverb: "never quite goes away"
+    while (next < static_cast<int>(tokens.size()) &&
+           (tokens[next].is("quite") || tokens[next].is("really") || tokens[next].is("fully") ||
+            tokens[next].is("completely") || tokens[next].is("properly")))
+      ++next;
+    const bool ends_or_worse =
+        next < static_cast<int>(tokens.size()) &&
+        (tokens[next].is("stops") || tokens[next].is("stop") || tokens[next].is("stopped") ||
+         tokens[next].is("ends") || tokens[next].is("eases") || tokens[next].is("goes") ||
+         tokens[next].is("leaves") ||
+         (next + 1 < static_cast<int>(tokens.size()) && tokens[next].is("been") &&
+          (tokens[next + 1].is("worse") || tokens[next + 1].is("so"))));
+    if (!ends_or_worse) return true;
+  }
   // A "no" closing the words it follows ("Back pain no.", "Fall no."): how BSL users and
   // some other first languages put the negative; not "pain no better", "no doubt".
   const int n = static_cast<int>(tokens.size());

@@ -57,5 +57,35 @@ TEST(NineteenthRoundOpenings, EmergenciesInTheirOwnWords) {
   EXPECT_TRUE(states_finding("she can barely wiggle her toes on that foot", "weakness"));
 }
 
+// "my back has never troubled me": a "never" a word or two after what it denies (as
+// "Before never." and "Back operation never." in BSL grammar); not "a flu that never
+// quite goes away", which is still there.
+TEST(NineteenthRoundReading, ANeverAfterTheWordsItDenies) {
+  EXPECT_EQ(typed_answer("q_back_pain",
+                         "I am fortunate that my back has never troubled me, in "
+                         "spite of sixty years of gardening."),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_prior", "Before never. Eyes fine."), Answer::no);
+  EXPECT_TRUE(states_finding("Felt run-down and achy, like a flu that never quite goes away",
+                             "recent_infection", "q_infection"));
+}
+
+// Yes in other words: not making it to the toilet in time, hauling oneself up the stairs,
+// a jolt down to the ankle.
+TEST(NineteenthRoundReading, YesInOtherWords) {
+  EXPECT_EQ(typed_answer("q_bladder",
+                         "twice today I didn't make it to the toilet in time, never "
+                         "happened to me before"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_weak",
+                         "about three days now, I've had to haul myself up the stairs "
+                         "on the banister"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_shooting",
+                         "twice today, like a jolt from my bum right down to my "
+                         "ankle"),
+            Answer::yes);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::nineteenth_round_reading_test
