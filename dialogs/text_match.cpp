@@ -539,6 +539,10 @@ bool negated_inside(const std::vector<Token>& tokens, const Phrase& phrase, int 
                     const NegationRules& rules) {
   for (int k = first + 1; k < last; ++k) {
     const Token& t = tokens[k];
+    // "everything down below feels normal when I wipe": a word of the normal state in
+    // the gap denies it too (not "not normal").
+    if (!t.punct && rules.post_negators.count(t.word) && !rules.negators.count(tokens[k - 1].word))
+      return true;
     if (t.punct || !rules.negators.count(t.word) || pseudo_negation(tokens, k)) continue;
     const bool of_phrase =
         std::any_of(phrase.tokens.begin(), phrase.tokens.end(),

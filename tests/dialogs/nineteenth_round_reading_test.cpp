@@ -87,5 +87,30 @@ TEST(NineteenthRoundReading, YesInOtherWords) {
             Answer::yes);
 }
 
+// A twenty-third round's first messages (docs/reading.md "Measured"): a smile that goes up
+// on one side only, wiping "through a thick glove", wetting the bed unknowing, "feel
+// nothing there", a foot "slapping the floor", legs "going from under me", numbness that
+// "has reached the thighs", a cancer "in his bones now". And a normal state inside a
+// phrase's gap denies it: "everything down below feels normal when I wipe".
+TEST(TwentyThirdRoundOpenings, EmergenciesInTheirOwnWords) {
+  EXPECT_TRUE(
+      stops_at_opening("half hour back her left leg is sleeping and when she smile only "
+                       "right side of mouth is going up, left side is hanging like wax"));
+  EXPECT_TRUE(
+      stops_at_opening("back pain since Monday, this morning wiping felt like doing it "
+                       "through a thick glove"));
+  EXPECT_TRUE(
+      stops_at_opening("strong pain in the low back since 5 days, this night I make pee "
+                       "in the bed without to know"));
+  EXPECT_TRUE(
+      stops_at_opening("his feet are numb and weak since Sunday and now it has reached "
+                       "the thighs, he is failing to climb the stairs"));
+  EXPECT_TRUE(
+      stops_at_opening("Grandad's prostate thing came back and it's in his bones now, "
+                       "he has back pain and can't feel his legs properly"));
+  EXPECT_FALSE(
+      stops_at_opening("Sciatica down the right leg for ten days, everything down below "
+                       "feels normal when I wipe, no numbness in the groin."));
+}
 }  // namespace
 }  // namespace triagebot::dialogs::testing::nineteenth_round_reading_test
