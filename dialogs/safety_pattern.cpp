@@ -104,6 +104,13 @@ Pattern compile(std::string_view source) {
   return pattern;
 }
 
+std::vector<Pattern> compile_all(const std::vector<std::string>& sources) {
+  std::vector<Pattern> out;
+  out.reserve(sources.size());
+  for (const auto& source : sources) out.push_back(compile(source));
+  return out;
+}
+
 std::optional<PatternMatch> find(const Clause& clause, const Pattern& pattern,
                                  const SpellChecker* spelling) {
   if (pattern.elements.empty()) return std::nullopt;

@@ -41,6 +41,8 @@ struct Pattern {
 };
 
 Pattern compile(std::string_view source);
+// Each of `sources` compiled, in order.
+std::vector<Pattern> compile_all(const std::vector<std::string>& sources);
 
 struct PatternMatch {
   int first = 0;

@@ -9,12 +9,6 @@ namespace {
 
 using Sources = std::vector<std::string>;
 
-std::vector<Pattern> compile_all(const Sources& sources) {
-  std::vector<Pattern> out;
-  for (const auto& s : sources) out.push_back(compile(s));
-  return out;
-}
-
 // ---- word classes (alternatives joined with '|') ------------------------------------
 
 const std::string kChest =
@@ -668,7 +662,7 @@ const Compiled& compiled() {
     out.rules = build_rules();
     out.sign_rules = build_sign_rules();
     for (auto& rule : out.sign_rules)
-      for (const auto& source : story_patterns()) rule.unless.push_back(compile(source));
+      for (auto& pattern : compile_all(story_patterns())) rule.unless.push_back(std::move(pattern));
     out.preparation_signs = compile_all(
         {"letter|letters|notes ... kids|children|family|everyone|wife|husband|son|daughter",
          "sorted|made|written|wrote|updated|done|finished ... my will",

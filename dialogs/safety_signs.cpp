@@ -11,15 +11,9 @@ namespace {
 
 using Sources = std::vector<std::string>;
 
-std::vector<Pattern> compiled(const Sources& sources) {
-  std::vector<Pattern> out;
-  for (const auto& s : sources) out.push_back(compile(s));
-  return out;
-}
-
 SignRule rule(SafetyCategory category, std::vector<Sources> kinds, const Sources& unless = {}) {
-  SignRule out{category, {}, compiled(unless)};
-  for (const auto& kind : kinds) out.kinds.push_back(compiled(kind));
+  SignRule out{category, {}, compile_all(unless)};
+  for (const auto& kind : kinds) out.kinds.push_back(compile_all(kind));
   return out;
 }
 
