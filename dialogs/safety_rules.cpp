@@ -12,13 +12,14 @@ using Sources = std::vector<std::string>;
 // ---- word classes (alternatives joined with '|') ------------------------------------
 
 const std::string kChest =
-    "chest~|chets|chset|cheast|ches|breastbone|sternum|pecho|poitrine|thoracique|thorax|brust|"
+    "chest~|chests|chets|chset|cheast|ches|breastbone|sternum|pecho|poitrine|thoracique|thorax|"
+    "brust|"
     "peito|"
     "petto|torace";
 const std::string kPain =
     "pain*|hurt*|ache*|aching|achy|sore|tight*|pressure|pressing|crush*|squeez*|heavy|"
     "heaviness|burning|sharp|stabbing|agony|agonising|agonizing|killing|clutch*|holding|"
-    "grabbing|gripping|discomfort|dolor*|duele*|presion|opresion|douleur*|mal|serre*|"
+    "grabbing|gripping|discomfort|killin|dolor*|duele*|presion|opresion|douleur*|mal|serre*|"
     "oppress*|schmerz*|druck|dor|dores|dolore|dolori|aperto|pressao|vice|vise|fire";
 const std::string kBreath = "breath*|breath~|breathe~|breathing~|breth*|brething";
 const std::string kStruggle =
@@ -342,7 +343,7 @@ std::vector<Rule> build_rules() {
        "hes|shes|theyre not moving and",
        "shaking|jerking|twitching ... not|wont|doesnt|cant|cannot stop"},
       Negation::none, true, true,
-      {"phone|calls|texts|text|messages|emails|door|question|questions",
+      {"phone|calls|texts|text|messages|emails|door|question|questions|friends|mates|people",
        // A first-aid course's dummy "that had collapsed and wasn't breathing".
        "dummy|manikin|mannequin|resusci",
        "called|rang|ring|ringing|texted|emailed|messaged|surgery|reception|receptionist|office",
@@ -371,7 +372,10 @@ std::vector<Rule> build_rules() {
        "throwing|throw|threw|vomit*|puking|puke|coughing|cough*|spitting|bringing up ... " + kBlood,
        "vomit*|cough*|threw|throwing|puking|spitting ... " + kBlood, "vein|artery ... burst"},
       Negation::full, true, false,
-      {"blood pressure|test|tests|sugar|sugars|thinner|thinners|work|clot|clots|flow|supply|"
+      {"giving|give|gave|donating|donate|donated blood",
+       // A job: "twelve hours yesterday at a delivery with blood everywhere".
+       "at a|the delivery|birth|operation|surgery",
+       "blood pressure|test|tests|sugar|sugars|thinner|thinners|work|clot|clots|flow|supply|"
        "circulation|count|donor|type|vessel|vessels|result|results|level|levels|glucose|cells",
        "a bit|little|bit", "took|taken|drew|draw|drawn|take|taking ... blood"});
   add(C::severe_bleeding,
@@ -601,7 +605,8 @@ std::vector<Rule> build_rules() {
       {"trip|tripped|tripping|fell|fall|caught|skipping|tow|towing|climbing|washing ... rope",
        "rope ... swing|ladder|light|lights|bridge|course"});
   add(C::self_harm,
-      {"kill|kil|killing|top|topping|off|hang|hanging myself~|meself", "kill|killing my self",
+      {"kill|kil|killing|top|topping|off|hang|hanging myself~|meself|mesel|masel",
+       "kill|killing my self",
        // Someone else's words about themselves are a crisis too: the carer gets the line.
        "kill|killing|hang|hanging|harm|harming himself|herself|themselves",
        "suicid*|suicide~|suicidal~", "by my own hand"},

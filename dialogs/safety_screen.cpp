@@ -338,7 +338,11 @@ std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& cl
   std::vector<bool> set_aside(clauses.size());
   for (size_t i = 0; i < clauses.size(); ++i) {
     const auto& clause = clauses[i];
-    const bool past = long_past(clause);
+    // A time told in a clause of its own after the event ("I also fainted once giving
+    // blood, years ago") dates the clause before it.
+    const bool past =
+        long_past(clause) ||
+        (i + 1 < clauses.size() && clauses[i + 1].words.size() <= 3 && long_past(clauses[i + 1]));
     set_aside[i] = past || answered_no(clauses, i);
     if (answered_no(clauses, i)) continue;
     for (const auto& rule : safety::rules()) {

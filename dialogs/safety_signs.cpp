@@ -21,7 +21,7 @@ SignRule rule(SafetyCategory category, std::vector<Sources> kinds, const Sources
 const Sources kChestFeeling = {
     "pain*|hurt*|ache*|aching|sore|tight*|pressure|press|presses|pressing|crush*|squeez*|"
     "heavy|heaviness|weight|load|vice|vise|clamp*|stabbing|sharp|agony|gripping|grip|"
-    "clutch*|hold|holds|holding|elephant|band",
+    "clutch*|hold|holds|holding|elephant|band|fist|clenched|clench*",
     // What a carer sees in someone who cannot say: "keeps rubbing her breastbone and
     // moaning".
     "rubbing|rubs|moaning|groaning|grabbing|grabs"};
@@ -30,6 +30,7 @@ const Sources kChestFeeling = {
 const Sources kHeartAlarm = {
     "sweat*|sweaty|clammy|nause*|nauseous|vomit*|puking|faint|dizzy|lightheaded|grey|gray",
     "feel|feeling|felt|am|im|is sick", "down|into|to|up my|his|her|the arm|arms|jaw|shoulder|neck",
+    "down|into|to|up my|his|her|the left arm|shoulder", "brow|forehead ... wet|damp|soaked",
     "arm ... jaw", "heart|hearts ... racing|pounding|hammering|thumping|banging|galloping",
     "heart|hearts ... going like", "short|out of breath", "breathless*",
     // Pain on breathing in, as a clot in the lung gives it.
@@ -54,8 +55,8 @@ void add_chest(std::vector<SignRule>& out) {
   out.push_back(
       rule(C::chest_pain,
            {{"chest~|chets|chst|breastbone|sternum", "middle of me", "between|behind ... nipples",
-             "heart area|region", "behind|under|between my|the|her boobs|breasts|tits|bust",
-             "my|his|her chess"},
+             "heart area|region", "of|in the|my|his|her heart",
+             "behind|under|between my|the|her boobs|breasts|tits|bust", "my|his|her chess"},
             kChestFeeling,
             alarm_or_onset},
            {"chest of", "chest day", "bench press|pressing|presses", "benching"}));
@@ -89,8 +90,9 @@ void add_breathing(std::vector<SignRule>& out) {
 void add_collapse(std::vector<SignRule>& out) {
   using C = SafetyCategory;
   // How someone went down: on the floor, like a stone, a thud.
-  const Sources down = {"on|onto ... floor|ground|deck",
-                        "hit|hits the floor|deck|ground",
+  const Sources down = {"on|onto ... floor*|ground|deck",
+                        "hit|hits the floor*|deck|ground",
+                        "slid|slumped|slipped sideways",
                         "went|gone|goes down like",
                         "dropped|keeled|flopped|crumpled|slumped|collapsed|fell like",
                         "dropped|keeled|flopped|crumpled|slumped|collapsed $",
@@ -106,16 +108,24 @@ void add_collapse(std::vector<SignRule>& out) {
       "snoring funny|strange|weird|odd|loud|loudly",
       "eyes ... half open",
       "eyes ... rolled|rolling|glazed|blank",
-      "floppy|limp"};
+      "floppy|limp",
+      "never ... opened|open ... eyes",
+      "not|isnt|aint movin",
+      "nothin|nuffin"};
   // That someone tried to rouse them.
   const Sources rousing = {
       "shaking|shook|shake|shouting|shouted|shout|pinching|pinched|rubbing|rubbed|rub|slapping "
       "him|her|them",
-      "calling|called|call|shouting|say|saying his|her|their name", "to his|her|their name",
-      "rub|rubbed|rubbing his|her|their chest"};
+      "calling|called|call|shouting|say|saying his|her|their name",
+      "to his|her|their name",
+      "rub|rubbed|rubbing his|her|their chest",
+      "gave|give him|her|them a shake",
+      "saying his|her|their name"};
   Sources any_unanswering = unanswering;
   any_unanswering.insert(any_unanswering.end(),
-                         {"no answer|response|reply", "now nothing", "nothing back"});
+                         {"no answer|response|reply", "now nothing", "nothing back",
+                          // "she's not saying nothing back": a double negative, not a denial.
+                          "saying nothing|nothin|nowt back"});
   const Sources unless = {"dummy|manikin|mannequin|resusci", "lamb|calf|foal|ewe|puppy|kitten",
                           "cpr on", "patient|patients"};
   out.push_back(rule(C::collapse_unresponsive, {down, unanswering}, unless));
@@ -141,11 +151,14 @@ void add_bleeding(std::vector<SignRule>& out) {
         "pooling|pooled|puddle", "pool of", "clots", "towel* ... dripping", "getting bigger|larger",
         "keeps|keep growing|spreading", "all round|around me|him|her",
         "filled|fill|filling ... bowl|sink|bucket|basin",
-        "wont|not|doesnt|cant|cannot stop|stopping", "everywhere", "# mins|minutes"}},
+        "wont|not|doesnt|cant|cannot stop|stopping", "everywhere", "for|over # mins|minutes|min",
+        // Shock: "it's gushing from under my kneecap ... and I'm going dizzy".
+        "dizzy|faint|fainting|lightheaded|woozy"}},
       {"water|pipe|pipes|tap|taps|leak|leaking|river|flood|flooding|rain|raining|rained",
        "pouring|poured|pours with|down", "sweat|sweating ... pouring|dripping|everywhere",
        "pouring|poured ... sweat|water|tea|coffee|drink|drinks|wine|beer|milk",
-       "blood pressure|test|tests|sugar|sugars|donor",
+       "blood pressure|test|tests|sugar|sugars|donor", "giving|give|gave|donating|donated blood",
+       "at a|the delivery|birth|operation|surgery",
        // Over by itself: "a small nosebleed that stopped after 10 minutes", "but it stops".
        "small|little|tiny|minor nosebleed|nosebleeds|bleed|cut|nick", "stopped|stops after",
        "stopped|stops on its own", "stopped|stops by itself", "it|that|which stops|stopped $"}));
@@ -166,7 +179,7 @@ void add_poisoning(std::vector<SignRule>& out) {
   // amitriptyline").
   out.push_back(
       rule(C::overdose_poisoning,
-           {{"took|taken|swallowed|downed|necked ... everything|whole|entire"},
+           {{"took|taken|swallowed|downed|necked ... everything|whole|entire|lot"},
             {"pill*|tablet*|tabs|meds|medication*|medicine*|paracetamol~|ibuprofen~|insulin~|"
              "gabapentin~|pregabalin|codamol|cocodamol|codeine|tramadol|morphine|oxycodone|"
              "fentanyl|diazepam|valium|xanax|antidepressant*|amitriptyline|sertraline|"
@@ -196,6 +209,14 @@ void add_poisoning(std::vector<SignRule>& out) {
            {{"baby|babies|grandbaby|toddler|toddlers|grandchild|yo", "little one", "year|yr old"},
             {"tablet*|pill*|meds|medicine*|strip|patch*|capsule*"},
             {"chew*|swallow*|ate|eaten|floppy|limp|unrousable|drowsy|sweaty"}}));
+  // More of a stimulant than the dose ("took 4 of the fat burner caps ... instead of 1")
+  // and the heart and heat it brings.
+  out.push_back(rule(C::overdose_poisoning,
+                     {{"instead of #|1|one|2|two|the"},
+                      {"caps|capsules|pills|tablets|tabs|burner|burners|preworkout|workout|"
+                       "stimulant*|speed|diet"},
+                      {"heart ... hammering|racing|pounding", "boiling|burning up",
+                       "cannot|cant stop shaking|sweating"}}));
   // A week's medicine at once ("stuck every one of the week's pain patches on at once")
   // and what it does: drowsy, slow breathing.
   out.push_back(
@@ -232,7 +253,9 @@ void add_self_harm(std::vector<SignRule>& out) {
       "loaded ... pistol|gun|shotgun|rifle|revolver", "rope|noose|ligature",
       "step|stepping|jump|jumping|throw|throwing|walk|walking off|from ... roof|rooftop|ledge|"
       "bridge|cliff|multi|carpark|balcony|building|tower|storey",
-      "tablets|pills|meds|painkillers ... aside|saved|stockpiled|hoarded|stashed|by",
+      "tablets|pills|meds|painkillers ... aside|saved|stockpiled|hoarded|stashed|by|jar",
+      // "ripped my sheet into strips and tied them".
+      "ripped|torn|tore|cut ... sheet|sheets|shirt|belt ... strips", "tied ... strips|noose",
       // "standing right at the edge of the platform every morning ... working up to it".
       "edge of the|a platform|bridge|cliff|roof|ledge|tracks", "platform edge",
       "rooftop|roof|bridge|cliff|ledge|platform ... edge", "stand|standing|stood at|on the edge",
@@ -258,7 +281,11 @@ void add_self_harm(std::vector<SignRule>& out) {
                            "later|tonight $",
                            "working|building up to it",
                            "dont|not|wont come|coming down|back",
-                           "not that it matters"};
+                           "not that it matters",
+                           "enough now",
+                           "counted them",
+                           "dont|doesnt matter now",
+                           "tell ... kids|children|mum|mam|dad|wife|husband ... sorry"};
   // Cuts found fresh, with a wish to be gone: "arms covered in fresh cuts, some still
   // open, she says she wants to disappear".
   out.push_back(

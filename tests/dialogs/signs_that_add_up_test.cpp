@@ -182,5 +182,45 @@ TEST(SignsThatAddUp, TheTwentyFirstAndSecondRoundsSigns) {
   EXPECT_FALSE(safety_fires("my mammy passed with a heart attack years back", C::chest_pain));
 }
 
+// Round 24 (its first run: rules 24 of 42, with the backstop 31): a poet's fist round
+// the ribs with a cold wire down the left arm, Geordie, a father's heart pain, a fall in
+// the pub with typos, a wife who slid sideways and "never even opened her eyes", "took the
+// lot", fat burners "instead of 1", "gushing ... going dizzy", a sheet torn into strips,
+// tablets in a jar "enough now". And a time in a clause of its own dates the one before.
+TEST(SignsThatAddUp, TheTwentyFourthRoundsSigns) {
+  EXPECT_TRUE(
+      safety_fires("a fist has closed around my ribs and sends a cold wire down my left "
+                   "arm",
+                   C::chest_pain));
+  EXPECT_TRUE(safety_fires("me chest's killin us, man", C::chest_pain));
+  EXPECT_TRUE(safety_fires("he has the pain of the heart since twenty minutes, white and sweating",
+                           C::chest_pain));
+  EXPECT_TRUE(safety_fires("mate jus hit the floorr at the pub, shook him n nothin",
+                           C::collapse_unresponsive));
+  EXPECT_TRUE(
+      safety_fires("she slid sideways on the settee, I gave her a shake and she never "
+                   "opened her eyes",
+                   C::collapse_unresponsive));
+  EXPECT_TRUE(
+      safety_fires("saved up my tramadol for 2 weeks and took the lot", C::overdose_poisoning));
+  EXPECT_TRUE(safety_fires("took 4 fat burner caps instead of 1 and my heart is hammering",
+                           C::overdose_poisoning));
+  EXPECT_TRUE(
+      safety_fires("it's gushing from under my kneecap and I'm going dizzy", C::severe_bleeding));
+  EXPECT_TRUE(safety_fires("I've ripped my sheet into strips and tied them. Tell the kids im sorry",
+                           C::self_harm));
+  EXPECT_TRUE(
+      safety_fires("putting my sleeping tablets in a jar instead of taking them, there "
+                   "are enough now",
+                   C::self_harm));
+  EXPECT_FALSE(
+      safety_fires("I also fainted once giving blood, years ago", C::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("I fainted once giving blood, years ago", C::severe_bleeding));
+  EXPECT_FALSE(safety_fires("twelve hours yesterday at a delivery with blood everywhere",
+                            C::severe_bleeding));
+  EXPECT_FALSE(safety_fires("I've stopped answering my friends since the leg went",
+                            C::collapse_unresponsive));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::signs_that_add_up_test
