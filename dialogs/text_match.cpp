@@ -522,7 +522,8 @@ bool negated_after(const std::vector<Token>& tokens, int last, const NegationRul
     if (t.punct || rules.scope_breakers.count(t.word)) return false;
     // "my speech is fine" denies; "my speech is not normal" does not.
     if (rules.post_negators.count(t.word)) return !rules.negators.count(tokens[k - 1].word);
-    ++words;
+    // "Waterworks an' that are all normal": filler does not use up the window.
+    if (!(t.is("all") || t.is("that") || t.is("an"))) ++words;
   }
   return false;
 }

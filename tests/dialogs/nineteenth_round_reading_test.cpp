@@ -112,5 +112,17 @@ TEST(TwentyThirdRoundOpenings, EmergenciesInTheirOwnWords) {
       stops_at_opening("Sciatica down the right leg for ten days, everything down below "
                        "feels normal when I wipe, no numbness in the groin."));
 }
+// A twenty-fourth round's conversations: "not strong pain" is mild pain, not weak legs;
+// filler ("an' that are all") does not use up the window in which "normal" denies; "all
+// is as it should be - nothing of that kind" is a no.
+TEST(TwentyFourthRoundReading, NoesInOtherWords) {
+  EXPECT_FALSE(states_finding("Yes, lower back is stiff many years, but not strong pain.",
+                              "weakness", "q_back_pain"));
+  EXPECT_EQ(typed_answer("q_bladder", "Waterworks an' that are all normal."), Answer::no);
+  EXPECT_EQ(typed_answer("q_saddle", "All is as it should be there - nothing of that kind."),
+            Answer::no);
+  EXPECT_TRUE(states_finding("my legs are not strong any more", "weakness"));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::nineteenth_round_reading_test
