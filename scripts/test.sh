@@ -39,11 +39,11 @@ stage "sanitizer tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   scripts/run_test_shards.sh build/sanitize
 
-# Fuzzing (docs/fuzzing.md): every fuzz/ target for 30 s, two at a time, on seeds from
+# Fuzzing (docs/fuzzing.md): every fuzz/ target for 25 s, two at a time, on seeds from
 # the fixtures; a crash fails the run and leaves its input in build/fuzz/artifacts/.
-stage "fuzz targets (30 s each)"
+stage "fuzz targets (25 s each)"
 scripts/setup.sh --fuzz
-scripts/fuzz.sh 30 --jobs 2
+scripts/fuzz.sh 25 --jobs 2
 
 stage "browser end-to-end tests"
 tests/e2e/run.sh build/release/triagebot
