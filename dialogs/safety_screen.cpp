@@ -335,19 +335,20 @@ std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& cl
   auto note = [&](SafetyCategory c) {
     if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
   };
-  std::vector<bool> set_aside(clauses.size());
+  // Each clause's long_past once: a clause is read for itself and for the one before it.
+  std::vector<bool> long_ago(clauses.size()), set_aside(clauses.size());
+  for (size_t i = 0; i < clauses.size(); ++i) long_ago[i] = long_past(clauses[i]);
   for (size_t i = 0; i < clauses.size(); ++i) {
-    const auto& clause = clauses[i];
     // A time told in a clause of its own after the event ("I also fainted once giving
     // blood, years ago") dates the clause before it.
-    const bool past =
-        long_past(clause) ||
-        (i + 1 < clauses.size() && clauses[i + 1].words.size() <= 3 && long_past(clauses[i + 1]));
-    set_aside[i] = past || answered_no(clauses, i);
-    if (answered_no(clauses, i)) continue;
+    const bool past = long_ago[i] || (i + 1 < clauses.size() && clauses[i + 1].words.size() <= 3 &&
+                                      long_ago[i + 1]);
+    const bool ticked_off = answered_no(clauses, i);
+    set_aside[i] = past || ticked_off;
+    if (ticked_off) continue;
     for (const auto& rule : safety::rules()) {
       if (std::find(found.begin(), found.end(), rule.category) != found.end()) continue;
-      if (rule_fires(rule, clause, past, spelling)) note(rule.category);
+      if (rule_fires(rule, clauses[i], past, spelling)) note(rule.category);
     }
   }
   for (const auto& rule : safety::sign_rules()) {
