@@ -19,7 +19,7 @@ namespace {
 
 constexpr const char* kSummaryColumns =
     "SELECT c.id, c.platform, c.started_at, c.updated_at, c.status, c.triage, c.red_flags,"
-    " c.top_causes, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id),"
+    " c.top_causes, json_array_length(c.message_ids),"
     " c.questions_to_assessment, c.safety"
     " FROM conversations c";
 
@@ -64,8 +64,11 @@ std::vector<VerdictView> read_verdicts(Connection& connection, std::int64_t conv
 
 std::vector<MessageView> read_messages(Connection& connection, std::int64_t conversation_id) {
   auto& query = connection.statement(
+      // The ids the conversation's row lists (migration 16), each probed by its key.
       "SELECT id, direction, text, choices, assessment, at FROM messages"
-      " WHERE conversation_id = ? ORDER BY id");
+      " WHERE id IN (SELECT value FROM json_each("
+      " (SELECT message_ids FROM conversations WHERE id = ?1)))"
+      " AND conversation_id = ?1 ORDER BY id");
   query.bind(1, conversation_id);
   std::vector<MessageView> out;
   while (query.executeStep()) {
@@ -223,7 +226,8 @@ Result<ConversationPage> Readers::list_conversations(const ListFilter& filter) {
             "   WHERE d.seq > (SELECT deletions_seq FROM search.index_state)))",
             fts_phrase(*filter.q));
       } else {
-        add(" AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id"
+        add(" AND EXISTS (SELECT 1 FROM json_each(c.message_ids) j CROSS JOIN messages m"
+            " WHERE m.id = j.value AND m.conversation_id = c.id"
             " AND m.direction = 'user' AND m.text LIKE ? ESCAPE '\\')",
             like_pattern(*filter.q));
       }

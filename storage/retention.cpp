@@ -1,7 +1,7 @@
 // WriteTransaction's privacy and retention operations: forget a person, purge old data.
-// Deletes go through conversations only; messages and verdicts follow by ON DELETE
-// CASCADE, outbox rows by the trigger that deletes the rows the conversation lists
-// (schema.cpp migration 15), and a trigger logs each deleted message for the
+// Deletes go through conversations only; verdicts follow by ON DELETE CASCADE, messages
+// and outbox rows by the triggers that delete the ones the conversation lists (schema.cpp
+// migrations 16 and 15), and a trigger logs each deleted message for the
 // SearchIndexer, which removes its text from the search file (migration 7,
 // search_indexer.h).
 #include "storage/connection.h"
@@ -40,14 +40,19 @@ std::int64_t count_before(Connection& connection, const char* sql, std::int64_t 
 // query here asks both halves.
 Result<ForgetCounts> WriteTransaction::forget_user(std::string_view platform,
                                                    std::string_view user_key) {
+  if (auto listed = list_pending(); !listed) return listed.error();
   return guarded("forget_user", [&]() -> Result<ForgetCounts> {
     ForgetCounts counts;
     counts.messages =
         count(connection_,
-              "SELECT COUNT(*) FROM messages WHERE conversation_id IN"
+              // The messages the conversations list, as the deletion's trigger finds them.
+              "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.message_ids) j"
+              " CROSS JOIN messages m"
+              " WHERE c.id IN"
               " (SELECT id FROM conversations WHERE platform = ?1 AND conversation_key = ?2"
               "  AND user_key = ?2 UNION ALL SELECT id FROM conversations"
-              "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)",
+              "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)"
+              " AND m.id = j.value AND m.conversation_id = c.id",
               platform, user_key);
     counts.outbox_rows =
         count(connection_,
@@ -79,17 +84,20 @@ Result<ForgetCounts> WriteTransaction::forget_user(std::string_view platform,
 }
 
 Result<PurgeCounts> WriteTransaction::purge_older_than(TimePoint cutoff) {
+  if (auto listed = list_pending(); !listed) return listed.error();
   return guarded("purge_older_than", [&]() -> Result<PurgeCounts> {
     const std::int64_t before = to_millis(cutoff);
     PurgeCounts counts;
     // "started_at < ?1" adds nothing (no conversation is updated before it started)
     // but lets conversations_started find the candidates: updated_at has no index,
     // since every turn would rewrite it (migration 8).
-    counts.messages = count_before(connection_,
-                                   "SELECT COUNT(*) FROM messages WHERE conversation_id IN"
-                                   " (SELECT id FROM conversations"
-                                   " WHERE started_at < ?1 AND updated_at < ?1)",
-                                   before);
+    counts.messages =
+        count_before(connection_,
+                     "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.message_ids) j"
+                     " CROSS JOIN messages m"
+                     " WHERE c.started_at < ?1 AND c.updated_at < ?1 AND m.id = j.value"
+                     " AND m.conversation_id = c.id",
+                     before);
     counts.outbox_rows =
         count_before(connection_,
                      "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"

@@ -104,6 +104,16 @@ void drop_outbox_foreign_key(SQLite::Database& db) {
   rewrite_tables(db, rewrites);
 }
 
+// Migration 16: the messages' foreign key goes (its SQL says why), by the same edit.
+void drop_messages_foreign_key(SQLite::Database& db) {
+  static const TableRewrite rewrites[] = {
+      {"messages",
+       "conversation_id     INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,",
+       "conversation_id     INTEGER NOT NULL,", "foreign key"},
+  };
+  rewrite_tables(db, rewrites);
+}
+
 // Never edit a migration that shipped: add the next number instead. Times are integer
 // milliseconds since the epoch (storage/time.h); JSON lives in TEXT columns.
 const std::vector<Migration>& migrations() {
@@ -517,6 +527,41 @@ BEGIN
 END;
 )sql",
        drop_outbox_foreign_key},
+      // The messages without an index by conversation (issue 13; measured in
+      // bench/reports/2026-12-06-message-index-variants.md: messages_by_conversation was a
+      // fifth of a Telegram update's WAL pages, a turn's entries at its conversation's
+      // place, a random leaf per conversation per commit). Migration 15's design again:
+      // each conversation row lists its messages' ids (message_ids, a JSON array in id
+      // order), which the turn's UPDATE of the row writes anyway
+      // (WriteTransaction::append_messages, save_session). The list serves what the index
+      // served:
+      // - a transcript (the review, the widget's history, replay) and the message count of
+      //   every summary read the list and probe each message by rowid;
+      // - the writer's count of the person's messages and the time of their first at an
+      //   assessment probe the listed ones;
+      // - forget and purge: ON DELETE CASCADE would scan every message for each deleted
+      //   conversation, so the foreign key goes (drop_messages_foreign_key, the
+      //   sqlite_schema edit of migration 13) and messages_follow_conversation deletes the
+      //   listed messages; search_deletions_log still logs each one for the search file.
+      // The writer lists every message it inserts in the same item or fails the item (a
+      // conversation that does not exist lists nothing, as the foreign key refused), so no
+      // message can be left unlisted. The existing messages are listed here, by the index,
+      // before it goes.
+      {16, "each conversation lists its messages", R"sql(
+ALTER TABLE conversations ADD COLUMN message_ids TEXT NOT NULL DEFAULT '[]';
+UPDATE conversations SET message_ids = (
+    SELECT json_group_array(id) FROM (
+      SELECT id FROM messages WHERE messages.conversation_id = conversations.id ORDER BY id))
+  WHERE id IN (SELECT conversation_id FROM messages);
+DROP INDEX IF EXISTS messages_by_conversation;
+CREATE TRIGGER messages_follow_conversation AFTER DELETE ON conversations
+  WHEN old.message_ids <> '[]'
+BEGIN
+  DELETE FROM messages WHERE id IN (SELECT value FROM json_each(old.message_ids))
+    AND conversation_id = old.id;
+END;
+)sql",
+       drop_messages_foreign_key},
   };
   return list;
 }

@@ -60,6 +60,7 @@ void WriteTransaction::begin_batch() {
   batch_queued_outbox_ = false;
   cleared_ = false;
   count_cache_lookups_ = true;
+  pending_listing_.reset();
 }
 
 void WriteTransaction::item_succeeded() {
@@ -71,6 +72,7 @@ void WriteTransaction::item_succeeded() {
 }
 
 void WriteTransaction::item_failed() {
+  pending_listing_.reset();
   item_ops_.clear();
   item_queued_outbox_ = false;
   loaded_.clear();
@@ -273,16 +275,56 @@ void bind_message(SQLite::Statement& insert, int first, std::int64_t conversatio
 
 }  // namespace
 
+// The SET of conversations.message_ids that appends the tail bound as ?N (ids "5,6,7"),
+// as text: the list is a JSON array of integers, so its end is its one ']'.
+#define TRIAGEBOT_APPEND_MESSAGE_IDS(N)                                                           \
+  "message_ids = CASE"                                                                            \
+  " WHEN message_ids = '[]' THEN '[' || ?" N " || ']' ELSE rtrim(message_ids, ']') || ',' || ?" N \
+  " || ']' END"
+
+void WriteTransaction::note_appended(std::int64_t conversation_id, std::int64_t first,
+                                     std::int64_t last) {
+  std::string tail;
+  for (std::int64_t id = first; id <= last; ++id) {
+    if (!tail.empty()) tail += ',';
+    tail += std::to_string(id);
+  }
+  if (pending_listing_ && pending_listing_->conversation_id == conversation_id) {
+    pending_listing_->ids += ',' + tail;
+  } else {
+    pending_listing_ = PendingListing{conversation_id, std::move(tail)};
+  }
+}
+
+Result<void> WriteTransaction::list_pending() {
+  if (!pending_listing_) return {};
+  return guarded("list_messages", [&]() -> Result<void> {
+    const PendingListing pending = std::move(*pending_listing_);
+    pending_listing_.reset();
+    auto& update = connection_.statement(
+        "UPDATE conversations SET " TRIAGEBOT_APPEND_MESSAGE_IDS("1") " WHERE id = ?2");
+    update.bind(1, pending.ids);
+    update.bind(2, pending.conversation_id);
+    if (update.exec() == 0) {
+      return make_error(ErrorCode::not_found,
+                        "no conversation " + std::to_string(pending.conversation_id));
+    }
+    return {};
+  });
+}
+
+std::string WriteTransaction::take_pending(std::int64_t conversation_id) {
+  if (!pending_listing_ || pending_listing_->conversation_id != conversation_id) return {};
+  std::string ids = std::move(pending_listing_->ids);
+  pending_listing_.reset();
+  return ids;
+}
+
 Result<std::int64_t> WriteTransaction::append_message(std::int64_t conversation_id,
                                                       const MessageRecord& message) {
-  return guarded("append_message", [&]() -> Result<std::int64_t> {
-    auto& insert = connection_.statement(
-        "INSERT INTO messages (conversation_id, direction, text, choices, assessment, at,"
-        " platform_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    bind_message(insert, 1, conversation_id, render_message(message));
-    insert.exec();
-    return connection_.db().getLastInsertRowid();
-  });
+  std::vector<RenderedMessage> one{render_message(message)};
+  if (auto appended = append_messages(conversation_id, one); !appended) return appended.error();
+  return connection_.db().getLastInsertRowid();
 }
 
 Result<void> WriteTransaction::append_messages(std::int64_t conversation_id,
@@ -308,6 +350,15 @@ Result<void> WriteTransaction::append_messages(std::int64_t conversation_id,
                      messages[start + row]);
       }
       insert.exec();
+      // Each row takes the largest rowid plus one (https://www.sqlite.org/autoinc.html;
+      // only this connection inserts, and ids counted from 1 never reach 2^63 - 1, where
+      // SQLite would pick at random), so the statement's rows are the `rows` ids up to
+      // the last one.
+      const std::int64_t last = connection_.db().getLastInsertRowid();
+      if (pending_listing_ && pending_listing_->conversation_id != conversation_id) {
+        if (auto listed = list_pending(); !listed) return listed.error();
+      }
+      note_appended(conversation_id, last - static_cast<std::int64_t>(rows) + 1, last);
     }
     return {};
   });
@@ -315,10 +366,12 @@ Result<void> WriteTransaction::append_messages(std::int64_t conversation_id,
 
 Result<std::optional<TimePoint>> WriteTransaction::first_user_message_at(
     std::int64_t conversation_id) {
+  if (auto listed = list_pending(); !listed) return listed.error();
   return guarded("first_user_message_at", [&]() -> Result<std::optional<TimePoint>> {
     auto& query = connection_.statement(
-        "SELECT at FROM messages WHERE conversation_id = ? AND direction = 'user'"
-        " ORDER BY id LIMIT 1");
+        "SELECT at FROM messages WHERE id IN (SELECT value FROM json_each("
+        " (SELECT message_ids FROM conversations WHERE id = ?1)))"
+        " AND conversation_id = ?1 AND direction = 'user' ORDER BY id LIMIT 1");
     query.bind(1, conversation_id);
     if (!query.executeStep()) return std::optional<TimePoint>();
     const auto at = from_millis(query.getColumn(0).getInt64());
@@ -328,9 +381,12 @@ Result<std::optional<TimePoint>> WriteTransaction::first_user_message_at(
 }
 
 Result<std::int64_t> WriteTransaction::user_message_count(std::int64_t conversation_id) {
+  if (auto listed = list_pending(); !listed) return listed.error();
   return guarded("user_message_count", [&]() -> Result<std::int64_t> {
     auto& query = connection_.statement(
-        "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND direction = 'user'");
+        "SELECT COUNT(*) FROM messages WHERE id IN (SELECT value FROM json_each("
+        " (SELECT message_ids FROM conversations WHERE id = ?1)))"
+        " AND conversation_id = ?1 AND direction = 'user'");
     query.bind(1, conversation_id);
     query.executeStep();
     const auto count = query.getColumn(0).getInt64();
@@ -417,6 +473,32 @@ Result<WriteTransaction::Loaded*> WriteTransaction::loaded(std::int64_t conversa
   return &loaded_.at(conversation_id);
 }
 
+namespace {
+
+// save_session's UPDATEs: the narrow one of a turn that leaves the review columns alone,
+// the wide one; each also in a form that lists the item's new messages (?4, ?13).
+#define TRIAGEBOT_SAVE_SESSION(LISTING) \
+  "UPDATE conversations SET session = ?1, updated_at = ?2" LISTING " WHERE id = ?3"
+constexpr const char* kSaveSession = TRIAGEBOT_SAVE_SESSION("");
+constexpr const char* kSaveSessionListing =
+    TRIAGEBOT_SAVE_SESSION(", " TRIAGEBOT_APPEND_MESSAGE_IDS("4"));
+// Safety events accumulate (a set), whatever the session does afterwards; the
+// assessment's figures go in the same statement (record_assessment_figures).
+#define TRIAGEBOT_SAVE_REVIEW(LISTING)                                                   \
+  "UPDATE conversations SET session = ?1, updated_at = ?2, status = ?3, triage = ?4,"    \
+  " red_flags = ?5, has_red_flag = ?6,"                                                  \
+  " top_causes = CASE WHEN ?7 THEN ?8 ELSE top_causes END,"                              \
+  " safety = CASE WHEN ?10 = '[]' THEN safety ELSE (SELECT json_group_array(value) FROM" \
+  " (SELECT value FROM json_each(safety) UNION SELECT value FROM json_each(?10))) END,"  \
+  " has_safety = has_safety OR ?10 <> '[]',"                                             \
+  " questions_to_assessment = COALESCE(questions_to_assessment, ?11),"                   \
+  " emergency_after_ms = COALESCE(emergency_after_ms, ?12)" LISTING " WHERE id = ?9"
+constexpr const char* kSaveReview = TRIAGEBOT_SAVE_REVIEW("");
+constexpr const char* kSaveReviewListing =
+    TRIAGEBOT_SAVE_REVIEW(", " TRIAGEBOT_APPEND_MESSAGE_IDS("13"));
+
+}  // namespace
+
 Result<void> WriteTransaction::save_session(std::int64_t conversation_id,
                                             const dialogs::Session& session, TimePoint now,
                                             const SummaryUpdate& summary,
@@ -452,30 +534,28 @@ Result<void> WriteTransaction::save_session(std::int64_t conversation_id, Shared
     const bool already_stored =
         (*found)->inserted_at == now && (*found)->inserted_session == session_text &&
         (!review_changed || ((*found)->inserted_summary && *(*found)->inserted_summary == summary));
+    // The messages this item appended to the conversation are listed by the same UPDATE
+    // (migration 16); a row the item inserted with this session needs a statement for it.
     if (already_stored) {
-      // Nothing to write; the cache still takes the session below.
+      // Nothing else to write; the cache still takes the session below.
+      if (auto listed = list_pending(); !listed) return listed.error();
     } else if (!review_changed) {
-      auto& update = connection_.statement(
-          "UPDATE conversations SET session = ?, updated_at = ? WHERE id = ?");
+      const std::string listing = take_pending(conversation_id);
+      auto& update = listing.empty() ? connection_.statement(kSaveSession)
+                                     : connection_.statement(kSaveSessionListing);
       update.bind(1, session_text);
       update.bind(2, to_millis(now));
       update.bind(3, conversation_id);
+      if (!listing.empty()) update.bind(4, listing);
       if (update.exec() == 0) {
         return make_error(ErrorCode::not_found,
                           "no conversation " + std::to_string(conversation_id));
       }
     } else {
-      auto& update = connection_.statement(
-          "UPDATE conversations SET session = ?, updated_at = ?, status = ?, triage = ?,"
-          " red_flags = ?, has_red_flag = ?, top_causes = CASE WHEN ? THEN ? ELSE top_causes END,"
-          // Safety events accumulate (a set), whatever the session does afterwards.
-          " safety = CASE WHEN ?10 = '[]' THEN safety ELSE (SELECT json_group_array(value) FROM"
-          " (SELECT value FROM json_each(safety) UNION SELECT value FROM json_each(?10))) END,"
-          " has_safety = has_safety OR ?10 <> '[]',"
-          // The assessment's figures in the same statement (record_assessment_figures).
-          " questions_to_assessment = COALESCE(questions_to_assessment, ?11),"
-          " emergency_after_ms = COALESCE(emergency_after_ms, ?12)"
-          " WHERE id = ?9");
+      const std::string listing = take_pending(conversation_id);
+      auto& update = listing.empty() ? connection_.statement(kSaveReview)
+                                     : connection_.statement(kSaveReviewListing);
+      if (!listing.empty()) update.bind(13, listing);
       update.bind(1, session_text);
       update.bind(2, to_millis(now));
       update.bind(3, std::string(to_string(summary.status)));

@@ -61,7 +61,10 @@ class WriteTransaction {
                                                       std::string_view user_key, TimePoint now,
                                                       const LoadHint& hint = {});
 
-  // Returns the message id.
+  // Returns the message id. The conversation's row lists every message appended to it
+  // (conversations.message_ids, migration 16): save_session lists this item's in the
+  // UPDATE it runs anyway, and the end of the item lists any it did not. A conversation
+  // that does not exist fails the item ("not_found"), as the foreign key did.
   Result<std::int64_t> append_message(std::int64_t conversation_id, const MessageRecord& message);
   // A turn's messages (the person's and the replies), in order, in one INSERT (one per
   // kMessagesPerInsert): the rows and their ids are what append_message would give.
@@ -185,6 +188,9 @@ class WriteTransaction {
   // BatchFinisher: the last reference to an old session may be among them.
   std::vector<SessionCache::Snapshot> take_displaced() { return std::exchange(displaced_, {}); }
   void batch_failed();  // drop everything
+  // The end of an item's work, inside its transaction: lists the messages it appended
+  // that no save_session listed (list_pending). An error fails the item.
+  Result<void> finish_item() { return list_pending(); }
   // Whether a kept item of this batch queued an outbox row (read before batch_committed).
   bool batch_queued_outbox() const { return batch_queued_outbox_; }
   // Off while a rerun batch repeats the items its first attempt ran: their lookups in
@@ -209,6 +215,20 @@ class WriteTransaction {
     TimePoint inserted_at{};
     std::optional<SummaryUpdate> inserted_summary;  // when the row was inserted with one
   };
+  // Messages this item appended whose ids their conversation's row does not list yet:
+  // `ids` is their list's tail, "5,6,7" (a turn's messages have consecutive ids).
+  struct PendingListing {
+    std::int64_t conversation_id = 0;
+    std::string ids;
+  };
+  void note_appended(std::int64_t conversation_id, std::int64_t first, std::int64_t last);
+  // Lists the pending messages in a statement of their own (before anything reads the
+  // list, and at the end of the item).
+  Result<void> list_pending();
+  // The pending tail for `conversation_id`, taken (save_session lists it in its UPDATE),
+  // or empty.
+  std::string take_pending(std::int64_t conversation_id);
+
   // The INSERT of a new conversation with a first turn's review columns bound (?7 on).
   SQLite::Statement& insert_with_summary(const SummaryUpdate& summary);
   void remember(const std::string& key, const CachedConversation& conversation);
@@ -221,6 +241,7 @@ class WriteTransaction {
   std::vector<CacheOp> batch_ops_;
   std::vector<SessionCache::Snapshot> displaced_;  // see take_displaced
   std::unordered_set<std::string> touched_;
+  std::optional<PendingListing> pending_listing_;
   // An item queued an outbox row, so the dispatcher has something to claim.
   bool item_queued_outbox_ = false;
   bool batch_queued_outbox_ = false;

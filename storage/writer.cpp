@@ -144,7 +144,9 @@ void Writer::loop() {
 Result<void> Writer::run_item(WorkItem& item) {
   try {
     if (!item.work) return make_error(ErrorCode::internal, "empty work item");
-    return item.work(transaction_);
+    // The item's messages are listed by their conversation before it counts as done.
+    if (auto done = item.work(transaction_); !done) return done;
+    return transaction_.finish_item();
   } catch (const SQLite::Exception& e) {
     return storage_error("work item", e);
   } catch (const std::exception& e) {

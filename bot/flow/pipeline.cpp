@@ -353,25 +353,20 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     if (!fresh_conversation) return fresh_conversation.error();
     conversation_id = fresh_conversation->id;
   } else {
-    // The person's message and the replies in one statement (append_messages).
-    const auto stepped_messages = reuse ? std::vector<storage::RenderedMessage>()
-                                        : turn_messages(knowledge_, submission, event, turn, now);
-    if (auto appended =
-            tx.append_messages(conversation_id, reuse ? prepared.messages : stepped_messages);
-        !appended) {
-      return appended.error();
-    }
     storage::SummaryUpdate summary = summary_of(turn, next);
-    // Figures for the review statistics, kept at the first assessment. A conversation
-    // this item created holds no earlier message of the person: nothing to look up.
+    // Figures for the review statistics, kept at the first assessment, read before this
+    // turn's messages are appended (so the session's UPDATE lists them: append_messages).
+    // A conversation this item created holds no earlier message of the person: nothing
+    // to look up.
     const bool fresh_conversation = conversation->created && conversation_id == conversation->id;
     if (turn.assessment && !before.triage) {
-      // The opening message is not an answer: the rest of what they wrote up to now is.
+      // The opening message is not an answer: the rest of what they wrote up to now, this
+      // message included, is.
       std::int64_t written = 1;
       if (!fresh_conversation) {
         auto counted = tx.user_message_count(conversation_id);
         if (!counted) return counted.error();
-        written = *counted;
+        written = *counted + (submission.record_user_turn ? 1 : 0);
       }
       summary.questions_to_assessment = std::max<std::int64_t>(written - 1, 0);
     }
@@ -389,6 +384,14 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
       seen.emergency_after =
           std::chrono::duration_cast<std::chrono::milliseconds>(now - first.value_or(now));
       summary.emergency_after = seen.emergency_after;
+    }
+    // The person's message and the replies in one statement.
+    const auto stepped_messages = reuse ? std::vector<storage::RenderedMessage>()
+                                        : turn_messages(knowledge_, submission, event, turn, now);
+    if (auto appended =
+            tx.append_messages(conversation_id, reuse ? prepared.messages : stepped_messages);
+        !appended) {
+      return appended.error();
     }
     if (auto saved = tx.save_session(conversation_id, next_session, now, summary,
                                      reuse ? prepared.session_json : std::string_view());

@@ -90,8 +90,8 @@ TEST(AppendMessages, LeavesTheRowsOneInsertPerMessageWouldInTheTurnsOrder) {
   }
 }
 
-// A turn whose INSERT fails (here its conversation does not exist) stores none of its
-// messages, and the item fails with a storage error.
+// A turn of a conversation that does not exist stores none of its messages: no row can
+// list them (migration 16), so the item fails "not_found" and is rolled back.
 TEST(AppendMessages, AFailedTurnStoresNoneOfItsMessages) {
   TempDir dir;
   const auto db = dir / "t.db";
@@ -99,7 +99,7 @@ TEST(AppendMessages, AFailedTurnStoresNoneOfItsMessages) {
   auto failed = store->writer().run(
       [&](WriteTransaction& tx) -> Result<void> { return tx.append_messages(987654, turn_of(3)); });
   ASSERT_FALSE(failed);
-  EXPECT_EQ(failed.error().code, ErrorCode::storage);
+  EXPECT_EQ(failed.error().code, ErrorCode::not_found);
   store->close();
   EXPECT_EQ(query_int(db, "SELECT COUNT(*) FROM messages"), 0);
 }

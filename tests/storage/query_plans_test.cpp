@@ -118,6 +118,11 @@ class StorageQueryPlans : public ::testing::Test {
     db.exec(
         "INSERT INTO verdicts (conversation_id, verdict, note, reviewer, at)"
         " SELECT id, 'agree', '', 'r', started_at FROM conversations WHERE id % 40 = 0");
+    // Each conversation lists its messages as the writer does (migration 16).
+    db.exec(
+        "UPDATE conversations SET message_ids = g.ids FROM (SELECT conversation_id,"
+        " json_group_array(id) AS ids FROM messages GROUP BY conversation_id) AS g"
+        " WHERE g.conversation_id = conversations.id");
     db.exec(
         "INSERT INTO processed_events (platform, event_id, seen_at)"
         " SELECT platform, id, started_at FROM conversations WHERE platform = 'telegram'");
@@ -170,17 +175,15 @@ TempDir* StorageQueryPlans::dir_ = nullptr;
 // The review list (Readers::list_conversations): newest first, one filter at a time.
 const std::string kList =
     "SELECT c.id, c.platform, c.started_at, c.updated_at, c.status, c.triage, c.red_flags,"
-    " c.top_causes, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id),"
+    " c.top_causes, json_array_length(c.message_ids),"
     " c.questions_to_assessment, c.safety FROM conversations c WHERE 1 = 1";
 const std::string kNewestFirst = " ORDER BY c.id DESC LIMIT ?";
 
-TEST_F(StorageQueryPlans, TheReviewListWalksNewestFirstAndCountsMessagesByIndex) {
+TEST_F(StorageQueryPlans, TheReviewListWalksNewestFirstAndCountsMessagesFromTheRow) {
   const auto details = plan(kList + kNewestFirst);
   // Unfiltered, the primary key newest first is the plan: LIMIT stops it after a page.
-  EXPECT_TRUE(has_line(details, "SCAN c")) << details;
-  EXPECT_NE(details.find("INDEX messages_by_conversation (conversation_id=?)"), std::string::npos)
-      << details;
-  EXPECT_EQ(details.find("TEMP B-TREE"), std::string::npos) << details;
+  // The message count is the length of the row's list (migration 16): no other table.
+  EXPECT_EQ(details, "SCAN c\n");
 }
 
 TEST_F(StorageQueryPlans, EachReviewFilterForAMinorityHasItsIndex) {
@@ -222,10 +225,13 @@ TEST_F(StorageQueryPlans, FiltersForMostConversationsWalkThePrimaryKeyNewestFirs
 TEST_F(StorageQueryPlans, ADetailIsProbesByConversation) {
   // Readers::get_conversation, read_messages, read_verdicts, find_conversation.
   expect_uses(kList + " AND c.id = ?", "USING INTEGER PRIMARY KEY (rowid=?)", {"c"});
+  // A transcript: the ids the conversation's row lists, each probed by its key.
   expect_uses(
       "SELECT id, direction, text, choices, assessment, at FROM messages"
-      " WHERE conversation_id = ? ORDER BY id",
-      "INDEX messages_by_conversation (conversation_id=?)", {"messages"});
+      " WHERE id IN (SELECT value FROM json_each("
+      " (SELECT message_ids FROM conversations WHERE id = ?1)))"
+      " AND conversation_id = ?1 ORDER BY id",
+      "SEARCH messages USING INTEGER PRIMARY KEY (rowid=?)", {"messages"});
   expect_uses(
       "SELECT verdict, note, reviewer, at FROM verdicts WHERE conversation_id = ? ORDER BY id",
       "INDEX verdicts_by_conversation (conversation_id=?)", {"verdicts"});
@@ -244,12 +250,20 @@ TEST_F(StorageQueryPlans, TheWritersPerMessageQueriesAreProbes) {
       " FROM conversations WHERE platform = ? AND conversation_key = ?",
       "INDEX sqlite_autoindex_conversations_1 (platform=? AND conversation_key=?)",
       {"conversations"});
+  const std::string listed =
+      " FROM messages WHERE id IN (SELECT value FROM json_each("
+      " (SELECT message_ids FROM conversations WHERE id = ?1)))"
+      " AND conversation_id = ?1 AND direction = 'user'";
+  expect_uses("SELECT at" + listed + " ORDER BY id LIMIT 1",
+              "SEARCH messages USING INTEGER PRIMARY KEY (rowid=?)", {"messages"});
+  expect_uses("SELECT COUNT(*)" + listed, "SEARCH messages USING INTEGER PRIMARY KEY (rowid=?)",
+              {"messages"});
+  // The listing of a turn's messages: the conversation's row by its key.
   expect_uses(
-      "SELECT at FROM messages WHERE conversation_id = ? AND direction = 'user'"
-      " ORDER BY id LIMIT 1",
-      "INDEX messages_by_conversation (conversation_id=?)", {"messages"});
-  expect_uses("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND direction = 'user'",
-              "INDEX messages_by_conversation (conversation_id=?)", {"messages"});
+      "UPDATE conversations SET message_ids = CASE WHEN message_ids = '[]'"
+      " THEN '[' || ?1 || ']' ELSE rtrim(message_ids, ']') || ',' || ?1 || ']' END"
+      " WHERE id = ?2",
+      "SEARCH conversations USING INTEGER PRIMARY KEY (rowid=?)", {"conversations"});
   // Readers::stored_session: the pipeline's read of a conversation the cache lacks.
   expect_uses("SELECT session FROM conversations WHERE platform = ? AND conversation_key = ?",
               "INDEX sqlite_autoindex_conversations_1 (platform=? AND conversation_key=?)",
@@ -342,27 +356,38 @@ TEST_F(StorageQueryPlans, ForgetAndPurgeFindTheirRowsByIndex) {
       "(SELECT id FROM conversations WHERE platform = ?1 AND conversation_key = ?2"
       "  AND user_key = ?2 UNION ALL SELECT id FROM conversations"
       "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)";
-  // Their outbox rows: those the conversations list (migration 15), each by its key.
+  // Their outbox rows and messages: those the conversations list (migrations 15 and 16),
+  // each by its key.
   const std::string listed =
       "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
       " CROSS JOIN outbox p WHERE c.id IN ";
   const std::string listed_rows = " AND p.id = j.value AND p.conversation_id = c.id";
+  const std::string listed_messages =
+      "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.message_ids) j"
+      " CROSS JOIN messages m WHERE c.id IN ";
+  const std::string listed_message_rows = " AND m.id = j.value AND m.conversation_id = c.id";
   for (const auto& statement :
-       {"SELECT COUNT(*) FROM messages WHERE conversation_id IN " + person,
-        listed + person + listed_rows,
+       {listed_messages + person + listed_message_rows, listed + person + listed_rows,
         "DELETE FROM conversations WHERE id IN " + person + " RETURNING conversation_key"}) {
     expect_uses(statement, "INDEX conversations_by_user (platform=? AND user_key=?)",
                 {"messages", "outbox", "conversations", "c", "p"});
     expect_uses(statement,
                 "INDEX sqlite_autoindex_conversations_1 (platform=? AND conversation_key=?)",
-                {"messages", "outbox", "conversations", "c", "p"});
+                {"messages", "outbox", "conversations", "c", "p", "m"});
   }
   expect_uses(listed + person + listed_rows, "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", {"p"});
+  expect_uses(listed_messages + person + listed_message_rows,
+              "SEARCH m USING INTEGER PRIMARY KEY (rowid=?)", {"m"});
   // WriteTransaction::purge_older_than.
   const std::string old =
       "(SELECT id FROM conversations WHERE started_at < ?1 AND updated_at < ?1)";
-  expect_uses("SELECT COUNT(*) FROM messages WHERE conversation_id IN " + old,
-              "INDEX conversations_started (started_at<?)", {"messages", "conversations"});
+  const std::string old_messages =
+      "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.message_ids) j"
+      " CROSS JOIN messages m"
+      " WHERE c.started_at < ?1 AND c.updated_at < ?1 AND m.id = j.value"
+      " AND m.conversation_id = c.id";
+  expect_uses(old_messages, "INDEX conversations_started (started_at<?)", {"c", "m"});
+  expect_uses(old_messages, "SEARCH m USING INTEGER PRIMARY KEY (rowid=?)", {"c", "m"});
   const std::string old_listed =
       "SELECT COUNT(*) FROM conversations c CROSS JOIN json_each(c.outbox_ids) j"
       " CROSS JOIN outbox p"
@@ -379,10 +404,12 @@ TEST_F(StorageQueryPlans, ForgetAndPurgeFindTheirRowsByIndex) {
 TEST_F(StorageQueryPlans, DeletingAConversationFindsItsRowsInEveryTableByIndex) {
   // What ON DELETE CASCADE runs for each deleted conversation (forget, purge): without
   // an index on the child's column it scans the whole child table per conversation.
-  expect_uses("SELECT 1 FROM messages WHERE conversation_id = ?",
-              "INDEX messages_by_conversation (conversation_id=?)", {"messages"});
-  // The outbox has no foreign key and no such index (migration 15): the trigger
-  // outbox_follows_conversation deletes the rows the conversation lists, by their keys.
+  // Neither the messages nor the outbox has a foreign key or such an index (migrations
+  // 16 and 15): the triggers messages_follow_conversation and outbox_follows_conversation
+  // delete the rows the conversation lists, by their keys.
+  expect_uses(
+      "DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?)) AND conversation_id = ?",
+      "USING INTEGER PRIMARY KEY (rowid=?)", {"messages"});
   expect_uses(
       "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?)) AND conversation_id = ?",
       "USING INTEGER PRIMARY KEY (rowid=?)", {"outbox"});
@@ -412,7 +439,6 @@ TEST_F(StorageQueryPlans, TheIndexesAreExactlyTheAuditedOnes) {
       "conversations.conversations_stats",
       "conversations.conversations_with_safety",
       "conversations.sqlite_autoindex_conversations_1",
-      "messages.messages_by_conversation",
       "outbox.outbox_open_due",
       "outbox.outbox_open_notices_by_chat",
       "processed_events.processed_events_seen",
