@@ -84,6 +84,10 @@ struct LoadHint {
   // With first_session_json: the review columns that first turn leaves, written with
   // the row, so the save_session of the same turn (an equal summary) writes nothing.
   const SummaryUpdate* first_summary = nullptr;
+  // With first_session_json: how many messages that first turn appends. The new row then
+  // lists the ids they will take (migration 16), so their listing costs no UPDATE; the
+  // writer checks the ids it got and corrects the list when they differ.
+  std::size_t first_message_count = 0;
   // The row's session JSON as the caller read it, and that JSON parsed: when the row
   // still holds exactly this text, it is not parsed again (ConversationRef::matched_stored).
   std::string_view stored_json;

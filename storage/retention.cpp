@@ -65,7 +65,10 @@ Result<ForgetCounts> WriteTransaction::forget_user(std::string_view platform,
               "  WHERE platform = ?1 AND user_key = ?2 AND user_key <> conversation_key)"
               " AND p.id = j.value AND p.conversation_id = c.id",
               platform, user_key);
-    loaded_.clear();  // the ids may be gone, and reused by this item's next insert
+    // The ids may be gone, and reused by this item's next insert; so may message ids.
+    if (auto dropped = drop_predictions(); !dropped) return dropped.error();
+    ++message_changes_;
+    loaded_.clear();
     auto& erase = connection_.statement(
         "DELETE FROM conversations WHERE id IN"
         " (SELECT id FROM conversations WHERE platform = ?1 AND conversation_key = ?2"
@@ -105,6 +108,8 @@ Result<PurgeCounts> WriteTransaction::purge_older_than(TimePoint cutoff) {
                      " WHERE c.started_at < ?1 AND c.updated_at < ?1 AND p.id = j.value"
                      " AND p.conversation_id = c.id",
                      before);
+    if (auto dropped = drop_predictions(); !dropped) return dropped.error();
+    ++message_changes_;
     loaded_.clear();
     auto& conversations = connection_.statement(
         "DELETE FROM conversations WHERE started_at < ?1 AND updated_at < ?1");

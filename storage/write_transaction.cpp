@@ -110,6 +110,19 @@ void WriteTransaction::stage(CacheOp op) {
 
 // ---- the pipeline ---------------------------------------------------------------------
 
+// A new conversation's message_ids listing the ids its first turn's `?N` messages will
+// take: SQLite gives an inserted row the largest rowid plus one, so they are the ones
+// after the largest message id now, if nothing inserts or deletes a message before them
+// (LoadHint::first_message_count; append_messages checks). '[]' for none.
+#define TRIAGEBOT_PREDICTED_IDS(N)                                                              \
+  "CASE WHEN ?" N                                                                               \
+  " = 0 THEN '[]' ELSE (WITH RECURSIVE next(id, last) AS"                                       \
+  " (SELECT COALESCE(MAX(id), 0) + 1, COALESCE(MAX(id), 0) + ?" N                               \
+  " FROM messages"                                                                              \
+  " UNION ALL SELECT id + 1, last FROM next WHERE id < last) SELECT json_group_array(id) FROM " \
+  "next)"                                                                                       \
+  " END"
+
 Result<bool> WriteTransaction::record_event(std::string_view platform, std::string_view event_id,
                                             TimePoint now) {
   return guarded("record_event", [&]() -> Result<bool> {
@@ -199,11 +212,14 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     CachedConversation fresh;
     fresh.started_at = now;
     const SummaryUpdate* summary = hint.first_session_json.empty() ? nullptr : hint.first_summary;
+    const std::size_t predicted = hint.first_session_json.empty() ? 0 : hint.first_message_count;
     auto& insert = summary ? insert_with_summary(*summary)
                            : connection_.statement(
                                  "INSERT INTO conversations (platform, conversation_key, user_key,"
-                                 " started_at, updated_at, session) VALUES (?, ?, ?, ?, ?, ?)"
+                                 " started_at, updated_at, session, message_ids)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, " TRIAGEBOT_PREDICTED_IDS("7") ")"
                                  " ON CONFLICT (platform, conversation_key) DO NOTHING");
+    insert.bind(summary ? 15 : 7, static_cast<std::int64_t>(predicted));
     insert.bind(1, std::string(platform));
     insert.bind(2, std::string(conversation_key));
     insert.bind(3, std::string(user_key));
@@ -227,6 +243,8 @@ Result<ConversationRef> WriteTransaction::load_or_create_conversation(
     Loaded& inserted = loaded_.at(fresh.id);
     inserted.inserted_session = std::move(session_text);
     inserted.inserted_at = now;
+    inserted.predicted_messages = predicted;
+    inserted.predicted_at_change = message_changes_;
     if (summary) {
       // The row holds the turn's review columns already; the returned conversation is
       // still the fresh one the turn starts from.
@@ -313,6 +331,26 @@ Result<void> WriteTransaction::list_pending() {
   });
 }
 
+Result<void> WriteTransaction::finish_item() {
+  if (auto listed = list_pending(); !listed) return listed.error();
+  return drop_predictions();
+}
+
+Result<void> WriteTransaction::drop_predictions() {
+  return guarded("drop_predictions", [&]() -> Result<void> {
+    for (auto& [id, conversation] : loaded_) {
+      if (conversation.predicted_messages == 0) continue;
+      conversation.predicted_messages = 0;
+      // Its first turn appended nothing (or the row was deleted): it lists no message.
+      auto& update =
+          connection_.statement("UPDATE conversations SET message_ids = '[]' WHERE id = ?");
+      update.bind(1, id);
+      update.exec();
+    }
+    return {};
+  });
+}
+
 std::string WriteTransaction::take_pending(std::int64_t conversation_id) {
   if (!pending_listing_ || pending_listing_->conversation_id != conversation_id) return {};
   std::string ids = std::move(pending_listing_->ids);
@@ -338,6 +376,7 @@ Result<void> WriteTransaction::append_messages(std::int64_t conversation_id,
 Result<void> WriteTransaction::append_messages(std::int64_t conversation_id,
                                                const std::vector<RenderedMessage>& messages) {
   return guarded("append_messages", [&]() -> Result<void> {
+    const std::uint64_t changes_before = message_changes_;
     // One statement per turn instead of one per message: a turn is the person's message
     // and one to three replies. A multi-row VALUES inserts its rows in order, so the ids
     // rise in the turn's order as with one INSERT each.
@@ -355,10 +394,27 @@ Result<void> WriteTransaction::append_messages(std::int64_t conversation_id,
       // SQLite would pick at random), so the statement's rows are the `rows` ids up to
       // the last one.
       const std::int64_t last = connection_.db().getLastInsertRowid();
+      ++message_changes_;
       if (pending_listing_ && pending_listing_->conversation_id != conversation_id) {
         if (auto listed = list_pending(); !listed) return listed.error();
       }
       note_appended(conversation_id, last - static_cast<std::int64_t>(rows) + 1, last);
+    }
+    // A new row that listed the ids of its first turn's messages beforehand: the first
+    // append to it is those messages, and it has no other (it is this item's own row).
+    auto inserted = loaded_.find(conversation_id);
+    if (inserted != loaded_.end() && inserted->second.predicted_messages > 0) {
+      const bool held = inserted->second.predicted_at_change == changes_before &&
+                        inserted->second.predicted_messages == messages.size();
+      inserted->second.predicted_messages = 0;
+      std::string listed = take_pending(conversation_id);
+      if (!held) {
+        auto& update =
+            connection_.statement("UPDATE conversations SET message_ids = ?1 WHERE id = ?2");
+        update.bind(1, "[" + listed + "]");
+        update.bind(2, conversation_id);
+        update.exec();
+      }
     }
     return {};
   });
@@ -404,10 +460,12 @@ SQLite::Statement& WriteTransaction::insert_with_summary(const SummaryUpdate& su
   auto& insert = connection_.statement(
       "INSERT INTO conversations (platform, conversation_key, user_key, started_at, updated_at,"
       " session, status, triage, red_flags, has_red_flag, top_causes, safety, has_safety,"
-      " questions_to_assessment, emergency_after_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+      " questions_to_assessment, emergency_after_ms, message_ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+      " ?7, ?8,"
       " ?9, ?10, ?11, CASE WHEN ?12 = '[]' THEN '[]' ELSE (SELECT json_group_array(value) FROM"
       " (SELECT value FROM json_each('[]') UNION SELECT value FROM json_each(?12))) END,"
-      " ?12 <> '[]', ?13, ?14) ON CONFLICT (platform, conversation_key) DO NOTHING");
+      " ?12 <> '[]', ?13, ?14, " TRIAGEBOT_PREDICTED_IDS("15") ")"
+      " ON CONFLICT (platform, conversation_key) DO NOTHING");
   const auto triage = stored_triage(summary);
   insert.bind(7, std::string(to_string(summary.status)));
   bind_text_or_null(insert, 8, triage.value_or(""));

@@ -190,7 +190,7 @@ class WriteTransaction {
   void batch_failed();  // drop everything
   // The end of an item's work, inside its transaction: lists the messages it appended
   // that no save_session listed (list_pending). An error fails the item.
-  Result<void> finish_item() { return list_pending(); }
+  Result<void> finish_item();
   // Whether a kept item of this batch queued an outbox row (read before batch_committed).
   bool batch_queued_outbox() const { return batch_queued_outbox_; }
   // Off while a rerun batch repeats the items its first attempt ran: their lookups in
@@ -214,6 +214,13 @@ class WriteTransaction {
     std::string inserted_session;
     TimePoint inserted_at{};
     std::optional<SummaryUpdate> inserted_summary;  // when the row was inserted with one
+    // For a row this item inserted listing the ids its first turn's messages would take
+    // (LoadHint::first_message_count): how many, and message_changes_ at the INSERT. The
+    // prediction holds when the next append is this conversation's, of that many, with no
+    // message inserted or deleted in between; append_messages checks that, and
+    // finish_item empties a list no append confirmed.
+    std::size_t predicted_messages = 0;
+    std::uint64_t predicted_at_change = 0;
   };
   // Messages this item appended whose ids their conversation's row does not list yet:
   // `ids` is their list's tail, "5,6,7" (a turn's messages have consecutive ids).
@@ -228,6 +235,8 @@ class WriteTransaction {
   // The pending tail for `conversation_id`, taken (save_session lists it in its UPDATE),
   // or empty.
   std::string take_pending(std::int64_t conversation_id);
+  // Empties the list of every row this item inserted with ids no append confirmed.
+  Result<void> drop_predictions();
 
   // The INSERT of a new conversation with a first turn's review columns bound (?7 on).
   SQLite::Statement& insert_with_summary(const SummaryUpdate& summary);
@@ -242,6 +251,8 @@ class WriteTransaction {
   std::vector<SessionCache::Snapshot> displaced_;  // see take_displaced
   std::unordered_set<std::string> touched_;
   std::optional<PendingListing> pending_listing_;
+  // Messages inserted or deleted in this transaction so far (see Loaded::predicted_*).
+  std::uint64_t message_changes_ = 0;
   // An item queued an outbox row, so the dispatcher has something to claim.
   bool item_queued_outbox_ = false;
   bool batch_queued_outbox_ = false;

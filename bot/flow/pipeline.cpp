@@ -307,6 +307,7 @@ Result<EventOutcome> Pipeline::apply(WriteTransaction& tx, const adapters::Inbou
     } else {
       hint.first_session_json = prepared.session_json;
       if (prepared.first_summary) hint.first_summary = &*prepared.first_summary;
+      hint.first_message_count = prepared.messages.size();
     }
   }
   auto conversation =

@@ -5,6 +5,7 @@
 // from the schema before and through the writer, including items that fail.
 #include <gtest/gtest.h>
 
+#include "dialogs/session.h"
 #include "storage/schema.h"
 #include "tests/storage/store_fixture.h"
 
@@ -211,6 +212,89 @@ TEST(StorageMessageIds, TheWriterListsEveryMessageItAppends) {
   EXPECT_EQ(query_int(path, "SELECT COUNT(*) FROM messages WHERE text LIKE 'alice%'"), 0);
   EXPECT_EQ(query_int(path, "SELECT COUNT(*) FROM messages"), 6);  // bob's
   EXPECT_EQ(query_int(path, kDangling), 0);
+}
+
+// A first turn's row lists the ids its messages will take (LoadHint::first_message_count),
+// so their listing costs no statement; the writer corrects the list whenever the ids it
+// got differ (another conversation's messages came first, a different count) and empties
+// it when the turn appended nothing.
+TEST(StorageMessageIds, AFirstTurnsPredictedListIsCheckedAndCorrected) {
+  TempDir dir;
+  const auto path = dir / "t.db";
+  auto store = open_store(path);
+  ASSERT_TRUE(store);
+  const std::string session_json = dialogs::session_to_text(*fresh_session());
+  auto first_turn = [&](WriteTransaction& tx, const char* key,
+                        std::size_t predicted) -> Result<std::int64_t> {
+    LoadHint hint;
+    hint.first_session_json = session_json;
+    hint.first_message_count = predicted;
+    auto created = tx.load_or_create_conversation("telegram", key, key, at_ms(1000), hint);
+    if (!created) return created.error();
+    EXPECT_TRUE(created->created) << key;
+    return created->id;
+  };
+  auto two = [](const char* text) {
+    return std::vector<MessageRecord>{message(Direction::user, text, 1000),
+                                      message(Direction::bot, text, 1000)};
+  };
+  std::uint64_t statements = 0;
+  ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
+    // Held: the row's list is right without a statement of its own.
+    auto held = first_turn(tx, "held", 2);
+    if (!held) return held.error();
+    if (auto m = tx.append_messages(*held, two("held")); !m) return m.error();
+    // Another conversation's messages come between the row and its own.
+    auto overtaken = first_turn(tx, "overtaken", 2);
+    if (!overtaken) return overtaken.error();
+    auto other = first_turn(tx, "other", 2);
+    if (!other) return other.error();
+    if (auto m = tx.append_messages(*other, two("other")); !m) return m.error();
+    if (auto m = tx.append_messages(*overtaken, two("overtaken")); !m) return m.error();
+    // A different count.
+    auto fewer = first_turn(tx, "fewer", 3);
+    if (!fewer) return fewer.error();
+    if (auto m = tx.append_messages(*fewer, two("fewer")); !m) return m.error();
+    // Nothing appended.
+    auto silent = first_turn(tx, "silent", 2);
+    if (!silent) return silent.error();
+    return {};
+  }));
+  statements = store->writer().stats().statements;
+  EXPECT_EQ(query_int(path, kUnlisted), 0);
+  EXPECT_EQ(query_int(path, kDangling), 0);
+  EXPECT_EQ(query_text(path,
+                       "SELECT message_ids FROM conversations WHERE conversation_key ="
+                       " 'held'"),
+            "[1,2]");
+  EXPECT_EQ(query_text(path,
+                       "SELECT message_ids FROM conversations WHERE conversation_key ="
+                       " 'overtaken'"),
+            "[5,6]");
+  EXPECT_EQ(query_text(path,
+                       "SELECT message_ids FROM conversations WHERE conversation_key ="
+                       " 'other'"),
+            "[3,4]");
+  EXPECT_EQ(query_text(path,
+                       "SELECT message_ids FROM conversations WHERE conversation_key ="
+                       " 'fewer'"),
+            "[7,8]");
+  EXPECT_EQ(query_text(path,
+                       "SELECT message_ids FROM conversations WHERE conversation_key ="
+                       " 'silent'"),
+            "[]");
+
+  // A held prediction costs the two statements of the row and the messages, nothing more.
+  ASSERT_TRUE(store->writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto held = first_turn(tx, "held again", 2);
+    if (!held) return held.error();
+    return tx.append_messages(*held, two("again"));
+  }));
+  // BEGIN, the INSERT of the row, the messages' INSERT, COMMIT.
+  EXPECT_EQ(store->writer().stats().statements - statements, 4u);
+  store->close();
+  EXPECT_EQ(query_int(path, kDangling), 0);
+  EXPECT_EQ(query_int(path, kUnlisted), 0);
 }
 
 }  // namespace
