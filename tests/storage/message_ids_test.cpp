@@ -14,14 +14,11 @@ namespace message_ids_test {
 namespace {
 
 using testing::at_ms;
+using testing::forget;
 using testing::open_store;
 using testing::query_int;
+using testing::query_text;
 using triagebot::testing::TempDir;
-
-std::string query_text(const std::filesystem::path& path, const std::string& sql) {
-  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-  return db.execAndGet(sql).getString();
-}
 
 // Messages of a conversation that its list does not name: ones a transcript would not
 // show and a deletion would leave behind.
@@ -51,17 +48,6 @@ std::vector<std::string> transcript(Store& store, std::int64_t conversation_id) 
     for (const auto& m : *messages) texts.push_back(m.text);
   }
   return texts;
-}
-
-ForgetCounts forget(Store& store, const char* platform, const char* user_key) {
-  ForgetCounts counts;
-  EXPECT_TRUE(store.writer().run([&](WriteTransaction& tx) -> Result<void> {
-    auto forgotten = tx.forget_user(platform, user_key);
-    if (!forgotten) return forgotten.error();
-    counts = *forgotten;
-    return {};
-  }));
-  return counts;
 }
 
 // A database made by schema 15 (the release before this migration) with two

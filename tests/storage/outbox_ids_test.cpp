@@ -14,14 +14,11 @@ namespace {
 
 using namespace std::chrono_literals;
 using testing::at_ms;
+using testing::forget;
 using testing::open_store;
 using testing::query_int;
+using testing::query_text;
 using triagebot::testing::TempDir;
-
-std::string query_text(const std::filesystem::path& path, const std::string& sql) {
-  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-  return db.execAndGet(sql).getString();
-}
 
 // Outbox rows that name a conversation that is gone: what forget or purge left behind.
 constexpr const char* kOrphans =
@@ -43,18 +40,6 @@ std::vector<std::int64_t> claimed_ids(Store& store, std::int64_t now_ms) {
     return {};
   }));
   return ids;
-}
-
-// Forgets one person through the writer, as /forget does, and returns the counts.
-ForgetCounts forget(Store& store, const char* platform, const char* user_key) {
-  ForgetCounts counts;
-  EXPECT_TRUE(store.writer().run([&](WriteTransaction& tx) -> Result<void> {
-    auto forgotten = tx.forget_user(platform, user_key);
-    if (!forgotten) return forgotten.error();
-    counts = *forgotten;
-    return {};
-  }));
-  return counts;
 }
 
 // A database made by schema 14 (the release before this migration), with delivered,

@@ -47,6 +47,24 @@ inline std::int64_t query_int(const std::filesystem::path& path, const std::stri
   return query.getColumn(0).getInt64();
 }
 
+// A single-text query, through its own connection.
+inline std::string query_text(const std::filesystem::path& path, const std::string& sql) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  return db.execAndGet(sql).getString();
+}
+
+// Forgets one person through the writer, as /forget does, and returns the counts.
+inline ForgetCounts forget(Store& store, const char* platform, const char* user_key) {
+  ForgetCounts counts;
+  EXPECT_TRUE(store.writer().run([&](WriteTransaction& tx) -> Result<void> {
+    auto forgotten = tx.forget_user(platform, user_key);
+    if (!forgotten) return forgotten.error();
+    counts = *forgotten;
+    return {};
+  }));
+  return counts;
+}
+
 // Until the search index covers everything committed so far (search_indexer.h); a
 // failure when it does not within a deadline loose enough for ASan on a busy machine.
 inline void wait_searchable(Store& store) {
