@@ -23,7 +23,7 @@ const std::string kPain =
     "oppress*|schmerz*|druck|dor|dores|dolore|dolori|aperto|pressao|vice|vise|fire";
 const std::string kBreath = "breath*|breath~|breathe~|breathing~|breth*|brething";
 const std::string kStruggle =
-    "cannot|cant|couldnt|struggl*|strugling|hard|harder|difficult*|trouble|unable|fighting|"
+    "cannot|cant|cnt|couldnt|struggl*|strugling|hard|harder|difficult*|trouble|unable|fighting|"
     "gasping|"
     "labouring|laboring|barely|hardly";
 const std::string kBlood =
@@ -199,6 +199,9 @@ std::vector<Rule> build_rules() {
        // Someone who knows their angina: "3 sprays of the GTN ... it's not easing".
        "gtn ... not|isnt|hasnt|wont easing|eased|ease|working|worked|helping|helped",
        "gtn ... minutes ... not|isnt|hasnt|wont easing|eased|ease|working|helping",
+       // A clinician's shorthand: "central crushing CP radiating L arm, diaphoretic". Not
+       // "CP" alone: it is also cerebral palsy.
+       "central|crushing|radiating cp", "cp radiat*|crushing|central", "cp ... diaphoretic",
        "heart attack|attacks", "heart is|keeps stopping|failing", "heart ... stopped beating",
        "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
        "ataque ... cardiaco|corazon"},
@@ -216,7 +219,13 @@ std::vector<Rule> build_rules() {
   add(C::breathing,
       {kStruggle + " ... " + kBreath + "|breathe|breathing", "cannot|cant get ... air",
        "cannot|cant take ... air", "chest is|chests whistling|wheezing",
-       "gasp*|stopping|stop|fighting|struggling for air", "few words at a time",
+       "gasp*|stopping|stop|fighting|struggling|heaving|gulping|hauling for air",
+       "few words at a time",
+       // A second language's word order: "air not coming enough in", "breathing very
+       // difficult is for me"; drowning on dry land.
+       "air not|isnt|wont|doesnt coming|come|going|get in|enough",
+       "breathing|breath very|so|really|extremely|too difficult|hard",
+       "drowning|drownin on dry land", "like im|i am|am drowning|drownin",
        // A clinician's shorthand: "resp distress", "speaking in single words".
        "resp|respiratory distress", "only speak|talk|say ... single|one|few words",
        "speak|speaking|talk|talking in single|one words",
@@ -254,7 +263,8 @@ std::vector<Rule> build_rules() {
        // swelling up"): not a swollen leg where it stung.
        "stung|sting|stings ... face|lips|lip|tongue|throat|eyes ... swel*|swollen|puff*",
        "stung|sting|stings ... wheez*", "face ... swell*|swollen ... wheez*",
-       "inhaler ... not|isnt|doesnt|wont|aint ... work*|help*|doing"},
+       "inhaler ... not|isnt|doesnt|wont|aint ... work*|help*|doing",
+       "inhaler* ... done|doing nowt|nothing|nought|sod|zilch"},
       Negation::full, true, true,
       // "I can't breathe a word of this to anyone": keeping a secret, not the breath.
       // "cant breathe lol" (or a laughing face): laughing.
@@ -294,6 +304,10 @@ std::vector<Rule> build_rules() {
       {"collaps* on|onto|into the|my sofa|couch|settee|bed", "dummy|manikin|mannequin|resusci",
        // Asleep: "passed out on the couch after the footy and woke up with me leg dead".
        "passed|pass|passing out on|onto the|my sofa|couch|settee|bed",
+       // Handed out: "I past out leaflets at church".
+       "passed|past|passing|passes out leaflets|flyers|papers|sweets|food|drinks|cards|"
+       "programmes|programs|tickets|forms|books|sheets|samples|cake|biscuits|sandwiches|"
+       "invitations|hymnbooks|the",
        // A job, not a person now: "my whole day is people who've collapsed".
        "is|are people|patients who|whove|that", "my whole day|job|shift|work is",
        // "spent half my shift doing CPR on a collapsed patient".
@@ -334,6 +348,9 @@ std::vector<Rule> build_rules() {
        // "went stiff and now she's jerking all over and won't answer me"; "he isn't moving
        // and staff are shouting at him".
        "jerking|shaking|twitching|fitting all over", "went|gone|goes stiff ... jerk*|shak*",
+       // "on the floor jerking and foaming", "no response when I shout at him".
+       "jerking|shaking|twitching|fitting and|n foaming", "foaming at the mouth",
+       "no response|reaction when|if i|we shout|call|talk|speak|shake",
        // "mumbling nonsense and won't open her eyes"; "not looking at me when I say his
        // name".
        "and wont|cant|cannot|doesnt open his|her|their eyes", "mumbling nonsense",
@@ -600,7 +617,10 @@ std::vector<Rule> build_rules() {
   // A rope where one is hung ("there's a rope in the garage"), not one tripped over or
   // used for something.
   add(C::self_harm,
-      {"rope|ropes ... garage|loft|attic|shed|beam|beams|banister|bannister|tree|hook"},
+      {"rope|ropes ... garage|loft|attic|shed|beam|beams|banister|bannister|tree|hook",
+       // Put up, ready: "rope's already up".
+       "rope|noose is|are|s up|ready|tied $", "rope|noose is|are already|all up|ready|tied $",
+       "ropes|nooses up|ready|tied $", "ropes|nooses already|all up|ready|tied $"},
       Negation::full, false, false,
       {"trip|tripped|tripping|fell|fall|caught|skipping|tow|towing|climbing|washing ... rope",
        "rope ... swing|ladder|light|lights|bridge|course"});
@@ -613,6 +633,9 @@ std::vector<Rule> build_rules() {
       Negation::denial, false, false,
       // "I am not, I hasten to add, in any way suicidal": "any way" only follows a denial.
       {"killing myself laughing|laughin", "any way suicidal", "anyway suicidal",
+       // A course or a job about it: "did a suicide prevention course at work today".
+       "suicide|suicidal|self prevention|awareness|training|course|workshop|module|helpline",
+       "prevention|awareness course|training|workshop|module",
        // Someone's hyperbole: "my coach says I'm killing myself with the mileage".
        "killing myself with the|my|all mileage|training|work|running|hours|exercise"});
   add(C::self_harm,
@@ -657,7 +680,7 @@ std::vector<Rule> build_rules() {
 struct Compiled {
   std::vector<Rule> rules;
   std::vector<SignRule> sign_rules;
-  std::vector<Pattern> preparation_signs, past_words, present_words;
+  std::vector<Pattern> preparation_signs, past_words, present_words, over_words, cleared_words;
   PatternIndex index;
 };
 
@@ -707,7 +730,9 @@ const Compiled& compiled() {
          "turned|switched|turning|switching his|her|their|my phone|phones off",
          "cannot|cant take ... anymore", "cannot|cant take ... any more"});
     out.past_words = compile_all(
-        {"years|year|months|month|weeks|week|ages ago", "last month",
+        {"years|year|months|month|weeks|week|ages ago", "last month", "last week|fortnight",
+         // A year gone by: "when my brother overdosed in 2019".
+         "in|since|back 196*|197*|198*|199*|200*|201*|2020|2021|2022|2023|2024",
          // A death long over ("collapsed and died of a heart attack in 1998").
          "died of|from|in", "die of|from", "passed away", "passed with|from|of",
          // "years back", "a while back".
@@ -723,7 +748,18 @@ const Compiled& compiled() {
       for (auto& p : rule.patterns) out.index.add(p);
       for (auto& p : rule.unless) out.index.add(p);
     }
-    for (auto* list : {&out.preparation_signs, &out.past_words, &out.present_words})
+    out.over_words = compile_all(
+        {"fine|ok|okay|better|normal|alright|grand|well|sorted now", "stopped|settled now",
+         "discharged", "glued|stitched|stitches|steristrips", "sorted him|her|them|it out",
+         // "the nurses sorted him and he's sat up drinking tea now".
+         "sorted him|her|them and|now", "sat|sitting up ... now"});
+    out.cleared_words = compile_all(
+        {"poison|poisons centre|center|unit|line|helpline ... fine|ok|okay|nothing|normal|well",
+         "111|doctor|doctors|gp|nurse|nurses|hospital|paramedics|ambulance said|says ... "
+         "fine|ok|okay|nothing|normal|well",
+         "been totally|completely|perfectly|absolutely|fine|normal|well ... since", "discharged"});
+    for (auto* list : {&out.preparation_signs, &out.past_words, &out.present_words, &out.over_words,
+                       &out.cleared_words})
       for (auto& p : *list) out.index.add(p);
     for (auto& rule : out.sign_rules) {
       for (auto& kind : rule.kinds)
@@ -741,6 +777,8 @@ const std::vector<Rule>& rules() { return compiled().rules; }
 const std::vector<Pattern>& preparation_signs() { return compiled().preparation_signs; }
 const std::vector<Pattern>& past_words() { return compiled().past_words; }
 const std::vector<Pattern>& present_words() { return compiled().present_words; }
+const std::vector<Pattern>& over_words() { return compiled().over_words; }
+const std::vector<Pattern>& cleared_words() { return compiled().cleared_words; }
 const std::vector<SignRule>& sign_rules() { return compiled().sign_rules; }
 const PatternIndex& pattern_index() { return compiled().index; }
 

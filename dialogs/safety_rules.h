@@ -48,6 +48,12 @@ const std::vector<Pattern>& preparation_signs();
 // it to now ("now", "again"): the screen's long_past test.
 const std::vector<Pattern>& past_words();
 const std::vector<Pattern>& present_words();
+// Told in a later clause, that it is over: "it's stopped now", "she is discharged and
+// okay now", "fine now" (not for a poisoning, whose harm may come later), and that
+// someone who knows said so: "the poison centre said she'd be fine", "been totally normal
+// since" (for every emergency the past can set aside).
+const std::vector<Pattern>& over_words();
+const std::vector<Pattern>& cleared_words();
 
 // The second stage: signs that add up (safety_signs.h).
 const std::vector<SignRule>& sign_rules();

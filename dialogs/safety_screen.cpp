@@ -136,6 +136,15 @@ bool long_past(const IndexedClause& clause) {
          !any_found(clause, safety::present_words(), nullptr);
 }
 
+// A clause that tells, in words not denied, one of `kind` ("it's stopped now", "the
+// poison centre said she'd be fine").
+bool tells(const IndexedClause& clause, const std::vector<Pattern>& kind) {
+  return for_each_started(clause, kind, [&](const Pattern& pattern) {
+    auto match = find(clause, pattern, nullptr);
+    return match && !negated(clause.words, *match, Negation::full);
+  });
+}
+
 // The match comes after the "if" of a condition asked about ("would it be bad if I had
 // chest pain too?", "what if he passes out?"): a question, not an emergency. Only after
 // the "if": "my chest is crushing, would it be ok to wait" still fires. And only a
@@ -152,7 +161,10 @@ bool asked_as_a_condition(const Clause& clause, const PatternMatch& match) {
     if (is_one_of(word, {"would", "wouldnt", "what", "asked", "ask", "asking", "told", "tell",
                          "said", "says"}))
       would = true;
-    if (!is_one_of(word, {"if"}) || !would) continue;
+    // "if the chest pain my doctor warned me about ever comes on": a clause that opens
+    // with "if" and says "ever" supposes, whoever the subject.
+    const bool opens_with_if = i == 0 && is_one_of(word, {"if"});
+    if (!is_one_of(word, {"if"}) || (!would && !opens_with_if)) continue;
     // A person anywhere between the "if" and the match: "if my leg swells or I get short
     // of breath".
     const bool about_a_person =
@@ -165,6 +177,7 @@ bool asked_as_a_condition(const Clause& clause, const PatternMatch& match) {
     const bool now = std::any_of(clause.begin(), clause.end(), [](const std::string& w) {
       return is_one_of(w, {"now", "currently", "atm", "rn", "already"});
     });
+    if (opens_with_if && !would) return ever && !now;
     return (about_a_person || ever) && !now;
   }
   return false;
@@ -336,19 +349,38 @@ std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& cl
     if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
   };
   // Each clause's long_past once: a clause is read for itself and for the one before it.
-  std::vector<bool> long_ago(clauses.size()), set_aside(clauses.size());
-  for (size_t i = 0; i < clauses.size(); ++i) long_ago[i] = long_past(clauses[i]);
-  for (size_t i = 0; i < clauses.size(); ++i) {
+  // Likewise whether it says an emergency is over, for the two clauses before it.
+  const size_t n = clauses.size();
+  std::vector<bool> long_ago(n), over(n), cleared(n), set_aside(n);
+  for (size_t i = 0; i < n; ++i) {
+    long_ago[i] = long_past(clauses[i]);
+    over[i] = tells(clauses[i], safety::over_words());
+    cleared[i] = tells(clauses[i], safety::cleared_words());
+  }
+  auto said_after = [&](const std::vector<bool>& told, size_t i) {
+    return (i + 1 < n && told[i + 1]) || (i + 2 < n && told[i + 2]);
+  };
+  for (size_t i = 0; i < n; ++i) {
     // A time told in a clause of its own after the event ("I also fainted once giving
     // blood, years ago") dates the clause before it.
-    const bool past = long_ago[i] || (i + 1 < clauses.size() && clauses[i + 1].words.size() <= 3 &&
-                                      long_ago[i + 1]);
+    const bool past =
+        long_ago[i] || (i + 1 < n && clauses[i + 1].words.size() <= 3 && long_ago[i + 1]);
+    // Over since, told after it ("bled loads last night but A&E glued it and it's stopped
+    // now"), unless the clause itself is now ("he's collapsed now, but ..."). A poisoning
+    // only when someone who knows cleared it: feeling fine after too many tablets is how
+    // a paracetamol overdose starts.
+    const bool now = any_found(clauses[i], safety::present_words(), nullptr);
+    const bool cleared_since = !now && said_after(cleared, i);
+    const bool over_since = cleared_since || (!now && said_after(over, i));
     const bool ticked_off = answered_no(clauses, i);
-    set_aside[i] = past || ticked_off;
+    set_aside[i] = past || ticked_off || cleared_since;
     if (ticked_off) continue;
     for (const auto& rule : safety::rules()) {
       if (std::find(found.begin(), found.end(), rule.category) != found.end()) continue;
-      if (rule_fires(rule, clauses[i], past, spelling)) note(rule.category);
+      const bool gone_by =
+          past ||
+          (rule.category == SafetyCategory::overdose_poisoning ? cleared_since : over_since);
+      if (rule_fires(rule, clauses[i], gone_by, spelling)) note(rule.category);
     }
   }
   for (const auto& rule : safety::sign_rules()) {

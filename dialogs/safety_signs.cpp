@@ -225,6 +225,18 @@ void add_poisoning(std::vector<SignRule>& out) {
             {"at once", "in one go", "every one|single of", "whole week|weeks|month"},
             {"drowsy|sleepy|unrousable|floppy|confused|slurring", "breathing ... slow|shallow",
              "slow|shallow breathing", "wont|not|cant wake"}}));
+  // A dose taken again, forgotten or doubled, and drowsy since ("could not remember
+  // whether I had had my morphine tablets so I took them again ... ever so drowsy").
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"pill*|tablet*|tabs|meds|medication*|medicine*|doses|morphine|oxycodone|oxy|codeine|"
+             "tramadol|fentanyl|methadone|diazepam|insulin|painkiller*|sleeping"},
+            {"took|taken|swallowed ... again|twice|double"},
+            // Said with its own negative ("could not remember"), so the negative is the sign.
+            {"cannot|cant|couldnt|didnt|dont remember|recall", "forgot*|unsure|mistake|accident*",
+             "lost count", "not sure"},
+            {"drowsy|sleepy|woozy|unrousable|floppy|confused|slurring", "cant|cannot stay awake",
+             "cant|cannot keep my|his|her eyes open", "breathing ... slow|shallow"}}));
   // Carbon monoxide: a heater, boiler or stove, and everyone there (or the pet) unwell.
   out.push_back(
       rule(C::overdose_poisoning,
@@ -235,6 +247,13 @@ void add_poisoning(std::vector<SignRule>& out) {
              "sick|drowsy|sleepy|confused",
              "dog|cat|budgie|bird|pets ... wont|not|cant|cannot get up|waking|moving",
              "dog|dogs|cat|cats|budgie|bird|pets ... sick|vomit*|drowsy|collapsed"}}));
+  // Exhaust smelt where one sleeps or drives, and the head it gives ("cab's been smelling
+  // of exhaust all night, head's pounding and I keep losing track of where I am").
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"smell*|smelt|stink*|stank|reek* ... exhaust|fumes"},
+            {"head|heads ... pounding|splitting|banging|killing", "headache*|dizzy|confused|drowsy",
+             "losing|lost|lose track", "dont|cant|cannot know|remember|tell where i am|im"}}));
   // An engine, generator or barbecue run where the air cannot get out ("the car engine
   // on and the door closed"), and one person unwell is enough.
   out.push_back(rule(
@@ -249,7 +268,8 @@ void add_self_harm(std::vector<SignRule>& out) {
   // A means at hand ("service pistol loaded on the table", "the rope in the barn",
   // "putting my sleeping tablets aside", "step off the multi-storey roof").
   const Sources means = {
-      "pistol|gun|guns|shotgun|rifle|revolver|firearm ... loaded|table|lap|mouth|head",
+      "pistol|pistols|gun|guns|shotgun|rifle|revolver|firearm ... loaded|table|lap|mouth|head|"
+      "cleaned|oiled",
       "loaded ... pistol|gun|shotgun|rifle|revolver", "rope|noose|ligature",
       "step|stepping|jump|jumping|throw|throwing|walk|walking off|from ... roof|rooftop|ledge|"
       "bridge|cliff|multi|carpark|balcony|building|tower|storey",

@@ -30,6 +30,35 @@ bool laughing(char third, char fourth) {
          (a == 0xA4 && b == 0xA3);
 }
 
+// Words typed one to a sentence for weight ("cant. get. air.", "he. wont. wake."): a run of
+// three or more one-word clauses is the one clause it was said as. Not two ("No. Chest
+// pain." keeps its answer apart from what follows), and never across an answer ("chest
+// pain? no. sweating? no.": each "no" answers the words before it).
+bool answer_word(const std::string& word) {
+  static const WordSet answers = {"no",  "nope", "nah", "none", "never", "negative",
+                                  "yes", "yeah", "yep", "ok",   "okay",  "fine"};
+  return answers.count(word) > 0;
+}
+
+void join_staccato(std::vector<Clause>& clauses) {
+  std::vector<Clause> out;
+  out.reserve(clauses.size());
+  for (size_t i = 0; i < clauses.size();) {
+    size_t run = i;
+    while (run < clauses.size() && clauses[run].size() == 1 && !answer_word(clauses[run][0])) ++run;
+    if (run - i >= 3) {
+      Clause joined;
+      for (size_t k = i; k < run; ++k) joined.push_back(std::move(clauses[k][0]));
+      out.push_back(std::move(joined));
+      i = run;
+    } else {
+      out.push_back(std::move(clauses[i]));
+      ++i;
+    }
+  }
+  clauses = std::move(out);
+}
+
 }  // namespace
 
 std::string fold(std::string_view in) {
@@ -113,6 +142,7 @@ std::vector<Clause> clauses_of(std::string_view text) {
   }
   end_word();
   if (out.back().empty()) out.pop_back();
+  join_staccato(out);
   return out;
 }
 
