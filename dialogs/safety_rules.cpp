@@ -218,14 +218,17 @@ std::vector<Rule> build_rules() {
   // throat, breath too short to finish a sentence.
   add(C::breathing,
       {kStruggle + " ... " + kBreath + "|breathe|breathing", "cannot|cant get ... air",
-       "cannot|cant take ... air", "chest is|chests whistling|wheezing",
+       // "cnt gt air in"; "unable to inhale fully. Each breath stops about halfway".
+       kStruggle + " gt ... air", kStruggle + " ... inhale|exhale",
+       "breath|breaths stops|stop|stopping halfway|short|partway", "cannot|cant take ... air",
+       "chest is|chests whistling|wheezing",
        "gasp*|stopping|stop|fighting|struggling|heaving|gulping|hauling for air",
        "few words at a time",
        // A second language's word order: "air not coming enough in", "breathing very
        // difficult is for me"; drowning on dry land.
        "air not|isnt|wont|doesnt coming|come|going|get in|enough",
        "breathing|breath very|so|really|extremely|too difficult|hard",
-       "drowning|drownin on dry land", "like im|i am|am drowning|drownin",
+       "drowning|drownin on dry land", "like im drowning|drownin $", "like i am drowning|drownin $",
        // A clinician's shorthand: "resp distress", "speaking in single words".
        "resp|respiratory distress", "only speak|talk|say ... single|one|few words",
        "speak|speaking|talk|talking in single|one words",
@@ -272,7 +275,11 @@ std::vector<Rule> build_rules() {
        "few|couple of seconds|secs|moments",
        // A list of denials: "no chest pain or trouble breathing".
        "no|not|nothing ... or trouble|difficulty|problems|problem|issues breathing",
-       "cannot|cant breathe lol|lmao|lmfao|haha|hahaha|rofl|lolol"});
+       "cannot|cant breathe lol|lmao|lmfao|haha|hahaha|rofl|lolol",
+       // Laughter, and a job: "laughed so hard at the panto I couldn't breathe", "I drag
+       // blokes out who can't breathe every other week".
+       "laughed|laughing|laugh so hard|much", "blokes|people|folk|patients|swimmers|ones who|that",
+       "drag|drags|dragged|pull|pulls|pulled ... out who|that"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
@@ -311,7 +318,7 @@ std::vector<Rule> build_rules() {
        // A job, not a person now: "my whole day is people who've collapsed".
        "is|are people|patients who|whove|that", "my whole day|job|shift|work is",
        // "spent half my shift doing CPR on a collapsed patient".
-       "collapsed patient|patients", "cpr on",
+       "collapsed patient|patients", "cpr on", "cpr ... on a|someone|somebody",
        // "kneeling over people who've collapsed"; a pet ("my cat collapsed last night").
        "over|with|for people|patients who|whove|that",
        "cat|cats|dog|dogs|pet|rabbit|horse|pony|hamster|budgie|puppy|kitten|cow|cows|sheep|ewe|"
@@ -487,7 +494,9 @@ std::vector<Rule> build_rules() {
        "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps",
        // An overdose long over: "Ten years before my brother had overdose from drugs, now
        // he is clean and fine".
-       "clean|sober now", "now he|she|they is|are|s clean|sober"});
+       "clean|sober now", "now he|she|they is|are|s clean|sober",
+       // A pharmacist's "overdose-risk meds".
+       "overdose|overdoses risk|risks"});
   // "ive had 16 co-codamol since lunch", "had about a dozen tramadol on top of a bottle of
   // wine": "had" is also how a supply or a treatment is told ("I've had 28 tablets from
   // the chemist", "had 15 years on metformin").
@@ -554,6 +563,14 @@ std::vector<Rule> build_rules() {
        // "keeps saying he's going to jump in front of the next one".
        kIntent + " ... jump in front of", kIntent + " ... jump infront of",
        "made|make|making ... cuts on my", "going|go|cut deeper",
+       // "started hurting myself again with a blade", "the cuts are getting deeper", "I will
+       // stop being alive on Friday", "I won't be around by then".
+       "hurting|harming|cutting myself again", "cuts ... getting|get deeper",
+       "stop|stopped being alive",  // Said of oneself only: "the plumber won't be around by then"
+                                    // is a diary.
+       "i wont|cant be alive|around by then|tomorrow", "i will not be alive|around by then",
+       "i wont be alive|around much|any longer", "i will not be alive|around much|any longer",
+       "i wont be alive|around for long", "i wont be alive|around next week|month",
        // "I have no wish to go on", "I intend to join my late wife before long".
        "no wish|desire to go on", "no wish|desire to carry on",
        "no wish|desire to live|living|continue",
@@ -731,6 +748,7 @@ const Compiled& compiled() {
          "cannot|cant take ... anymore", "cannot|cant take ... any more"});
     out.past_words = compile_all(
         {"years|year|months|month|weeks|week|ages ago", "last month", "last week|fortnight",
+         "last monday|tuesday|wednesday|thursday|friday|saturday|sunday",
          // A year gone by: "when my brother overdosed in 2019".
          "in|since|back 196*|197*|198*|199*|200*|201*|2020|2021|2022|2023|2024",
          // A death long over ("collapsed and died of a heart attack in 1998").
@@ -752,12 +770,16 @@ const Compiled& compiled() {
         {"fine|ok|okay|better|normal|alright|grand|well|sorted now", "stopped|settled now",
          "discharged", "glued|stitched|stitches|steristrips", "sorted him|her|them|it out",
          // "the nurses sorted him and he's sat up drinking tea now".
-         "sorted him|her|them and|now", "sat|sitting up ... now"});
+         "sorted him|her|them and|now", "sat|sitting up ... now",
+         // "all fine after a sit down", "it hasn't come back", "he survived".
+         "fine|ok|okay|better after", "hasnt|havent|not come|came back", "survived|recovered"});
     out.cleared_words = compile_all(
         {"poison|poisons centre|center|unit|line|helpline ... fine|ok|okay|nothing|normal|well",
          "111|doctor|doctors|gp|nurse|nurses|hospital|paramedics|ambulance said|says ... "
          "fine|ok|okay|nothing|normal|well",
-         "been totally|completely|perfectly|absolutely|fine|normal|well ... since", "discharged"});
+         "been totally|completely|perfectly|absolutely|fine|normal|well ... since",
+         // "EKG and troponin were normal".
+         "ecg|ekg|troponin|tests|bloods|scan|scans|xray ... normal|clear|fine|ok", "discharged"});
     for (auto* list : {&out.preparation_signs, &out.past_words, &out.present_words, &out.over_words,
                        &out.cleared_words})
       for (auto& p : *list) out.index.add(p);

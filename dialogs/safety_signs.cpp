@@ -278,34 +278,26 @@ void add_self_harm(std::vector<SignRule>& out) {
       "ripped|torn|tore|cut ... sheet|sheets|shirt|belt ... strips", "tied ... strips|noose",
       // "standing right at the edge of the platform every morning ... working up to it".
       "edge of the|a platform|bridge|cliff|roof|ledge|tracks", "platform edge",
-      "rooftop|roof|bridge|cliff|ledge|platform ... edge", "stand|standing|stood at|on the edge",
+      // "Walking out to the edge now", "a note on the dashboard".
+      "walking|walk|going out to the edge", "rooftop|roof|bridge|cliff|ledge|platform ... edge",
+      "stand|standing|stood at|on the edge",
       "saving|saved|stockpil*|hoard*|collecting|collected|putting|put ... tablets|pills|meds|"
       "painkillers ... aside|by|up"};
   // A time or a leave-taking.
-  const Sources resolve = {"tonight is|s the night",
-                           "tonights the night",
-                           "made my peace",
-                           "going home to",
-                           "least of it",
-                           "now have enough",
-                           "have|got enough now",
-                           "have|got enough saved",
-                           "shant|wont|not trouble|bother ... again",
-                           "looking|staring at the|my|that ... rope|gun|pistol|bridge|edge|ledge",
-                           "sat|sitting ... with ... gun|pistol|rifle|shotgun|rope|tablets|pills",
-                           "wont|not need|needing legs|leg|my",
-                           "where im going",
-                           "where i am going",
-                           "one way or another",
-                           "for good",
-                           "later|tonight $",
-                           "working|building up to it",
-                           "dont|not|wont come|coming down|back",
-                           "not that it matters",
-                           "enough now",
-                           "counted them",
-                           "dont|doesnt matter now",
-                           "tell ... kids|children|mum|mam|dad|wife|husband ... sorry"};
+  const Sources resolve = {
+      "tonight is|s the night", "tonights the night", "made my peace", "going home to",
+      "least of it", "now have enough", "have|got enough now", "have|got enough saved",
+      "shant|wont|not trouble|bother ... again",
+      "looking|staring at the|my|that ... rope|gun|pistol|bridge|edge|ledge",
+      "sat|sitting ... with ... gun|pistol|rifle|shotgun|rope|tablets|pills",
+      "wont|not need|needing legs|leg|my", "where im going", "where i am going",
+      "one way or another", "for good", "later|tonight $", "working|building up to it",
+      "dont|not|wont come|coming down|back", "not that it matters", "enough now", "counted them",
+      "dont|doesnt matter now",
+      // A note left where it will be found: "a note on the dashboard".
+      "note on the dashboard|dash|seat|windscreen|table|pillow",
+      "dont|doesnt really matter any more|anymore", "dont|doesnt matter any more|anymore",
+      "tell ... kids|children|mum|mam|dad|wife|husband ... sorry"};
   // Cuts found fresh, with a wish to be gone: "arms covered in fresh cuts, some still
   // open, she says she wants to disappear".
   out.push_back(

@@ -2,13 +2,13 @@
 // people, voice-to-text, second-language word order, veterans, fishermen, truckers,
 // gamers, clinicians' shorthand, Filipino, Indian, Irish and Welsh English) missed 11 of
 // 42 crises and fired 9 of 18 look-alikes on its first run (docs/safety.md "Measured").
-// Each fix is general and has its look-alike beside it.
+// Each fix is general and has its look-alike beside it; the twenty-sixth round's follow.
 #include <gtest/gtest.h>
 
 #include "dialogs/safety_screen.h"
 #include "tests/dialogs/safety_probe.h"
 
-namespace triagebot::dialogs::testing::twenty_fifth_round_reading_test {
+namespace triagebot::dialogs::testing::twenty_fifth_and_sixth_round_reading_test {
 namespace {
 
 using C = SafetyCategory;
@@ -86,5 +86,44 @@ TEST(TwentyFifthRound, NewVoicesOfTheSameEmergencies) {
                             C::overdose_poisoning));
 }
 
+// The twenty-sixth round (builders, new mothers, hill walkers, autistic and dyslexic
+// writers, Australian, American, Ghanaian, Polish, Romanian and Arabic speakers, a
+// crisis in a P.S.) missed 6 of 40 crises and fired 7 of 20 look-alikes on its first run.
+TEST(TwentySixthRound, CrisesToldPlainlyOrAtTheEnd) {
+  EXPECT_TRUE(safety_fires("cnt gt air in, panting but im jst sittng on th sofa", C::breathing));
+  EXPECT_TRUE(safety_fires(
+      "I am currently unable to inhale fully. Each breath stops about halfway.", C::breathing));
+  EXPECT_TRUE(safety_fires("I have decided that I will stop being alive on Friday.", C::self_harm));
+  EXPECT_TRUE(safety_fires(
+      "P.S. no need to book me anything for next month, I won't be around by then.", C::self_harm));
+  EXPECT_TRUE(safety_fires(
+      "Left the car with a note on the dashboard. Walking out to the edge now.", C::self_harm));
+  EXPECT_TRUE(
+      safety_fires("I've started hurting myself again with a blade and the cuts are getting deeper",
+                   C::self_harm));
+  EXPECT_FALSE(safety_fires("the plumber won't be around by then, can you book me for Monday",
+                            C::self_harm));
+}
+
+TEST(TwentySixthRound, JobsLaughterAndEventsClearedSinceAreNotNow) {
+  EXPECT_FALSE(safety_fires("did my first real CPR today on a man who'd collapsed, he survived",
+                            C::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("Lifeguard, I drag blokes out who can't breathe every other week",
+                            C::breathing));
+  EXPECT_FALSE(safety_fires("I count out overdose-risk meds all day as a pharmacist",
+                            C::overdose_poisoning));
+  EXPECT_FALSE(
+      safety_fires("Had some chest tightness on the stairs last Tuesday, EKG and troponin "
+                   "were normal and it hasn't come back",
+                   C::chest_pain));
+  EXPECT_FALSE(safety_fires("couldn't breathe by the last set of squats, all fine after a sit down",
+                            C::breathing));
+  EXPECT_FALSE(
+      safety_fires("Laughed so hard at the school panto I couldn't breathe", C::breathing));
+  // Still now: the tightness is today, and nobody has cleared it.
+  EXPECT_TRUE(
+      safety_fires("chest tightness on the stairs this morning and it hasn't gone", C::chest_pain));
+}
+
 }  // namespace
-}  // namespace triagebot::dialogs::testing::twenty_fifth_round_reading_test
+}  // namespace triagebot::dialogs::testing::twenty_fifth_and_sixth_round_reading_test
