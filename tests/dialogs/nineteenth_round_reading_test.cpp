@@ -115,6 +115,36 @@ TEST(TwentyThirdRoundOpenings, EmergenciesInTheirOwnWords) {
 // A twenty-fourth round's conversations: "not strong pain" is mild pain, not weak legs;
 // filler ("an' that are all") does not use up the window in which "normal" denies; "all
 // is as it should be - nothing of that kind" is a no.
+// The twenty-sixth round's openings (48; 15 of 24 emergencies stopped at once on the
+// first run, 2 look-alikes stopped): a bladder "bursting" that "can't go", wet without
+// feeling it, a bottom "like made of wood", a foot "like marble", "paler" and "cooler"
+// than the other, landing flat on one's back, a boulder in the back, a prostate's hormone
+// jab. Not "testicular cancer" as numbness down below.
+TEST(TwentySixthRoundOpenings, EmergenciesInTheirOwnWords) {
+  EXPECT_TRUE(
+      stops_at_opening("sciatica down the left leg, went for a slash at 10 and nothing "
+                       "came, still bursting now and can't go"));
+  EXPECT_TRUE(
+      stops_at_opening("strong pain in low back and both legs, my trousers was wet and "
+                       "I did not feel it, my bottom feel like made of wood"));
+  EXPECT_TRUE(
+      stops_at_opening("twenty minutes ago my right calf went agony and now the foot is "
+                       "numb and looks like marble, cold as a stone"));
+  EXPECT_TRUE(
+      stops_at_opening("at 14:10 my left foot became numb. The skin is a paler colour "
+                       "than the right foot and cooler when I touch it"));
+  EXPECT_TRUE(
+      stops_at_opening("slid on scree and took a boulder square in the lower back, now "
+                       "my left leg is tingly"));
+  EXPECT_TRUE(
+      stops_at_opening("on the hormone jab for my prostate, new ache low in my back "
+                       "worse at night and my feet are going numb"));
+  EXPECT_FALSE(
+      stops_at_opening("Had testicular cancer at 25, cured. No back or neck pain "
+                       "whatsoever. Numb patch on my outer right thigh."));
+  EXPECT_FALSE(stops_at_opening("my feet go numb on the cold marble floor at work"));
+}
+
 TEST(TwentyFourthRoundReading, NoesInOtherWords) {
   EXPECT_FALSE(states_finding("Yes, lower back is stiff many years, but not strong pain.",
                               "weakness", "q_back_pain"));
