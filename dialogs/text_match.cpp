@@ -513,9 +513,14 @@ bool negated_after(const std::vector<Token>& tokens, int last, const NegationRul
   // A "no" closing the words it follows ("Back pain no.", "Fall no."): how BSL users and
   // some other first languages put the negative; not "pain no better", "no doubt".
   const int n = static_cast<int>(tokens.size());
-  if (last + 1 < n && (tokens[last + 1].is("no") || tokens[last + 1].is("nope")) &&
-      (last + 2 == n || tokens[last + 2].punct))
-    return true;
+  if (last + 1 < n && (tokens[last + 1].is("no") || tokens[last + 1].is("nope"))) {
+    // And "Hands no problem", Nigerian Pidgin's "Back pain no dey" (there is none).
+    int end = last + 2;
+    if (end < n && (tokens[end].is("problem") || tokens[end].is("problems") ||
+                    tokens[end].is("issue") || tokens[end].is("issues") || tokens[end].is("dey")))
+      ++end;
+    if (end == n || tokens[end].punct) return true;
+  }
   int words = 0;
   for (int k = last + 1; k < static_cast<int>(tokens.size()) && words < 4; ++k) {
     const Token& t = tokens[k];

@@ -154,5 +154,22 @@ TEST(TwentyFourthRoundReading, NoesInOtherWords) {
   EXPECT_TRUE(states_finding("my legs are not strong any more", "weakness"));
 }
 
+// The twenty-seventh round's answers: a "no" to the face then a yes to the arm on the
+// same side; Nigerian Pidgin's "no get power" and "dey weak"; a bladder that will not
+// empty told as trying with little coming out; a "no" closing "Hands no problem" and
+// Pidgin's "Back pain no dey" (there is none), but not "no dey go away" (it does not go).
+TEST(TwentySeventhRoundReading, AnswersInTheirOwnWords) {
+  EXPECT_EQ(typed_answer("q_stroke",
+                         "the face no, but the arm is also little bit sleeping, same side "
+                         "like the leg"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_weak", "I fit waka but my legs no get power like before, e dey weak"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_bladder", "I keep trying but nothing much comes"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_hands", "Hands no problem"), Answer::no);
+  EXPECT_EQ(typed_answer("q_back_pain", "Back pain no dey"), Answer::no);
+  EXPECT_NE(typed_answer("q_back_pain", "Back pain no dey go away"), Answer::no);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::nineteenth_round_reading_test
