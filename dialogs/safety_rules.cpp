@@ -156,6 +156,10 @@ const Sources& story_patterns() {
       "novel|video|game in which",
       "my|our|her|his late husband|wife|partner|father|mother|dad|mum|son|daughter|brother|"
       "sister|friend",
+      // A hospital drama on in the background: "watching greys and someone just flatlined
+      // after getting stabbed lol".
+      "watching|watched|bingeing|binging|binge greys|casualty|holby|eastenders|corrie|"
+      "hollyoaks|emmerdale|netflix|telly|tv ... someone|somebody|character|characters",
       // Writing one: "for my creative writing coursework my character collapses".
       "my|our|the|a character|characters"};
   return story;

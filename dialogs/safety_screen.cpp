@@ -177,7 +177,13 @@ bool asked_as_a_condition(const Clause& clause, const PatternMatch& match) {
     const bool now = std::any_of(clause.begin(), clause.end(), [](const std::string& w) {
       return is_one_of(w, {"now", "currently", "atm", "rn", "already"});
     });
-    if (opens_with_if && !would) return ever && !now;
+    // "if it climbs up to my arms would I have trouble breathing": the clause goes on to
+    // ask what would follow, so it supposes too.
+    const bool asks_what_follows =
+        std::any_of(clause.begin() + i + 1, clause.begin() + match.first, [](const std::string& w) {
+          return is_one_of(w, {"would", "could", "might", "will"});
+        });
+    if (opens_with_if && !would) return (ever || asks_what_follows) && !now;
     return (about_a_person || ever) && !now;
   }
   return false;

@@ -36,7 +36,7 @@ const Sources kHeartAlarm = {
     // Pain on breathing in, as a clot in the lung gives it.
     "breathe|breath|breathing in"};
 // How recently and how badly: minutes ago, not easing, nine out of ten.
-const Sources kOnset = {"# mins|minutes|min",
+const Sources kOnset = {"# mins|minutes|min|minute|minut|minuts",
                         "since # minutes|mins",
                         "wont|not|isnt|doesnt ease|easing|settle|settling",
                         "not|isnt|wont going|go away",
@@ -50,13 +50,19 @@ void add_chest(std::vector<SignRule>& out) {
   using C = SafetyCategory;
   Sources alarm_or_onset = kHeartAlarm;
   alarm_or_onset.insert(alarm_or_onset.end(), kOnset.begin(), kOnset.end());
+  // Through to the back, as a heart attack or a torn aorta goes ("it go to the back"):
+  // only with the chest named, since under the ribs it is also how gallstones feel.
+  alarm_or_onset.push_back(
+      "go|goes|going|spreads|spreading|radiates|radiating|through to the back");
   // The chest named ("hold him chest" ... "sweat dey pour"; "my chess is crushing" ...
   // "down my arm into my jaw"): a feeling there and an alarm feature or a recent onset.
   out.push_back(
       rule(C::chest_pain,
            {{"chest~|chets|chst|breastbone|sternum", "middle of me", "between|behind ... nipples",
              "heart area|region", "of|in the|my|his|her heart",
-             "behind|under|between my|the|her boobs|breasts|tits|bust", "my|his|her chess"},
+             "behind|under|between my|the|her boobs|breasts|tits|bust", "my|his|her chess",
+             // "very big pain in middle of breast": the breastbone in second-language English.
+             "middle of breast|breasts"},
             kChestFeeling,
             alarm_or_onset},
            {"chest of", "chest day", "bench press|pressing|presses", "benching"}));
@@ -71,32 +77,37 @@ void add_breathing(std::vector<SignRule>& out) {
   // Breath or its struggle ("gasping", "wheezy", "drowning"), with a sign of how bad:
   // words between breaths, blue or grey lips or nails, sitting bolt upright, a swelling
   // tongue or throat, breathing through a straw.
-  out.push_back(
-      rule(C::breathing,
-           {{"breath*|breathe~|breathing~|air|lungs|lung|wheez*|gasp*|drowning|suffocat*|smother*"},
-            {"every ... words", "straw|stirrer",
-             "lips|nails|fingernails|fingers|face|skin ... blue|grey|gray|purple|dusky",
-             "blue|grey|gray|purple|dusky lips|nails|fingernails|fingers|face", "bolt upright",
-             "cannot|cant|couldnt lie|lay ... down|flat|back", "sit|sitting|sat upright",
-             "tongue|throat|lips ... fat|thick|swell*|swollen|tight*|closing|big",
-             "bubbly|bubbling|rattly|rattling|gurgling", "on dry land",
-             // "my chest does not move well, the air does not come in enough".
-             "chest|ribs ... not|doesnt|barely|hardly move|moving",
-             "air ... not|doesnt|cant|cannot come|get in",
-             "heart|hearts ... racing|pounding|hammering"}},
-           {"drowning in", "fresh air", "air con|conditioning|fryer|bnb|force|ambulance"}));
+  out.push_back(rule(
+      C::breathing,
+      {{"breath*|breathe~|breathing~|air|lungs|lung|wheez*|gasp*|drowning|suffocat*|smother*"},
+       {"every ... words", "straw|stirrer",
+        "lips|nails|fingernails|fingers|face|skin ... blue|grey|gray|purple|dusky",
+        "blue|grey|gray|purple|dusky lips|nails|fingernails|fingers|face", "bolt upright",
+        "cannot|cant|couldnt lie|lay ... down|flat|back", "sit|sitting|sat upright",
+        "tongue|throat|lips ... fat|thick|swell*|swollen|tight*|closing|big",
+        "bubbly|bubbling|rattly|rattling|gurgling", "on dry land",
+        // "my chest does not move well, the air does not come in enough".
+        "chest|ribs ... not|doesnt|barely|hardly move|moving",
+        "air ... not|doesnt|cant|cannot come|get in", "heart|hearts ... racing|pounding|hammering",
+        // A voice going weak as breathing gets hard, or a numbness climbing to the
+        // hands: the muscles of breathing failing, as in Guillain-Barre.
+        "voice ... weak|weaker|faint|fainter|fading|quiet",
+        "crept|creeping|spread|spreading|moved|moving|climbed|climbing up ... hands|arms"}},
+      {"drowning in", "fresh air", "air con|conditioning|fryer|bnb|force|ambulance"}));
 }
 
 void add_collapse(std::vector<SignRule>& out) {
   using C = SafetyCategory;
   // How someone went down: on the floor, like a stone, a thud.
-  const Sources down = {"on|onto ... floor*|ground|deck",
-                        "hit|hits the floor*|deck|ground",
-                        "slid|slumped|slipped sideways",
-                        "went|gone|goes down like",
+  const Sources down = {"on|onto ... floor*|ground|deck", "hit|hits the floor*|deck|ground",
+                        "slid|slumped|slipped sideways", "went|gone|goes down like",
                         "dropped|keeled|flopped|crumpled|slumped|collapsed|fell like",
-                        "dropped|keeled|flopped|crumpled|slumped|collapsed $",
-                        "thud|thump"};
+                        "dropped|keeled|flopped|crumpled|slumped|collapsed $", "thud|thump",
+                        // "flat on the grass", Jamaican "drop dung inna di yard", and
+                        // someone already "pumping his chest".
+                        "flat on the|his|her|their|my back|grass|floor|ground|pavement|road",
+                        "drop|dropped|drap dung", "started|starting|doing|giving cpr|compressions",
+                        "pumping|pushing on|pressing on his|her|their chest"};
   // That they do not answer, in words a bystander uses.
   const Sources unanswering = {
       "nothing going on",
@@ -111,6 +122,8 @@ void add_collapse(std::vector<SignRule>& out) {
       "floppy|limp",
       "never ... opened|open ... eyes",
       "not|isnt|aint movin",
+      "not|isnt|aint|nah|nuh moving|move",
+      "nah|nuh answer|answering|respond|wake",
       "nothin|nuffin"};
   // That someone tried to rouse them.
   const Sources rousing = {
@@ -152,6 +165,9 @@ void add_bleeding(std::vector<SignRule>& out) {
         "keeps|keep growing|spreading", "all round|around me|him|her",
         "filled|fill|filling ... bowl|sink|bucket|basin",
         "wont|not|doesnt|cant|cannot stop|stopping", "everywhere", "for|over # mins|minutes|min",
+        // "going over an hour now, pinching does nothing ... im on apixaban".
+        "for|over an|a|# hour|hours", "pinching|pinch|pressure ... does|doing|did nothing",
+        "apixaban|rivaroxaban|edoxaban|dabigatran|warfarin|anticoagulant*",
         // Shock: "it's gushing from under my kneecap ... and I'm going dizzy".
         "dizzy|faint|fainting|lightheaded|woozy"}},
       {"water|pipe|pipes|tap|taps|leak|leaking|river|flood|flooding|rain|raining|rained",
@@ -185,6 +201,14 @@ void add_poisoning(std::vector<SignRule>& out) {
              "fentanyl|diazepam|valium|xanax|antidepressant*|amitriptyline|sertraline|"
              "citalopram|fluoxetine|lithium|warfarin|methadone|painkiller*|propranolol|"
              "zopiclone|sleeping"}}));
+  // Empty packets of a medicine found by someone who wants only to sleep ("empty
+  // paracetamol blister packs all over his bed ... just wants to sleep").
+  out.push_back(rule(
+      C::overdose_poisoning,
+      {{"empty|emptied ... blister*|packet*|packs|boxes|box|bottle|bottles|strips|foils|tubs"},
+       {"pill*|tablet*|tabs|meds|medication*|medicine*|paracetamol~|ibuprofen~|codeine|"
+        "cocodamol|codamol|tramadol|sertraline|amitriptyline|citalopram|painkiller*|sleeping"},
+       {"sleep|sleepy|drowsy|woozy|confused|unrousable|vomit*|slurr*", "wont|cant|cannot wake"}}));
   // A poison and a sign it went in or is acting: a child with a dishwasher tablet in his
   // mouth, sheep dip and drooling with pinprick pupils.
   out.push_back(
@@ -306,6 +330,14 @@ void add_self_harm(std::vector<SignRule>& out) {
                            "herself|himself|myself|themselves"},
                           {"disappear|die|dead|gone|vanish", "not|no be|exist|point|longer here",
                            "hate|hates herself|himself|myself", "cant|cannot go on"}}));
+  // A note left and its writer gone: "left a note on the kitchen table saying sorry for
+  // everything and she isnt answering her phone".
+  out.push_back(
+      rule(C::self_harm,
+           {{"left|leaving|found|wrote|written a|his|her|their note|letter", "note on the"},
+            {"sorry for everything", "goodbye|goodbyes", "love you all",
+             "not|isnt|wont|hasnt answering|answered|picking ... phone|calls|texts",
+             "cant|cannot find|reach her|him|them"}}));
   out.push_back(rule(C::self_harm, {means, resolve},
                      {"skipping|tow|towing|climbing|washing|tug rope", "rope swing|course|ladder",
                       "fell|fall|fallen|falling off|from"}));
