@@ -479,14 +479,34 @@ bool says_normal(const std::vector<Token>& t, int from, int to) {
   bool named = false;
   for (int i = from; i < to; ++i) {
     if (t[i].punct) continue;
-    // "not normal", "not the same", "no good" say something is wrong.
-    bool negated = i > from && (t[i - 1].is("not") || t[i - 1].is("no") ||
+    // "not normal", "not the same", "no good" say something is wrong; "heavier than
+    // normal" compares, and says it differs ("no worse than normal" does not).
+    const bool compared = i > from + 1 && t[i - 1].is("than") &&
+                          !(i > from + 2 && (t[i - 3].is("no") || t[i - 3].is("not")));
+    bool negated = i > from && (t[i - 1].is("not") || t[i - 1].is("no") || compared ||
                                 (t[i - 1].is("the") && i > from + 1 && t[i - 2].is("not")));
     bool state = normal_states().count(t[i].word) != 0 && !negated;
     if (state && (named || !acknowledgements.count(t[i].word))) return true;
     if (t[i].is("like") && i + 1 < to && t[i + 1].is("normal")) return true;
     if (!fillers().count(t[i].word)) named = true;
   }
+  return false;
+}
+
+// "only a dull ache", "just a bit of a niggle": a pain, made light of, in the few words
+// after the lead, to a question that asks whether there is pain ("Do you have back pain
+// or neck pain?"), not what kind ("Does pain shoot down your leg?").
+bool admits_a_pain_asked(const std::vector<Token>& t, int lead, const QuestionDef& q) {
+  static const WordSet pains = {"ache",   "aches",   "aching", "achy",    "pain", "pains",
+                                "twinge", "twinges", "niggle", "niggles", "sore", "soreness"};
+  const auto& qw = q.text_tokens;
+  const bool asks_if_pain =
+      qw.size() > 2 && qw[0].is("do") && qw[1].is("you") && qw[2].is("have") &&
+      std::any_of(qw.begin(), qw.end(), [](const Token& w) { return w.is("pain"); });
+  if (!asks_if_pain) return false;
+  const int end = std::min(static_cast<int>(t.size()), lead + 6);
+  for (int i = lead + 1; i < end && !t[i].punct; ++i)
+    if (pains.count(t[i].word)) return true;
   return false;
 }
 
@@ -1190,8 +1210,10 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    or an amount alone ("bit", "lil bit": never inside other words, "bit by bit").
   if (only_an_amount(t)) return Answer::yes;
   if (!off_topic && w.any(hedged_yes_phrases())) return Answer::yes;
-  // 10. Only this, not that ("just an inhaler", "only in my thigh").
-  if (exclusives().count(t[lead].word)) return Answer::no;
+  // 10. Only this, not that ("just an inhaler", "only in my thigh"); but "only a dull
+  //     ache" to "do you have back pain?" makes light of a pain it admits.
+  if (exclusives().count(t[lead].word))
+    return admits_a_pain_asked(t, lead, q) ? Answer::yes : Answer::no;
   // 11. Normal ("my face is fine", "all normal down there", "same colour as the other").
   if (says_normal(t, 0, n)) return Answer::no;
   if (w.any(lex.no_anywhere) || w.any(plain_no_phrases()) || elliptic_no(t)) return Answer::no;

@@ -44,11 +44,33 @@ void unwell_for_not_oneself(std::vector<Token>& tokens) {
   }
 }
 
+// "not gonna lie, I inject", "no gonna lie i inject", "I won't lie": a promise of
+// honesty before what follows, not a denial of it. Dropped, so its negative reaches
+// nothing.
+void drop_honesty_promise(std::vector<Token>& tokens) {
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (!tokens[i].is("not") && !tokens[i].is("no") && !tokens[i].is("wont")) continue;
+    size_t lie = i + 1;
+    if (tokens[lie].is("gonna")) {
+      ++lie;
+    } else if (tokens[lie].is("going") && lie + 1 < tokens.size() && tokens[lie + 1].is("to")) {
+      lie += 2;
+    } else if (!tokens[i].is("wont")) {
+      continue;
+    }
+    if (lie >= tokens.size() || !tokens[lie].is("lie")) continue;
+    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                 tokens.begin() + static_cast<std::ptrdiff_t>(lie + 1));
+    return;
+  }
+}
+
 }  // namespace
 
 void rewrite_negated_idioms(std::vector<Token>& tokens) {
   drop_novelty_clause(tokens);
   unwell_for_not_oneself(tokens);
+  drop_honesty_promise(tokens);
 }
 
 }  // namespace triagebot::dialogs

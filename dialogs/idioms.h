@@ -6,6 +6,8 @@
 //   the times around it tell that the thing is new.
 // - "not himself", "not herself", "not myself": unwell, in a carer's words ("hes not
 //   himself, keeps getting his words in a twist"). It becomes "unwell".
+// - "not gonna lie", "no gonna lie", "not going to lie", "I won't lie": a promise of
+//   honesty ("no gonna lie i inject"). It goes.
 // Pure; a few comparisons per word.
 #pragma once
 

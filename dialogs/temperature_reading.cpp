@@ -24,7 +24,13 @@ bool report_word(const std::string& w) {
       // says 38.2", "measured 38.1 under the arm".
       "on", "the", "thermometer", "thermometre", "says", "said", "showed", "shows", "read", "reads",
       "reading", "measured", "checked", "took", "watch", "app", "under", "arm", "ear", "mouth",
-      "tongue", "evening", "afternoon", "tonight"};
+      "tongue", "evening", "afternoon", "tonight",
+      // When, and how it went since: "38.9 on the ear thermometer an hour ago", "ran 101
+      // last night, it's down to 99 now with the Tylenol", "a temp of 39 the day before
+      // yesterday, it's come down with the paracetamol".
+      "an", "hour", "hours", "ago", "day", "days", "before", "ran", "running", "went", "come",
+      "came", "down", "with", "been", "at", "tylenol", "advil", "motrin", "nurofen",
+      "acetaminophen", "panadol"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -66,11 +72,11 @@ std::optional<double> typed_temperature_c(const std::vector<Token>& tokens) {
     if (!report_word(t.word)) return std::nullopt;
     fahrenheit = fahrenheit || t.word == "f" || t.word == "fahrenheit";
   }
-  // One reading in eight words ("the app on my watch says 38.6"); two, each with its time
-  // ("38 yesterday, 37.2 today after paracetamol"), in sixteen. More numbers are a range,
-  // a date, an age and a reading.
-  if (values.empty() || values.size() > 2 || words > 8 * static_cast<int>(values.size()))
-    return std::nullopt;
+  // One reading or two, each with its time ("38 yesterday, 37.2 today after
+  // paracetamol"), in sixteen words that are all a report's ("had a temp of 39 the day
+  // before yesterday, it's come down with the paracetamol"). More numbers are a range, a
+  // date, an age and a reading.
+  if (values.empty() || values.size() > 2 || words > 16) return std::nullopt;
   std::optional<double> highest;
   for (double value : values) {
     double c = fahrenheit || (value >= 93 && value <= 110) ? (value - 32) * 5 / 9 : value;

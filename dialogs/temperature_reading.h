@@ -10,7 +10,7 @@
 
 namespace triagebot::dialogs {
 
-// The temperature the message gives, when it is a short message (at most eight words) with
+// The temperature the message gives, when it is a short message (at most sixteen words) with
 // exactly one number that is a plausible body temperature (34 to 43 as °C; 93 to 110, or
 // any number marked "f" / "fahrenheit", as °F) and only words of a temperature report
 // besides it; nullopt otherwise (an age, a count, a sentence about something else). Two

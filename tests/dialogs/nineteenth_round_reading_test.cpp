@@ -171,5 +171,52 @@ TEST(TwentySeventhRoundReading, AnswersInTheirOwnWords) {
   EXPECT_NE(typed_answer("q_back_pain", "Back pain no dey go away"), Answer::no);
 }
 
+// The twenty-eighth round's first messages that did not stop at once: a wipe where "I not
+// feel the paper" and "come only little bit" (cauda equina); "no gonna lie i inject" (a
+// promise of honesty, no denial) with a back that has "been murder"; a "middle back"
+// very painful after a transplant; an osteoporotic fall that "sat down rather hard"; a
+// car "T-boned"; a back that "started aching" with cancer. Look-alikes: a baby "sitting
+// on my bladder", and a calf cold only when walking, gone at rest (claudication).
+TEST(TwentyEighthRoundOpenings, EmergenciesInTheirOwnWords) {
+  EXPECT_TRUE(stops_at_opening(
+      "back hurts since a week, when I wipe I not feel the paper and pee come only little"));
+  EXPECT_TRUE(stops_at_opening("not gonna lie I inject, my back is murder and I have a fever"));
+  EXPECT_TRUE(stops_at_opening(
+      "I take prednisone for my lungs, my middle back is very painful and I have a temperature"));
+  EXPECT_TRUE(
+      stops_at_opening("I have osteoporosis and sat down very hard on the step, both legs numb"));
+  EXPECT_TRUE(stops_at_opening("got t-boned at the lights, now both legs tingling on and off"));
+  EXPECT_TRUE(stops_at_opening(
+      "I have breast cancer and my back started aching last week, now my feet are numb"));
+  EXPECT_FALSE(stops_at_opening(
+      "32 weeks pregnant, the baby is sitting on my bladder, and my outer thigh is numb"));
+  EXPECT_FALSE(stops_at_opening(
+      "my right calf goes cold and numb when I walk uphill and is fine after I stop for a bit"));
+  // Insulin injected is no drug use: with a back ache it had called a spinal infection.
+  EXPECT_FALSE(stops_at_opening(
+      "type 1 diabetic, I inject insulin 4 times a day, my back aches and both feet are numb"));
+  EXPECT_TRUE(stops_at_opening("i inject heroin, back is agony and legs numb"));
+}
+
+// Its answers: a temperature told with when and how it went since; a pain made light of
+// ("only a dull ache") to the back pain question, not to what kind of pain; rigors and
+// sheets sweated through; "heavier than normal" compares (no denial) while "no worse than
+// normal" is normal; a mouth or lips on one side are no leg.
+TEST(TwentyEighthRoundReading, AnswersInTheirOwnWords) {
+  EXPECT_EQ(typed_answer("q_fever", "39.1 on the ear thermometer an hour ago"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_fever", "ran 102 last night, it's down to 99 now with the Tylenol"),
+            Answer::yes);
+  EXPECT_NE(typed_answer("q_fever", "36.9 an hour ago"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_back_pain", "only a dull ache low down"), Answer::yes);
+  EXPECT_NE(typed_answer("q_shooting", "only a dull ache"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_fever", "teeth chattering all night"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_breath", "asthmatic but its no worse than normal"), Answer::no);
+  EXPECT_NE(typed_answer("q_weak", "heavier than normal on the left"), Answer::no);
+  EXPECT_TRUE(states_finding("my lips feel numb on one side", "stroke_signs"));
+  EXPECT_FALSE(states_finding("my lips feel numb on one side", "one_leg"));
+  EXPECT_EQ(typed_answer("q_injury", "she was found on the floor this morning"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_injury", "I missed the bottom step and jarred my back"), Answer::yes);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::nineteenth_round_reading_test
