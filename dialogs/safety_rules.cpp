@@ -151,7 +151,7 @@ void add_foreign_rules(std::vector<Rule>& out) {
 const Sources& story_patterns() {
   static const Sources story = {
       "film|films|movie|movies|thriller|show|programme|program|episode|series|documentary|"
-      "drama|soap|book|novel|video|game ... where|about",
+      "drama|soap|book|novel|video|game|story|stories|tale|tales|poem|song ... where|about",
       "film|movie|thriller|show|programme|program|episode|series|documentary|drama|soap|book|"
       "novel|video|game in which",
       "my|our|her|his late husband|wife|partner|father|mother|dad|mum|son|daughter|brother|"
@@ -405,7 +405,8 @@ std::vector<Rule> build_rules() {
        "at a|the delivery|birth|operation|surgery",
        "blood pressure|test|tests|sugar|sugars|thinner|thinners|work|clot|clots|flow|supply|"
        "circulation|count|donor|type|vessel|vessels|result|results|level|levels|glucose|cells",
-       "a bit|little|bit", "took|taken|drew|draw|drawn|take|taking ... blood"});
+       "a bit|little|bit", "took|taken|drew|draw|drawn|take|taking ... blood",
+       "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching"});
   add(C::severe_bleeding,
       {kBlood + " ... wont|not|cannot|cant|doesnt stop*", "wont|not|cannot|cant stop ... " + kBlood,
        // A flow that will not stop names the blood without the word ("it's spurting
@@ -421,7 +422,9 @@ std::vector<Rule> build_rules() {
        kBlood + " through ... dressing*|bandage*|towel*|plaster*|gauze|pad|pads",
        // "filling my sock faster than I can mop it", "the bath water turned red".
        "faster than i can mop|wipe|clean|stop", "water turned|went|gone red"},
-      Negation::none, true, false, {"has|have|it stopped"});
+      Negation::none, true, false,
+      // British "bleeding" as a curse: "these bleeding pins and needles won't stop".
+      {"has|have|it stopped", "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching"});
 
   // Overdose or poisoning: a quantity of a medicine taken, a poison swallowed, a child
   // into the tablets. Not "took my tablets this morning as usual".
@@ -490,7 +493,8 @@ std::vector<Rule> build_rules() {
        "toxicology|toxicologist|pharmacology|daily bread",
        "deal|deals|dealt|dealing with ... overdoses|overdose|poisonings", "food poisoning",
        "attended|attending|attend|treated|treating an|a overdose|od", "twice|times a|per day",
-       "twice|times daily",
+       // "yesterday I managed three overdose patients".
+       "overdose|overdoses|od|ods patient|patients|cases|case|admissions", "twice|times daily",
        // Bad cooking: "think i poisoned myself with my own cooking haha".
        "poison* ... cooking|takeaway|kebab|curry|food",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"

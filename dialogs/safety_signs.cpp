@@ -21,7 +21,7 @@ SignRule rule(SafetyCategory category, std::vector<Sources> kinds, const Sources
 const Sources kChestFeeling = {
     "pain*|hurt*|ache*|aching|sore|tight*|pressure|press|presses|pressing|crush*|squeez*|"
     "heavy|heaviness|weight|load|vice|vise|clamp*|stabbing|sharp|agony|gripping|grip|"
-    "clutch*|hold|holds|holding|elephant|band|fist|clenched|clench*",
+    "clutch*|hold|holds|holding|elephant|band|fist|clenched|clench*|knife|knives",
     // What a carer sees in someone who cannot say: "keeps rubbing her breastbone and
     // moaning".
     "rubbing|rubs|moaning|groaning|grabbing|grabs"};
@@ -34,7 +34,9 @@ const Sources kHeartAlarm = {
     "arm ... jaw", "heart|hearts ... racing|pounding|hammering|thumping|banging|galloping",
     "heart|hearts ... going like", "short|out of breath", "breathless*",
     // Pain on breathing in, as a clot in the lung gives it.
-    "breathe|breath|breathing in"};
+    "breathe|breath|breathing in",
+    // "when I breathe deep there is like a knife ... it comes every breath".
+    "every breath", "breathe|breath deep|deeply"};
 // How recently and how badly: minutes ago, not easing, nine out of ten.
 const Sources kOnset = {"# mins|minutes|min|minute|minut|minuts",
                         "since # minutes|mins",
@@ -100,7 +102,9 @@ void add_collapse(std::vector<SignRule>& out) {
   using C = SafetyCategory;
   // How someone went down: on the floor, like a stone, a thud.
   const Sources down = {"on|onto ... floor*|ground|deck", "hit|hits the floor*|deck|ground",
-                        "slid|slumped|slipped sideways", "went|gone|goes down like",
+                        "slid|slumped|slipped sideways",
+                        // "slumped over his wheel at the services".
+                        "slumped over|against|across", "went|gone|goes down like",
                         "dropped|keeled|flopped|crumpled|slumped|collapsed|fell like",
                         "dropped|keeled|flopped|crumpled|slumped|collapsed $", "thud|thump",
                         // "flat on the grass", Jamaican "drop dung inna di yard", and
@@ -129,16 +133,16 @@ void add_collapse(std::vector<SignRule>& out) {
   const Sources rousing = {
       "shaking|shook|shake|shouting|shouted|shout|pinching|pinched|rubbing|rubbed|rub|slapping "
       "him|her|them",
-      "calling|called|call|shouting|say|saying his|her|their name",
-      "to his|her|their name",
-      "rub|rubbed|rubbing his|her|their chest",
-      "gave|give him|her|them a shake",
-      "saying his|her|their name"};
+      "calling|called|call|shouting|say|saying his|her|their name", "to his|her|their name",
+      "rub|rubbed|rubbing his|her|their chest", "gave|give him|her|them a shake",
+      "saying his|her|their name",
+      // "I've been banging on the window for ages, nothing".
+      "banging|banged|knocking|knocked|tapping|hammering on the|his|her|their window|door|glass"};
   Sources any_unanswering = unanswering;
   any_unanswering.insert(any_unanswering.end(),
                          {"no answer|response|reply", "now nothing", "nothing back",
                           // "she's not saying nothing back": a double negative, not a denial.
-                          "saying nothing|nothin|nowt back"});
+                          "saying nothing|nothin|nowt back", "nothing $"});
   const Sources unless = {"dummy|manikin|mannequin|resusci", "lamb|calf|foal|ewe|puppy|kitten",
                           "cpr on", "patient|patients"};
   out.push_back(rule(C::collapse_unresponsive, {down, unanswering}, unless));
@@ -177,7 +181,9 @@ void add_bleeding(std::vector<SignRule>& out) {
        "at a|the delivery|birth|operation|surgery",
        // Over by itself: "a small nosebleed that stopped after 10 minutes", "but it stops".
        "small|little|tiny|minor nosebleed|nosebleeds|bleed|cut|nick", "stopped|stops after",
-       "stopped|stops on its own", "stopped|stops by itself", "it|that|which stops|stopped $"}));
+       "stopped|stops on its own", "stopped|stops by itself", "it|that|which stops|stopped $",
+       // British "bleeding" as a curse: "these bleeding pins and needles won't stop".
+       "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching"}));
   // Bleeding inside: vomit like coffee grounds or black, tarry stools, with a faint on
   // standing ("I nearly go down every time I stand up").
   out.push_back(rule(
@@ -336,6 +342,8 @@ void add_self_harm(std::vector<SignRule>& out) {
       rule(C::self_harm,
            {{"left|leaving|found|wrote|written a|his|her|their note|letter", "note on the"},
             {"sorry for everything", "goodbye|goodbyes", "love you all",
+             // "a letter ... under my pillow ... they will not have to worry for me anymore".
+             "not|wont|never have to worry", "under my|the|his|her pillow",
              "not|isnt|wont|hasnt answering|answered|picking ... phone|calls|texts",
              "cant|cannot find|reach her|him|them"}}));
   out.push_back(rule(C::self_harm, {means, resolve},
