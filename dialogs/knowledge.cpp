@@ -482,6 +482,7 @@ class Loader {
       for (size_t j = 0; j < rules.size(); ++j)
         d.rules.push_back(condition(rules[j], at + ".rules[" + std::to_string(j) + "]"));
       d.phrases = phrases(r, at, "phrases");
+      d.other_meanings = phrases(r, at, "other_meanings");
       if (d.rules.empty() && d.phrases.empty()) fail(at, "needs rules or phrases");
       d.sources = source_refs(r, at);
       k_.red_flags.push_back(std::move(d));

@@ -101,6 +101,10 @@ struct RedFlagDef {
   std::vector<int> causes;            // causes it points at: ranked first when it fires
   std::vector<Condition> rules;
   std::vector<Phrase> phrases;
+  // Words around a phrase that make it mean something else ("can't walk any more than
+  // half a mile" is a walking distance, not "can't walk any more"): a match that begins
+  // or ends inside one names nothing, as a finding's other_meanings.
+  std::vector<Phrase> other_meanings;
   std::vector<std::string> sources;
 };
 

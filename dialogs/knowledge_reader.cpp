@@ -107,7 +107,10 @@ void build_vocabulary(KnowledgeData& k_) {
       add_all(c.phrases);
     }
   }
-  for (const auto& r : k_.red_flags) add_all(r.phrases);
+  for (const auto& r : k_.red_flags) {
+    add_all(r.phrases);
+    add_all(r.other_meanings);
+  }
   const Lexicon& l = k_.lexicon;
   for (const auto* set : {&l.negation.negators, &l.negation.post_negators,
                           &l.negation.scope_breakers, &l.negation.clause_openers, &l.every_words}) {

@@ -232,8 +232,24 @@ void read_findings(const KnowledgeData& k, std::string_view text, const std::vec
   }
 }
 
+// Whether a match begins or ends inside one of `meanings` matched anywhere in `t`
+// ("cannot walk any more than half a mile" for "cannot walk any more"). Tried only when
+// a red flag's phrase has matched, which is rare.
+bool inside_other_meaning(const std::vector<Token>& t, const std::vector<Phrase>& meanings,
+                          const Match& m) {
+  for (const Phrase& meaning : meanings) {
+    for (int at = 0; at < static_cast<int>(t.size()); ++at) {
+      int last = 0;
+      if (!matches_at(t, meaning, at, &last)) continue;
+      if ((at <= m.first && m.first <= last) || (at <= m.last && m.last <= last)) return true;
+    }
+  }
+  return false;
+}
+
 // A red flag is named when one of its phrases matches, not negated, about the person,
-// now. `starts` as for read_findings; the red flags' phrases come after the findings'.
+// now, and not inside one of its other meanings. `starts` as for read_findings; the red
+// flags' phrases come after the findings'.
 void read_red_flags(const KnowledgeData& k, const std::vector<Token>& t, const Scopes& scopes,
                     const std::vector<PhraseStart>& starts, Reading& out) {
   for (const PhraseStart& start : starts) {
@@ -243,7 +259,8 @@ void read_red_flags(const KnowledgeData& k, const std::vector<Token>& t, const S
     auto m = match_at(t, k.phrase(p), k.lexicon.negation, start.at);
     if (!m) continue;
     const Segment& seg = scopes.at(m->first);
-    if (!m->negated && !seg.states_nothing() && seg.time == TimeScope::current && !seg.nothing_new)
+    if (!m->negated && !seg.states_nothing() && seg.time == TimeScope::current &&
+        !seg.nothing_new && !inside_other_meaning(t, k.red_flags[p.index].other_meanings, *m))
       out.red_flags.push_back(p.index);
   }
 }

@@ -130,6 +130,20 @@ std::optional<SafetyCategory> SafetyModel::verdict(
   return verdict(model_features(clauses));
 }
 
+std::optional<SafetyCategory> backstop_verdict(const SafetyModel& model,
+                                               const std::vector<IndexedClause>& clauses) {
+  const auto verdict = model.verdict(clauses);
+  if (!verdict || *verdict == SafetyCategory::self_harm || clauses.empty()) return verdict;
+  const Clause& first = clauses.front().words;
+  const auto word = [&](std::size_t i) -> std::string_view {
+    return i < first.size() ? std::string_view(first[i]) : std::string_view();
+  };
+  const bool supposes = word(0) == "if" || word(0) == "suppose" || word(0) == "supposing" ||
+                        (word(0) == "what" && word(1) == "if") ||
+                        (word(0) == "what" && word(1) == "happens" && word(2) == "if");
+  return supposes ? std::nullopt : verdict;
+}
+
 std::string_view builtin_safety_model_json() { return triagebot::embedded::safety_model(); }
 
 const SafetyModel& builtin_safety_model() {

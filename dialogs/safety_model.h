@@ -80,6 +80,15 @@ class SafetyModel {
 
 // The model compiled into the binary (dialogs/knowledge/safety_model.json).
 const SafetyModel& builtin_safety_model();
+// The backstop's answer as the screen takes it (screen_for_safety, and the tests that
+// measure the screen): the model's verdict, unless it names a physical emergency in a
+// message that opens by supposing one ("what if the numbness spreads up to my chest and
+// I stop breathing?", "if he ever passed out what would I do"). The rules take such a
+// match as a question, not an emergency now; self-harm told with an "if" still counts,
+// as in the rules.
+std::optional<SafetyCategory> backstop_verdict(const SafetyModel& model,
+                                               const std::vector<IndexedClause>& clauses);
+
 std::string_view builtin_safety_model_json();
 
 }  // namespace triagebot::dialogs::safety

@@ -342,8 +342,8 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<IndexedClause>& 
                                               const SpellChecker* spelling) {
   auto found = screen_by_rules(clauses, spelling);
   if (found.empty()) {
-    const auto& model = safety::builtin_safety_model();
-    if (auto category = model.verdict(clauses)) found.push_back(*category);
+    if (auto category = safety::backstop_verdict(safety::builtin_safety_model(), clauses))
+      found.push_back(*category);
   }
   return found;
 }

@@ -45,6 +45,20 @@ TEST(SafetyModel, ScoresWordsAndPairsAgainstItsThreshold) {
   EXPECT_FALSE(model->verdict(features_of("an elephant, my, chest")));
 }
 
+// A physical emergency the backstop names in a message that opens by supposing one is a
+// question, as the rules take it; the same words told now are answered.
+TEST(SafetyModel, TheBackstopLeavesASuppositionAlone) {
+  auto model = SafetyModel::from_json(categories_with(R"({"elephant": 4, "my chest": 4})"));
+  ASSERT_TRUE(model) << model.error().message;
+  auto verdict = [&](const std::string& text) {
+    const auto clauses = safety::clauses_of(text);
+    return safety::backstop_verdict(*model, index_clauses(clauses, nullptr));
+  };
+  EXPECT_EQ(verdict("an elephant sat on my chest"), SafetyCategory::chest_pain);
+  EXPECT_FALSE(verdict("what if an elephant sat on my chest"));
+  EXPECT_FALSE(verdict("if an elephant ever sat on my chest"));
+}
+
 TEST(SafetyModel, ABrokenFileIsRefusedWithWhatIsWrong) {
   EXPECT_FALSE(SafetyModel::from_json("not json"));
   auto wrong_format = SafetyModel::from_json(R"({"format": 2})");
@@ -108,7 +122,7 @@ HeldOut measure(const std::string& round, double threshold) {
     const bool by_rules = !found.empty();
     const auto indexed = index_clauses(clauses, &spelling());
     if (found.empty())
-      if (auto c = model->verdict(indexed)) found.push_back(*c);
+      if (auto c = safety::backstop_verdict(*model, indexed)) found.push_back(*c);
     return std::pair{found, by_rules};
   };
   HeldOut out;

@@ -65,6 +65,16 @@ TEST(TwentyNinthRoundOpenings, EmergenciesAndTheirLookAlikes) {
       "cold plunge this morning, my right foot went white and numb, it pinked back up after"));
 }
 
+// A red flag's own phrase inside words that mean something else: a walking distance, the
+// gym's jelly legs. Said plainly, each still stops.
+TEST(TwentyNinthRoundOpenings, ARedFlagPhraseWithAnotherMeaning) {
+  EXPECT_FALSE(stops_at_opening(
+      "I can't walk any more than 200 yards before my calves go numb, then I rest and it goes"));
+  EXPECT_FALSE(stops_at_opening("legs like jelly after leg day, and my outer thigh is numb"));
+  EXPECT_TRUE(stops_at_opening("since this morning my legs are weak and I can't walk any more"));
+  EXPECT_TRUE(stops_at_opening("my legs feel like jelly and are getting weaker by the hour"));
+}
+
 // Answers: "needed two of us and the stand aid" is weakness told by a carer.
 TEST(TwentyNinthRoundReading, WeaknessToldByACarer) {
   EXPECT_EQ(typed_answer("q_weak", "she needed two carers to stand her tonight, normally one"),
