@@ -8,6 +8,7 @@
 #   scripts/setup.sh            build + test dependencies (compiler, libraries, gtest)
 #   scripts/setup.sh --e2e      also Debian's chromium and playwright-core for browser tests
 #   scripts/setup.sh --bench    also wrk and sqlite3 for the benchmarks
+#   scripts/setup.sh --sanitize also clang-14, the sanitizer tree's compiler (scripts/build.sh)
 #   scripts/setup.sh --fuzz     also clang-14 and libFuzzer for fuzz/ (scripts/fuzz.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ for arg in "$@"; do
   case "$arg" in
     --e2e) want_e2e=1; packages+=(chromium nodejs npm) ;;
     --bench) packages+=(wrk sqlite3) ;;
+    --sanitize) packages+=(clang-14) ;;
     # openssl signs the Slack seeds (fuzz/make_seeds.sh).
     --fuzz) packages+=(clang-14 libfuzzer-14-dev openssl) ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;

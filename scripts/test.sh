@@ -18,7 +18,7 @@ stage() {
 }
 
 stage "setup"
-scripts/setup.sh --e2e
+scripts/setup.sh --e2e --sanitize
 
 stage "release build"
 scripts/build.sh release

@@ -19,10 +19,10 @@ DispatcherOptions dispatcher_options(const Config& config) {
 
 }  // namespace
 
-Runtime::Runtime(Metrics& metrics) : metrics_(metrics) {}
+Runtime::Runtime() = default;
 
 Result<std::unique_ptr<Runtime>> Runtime::open(const Config& config, Metrics& metrics) {
-  std::unique_ptr<Runtime> runtime(new Runtime(metrics));
+  std::unique_ptr<Runtime> runtime(new Runtime());
   auto knowledge = load_configured_knowledge(config);
   if (!knowledge) return knowledge.error();
   runtime->knowledge_.emplace(std::move(*knowledge));

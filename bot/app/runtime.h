@@ -49,9 +49,8 @@ class Runtime {
   BlockingPool& blocking() { return blocking_; }
 
  private:
-  explicit Runtime(Metrics& metrics);
+  Runtime();
 
-  Metrics& metrics_;
   std::optional<dialogs::Knowledge> knowledge_;
   LanguageServices language_;
   std::unique_ptr<PipelineMetrics> pipeline_metrics_;

@@ -23,6 +23,7 @@
 
 #include "tests/bot/telegram_harness.h"
 #include "tests/bot/widget_client.h"
+#include "tests/support/checked_build.h"
 #include "tests/support/wait.h"
 
 namespace triagebot::testing {
@@ -32,12 +33,6 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono_literals;
 namespace tg = telegram_bot;
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
 
 constexpr int kKills = 5;
 constexpr int kWidgetThreads = 2;

@@ -14,6 +14,7 @@
 #include "tests/dialogs/safety_model_data.h"
 #include "tests/dialogs/safety_model_training.h"
 #include "tests/dialogs/test_spelling.h"
+#include "tests/support/checked_build.h"
 
 namespace triagebot::dialogs::testing::safety_model_test {
 namespace {
@@ -153,6 +154,9 @@ HeldOut measure(const std::string& round, double threshold) {
 // The floors sit a few lines under what this trainer gives, so a change that loses
 // recall or starts answering ordinary messages fails here.
 TEST(SafetyModel, ALeftOutRoundIsCaughtOnItsFirstRun) {
+  // Two trainings of the test's own trainer, a measurement rather than a memory check:
+  // the Release tree runs it, the sanitizer tree (where it took 20 s) does not.
+  if (triagebot::testing::kSanitized) GTEST_SKIP() << "Release tree only";
   const double threshold = safety::TrainingOptions{}.threshold;
   const struct {
     const char* round;

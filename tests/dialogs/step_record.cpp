@@ -30,6 +30,11 @@ json input_json(const Input& input) {
 
 class Recorder {
  public:
+  explicit Recorder(std::size_t every) : every_(every) {}
+
+  // Whether the next unit is played (every `every_`-th one is).
+  bool plays_next() { return units_++ % every_ == 0; }
+
   // One step, written out; returns the session it leaves.
   Session step_once(const std::string& label, const Session& session, const Input& input) {
     Turn t = step(builtin(), options_, session, input, kNow);
@@ -44,6 +49,7 @@ class Recorder {
 
   void vignettes(const char* file, const char* how) {
     for (const auto& v : read_vignettes(vignette_data_file(file))) {
+      if (!plays_next()) continue;
       std::vector<Input> inputs;
       play(v, [&](const Input& input, std::chrono::nanoseconds) { inputs.push_back(input); });
       Session session;
@@ -56,6 +62,8 @@ class Recorder {
 
  private:
   const EngineOptions options_ = server_options("999");
+  const std::size_t every_;
+  std::size_t units_ = 0;
   std::vector<std::string> lines_;
 };
 
@@ -94,9 +102,9 @@ class TypedAnswers {
 }  // namespace
 }  // namespace step_record
 
-std::vector<std::string> record_steps() {
+std::vector<std::string> record_steps(std::size_t every) {
   using namespace step_record;
-  Recorder r;
+  Recorder r(every);
   TypedAnswers typed;
   const char* sets[] = {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl", "vignettes-extra.jsonl",
                         "vignettes-extra-hard.jsonl"};
@@ -106,18 +114,21 @@ std::vector<std::string> record_steps() {
   for (const char* file : sets) r.vignettes(file, "typed");
   for (const char* file : {"answers-dev.jsonl", "answers-extra.jsonl"}) {
     for (const auto& a : read_vignettes(vignette_data_file(file))) {
+      if (!r.plays_next()) continue;
       const std::string q = a["question_id"].get<std::string>();
       r.step_once("answer " + q, pending(q), Input::typed(a["answer"].get<std::string>()));
     }
   }
   for (const char* file : {"safety-utterances-dev.jsonl", "safety-utterances-extra.jsonl"}) {
     for (const auto& u : read_vignettes(vignette_data_file(file))) {
+      if (!r.plays_next()) continue;
       const auto text = u["text"].get<std::string>();
       r.step_once("safety opening", Session{}, Input::typed(text));
       r.step_once("safety answer", pending("q_stroke"), Input::typed(text));
     }
   }
-  for (const char* text : kBenchTexts) r.step_once("bench opening", Session{}, Input::typed(text));
+  for (const char* text : kBenchTexts)
+    if (r.plays_next()) r.step_once("bench opening", Session{}, Input::typed(text));
   return r.take();
 }
 

@@ -12,12 +12,15 @@
 // Single-threaded test code.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace triagebot::dialogs::testing {
 
-std::vector<std::string> record_steps();
+// With `every` > 1, only every `every`-th unit (a conversation, an answer, a safety
+// utterance's two steps, a bench text) is played: the sanitizer tree's sample.
+std::vector<std::string> record_steps(std::size_t every = 1);
 
 // FNV-1a (64 bits) of `line`, as 16 hex digits: what the golden file keeps of a line.
 std::string line_hash(const std::string& line);

@@ -89,9 +89,14 @@ TEST_F(SessionSave, ARowInsertedWithItsFirstSessionIsStillUpdatedByADifferentSav
             first_json);
   // Another session, a later time, or a review change: each is written.
   int key = 2;
-  for (const auto& [session, at, summary] :
+  for (const auto& [stored, stored_at, stored_summary] :
        {std::tuple{other, 1000, question_turn()}, std::tuple{first, 1500, question_turn()},
         std::tuple{first, 1000, assessed}}) {
+    // Copies, as a lambda may not capture a structured binding before C++20's P1091,
+    // which Clang 14 (the sanitizer tree's compiler) does not have.
+    const auto& session = stored;
+    const int at = stored_at;
+    const auto& summary = stored_summary;
     const std::string name = std::to_string(key++);
     ASSERT_TRUE(store_->writer().run([&](WriteTransaction& tx) -> Result<void> {
       auto conversation = tx.load_or_create_conversation(
