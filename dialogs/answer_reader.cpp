@@ -339,6 +339,36 @@ bool elliptic_no(const std::vector<Token>& t) {
   return false;
 }
 
+// A roll call: the reply is two or more short items, each a word or three and then a
+// yes or a no ("face no. arm no. talking no.", "fever no, chills yes"), the way a form is
+// filled in. A yes anywhere is a yes (something asked about is there); all no is a no.
+// The items are read as sentences elsewhere, where "face no" names a face and no lead.
+Answer roll_call(const std::vector<Token>& t) {
+  static const WordSet yes_words = {"yes", "yeah", "yep", "yup", "y"};
+  static const WordSet no_words = {"no", "nope", "nah", "none", "n", "fine", "normal", "ok"};
+  int items = 0, in_item = 0;
+  bool any_yes = false;
+  for (std::size_t i = 0; i <= t.size(); ++i) {
+    if (i < t.size() && !t[i].punct) {
+      ++in_item;
+      continue;
+    }
+    if (in_item == 0) continue;
+    // The item [i - in_item, i): 2 to 4 words, only its last a yes or a no.
+    const Token& last = t[i - 1];
+    const bool yes = yes_words.count(last.word) != 0, no = no_words.count(last.word) != 0;
+    if (in_item < 2 || in_item > 4 || (!yes && !no)) return Answer::none;
+    for (std::size_t j = i - in_item; j + 1 < i; ++j)
+      if (yes_words.count(t[j].word) || no_words.count(t[j].word) || t[j].is("not"))
+        return Answer::none;
+    any_yes = any_yes || yes;
+    ++items;
+    in_item = 0;
+  }
+  if (items < 2) return Answer::none;
+  return any_yes ? Answer::yes : Answer::no;
+}
+
 // +1 when the question's own yes phrases are used (not negated), -1 when only negated;
 // likewise for its no phrases. Not in words about someone else or a condition asked
 // about ("my son fell off his bike, not me" is no fall of the patient's).
@@ -1062,6 +1092,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    Or concludes in so many words after telling why ("shaking under the covers the
   //    last two nights and soaking the sheets, so yes").
   if (const Answer concluded = concluded_with_so(t); concluded != Answer::none) return concluded;
+  if (const Answer listed = roll_call(t); listed != Answer::none) return listed;
   int lead = answer_start(t, 0);
   if (lead >= n) return Answer::none;
   // A condition asked about ("would it be bad if I couldn't pee?", "what if my face

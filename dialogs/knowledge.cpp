@@ -231,6 +231,7 @@ class Loader {
       d.phrases = phrases(f, at, "phrases");
       d.not_phrases = phrases(f, at, "not_phrases");
       d.other_meanings = phrases(f, at, "other_meanings");
+      d.lasting_phrases = phrases(f, at, "lasting_phrases");
       if (f.contains("from_temperature_c")) {
         d.from_temperature_c = number(f, at, "from_temperature_c");
         if (!(d.from_temperature_c >= 35 && d.from_temperature_c <= 42))

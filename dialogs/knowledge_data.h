@@ -35,6 +35,10 @@ struct FindingDef {
   // no leg weakness, "hot and cold" no cold leg): a match that begins or ends inside one
   // states nothing.
   std::vector<Phrase> other_meanings;
+  // Phrases that state the finding whenever it happened, as an "ever" finding's do: a
+  // transplant or HIV keeps someone immunosuppressed ("had a liver transplant in 2015"),
+  // where "was on steroids years ago" does not.
+  std::vector<Phrase> lasting_phrases;
   int past_finding = -1;  // set instead when mentioned as long past (brief §2 MS history)
   // A body temperature typed as the answer to this finding's question ("38.9") at or above
   // this many °C is a yes (fever: 38, the NHS's "high temperature"); 0 = not read.
@@ -158,7 +162,7 @@ struct Lexicon {
 // order in which the reader used to try them, so matches come out in the same order (an
 // other meaning is met before the phrases it hides).
 struct IndexedPhrase {
-  enum class Owner { finding_other_meaning, finding, finding_denial, red_flag };
+  enum class Owner { finding_other_meaning, finding, finding_lasting, finding_denial, red_flag };
   Owner owner = Owner::finding;
   int index = 0;  // the finding or red flag
   int item = 0;   // the phrase's place in that owner's list
@@ -201,6 +205,8 @@ struct KnowledgeData {
         return findings[p.index].other_meanings[p.item];
       case IndexedPhrase::Owner::finding:
         return findings[p.index].phrases[p.item];
+      case IndexedPhrase::Owner::finding_lasting:
+        return findings[p.index].lasting_phrases[p.item];
       case IndexedPhrase::Owner::finding_denial:
         return findings[p.index].not_phrases[p.item];
       case IndexedPhrase::Owner::red_flag:

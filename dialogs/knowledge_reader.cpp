@@ -97,6 +97,7 @@ void build_vocabulary(KnowledgeData& k_) {
     add_all(f.phrases);
     add_all(f.not_phrases);
     add_all(f.other_meanings);
+    add_all(f.lasting_phrases);
   }
   for (const auto& q : k_.questions) {
     add_words(v, q.text);
@@ -135,6 +136,7 @@ void build_phrase_index(KnowledgeData& k_) {
   for (size_t f = 0; f < k_.findings.size(); ++f) {
     add(k_.findings[f].other_meanings, IndexedPhrase::Owner::finding_other_meaning, f);
     add(k_.findings[f].phrases, IndexedPhrase::Owner::finding, f);
+    add(k_.findings[f].lasting_phrases, IndexedPhrase::Owner::finding_lasting, f);
     add(k_.findings[f].not_phrases, IndexedPhrase::Owner::finding_denial, f);
   }
   for (size_t r = 0; r < k_.red_flags.size(); ++r)

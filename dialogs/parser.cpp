@@ -135,9 +135,9 @@ std::string quote(std::string_view text, const std::vector<Token>& t, const Segm
 // ("my dad had a fall") is a carer's report, the safer reading.
 enum class Stated { now, past, no };
 
-Stated stated(const Lexicon& lex, int f, const Segment& seg) {
+Stated stated(const Lexicon& lex, int f, const Segment& seg, bool lasting) {
   if (seg.states_nothing()) return Stated::no;
-  if (lex.ever_findings.count(f))
+  if (lasting || lex.ever_findings.count(f))
     return seg.relative_had || seg.relative_apart ? Stated::no : Stated::now;
   if (seg.time == TimeScope::historical || seg.nothing_new) return Stated::past;
   if (seg.time == TimeScope::long_standing && lex.new_findings.count(f)) return Stated::past;
@@ -151,8 +151,10 @@ struct Mentions {
   int quoted = -1;  // the segment of the first mention that states it now
 };
 
-void note_mention(const Lexicon& lex, int f, const Scopes& scopes, const Match& m, Mentions& out) {
-  Stated when = stated(lex, f, scopes.at(m.first));
+// `lasting`: the match is one of the finding's lasting_phrases.
+void note_mention(const Lexicon& lex, int f, const Scopes& scopes, const Match& m, bool lasting,
+                  Mentions& out) {
+  Stated when = stated(lex, f, scopes.at(m.first), lasting);
   if (when == Stated::no) return;
   if (when == Stated::past) {
     if (!m.negated) out.past = true;
@@ -210,8 +212,8 @@ void read_findings(const KnowledgeData& k, std::string_view text, const std::vec
         other_meanings.push_back(*m);
       else if (inside_another_meaning(*m))
         continue;
-      else if (p.owner == Owner::finding)
-        note_mention(k.lexicon, f, scopes, *m, mentions);
+      else if (p.owner == Owner::finding || p.owner == Owner::finding_lasting)
+        note_mention(k.lexicon, f, scopes, *m, p.owner == Owner::finding_lasting, mentions);
       else if (!m->negated && !scopes.at(m->first).states_nothing())
         mentions.absent = true;
     }
@@ -460,6 +462,8 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     double days;
     int at;
     bool cued;
+    bool meal = false;     // "since lunch": a time counted in units ("2 hrs ago") wins
+    bool counted = false;  // a number of units ("2 hrs", "a few days")
   };
   std::vector<Found> found;
   int n = static_cast<int>(t.size());
@@ -474,6 +478,13 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     if (w == "today" || w == "tonight" ||
         ((w == "morning" || w == "afternoon" || w == "evening") && word_is(t, i - 1, "this"))) {
       found.push_back({0.3, i, true});
+      continue;
+    }
+    // Since a meal: today ("hasn't been able to stand since dinner time", "since brekkie").
+    static const WordSet meals = {"breakfast", "brekkie",    "lunch",   "lunchtime",
+                                  "dinner",    "dinnertime", "teatime", "supper"};
+    if (meals.count(w) && word_is(t, i - 1, "since")) {
+      found.push_back({0.3, i, true, true, false});
       continue;
     }
     // Weekdays and the weekend: without a calendar, "since monday" is a few days ago.
@@ -533,8 +544,11 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     if (qty * unit < 1 && in_episode_clause(t, i)) continue;
     bool cued = word_is(t, i + 1, "ago") || word_in(t, start - 1, cues) ||
                 word_in(t, start - 2, cues) || word_in(t, start - 3, cues);
-    found.push_back({qty * unit, i, cued});
+    found.push_back({qty * unit, i, cued, false, true});
   }
+  if (std::any_of(found.begin(), found.end(), [](const Found& f) { return f.counted; }))
+    found.erase(std::remove_if(found.begin(), found.end(), [](const Found& f) { return f.meal; }),
+                found.end());
   // Prefer a time stated in the same clause as the symptom ("my back has ached for a
   // month and over the last three days my legs have gone numb"). In an opening message
   // a bare time ("a minute standing still and it's gone") is not how long it has lasted.
@@ -584,7 +598,9 @@ std::optional<std::vector<int>> may_state_true(const KnowledgeData& k, const std
     if (p.owner == IndexedPhrase::Owner::finding_denial ||
         p.owner == IndexedPhrase::Owner::finding_other_meaning)
       continue;
-    if (p.owner == IndexedPhrase::Owner::finding && !out.empty() && out.back() == p.index)
+    if ((p.owner == IndexedPhrase::Owner::finding ||
+         p.owner == IndexedPhrase::Owner::finding_lasting) &&
+        !out.empty() && out.back() == p.index)
       continue;  // one of its phrases matched already
     if (!matches_at(t, k.phrase(p), start.at, nullptr)) continue;
     if (p.owner == IndexedPhrase::Owner::red_flag) return std::nullopt;
@@ -631,13 +647,17 @@ using MayMatter = std::function<bool(const std::vector<int>&)>;
 // read_message; `part` as read_findings_and_flags and read_what_may_matter.
 // Words typed one or two at a time between full stops, in distress ("words. wrong.
 // cant. say", "cant. wee. since brekkie"): one sentence, so phrases read across them.
-// Only when every sentence is that short and there are at least three.
+// Only when every sentence is that short and there are at least three, and none is a
+// roll call's item ("fever no. chills no. sweats no.": each "no" closes its own words).
 void join_fragments(std::vector<Token>& tokens) {
+  static const WordSet answer_words = {"no", "nope", "nah", "yes", "yeah", "yep"};
   int sentences = 0, words = 0;
-  for (const auto& t : tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
     if (t.punct) {
       if (!t.sentence_end() || t.is("?")) return;
       if (words == 0) continue;
+      if (words == 2 && answer_words.count(tokens[i - 1].word)) return;
       ++sentences;
       words = 0;
     } else if (++words > 2) {

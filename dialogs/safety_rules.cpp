@@ -347,6 +347,8 @@ std::vector<Rule> build_rules() {
        "he|she|they isnt|arent|wont|cant|cannot|doesnt|hasnt move|moving|moved at all",
        // Said without an auxiliary ("she not answer me", "he no respond").
        "he|she|they not|no answer|answering|respond|responding|wake|waking",
+       // Scots: "she's no wakin up".
+       "hes|shes|theyre no|not wakin|waking|wake $", "hes|shes|theyre no|not wakin|waking|wake up",
        "not|no giving|give|gives any answer|answers|response",
        // "doesn't answer when I shake him", "his head has rolled to one side", "isn't saying
        // anything back", "can't tell if his chest is moving", "cold and grey" on the floor.
@@ -486,6 +488,9 @@ std::vector<Rule> build_rules() {
        "see|seeing|saw|treat|treating|nurse|nursing overdoses|poisonings",
        "homework|coursework|essay|assignment|lecture|module|revision|revising|exam|exams ... "
        "overdose|overdoses|poisoning",
+       // The signs asked about in general ("for my pharmacology exam: what are the signs of a
+       // gabapentin overdose?"); an overdose taken is read by the other patterns.
+       "what are|whats the signs|symptoms of ... overdose|overdoses|poisoning",
        "overdose|poisoning management|awareness|training|course|protocol|protocols",
        // Work: "warning people about paracetamol overdose", "I lecture in forensic
        // toxicology, so poisons and overdoses are my daily bread".
@@ -541,8 +546,17 @@ std::vector<Rule> build_rules() {
        kDrug + " ... saved|stockpiled|stashed|hoarded",
        "been hurting|harming|cutting|burning myself",
        "cut|harmed|burned|burnt myself again|deliberately|purpose",
-       "end|ending|finish|finishing it all", "end|ending things|myself",
-       "end|ending|finish|finishing my life|lfe",
+       // The means of a habit: "burned myself with a lighter again last night" (not "cut
+       // myself with the bread knife").
+       "burned|burnt|burning myself with a|the|my lighter|lighters|cigarette|cigarettes|fag|fags",
+       "cut|cutting myself with a|the|my razor|blade|blades",
+       // Patois and plain weariness of life: "mi tired a life, mi just waan dead".
+       "tired a|of life|living", "waan|wan|wah dead|die|ded",
+       // A goodbye sent and then silence: "texted me goodbye and love you all and isnt
+       // answering his phone".
+       "goodbye ... not|isnt|wont|hasnt|arent answering|answer|picking|replying",
+       "texted|messaged|sent me|us goodbye ... love you all", "end|ending|finish|finishing it all",
+       "end|ending things|myself", "end|ending|finish|finishing my life|lfe",
        // As a condition: "what if I just ended it all?".
        "ended|finished it all", "ended|finished my life", "take|taking my own life",
        "take|taking my life", kIntent + " ... hurt|harm|hurting|harming myself|meself",

@@ -247,6 +247,17 @@ void add_poisoning(std::vector<SignRule>& out) {
                        "stimulant*|speed|diet"},
                       {"heart ... hammering|racing|pounding", "boiling|burning up",
                        "cannot|cant stop shaking|sweating"}}));
+  // Something taken at a festival or a party, and the heat, jaw and confusion of a
+  // stimulant's toxicity ("mate took something at the festival and hes burning up, jaw
+  // going, not making any sense").
+  out.push_back(rule(C::overdose_poisoning,
+                     {{"took|taken|dropped|necked|had something|pill|pills|tab|tabs|molly|mdma|"
+                       "ecstasy|pinger|pingers|pingas",
+                       "took|taken|dropped|necked|had a pill|tab|pinger"},
+                      {"festival|festy|party|rave|club|clubbing|gig|afterparty"},
+                      {"burning up|boiling|overheating", "jaw ... going|swinging|clenching",
+                       "not|no making any sense", "making no sense", "talking nonsense|gibberish",
+                       "fitting|seizing"}}));
   // A week's medicine at once ("stuck every one of the week's pain patches on at once")
   // and what it does: drowsy, slow breathing.
   out.push_back(
