@@ -299,15 +299,19 @@ const PhraseList& dated_triggers() {
 // A question asking about a condition: from "what if" or the "if" of "would ... if" to
 // the sentence's closing question mark, when nothing in it says when it happened. Returns,
 // per token, whether it is in one.
-std::vector<bool> hypothetical_words(const std::vector<Token>& t) {
+// `guessed` marks, of those, the words of a guess asked of the bot ("do you think it's
+// cancer?"): a history named there is feared, not had, but a symptom or a red flag named
+// there is still read ("do you think I'm having a mini stroke?").
+std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bool>& guessed) {
   const int n = static_cast<int>(t.size());
   std::vector<bool> out(n, false);
+  guessed.assign(n, false);
   int sentence = 0;
   for (int end = 0; end < n; ++end) {
     if (!t[end].sentence_end()) continue;
     if (t[end].is("?")) {
       int from = -1;
-      bool would = false;
+      bool would = false, guess = false;
       const bool supposed = std::any_of(t.begin() + sentence, t.begin() + end, [](const Token& w) {
         return w.is("hypothetically") || w.is("ever") || w.is("curious") || w.is("true");
       });
@@ -324,9 +328,25 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t) {
                                               t[i - 1].is("happen"));
         if ((t[i].is("if") || in_case) && (would || opens || supposed || in_case || what_if))
           from = i;
+        // A guess asked of the bot: "do you think it's cancer?", "could it be a clot?"
+        // names what is feared, not what the person has.
+        if (i >= sentence + 2 && (t[i].is("think") || t[i].is("reckon")) && t[i - 1].is("you") &&
+            (t[i - 2].is("do") || t[i - 2].is("would"))) {
+          from = i;
+          guess = true;
+        }
+        if (i + 2 < end && (t[i].is("could") || t[i].is("might") || t[i].is("can")) &&
+            (t[i + 1].is("it") || t[i + 1].is("this") || t[i + 1].is("that")) &&
+            t[i + 2].is("be")) {
+          from = i;
+          guess = true;
+        }
       }
       if (from >= 0 && any_in(t, dated_triggers(), from, end)) from = -1;
-      for (int i = std::max(from, 0); from >= 0 && i <= end; ++i) out[i] = true;
+      for (int i = std::max(from, 0); from >= 0 && i <= end; ++i) {
+        out[i] = true;
+        guessed[i] = guess;
+      }
     }
     sentence = end + 1;
   }
@@ -385,7 +405,9 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   const bool asks = std::any_of(t.begin(), t.end(), [](const Token& w) {
     return w.is("?") || w.is("if") || w.is("whether");
   });
-  const std::vector<bool> hypothetical = asks ? hypothetical_words(t) : std::vector<bool>();
+  std::vector<bool> guessed;
+  const std::vector<bool> hypothetical =
+      asks ? hypothetical_words(t, guessed) : std::vector<bool>();
   // Cut into segments; `after_comma` records that only a comma parts a segment from the
   // one before, so an untimed segment may inherit its time.
   std::vector<bool> after_comma;
@@ -510,7 +532,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
         (relative == RelativeEvent::had && (seg.time != TimeScope::current || apart)) ||
         (relative == RelativeEvent::has && apart) ||
         (disowns && disowned(t, seg.last, n - 1) && another_person_subject(t, seg.first, seg.last));
-    seg.hypothetical = asks && hypothetical[seg.first];
+    seg.guessed = asks && guessed[seg.first];
+    seg.hypothetical = asks && hypothetical[seg.first] && !seg.guessed;
     seg.relative_had = relative == RelativeEvent::had;
     seg.relative_apart = relative != RelativeEvent::none && patient_denies;
     // What follows a colon tells more of the same ("My grandad had a stroke last year: his

@@ -44,6 +44,9 @@ struct Segment {
   bool nothing_new = false;  // denies anything current ("nothing new", "not now")
   // The condition of a question ("what if my face starts drooping?"): not a report.
   bool hypothetical = false;
+  // A guess asked of the bot ("do you think it's cancer?", "could it be a clot?"): states
+  // no history (parser.cpp), but a symptom or red flag named there is still read.
+  bool guessed = false;
   // Neither the patient's nor a carer's report: family history, or a condition asked
   // about.
   bool states_nothing() const { return family || hypothetical; }

@@ -137,8 +137,11 @@ enum class Stated { now, past, no };
 
 Stated stated(const Lexicon& lex, int f, const Segment& seg, bool lasting) {
   if (seg.states_nothing()) return Stated::no;
-  if (lasting || lex.ever_findings.count(f))
-    return seg.relative_had || seg.relative_apart ? Stated::no : Stated::now;
+  // "do you think it's cancer?" fears a diagnosis, it tells no history; a symptom asked
+  // about the same way ("could it be that my face is drooping?") was still noticed.
+  const bool ever = lasting || lex.ever_findings.count(f);
+  if (seg.guessed && ever) return Stated::no;
+  if (ever) return seg.relative_had || seg.relative_apart ? Stated::no : Stated::now;
   if (seg.time == TimeScope::historical || seg.nothing_new) return Stated::past;
   if (seg.time == TimeScope::long_standing && lex.new_findings.count(f)) return Stated::past;
   return Stated::now;

@@ -79,5 +79,16 @@ TEST(ThirtiethRoundReading, LastingStatesAndGymInjections) {
   EXPECT_NE(typed_answer("q_inject", "I inject insulin, that's all"), Answer::yes);
 }
 
+// A diagnosis guessed at and asked of the bot is feared, not had ("do you think it's
+// cancer?"); a symptom or a red flag asked about that way still counts.
+TEST(ThirtiethRoundReading, AGuessAskedOfTheBotTellsNoHistory) {
+  EXPECT_EQ(typed_answer("q_cancer", "me? no. do you reckon it's cancer?"), Answer::no);
+  EXPECT_FALSE(states_finding("back pain and a lump on my side, do you think it's cancer?",
+                              "cancer_history"));
+  EXPECT_TRUE(states_finding("had bowel cancer in 2019, could it be back?", "cancer_history"));
+  EXPECT_TRUE(stops_at_opening("do you think I'm having a mini stroke? my face feels weird"));
+  EXPECT_TRUE(stops_at_opening("could it be that my face is drooping? it feels odd"));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::thirtieth_round_test
