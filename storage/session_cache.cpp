@@ -29,6 +29,7 @@ SessionCache::Snapshot SessionCache::snapshot(const std::string& key) const {
 }
 
 SessionCache::Snapshot SessionCache::put(const std::string& key, CachedConversation value) {
+  known_.add(key);
   if (capacity_ == 0) return nullptr;
   auto shared = std::make_shared<const CachedConversation>(std::move(value));
   std::lock_guard lock(mutex_);

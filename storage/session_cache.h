@@ -22,6 +22,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "storage/known_keys.h"
 #include "storage/records.h"
 
 namespace triagebot::storage {
@@ -57,12 +58,18 @@ class SessionCache {
   Snapshot put(const std::string& key, CachedConversation value);
   Snapshot erase(const std::string& key);
   void clear();
+  // Whether a conversation may exist: false only for one that no entry was ever put for
+  // and note_existing never named (known_keys.h). Any thread, no lock.
+  bool may_exist(const std::string& key) const { return known_.may_contain(key); }
+  // A conversation the database holds (the writer names each at start).
+  void note_existing(const std::string& key) { known_.add(key); }
   std::size_t size() const;
   std::uint64_t hits() const;
   std::uint64_t misses() const;
 
  private:
   using Entry = std::pair<std::string, Snapshot>;
+  KnownKeys known_;  // every key ever put or noted; never forgets (known_keys.h)
   mutable std::mutex mutex_;
   std::size_t capacity_;
   std::list<Entry> entries_;  // most recently used first

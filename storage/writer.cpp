@@ -39,6 +39,19 @@ Writer::Writer(std::unique_ptr<Connection> connection,
       transaction_(*connection_, cache_),
       checkpointer_(std::move(checkpoint_connection)) {
   sqlite3_wal_hook(connection_->db().getHandle(), &on_wal_commit, &wal_);
+  // Before the thread starts, on the opener's: the conversations already stored, so a
+  // "no" from may_have_conversation is certain (about 30 ms for 50,000 rows). Should the
+  // listing fail, every conversation may exist, as before the filter.
+  try {
+    SQLite::Statement list(connection_->db(),
+                           "SELECT platform, conversation_key FROM conversations");
+    while (list.executeStep())
+      cache_.note_existing(
+          SessionCache::key(list.getColumn(0).getString(), list.getColumn(1).getString()));
+    known_listed_ = true;
+  } catch (const SQLite::Exception&) {
+    known_listed_ = false;
+  }
   thread_ = std::thread([this] {
     name_this_thread("tb-writer");
     loop();

@@ -148,6 +148,12 @@ class Writer {
                                           std::string_view conversation_key) const {
     return cache_.snapshot(SessionCache::key(platform, conversation_key));
   }
+  // False only when no conversation (platform, conversation key) can exist: none was in
+  // the database when the writer started and the writer has made or loaded none since
+  // (known_keys.h). Any thread, no lock. Always true if the start's listing failed.
+  bool may_have_conversation(std::string_view platform, std::string_view conversation_key) const {
+    return !known_listed_ || cache_.may_exist(SessionCache::key(platform, conversation_key));
+  }
 
  private:
   void loop();
@@ -163,6 +169,7 @@ class Writer {
   std::unique_ptr<Connection> connection_;
   WriterOptions options_;
   SessionCache cache_;
+  bool known_listed_ = false;  // every stored conversation noted in cache_ at start
   WriteTransaction transaction_;
 
   mutable std::mutex mutex_;

@@ -240,7 +240,8 @@ Pipeline::Prepared Pipeline::prepare(const adapters::InboundEvent& event,
   }
   const auto platform = adapters::to_string(event.platform);
   prepared.base = store_.writer().session_snapshot(platform, event.conversation_key);
-  if (!prepared.base) {
+  // A conversation the writer has never seen (storage/known_keys.h) has no row to read.
+  if (!prepared.base && store_.writer().may_have_conversation(platform, event.conversation_key)) {
     // Not cached (evicted, or only the database has it): read the committed row here, so
     // neither the read nor the parse falls to the writer. A missing row means a new
     // conversation; an unreadable one is left to the writer, which reports it.
