@@ -369,6 +369,31 @@ Answer roll_call(const std::vector<Token>& t) {
   return any_yes ? Answer::yes : Answer::no;
 }
 
+// To a question about something recent ("Have you recently had a fall ...?"), a reply
+// whose last clause denies the recent past ("I fall off things all the time lol, nothing
+// in the last few months though", "used to, not lately"): a habit or an old story told,
+// then the recent past ruled out. Not "not in the last month, but I fell yesterday",
+// whose last clause tells a fall.
+bool last_clause_denies_recently(const QuestionDef& q, const std::vector<Token>& t) {
+  if (q.text.find("recent") == std::string::npos) return false;
+  static const WordSet deniers = {"nothing", "none", "not", "no", "never"};
+  static const WordSet recent = {"recently", "recent", "lately"};
+  static const WordSet spans = {"few", "couple", "month", "months", "week", "weeks", "year"};
+  int n = static_cast<int>(t.size());
+  while (n > 0 && t[n - 1].punct) --n;
+  int start = n;
+  while (start > 0 && !t[start - 1].punct && !t[start - 1].is("but")) --start;
+  for (int i = start; i < n; ++i) {
+    if (!deniers.count(t[i].word)) continue;
+    for (int j = i + 1; j < n && j <= i + 5; ++j) {
+      if (recent.count(t[j].word)) return true;
+      if ((t[j].is("last") || t[j].is("past")) && j + 1 < n && spans.count(t[j + 1].word))
+        return true;
+    }
+  }
+  return false;
+}
+
 // +1 when the question's own yes phrases are used (not negated), -1 when only negated;
 // likewise for its no phrases. Not in words about someone else or a condition asked
 // about ("my son fell off his bike, not me" is no fall of the patient's).
@@ -1186,6 +1211,9 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     if (closing != Answer::none) return closing;
   }
 
+  // 6b. A habit or an old story, then the recent past denied, to a question about
+  //     something recent.
+  if (last_clause_denies_recently(q, t)) return Answer::no;
   // 7. The question's own yes/no words ("same as last week" to "is it getting worse?").
   // A yes word about the distant past or something long-standing says nothing to a
   // question about something new ("Define recently. I fell off a horse in 1987. Nothing

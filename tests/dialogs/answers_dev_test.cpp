@@ -133,7 +133,7 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 // (answers-open.jsonl: the fourteenth round, then the sixteenth and the twenty-seventh
 // to the thirtieth; docs/reading.md "Measured"). Its bars are where the reader stands,
 // so a change may only improve them; raise them as it does.
-TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {80.1, 55, 7}); }
+TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {80.3, 54, 7}); }
 
 }  // namespace
 }  // namespace answers_dev_test

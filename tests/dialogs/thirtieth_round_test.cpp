@@ -90,5 +90,14 @@ TEST(ThirtiethRoundReading, AGuessAskedOfTheBotTellsNoHistory) {
   EXPECT_TRUE(stops_at_opening("could it be that my face is drooping? it feels odd"));
 }
 
+// A habit told, then the recent past denied, to a question about something recent; a
+// recent fall told after the denial is still a fall.
+TEST(ThirtiethRoundReading, AHabitThenTheRecentPastDenied) {
+  EXPECT_EQ(typed_answer("q_injury", "I'm a jockey, I come off all the time, nothing lately tho"),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_injury", "not in the last few months, but I slipped on ice yesterday"),
+            Answer::yes);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::thirtieth_round_test
