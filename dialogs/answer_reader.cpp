@@ -23,7 +23,9 @@ const PhraseList& clarify_phrases() {
        // A question back: "does tingling count?",
        // "what has my bladder got to do with it".
        "does ... count", "does that include", "do you mean", "what has ... to do with",
-       "what does ... have to do with"});
+       "what does ... have to do with",
+       // Taken aback: "excuse me?? what kind of question is that".
+       "what kind of question", "what sort of question", "excuse me"});
   return list;
 }
 
@@ -984,6 +986,8 @@ bool a_month_ago_to_the_last_weeks(const QuestionDef& q, const std::vector<Token
 
 int after_question_echo(const std::vector<Token>& t, const QuestionDef& q) {
   static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah", "never"};
+  // "my back? fine.": the part echoed as the person's own, and then called normal.
+  static const WordSet owners = {"my", "his", "her", "the"};
   constexpr int kLongestEcho = 8;
   const int n = static_cast<int>(t.size());
   int i = Words{t, 0, n}.first_word();
@@ -992,13 +996,36 @@ int after_question_echo(const std::vector<Token>& t, const QuestionDef& q) {
     if (t[k].is(",")) continue;
     if (t[k].is("?")) {
       int next = next_word(t, k + 1);
-      return words > 0 && next < n && answer_words.count(t[next].word) ? next : 0;
+      const bool answers =
+          next < n && (answer_words.count(t[next].word) || normal_states().count(t[next].word));
+      return words > 0 && answers ? next : 0;
     }
+    if (!t[k].punct && owners.count(t[k].word)) continue;
     if (t[k].punct || !a_question_word(q, t[k])) return 0;
     ++words;
   }
   return 0;
 }
+
+namespace {
+
+// Every word of the reply is in a guess asked of the bot ("could it be sciatica?"), or
+// one of the words that ask it ("do u think", which the guess itself follows).
+bool only_a_guess_asked(const std::vector<Token>& t, const Scopes& scopes) {
+  static const WordSet asking = {"do", "would", "you", "u", "ya", "think", "reckon", "so"};
+  bool guess = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].punct) continue;
+    if (scopes.at(static_cast<int>(i)).guessed) {
+      guess = true;
+    } else if (guess || !asking.count(t[i].word)) {
+      return false;
+    }
+  }
+  return guess;
+}
+
+}  // namespace
 
 bool is_red_flag_question(const KnowledgeData& k, const QuestionDef& q) {
   return q.screen > 0 || !q.red_flags.empty() || (q.finding >= 0 && red_flag_finding(k, q.finding));
@@ -1110,6 +1137,9 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
     int yes = vote(k, t, q.yes_phrases, 0, scopes), no = vote(k, t, q.no_phrases, 0, scopes);
     if (no > 0 && yes <= 0) return Answer::no;
   }
+  //    A guess asked back and nothing else ("do u think its a slipped disc?"): what is
+  //    feared is not an answer; the question is asked again.
+  if (only_a_guess_asked(t, scopes)) return Answer::clarify;
   // 2. The person states what is asked: believe the symptom over any lead word.
   for (int f : asked_findings(k, q)) {
     if (finding_is(reading, f, true)) return Answer::yes;
@@ -1152,8 +1182,8 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   bool ever = q.finding >= 0 && lex.ever_findings.count(q.finding);
   bool is_new = q.finding >= 0 && lex.new_findings.count(q.finding);
   const bool month_ago_asked = a_month_ago_to_the_last_weeks(q, t);
-  if (!ever && scopes.only_past() && !(scopes.any(TimeScope::long_standing) && !is_new) &&
-      !month_ago_asked)
+  if (!ever && !q.before_onset && scopes.only_past() &&
+      !(scopes.any(TimeScope::long_standing) && !is_new) && !month_ago_asked)
     return Answer::no;
   // The finding a month ago, to a question about the last weeks, is the finding asked.
   if (month_ago_asked && q.finding >= 0) {
@@ -1218,7 +1248,8 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // A yes word about the distant past or something long-standing says nothing to a
   // question about something new ("Define recently. I fell off a horse in 1987. Nothing
   // since."; "ive had a weak stream for years with my prostate").
-  int yes = vote(k, t, q.yes_phrases, 0, scopes, std::numeric_limits<int>::max(), is_new);
+  int yes = vote(k, t, q.yes_phrases, 0, scopes, std::numeric_limits<int>::max(),
+                 is_new && !q.before_onset);
   int no = vote(k, t, q.no_phrases, 0, scopes);
   if (yes > 0 && no > 0) {
     // The present outranks the past; both now is "sometimes worse sometimes better".

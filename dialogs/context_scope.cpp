@@ -330,7 +330,9 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
           from = i;
         // A guess asked of the bot: "do you think it's cancer?", "could it be a clot?"
         // names what is feared, not what the person has.
-        if (i >= sentence + 2 && (t[i].is("think") || t[i].is("reckon")) && t[i - 1].is("you") &&
+        // ("do u think", "d'you reckon": the pronoun as typed).
+        if (i >= sentence + 2 && (t[i].is("think") || t[i].is("reckon")) &&
+            (t[i - 1].is("you") || t[i - 1].is("u") || t[i - 1].is("ya")) &&
             (t[i - 2].is("do") || t[i - 2].is("would"))) {
           from = i;
           guess = true;
@@ -535,7 +537,9 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     seg.guessed = asks && guessed[seg.first];
     seg.hypothetical = asks && hypothetical[seg.first] && !seg.guessed;
     seg.relative_had = relative == RelativeEvent::had;
-    seg.relative_apart = relative != RelativeEvent::none && patient_denies;
+    // A spouse, child or friend likewise ("no, but my husband smokes in the house").
+    seg.relative_apart = patient_denies && (relative != RelativeEvent::none ||
+                                            another_person_subject(t, seg.first, seg.last));
     // What follows a colon tells more of the same ("My grandad had a stroke last year: his
     // face drooped and his speech went slurred"): family history goes on, unless the
     // patient speaks of themselves.

@@ -35,6 +35,7 @@ std::optional<double> times_a_week(const std::vector<const Token*>& words, size_
     const std::string& w = words[i]->word;
     if (w == "daily" || w == "nightly") return 7;
     if (daily.count(w) && i > 0 && every.count(words[i - 1]->word)) return 7;
+    if (daily.count(w) && i > 0 && words[i - 1]->is("most")) return 5;  // "most nights"
     if (weekly.count(w)) return 1;
     if (w == "month" && i > 0 && every.count(words[i - 1]->word)) return 1 / 4.3;
   }

@@ -65,12 +65,43 @@ void drop_honesty_promise(std::vector<Token>& tokens) {
   }
 }
 
+// "she hasn't been able to feel anything down below", "unable to pee since this
+// morning": an inability, the symptom itself, as "cannot" is (the knowledge base writes
+// "cannot feel ...", and "not" would deny what follows). Only before what a body does.
+void cannot_for_not_able(std::vector<Token>& tokens) {
+  static const WordSet abilities = {"feel", "walk", "stand", "pee",  "wee",     "urinate",
+                                    "lift", "move", "hold",  "grip", "speak",   "talk",
+                                    "get",  "bend", "climb", "wake", "swallow", "breathe"};
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    size_t to = 0;  // the "to" before the ability
+    if (tokens[i].is("unable")) {
+      to = i + 1;
+    } else if (tokens[i].is("not")) {
+      size_t able = i + 1;
+      if (tokens[able].is("been")) ++able;
+      if (able + 1 >= tokens.size() || !tokens[able].is("able")) continue;
+      to = able + 1;
+    } else {
+      continue;
+    }
+    if (to + 1 >= tokens.size() || !tokens[to].is("to") || !abilities.count(tokens[to + 1].word))
+      continue;
+    // "get up", not "get an appointment".
+    if (tokens[to + 1].is("get") && !(to + 2 < tokens.size() && tokens[to + 2].is("up"))) continue;
+    tokens[i].word = "cannot";
+    tokens[i].end = tokens[to].end;
+    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                 tokens.begin() + static_cast<std::ptrdiff_t>(to + 1));
+  }
+}
+
 }  // namespace
 
 void rewrite_negated_idioms(std::vector<Token>& tokens) {
   drop_novelty_clause(tokens);
   unwell_for_not_oneself(tokens);
   drop_honesty_promise(tokens);
+  cannot_for_not_able(tokens);
 }
 
 }  // namespace triagebot::dialogs

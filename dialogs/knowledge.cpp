@@ -208,6 +208,7 @@ class Loader {
     out.yes_anywhere = phrases(lex, "lexicon", "yes_anywhere");
     out.distant_past = phrases(lex, "lexicon", "distant_past");
     out.symptom_words = phrases(lex, "lexicon", "symptom_words");
+    out.no_effect = phrases(lex, "lexicon", "no_effect");
     const json& numbers = member(lex, "lexicon", "number_words");
     if (!numbers.is_object()) fail("lexicon.number_words", "must be an object");
     for (auto it = numbers.begin(); it != numbers.end(); ++it) {
@@ -265,6 +266,8 @@ class Loader {
     const json& lex = member(root_, "(root)", "lexicon");
     for (int f : finding_list(lex, "lexicon", "new_findings")) k_.lexicon.new_findings.insert(f);
     for (int f : finding_list(lex, "lexicon", "ever_findings")) k_.lexicon.ever_findings.insert(f);
+    for (int f : finding_list(lex, "lexicon", "effect_findings"))
+      k_.lexicon.effect_findings.insert(f);
     k_.lexicon.prevailing_findings = finding_list(lex, "lexicon", "prevailing_findings");
   }
 
@@ -374,6 +377,7 @@ class Loader {
         if (d.plainer.empty()) fail(at + ".plainer", "a red-flag screen needs plainer words");
       }
       d.core = q.value("core", false);
+      d.before_onset = q.value("before_onset", false);
       for (const auto& f : array(q, at, "red_flags", false)) {
         if (!f.is_string()) fail(at + ".red_flags", "must hold red-flag ids");
         pending_flag_refs_.push_back(

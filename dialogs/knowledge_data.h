@@ -72,6 +72,9 @@ struct QuestionDef {
   std::vector<ChoiceDef> choices;  // always ends with the "not sure" choice
   int screen = 0;                  // red-flag screen order (brief §4); 0 = not a screen
   bool core = false;               // asked after the screens whatever the gain
+  // Asks about the time before the illness began ("a new medicine in the months before
+  // this began"): an answer dated months ago is in what is asked, not an old story.
+  bool before_onset = false;
   std::vector<int> red_flags;
   Condition ask_if;
   std::vector<Phrase> yes_phrases, no_phrases;
@@ -145,12 +148,18 @@ struct Lexicon {
   NegationRules negation;
   WordSet every_words, common_words;
   PhraseList unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past, symptom_words;
+  // "makes no difference", "does nothing": said right after what brings a symptom on or
+  // eases it ("coughing doesn't change it one bit"), the effect is denied.
+  PhraseList no_effect;
   WordMap<int> number_words;
   // Findings that are new events or signs: a past or long-standing mention ("incontinent
   // for years", "fell off my bike when I was 12") does not state them now.
   std::set<int> new_findings;
   // Findings a past mention does state ("had cancer 8 years ago", "used to smoke").
   std::set<int> ever_findings;
+  // Findings that are an effect on the symptom (coughing makes it worse, standing still
+  // eases it): their trigger named and then said to make no difference is a denial.
+  std::set<int> effect_findings;
   // Findings that, read in one message with other members of their group, overrule
   // them ("my left leg, and now the other leg too" is both legs).
   std::vector<int> prevailing_findings;

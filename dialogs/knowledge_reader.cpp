@@ -117,8 +117,8 @@ void build_vocabulary(KnowledgeData& k_) {
                           &l.negation.scope_breakers, &l.negation.clause_openers, &l.every_words}) {
     v.insert(set->begin(), set->end());
   }
-  for (const auto* list :
-       {&l.unsure, &l.no_lead, &l.yes_lead, &l.no_anywhere, &l.yes_anywhere, &l.distant_past})
+  for (const auto* list : {&l.unsure, &l.no_lead, &l.yes_lead, &l.no_anywhere, &l.yes_anywhere,
+                           &l.distant_past, &l.no_effect})
     add_all(list->phrases());
   for (const auto& [word, value] : l.number_words) v.insert(word);
   add_answer_words(v);

@@ -186,6 +186,25 @@ void settle_finding(const KnowledgeData& k, std::string_view text, const std::ve
   if (m.past && !m.present && past_finding >= 0) out.findings[past_finding] = true;
 }
 
+// "coughing doesn't change it one bit", "standing still does nothing": an effect's
+// trigger followed, in the same breath, by no effect at all is the effect denied (the
+// match comes back negated). Only for lexicon.effect_findings: "the numbness doesn't
+// change" still states the numbness.
+Match said_to_do_nothing(const Lexicon& lex, int f, const std::vector<Token>& t, Match m) {
+  if (m.negated || !lex.effect_findings.count(f)) return m;
+  constexpr int kNear = 4;  // words between the trigger and what it does not do
+  const int n = static_cast<int>(t.size());
+  // The trigger may be echoed as a question first ("stand still? does nothing").
+  const int from = m.last + 1 < n && t[m.last + 1].is("?") ? m.last + 2 : m.last + 1;
+  for (int j = from; j < n && j <= from + kNear && !t[j].punct; ++j) {
+    if (lex.no_effect.match_at(t, j) >= 0) {
+      m.negated = true;
+      break;
+    }
+  }
+  return m;
+}
+
 // `starts`: where the knowledge base's phrases may begin (phrase_index.h), in the order
 // finding by finding, phrases before not_phrases. A finding none of whose phrases can
 // start anywhere has no mention, so only the findings named there are visited, still in
@@ -216,7 +235,8 @@ void read_findings(const KnowledgeData& k, std::string_view text, const std::vec
       else if (inside_another_meaning(*m))
         continue;
       else if (p.owner == Owner::finding || p.owner == Owner::finding_lasting)
-        note_mention(k.lexicon, f, scopes, *m, p.owner == Owner::finding_lasting, mentions);
+        note_mention(k.lexicon, f, scopes, said_to_do_nothing(k.lexicon, f, t, *m),
+                     p.owner == Owner::finding_lasting, mentions);
       else if (!m->negated && !scopes.at(m->first).states_nothing())
         mentions.absent = true;
     }

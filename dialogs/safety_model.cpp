@@ -1,6 +1,7 @@
 #include "dialogs/safety_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -130,9 +131,35 @@ std::optional<SafetyCategory> SafetyModel::verdict(
   return verdict(model_features(clauses));
 }
 
+namespace {
+
+// "if you ask that bot one more question I'll kill you": the harm is aimed at someone
+// else, and nothing in the message turns it on the writer.
+bool harm_aimed_at_another(const std::vector<IndexedClause>& clauses) {
+  static constexpr std::array<std::string_view, 4> kHarm = {"kill", "murder", "strangle",
+                                                            "throttle"};
+  static constexpr std::array<std::string_view, 3> kYou = {"you", "u", "ya"};
+  static constexpr std::array<std::string_view, 3> kSelf = {"myself", "me", "self"};
+  const auto in = [](const auto& words, std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  bool aimed = false;
+  for (const auto& clause : clauses) {
+    const Clause& w = clause.words;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (in(kSelf, w[i])) return false;
+      if (in(kHarm, w[i]) && i + 1 < w.size() && in(kYou, w[i + 1])) aimed = true;
+    }
+  }
+  return aimed;
+}
+
+}  // namespace
+
 std::optional<SafetyCategory> backstop_verdict(const SafetyModel& model,
                                                const std::vector<IndexedClause>& clauses) {
   const auto verdict = model.verdict(clauses);
+  if (verdict == SafetyCategory::self_harm && harm_aimed_at_another(clauses)) return std::nullopt;
   if (!verdict || *verdict == SafetyCategory::self_harm || clauses.empty()) return verdict;
   const Clause& first = clauses.front().words;
   const auto word = [&](std::size_t i) -> std::string_view {

@@ -85,7 +85,8 @@ const SafetyModel& builtin_safety_model();
 // message that opens by supposing one ("what if the numbness spreads up to my chest and
 // I stop breathing?", "if he ever passed out what would I do"). The rules take such a
 // match as a question, not an emergency now; self-harm told with an "if" still counts,
-// as in the rules.
+// as in the rules. Nor self-harm when the harm is aimed at someone else and never at the
+// writer ("he texted 'I'll kill you' lol").
 std::optional<SafetyCategory> backstop_verdict(const SafetyModel& model,
                                                const std::vector<IndexedClause>& clauses);
 

@@ -31,7 +31,7 @@ const std::string kBlood =
 const std::string kHeavy =
     "pour*|gush*|spurt*|squirt*|pumping|everywhere|soaked|soaking|soak*|towel*|towles|pool|"
     "puddle|lots|loads|lot|alot|heavily|heavy|badly|bad|massive|profus*|litres|liters|pints|much|"
-    "fountain|tap|deal";
+    "fountain|tap|deal|load|cupful|cupfuls|mouthful|mouthfuls|bucket|buckets|bucketful";
 const std::string kDrug =
     "pill*|tablet*|meds|medication*|medicine*|paracetamol~|acetaminophen~|tylenol|ibuprofen~|"
     "aspirin|insulin~|gabapentin~|pregabalin|codamol|cocodamol|codeine|tramadol|morphine|"
@@ -428,6 +428,18 @@ std::vector<Rule> build_rules() {
       // British "bleeding" as a curse: "these bleeding pins and needles won't stop".
       {"has|have|it stopped", "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching"});
 
+  // Carbon monoxide: its alarm sounding ("the CO alarm just started beeping" in a house
+  // whose people have headaches and feel sick). Not a low battery or a test.
+  add(C::overdose_poisoning,
+      // Beeping alone is also a low battery's chirp ("keeps beeping, battery must be low").
+      {"co|monoxide alarm|alarms|detector|detectors ... sounding|screaming|shrieking|started",
+       "co|monoxide alarm|alarms|detector|detectors ... going|went|goes|gone off",
+       "headache*|sick|dizzy|drowsy|vomit*|faint*|confus* ... co|monoxide alarm|detector",
+       "co|monoxide alarm|detector ... headache*|sick|dizzy|drowsy|vomit*|faint*|confus*"},
+      Negation::full, true, false,
+      {"battery|batteries|test|testing|tested|chirp|chirps|chirping|replace|replaced|fitted|"
+       "install*|false"});
+
   // Overdose or poisoning: a quantity of a medicine taken, a poison swallowed, a child
   // into the tablets. Not "took my tablets this morning as usual".
   add(C::overdose_poisoning,
@@ -588,6 +600,9 @@ std::vector<Rule> build_rules() {
        // "started hurting myself again with a blade", "the cuts are getting deeper", "I will
        // stop being alive on Friday", "I won't be around by then".
        "hurting|harming|cutting myself again", "cuts ... getting|get deeper",
+       // The means taken up again: "got the blade out again. dont tell me to ring anyone".
+       // Singular: a skater's "got my blades out" is not it.
+       "blade out again", "got|getting the blade out $",
        "stop|stopped being alive",  // Said of oneself only: "the plumber won't be around by then"
                                     // is a diary.
        "i wont|cant be alive|around by then|tomorrow", "i will not be alive|around by then",
