@@ -139,7 +139,8 @@ HeldOut measure(const std::string& round, double threshold) {
     } else {
       ++out.look_alikes;
       out.fired += !found.empty();
-      if (!found.empty()) std::printf("%s look-alike answered: %s\n", round.c_str(), line.text.c_str());
+      if (!found.empty())
+        std::printf("%s look-alike answered: %s\n", round.c_str(), line.text.c_str());
     }
   }
   for (const auto& text : unseen) {
