@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 
+#include "dialogs/answer_words.h"
+
 namespace triagebot::dialogs {
 namespace {
 
@@ -198,20 +200,19 @@ bool well_takes_back_a_no(const Lexicon& lex, const std::vector<Token>& t, int i
 // mean(t)" ("yes - sorry, no", "yes sorry I meant no"), and otherwise apologises
 // ("sorry to go back", "sorry for the wait", "sorry was making a cuppa").
 bool corrects_at(const std::vector<Token>& t, int i) {
-  static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah"};
   const int n = static_cast<int>(t.size());
   if (t[i].is("sorry")) {
-    if (i + 1 >= n || t[i + 1].punct || answer_words.count(t[i + 1].word)) return true;
+    if (i + 1 >= n || t[i + 1].punct || plain_answer_word(t[i + 1].word)) return true;
     return t[i + 1].is("i") && i + 2 < n &&
            (t[i + 2].is("mean") || t[i + 2].is("meant") || t[i + 2].is("misread"));
   }
   // "hang on, I did", not "hold on to the furniture".
   if (t[i].is("hang") || t[i].is("hold"))
-    return i + 2 >= n || t[i + 2].punct || answer_words.count(t[i + 2].word) != 0;
+    return i + 2 >= n || t[i + 2].punct || plain_answer_word(t[i + 2].word);
   if (!t[i].is("actually")) return true;
   int before = i - 1;
   while (before >= 0 && !t[before].punct && fillers().count(t[before].word)) --before;
-  return before < 0 || t[before].punct || answer_words.count(t[before].word) != 0;
+  return before < 0 || t[before].punct || plain_answer_word(t[before].word);
 }
 
 // The position just after the last self-correction, or 0.
@@ -245,7 +246,9 @@ int answer_start(const std::vector<Token>& t, int from) {
   static const WordSet when_said = {"at",      "the",     "start",     "beginning", "before",
                                     "earlier", "above",   "first",     "in",        "my",
                                     "message", "already", "previously"};
-  static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah", "never"};
+  const auto answer_word = [](const Token& w) {
+    return plain_answer_word(w.word) || w.is("never");
+  };
   const int n = static_cast<int>(t.size());
   Words w{t, from, n};
   int i = w.first_word();
@@ -263,7 +266,7 @@ int answer_start(const std::vector<Token>& t, int from) {
   // "apologies, been at work - yes"): the answer follows the clause it fills.
   if (i < n && (t[i].is("sorry") || t[i].is("soz") || t[i].is("apologies"))) {
     for (int j = i + 1; j < n && j <= i + 8; ++j) {
-      if (answer_words.count(t[j].word)) return j;
+      if (answer_word(t[j])) return j;
       if (!t[j].punct) continue;
       if (int next = next_word(t, j + 1); next < n) i = next;
       break;
@@ -289,15 +292,15 @@ int answer_start(const std::vector<Token>& t, int from) {
   for (int k = i; k < n && k <= i + 3; ++k) {
     if (!t[k].sentence_end()) continue;
     int next = next_word(t, k + 1);
-    if (next < n && answer_words.count(t[next].word)) return next;
+    if (next < n && answer_word(t[next])) return next;
     break;
   }
   // Something else first, then "but" and a yes or no closing its clause ("my dad had a
   // stroke last year but no", "my mum had one in 2019 but no, nothing like that"): that
   // is the answer. Not "but no results yet", where "no" is a determiner.
-  if (i < n && !answer_words.count(t[i].word)) {
+  if (i < n && !answer_word(t[i])) {
     for (int b = i + 1; b + 1 < n; ++b) {
-      if (!t[b].is("but") || !answer_words.count(t[b + 1].word)) continue;
+      if (!t[b].is("but") || !answer_word(t[b + 1])) continue;
       if (b + 2 >= n || t[b + 2].punct) return b + 1;
     }
   }
@@ -726,12 +729,10 @@ bool passed_episode(const KnowledgeData& k, const std::vector<Token>& t, const Q
 bool off_topic_fragment(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q) {
   // An explicit yes or no anywhere answers, whatever else the fragment names ("a bit
   // heavy yes").
-  static const WordSet answer_words = {"yes", "yeah", "yep", "yup",  "yea",
-                                       "ya",  "aye",  "no",  "nope", "nah"};
   int words = 0;
   for (const auto& token : t) {
     words += !token.punct;
-    if (answer_words.count(token.word)) return false;
+    if (plain_answer_word(token.word)) return false;
   }
   return words <= 4 && names_only_other_things(k, t, 0, static_cast<int>(t.size()), q);
 }
@@ -759,18 +760,16 @@ bool reply_is(const std::vector<Token>& t, std::initializer_list<std::string_vie
 // A short reply that ends in its only yes or no word ("bro what 💀 no"): that word is
 // the answer, whatever the few words before it were.
 Answer closing_answer_word(const std::vector<Token>& t) {
-  static const WordSet yes_words = {"yes", "yeah", "yep", "yup", "yea", "ya", "aye"};
-  static const WordSet no_words = {"no", "nope", "nah"};
   int words = 0, answers = 0, last = -1;
   for (int i = 0; i < static_cast<int>(t.size()); ++i) {
     if (t[i].punct) continue;
     ++words;
     last = i;
-    answers += yes_words.count(t[i].word) + no_words.count(t[i].word);
+    answers += plain_answer_word(t[i].word);
   }
   if (last < 0 || words > 4 || answers != 1) return Answer::none;
-  if (yes_words.count(t[last].word)) return Answer::yes;
-  if (no_words.count(t[last].word)) return Answer::no;
+  if (plain_yes_word(t[last].word)) return Answer::yes;
+  if (plain_no_word(t[last].word)) return Answer::no;
   return Answer::none;
 }
 
@@ -985,7 +984,6 @@ bool a_month_ago_to_the_last_weeks(const QuestionDef& q, const std::vector<Token
 }  // namespace
 
 int after_question_echo(const std::vector<Token>& t, const QuestionDef& q) {
-  static const WordSet answer_words = {"yes", "yeah", "yep", "yup", "no", "nope", "nah", "never"};
   // "my back? fine.": the part echoed as the person's own, and then called normal.
   static const WordSet owners = {"my", "his", "her", "the"};
   constexpr int kLongestEcho = 8;
@@ -996,8 +994,8 @@ int after_question_echo(const std::vector<Token>& t, const QuestionDef& q) {
     if (t[k].is(",")) continue;
     if (t[k].is("?")) {
       int next = next_word(t, k + 1);
-      const bool answers =
-          next < n && (answer_words.count(t[next].word) || normal_states().count(t[next].word));
+      const bool answers = next < n && (plain_answer_word(t[next].word) || t[next].is("never") ||
+                                        normal_states().count(t[next].word));
       return words > 0 && answers ? next : 0;
     }
     if (!t[k].punct && owners.count(t[k].word)) continue;

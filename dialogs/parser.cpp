@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "dialogs/answer_reader.h"
+#include "dialogs/answer_words.h"
 #include "dialogs/choice_position.h"
 #include "dialogs/context_scope.h"
 #include "dialogs/double_negation.h"
@@ -673,14 +674,13 @@ using MayMatter = std::function<bool(const std::vector<int>&)>;
 // Only when every sentence is that short and there are at least three, and none is a
 // roll call's item ("fever no. chills no. sweats no.": each "no" closes its own words).
 void join_fragments(std::vector<Token>& tokens) {
-  static const WordSet answer_words = {"no", "nope", "nah", "yes", "yeah", "yep"};
   int sentences = 0, words = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.punct) {
       if (!t.sentence_end() || t.is("?")) return;
       if (words == 0) continue;
-      if (words == 2 && answer_words.count(tokens[i - 1].word)) return;
+      if (words == 2 && plain_answer_word(tokens[i - 1].word)) return;
       ++sentences;
       words = 0;
     } else if (++words > 2) {
