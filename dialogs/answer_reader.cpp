@@ -27,7 +27,10 @@ const PhraseList& clarify_phrases() {
        "does ... count", "does that include", "do you mean", "what has ... to do with",
        "what does ... have to do with",
        // Taken aback: "excuse me?? what kind of question is that".
-       "what kind of question", "what sort of question", "excuse me"});
+       "what kind of question", "what sort of question", "excuse me",
+       // "is this about shingles?", "can you say it more simple, my English is not so good".
+       "is this about", "is that about", "say it more", "more simple", "more simply",
+       "english is not so good", "english is not good"});
   return list;
 }
 

@@ -154,12 +154,42 @@ bool harm_aimed_at_another(const std::vector<IndexedClause>& clauses) {
   return aimed;
 }
 
+// "leg's gone dead again after sitting through chapel": the only death in the message is
+// a limb's numbness, and no word of self-harm is there. A "dead" counts as a limb's when
+// a limb word is within the three words before it.
+bool only_a_limb_gone_dead(const std::vector<IndexedClause>& clauses) {
+  static constexpr std::array<std::string_view, 16> kLimbs = {
+      "leg",  "legs",  "foot",  "feet", "toe",  "toes", "arm",  "arms",
+      "hand", "hands", "thigh", "calf", "knee", "bum",  "side", "shin"};
+  static constexpr std::array<std::string_view, 16> kHarm = {
+      "kill", "suicide", "suicidal", "die",  "dying",  "overdose", "pills", "hang",
+      "jump", "cut",     "cutting",  "harm", "burden", "goodbye",  "alive", "living"};
+  const auto in = [](const auto& words, std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  bool limb_dead = false;
+  for (const auto& clause : clauses) {
+    const Clause& w = clause.words;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (in(kHarm, w[i])) return false;
+      if (w[i] != "dead") continue;
+      bool limb = false;
+      for (std::size_t j = i >= 3 ? i - 3 : 0; j < i; ++j) limb = limb || in(kLimbs, w[j]);
+      if (!limb) return false;
+      limb_dead = true;
+    }
+  }
+  return limb_dead;
+}
+
 }  // namespace
 
 std::optional<SafetyCategory> backstop_verdict(const SafetyModel& model,
                                                const std::vector<IndexedClause>& clauses) {
   const auto verdict = model.verdict(clauses);
-  if (verdict == SafetyCategory::self_harm && harm_aimed_at_another(clauses)) return std::nullopt;
+  if (verdict == SafetyCategory::self_harm &&
+      (harm_aimed_at_another(clauses) || only_a_limb_gone_dead(clauses)))
+    return std::nullopt;
   if (!verdict || *verdict == SafetyCategory::self_harm || clauses.empty()) return verdict;
   const Clause& first = clauses.front().words;
   const auto word = [&](std::size_t i) -> std::string_view {

@@ -86,7 +86,8 @@ const SafetyModel& builtin_safety_model();
 // I stop breathing?", "if he ever passed out what would I do"). The rules take such a
 // match as a question, not an emergency now; self-harm told with an "if" still counts,
 // as in the rules. Nor self-harm when the harm is aimed at someone else and never at the
-// writer ("he texted 'I'll kill you' lol").
+// writer ("he texted 'I'll kill you' lol"), or when the only death named is a limb's
+// numbness ("leg's gone dead again after chapel") and no word of self-harm is there.
 std::optional<SafetyCategory> backstop_verdict(const SafetyModel& model,
                                                const std::vector<IndexedClause>& clauses);
 

@@ -321,6 +321,8 @@ std::vector<Rule> build_rules() {
        "invitations|hymnbooks|the",
        // A job, not a person now: "my whole day is people who've collapsed".
        "is|are people|patients who|whove|that", "my whole day|job|shift|work is",
+       // "she sees folk collapsing every shift".
+       "every|each shift|day|week", "sees|seen|see folk|people|patients collaps*",
        // "spent half my shift doing CPR on a collapsed patient".
        "collapsed patient|patients", "cpr on", "cpr ... on a|someone|somebody",
        // "kneeling over people who've collapsed"; a pet ("my cat collapsed last night").
@@ -426,7 +428,11 @@ std::vector<Rule> build_rules() {
        "faster than i can mop|wipe|clean|stop", "water turned|went|gone red"},
       Negation::none, true, false,
       // British "bleeding" as a curse: "these bleeding pins and needles won't stop".
-      {"has|have|it stopped", "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching"});
+      {"has|have|it stopped", "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching",
+       // A blood test's plaster: "took 4 tubes of blood and it bled through the little
+       // plaster a bit".
+       "took|taken|drew|drawn ... blood", "tubes of blood", "plaster|plasters ... a bit",
+       "little|tiny|small plaster|plasters"});
 
   // Carbon monoxide: its alarm sounding ("the CO alarm just started beeping" in a house
   // whose people have headaches and feel sick). Not a low battery or a test.
@@ -647,6 +653,10 @@ std::vector<Rule> build_rules() {
        "make it all stop|end",
        // Fixed on the means: "I keep staring at the rope".
        "rope|noose|gun|blade|razor|ledge ... look|looking|staring|stare at it",
+       // "been looking at the shotgun in the cabinet more than I should".
+       "looking|staring at the|my shotgun|rifle|gun|rope|noose ... more than i should",
+       "looking|staring at the|my shotgun|rifle|gun|rope|noose ... lately|a lot|every night",
+       "looking|staring at the|my shotgun|rifle|gun|rope|noose lately",
        "sleep ... not|never wake", "wish|want|hope ... not|never wake",
        "dont|not want to wake up $", "dont|not want to wake up tomorrow|again|anymore|ever",
        // Preparations: the means laid out ("got all my pills lined up").

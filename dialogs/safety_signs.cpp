@@ -178,6 +178,9 @@ void add_bleeding(std::vector<SignRule>& out) {
        "pouring|poured|pours with|down", "sweat|sweating ... pouring|dripping|everywhere",
        "pouring|poured ... sweat|water|tea|coffee|drink|drinks|wine|beer|milk",
        "blood pressure|test|tests|sugar|sugars|donor", "giving|give|gave|donating|donated blood",
+       // A blood test's plaster: "took 4 tubes of blood and it bled through the little
+       // plaster a bit".
+       "took|taken|drew|drawn ... blood", "tubes of blood", "little|tiny|small plaster|plasters",
        "at a|the delivery|birth|operation|surgery",
        // Over by itself: "a small nosebleed that stopped after 10 minutes", "but it stops".
        "small|little|tiny|minor nosebleed|nosebleeds|bleed|cut|nick", "stopped|stops after",

@@ -102,6 +102,8 @@ std::vector<Clause> clauses_of(std::string_view text) {
     word.clear();
     clean.erase(std::remove(clean.begin(), clean.end(), '\''), clean.end());
     if (clean.empty()) return;
+    // Southern US "cain't": "cain't get enough air in".
+    if (same_word(clean, "caint")) clean = "cant";
     if (same_word(clean, "but")) {
       out.emplace_back();
       return;

@@ -122,6 +122,8 @@ void push_word(std::vector<Token>& out, std::string word, size_t begin, size_t e
   // tokenize's time.
   static const WordMap<std::vector<std::string>> whole = {{"can't", {"cannot"}},
                                                           {"cant", {"cannot"}},
+                                                          {"cain't", {"cannot"}},
+                                                          {"caint", {"cannot"}},
                                                           {"cnt", {"cannot"}},
                                                           {"couldn't", {"cannot"}},
                                                           {"couldnt", {"cannot"}},

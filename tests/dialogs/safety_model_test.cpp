@@ -140,7 +140,8 @@ HeldOut measure(const std::string& round, double threshold) {
       ++out.look_alikes;
       out.fired += !found.empty();
       if (!found.empty())
-        std::printf("%s look-alike answered: %s\n", round.c_str(), line.text.c_str());
+        std::printf("%s look-alike answered as %s: %s\n", round.c_str(),
+                    std::string(to_string(found.front())).c_str(), line.text.c_str());
     }
   }
   for (const auto& text : unseen) {
