@@ -656,9 +656,9 @@ std::vector<Rule> build_rules() {
        // "been looking at the shotgun in the cabinet more than I should".
        "looking|staring at the|my shotgun|rifle|gun|rope|noose ... more than i should",
        "looking|staring at the|my shotgun|rifle|gun|rope|noose ... lately|a lot|every night",
-       "looking|staring at the|my shotgun|rifle|gun|rope|noose lately",
-       "sleep ... not|never wake", "wish|want|hope ... not|never wake",
-       "dont|not want to wake up $", "dont|not want to wake up tomorrow|again|anymore|ever",
+       "looking|staring at the|my shotgun|rifle|gun|rope|noose lately", "sleep ... not|never wake",
+       "wish|want|hope ... not|never wake", "dont|not want to wake up $",
+       "dont|not want to wake up tomorrow|again|anymore|ever",
        // Preparations: the means laid out ("got all my pills lined up").
        kDrug + " ... lined up",
        kIntent + " ... take|taking|swallow|swallowing|down ... " + kQuantity + " ... " + kDrug,
