@@ -133,6 +133,11 @@ std::optional<SafetyCategory> SafetyModel::verdict(
 
 namespace {
 
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 // "if you ask that bot one more question I'll kill you": the harm is aimed at someone
 // else, and nothing in the message turns it on the writer.
 bool harm_aimed_at_another(const std::vector<IndexedClause>& clauses) {
@@ -140,9 +145,6 @@ bool harm_aimed_at_another(const std::vector<IndexedClause>& clauses) {
                                                             "throttle"};
   static constexpr std::array<std::string_view, 3> kYou = {"you", "u", "ya"};
   static constexpr std::array<std::string_view, 3> kSelf = {"myself", "me", "self"};
-  const auto in = [](const auto& words, std::string_view w) {
-    return std::find(words.begin(), words.end(), w) != words.end();
-  };
   bool aimed = false;
   for (const auto& clause : clauses) {
     const Clause& w = clause.words;
@@ -164,9 +166,6 @@ bool only_a_limb_gone_dead(const std::vector<IndexedClause>& clauses) {
   static constexpr std::array<std::string_view, 16> kHarm = {
       "kill", "suicide", "suicidal", "die",  "dying",  "overdose", "pills", "hang",
       "jump", "cut",     "cutting",  "harm", "burden", "goodbye",  "alive", "living"};
-  const auto in = [](const auto& words, std::string_view w) {
-    return std::find(words.begin(), words.end(), w) != words.end();
-  };
   bool limb_dead = false;
   for (const auto& clause : clauses) {
     const Clause& w = clause.words;
