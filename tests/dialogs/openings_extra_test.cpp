@@ -6,7 +6,7 @@
 // flags win" asks; a look-alike must not, since that assessment ends the interview. The
 // screens that follow would catch some of the misses, but a person told nothing for
 // eight questions may leave. TRIAGEBOT_OPENINGS names another file of the same shape.
-// Each line is a pure function's input: under the sanitizers a sample is walked
+// Each line is a pure function's input: under the sanitizers every 4th line is walked
 // (whole_set_stride), the Release tree walks all.
 #include <gtest/gtest.h>
 

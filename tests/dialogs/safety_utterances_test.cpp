@@ -94,7 +94,7 @@ void screen_every_line(const std::string& path) {
 
 // The same lines as messages in the middle of an interview: every crisis gets its
 // category on the Turn and an answer naming the number; no look-alike does. A pure
-// function of each line: under the sanitizers a sample (whole_set_stride).
+// function of each line: under the sanitizers every 4th line (whole_set_stride).
 void answer_every_line_mid_interview(const std::string& path) {
   const EngineOptions options = testing::server_options("112", "116 123");
   const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
