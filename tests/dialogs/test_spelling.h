@@ -9,7 +9,10 @@
 
 namespace triagebot::dialogs::testing {
 
-// Aborts the test binary if the dictionaries are missing (the nlp tests say why).
+// Hunspell with Debian's dictionaries; with TRIAGEBOT_SPELLING_MEMO=<folder> (as
+// scripts/test.sh runs the suites), through a SpellingMemo file there that the run's
+// processes share (tests/dialogs/spelling_memo.h says why). Aborts the test binary if
+// the dictionaries are missing (the nlp tests say why).
 const SpellChecker& spelling();
 
 // CLD2, as bot/language_services.cpp gives the server.
