@@ -27,7 +27,12 @@ case "$kind" in
   # the same things.
   sanitize)
     flags=(-DCMAKE_BUILD_TYPE=Debug -DTRIAGEBOT_SANITIZE=ON "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1")
-    if command -v clang++-14 >/dev/null 2>&1; then flags+=(-DCMAKE_CXX_COMPILER=clang++-14); fi
+    # With clang the fuzz/ targets are built here too (CI runs them: scripts/test.sh):
+    # the libraries are compiled once, instrumented, for the suites and the fuzzers,
+    # where a tree of their own took CI nearly three minutes more.
+    if command -v clang++-14 >/dev/null 2>&1; then
+      flags+=(-DCMAKE_CXX_COMPILER=clang++-14 -DTRIAGEBOT_FUZZ=ON)
+    fi
     ;;
   *) echo "build.sh: unknown build kind '$kind' (release|sanitize)" >&2; exit 2 ;;
 esac
