@@ -32,8 +32,12 @@ names=()
 for binary in "${binaries[@]}"; do
   for ((shard = 0; shard < shards; shard++)); do
     name="$(basename "$binary").$shard"
-    (cd "$tests_dir" && TRIAGEBOT_SOURCE_DIR="$root" GTEST_TOTAL_SHARDS=$shards \
-      GTEST_SHARD_INDEX=$shard "$binary" --gtest_color=no >"$logs/$name.log" 2>&1) &
+    (started=$SECONDS
+      cd "$tests_dir" && TRIAGEBOT_SOURCE_DIR="$root" GTEST_TOTAL_SHARDS=$shards \
+        GTEST_SHARD_INDEX=$shard "$binary" --gtest_color=no >"$logs/$name.log" 2>&1
+      status=$?
+      echo "$((SECONDS - started)) $name" >>"$logs/times"
+      exit $status) &
     pids+=($!)
     names+=("$name")
     # Keep at most $shards running: wait for the oldest before starting another.
@@ -67,4 +71,6 @@ if [ -f "$logs/failed" ]; then
   [ "$failed" -gt 0 ] || failed=1
 fi
 echo "sanitizer: $passed passed, $failed failed"
+# Where the stage's time went: the longest shards.
+echo "slowest shards (s): $(sort -rn "$logs/times" | head -n 4 | tr '\n' ' ')"
 exit "$status"
