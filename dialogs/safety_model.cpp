@@ -76,76 +76,86 @@ std::optional<double> number_of(simdjson::dom::element element) {
   return std::nullopt;
 }
 
+// What a model file holds, as SafetyModel keeps it.
+struct ModelParts {
+  double threshold = 0;
+  std::array<double, kModelCategories.size()> bias{};
+  std::vector<std::pair<std::uint64_t, std::array<float, kModelCategories.size()>>> weights;
+};
+
+Result<ModelParts> parts_of(simdjson::dom::element root) {
+  simdjson::dom::object json;
+  if (root.get_object().get(json) != simdjson::SUCCESS)
+    return make_error(ErrorCode::bad_knowledge, "safety model: not a JSON object");
+  simdjson::dom::element format;
+  if (json["format"].get(format) != simdjson::SUCCESS || number_of(format) != 1.0)
+    return make_error(ErrorCode::bad_knowledge, "safety model: format must be 1");
+  ModelParts parts;
+  simdjson::dom::element threshold_element;
+  const auto threshold = json["threshold"].get(threshold_element) == simdjson::SUCCESS
+                             ? number_of(threshold_element)
+                             : std::nullopt;
+  if (!threshold || *threshold <= 0.5 || *threshold >= 1)
+    return make_error(ErrorCode::bad_knowledge, "safety model: threshold must be in (0.5, 1)");
+  parts.threshold = *threshold;
+  simdjson::dom::object categories;
+  if (json["categories"].get_object().get(categories) != simdjson::SUCCESS)
+    return make_error(ErrorCode::bad_knowledge, "safety model: no categories");
+  // (feature, category, weight), then one entry per feature with its categories' weights
+  // together; of a key given twice, the later one counts, as in a JSON object read whole.
+  struct Entry {
+    std::uint64_t feature;
+    std::size_t category;
+    float weight;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t c = 0; c < kModelCategories.size(); ++c) {
+    const std::string name(to_string(kModelCategories[c]));
+    const auto needs = make_error(ErrorCode::bad_knowledge,
+                                  "safety model: category " + name + " needs a bias and weights");
+    simdjson::dom::object category;
+    simdjson::dom::element bias_element;
+    simdjson::dom::object weights;
+    if (categories[name].get_object().get(category) != simdjson::SUCCESS ||
+        category["bias"].get(bias_element) != simdjson::SUCCESS ||
+        category["weights"].get_object().get(weights) != simdjson::SUCCESS)
+      return needs;
+    const auto bias = number_of(bias_element);
+    if (!bias) return needs;
+    parts.bias[c] = *bias;
+    for (auto [feature, weight] : weights) {
+      const auto value = number_of(weight);
+      if (!value)
+        return make_error(ErrorCode::bad_knowledge,
+                          "safety model: a weight of " + name + " is not a number");
+      entries.push_back({feature_hash(feature), c, static_cast<float>(*value)});
+    }
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.feature < b.feature; });
+  for (const Entry& entry : entries) {
+    if (parts.weights.empty() || parts.weights.back().first != entry.feature)
+      parts.weights.push_back({entry.feature, {}});
+    parts.weights.back().second[entry.category] = entry.weight;
+  }
+  return parts;
+}
+
 }  // namespace
 
 // Read straight from simdjson's document, not through a nlohmann tree: the model is
 // 300 KB of weights, and building (then dropping) a tree of them was a quarter of a
 // test process's start and of the server's (~70 ms, against ~5 ms this way).
 Result<SafetyModel> SafetyModel::from_json(std::string_view text) {
-  return json_parser::parse_with(
-             text,
-             [](simdjson::dom::element root) -> Result<SafetyModel> {
-               simdjson::dom::object json;
-               if (root.get_object().get(json) != simdjson::SUCCESS)
-                 return make_error(ErrorCode::bad_knowledge, "safety model: not a JSON object");
-               simdjson::dom::element format;
-               if (json["format"].get(format) != simdjson::SUCCESS || number_of(format) != 1.0)
-                 return make_error(ErrorCode::bad_knowledge, "safety model: format must be 1");
-               SafetyModel model;
-               simdjson::dom::element threshold_element;
-               const auto threshold = json["threshold"].get(threshold_element) == simdjson::SUCCESS
-                                          ? number_of(threshold_element)
-                                          : std::nullopt;
-               if (!threshold || *threshold <= 0.5 || *threshold >= 1)
-                 return make_error(ErrorCode::bad_knowledge,
-                                   "safety model: threshold must be in (0.5, 1)");
-               model.threshold_ = *threshold;
-               simdjson::dom::object categories;
-               if (json["categories"].get_object().get(categories) != simdjson::SUCCESS)
-                 return make_error(ErrorCode::bad_knowledge, "safety model: no categories");
-               // (feature, category, weight), then one entry per feature with its
-               // categories' weights together; of a key given twice, the later one counts, as
-               // in a JSON object read whole.
-               struct Entry {
-                 std::uint64_t feature;
-                 std::size_t category;
-                 float weight;
-               };
-               std::vector<Entry> entries;
-               for (std::size_t c = 0; c < kModelCategories.size(); ++c) {
-                 const std::string name(to_string(kModelCategories[c]));
-                 const auto needs =
-                     make_error(ErrorCode::bad_knowledge,
-                                "safety model: category " + name + " needs a bias and weights");
-                 simdjson::dom::object category;
-                 simdjson::dom::element bias_element;
-                 simdjson::dom::object weights;
-                 if (categories[name].get_object().get(category) != simdjson::SUCCESS ||
-                     category["bias"].get(bias_element) != simdjson::SUCCESS ||
-                     category["weights"].get_object().get(weights) != simdjson::SUCCESS)
-                   return needs;
-                 const auto bias = number_of(bias_element);
-                 if (!bias) return needs;
-                 model.bias_[c] = *bias;
-                 for (auto [feature, weight] : weights) {
-                   const auto value = number_of(weight);
-                   if (!value)
-                     return make_error(ErrorCode::bad_knowledge,
-                                       "safety model: a weight of " + name + " is not a number");
-                   entries.push_back({feature_hash(feature), c, static_cast<float>(*value)});
-                 }
-               }
-               std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-                 return a.feature < b.feature;
-               });
-               for (const Entry& entry : entries) {
-                 if (model.weights_.empty() || model.weights_.back().first != entry.feature)
-                   model.weights_.push_back({entry.feature, Weights{}});
-                 model.weights_.back().second[entry.category] = entry.weight;
-               }
-               return model;
-             })
-      .value_or(make_error(ErrorCode::bad_knowledge, "safety model: not a JSON object"));
+  auto parts =
+      json_parser::parse_with(text, parts_of)
+          .value_or(make_error(ErrorCode::bad_knowledge, "safety model: not a JSON object"));
+  if (!parts) return parts.error();
+  SafetyModel model;
+  model.threshold_ = parts->threshold;
+  model.bias_ = parts->bias;
+  model.weights_ = std::move(parts->weights);
+  return model;
 }
 
 ModelVerdict SafetyModel::best(const std::vector<std::uint64_t>& features) const {
