@@ -1,7 +1,5 @@
 #include "tests/dialogs/test_spelling.h"
 
-#include <cinttypes>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +10,7 @@
 #include "nlp/cld2_language_identifier.h"
 #include "nlp/hunspell_spell_checker.h"
 #include "tests/dialogs/spelling_memo.h"
+#include "tests/dialogs/step_record.h"
 
 namespace triagebot::dialogs::testing {
 
@@ -49,11 +48,7 @@ std::string memo_file(const std::string& folder) {
     if (ec) return {};
     signature += std::to_string(size) + "@" + std::to_string(time.time_since_epoch().count()) + ";";
   }
-  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
-  for (unsigned char c : signature) hash = (hash ^ c) * 1099511628211ULL;
-  char name[40];
-  std::snprintf(name, sizeof name, "hunspell-%016" PRIx64 ".tsv", hash);
-  return folder + "/" + name;
+  return folder + "/hunspell-" + line_hash(signature) + ".tsv";
 }
 
 }  // namespace
