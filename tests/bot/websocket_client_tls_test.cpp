@@ -1,133 +1,44 @@
-// The WebSocket client over real TLS, as Slack's wss:// URLs need it: a local Beast
-// echo server with a self-signed certificate for "localhost"
-// (tests/support/localhost_certificate.h), trusted through WebSocketOptions::extra_ca_pem.
+// The WebSocket client over real TLS, as Slack's wss:// URLs need it: the fake Socket
+// Mode server (tests/support/fake_socket_mode_server.h) behind a TLS front with a
+// self-signed certificate for "localhost" (tests/support/tls_front.h), trusted through
+// WebSocketOptions::extra_ca_pem.
 #include <gtest/gtest.h>
-
-#include <openssl/ssl.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/ssl.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/ssl.hpp>
-#include <boost/beast/websocket.hpp>
-#include <boost/beast/websocket/ssl.hpp>
+#include <boost/asio/post.hpp>
 
-#include <memory>
-#include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "bot/net/websocket_client.h"
+#include "tests/support/fake_socket_mode_server.h"
+#include "tests/support/http_client.h"
 #include "tests/support/localhost_certificate.h"
+#include "tests/support/tls_front.h"
 
 namespace triagebot::bot::net {
 namespace websocket_client_tls_test {
 namespace {
 
 namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-namespace websocket = beast::websocket;
-namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
+using testing::FakeSocketModeServer;
 using testing::KeyAndCertificate;
 using testing::make_localhost_certificate;
+using testing::TlsFront;
 
-// Accepts wss:// upgrades and echoes every text message; records the SNI name and the
-// upgrade's target. Runs its own thread.
-class TlsEchoServer {
- public:
-  explicit TlsEchoServer(const KeyAndCertificate& identity) : context_(ssl::context::tls_server) {
-    context_.use_certificate_chain(asio::buffer(identity.certificate_pem));
-    context_.use_private_key(asio::buffer(identity.key_pem), ssl::context::pem);
-    acceptor_.open(tcp::v4());
-    acceptor_.bind(tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
-    acceptor_.listen();
-    accept();
-    thread_ = std::thread([this] { io_.run(); });
-  }
-  ~TlsEchoServer() {
-    asio::post(io_, [this] {
-      beast::error_code ignored;
-      acceptor_.close(ignored);
-    });
-    thread_.join();  // the last connection ends when the client closes it
-  }
-  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
-  std::string server_name() const {
-    std::lock_guard lock(mutex_);
-    return server_name_;
-  }
-  std::string target() const {
-    std::lock_guard lock(mutex_);
-    return target_;
-  }
-
- private:
-  struct Connection {
-    Connection(tcp::socket socket, ssl::context& context) : ws(std::move(socket), context) {}
-    websocket::stream<beast::ssl_stream<beast::tcp_stream>> ws;
-    beast::flat_buffer buffer;
-    http::request<http::string_body> request;
-  };
-
-  void accept() {
-    acceptor_.async_accept([this](beast::error_code ec, tcp::socket socket) {
-      if (ec) return;
-      auto connection = std::make_shared<Connection>(std::move(socket), context_);
-      beast::get_lowest_layer(connection->ws).expires_after(std::chrono::seconds(10));
-      connection->ws.next_layer().async_handshake(
-          ssl::stream_base::server, [this, connection](beast::error_code handshake_ec) {
-            if (handshake_ec) return;
-            const char* name = SSL_get_servername(connection->ws.next_layer().native_handle(),
-                                                  TLSEXT_NAMETYPE_host_name);
-            {
-              std::lock_guard lock(mutex_);
-              server_name_ = name != nullptr ? name : "";
-            }
-            upgrade(connection);
-          });
-      accept();
-    });
-  }
-
-  void upgrade(const std::shared_ptr<Connection>& connection) {
-    http::async_read(connection->ws.next_layer(), connection->buffer, connection->request,
-                     [this, connection](beast::error_code ec, std::size_t) {
-                       if (ec) return;
-                       {
-                         std::lock_guard lock(mutex_);
-                         target_ = std::string(connection->request.target());
-                       }
-                       beast::get_lowest_layer(connection->ws).expires_never();
-                       connection->ws.async_accept(connection->request,
-                                                   [this, connection](beast::error_code accept_ec) {
-                                                     if (!accept_ec) echo(connection);
-                                                   });
-                     });
-  }
-
-  void echo(const std::shared_ptr<Connection>& connection) {
-    connection->buffer.consume(connection->buffer.size());
-    connection->ws.async_read(
-        connection->buffer, [this, connection](beast::error_code ec, std::size_t) {
-          if (ec) return;
-          connection->ws.text(true);
-          connection->ws.async_write(connection->buffer.data(),
-                                     [this, connection](beast::error_code write_ec, std::size_t) {
-                                       if (!write_ec) echo(connection);
-                                     });
-        });
-  }
-
-  asio::io_context io_;
-  ssl::context context_;
-  tcp::acceptor acceptor_{io_};
-  std::thread thread_;
-  mutable std::mutex mutex_;
-  std::string server_name_;
-  std::string target_;
-};
+// The path and query of a fresh Socket Mode URL ("/link/?ticket=t1&app_id=..."), opened
+// as the bot opens one: apps.connections.open over the Web API.
+std::string fresh_link(const FakeSocketModeServer& slack) {
+  testing::HttpClient api("127.0.0.1", slack.port());
+  auto opened = api.post("/api/apps.connections.open", "", {{"Authorization", "Bearer xapp-1"}});
+  const std::string url = opened.json().value("url", "");
+  const auto path = url.find("/link/");
+  return path == std::string::npos ? url : url.substr(path);
+}
 
 WebSocketOptions trusting(const KeyAndCertificate& identity) {
   WebSocketOptions options;
@@ -152,11 +63,14 @@ Result<void> connect_only(const std::string& url, WebSocketOptions options) {
 
 TEST(WebSocketClientTls, TrustedCertificateForTheHostNameConnectsWithSniAndExchangesText) {
   KeyAndCertificate identity = make_localhost_certificate();
-  TlsEchoServer server(identity);
+  FakeSocketModeServer slack;
+  TlsFront front(identity, slack.port());
+  const std::string link = fresh_link(slack);
+  ASSERT_TRUE(link.starts_with("/link/?ticket=")) << link;
   asio::io_context io;
-  auto client = WebSocketClient::create(
-      io.get_executor(), "wss://localhost:" + std::to_string(server.port()) + "/link/?ticket=t1",
-      trusting(identity));
+  auto client = WebSocketClient::create(io.get_executor(),
+                                        "wss://localhost:" + std::to_string(front.port()) + link,
+                                        trusting(identity));
   ASSERT_TRUE(client) << client.error().message;
   std::vector<std::string> received;
   std::optional<Error> ended;
@@ -171,31 +85,47 @@ TEST(WebSocketClientTls, TrustedCertificateForTheHostNameConnectsWithSniAndExcha
     (*client)->send(R"({"envelope_id":"one"})");
     (*client)->send(R"({"envelope_id":"two"})");
   });
-  io.run();
-  EXPECT_EQ(received,
-            (std::vector<std::string>{R"({"envelope_id":"one"})", R"({"envelope_id":"two"})"}));
+  // The client's loop runs beside the test, which answers once both frames went through.
+  std::thread loop([&io] { io.run(); });
+  const bool acked = slack.wait_for_acks(2);
+  if (acked) slack.send_frame(1, R"({"type":"bye"})");
+  if (!acked) asio::post(io, [&client] { (*client)->close(); });
+  loop.join();
+  ASSERT_TRUE(acked);
+  const auto acks = slack.acks();
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[0].envelope_id, "one");
+  EXPECT_EQ(acks[1].envelope_id, "two");
+  ASSERT_EQ(received.size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(received[0]).value("type", ""), "hello");
+  EXPECT_EQ(received[1], R"({"type":"bye"})");
   ASSERT_TRUE(ended);
   EXPECT_EQ(ended->code, ErrorCode::closed);
-  EXPECT_EQ(server.server_name(), "localhost");
-  EXPECT_EQ(server.target(), "/link/?ticket=t1");
+  EXPECT_EQ(front.server_name(), "localhost");
+  EXPECT_EQ("/link/?ticket=" + slack.connection_ticket(1), link.substr(0, link.find('&')));
 }
 
 TEST(WebSocketClientTls, UntrustedCertificateIsRefused) {
   KeyAndCertificate identity = make_localhost_certificate();
-  TlsEchoServer server(identity);
-  auto connected = connect_only("wss://localhost:" + std::to_string(server.port()) + "/link", {});
+  FakeSocketModeServer slack;
+  TlsFront front(identity, slack.port());
+  auto connected =
+      connect_only("wss://localhost:" + std::to_string(front.port()) + fresh_link(slack), {});
   ASSERT_FALSE(connected);
   EXPECT_EQ(connected.error().code, ErrorCode::tls);
+  EXPECT_EQ(slack.connections(), 0u);
 }
 
 TEST(WebSocketClientTls, WrongHostNameIsRefused) {
   KeyAndCertificate identity = make_localhost_certificate();
-  TlsEchoServer server(identity);
+  FakeSocketModeServer slack;
+  TlsFront front(identity, slack.port());
   // The certificate names only DNS:localhost, not the address 127.0.0.1.
-  auto connected = connect_only("wss://127.0.0.1:" + std::to_string(server.port()) + "/link",
-                                trusting(identity));
+  auto connected = connect_only(
+      "wss://127.0.0.1:" + std::to_string(front.port()) + fresh_link(slack), trusting(identity));
   ASSERT_FALSE(connected);
   EXPECT_EQ(connected.error().code, ErrorCode::tls);
+  EXPECT_EQ(slack.connections(), 0u);
 }
 
 TEST(WebSocketClient, AConnectionRefusedIsAConnectionError) {
