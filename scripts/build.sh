@@ -17,22 +17,27 @@ for arg in "$@"; do
   esac
 done
 jobs=$(nproc)
+# Both trees are built by clang-14 where it is installed (scripts/setup.sh installs it),
+# GCC otherwise. Clang compiles the test suites in about half GCC 12's time at -O0 (their
+# code is GoogleTest and Beast templates) and the libraries at -O3 in about the same, and
+# the server it builds is as fast (bench/reports/2026-12-07-clang-release.md); the
+# sanitizer tree and the fuzz targets need clang anyway.
+compiler=$(command -v clang++-14 2>/dev/null || true)
+flags=()
+[ -n "$compiler" ] && flags+=("-DCMAKE_CXX_COMPILER=$compiler")
 case "$kind" in
-  release) flags=(-DCMAKE_BUILD_TYPE=Release) ;;
+  release) flags+=(-DCMAKE_BUILD_TYPE=Release) ;;
   # -O0 with line tables: instrumented code compiles about three times faster than at
   # -O1 (what CI's two cores spend most time on), the suite still runs in a minute, and
-  # reports keep file:line. Clang where it is installed (scripts/setup.sh --sanitize):
-  # it compiles this tree in half GCC 12's time (99 s against 46 s for the largest
-  # unity file, bench/reports/2026-12-06-build-clang.md), and its ASan and UBSan check
-  # the same things.
+  # reports keep file:line. With clang, half GCC 12's time at -O0 with ASan (99 s against
+  # 46 s for the largest unity file, bench/reports/2026-12-06-build-clang.md), and the
+  # same checks.
   sanitize)
-    flags=(-DCMAKE_BUILD_TYPE=Debug -DTRIAGEBOT_SANITIZE=ON "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1")
+    flags+=(-DCMAKE_BUILD_TYPE=Debug -DTRIAGEBOT_SANITIZE=ON "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1")
     # With clang the fuzz/ targets are built here too (CI runs them: scripts/test.sh):
     # the libraries are compiled once, instrumented, for the suites and the fuzzers,
     # where a tree of their own took CI nearly three minutes more.
-    if command -v clang++-14 >/dev/null 2>&1; then
-      flags+=(-DCMAKE_CXX_COMPILER=clang++-14 -DTRIAGEBOT_FUZZ=ON)
-    fi
+    [ -n "$compiler" ] && flags+=(-DTRIAGEBOT_FUZZ=ON)
     ;;
   *) echo "build.sh: unknown build kind '$kind' (release|sanitize)" >&2; exit 2 ;;
 esac
@@ -49,13 +54,11 @@ fi
 # cannot switch a build directory's generator.
 generator="Unix Makefiles"
 command -v ninja >/dev/null 2>&1 && generator=Ninja
-# The same holds for the compiler: a sanitizer tree made by GCC before clang was
-# installed starts again with clang.
-compiler=$(command -v clang++-14 2>/dev/null || true)
+# The same holds for the compiler: a tree made by GCC before clang was installed starts
+# again with clang.
 if [ -f "build/$kind/CMakeCache.txt" ] &&
   { ! grep -qx "CMAKE_GENERATOR:INTERNAL=$generator" "build/$kind/CMakeCache.txt" ||
-    { [ "$kind" = sanitize ] && [ -n "$compiler" ] &&
-      ! grep -q "^CMAKE_CXX_COMPILER:.*clang++-14" "build/$kind/CMakeCache.txt"; }; }; then
+    { [ -n "$compiler" ] && ! grep -q "^CMAKE_CXX_COMPILER:.*clang++-14" "build/$kind/CMakeCache.txt"; }; }; then
   rm -rf "build/$kind"
 fi
 cmake -S . -B "build/$kind" -G "$generator" "${flags[@]}" >/dev/null

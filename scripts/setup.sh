@@ -5,15 +5,16 @@
 # commands, .ci/run and the Dockerfile all call it, so they cannot drift apart. It does
 # nothing when everything is present (no apt-get update, no network).
 #
-#   scripts/setup.sh            build + test dependencies (compiler, libraries, gtest)
+#   scripts/setup.sh            build + test dependencies (clang-14, libraries, gtest)
 #   scripts/setup.sh --e2e      also Debian's chromium and playwright-core for browser tests
 #   scripts/setup.sh --bench    also wrk and sqlite3 for the benchmarks
-#   scripts/setup.sh --sanitize also clang-14, the sanitizer tree's compiler (scripts/build.sh)
-#   scripts/setup.sh --fuzz     also clang-14 and libFuzzer for fuzz/ (scripts/fuzz.sh)
+#   scripts/setup.sh --fuzz     also libFuzzer for fuzz/ (scripts/fuzz.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make ninja-build lld pkg-config libboost-dev libboost-system-dev nlohmann-json3-dev
+# clang-14 builds both trees (scripts/build.sh); g++ brings libstdc++'s headers, which
+# clang uses too, and remains the compiler where clang is missing.
+packages=(clang-14 g++ cmake make ninja-build lld pkg-config libboost-dev libboost-system-dev nlohmann-json3-dev
   libsqlitecpp-dev libsqlite3-dev libssl-dev libgtest-dev libgmock-dev ca-certificates
   libhunspell-dev hunspell-en-us hunspell-en-gb libcld2-dev libjemalloc-dev libsimdjson-dev)
 want_e2e=0
@@ -21,9 +22,8 @@ for arg in "$@"; do
   case "$arg" in
     --e2e) want_e2e=1; packages+=(chromium nodejs npm) ;;
     --bench) packages+=(wrk sqlite3) ;;
-    --sanitize) packages+=(clang-14) ;;
     # openssl signs the Slack seeds (fuzz/make_seeds.sh).
-    --fuzz) packages+=(clang-14 libfuzzer-14-dev openssl) ;;
+    --fuzz) packages+=(libfuzzer-14-dev openssl) ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done

@@ -22,7 +22,7 @@ stage() {
 }
 
 stage "setup"
-scripts/setup.sh --e2e --sanitize --fuzz
+scripts/setup.sh --e2e --fuzz
 
 stage "release build"
 scripts/build.sh release

@@ -82,13 +82,17 @@ if [[ -n ${BENCH_TRIAGEBOT_BIN:-} ]]; then
   BENCH_TRIAGEBOT_BIN=$(realpath "$BENCH_TRIAGEBOT_BIN")
 else
   echo "== build triagebot (Release, build/release)" >&2
-  flock "$lock" cmake -S "$root" -B "$root/build/release" -DCMAKE_BUILD_TYPE=Release \
-    "${launcher[@]}" -DTRIAGEBOT_TESTS=OFF >/dev/null
-  flock "$lock" cmake --build "$root/build/release" -j2 --target triagebot >/dev/null ||
+  # The build the README's commands make (scripts/build.sh: clang-14 where installed).
+  flock "$lock" "$root/scripts/build.sh" release --no-tests triagebot >/dev/null ||
     die "triagebot build failed"
   BENCH_TRIAGEBOT_BIN=$root/build/release/triagebot
 fi
 [[ -x $BENCH_TRIAGEBOT_BIN ]] || die "no triagebot binary at $BENCH_TRIAGEBOT_BIN"
+# Which compiler made it, from its .comment section: clang's name where it is there (the
+# C runtime's and Debian's static libraries' objects name GCC in any build).
+comment=$(readelf -p .comment "$BENCH_TRIAGEBOT_BIN" 2>/dev/null || true)
+triagebot_compiler=$(grep -m1 -oE 'clang version [0-9.]+' <<<"$comment" ||
+  grep -m1 -oE 'GCC: \([^)]*\) [0-9.]+' <<<"$comment" || echo unknown)
 export BENCH_TRIAGEBOT_BIN
 if [[ -n ${BENCH_TRIAGEBOT_PREV_BIN:-} ]]; then
   BENCH_TRIAGEBOT_PREV_BIN=$(realpath "$BENCH_TRIAGEBOT_PREV_BIN")
@@ -215,7 +219,8 @@ rel_raw=$(realpath --relative-to="$(dirname "$report")" "$raw_dir")
              out = ""; for (p in seen) out = out sprintf("%s%s in %d", out == "" ? "" : ", ", p, seen[p])
              printf "- during the run (%d samples, every 5 s): 1-min load %.2f–%.2f; other processes among the 5 busiest at >= 10%% CPU: %s\n",
                n, lo, hi, out == "" ? "none" : out " samples" }' "$results/machine.txt"
-  sed -n 's/^- compiler:/- compiler and C++ libraries:/p; /^- node/p; /^- load:/p' "$results/header.md"
+  sed -n 's/^- compiler:/- compiler of the peers and C++ libraries:/p; /^- node/p; /^- load:/p' "$results/header.md"
+  echo "- triagebot built by: $triagebot_compiler"
   echo "- Debian packages: $pkg_versions"
   echo
   echo "## Results"
