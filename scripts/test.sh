@@ -27,7 +27,9 @@ scripts/setup.sh --e2e --fuzz
 stage "release build"
 scripts/build.sh release
 stage "release tests"
-ctest --test-dir build/release --output-on-failure -j"$jobs" --timeout 300
+# Two cases per core, as the sanitizer shards run: many cases mostly wait on a child
+# process or a socket, and one per core left the cores idle a quarter of the stage.
+ctest --test-dir build/release --output-on-failure -j"$((jobs * 2))" --timeout 300
 # A fixture whose SetUpTestSuite fails makes GoogleTest skip its cases and exit 1, but
 # gtest_discover_tests marks any output with "[  SKIPPED ]" as skipped, so ctest would
 # call that a pass. The log keeps every case's output: a failed suite set-up fails here.
