@@ -377,13 +377,14 @@ Answer roll_call(const std::vector<Token>& t) {
   return any_yes ? Answer::yes : Answer::no;
 }
 
-// To a question about something recent ("Have you recently had a fall ...?"), a reply
+// To a question about something recent (`time_asked` "recent": "Have you recently had a
+// fall ...?"), a reply
 // whose last clause denies the recent past ("I fall off things all the time lol, nothing
 // in the last few months though", "used to, not lately"): a habit or an old story told,
 // then the recent past ruled out. Not "not in the last month, but I fell yesterday",
 // whose last clause tells a fall.
 bool last_clause_denies_recently(const QuestionDef& q, const std::vector<Token>& t) {
-  if (q.text.find("recent") == std::string::npos) return false;
+  if (q.time_asked != QuestionDef::TimeAsked::recent) return false;
   static const WordSet deniers = {"nothing", "none", "not", "no", "never"};
   static const WordSet recent = {"recently", "recent", "lately"};
   static const WordSet spans = {"few", "couple", "month", "months", "week", "weeks", "year"};
@@ -557,16 +558,12 @@ bool says_normal(const std::vector<Token>& t, int from, int to) {
 }
 
 // "only a dull ache", "just a bit of a niggle": a pain, made light of, in the few words
-// after the lead, to a question that asks whether there is pain ("Do you have back pain
-// or neck pain?"), not what kind ("Does pain shoot down your leg?").
+// after the lead, to a question that asks whether there is pain (`asks_if_pain`: "Do you
+// have back pain or neck pain?"), not what kind ("Does pain shoot down your leg?").
 bool admits_a_pain_asked(const std::vector<Token>& t, int lead, const QuestionDef& q) {
   static const WordSet pains = {"ache",   "aches",   "aching", "achy",    "pain", "pains",
                                 "twinge", "twinges", "niggle", "niggles", "sore", "soreness"};
-  const auto& qw = q.text_tokens;
-  const bool asks_if_pain =
-      qw.size() > 2 && qw[0].is("do") && qw[1].is("you") && qw[2].is("have") &&
-      std::any_of(qw.begin(), qw.end(), [](const Token& w) { return w.is("pain"); });
-  if (!asks_if_pain) return false;
+  if (!q.asks_if_pain) return false;
   const int end = std::min(static_cast<int>(t.size()), lead + 6);
   for (int i = lead + 1; i < end && !t[i].punct; ++i)
     if (pains.count(t[i].word)) return true;
@@ -966,17 +963,12 @@ bool red_flag_denied(const KnowledgeData& k, const std::vector<Token>& t, const 
   return denied;
 }
 
-// The question asks about the last weeks ("an infection in the last six weeks") and the
+// The question asks about the last weeks (`time_asked` "last_weeks": "an infection in the
+// last six weeks") and the
 // reply's past is a month ago ("had covid about a month ago"): inside what is asked,
 // though the lexicon's "month ago" is distant past for a question about now.
 bool a_month_ago_to_the_last_weeks(const QuestionDef& q, const std::vector<Token>& t) {
-  const auto& words = q.text_tokens;
-  bool asks_weeks = false;
-  for (size_t i = 0; i + 1 < words.size() && !asks_weeks; ++i) {
-    if (!words[i].is("last")) continue;
-    asks_weeks = words[i + 1].is("weeks") || (i + 2 < words.size() && words[i + 2].is("weeks"));
-  }
-  if (!asks_weeks) return false;
+  if (q.time_asked != QuestionDef::TimeAsked::last_weeks) return false;
   for (size_t i = 1; i + 1 < t.size(); ++i) {
     bool one = t[i - 1].is("a") || t[i - 1].is("one") || t[i - 1].is("1");
     if (one && t[i].is("month") && t[i + 1].is("ago")) return true;

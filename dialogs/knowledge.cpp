@@ -91,6 +91,15 @@ const char* const kRequiredTexts[] = {"greeting",
                                       "no",
                                       "not_sure"};
 
+// A question's `time_asked` (QuestionDef::TimeAsked): absent, "recent" or "last_weeks".
+QuestionDef::TimeAsked time_asked(const json& question, const std::string& at) {
+  const std::string value = str(question, at, "time_asked", false);
+  if (value.empty()) return QuestionDef::TimeAsked::unnamed;
+  if (value == "recent") return QuestionDef::TimeAsked::recent;
+  if (value == "last_weeks") return QuestionDef::TimeAsked::last_weeks;
+  fail(at + ".time_asked", "must be \"recent\" or \"last_weeks\", not '" + value + "'");
+}
+
 class Loader {
  public:
   explicit Loader(const json& root) : root_(root) {}
@@ -378,6 +387,8 @@ class Loader {
       }
       d.core = q.value("core", false);
       d.before_onset = q.value("before_onset", false);
+      d.time_asked = time_asked(q, at);
+      d.asks_if_pain = q.value("asks_if_pain", false);
       for (const auto& f : array(q, at, "red_flags", false)) {
         if (!f.is_string()) fail(at + ".red_flags", "must hold red-flag ids");
         pending_flag_refs_.push_back(

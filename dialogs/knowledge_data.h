@@ -75,6 +75,15 @@ struct QuestionDef {
   // Asks about the time before the illness began ("a new medicine in the months before
   // this began"): an answer dated months ago is in what is asked, not an old story.
   bool before_onset = false;
+  // The stretch of the recent past the question names, if any (`time_asked`). "recent"
+  // ("Have you recently had a fall ...?"): a reply whose last clause denies the recent
+  // past ("used to, not lately") is a no. "last_weeks" ("an infection in the last six
+  // weeks"): "a month ago" is inside it, though the lexicon counts it distant past.
+  enum class TimeAsked { unnamed, recent, last_weeks };
+  TimeAsked time_asked = TimeAsked::unnamed;
+  // Asks whether there is a pain at all ("Do you have back pain?"), not what kind:
+  // "only a dull ache" admits one (`asks_if_pain`).
+  bool asks_if_pain = false;
   std::vector<int> red_flags;
   Condition ask_if;
   std::vector<Phrase> yes_phrases, no_phrases;
