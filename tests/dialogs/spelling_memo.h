@@ -39,7 +39,7 @@ class SpellingMemo final : public SpellChecker {
   std::vector<std::string> suggest(std::string_view word) const override;
 
  private:
-  void read_file();
+  void read_file() const;  // the whole lines added since the last read (mutex_ held, or alone)
   void keep(const std::string& line) const;
 
   const SpellChecker& asked() const;  // with mutex_ held
@@ -47,7 +47,8 @@ class SpellingMemo final : public SpellChecker {
   std::function<const SpellChecker&()> load_;
   mutable const SpellChecker* asked_ = nullptr;
   std::string path_;
-  int fd_ = -1;  // -1: the file could not be opened; answers are still given
+  int fd_ = -1;                      // -1: the file could not be opened; answers are still given
+  mutable std::size_t read_to_ = 0;  // bytes of the file read so far, always whole lines
   mutable std::mutex mutex_;
   mutable std::map<std::string, bool, std::less<>> known_;
   mutable std::map<std::string, std::vector<std::string>, std::less<>> suggested_;

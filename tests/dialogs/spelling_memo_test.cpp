@@ -76,6 +76,26 @@ TEST_F(SpellingMemoTest, ALineStillBeingWrittenIsNotRead) {
   EXPECT_EQ(loads, 1);
 }
 
+// Two processes walking the same sets side by side: what one added after the other
+// started is read before a suggestion is asked for, from where the last read stopped.
+TEST_F(SpellingMemoTest, ASuggestionAnotherProcessAddedSinceIsReadNotAskedAgain) {
+  SpellingMemo late(load, file);  // starts with an empty file
+  {
+    SpellingMemo early(load, file);
+    EXPECT_EQ(early.suggest("teh").size(), 3u);
+  }
+  EXPECT_EQ(counting.suggest_asked, 1);
+  EXPECT_EQ(late.suggest("teh"), (std::vector<std::string>{"the", "ten", "a lot"}));
+  EXPECT_EQ(counting.suggest_asked, 1) << "read from the file, not asked again";
+
+  EXPECT_TRUE(late.suggest("yyy").empty());
+  EXPECT_EQ(counting.suggest_asked, 2);
+  std::ofstream(file, std::ios::app) << "S\tzzz\tfizz\tbuzz\n";  // another process
+  EXPECT_EQ(late.suggest("zzz"), (std::vector<std::string>{"fizz", "buzz"}));
+  EXPECT_EQ(late.suggest("teh").size(), 3u) << "read once, kept";
+  EXPECT_EQ(counting.suggest_asked, 2);
+}
+
 TEST_F(SpellingMemoTest, AWordHoldingATabIsAnsweredButNotKept) {
   {
     SpellingMemo memo(load, file);
