@@ -88,8 +88,10 @@ TEST(WebSocketClientTls, TrustedCertificateForTheHostNameConnectsWithSniAndExcha
   // The client's loop runs beside the test, which answers once both frames went through.
   std::thread loop([&io] { io.run(); });
   const bool acked = slack.wait_for_acks(2);
-  if (acked) slack.send_frame(1, R"({"type":"bye"})");
-  if (!acked) asio::post(io, [&client] { (*client)->close(); });
+  if (acked)
+    slack.send_frame(1, R"({"type":"bye"})");  // the client closes on this second frame
+  else
+    asio::post(io, [&client] { (*client)->close(); });  // so the loop ends and the test fails
   loop.join();
   ASSERT_TRUE(acked);
   const auto acks = slack.acks();

@@ -66,7 +66,7 @@ void pump(const std::shared_ptr<Relay>& relay, From& from, To& to,
 }  // namespace tls_front_relay
 
 struct TlsFront::State {
-  explicit State(const KeyAndCertificate& identity, std::uint16_t port)
+  State(const KeyAndCertificate& identity, std::uint16_t port)
       : context(ssl::context::tls_server), fake(asio::ip::make_address("127.0.0.1"), port) {
     context.use_certificate_chain(asio::buffer(identity.certificate_pem));
     context.use_private_key(asio::buffer(identity.key_pem), ssl::context::pem);
