@@ -69,13 +69,13 @@ const PhraseList& long_standing_triggers() {
 
 // Denies anything going on now ("had a stroke 5 years ago, nothing new since").
 const PhraseList& denial_triggers() {
-  static const PhraseList list =
-      compile_phrases({"nothing new", "nothing now", "nothing since", "not now", "not any more",
-                       "not anymore", "nothing recent", "nothing recently", "not recently",
-                       "all clear", "clean", "not these days", "nothing like that now", "no longer",
-                       // "had a catheter after my op in 2020 but no problems now".
-                       "no problems now", "no problem now", "no problems since", "no issues now",
-                       "no issues since", "no trouble now", "no trouble since"});
+  static const PhraseList list = compile_phrases(
+      {"nothing new", "nothing different", "nothing now", "nothing since", "not now",
+       "not any more", "not anymore", "nothing recent", "nothing recently", "not recently",
+       "all clear", "clean", "not these days", "nothing like that now", "no longer",
+       // "had a catheter after my op in 2020 but no problems now".
+       "no problems now", "no problem now", "no problems since", "no issues now", "no issues since",
+       "no trouble now", "no trouble since"});
   return list;
 }
 
@@ -134,6 +134,13 @@ const PhraseList& current_triggers() {
   return list;
 }
 
+// A stretch of hours, days or weeks, which runs up to now.
+const PhraseList& stretch_to_now() {
+  static const PhraseList list = compile_phrases(
+      {"for ... hours", "for ... days", "for ... weeks", "for a day", "for a week"});
+  return list;
+}
+
 // Words that end one segment and start the next (ConText's terminators).
 const WordSet& terminators() {
   static const WordSet words = {"but", "though", "although", "however", "except", "whereas",
@@ -153,6 +160,16 @@ const WordSet& relatives() {
 // Whether a phrase of `list` lies wholly within tokens [from, to].
 bool any_in(const std::vector<Token>& t, const PhraseList& list, int from, int to) {
   return list.any_in(t, from, to + 1, true);
+}
+
+// An "and" whose next few words tell a stretch of time up to now ("and for about two
+// weeks").
+bool and_then_a_stretch_to_now(const std::vector<Token>& t, int i) {
+  if (!t[i].is("and")) return false;
+  const int n = static_cast<int>(t.size());
+  int end = i + 1;
+  while (end + 1 < n && end < i + 4 && !t[end + 1].punct) ++end;
+  return i + 1 < n && !t[i + 1].punct && any_in(t, stretch_to_now(), i + 1, end);
 }
 
 // "when I was 15", "when she was pregnant with me": a time of life gone by. Not "when I
@@ -410,6 +427,11 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   std::vector<bool> guessed;
   const std::vector<bool> hypothetical =
       asks ? hypothetical_words(t, guessed) : std::vector<bool>();
+  // Whether tokens [from, to] tell of a time long past.
+  auto tells_the_past = [&](int from, int to) {
+    return any_in(t, historical_triggers(), from, to) || names_a_time_of_life(t, from, to) ||
+           any_in(t, distant_past, from, to) || names_a_year(t, from, to);
+  };
   // Cut into segments; `after_comma` records that only a comma parts a segment from the
   // one before, so an untimed segment may inherit its time.
   std::vector<bool> after_comma;
@@ -434,7 +456,12 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     bool last_word = i + 1 >= n || t[i + 1].punct;
     bool bound = (i > 0 && keep_with.count(t[i - 1].word)) || (t[i].is("now") && last_word);
     const bool opens_a_condition = asks && hypothetical[i] && (i == 0 || !hypothetical[i - 1]);
-    if (i > start && ((terminators().count(t[i].word) && !bound) || opens_a_condition)) {
+    // An "and" followed by a stretch up to now ends a stretch told of the past: "I had
+    // breast cancer four years ago and for about two weeks I've had this pain in my back"
+    // tells of the back today.
+    const bool back_to_now = and_then_a_stretch_to_now(t, i) && tells_the_past(start, i - 1);
+    if (i > start &&
+        ((terminators().count(t[i].word) && !bound) || opens_a_condition || back_to_now)) {
       close(i - 1);
       start = i;
       comma = false;
@@ -452,10 +479,7 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     if (any_in(t, denial_triggers(), seg.first, seg.last)) {
       seg.nothing_new = true;
       seg.time = TimeScope::long_standing;
-    } else if (any_in(t, historical_triggers(), seg.first, seg.last) ||
-               names_a_time_of_life(t, seg.first, seg.last) ||
-               any_in(t, distant_past, seg.first, seg.last) ||
-               names_a_year(t, seg.first, seg.last)) {
+    } else if (tells_the_past(seg.first, seg.last)) {
       seg.time = TimeScope::historical;
     } else if (any_in(t, long_standing_triggers(), seg.first, seg.last) &&
                !any_in(t, normal_until_now(), seg.first, seg.last)) {

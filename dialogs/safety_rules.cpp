@@ -283,7 +283,9 @@ std::vector<Rule> build_rules() {
        // Laughter, and a job: "laughed so hard at the panto I couldn't breathe", "I drag
        // blokes out who can't breathe every other week".
        "laughed|laughing|laugh so hard|much", "blokes|people|folk|patients|swimmers|ones who|that",
-       "drag|drags|dragged|pull|pulls|pulled ... out who|that"});
+       "drag|drags|dragged|pull|pulls|pulled ... out who|that",
+       // A job or a room that stifles: "I literally can't breathe in this job lol".
+       "cannot|cant breathe in this|my|that job|office|workplace|meeting|class|lecture"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
@@ -315,6 +317,8 @@ std::vector<Rule> build_rules() {
       {"collaps* on|onto|into the|my sofa|couch|settee|bed", "dummy|manikin|mannequin|resusci",
        // Asleep: "passed out on the couch after the footy and woke up with me leg dead".
        "passed|pass|passing out on|onto the|my sofa|couch|settee|bed",
+       // Laughter: "i passed out laughing at my mates video".
+       "passed|pass|passing out laughing|laughin|lol|lmao",
        // Handed out: "I past out leaflets at church".
        "passed|past|passing|passes out leaflets|flyers|papers|sweets|food|drinks|cards|"
        "programmes|programs|tickets|forms|books|sheets|samples|cake|biscuits|sandwiches|"
@@ -701,7 +705,10 @@ std::vector<Rule> build_rules() {
        "suicide|suicidal|self prevention|awareness|training|course|workshop|module|helpline",
        "prevention|awareness course|training|workshop|module",
        // Someone's hyperbole: "my coach says I'm killing myself with the mileage".
-       "killing myself with the|my|all mileage|training|work|running|hours|exercise"});
+       "killing myself with the|my|all mileage|training|work|running|hours|exercise",
+       // Cross with oneself: "I could kill myself for forgetting my GP appointment". Never
+       // "for being ...", which may be a burden told.
+       "could kill myself for|over forgetting|missing|losing|leaving|buying|eating|saying"});
   add(C::self_harm,
       {"want|wants|wanna|wish|wishes|rather|ready ... die|dead|dye", "wish i was|were dead"},
       Negation::full, false, false,

@@ -104,6 +104,16 @@ std::vector<Clause> clauses_of(std::string_view text) {
     if (clean.empty()) return;
     // Southern US "cain't": "cain't get enough air in".
     if (same_word(clean, "caint")) clean = "cant";
+    // Scots spellings of the screen's words, and a "g" dropped from its verbs ("been
+    // thinkin aboot endin it aw"). Only these: "bleedin" is as often a swear word.
+    static const std::pair<const char*, const char*> spoken[] = {
+        {"aroond", "around"},    {"aboot", "about"},  {"gonnae", "gonna"}, {"aw", "all"},
+        {"thinkin", "thinking"}, {"endin", "ending"}, {"goin", "going"}};
+    for (const auto& [spelt, meant] : spoken)
+      if (same_word(clean, spelt)) clean = meant;
+    // Scots "am no" is "am not" ("am no gonnae be here").
+    if (same_word(clean, "no") && !out.back().empty() && same_word(out.back().back(), "am"))
+      clean = "not";
     if (same_word(clean, "but")) {
       out.emplace_back();
       return;
