@@ -606,6 +606,10 @@ std::vector<Rule> build_rules() {
        "mind ... going to be my last day",
        // "keeps saying he's going to jump in front of the next one".
        kIntent + " ... jump in front of", kIntent + " ... jump infront of",
+       // "im going to walk in front of the next lorry i mean it": a vehicle, never "walk
+       // in front of the class".
+       kIntent + " ... walk|step|run in front|infront of ... lorry|train|bus|truck|car|van|"
+                 "traffic",
        "made|make|making ... cuts on my", "going|go|cut deeper",
        // "started hurting myself again with a blade", "the cuts are getting deeper", "I will
        // stop being alive on Friday", "I won't be around by then".
@@ -635,7 +639,9 @@ std::vector<Rule> build_rules() {
        "better off if i was|were not around|here|alive", "better off if i was|were gone|dead",
        "better off if i didnt|did not exist", "dont|not want ... be here|alive|around",
        "dont|not want ... exist|live|living",
-       "no point ... living|continuing|anymore|life|being|here", "no point ... going|carrying on",
+       // Jamaican: "mi nuh wan live nuh more".
+       "nuh wan|want live|living", "no point ... living|continuing|anymore|life|being|here",
+       "no point ... going|carrying on",
        "whats|what the point ... living|anymore|life|all|anything",
        "whats|what the point ... going|carrying on", "whats|what the point $",
        // Not seeing the point of anything any more, said in passing ("honestly I don't

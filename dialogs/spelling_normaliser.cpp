@@ -103,6 +103,21 @@ std::string undrawn(const std::string& w) {
   return drawn ? out : std::string();
 }
 
+// Punctuation spoken to a dictation app and typed out as words ("since breakfast comma
+// my left leg ... full stop", "hello new line"): the mark it names, and how many words
+// name it (0: none). A lone "stop", "question" or "line" is a word.
+std::pair<std::string_view, size_t> spoken_mark(const std::vector<Token>& tokens, size_t i) {
+  auto next_is = [&](std::string_view w) {
+    return i + 1 < tokens.size() && !tokens[i + 1].punct && tokens[i + 1].is(w);
+  };
+  if (tokens[i].is("comma")) return {",", 1};
+  if (tokens[i].is("full") && next_is("stop")) return {".", 2};
+  if (tokens[i].is("question") && next_is("mark")) return {"?", 2};
+  if (tokens[i].is("exclamation") && next_is("mark")) return {"!", 2};
+  if (tokens[i].is("new") && (next_is("line") || next_is("paragraph"))) return {".", 2};
+  return {{}, 0};
+}
+
 }  // namespace
 
 std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const SpellChecker* spelling,
@@ -115,6 +130,11 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
     auto emit = [&](const std::string& w) { out.push_back(Token{w, false, t.begin, t.end}); };
     if (t.punct) {
       out.push_back(t);
+      continue;
+    }
+    if (auto [mark, words] = spoken_mark(tokens, i); words > 0) {
+      out.push_back(Token{std::string(mark), true, t.begin, tokens[i + words - 1].end});
+      i += words - 1;
       continue;
     }
     if (std::string plain = undrawn(t.word); !plain.empty()) t.word = plain;

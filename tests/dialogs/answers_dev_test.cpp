@@ -131,9 +131,11 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 
 // Held-out rounds the reader does not yet read well enough for the bars above
 // (answers-open.jsonl: the fourteenth round, then the sixteenth and the twenty-seventh
-// to the thirty-third; docs/reading.md "Measured"). Its bars are where the reader stands,
+// to the thirty-fourth; docs/reading.md "Measured"). Its bars are where the reader stands,
 // so a change may only improve them; raise them as it does.
-TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {83.9, 58, 8}); }
+TEST(AnswersOpen, NoWorseThanRecorded) {
+  run_file(data_file("answers-open.jsonl"), {83.8, 62, 12});
+}
 
 }  // namespace
 }  // namespace answers_dev_test
