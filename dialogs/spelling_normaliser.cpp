@@ -113,9 +113,19 @@ std::pair<std::string_view, size_t> spoken_mark(const std::vector<Token>& tokens
   if (tokens[i].is("comma")) return {",", 1};
   if (tokens[i].is("full") && next_is("stop")) return {".", 2};
   if (tokens[i].is("question") && next_is("mark")) return {"?", 2};
-  if (tokens[i].is("exclamation") && next_is("mark")) return {"!", 2};
+  if (tokens[i].is("exclamation") && next_is("mark")) return {".", 2};
   if (tokens[i].is("new") && (next_is("line") || next_is("paragraph"))) return {".", 2};
   return {{}, 0};
+}
+
+// A mark added as tokenize() adds one: never two in a row (a later full mark replaces
+// the one before it; a comma after a mark is dropped). A mark spoken as words may stand
+// next to a typed one ("full stop."), which alone would break that rule.
+void push_mark(std::vector<Token>& out, Token mark) {
+  if (out.empty() || !out.back().punct)
+    out.push_back(std::move(mark));
+  else if (!mark.is(","))
+    out.back() = std::move(mark);
 }
 
 }  // namespace
@@ -129,11 +139,11 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
     Token t = tokens[i];
     auto emit = [&](const std::string& w) { out.push_back(Token{w, false, t.begin, t.end}); };
     if (t.punct) {
-      out.push_back(t);
+      push_mark(out, std::move(t));
       continue;
     }
     if (auto [mark, words] = spoken_mark(tokens, i); words > 0) {
-      out.push_back(Token{std::string(mark), true, t.begin, tokens[i + words - 1].end});
+      push_mark(out, Token{std::string(mark), true, t.begin, tokens[i + words - 1].end});
       i += words - 1;
       continue;
     }

@@ -111,6 +111,17 @@ TEST(Spelling, WithoutADictionaryOnlySlangApplies) {
   EXPECT_EQ(tokens[3].word, "now");
 }
 
+// Punctuation dictated as words is the mark, kept as tokenize() keeps marks: never two
+// in a row, a full mark over a comma, and "stop" or "line" alone stays a word.
+TEST(Spelling, SpokenPunctuationIsTheMark) {
+  EXPECT_EQ(corrected("since lunch comma my leg full stop help question mark"),
+            "since lunch , my leg . help ?");
+  EXPECT_EQ(corrected("my leg went numb full stop. new line it hurts exclamation mark"),
+            "my leg went numb . it hurts .");
+  EXPECT_EQ(corrected("numb, comma then worse"), "numb , then worse");
+  EXPECT_EQ(corrected("at the bus stop on the line"), "at the bus stop on the line");
+}
+
 TEST(Spelling, TyposReachTheFindingsAndEnglishWordsDoNot) {
   EXPECT_EQ(finding(opening("bak pain for a week"), "back_pain"), 1);
   EXPECT_EQ(finding(opening("my bladdr is not working right"), "bladder_trouble"), 1);
