@@ -102,13 +102,12 @@ std::vector<Clause> clauses_of(std::string_view text) {
     word.clear();
     clean.erase(std::remove(clean.begin(), clean.end(), '\''), clean.end());
     if (clean.empty()) return;
-    // Southern US "cain't": "cain't get enough air in".
-    if (same_word(clean, "caint")) clean = "cant";
-    // Scots spellings of the screen's words, and a "g" dropped from its verbs ("been
-    // thinkin aboot endin it aw"). Only these: "bleedin" is as often a swear word.
+    // Spoken spellings of the screen's words: Southern US "cain't" ("cain't get enough air
+    // in"), Scots, and a "g" dropped from its verbs ("been thinkin aboot endin it aw").
+    // Only these: "bleedin" is as often a swear word.
     static const std::pair<const char*, const char*> spoken[] = {
-        {"aroond", "around"},    {"aboot", "about"},  {"gonnae", "gonna"}, {"aw", "all"},
-        {"thinkin", "thinking"}, {"endin", "ending"}, {"goin", "going"}};
+        {"caint", "cant"}, {"aroond", "around"},    {"aboot", "about"},  {"gonnae", "gonna"},
+        {"aw", "all"},     {"thinkin", "thinking"}, {"endin", "ending"}, {"goin", "going"}};
     for (const auto& [spelt, meant] : spoken)
       if (same_word(clean, spelt)) clean = meant;
     // Scots "am no" is "am not" ("am no gonnae be here").
