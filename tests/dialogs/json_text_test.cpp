@@ -191,27 +191,32 @@ TEST(JsonText, ARegressionInAReplyIsSeen) {
 }
 
 // Every reply the interview gives on the clinical sets (the steps the golden test hashes),
-// and every session a step leaves, read back and written both ways.
+// and every session a step leaves, written both ways and read back as stored.
 TEST(JsonText, EveryReplyAndSessionOfTheClinicalSetsIsWrittenAsItsTreeDumps) {
   std::size_t replies = 0, assessments = 0, sessions = 0;
   const std::size_t every = triagebot::testing::whole_set_stride();
-  for (const auto& line : testing::record_steps(every)) {
-    const json step = json::parse(line);
-    for (const auto& stored : step.at("replies")) {
-      auto reply = reply_from_json(stored);
-      ASSERT_TRUE(reply.has_value());
-      std::string out;
-      append_json(out, *reply);
-      ASSERT_EQ(out, json(*reply).dump());
-      ++replies;
-      if (reply->assessment) ++assessments;
-    }
-    // The session the step left, read back and written as storage writes it.
-    auto next = session_from_json(step.at("next"));
-    ASSERT_TRUE(next.has_value());
-    ASSERT_EQ(session_to_text(*next), step.at("next").dump());
-    ++sessions;
-  }
+  testing::play_steps(
+      [&](const std::string& where, const Input&, const Turn& turn) {
+        for (const auto& reply : turn.replies) {
+          std::string out;
+          append_json(out, reply);
+          ASSERT_EQ(out, json(reply).dump()) << where;
+          // What storage keeps reads back as the same reply.
+          auto read_back = reply_from_json(json::parse(out));
+          ASSERT_TRUE(read_back.has_value()) << where;
+          ASSERT_EQ(json(*read_back).dump(), out) << where;
+          ++replies;
+          if (reply.assessment) ++assessments;
+        }
+        // The session the step left, written as storage writes it and read back.
+        const std::string stored = session_to_text(turn.next);
+        ASSERT_EQ(stored, session_to_json(turn.next).dump()) << where;
+        auto next = session_from_json(json::parse(stored));
+        ASSERT_TRUE(next.has_value()) << where;
+        ASSERT_EQ(session_to_text(*next), stored) << where;
+        ++sessions;
+      },
+      every);
   EXPECT_GT(sessions, 3000u / every);
   EXPECT_GT(replies, 4000u / every);
   EXPECT_GT(assessments, 400u / every);

@@ -30,20 +30,15 @@ json input_json(const Input& input) {
 
 class Recorder {
  public:
-  explicit Recorder(std::size_t every) : every_(every) {}
+  Recorder(const StepVisitor& visit, std::size_t every) : visit_(visit), every_(every) {}
 
   // Whether the next unit is played (every `every_`-th one is).
   bool plays_next() { return units_++ % every_ == 0; }
 
-  // One step, written out; returns the session it leaves.
+  // One step, shown to the visitor; returns the session it leaves.
   Session step_once(const std::string& label, const Session& session, const Input& input) {
     Turn t = step(builtin(), options_, session, input, kNow);
-    json line = {
-        {"at", label},          {"input", input_json(input)},
-        {"replies", t.replies}, {"next", session_to_json(t.next)},
-        {"safety", t.safety},   {"intent", t.intent == Intent::forget ? "forget" : "none"}};
-    line["assessment"] = t.assessment ? json(*t.assessment) : json(nullptr);
-    lines_.push_back(line.dump());
+    visit_(label, input, t);
     return t.next;
   }
 
@@ -58,13 +53,11 @@ class Recorder {
     }
   }
 
-  std::vector<std::string> take() { return std::move(lines_); }
-
  private:
   const EngineOptions options_ = server_options("999");
+  const StepVisitor& visit_;
   const std::size_t every_;
   std::size_t units_ = 0;
-  std::vector<std::string> lines_;
 };
 
 Session pending(const std::string& question) {
@@ -102,9 +95,9 @@ class TypedAnswers {
 }  // namespace
 }  // namespace step_record
 
-std::vector<std::string> record_steps(std::size_t every) {
+void play_steps(const StepVisitor& visit, std::size_t every) {
   using namespace step_record;
-  Recorder r(every);
+  Recorder r(visit, every);
   TypedAnswers typed;
   const char* sets[] = {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl", "vignettes-extra.jsonl",
                         "vignettes-extra-hard.jsonl"};
@@ -129,7 +122,22 @@ std::vector<std::string> record_steps(std::size_t every) {
   }
   for (const char* text : kBenchTexts)
     if (r.plays_next()) r.step_once("bench opening", Session{}, Input::typed(text));
-  return r.take();
+}
+
+std::vector<std::string> record_steps(std::size_t every) {
+  using step_record::input_json;
+  std::vector<std::string> lines;
+  play_steps(
+      [&](const std::string& label, const Input& input, const Turn& t) {
+        nlohmann::json line = {
+            {"at", label},          {"input", input_json(input)},
+            {"replies", t.replies}, {"next", session_to_json(t.next)},
+            {"safety", t.safety},   {"intent", t.intent == Intent::forget ? "forget" : "none"}};
+        line["assessment"] = t.assessment ? nlohmann::json(*t.assessment) : nlohmann::json(nullptr);
+        lines.push_back(line.dump());
+      },
+      every);
+  return lines;
 }
 
 std::string line_hash(const std::string& line) {

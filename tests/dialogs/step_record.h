@@ -13,11 +13,21 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "dialogs/engine.h"
+
 namespace triagebot::dialogs::testing {
 
+// Each step as it is played: where (the set and the conversation), the input, and what
+// the engine answered.
+using StepVisitor =
+    std::function<void(const std::string& where, const Input& input, const Turn& turn)>;
+void play_steps(const StepVisitor& visit, std::size_t every = 1);
+
+// The same steps, each written out as one JSON text.
 // With `every` > 1, only every `every`-th unit (a conversation, an answer, a safety
 // utterance's two steps, a bench text) is played: the sanitizer tree's sample.
 std::vector<std::string> record_steps(std::size_t every = 1);
