@@ -459,12 +459,14 @@ bool elliptic_yes_at(const std::vector<Token>& t, int i) {
 
 // Where a reply that opened with a no turns: "no, but a bit", "not cold, tho it looks a
 // bit bluish", "no, well I slipped on the ice", "no leaks. i dont feel when i need to go
-// tho", "not rlly, just have to strain a lot"). The words [from, to) of the turning
+// tho", "not rlly, just have to strain a lot", "not a headache as such, more like being
+// hit round the head with a bat"). The words [from, to) of the turning
 // clause, after the first turning word past the lead; a "tho" or "though" that closes
 // its clause turns the clause it closes. An empty range when the reply does not turn.
 struct Span {
   int from = 0, to = 0;
-  bool exclusive = false;  // turned by "just" or "only" ("no, just have to strain")
+  bool exclusive = false;    // turned by "just" or "only" ("no, just have to strain")
+  bool redescribes = false;  // "not X, more like Y": Y says what X tried to name
   bool empty() const { return from >= to; }
 };
 Span turning_clause(const std::vector<Token>& t, int lead) {
@@ -482,6 +484,8 @@ Span turning_clause(const std::vector<Token>& t, int lead) {
     // no. well ...", "no knocks - actually, I banged my knee").
     const bool well = (t[b].is("well") || t[b].is("actually")) && t[b - 1].punct;
     if (turns.count(t[b].word) || well) return {b + 1, n};
+    // "not X, more like Y": the word was denied, not the thing it tried to name.
+    if (t[b].is("more") && b + 1 < n && t[b + 1].is("like")) return {b + 1, n, false, true};
     if (exclusives().count(t[b].word)) return {b + 1, n, true};
   }
   return {};
@@ -685,6 +689,18 @@ bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const Qu
   // "I don't - well, I do.": the turn is an elliptic yes of its own, a subject and an
   // auxiliary closing their clause.
   if (!turn.exclusive && elliptic_yes_at(t, next_word(t, turn.from))) return true;
+  // "not a headache as such, more like being hit round the head": the "not" denied a
+  // word, so the clause is read on its own, out of that negation's reach.
+  if (turn.redescribes) {
+    const std::vector<Token> clause_only(t.begin() + turn.from, t.begin() + turn.to);
+    auto names = [&](const std::vector<Phrase>& list) {
+      for (const auto& p : list)
+        for (const auto& m : find_matches(clause_only, p, k.lexicon.negation))
+          if (!m.negated) return true;
+      return false;
+    };
+    return names(q.yes_phrases) || (q.finding >= 0 && names(k.findings[q.finding].phrases));
+  }
   return vote(k, t, q.yes_phrases, turn.from, scopes, turn.to) > 0;
 }
 

@@ -68,5 +68,26 @@ TEST(ThirtyFourthRoundReading, YesWithoutAYesWord) {
   EXPECT_EQ(typed_answer("q_saddle", "no, I can feel the paper fine"), Answer::no);
 }
 
+// A no that turns to the thing asked in other words: a frozen step for the saddle, a
+// bladder that will not go, a bat for a thunderclap ("not a headache as such, more like":
+// the word was denied, not the thing), bracken for ticks. Look-alikes: what follows names
+// something else, or is about someone else.
+TEST(ThirtyFourthRoundReading, ANoThatTurnsToTheThingAsked) {
+  EXPECT_EQ(
+      typed_answer("q_saddle", "no pain, but the cheeks of my backside feel like ive sat on snow"),
+      Answer::yes);
+  EXPECT_EQ(typed_answer("q_bladder", "not been since last night, i try and nothing happens"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_headache", "not really a headache, more like being hit with a hammer"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_tick", "none that I saw, but I was clearing ferns all weekend"),
+            Answer::yes);
+  EXPECT_NE(typed_answer("q_headache", "not a headache, more like a dull ache in my neck"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_cancer", "no but my sister has leukaemia"), Answer::no);
+  EXPECT_EQ(typed_answer("q_bladder", "no, that all works, it's my feet that are numb"),
+            Answer::no);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::thirty_fourth_round_test
