@@ -252,6 +252,11 @@ class Loader {
         if (!(d.above_units_per_week >= 1 && d.above_units_per_week <= 100))
           fail(at + ".above_units_per_week", "must be units of alcohol a week, 1 to 100");
       }
+      if (f.contains("from_day_by_day")) {
+        if (!f["from_day_by_day"].is_boolean())
+          fail(at + ".from_day_by_day", "must be true or false");
+        d.from_day_by_day = f["from_day_by_day"].get<bool>();
+      }
       k_.finding_index[d.id] = static_cast<int>(k_.findings.size());
       k_.findings.push_back(std::move(d));
     }

@@ -46,6 +46,9 @@ struct FindingDef {
   // An amount of alcohol typed as the answer ("about 30 units a week", "a few pints every
   // night") above this many UK units a week is a yes, at or below it a no; 0 = not read.
   double above_units_per_week = 0;
+  // A story told day by day (dialogs/day_by_day.h) states this finding: an illness that
+  // moves on, told a day at a time, is one getting worse.
+  bool from_day_by_day = false;
   // The other members of its group, ascending (built at load): a step asks about a
   // finding's group many times, and comparing group names over every finding each time
   // was most of the posterior's cost.

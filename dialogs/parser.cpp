@@ -8,6 +8,7 @@
 #include "dialogs/answer_words.h"
 #include "dialogs/choice_position.h"
 #include "dialogs/context_scope.h"
+#include "dialogs/day_by_day.h"
 #include "dialogs/double_negation.h"
 #include "dialogs/drink_reading.h"
 #include "dialogs/earlier_question.h"
@@ -255,6 +256,25 @@ void read_findings(const KnowledgeData& k, std::string_view text, const std::vec
         out.evidence.erase(static_cast<int>(g));
       }
     }
+  }
+}
+
+// A story told day by day ("Thursday my toes went tingly, Friday I was struggling up the
+// stairs, ... and today my fingers feel weak") states the findings marked
+// from_day_by_day (worsening), quoted, unless the message said them either way already
+// or the story is about the past.
+void read_day_by_day(const KnowledgeData& k, std::string_view text, const std::vector<Token>& t,
+                     const Scopes& scopes, Reading& out) {
+  std::optional<std::optional<DayByDay>> story;  // read once, when a finding asks
+  for (size_t f = 0; f < k.findings.size(); ++f) {
+    const int id = static_cast<int>(f);
+    if (!k.findings[f].from_day_by_day || out.findings.count(id)) continue;
+    if (!story) story = day_by_day_story(t, k.lexicon.symptom_words);
+    if (!*story || scopes.at((*story)->first).time == TimeScope::historical) return;
+    out.findings[id] = true;
+    const size_t begin = t[(*story)->first].begin, end = t[(*story)->last].end;
+    if (begin < end && end <= text.size())
+      out.evidence[id] = std::string(text.substr(begin, end - begin));
   }
 }
 
@@ -711,6 +731,7 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
   }
   Scopes scopes = read_scopes(tokens, k.lexicon.distant_past);
   read_findings(k, text, tokens, scopes, starts, out);
+  read_day_by_day(k, text, tokens, scopes, out);
   read_red_flags(k, tokens, scopes, starts, out);
   if (part != Part::all) return out;
   bool opening = pending == nullptr;

@@ -105,6 +105,11 @@ TEST(Knowledge, RefusesAnAlcoholLimitThatIsNoWeeklyAmount) {
       "above_units_per_week: must be a number");
 }
 
+TEST(Knowledge, RefusesADayByDayMarkThatIsNoBoolean) {
+  expect_refused([](json& kb) { find_id(kb["findings"], "worsening")["from_day_by_day"] = "yes"; },
+                 "from_day_by_day: must be true or false");
+}
+
 TEST(Knowledge, RefusesPriorOutOfRange) {
   expect_refused([](json& kb) { kb["causes"][3]["prior"] = -0.1; },
                  "causes[3].prior: probability out of range");

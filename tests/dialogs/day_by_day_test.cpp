@@ -1,0 +1,62 @@
+// A story told day by day (dialogs/day_by_day.h): three days or more in order, each
+// opening its clause, two of them naming a symptom; and the opening it decides, where
+// weakness climbing to the hands is told without "worse" (the thirty-fourth round).
+#include "dialogs/day_by_day.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/test_knowledge.h"
+
+namespace triagebot::dialogs::testing::day_by_day_test {
+namespace {
+
+bool story(const std::string& text) {
+  return day_by_day_story(tokenize(text), builtin().data().lexicon.symptom_words).has_value();
+}
+
+TEST(DayByDay, DaysInOrderEachNamingWhatHappened) {
+  EXPECT_TRUE(
+      story("Monday my feet went numb, Tuesday I was wobbly on the stairs, and today "
+            "my legs are weak"));
+  EXPECT_TRUE(
+      story("on saturday my toes tingled. sunday the tingling was in my shins. then "
+            "yesterday both knees went weak"));
+  EXPECT_TRUE(
+      story("yesterday my feet were numb, last night it was up to my knees and this "
+            "morning my legs feel weak"));
+  EXPECT_TRUE(
+      story("Wednesday tingling toes, the next day weak ankles, and now I can hardly "
+            "stand"));
+}
+
+TEST(DayByDay, NotAStoryOfAnIllnessMovingOn) {
+  // Days out of order, too few, or naming no symptom after the first.
+  EXPECT_FALSE(story("Friday my feet went numb, Tuesday I saw the GP and today they are weak"));
+  EXPECT_FALSE(story("Monday my feet went numb and today my legs are weak"));
+  EXPECT_FALSE(story("Monday my legs went numb, Tuesday I saw the GP, and today I'm writing"));
+  // Standing still or getting better is no story of getting worse.
+  EXPECT_FALSE(
+      story("Monday my legs went weak, Tuesday I saw the GP, and today they are still "
+            "weak"));
+  EXPECT_FALSE(story("Monday my legs went numb, Tuesday they were weak, today they feel better"));
+  // Days not opening their clause: only mentioned.
+  EXPECT_FALSE(
+      story("my legs have been numb since monday and weak since tuesday and i see the "
+            "gp on friday"));
+}
+
+TEST(DayByDay, AnOpeningToldDayByDayStopsForClimbingWeakness) {
+  EXPECT_TRUE(stops_at_opening(
+      "Had flu a couple of weeks ago. Saturday my feet tingled, Sunday my legs were weak on the "
+      "stairs, and yesterday my hands went weak holding a mug."));
+  // The same days telling numbness that stays in the feet: asked on.
+  EXPECT_FALSE(stops_at_opening(
+      "Saturday my feet tingled, Sunday I went to the pharmacy, and yesterday the GP said "
+      "it's probably my shoes."));
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::day_by_day_test
