@@ -89,5 +89,16 @@ TEST(ThirtyFourthRoundReading, ANoThatTurnsToTheThingAsked) {
             Answer::no);
 }
 
+// Cortisone taken every day lowers immunity as prednisolone does; a witness telling the
+// patient "I wasn't making sense" is speech trouble. Look-alikes: a cortisone cream, and
+// someone else talking nonsense.
+TEST(ThirtyFourthRoundReading, CortisoneAndAWitnessToConfusedSpeech) {
+  EXPECT_EQ(typed_answer("q_immune", "I take cortisone tablets for my lungs"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_stroke", "my husband says I was not making any sense at tea time"),
+            Answer::yes);
+  EXPECT_NE(typed_answer("q_immune", "a cortisone cream on my elbow, nothing else"), Answer::yes);
+  EXPECT_FALSE(stops_at_opening("my foot is numb and the kids are talking nonsense again"));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::thirty_fourth_round_test
