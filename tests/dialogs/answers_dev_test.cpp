@@ -133,7 +133,7 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 // (answers-open.jsonl: the fourteenth round, then the sixteenth and the twenty-seventh
 // to the thirty-fourth; docs/reading.md "Measured"). Its bars are where the reader stands,
 // so a change may only improve them; raise them as it does.
-TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {84.4, 59, 9}); }
+TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {84.5, 59, 9}); }
 
 }  // namespace
 }  // namespace answers_dev_test

@@ -82,5 +82,18 @@ TEST(ThirtyThirdRoundReading, NothingDifferentIsNothingNew) {
             Answer::yes);
 }
 
+// Weight lost on purpose is no yes to "lost weight without trying?" (left from this
+// round, mended later). Look-alikes: not on purpose, no dieting.
+TEST(ThirtyThirdRoundReading, WeightLostOnPurposeIsNotWithoutTrying) {
+  EXPECT_EQ(
+      typed_answer("q_weight_loss", "yes a stone, but deliberately, I joined weight watchers"),
+      Answer::no);
+  EXPECT_EQ(typed_answer("q_weight_loss", "I have lost weight, but that was intentional"),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_weight_loss", "lost weight but not on purpose"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_weight_loss", "ive lost weight and i havent been dieting"),
+            Answer::yes);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::thirty_third_round_test
