@@ -591,8 +591,7 @@ std::vector<Rule> build_rules() {
        // The family's gain named: "the boys would do better with the life insurance than
        // with me"; a nightly prayer to be taken; a whole pack of medicine weighed up
        // ("would anybody notice if I took the whole box of tramadol tonight").
-       "life insurance than with me", "better off with the life insurance",
-       "take me in my sleep",
+       "life insurance than with me", "better off with the life insurance", "take me in my sleep",
        "if i took|take|swallowed the|a whole|entire box|packet|pack|bottle|strip of ... " + kDrug,
        // "Checking out early", "checking out for good": leaving life, not a hotel.
        "checking|check out early", "checking|check out for good",
