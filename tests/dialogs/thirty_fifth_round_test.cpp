@@ -19,8 +19,8 @@ using C = SafetyCategory;
 // money, a prayer to be taken in one's sleep, a whole pack of medicine weighed up.
 // Look-alikes: insurance, sleep and a whole box that are only themselves.
 TEST(ThirtyFifthRound, ADeathWishedForInOtherWords) {
-  EXPECT_TRUE(safety_fires("my wife would be better off with the life insurance, honestly",
-                           C::self_harm));
+  EXPECT_TRUE(
+      safety_fires("my wife would be better off with the life insurance, honestly", C::self_harm));
   EXPECT_TRUE(safety_fires("every night I ask God to take me in my sleep", C::self_harm));
   EXPECT_TRUE(safety_fires("would it matter if I took the whole packet of co-codamol tonight",
                            C::self_harm));
