@@ -265,16 +265,18 @@ void read_findings(const KnowledgeData& k, std::string_view text, const std::vec
 // or the story is about the past.
 void read_day_by_day(const KnowledgeData& k, std::string_view text, const std::vector<Token>& t,
                      const Scopes& scopes, Reading& out) {
-  std::optional<std::optional<DayByDay>> story;  // read once, when a finding asks
-  for (size_t f = 0; f < k.findings.size(); ++f) {
-    const int id = static_cast<int>(f);
-    if (!k.findings[f].from_day_by_day || out.findings.count(id)) continue;
-    if (!story) story = day_by_day_story(t, k.lexicon.symptom_words);
-    if (!*story || scopes.at((*story)->first).time == TimeScope::historical) return;
-    out.findings[id] = true;
-    const size_t begin = t[(*story)->first].begin, end = t[(*story)->last].end;
+  std::vector<int> unsaid;
+  for (size_t f = 0; f < k.findings.size(); ++f)
+    if (k.findings[f].from_day_by_day && !out.findings.count(static_cast<int>(f)))
+      unsaid.push_back(static_cast<int>(f));
+  if (unsaid.empty()) return;
+  const auto story = day_by_day_story(t, k.lexicon.symptom_words);
+  if (!story || scopes.at(story->first).time == TimeScope::historical) return;
+  const size_t begin = t[story->first].begin, end = t[story->last].end;
+  for (int f : unsaid) {
+    out.findings[f] = true;
     if (begin < end && end <= text.size())
-      out.evidence[id] = std::string(text.substr(begin, end - begin));
+      out.evidence[f] = std::string(text.substr(begin, end - begin));
   }
 }
 
