@@ -72,17 +72,34 @@ const PhraseList& denial_triggers() {
   static const PhraseList list = compile_phrases(
       {"nothing new", "nothing different", "nothing now", "nothing since", "not now",
        "not any more", "not anymore", "nothing recent", "nothing recently", "not recently",
-       "all clear", "clean", "not these days", "nothing like that now", "no longer",
+       "all clear", "not these days", "nothing like that now", "no longer",
        // "had a catheter after my op in 2020 but no problems now".
        "no problems now", "no problem now", "no problems since", "no issues now", "no issues since",
        "no trouble now", "no trouble since"});
   return list;
 }
 
+// "Clean" as drug users say it ("clean 10 years", "been clean since 2015") denies using
+// now; "clean" after a subject or "to" is the verb ("when I clean after the toilet I
+// can't feel the paper"), which denies nothing.
+bool says_clean(const std::vector<Token>& t, int from, int to) {
+  static const WordSet doers = {"i", "we", "you", "he", "she", "they", "to"};
+  for (int i = from; i <= to; ++i)
+    if (t[i].is("clean") && !(i > 0 && doers.count(t[i - 1].word))) return true;
+  return false;
+}
+
 // Words that place an event now or lately: a day of this week or the last ("not anymore,
-// I had a leak on Monday"), the time of day, "recently".
+// I had a leak on Monday", "last Tuesday my arm went numb"), the time of day, "recently".
 std::vector<Phrase> dating_phrases() {
   return compile_phrases({"now",
+                          "monday",
+                          "tuesday",
+                          "wednesday",
+                          "thursday",
+                          "friday",
+                          "saturday",
+                          "sunday",
                           "today",
                           "tonight",
                           "this morning",
@@ -95,20 +112,6 @@ std::vector<Phrase> dating_phrases() {
                           "recently",
                           "lately",
                           "since the weekend",
-                          "since monday",
-                          "since tuesday",
-                          "since wednesday",
-                          "since thursday",
-                          "since friday",
-                          "since saturday",
-                          "since sunday",
-                          "on monday",
-                          "on tuesday",
-                          "on wednesday",
-                          "on thursday",
-                          "on friday",
-                          "on saturday",
-                          "on sunday",
                           "at the weekend",
                           "last weekend",
                           "the other day",
@@ -476,7 +479,7 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     if (seg.last + 1 < n && t[seg.last + 1].punct)
       out.segment_of[seg.last + 1] = static_cast<int>(s);
     bool timed = true;
-    if (any_in(t, denial_triggers(), seg.first, seg.last)) {
+    if (any_in(t, denial_triggers(), seg.first, seg.last) || says_clean(t, seg.first, seg.last)) {
       seg.nothing_new = true;
       seg.time = TimeScope::long_standing;
     } else if (tells_the_past(seg.first, seg.last)) {

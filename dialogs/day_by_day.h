@@ -18,14 +18,17 @@ namespace triagebot::dialogs {
 // named in order ("monday" ... "sunday" one after the other, then "the day before
 // yesterday", "yesterday", "last night", "this morning", "today", "now"; "the next day"
 // and "the day after" follow whatever came before), each opening its clause (after a
-// mark, "and", "then", "but", "by" or "on"), and at least two of the days after the first
-// naming a symptom (`symptom_words`) in their clause. "Monday I saw the GP, Tuesday the
-// physio, and today I'm writing to you" names no symptom after its first day, and is no
-// story of an illness.
+// mark, "and", "then", "but", "by", "on" or "at"), and at least two of the days after the
+// first naming a symptom (`symptom_words`) or what it did (`story_words`: "struggled",
+// "gave way") in their clause. "Monday I saw the GP, Tuesday the physio, and today I'm
+// writing to you" names no symptom after its first day, and is no story of an illness.
+// Times of one day count as days ("06:00 numb to the ankle. 12:00 to mid-shin. 18:00 to
+// the knee"), later and later.
 struct DayByDay {
   int first = 0, last = 0;
 };
 std::optional<DayByDay> day_by_day_story(const std::vector<Token>& t,
-                                         const PhraseList& symptom_words);
+                                         const PhraseList& symptom_words,
+                                         const PhraseList& story_words);
 
 }  // namespace triagebot::dialogs

@@ -217,6 +217,7 @@ class Loader {
     out.yes_anywhere = phrases(lex, "lexicon", "yes_anywhere");
     out.distant_past = phrases(lex, "lexicon", "distant_past");
     out.symptom_words = phrases(lex, "lexicon", "symptom_words");
+    out.story_words = phrases(lex, "lexicon", "story_words");
     out.no_effect = phrases(lex, "lexicon", "no_effect");
     const json& numbers = member(lex, "lexicon", "number_words");
     if (!numbers.is_object()) fail("lexicon.number_words", "must be an object");

@@ -160,6 +160,9 @@ struct Lexicon {
   NegationRules negation;
   WordSet every_words, common_words;
   PhraseList unsure, no_lead, yes_lead, no_anywhere, yes_anywhere, distant_past, symptom_words;
+  // What a symptom did, told in a day of a day-by-day story ("Tuesday I struggled on the
+  // stairs"): such a day names the illness as a symptom word does (day_by_day.h).
+  PhraseList story_words;
   // "makes no difference", "does nothing": said right after what brings a symptom on or
   // eases it ("coughing doesn't change it one bit"), the effect is denied.
   PhraseList no_effect;

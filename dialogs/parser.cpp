@@ -270,7 +270,7 @@ void read_day_by_day(const KnowledgeData& k, std::string_view text, const std::v
     if (k.findings[f].from_day_by_day && !out.findings.count(static_cast<int>(f)))
       unsaid.push_back(static_cast<int>(f));
   if (unsaid.empty()) return;
-  const auto story = day_by_day_story(t, k.lexicon.symptom_words);
+  const auto story = day_by_day_story(t, k.lexicon.symptom_words, k.lexicon.story_words);
   if (!story || scopes.at(story->first).time == TimeScope::historical) return;
   const size_t begin = t[story->first].begin, end = t[story->last].end;
   for (int f : unsaid) {
@@ -521,8 +521,11 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
       found.push_back({1, i, true});
       continue;
     }
+    // "since morning" and "since the morning" are today, as "this morning" is.
+    const bool part_of_day = w == "morning" || w == "afternoon" || w == "evening";
     if (w == "today" || w == "tonight" ||
-        ((w == "morning" || w == "afternoon" || w == "evening") && word_is(t, i - 1, "this"))) {
+        (part_of_day && (word_is(t, i - 1, "this") || word_is(t, i - 1, "since") ||
+                         (word_is(t, i - 1, "the") && word_is(t, i - 2, "since"))))) {
       found.push_back({0.3, i, true});
       continue;
     }
@@ -533,9 +536,13 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
       found.push_back({0.3, i, true, true, false});
       continue;
     }
-    // Weekdays and the weekend: without a calendar, "since monday" is a few days ago.
+    // Weekdays and the weekend: without a calendar, "since monday" is a few days ago, and
+    // so is "took a spill on the steps Tuesday" ("every Monday" is no time it began; "wed"
+    // and "fri" alone may be other words).
+    const bool cued_day =
+        word_is(t, i - 1, "since") || word_is(t, i - 1, "on") || word_is(t, i - 1, "last");
     if (weekdays.count(w) &&
-        (word_is(t, i - 1, "since") || word_is(t, i - 1, "on") || word_is(t, i - 1, "last"))) {
+        (cued_day || (w.size() > 5 && !word_in(t, i - 1, k.lexicon.every_words)))) {
       found.push_back({3.5, i, true});
       continue;
     }
@@ -557,8 +564,10 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     if (word_is(t, j, "of")) --j;
     double qty;
     bool plural = w.back() == 's';
+    bool numbered = false;  // a number before the unit: "2 weeks", "two days"
     if (auto v = number_ending_at(k, t, j)) {
       qty = *v;
+      numbered = true;
     } else if (word_is(t, j, "couple")) {
       qty = 2;
     } else if (word_is(t, j, "few")) {
@@ -588,8 +597,11 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
       continue;
     // "numb for 5 minutes after walking": how long one episode lasts, not the illness.
     if (qty * unit < 1 && in_episode_clause(t, i)) continue;
+    // "from 5 days": how learners of English, and Indian English, say "for 5 days"; only
+    // right before a number ("from the sleepless nights" is no duration).
     bool cued = word_is(t, i + 1, "ago") || word_in(t, start - 1, cues) ||
-                word_in(t, start - 2, cues) || word_in(t, start - 3, cues);
+                word_in(t, start - 2, cues) || word_in(t, start - 3, cues) ||
+                (numbered && word_is(t, start - 1, "from"));
     found.push_back({qty * unit, i, cued, false, true});
   }
   if (std::any_of(found.begin(), found.end(), [](const Found& f) { return f.counted; }))

@@ -44,9 +44,14 @@ const WordMap<std::string>& slang() {
   return words;
 }
 
-// Chat words the readers take as they are, which the dictionary would "correct".
+// Chat words the readers take as they are, which the dictionary would "correct"; and the
+// days of the week, which it knows only with their capital: it offered "tuesday" and
+// "yesterday" for "tuesday", and the knowledge base's "yesterday" won, so "Monday my toes,
+// Tuesday my shins, Wednesday my hands" lost its order.
 const WordSet& chat_words() {
-  static const WordSet words = {"tbh", "lol", "omg", "hmm", "dunno", "nah"};
+  static const WordSet words = {"tbh",    "lol",      "omg",     "hmm",       "dunno",
+                                "nah",    "monday",   "tuesday", "wednesday", "thursday",
+                                "friday", "saturday", "sunday"};
   return words;
 }
 

@@ -14,7 +14,8 @@ namespace triagebot::dialogs::testing::day_by_day_test {
 namespace {
 
 bool story(const std::string& text) {
-  return day_by_day_story(tokenize(text), builtin().data().lexicon.symptom_words).has_value();
+  const Lexicon& lexicon = builtin().data().lexicon;
+  return day_by_day_story(tokenize(text), lexicon.symptom_words, lexicon.story_words).has_value();
 }
 
 TEST(DayByDay, DaysInOrderEachNamingWhatHappened) {
@@ -46,6 +47,34 @@ TEST(DayByDay, NotAStoryOfAnIllnessMovingOn) {
   EXPECT_FALSE(
       story("my legs have been numb since monday and weak since tuesday and i see the "
             "gp on friday"));
+}
+
+// What a symptom did names it too ("struggled", "gave way"), and "then" is the next stage
+// (the thirty-fifth and thirty-sixth rounds). Look-alikes: days that name only errands.
+TEST(DayByDay, DaysThatTellWhatTheSymptomDid) {
+  EXPECT_TRUE(
+      story("Saturday my toes went numb, Sunday I struggled up the stairs, and today my "
+            "knees gave way"));
+  EXPECT_TRUE(
+      story("Friday my feet started tingling, then my legs went weak and now my fingers "
+            "are tingly too"));
+  EXPECT_FALSE(
+      story("Monday I tripped on the step, Tuesday I carried the heavy boxes, and "
+            "today my legs are numb"));
+  EXPECT_FALSE(story("my feet went numb, then I rang the GP, and now I'm writing to you"));
+}
+
+// Hours of one day, later and later, are a story too ("06:00 numb to the ankle. 12:00 to
+// mid-shin. 18:00 to the knee"). Look-alikes: hours of errands, hours out of order, an
+// hour that says it stayed the same.
+TEST(DayByDay, HoursOfOneDayLaterAndLater) {
+  EXPECT_TRUE(story("1. 06:00 numb to ankle. 2. 12:00 numb to mid-shin. 3. 18:00 numb to knee."));
+  EXPECT_TRUE(
+      story("6am my toes were numb, at 10am both feet were numb, by 2pm my legs were weak"));
+  EXPECT_FALSE(
+      story("at 9am I took the tablets, at 1pm I had lunch, and at 6pm my foot went numb"));
+  EXPECT_FALSE(story("18:00 numb to the knee, 06:00 numb to the ankle, 12:00 numb to the shin"));
+  EXPECT_FALSE(story("06:00 numb to ankle, 12:00 still numb to ankle, 18:00 the same"));
 }
 
 TEST(DayByDay, AnOpeningToldDayByDayStopsForClimbingWeakness) {
