@@ -189,7 +189,8 @@ bool names_a_time_of_life(const std::vector<Token>& t, int from, int to) {
 
 // "in 2019", "back in 98": a calendar year is the past. So is one said in words, as
 // dictation writes it ("in twenty fifteen", "in nineteen eighty seven", "in two thousand
-// and nine"); not "in twenty minutes".
+// and nine"); not "in twenty minutes". A year alone is the past when it is long gone
+// ("car accident 1987, whiplash"): 2015 or before, whenever this runs, errs towards now.
 bool names_a_year(const std::vector<Token>& t, int from, int to) {
   static const WordSet second_halves = {"oh",       "ten",     "eleven",  "twelve",    "thirteen",
                                         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -205,6 +206,7 @@ bool names_a_year(const std::vector<Token>& t, int from, int to) {
       if (w == "two" && next == "thousand") year = true;
     }
     if (year && (t[i - 1].is("in") || t[i - 1].is("since"))) return true;
+    if (year && w.size() == 4 && std::stoi(w) <= 2015) return true;
   }
   return false;
 }

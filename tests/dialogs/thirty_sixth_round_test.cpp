@@ -113,5 +113,18 @@ TEST(ThirtySixthRoundReading, ADayOfTheWeekIsNotYesterday) {
             Answer::yes);
 }
 
+// A year long gone, said alone, is the past as "in 1987" is: a numbered list of an old
+// accident and "nothing since" is a no. So is an epidural of 1998 with "nothing in my
+// back since then". Look-alike: an accident of a year not long gone stays a yes.
+TEST(ThirtySixthRoundReading, AYearLongGoneAlone) {
+  EXPECT_EQ(typed_answer("q_injury",
+                         "1. Car accident 1987, whiplash, fully resolved.\n2. No falls since."),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_procedure",
+                         "Epidural was for my last baby in 1998. Nothing in my back since then."),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_injury", "car accident last night, whiplash"), Answer::yes);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::thirty_sixth_round_test
