@@ -130,10 +130,10 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 }
 
 // Held-out rounds the reader does not yet read well enough for the bars above
-// (answers-open.jsonl: the fourteenth round, then the sixteenth and the twenty-seventh
-// to the thirty-fourth; docs/reading.md "Measured"). Its bars are where the reader stands,
-// so a change may only improve them; raise them as it does.
-TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {84.5, 59, 9}); }
+// (answers-open.jsonl: the fourteenth round, then the sixteenth, the twenty-seventh to the
+// thirty-fourth and the thirty-sixth; docs/reading.md "Measured"). Its bars are where the
+// reader stands, so a change may only improve them; raise them as it does.
+TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {84.8, 61, 9}); }
 
 }  // namespace
 }  // namespace answers_dev_test
