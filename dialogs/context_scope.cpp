@@ -318,6 +318,26 @@ const PhraseList& dated_triggers() {
   return list;
 }
 
+// A question that opens by asking what something is or means ("what (exactly) is|are|
+// does ..."), of a thing named, not pointed at ("this", "my", "wrong").
+bool defines_a_term(const std::vector<Token>& t, int from, int end) {
+  static const WordSet pointers = {"this",  "that",  "these",     "those",   "my",   "it",
+                                   "wrong", "going", "happening", "causing", "i",    "you",
+                                   "we",    "he",    "she",       "they",    "signs"};
+  int i = from;
+  if (i >= end || !t[i].is("what")) return false;
+  ++i;
+  if (i < end && (t[i].is("exactly") || t[i].is("actually"))) ++i;
+  if (i >= end) return false;
+  // "what does ... mean?": only with "mean" at its end ("what do I do?" asks for help).
+  const bool does = t[i].is("does") || t[i].is("do");
+  if (!(t[i].is("is") || t[i].is("are") || does)) return false;
+  if (does && !t[end - 1].is("mean")) return false;
+  ++i;
+  if (i < end && (t[i].is("a") || t[i].is("the") || t[i].is("an"))) ++i;
+  return i < end && !pointers.count(t[i].word);
+}
+
 // A question asking about a condition: from "what if" or the "if" of "would ... if" to
 // the sentence's closing question mark, when nothing in it says when it happened. Returns,
 // per token, whether it is in one.
@@ -366,6 +386,10 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
           guess = true;
         }
       }
+      // What a word means, asked: "What exactly is saddle area?", "what does saddle
+      // numbness mean?". Not "what is this numbness ...?", "what is wrong with my legs?",
+      // which ask about what the person has.
+      if (from < 0 && defines_a_term(t, sentence, end)) from = sentence;
       if (from >= 0 && any_in(t, dated_triggers(), from, end)) from = -1;
       for (int i = std::max(from, 0); from >= 0 && i <= end; ++i) {
         out[i] = true;
@@ -385,6 +409,34 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
     int end = i;
     while (end + 1 < n && !t[end + 1].punct && !terminators().count(t[end + 1].word)) ++end;
     if (any_in(t, dated_triggers(), i, end)) continue;
+    for (int k = i; k <= end; ++k) out[k] = true;
+  }
+  // Advice passed on about a sign: "my physio told me if I get saddle numbness I should
+  // rush to A&E". From the "if" to the end of the clause that says what to do, when a
+  // teller is just before it; "my dad says if he walks 50 yards his legs go numb" tells of
+  // a symptom, with nothing to do.
+  static const WordSet tellers = {"told", "tell", "said", "says", "advised", "warned", "explained"};
+  static const WordSet to_do = {"should", "must", "need", "rush", "call", "ring", "seek"};
+  for (int i = 1; i < n; ++i) {
+    if (!t[i].is("if")) continue;
+    bool told = false;
+    for (int back = 1; back <= 3 && i - back >= 0 && !t[i - back].punct; ++back)
+      told = told || tellers.count(t[i - back].word);
+    if (!told) continue;
+    // To the end of the clause that says what to do ("..., I must go to hospital, but I
+    // have no chest pain": the "but" is the person's own).
+    int end = i;
+    bool advice = false;
+    while (end + 1 < n && !t[end + 1].sentence_end() &&
+           !(advice && (t[end + 1].punct || t[end + 1].is("but")))) {
+      ++end;
+      advice = advice || to_do.count(t[end].word);
+    }
+    // A time later in the sentence says the sign came: "..., and I can't feel it since
+    // this morning".
+    int sentence_end = end;
+    while (sentence_end + 1 < n && !t[sentence_end + 1].sentence_end()) ++sentence_end;
+    if (!advice || any_in(t, dated_triggers(), i, sentence_end)) continue;
     for (int k = i; k <= end; ++k) out[k] = true;
   }
   return out;

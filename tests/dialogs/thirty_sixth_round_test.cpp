@@ -126,5 +126,26 @@ TEST(ThirtySixthRoundReading, AYearLongGoneAlone) {
   EXPECT_EQ(typed_answer("q_injury", "car accident last night, whiplash"), Answer::yes);
 }
 
+// A sign named in advice passed on ("my physio told me if I get saddle numbness I should
+// rush to A&E") or asked about ("what exactly is saddle area?") is not had. Look-alikes:
+// a symptom told with "if" and nothing to do, the sign had after the advice, a question
+// about what the person has.
+TEST(ThirtySixthRoundOpenings, ASignInAdviceOrAskedAboutIsNotHad) {
+  EXPECT_FALSE(stops_at_opening(
+      "my physio told me if I get numbness in my saddle area I should rush to A&E. My left leg "
+      "has sciatica down to the calf"));
+  EXPECT_FALSE(stops_at_opening("What exactly is saddle area? My left calf is numb since a month"));
+  EXPECT_FALSE(stops_at_opening("what does saddle numbness mean? my left calf is numb"));
+  EXPECT_TRUE(states_finding("my dad says if he walks 50 yards his legs go numb and weak",
+                             "walking_brings_on"));
+  EXPECT_TRUE(stops_at_opening(
+      "my wife said if I can't feel the paper when I wipe I should get checked, and I can't "
+      "feel it since this morning"));
+  EXPECT_TRUE(
+      stops_at_opening("what is this numbness between my legs? started today with back pain"));
+  EXPECT_TRUE(
+      stops_at_opening("what does saddle numbness mean? my bum has gone numb since last night"));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::thirty_sixth_round_test
