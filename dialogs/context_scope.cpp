@@ -329,6 +329,8 @@ bool defines_a_term(const std::vector<Token>& t, int from, int end) {
   ++i;
   if (i < end && (t[i].is("exactly") || t[i].is("actually"))) ++i;
   if (i >= end) return false;
+  // "What means when the doctor asks ...?", as Spanish and French speakers ask it.
+  if (t[i].is("means")) return true;
   // "what does ... mean?": only with "mean" at its end ("what do I do?" asks for help).
   const bool does = t[i].is("does") || t[i].is("do");
   if (!(t[i].is("is") || t[i].is("are") || does)) return false;
@@ -357,6 +359,10 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
       const bool supposed = std::any_of(t.begin() + sentence, t.begin() + end, [](const Token& w) {
         return w.is("hypothetically") || w.is("ever") || w.is("curious") || w.is("true");
       });
+      // What a word means, asked: "What exactly is saddle area?", "what does saddle
+      // numbness mean?". Not "what is this numbness ...?", "what is wrong with my legs?",
+      // which ask about what the person has.
+      if (defines_a_term(t, sentence, end)) from = sentence;
       for (int i = sentence; i < end && from < 0; ++i) {
         if (t[i].is("would")) would = true;
         // "what if", "would ... if", an "if" opening the question ("If someone's leg went
@@ -379,6 +385,13 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
           from = i;
           guess = true;
         }
+        // "does numbness mean cancer?": what is feared, asked.
+        if (i > sentence && t[i].is("mean") &&
+            std::any_of(t.begin() + sentence, t.begin() + i,
+                        [](const Token& w) { return w.is("does") || w.is("do"); })) {
+          from = i;
+          guess = true;
+        }
         if (i + 2 < end && (t[i].is("could") || t[i].is("might") || t[i].is("can")) &&
             (t[i + 1].is("it") || t[i + 1].is("this") || t[i + 1].is("that")) &&
             t[i + 2].is("be")) {
@@ -386,10 +399,6 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
           guess = true;
         }
       }
-      // What a word means, asked: "What exactly is saddle area?", "what does saddle
-      // numbness mean?". Not "what is this numbness ...?", "what is wrong with my legs?",
-      // which ask about what the person has.
-      if (from < 0 && defines_a_term(t, sentence, end)) from = sentence;
       if (from >= 0 && any_in(t, dated_triggers(), from, end)) from = -1;
       for (int i = std::max(from, 0); from >= 0 && i <= end; ++i) {
         out[i] = true;

@@ -213,6 +213,8 @@ std::vector<Rule> build_rules() {
       {"chest of", "chest freezer", "treasure|toy chest",
        // A fright: "the dog nearly gave me a heart attack".
        "gave|give|giving|nearly|almost ... me|us|him|her|them|you a heart attack",
+       // Patois without the article: "dis traffic a go give mi heart attack one day".
+       "gave|give|giving ... me|mi|us|him|her|them|you heart attack",
        // The gym: "chest day", "chest just sore frm bench press".
        "chest day", "bench press|pressing|presses", "benching",
        // A heart attack someone had is history, not what is happening now.

@@ -106,8 +106,19 @@ std::vector<Clause> clauses_of(std::string_view text) {
     // in"), Scots, and a "g" dropped from its verbs ("been thinkin aboot endin it aw").
     // Only these: "bleedin" is as often a swear word.
     static const std::pair<const char*, const char*> spoken[] = {
-        {"caint", "cant"}, {"aroond", "around"},    {"aboot", "about"},  {"gonnae", "gonna"},
-        {"aw", "all"},     {"thinkin", "thinking"}, {"endin", "ending"}, {"goin", "going"}};
+        {"caint", "cant"},
+        {"aroond", "around"},
+        {"aboot", "about"},
+        {"gonnae", "gonna"},
+        {"aw", "all"},
+        {"thinkin", "thinking"},
+        {"endin", "ending"},
+        {"goin", "going"},
+        // Spelt as heard, as dyslexia writes: "its pumpin blud, towl is soked thru".
+        {"pumpin", "pumping"},
+        {"soked", "soaked"},
+        {"thru", "through"},
+        {"towl", "towel"}};
     for (const auto& [spelt, meant] : spoken)
       if (same_word(clean, spelt)) clean = meant;
     // Scots "am no" is "am not" ("am no gonnae be here").

@@ -35,6 +35,12 @@ const WordMap<std::string>& slang() {
       {"idk", "dunno"}, {"dk", "dunno"}, {"naw", "nah"}, {"lmao", "lol"}, {"k", "ok"},
       {"kk", "ok"}, {"okay", "ok"}, {"hmmm", "hmm"}, {"umm", "um"}, {"erm", "um"},
       {"uh", "um"},
+      // Spelt as heard, as dyslexia writes, where the dictionary's first guess is
+      // another word ("nite" -> "tine", "mor" -> "rom", "sinse" -> "sines").
+      {"nite", "night"}, {"tonite", "tonight"}, {"mor", "more"}, {"evry", "every"},
+      {"sinse", "since"}, {"carnt", "cannot"}, {"jus", "just"}, {"draging", "dragging"},
+      {"eny", "any"}, {"onley", "only"}, {"wekend", "weekend"}, {"nuttin", "nothing"},
+      {"nutten", "nothing"},
       // Scots: "ah cannae lift ma foot", "nuthin new".
       {"cannae", "cannot"}, {"canna", "cannot"}, {"dinnae", "do not"}, {"didnae", "did not"},
       {"doesnae", "does not"}, {"isnae", "is not"}, {"wasnae", "was not"},
