@@ -75,7 +75,8 @@ const PhraseList& denial_triggers() {
        "all clear", "not these days", "nothing like that now", "no longer",
        // "had a catheter after my op in 2020 but no problems now".
        "no problems now", "no problem now", "no problems since", "no issues now", "no issues since",
-       "no trouble now", "no trouble since"});
+       "no trouble now", "no trouble since", "no symptoms since", "full recovery",
+       "fully recovered"});
   return list;
 }
 
@@ -166,13 +167,20 @@ bool any_in(const std::vector<Token>& t, const PhraseList& list, int from, int t
 }
 
 // An "and" whose next few words tell a stretch of time up to now ("and for about two
-// weeks").
+// weeks"), or whose clause, in the present perfect, does ("I had breast cancer 3 years ago
+// and I've had a new ache in my back for a couple of weeks").
 bool and_then_a_stretch_to_now(const std::vector<Token>& t, int i) {
   if (!t[i].is("and")) return false;
   const int n = static_cast<int>(t.size());
+  if (i + 1 >= n || t[i + 1].punct) return false;
   int end = i + 1;
   while (end + 1 < n && end < i + 4 && !t[end + 1].punct) ++end;
-  return i + 1 < n && !t[i + 1].punct && any_in(t, stretch_to_now(), i + 1, end);
+  if (any_in(t, stretch_to_now(), i + 1, end)) return true;
+  const bool perfect = i + 3 < n && (t[i + 1].is("i") || t[i + 1].is("it")) &&
+                       (t[i + 2].is("have") || t[i + 2].is("has"));
+  if (!perfect) return false;
+  while (end + 1 < n && !t[end + 1].punct) ++end;
+  return any_in(t, stretch_to_now(), i + 1, end);
 }
 
 // "when I was 15", "when she was pregnant with me": a time of life gone by. Not "when I
@@ -306,6 +314,10 @@ bool disowned(const std::vector<Token>& t, int from, int to) {
     if (t[i].is("not") && (t[i + 1].is("me") || t[i + 1].is("mine") || t[i + 1].is("myself")))
       return true;
     if (t[i].is("my") && t[i + 1].is("own") && !(i > 0 && t[i - 1].is("on"))) return true;
+    // "My mother has cancer. I don't have.": the patient's own denial, said last.
+    if (i + 3 <= to && t[i].is("i") && t[i + 1].is("do") && t[i + 2].is("not") &&
+        t[i + 3].is("have") && (i + 4 > to || t[i + 4].punct))
+      return true;
   }
   return false;
 }
@@ -447,6 +459,25 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
     while (sentence_end + 1 < n && !t[sentence_end + 1].sentence_end()) ++sentence_end;
     if (!advice || any_in(t, dated_triggers(), i, sentence_end)) continue;
     for (int k = i; k <= end; ++k) out[k] = true;
+  }
+  // What was read or heard about a sign: "I read on the internet that saddle anaesthesia
+  // is a dangerous sign". From the "that" to the sentence's end, unless a time says it
+  // came ("I read that numbness down there is serious and I've had it since Monday").
+  static const WordSet learnt = {"read", "heard", "learned", "learnt"};
+  for (int i = 1; i < n; ++i) {
+    if (!learnt.count(t[i].word) || !(t[i - 1].is("i") || t[i - 1].is("we") || t[i - 1].is("have")))
+      continue;
+    int that = -1;
+    for (int k = i + 1; k < n && k <= i + 5 && !t[k].sentence_end(); ++k)
+      if (t[k].is("that") || t[k].is("about")) {
+        that = k;
+        break;
+      }
+    if (that < 0) continue;
+    int end = that;
+    while (end + 1 < n && !t[end + 1].sentence_end()) ++end;
+    if (any_in(t, dated_triggers(), that, end)) continue;
+    for (int k = that; k <= end; ++k) out[k] = true;
   }
   return out;
 }

@@ -69,6 +69,14 @@ std::optional<DayWord> time_at(const std::vector<Token>& t, int i) {
   return std::nullopt;
 }
 
+// A mark that ends a sentence, not the colon of a time ("at 14:00 he cannot stand").
+bool ends_sentence(const std::vector<Token>& t, int j) {
+  if (!t[j].sentence_end()) return false;
+  const bool clock = t[j].is(":") && j > 0 && j + 1 < static_cast<int>(t.size()) &&
+                     all_digits(t[j - 1].word, 1, 2) && all_digits(t[j + 1].word, 2, 2);
+  return !clock;
+}
+
 std::optional<DayWord> day_at(const std::vector<Token>& t, int i) {
   if (auto time = time_at(t, i)) return time;
   static constexpr std::array<std::string_view, 7> kWeekdays = {
@@ -102,7 +110,7 @@ std::optional<DayWord> day_at(const std::vector<Token>& t, int i) {
 // between ("and by friday"). "numb since monday" and "the GP on friday" only mention a day.
 bool opens_clause(const std::vector<Token>& t, int i) {
   static const WordSet clause_joiners = {"and", "then", "but", "so"};
-  static const WordSet day_words = {"by", "on", "until", "till", "at", "around"};
+  static const WordSet day_words = {"by", "on", "until", "till", "at", "around", "since"};
   for (int back = 0; back < 3; ++back, --i) {
     if (i == 0 || t[i - 1].punct || clause_joiners.count(t[i - 1].word)) return true;
     if (!day_words.count(t[i - 1].word)) return false;
@@ -159,7 +167,7 @@ std::optional<DayByDay> day_by_day_story(const std::vector<Token>& t,
       const int from = chain[d].at + chain[d].word.length;
       int to = d + 1 < chain.size() ? chain[d + 1].at : n;
       for (int j = from; j < to; ++j)
-        if (t[j].sentence_end()) to = j;
+        if (ends_sentence(t, j)) to = j;
       if (symptom_words.any_in(t, from, to) || story_words.any_in(t, from, to)) ++naming;
       for (int j = from; j < to && d > 0; ++j)
         if (standing.count(t[j].word)) return std::nullopt;
@@ -167,7 +175,7 @@ std::optional<DayByDay> day_by_day_story(const std::vector<Token>& t,
     if (naming < 2) return std::nullopt;
     int last = n - 1;
     for (int j = chain.back().at + chain.back().word.length; j < n; ++j) {
-      if (t[j].sentence_end()) {
+      if (ends_sentence(t, j)) {
         last = j - 1;
         break;
       }

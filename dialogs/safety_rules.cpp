@@ -44,7 +44,7 @@ const std::string kPoison =
     "bleach|detergent|antifreeze|weedkiller|pesticide*|poison*|dishwasher|laundry|pods|"
     "battery|batteries|paraffin|kerosene|turps|turpentine|petrol|gasoline|disinfectant|"
     "dettol|lejia|javel|candeggina|varechina|spirit|meths|methylated|thinners|acetone|degreaser|"
-    "solvent|solvents|caustic|descaler|ammonia";
+    "solvent|solvents|caustic|descaler|ammonia|remover";
 const std::string kTook =
     "took|taken|swallowed|injected|downed|overdid|necked|necking|"
     "tome|tomado|tomo|trague|pris|avale|genommen|geschluckt|tomei|tomou|preso|ingerito";
@@ -285,6 +285,8 @@ std::vector<Rule> build_rules() {
        // Laughter, and a job: "laughed so hard at the panto I couldn't breathe", "I drag
        // blokes out who can't breathe every other week".
        "laughed|laughing|laugh so hard|much", "blokes|people|folk|patients|swimmers|ones who|that",
+       // "i literally cant breathe from laughing lol".
+       "cannot|cant breathe from|with|for laughing|laughter",
        "drag|drags|dragged|pull|pulls|pulled ... out who|that",
        // A job or a room that stifles: "I literally can't breathe in this job lol".
        "cannot|cant breathe in this|my|that job|office|workplace|meeting|class|lecture"});

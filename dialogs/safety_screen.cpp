@@ -129,6 +129,15 @@ bool names_a_time_of_life(const Clause& words) {
   return false;
 }
 
+// "in 1994", "years ago", "decades": a time of years, not of weeks.
+bool names_years(const Clause& words) {
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    const bool year = w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
+                      std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return year || w == "years" || w == "yrs" || w == "decades";
+  });
+}
+
 // A clause about the distant past, with no word bringing it to now. Its words need no
 // spell checker (none is typo-tolerant), so none is passed, as before the index.
 bool long_past(const IndexedClause& clause) {
@@ -369,13 +378,18 @@ std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& cl
   for (size_t i = 0; i < n; ++i) {
     // A time told in a clause of its own after the event ("I also fainted once giving
     // blood, years ago") dates the clause before it.
-    const bool past =
-        long_ago[i] || (i + 1 < n && clauses[i + 1].words.size() <= 3 && long_ago[i + 1]);
+    // So does one just before it that names years, when this clause is a short aside with
+    // no time of its own ("I had a heart attack in 1994, chest pains an' all, but I've been
+    // champion since"); not "last week" ("gave birth last week, a gush came out").
+    const bool now = any_found(clauses[i], safety::present_words(), nullptr);
+    const bool past = long_ago[i] ||
+                      (i + 1 < n && clauses[i + 1].words.size() <= 4 && long_ago[i + 1]) ||
+                      (i > 0 && !now && clauses[i].words.size() <= 4 && long_ago[i - 1] &&
+                       names_years(clauses[i - 1].words));
     // Over since, told after it ("bled loads last night but A&E glued it and it's stopped
     // now"), unless the clause itself is now ("he's collapsed now, but ..."). A poisoning
     // only when someone who knows cleared it: feeling fine after too many tablets is how
     // a paracetamol overdose starts.
-    const bool now = any_found(clauses[i], safety::present_words(), nullptr);
     const bool cleared_since = !now && said_after(cleared, i);
     const bool over_since = cleared_since || (!now && said_after(over, i));
     const bool ticked_off = answered_no(clauses, i);

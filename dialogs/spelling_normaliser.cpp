@@ -66,6 +66,24 @@ bool has_digit(const std::string& w) {
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+// "me back", "me legs": Yorkshire, Irish, Australian and London English say "me" for
+// "my" before a part of the body; only there, as "give me a hand" says "me".
+bool me_as_my(const std::vector<Token>& tokens, size_t i) {
+  static const WordSet parts = {
+      "back",    "legs",  "leg",  "feet",   "foot",  "arm",        "arms",    "hands",  "hand",
+      "face",    "neck",  "bum",  "bottom", "knees", "knee",       "hips",    "hip",    "toes",
+      "fingers", "chest", "head", "speech", "eyes",  "waterworks", "bladder", "bowels", "spine"};
+  // After a verb "me" is its object: "call me back", "give me a hand", "let me back in".
+  static const WordSet verbs = {"give", "gave",   "hit",  "to",     "call",   "ring",  "phone",
+                                "text", "get",    "got",  "pay",    "paid",   "write", "send",
+                                "sent", "bring",  "take", "took",   "want",   "wants", "let",
+                                "put",  "hold",   "held", "keep",   "kept",   "drive", "drove",
+                                "tell", "told",   "show", "help",   "helped", "push",  "pushed",
+                                "pull", "pulled", "turn", "turned", "for",    "with",  "brought"};
+  return tokens[i].is("me") && i + 1 < tokens.size() && parts.count(tokens[i + 1].word) &&
+         !(i > 0 && verbs.count(tokens[i - 1].word));
+}
+
 // "n" is "and" only between two words ("hot n cold"); alone it is the answer "no".
 bool slang_applies(const std::vector<Token>& tokens, size_t i) {
   // Scots "ah" is "I" before a verb ("ah leak a wee bit when ah cough"); before a
@@ -161,6 +179,10 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
     if (std::string plain = undrawn(t.word); !plain.empty()) t.word = plain;
     if (std::string_view meant = dictation_slip(tokens, i); !meant.empty()) {
       emit(std::string(meant));
+      continue;
+    }
+    if (me_as_my(tokens, i)) {
+      emit("my");
       continue;
     }
     auto s = slang().find(t.word);
