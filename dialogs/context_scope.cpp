@@ -331,12 +331,14 @@ const PhraseList& dated_triggers() {
 }
 
 // A question that opens by asking what something is or means ("what (exactly) is|are|
-// does ..."), of a thing named, not pointed at ("this", "my", "wrong").
+// does ...", "why the ...?"), of a thing named, not pointed at ("this", "my", "wrong").
 bool defines_a_term(const std::vector<Token>& t, int from, int end) {
   static const WordSet pointers = {"this",  "that",  "these",     "those",   "my",   "it",
                                    "wrong", "going", "happening", "causing", "i",    "you",
                                    "we",    "he",    "she",       "they",    "signs"};
   int i = from;
+  // "Why the saddle, specifically?": the word's sense asked, with no verb of the person's.
+  if (i + 1 < end && t[i].is("why") && (t[i + 1].is("the") || t[i + 1].is("a"))) return true;
   if (i >= end || !t[i].is("what")) return false;
   ++i;
   if (i < end && (t[i].is("exactly") || t[i].is("actually"))) ++i;
@@ -440,14 +442,17 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
   static const WordSet to_do = {"should", "must", "need", "rush", "call", "ring", "seek"};
   for (int i = 1; i < n; ++i) {
     if (!t[i].is("if")) continue;
-    bool told = false;
-    for (int back = 1; back <= 3 && i - back >= 0 && !t[i - back].punct; ++back)
-      told = told || tellers.count(t[i - back].word);
+    // The teller just before the "if", or a few words before with what to do between
+    // ("told me to seek emergency help if I ever developed ...").
+    bool told = false, advice = false;
+    for (int back = 1; back <= 6 && i - back >= 0 && !t[i - back].punct; ++back) {
+      if (tellers.count(t[i - back].word) && (back <= 3 || advice)) told = true;
+      advice = advice || to_do.count(t[i - back].word);
+    }
     if (!told) continue;
     // To the end of the clause that says what to do ("..., I must go to hospital, but I
     // have no chest pain": the "but" is the person's own).
     int end = i;
-    bool advice = false;
     while (end + 1 < n && !t[end + 1].sentence_end() &&
            !(advice && (t[end + 1].punct || t[end + 1].is("but")))) {
       ++end;

@@ -287,6 +287,10 @@ std::vector<Rule> build_rules() {
        "laughed|laughing|laugh so hard|much", "blokes|people|folk|patients|swimmers|ones who|that",
        // "i literally cant breathe from laughing lol".
        "cannot|cant breathe from|with|for laughing|laughter",
+       // A workout: "couldnt breathe after the squat sets lmao, back to normal after a
+       // minute".
+       "cannot|cant|couldnt breathe after ... set|sets|squats|squat|workout|run|race|sprints|"
+       "deadlifts|training|gym|class",
        "drag|drags|dragged|pull|pulls|pulled ... out who|that",
        // A job or a room that stifles: "I literally can't breathe in this job lol".
        "cannot|cant breathe in this|my|that job|office|workplace|meeting|class|lecture"});

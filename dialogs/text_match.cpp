@@ -433,9 +433,35 @@ bool opens_clause(const std::vector<Token>& tokens, int index, const NegationRul
 // ends: a sentence end, a terminator ("but", "just"), or a comma/"and" that opens a new
 // clause ("no, my back hurts"). Lists stay in scope ("no fever, chills or sweats").
 // Pseudo-triggers look like negation but are not ("not only", "no doubt").
+// Whether the words from just after a comma up to `first` read as one more item of a list
+// of places ("no numbness in the groin, the saddle area or around the back passage"):
+// they open with a word that starts such an item and hold no word that starts a clause.
+bool list_item_after_comma(const std::vector<Token>& tokens, int comma, int first) {
+  static const WordSet item_openers = {"the", "between", "around", "in", "on", "or", "nor", "my"};
+  static const WordSet clause_words = {"i",   "it",    "he",   "she",   "they", "is",   "are",
+                                       "was", "were",  "feel", "feels", "has",  "have", "but",
+                                       "and", "hurts", "hurt", "gets",  "goes", "went", "now"};
+  if (comma + 1 >= first || !item_openers.count(tokens[comma + 1].word)) return false;
+  bool or_seen = false;
+  for (int k = comma + 1; k < first; ++k) {
+    if (tokens[k].punct || clause_words.count(tokens[k].word)) return false;
+    or_seen = or_seen || tokens[k].is("or") || tokens[k].is("nor");
+  }
+  return or_seen || tokens[comma + 1].is("the");
+}
+
 bool negated_before(const std::vector<Token>& tokens, int first, const NegationRules& rules) {
   int words = 0;
-  for (int k = first - 1; k >= 0 && words < 8; --k) {
+  // A list of places after a comma stays in the negation's reach a little further.
+  int reach = 8;
+  for (int k = first - 1; k >= 0; --k) {
+    if (tokens[k].sentence_end()) break;
+    if (tokens[k].is(",")) {
+      if (list_item_after_comma(tokens, k, first)) reach = 12;
+      break;
+    }
+  }
+  for (int k = first - 1; k >= 0 && words < reach; --k) {
     const Token& t = tokens[k];
     if (t.sentence_end()) return false;
     if (t.punct) {
