@@ -438,7 +438,8 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
   // rush to A&E". From the "if" to the end of the clause that says what to do, when a
   // teller is just before it; "my dad says if he walks 50 yards his legs go numb" tells of
   // a symptom, with nothing to do.
-  static const WordSet tellers = {"told", "tell", "said", "says", "advised", "warned", "explained"};
+  // Not "says": "my wife says if I keep walking my legs go numb" reports a symptom.
+  static const WordSet tellers = {"told", "tell", "said", "advised", "warned", "explained"};
   static const WordSet to_do = {"should", "must", "need", "rush", "call", "ring", "seek"};
   for (int i = 1; i < n; ++i) {
     if (!t[i].is("if")) continue;
@@ -522,9 +523,11 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   Scopes out;
   int n = static_cast<int>(t.size());
   out.segment_of.assign(t.size(), 0);
-  // Most messages ask nothing: the search is skipped without a question mark or an "if".
+  // Most messages ask nothing: the search is skipped without a question mark, an "if" or a
+  // "whether", or a word of what was read or heard ("I read that ...").
   const bool asks = std::any_of(t.begin(), t.end(), [](const Token& w) {
-    return w.is("?") || w.is("if") || w.is("whether");
+    return w.is("?") || w.is("if") || w.is("whether") || w.is("read") || w.is("heard") ||
+           w.is("learned") || w.is("learnt");
   });
   std::vector<bool> guessed;
   const std::vector<bool> hypothetical =

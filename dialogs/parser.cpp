@@ -498,9 +498,11 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
                                           bool need_cue) {
   static const WordSet cues = {"for",  "since",  "past",    "last",
                                "over", "within", "started", "began"};
+  // ("but an hour ago": a conjunction before "a" opens the time, as "about" does.)
   static const WordSet before_a = {"for",    "about", "around",  "over",   "past",   "last",
                                    "within", "in",    "than",    "nearly", "almost", "just",
-                                   "only",   "under", "roughly", "since",  "half",   "after"};
+                                   "only",   "under", "roughly", "since",  "half",   "after",
+                                   "but",    "and",   "then",    "till",   "until"};
   static const WordSet weekdays = {"monday", "tuesday",  "wednesday", "thursday",
                                    "friday", "saturday", "sunday",    "mon",
                                    "tues",   "wed",      "thurs",     "fri"};

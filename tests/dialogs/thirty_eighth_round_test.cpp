@@ -61,6 +61,9 @@ TEST(ThirtyEighthRoundReading, ReadAboutOrSomeoneElses) {
   EXPECT_FALSE(stops_at_opening(
       "I read on the internet that saddle anaesthesia is a dangerous sign. What is the meaning? "
       "My outer thigh is numb since I wear tight jeans."));
+  EXPECT_FALSE(stops_at_opening(
+      "I read online that numbness round the back passage is an emergency, I don't have that. "
+      "My outer thigh is numb since I wear tight jeans"));
   EXPECT_TRUE(stops_at_opening(
       "I read that numbness around the back passage is serious and I have had it since "
       "yesterday"));

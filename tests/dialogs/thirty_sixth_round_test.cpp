@@ -71,6 +71,11 @@ TEST(ThirtySixthRoundReading, LearnersEnglish) {
   EXPECT_EQ(duration_of("since morning my right leg is giving way"), 0.3);
   EXPECT_EQ(duration_of("my right leg is weak since the morning"), 0.3);
   EXPECT_FALSE(duration_of("a little weary from the sleepless nights, nothing more"));
+  // "but an hour ago": a conjunction before "an" opens the time, as "about" does; "a
+  // bottle a day" is still a rate.
+  EXPECT_NEAR(duration_of("my back aches but an hour ago my foot went numb").value_or(0), 1.0 / 24,
+              1e-9);
+  EXPECT_FALSE(duration_of("a bottle a day of wine and my feet are numb"));
   EXPECT_FALSE(duration_of("I've had 28 tablets from the chemist this month").has_value() &&
                *duration_of("I've had 28 tablets from the chemist this month") > 1);
   EXPECT_TRUE(stops_at_opening(
