@@ -469,10 +469,10 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
   // What was read or heard about a sign: "I read on the internet that saddle anaesthesia
   // is a dangerous sign". From the "that" to the sentence's end, unless a time says it
   // came ("I read that numbness down there is serious and I've had it since Monday").
-  static const WordSet learnt = {"read", "heard", "learned", "learnt"};
+  static const WordSet learnt = {"read", "reading", "heard", "learned", "learnt"};
+  static const WordSet readers = {"i", "we", "have", "keep", "been", "was"};
   for (int i = 1; i < n; ++i) {
-    if (!learnt.count(t[i].word) || !(t[i - 1].is("i") || t[i - 1].is("we") || t[i - 1].is("have")))
-      continue;
+    if (!learnt.count(t[i].word) || !readers.count(t[i - 1].word)) continue;
     int that = -1;
     for (int k = i + 1; k < n && k <= i + 5 && !t[k].sentence_end(); ++k)
       if (t[k].is("that") || t[k].is("about")) {
@@ -526,8 +526,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   // Most messages ask nothing: the search is skipped without a question mark, an "if" or a
   // "whether", or a word of what was read or heard ("I read that ...").
   const bool asks = std::any_of(t.begin(), t.end(), [](const Token& w) {
-    return w.is("?") || w.is("if") || w.is("whether") || w.is("read") || w.is("heard") ||
-           w.is("learned") || w.is("learnt");
+    return w.is("?") || w.is("if") || w.is("whether") || w.is("read") || w.is("reading") ||
+           w.is("heard") || w.is("learned") || w.is("learnt");
   });
   std::vector<bool> guessed;
   const std::vector<bool> hypothetical =

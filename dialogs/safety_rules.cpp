@@ -532,6 +532,8 @@ std::vector<Rule> build_rules() {
        "overdose|overdoses|od|ods patient|patients|cases|case|admissions", "twice|times daily",
        // Bad cooking: "think i poisoned myself with my own cooking haha".
        "poison* ... cooking|takeaway|kebab|curry|food",
+       // "I take overdose of coffee today haha": of it, as learners say it.
+       "overdose of coffee|caffeine|chocolate|sugar|tea|cake|sweets|sun|work|exercise",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
        "caffeine|sun|sunshine|box|series|shows|youtube|games|gaming|work|love|cake|sweets|"
        "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps",
