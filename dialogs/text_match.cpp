@@ -429,10 +429,6 @@ bool opens_clause(const std::vector<Token>& tokens, int index, const NegationRul
          rules.clause_openers.count(tokens[index].word) != 0;
 }
 
-// ConText negation. A negator (pre-trigger) governs the words after it until the clause
-// ends: a sentence end, a terminator ("but", "just"), or a comma/"and" that opens a new
-// clause ("no, my back hurts"). Lists stay in scope ("no fever, chills or sweats").
-// Pseudo-triggers look like negation but are not ("not only", "no doubt").
 // Whether the words from just after a comma up to `first` read as one more item of a list
 // of places ("no numbness in the groin, the saddle area or around the back passage"):
 // they open with a word that starts such an item and hold no word that starts a clause.
@@ -450,11 +446,15 @@ bool list_item_after_comma(const std::vector<Token>& tokens, int comma, int firs
   return or_seen || tokens[comma + 1].is("the");
 }
 
+// ConText negation. A negator (pre-trigger) governs the words after it until the clause
+// ends: a sentence end, a terminator ("but", "just"), or a comma/"and" that opens a new
+// clause ("no, my back hurts"). Lists stay in scope ("no fever, chills or sweats").
+// Pseudo-triggers look like negation but are not ("not only", "no doubt").
 bool negated_before(const std::vector<Token>& tokens, int first, const NegationRules& rules) {
   int words = 0;
   // A list of places after a comma stays in the negation's reach a little further.
   int reach = 8;
-  for (int k = first - 1; k >= 0; --k) {
+  for (int k = first - 1; k >= 0 && k >= first - 12; --k) {
     if (tokens[k].sentence_end()) break;
     if (tokens[k].is(",")) {
       if (list_item_after_comma(tokens, k, first)) reach = 12;
