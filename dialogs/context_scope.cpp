@@ -206,8 +206,7 @@ bool names_a_year(const std::vector<Token>& t, int from, int to) {
                                         "sixty",    "seventy", "eighty",  "ninety"};
   for (int i = from + 1; i <= to; ++i) {
     const std::string& w = t[i].word;
-    bool year = w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
-                std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool year = is_calendar_year(w);
     if (i + 1 <= to && !t[i + 1].punct) {
       const std::string& next = t[i + 1].word;
       if ((w == "nineteen" || w == "twenty") && second_halves.count(next)) year = true;

@@ -132,9 +132,7 @@ bool names_a_time_of_life(const Clause& words) {
 // "in 1994", "years ago", "decades": a time of years, not of weeks.
 bool names_years(const Clause& words) {
   return std::any_of(words.begin(), words.end(), [](const std::string& w) {
-    const bool year = w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
-                      std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return year || w == "years" || w == "yrs" || w == "decades";
+    return is_calendar_year(w) || w == "years" || w == "yrs" || w == "decades";
   });
 }
 

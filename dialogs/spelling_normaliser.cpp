@@ -50,11 +50,11 @@ const WordMap<std::string>& slang() {
   return words;
 }
 
-// Chat words the readers take as they are, which the dictionary would "correct"; and the
-// days of the week, which it knows only with their capital: it offered "tuesday" and
+// Words the readers take as typed, which the dictionary would "correct": chat words, and
+// the days of the week, which it knows only with their capital: it offered "tuesday" and
 // "yesterday" for "tuesday", and the knowledge base's "yesterday" won, so "Monday my toes,
 // Tuesday my shins, Wednesday my hands" lost its order.
-const WordSet& chat_words() {
+const WordSet& kept_as_typed() {
   static const WordSet words = {"tbh",    "lol",      "omg",     "hmm",       "dunno",
                                 "nah",    "monday",   "tuesday", "wednesday", "thursday",
                                 "friday", "saturday", "sunday"};
@@ -205,7 +205,7 @@ std::vector<Token> correct_spelling(const std::vector<Token>& tokens, const Spel
     // Hunspell's suggest takes milliseconds (a long garbled word, a hundred): a message
     // gets at most kMaxCorrections lookups, and a word too long to be a typo none.
     bool leave = !spelling || t.word.size() < 3 || t.word.size() > kMaxWordLength ||
-                 has_digit(t.word) || keep.count(t.word) || chat_words().count(t.word) ||
+                 has_digit(t.word) || keep.count(t.word) || kept_as_typed().count(t.word) ||
                  lookups >= kMaxCorrections || spelling->known(t.word);
     if (!leave) ++lookups;
     std::string corrected;

@@ -30,6 +30,15 @@ inline bool tells_what_was_being_done(std::string_view word_after) {
   return word_after.size() > 4 && word_after.substr(word_after.size() - 3) == "ing";
 }
 
+// "1987", "2019": a calendar year written in digits. Both readers date by it: the
+// interview's (context_scope.cpp) and the safety screen's.
+inline bool is_calendar_year(std::string_view w) {
+  if (w.size() != 4 || !(w.substr(0, 2) == "19" || w.substr(0, 2) == "20")) return false;
+  for (char c : w)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 struct Token {
   std::string word;  // lower-case word, or a punctuation mark ("." or ",")
   bool punct = false;
