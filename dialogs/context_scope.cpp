@@ -433,6 +433,27 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
     if (any_in(t, dated_triggers(), i, end)) continue;
     for (int k = i; k <= end; ++k) out[k] = true;
   }
+  // A term asked about inside a statement: "a parent asked me what 'saddle numbness'
+  // actually means". From the "what" to "means", when someone asks or wonders just before
+  // it ("I know what saddle numbness means and I have it" tells), a few words name the
+  // term and none points at the person's own ("what my numbness means" tells of it).
+  static const WordSet own = {"it", "this", "that", "my", "i", "his", "her", "he", "she", "they"};
+  static const WordSet askers = {"asked",    "ask",    "asks",    "asking",   "wondering",
+                                 "wondered", "wonder", "explain", "explained"};
+  for (int i = 1; i < n; ++i) {
+    if (!t[i].is("what")) continue;
+    bool asked = false;
+    for (int back = 1; back <= 2 && i - back >= 0 && !asked; ++back)
+      asked = askers.count(t[i - back].word) != 0;
+    if (!asked) continue;
+    int term = 0, k = i + 1;
+    for (; k < n && k <= i + 5 && !t[k].punct && !own.count(t[k].word); ++k) {
+      if (t[k].is("means") || t[k].is("meant")) break;
+      if (!t[k].is("actually") && !t[k].is("really") && !t[k].is("exactly")) ++term;
+    }
+    if (k >= n || term == 0 || !(t[k].is("means") || t[k].is("meant"))) continue;
+    for (int m = i; m <= k; ++m) out[m] = true;
+  }
   // Advice passed on about a sign: "my physio told me if I get saddle numbness I should
   // rush to A&E". From the "if" to the end of the clause that says what to do, when a
   // teller is just before it; "my dad says if he walks 50 yards his legs go numb" tells of
@@ -526,7 +547,7 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   // "whether", or a word of what was read or heard ("I read that ...").
   const bool asks = std::any_of(t.begin(), t.end(), [](const Token& w) {
     return w.is("?") || w.is("if") || w.is("whether") || w.is("read") || w.is("reading") ||
-           w.is("heard") || w.is("learned") || w.is("learnt");
+           w.is("heard") || w.is("learned") || w.is("learnt") || w.is("means") || w.is("meant");
   });
   std::vector<bool> guessed;
   const std::vector<bool> hypothetical =

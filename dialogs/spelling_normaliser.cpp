@@ -39,6 +39,7 @@ const WordMap<std::string>& slang() {
       // another word ("nite" -> "tine", "mor" -> "rom", "sinse" -> "sines").
       {"nite", "night"}, {"tonite", "tonight"}, {"mor", "more"}, {"evry", "every"},
       {"sinse", "since"}, {"carnt", "cannot"}, {"jus", "just"}, {"draging", "dragging"},
+      {"mout", "mouth"}, {"twis", "twisted"}, {"cyaan", "cannot"},
       {"eny", "any"}, {"onley", "only"}, {"wekend", "weekend"}, {"nuttin", "nothing"},
       {"nutten", "nothing"},
       // Scots: "ah cannae lift ma foot", "nuthin new".

@@ -1,0 +1,65 @@
+// The forty-first held-out round (a helper, brief only: a Jamaican grandmother, a Filipino
+// seafarer, a plumber, a vicar, a terse man with prostate cancer, a primary teacher, a
+// Cornish fisherman, a French chef, a young mum on a night feed and others): 20 safety
+// lines, 30 first messages, 50 typed answers (docs/reading.md and docs/safety.md
+// "Measured"). Each fix, tried on words other than the round's, with the look-alike it must
+// leave alone.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/typed_answer.h"
+
+namespace triagebot::dialogs::testing::forty_first_round_test {
+namespace {
+
+// Stroke in a seafarer's and a patois speaker's words: lips "not same both side", talking
+// "slow", an arm numb "and also", a mouth "twis up".
+TEST(FortyFirstRoundOpenings, StrokeInOtherWords) {
+  EXPECT_TRUE(stops_at_opening(
+      "my right leg went numb at dinner and also my right arm, my wife say my lips not same "
+      "both side"));
+  EXPECT_TRUE(stops_at_opening("since noon my left leg numb, my talking is slow, son noticed"));
+  EXPECT_TRUE(stops_at_opening("granpa leg numb from mawnin an him mout twis up when him talk"));
+  EXPECT_FALSE(stops_at_opening(
+      "my left leg has been numb for three weeks when I sit, and my talking is fine"));
+}
+
+// A fall on the back told as "landing heavily on" it; cancer as clinicians write it
+// ("prostate ca"); a foot drop that spread to both legs in days.
+TEST(FortyFirstRoundOpenings, InjuryCancerShorthandAndSpreadingFootDrop) {
+  EXPECT_TRUE(stops_at_opening(
+      "tripped on the garden step last night landing heavily on my lower back, now both legs "
+      "tingle"));
+  EXPECT_TRUE(stops_at_opening("breast ca 2019. new back pain 2 weeks, legs numb today."));
+  EXPECT_TRUE(stops_at_opening(
+      "my right foot started slapping on the floor on wednesday, today the left ones doing it "
+      "too and my legs are weak"));
+  EXPECT_FALSE(stops_at_opening(
+      "landed a new job in a warehouse, my back is stiff and my left foot tingles after shifts"));
+}
+
+// A term asked about for someone else is not had ("a parent asked me what X means"); one
+// the person says they know, or wonders about beside their own, still is.
+TEST(FortyFirstRoundOpenings, ATermAskedAboutIsNotHad) {
+  EXPECT_FALSE(stops_at_opening(
+      "a student asked me what saddle anaesthesia actually means, no idea! my own toes are a "
+      "bit numb after football"));
+  EXPECT_TRUE(stops_at_opening("I know what saddle numbness means and I have it since today"));
+  EXPECT_TRUE(stops_at_opening(
+      "I was wondering what saddle numbness means, my bum feels numb since this morning"));
+}
+
+// Answers: "like wiping someone else's bum" is numbness there, after a "no" that turns to
+// it; "talking is slow" is speech trouble; a leg named alone answers nothing of the arm.
+TEST(FortyFirstRoundReading, AnswersInPlainWords) {
+  EXPECT_EQ(typed_answer("q_saddle",
+                         "nah, only odd thing is wiping feels like wiping someone elses bottom"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_stroke", "he says my talking is slow today"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_stroke", "mostly the left leg"), Answer::none);
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::forty_first_round_test
