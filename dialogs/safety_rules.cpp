@@ -764,6 +764,22 @@ std::vector<Rule> build_rules() {
        "by accident|accidentally|joking|joke|playfully|messing|tickl*",
        // A win, not a blow: "my son beat me at chess", "she beat me to it".
        "beat|beats|beaten me at|to|in"});
+  // Abuse told without its name (the forty-first round): a threat for seeking care ("if i
+  // go to the doctor hell do worse next time"), injuries hidden as a fall, someone locked
+  // in, and a secret a child is told to keep from a parent. A surprise is no secret.
+  const std::vector<std::string> no_secret = {
+      "surprise|party|present|presents|gift|gifts|birthday|christmas|spoil*|ending|spoiler*"};
+  add(C::abuse,
+      {"he|she|hell|shell|theyll|they ... do worse next time",
+       "locks|locked|locking me|her|him|mum|mom|dad|nan|gran in my|her|his|their|the room|"
+       "bedroom"},
+      Negation::full, false, false, no_secret);
+  // These carry their own "not": no negator before them may deny them.
+  add(C::abuse,
+      {"bruises|marks|injuries ... arent|werent|isnt|not from a fall|falling",
+       "says|said|told ... i cant|cannot|mustnt|shouldnt tell mum|mom|dad|anyone|anybody|nobody",
+       "says|said|told ... i cant|cannot|mustnt|shouldnt tell my mum|mom|dad"},
+      Negation::none, false, false, no_secret);
   add_foreign_rules(out);
   return out;
 }

@@ -8,11 +8,33 @@
 
 #include <string>
 
+#include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
 #include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs::testing::forty_first_round_test {
 namespace {
+
+using C = SafetyCategory;
+
+// Abuse told without its name: a threat for seeking care, marks "not from a fall", someone
+// locked in a room, a secret a child is told to keep. A surprise kept, a fall that made the
+// bruises and a door locked at night are none.
+TEST(FortyFirstRoundSafety, AbuseWithoutItsName) {
+  EXPECT_TRUE(safety_fires("if i tell anyone she said shell do worse next time", C::abuse));
+  EXPECT_TRUE(safety_fires("these marks are not from a fall, he pushed me", C::abuse));
+  EXPECT_TRUE(
+      safety_fires("my daughter in law locks gran in her room when she goes out", C::abuse));
+  EXPECT_TRUE(safety_fires("he told me i cant tell my mum, he comes to my room when shes at work",
+                           C::abuse));
+  EXPECT_FALSE(
+      safety_fires("she says i cant tell anyone about the surprise party for dad", C::abuse));
+  EXPECT_FALSE(
+      safety_fires("the bruises are from a fall last week, my legs are numb since", C::abuse));
+  EXPECT_FALSE(
+      safety_fires("the carer locks the front door at night so mum doesnt wander", C::abuse));
+}
 
 // Stroke in a seafarer's and a patois speaker's words: lips "not same both side", talking
 // "slow", an arm numb "and also", a mouth "twis up".
