@@ -147,6 +147,16 @@ void add_collapse(std::vector<SignRule>& out) {
                           "cpr on", "patient|patients"};
   out.push_back(rule(C::collapse_unresponsive, {down, unanswering}, unless));
   out.push_back(rule(C::collapse_unresponsive, {rousing, any_unanswering}, unless));
+  // Someone alone heard calling for help, then silence and no answer at the door: "she was
+  // shouting help through the wall an hour ago and now its gone quiet and she wont answer
+  // the door".
+  out.push_back(rule(C::collapse_unresponsive,
+                     {{"shouting|calling|screaming|crying|yelling|shouted|called|screamed for help",
+                       "shouting|calling|screaming|yelling|shouted|called|screamed help"},
+                      {"gone|went|goes quiet|silent", "now nothing", "nothing now"},
+                      {"wont|not|isnt|doesnt|didnt answer|answering|opening the|her|his|their "
+                       "door|phone"}},
+                     {"game|games|film|movie|telly|tv|programme|show|kids|children|playing"}));
 }
 
 void add_bleeding(std::vector<SignRule>& out) {
@@ -360,6 +370,24 @@ void add_self_harm(std::vector<SignRule>& out) {
              "not|wont|never have to worry", "under my|the|his|her pillow",
              "not|isnt|wont|hasnt answering|answered|picking ... phone|calls|texts",
              "cant|cannot find|reach her|him|them"}}));
+  // A lethal amount asked with despair beside it: "how many of the amitriptyline is too
+  // many? i am asking because i am so tired of everything".
+  out.push_back(
+      rule(C::self_harm,
+           {{"how many|much", "lethal|fatal dose|amount"},
+            {"too many|much", "lethal|fatal", "enough to"},
+            {"tired of everything|it|life|living", "cant|cannot go on|cope", "no point",
+             "giving|give up", "better off without me", "fed up of|with everything|life|living"}},
+           {"coffee|coffees|cups|caffeine|beer|beers|pints|wine|sugar|chocolate"}));
+  // A blade pressed harder where the numbness hides it: "means i can press the blade
+  // harder on my thigh and not feel it". Not a razor at a shave or a knife at the cooking.
+  out.push_back(
+      rule(C::self_harm,
+           {{"blade|blades|razor|razors|sharpener|knife|scissors|compass|glass"},
+            {"press|pressing|pressed|dig|digging|dug|push|pushing|drag|dragging|cut|cutting ... "
+             "harder|deeper"},
+            {"not|cant|cannot|dont feel", "numb|numbness", "good thing", "helps|relief|deserve"}},
+           {"shav*|cooking|chopping|kitchen|carving|whittl*|hair|beard|accident*|slipped"}));
   out.push_back(rule(C::self_harm, {means, resolve},
                      {"skipping|tow|towing|climbing|washing|tug rope", "rope swing|course|ladder",
                       "fell|fall|fallen|falling off|from"}));

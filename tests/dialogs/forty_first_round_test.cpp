@@ -36,6 +36,30 @@ TEST(FortyFirstRoundSafety, AbuseWithoutItsName) {
       safety_fires("the carer locks the front door at night so mum doesnt wander", C::abuse));
 }
 
+// A lethal amount asked beside despair, a blade pressed harder where the leg is numb, and
+// a neighbour heard calling for help who has gone quiet behind her door; not a coffee
+// counted, a shaving nick or a children's game.
+TEST(FortyFirstRoundSafety, DosesBladesAndSilence) {
+  EXPECT_TRUE(safety_fires("how many of the pregabalin would be too many, i cant go on like this",
+                           C::self_harm));
+  EXPECT_TRUE(
+      safety_fires("the numbness helps, i can dig the razor deeper into my arm", C::self_harm));
+  EXPECT_TRUE(
+      safety_fires("old man next door was calling for help this morning, now nothing, he isnt "
+                   "answering the door",
+                   C::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("how many coffees is too many? im so tired of everything at work lol",
+                            C::self_harm));
+  EXPECT_FALSE(
+      safety_fires("shaving my legs with a new razor, pressed a bit harder on my shin and "
+                   "cant feel the nick because of the numbness",
+                   C::self_harm));
+  EXPECT_FALSE(
+      safety_fires("the kids were screaming for help in their game and now its gone quiet, "
+                   "they wont answer the door of the den",
+                   C::collapse_unresponsive));
+}
+
 // Stroke in a seafarer's and a patois speaker's words: lips "not same both side", talking
 // "slow", an arm numb "and also", a mouth "twis up".
 TEST(FortyFirstRoundOpenings, StrokeInOtherWords) {
