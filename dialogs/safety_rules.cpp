@@ -772,7 +772,8 @@ std::vector<Rule> build_rules() {
   add(C::abuse,
       {"he|she|hell|shell|theyll|they ... do worse next time",
        "locks|locked|locking me|her|him|mum|mom|dad|nan|gran in my|her|his|their|the room|"
-       "bedroom"},
+       "bedroom",
+       "keeps|kept|keeping me|her|him|mum|mom|dad|nan|gran locked in|up"},
       Negation::full, false, false, no_secret);
   // These carry their own "not": no negator before them may deny them.
   add(C::abuse,

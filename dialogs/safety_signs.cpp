@@ -81,8 +81,12 @@ void add_breathing(std::vector<SignRule>& out) {
   // tongue or throat, breathing through a straw.
   out.push_back(rule(
       C::breathing,
-      {{"breath*|breathe~|breathing~|air|lungs|lung|wheez*|gasp*|drowning|suffocat*|smother*"},
+      {{"breath*|breathe~|breathing~|air|lungs|lung|wheez*|gasp*|drowning|suffocat*|smother*|"
+        "puff"},
        {"every ... words", "straw|stirrer",
+        // "I run out of puff after three words, and the inhaler's not touching it".
+        "after #|two|three|four|five|few words", "after a couple of words",
+        "inhaler|inhalers|pump|nebuliser ... not|isnt|doesnt|aint touching|helping|working",
         "lips|nails|fingernails|fingers|face|skin ... blue|grey|gray|purple|dusky",
         "blue|grey|gray|purple|dusky lips|nails|fingernails|fingers|face", "bolt upright",
         "cannot|cant|couldnt lie|lay ... down|flat|back", "sit|sitting|sat upright",
@@ -388,6 +392,15 @@ void add_self_harm(std::vector<SignRule>& out) {
              "harder|deeper"},
             {"not|cant|cannot|dont feel", "numb|numbness", "good thing", "helps|relief|deserve"}},
            {"shav*|cooking|chopping|kitchen|carving|whittl*|hair|beard|accident*|slipped"}));
+  // Not being here soon, and nothing mattering: "not planning on being here next week so it
+  // doesnt really matter what it is". Not a trip or a move.
+  out.push_back(
+      rule(C::self_harm,
+           {{"not planning|plan on|to be|being here|around",
+             "wont|not be here|around next|by|for|much|tomorrow|longer"},
+            {"doesnt|dont|wont|not matter", "no point", "whatever"}},
+           {"holiday|holidays|away|trip|abroad|visiting|travel*|flight|flights|work|moving|move|"
+            "leave|leaving|hospital|appointment"}));
   out.push_back(rule(C::self_harm, {means, resolve},
                      {"skipping|tow|towing|climbing|washing|tug rope", "rope swing|course|ladder",
                       "fell|fall|fallen|falling off|from"}));

@@ -208,6 +208,8 @@ void merge_inability(std::vector<Token>& tokens) {
       used = 1;
     else if (w == "not" && word_at(i + 1, "able"))
       used = word_at(i + 2, "to") ? 2 : 1;  // "not able walk", as people write it too
+    else if (w == "not" && word_at(i + 1, "can"))
+      used = 1;  // "I am not can make the pee", as a learner writes "cannot"
     if (used == 0) {
       if (kept != i) tokens[kept] = std::move(tokens[i]);
       ++kept;
@@ -446,11 +448,42 @@ bool list_item_after_comma(const std::vector<Token>& tokens, int comma, int firs
   return or_seen || tokens[comma + 1].is("the");
 }
 
+// A list the person denies, introduced by a colon: "I am not experiencing: face drooping,
+// slurred speech, bladder problems", "I don't have any of these: ...". The colon ends the
+// sentence for everything else, but here what follows is the denial's object: the mention
+// is denied when the words just before the colon deny having or noticing something (a
+// negator, then one of `denied` before the colon, at most six words) and nothing from the
+// colon to the mention opens a clause of its own. "no worries: my face is drooping", "I
+// have not been well: my bladder has stopped" and "no symptoms: face drooping" deny
+// nothing (the last could be either; the sign is kept).
+bool denied_list_after_colon(const std::vector<Token>& tokens, int first,
+                             const NegationRules& rules) {
+  static const WordSet denied = {"experiencing", "experience", "have",    "having", "had",
+                                 "got",          "getting",    "noticed", "notice", "any",
+                                 "following",    "these",      "those"};
+  int colon = first - 1;
+  while (colon >= 0 && !tokens[colon].sentence_end()) {
+    const Token& t = tokens[colon];
+    if (rules.scope_breakers.count(t.word)) return false;
+    if (t.punct && opens_clause(tokens, colon + 1, rules)) return false;
+    --colon;
+  }
+  if (colon < 1 || !tokens[colon].is(":") || opens_clause(tokens, colon + 1, rules)) return false;
+  bool what = false;
+  for (int k = colon - 1, words = 0; k >= 0 && words < 6 && !tokens[k].punct; --k, ++words) {
+    if (rules.post_negators.count(tokens[k].word)) return false;
+    what = what || denied.count(tokens[k].word) != 0;
+    if (rules.negators.count(tokens[k].word) && !pseudo_negation(tokens, k)) return what;
+  }
+  return false;
+}
+
 // ConText negation. A negator (pre-trigger) governs the words after it until the clause
 // ends: a sentence end, a terminator ("but", "just"), or a comma/"and" that opens a new
 // clause ("no, my back hurts"). Lists stay in scope ("no fever, chills or sweats").
 // Pseudo-triggers look like negation but are not ("not only", "no doubt").
 bool negated_before(const std::vector<Token>& tokens, int first, const NegationRules& rules) {
+  if (denied_list_after_colon(tokens, first, rules)) return true;
   int words = 0;
   // A list of places after a comma stays in the negation's reach a little further.
   int reach = 8;
