@@ -770,7 +770,8 @@ std::vector<Rule> build_rules() {
   const std::vector<std::string> no_secret = {
       "surprise|party|present|presents|gift|gifts|birthday|christmas|spoil*|ending|spoiler*"};
   add(C::abuse,
-      {"he|she|hell|shell|theyll|they ... do worse next time",
+      // The threat said of a person: "hell do worse", not "the team will do worse".
+      {"hell|shell|theyll|hed|shed do worse", "he|she will|would do worse next time",
        "locks|locked|locking me|her|him|mum|mom|dad|nan|gran in my|her|his|their|the room|"
        "bedroom",
        "keeps|kept|keeping me|her|him|mum|mom|dad|nan|gran locked in|up"},

@@ -387,7 +387,7 @@ void add_self_harm(std::vector<SignRule>& out) {
   // harder on my thigh and not feel it". Not a razor at a shave or a knife at the cooking.
   out.push_back(
       rule(C::self_harm,
-           {{"blade|blades|razor|razors|sharpener|knife|scissors|compass|glass"},
+           {{"blade|blades|razor|razors|sharpener|knife|scissors|compass"},
             {"press|pressing|pressed|dig|digging|dug|push|pushing|drag|dragging|cut|cutting ... "
              "harder|deeper"},
             {"not|cant|cannot|dont feel", "numb|numbness", "good thing", "helps|relief|deserve"}},

@@ -30,6 +30,8 @@ TEST(FortyFirstRoundSafety, AbuseWithoutItsName) {
                            C::abuse));
   EXPECT_FALSE(
       safety_fires("she says i cant tell anyone about the surprise party for dad", C::abuse));
+  EXPECT_FALSE(safety_fires("she thinks the team will do worse next time, anyway my legs are numb",
+                            C::abuse));
   EXPECT_FALSE(
       safety_fires("the bruises are from a fall last week, my legs are numb since", C::abuse));
   EXPECT_FALSE(
@@ -48,6 +50,8 @@ TEST(FortyFirstRoundSafety, DosesBladesAndSilence) {
       safety_fires("old man next door was calling for help this morning, now nothing, he isnt "
                    "answering the door",
                    C::collapse_unresponsive));
+  EXPECT_FALSE(
+      safety_fires("pushing harder on the glass door and my hand went numb", C::self_harm));
   EXPECT_FALSE(safety_fires("how many coffees is too many? im so tired of everything at work lol",
                             C::self_harm));
   EXPECT_FALSE(
