@@ -461,8 +461,10 @@ bool denied_list_after_colon(const std::vector<Token>& tokens, int first,
   static const WordSet denied = {"experiencing", "experience", "have",    "having", "had",
                                  "got",          "getting",    "noticed", "notice", "any",
                                  "following",    "these",      "those"};
+  // At most 40 tokens back: every match asks this, and a run-on message without marks would
+  // otherwise be walked to its start at each of them.
   int colon = first - 1;
-  while (colon >= 0 && !tokens[colon].sentence_end()) {
+  while (colon >= 0 && colon >= first - 40 && !tokens[colon].sentence_end()) {
     const Token& t = tokens[colon];
     if (rules.scope_breakers.count(t.word)) return false;
     if (t.punct && opens_clause(tokens, colon + 1, rules)) return false;
