@@ -1100,6 +1100,24 @@ bool answers_besides_asking(const KnowledgeData& k, const std::vector<Token>& t,
   return vote(k, t, q.yes_phrases, 0, scopes) < 0 || vote(k, t, q.no_phrases, 0, scopes) > 0;
 }
 
+// What is asked, stated and then pointed back at ("i take prednisolone every day, does
+// that count?"): the thing named is had, whatever the answer to "does it count" would be.
+// Not a term asked about ("what do you mean lowers my immunity?", "does numb count as
+// weak?"), which points at nothing stated.
+bool states_what_counts(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
+                        const Reading& reading) {
+  const int n = static_cast<int>(t.size());
+  bool points_back = false;
+  for (int i = 1; i + 2 < n && !points_back; ++i)
+    points_back = (t[i].is("does") || t[i].is("would") || t[i].is("will")) &&
+                  (t[i + 1].is("that") || t[i + 1].is("this")) &&
+                  (t[i + 2].is("count") || t[i + 2].is("qualify")) && t[i - 1].punct;
+  if (!points_back) return false;
+  const auto asked = asked_findings(k, q);
+  return std::any_of(asked.begin(), asked.end(),
+                     [&](int f) { return finding_is(reading, f, true); });
+}
+
 Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
                    const QuestionDef& q, const Reading& reading, bool& hedged_denial,
                    bool& about_someone_else, const ReadSoFar* so_far) {
@@ -1111,7 +1129,8 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (!whole.has_words()) return Answer::none;
   // A question about the question, unless the reply answers it too ("nope. why do you
   // ask? 🤔", "WHY does that matter. it's numb, not cold, not blue"): then it is read.
-  if (whole.any(clarify_phrases()) && !answers_besides_asking(k, all_tokens, q))
+  if (whole.any(clarify_phrases()) && !answers_besides_asking(k, all_tokens, q) &&
+      !states_what_counts(k, all_tokens, q, reading))
     return Answer::clarify;
 
   // Read from the last self-correction on, or after the question's own words quoted

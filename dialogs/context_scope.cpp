@@ -82,11 +82,17 @@ const PhraseList& denial_triggers() {
 
 // "Clean" as drug users say it ("clean 10 years", "been clean since 2015") denies using
 // now; "clean" after a subject or "to" is the verb ("when I clean after the toilet I
-// can't feel the paper"), which denies nothing.
+// can't feel the paper"), which denies nothing; nor does "clean" said of the kit ("I use
+// clean works", "clean needles"), which tells of injecting.
 bool says_clean(const std::vector<Token>& t, int from, int to) {
   static const WordSet doers = {"i", "we", "you", "he", "she", "they", "to"};
-  for (int i = from; i <= to; ++i)
-    if (t[i].is("clean") && !(i > 0 && doers.count(t[i - 1].word))) return true;
+  static const WordSet kit = {"works",    "needles", "needle", "kit",
+                              "syringes", "syringe", "gear",   "pins"};
+  for (int i = from; i <= to; ++i) {
+    if (!t[i].is("clean") || (i > 0 && doers.count(t[i - 1].word))) continue;
+    if (i + 1 < static_cast<int>(t.size()) && kit.count(t[i + 1].word)) continue;
+    return true;
+  }
   return false;
 }
 
@@ -682,7 +688,10 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
         relative == RelativeEvent::certain ||
         (relative == RelativeEvent::had && (seg.time != TimeScope::current || apart)) ||
         (relative == RelativeEvent::has && apart) ||
-        (disowns && disowned(t, seg.last, n - 1) && another_person_subject(t, seg.first, seg.last));
+        (disowns && disowned(t, seg.last, n - 1) && another_person_subject(t, seg.first, seg.last)) ||
+        // A spouse, child or friend who has it while the patient is fine ("the baby has a
+        // temperature, I'm fine").
+        (apart && another_person_subject(t, seg.first, seg.last));
     seg.guessed = asks && guessed[seg.first];
     seg.hypothetical = asks && hypothetical[seg.first] && !seg.guessed;
     seg.relative_had = relative == RelativeEvent::had;

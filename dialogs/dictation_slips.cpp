@@ -68,6 +68,13 @@ std::string_view dictation_slip(const std::vector<Token>& t, size_t i) {
     if (clause_start(t, i)) return verb_know_before(t, i + 1) ? std::string_view() : "no";
     return no_before_what_is_denied(t, i) ? "no" : std::string_view();
   }
+  // "know feeling down their at all": a place, heard as "their" after "down" or "up",
+  // where no one's anything follows it.
+  if (token.is("their") && i > 0 && (t[i - 1].is("down") || t[i - 1].is("up"))) {
+    static const WordSet after_a_place = {"at", "since", "too", "as", "and", "now", "for",
+                                          "either", "all", "when", "anymore"};
+    if (clause_end(t, i) || after_a_place.count(t[i + 1].word)) return "there";
+  }
   const bool weak = token.is("weak"), weaks = token.is("weaks");
   if (!weak && !weaks) return {};
   std::string_view week = weak ? "week" : "weeks";

@@ -46,7 +46,9 @@ const WordMap<std::string>& slang() {
       {"cannae", "cannot"}, {"canna", "cannot"}, {"dinnae", "do not"}, {"didnae", "did not"},
       {"doesnae", "does not"}, {"isnae", "is not"}, {"wasnae", "was not"},
       {"couldnae", "could not"}, {"wouldnae", "would not"}, {"hasnae", "has not"},
-      {"havnae", "have not"}, {"nuthin", "nothing"}, {"nothin", "nothing"}, {"ah", "i"}};
+      {"havnae", "have not"}, {"nuthin", "nothing"}, {"nothin", "nothing"}, {"ah", "i"},
+      // Doric: "ma back's been affa sair", "worst heid I've ever had".
+      {"sair", "sore"}, {"affa", "awful"}, {"heid", "head"}, {"na", "no"}};
   // clang-format on
   return words;
 }
@@ -68,12 +70,14 @@ bool has_digit(const std::string& w) {
 }
 
 // "me back", "me legs": Yorkshire, Irish, Australian and London English say "me" for
-// "my" before a part of the body; only there, as "give me a hand" says "me".
+// "my" before a part of the body (Scots "ma back", "ma heid"); only there, as "give me a
+// hand" says "me". And before what is worn next to it ("an accident in me knickers").
 bool me_as_my(const std::vector<Token>& tokens, size_t i) {
   static const WordSet parts = {
-      "back",    "legs",  "leg",  "feet",   "foot",  "arm",        "arms",    "hands",  "hand",
-      "face",    "neck",  "bum",  "bottom", "knees", "knee",       "hips",    "hip",    "toes",
-      "fingers", "chest", "head", "speech", "eyes",  "waterworks", "bladder", "bowels", "spine"};
+      "back",    "legs",   "leg",     "feet",  "foot",     "arm",    "arms",     "hands",
+      "hand",    "face",   "neck",    "bum",   "bottom",   "knees",  "knee",     "hips",
+      "hip",     "toes",   "fingers", "chest", "head",     "speech", "eyes",     "waterworks",
+      "bladder", "bowels", "spine",   "heid",  "knickers", "pants",  "underwear"};
   // After a verb "me" is its object: "call me back", "give me a hand", "let me back in".
   static const WordSet verbs = {"give", "gave",   "hit",  "to",     "call",   "ring",  "phone",
                                 "text", "get",    "got",  "pay",    "paid",   "write", "send",
@@ -81,8 +85,8 @@ bool me_as_my(const std::vector<Token>& tokens, size_t i) {
                                 "put",  "hold",   "held", "keep",   "kept",   "drive", "drove",
                                 "tell", "told",   "show", "help",   "helped", "push",  "pushed",
                                 "pull", "pulled", "turn", "turned", "for",    "with",  "brought"};
-  return tokens[i].is("me") && i + 1 < tokens.size() && parts.count(tokens[i + 1].word) &&
-         !(i > 0 && verbs.count(tokens[i - 1].word));
+  return (tokens[i].is("me") || tokens[i].is("ma")) && i + 1 < tokens.size() &&
+         parts.count(tokens[i + 1].word) && !(i > 0 && verbs.count(tokens[i - 1].word));
 }
 
 // "n" is "and" only between two words ("hot n cold"); alone it is the answer "no".
@@ -96,6 +100,10 @@ bool slang_applies(const std::vector<Token>& tokens, size_t i) {
         "yep", "nope", "hmm", "good",  "great",  "now",   "then", "wait", "sure", "alright"};
     return i + 1 < tokens.size() && !tokens[i + 1].punct && !sighs.count(tokens[i + 1].word);
   }
+  // "na" is the answer "no" alone ("Na"); in a sentence it is Scots "not" ("I'm na sure"),
+  // left as typed.
+  if (tokens[i].is("na"))
+    return (i == 0 || tokens[i - 1].punct) && (i + 1 == tokens.size() || tokens[i + 1].punct);
   if (!tokens[i].is("n")) return true;
   return i > 0 && i + 1 < tokens.size() && !tokens[i - 1].punct && !tokens[i + 1].punct;
 }
