@@ -744,7 +744,12 @@ std::vector<Rule> build_rules() {
   const std::string hurts =
       "beats|beat|beating|hits|hit|hitting|kicks|kicked|kicking|punches|punched|punching|"
       "slaps|slapped|slapping|chokes|choked|choking|strangles|strangled|strangling|shoves|"
-      "shoved|batters|battered|attacks|attacked|throttled|throttles";
+      "shoved|batters|battered|attacks|attacked|throttled|throttles|slap|kick|punch";
+  // Thrown, dragged or pushed somewhere by someone: "bf threw me into the wall", "my
+  // husband dragged me down the stairs by my hair". Not "pushed me to see a doctor".
+  const std::string moved_by_force =
+      "threw|throws|thrown|dragged|drags|dragging|pushed|pushes|shoved|flung|yanked";
+  const std::string somewhere = "down|into|against|onto";
   add(C::abuse,
       {abuser + " " + hurts + " me", abuser + " ... " + hurts + " me", abuser + " ... hurts me",
        "beaten|battered|attacked|assaulted|strangled|choked by my " + abuser,
@@ -756,6 +761,7 @@ std::vector<Rule> build_rules() {
        "scared|afraid|frightened|terrified of my husband|hubby|partner|wife|boyfriend|"
        "girlfriend|ex|dad|father|son|carer",
        abuser + " ... threaten*|threatened to kill|hurt|strangle me",
+       abuser + " ... " + moved_by_force + " me " + somewhere,
        "threatens|threatened to "
        "kill me"},
       Negation::full, false, false,

@@ -75,3 +75,40 @@ TEST(FortyThirdRoundReading, PlacesKitOtherPeopleAndDoubleVision) {
 
 }  // namespace
 }  // namespace triagebot::dialogs::testing::forty_third_round_test
+
+namespace triagebot::dialogs::testing::forty_third_round_test {
+namespace {
+
+using C = SafetyCategory;
+
+// Thrown, dragged or pushed somewhere by someone is a disclosure; pushed to see a doctor,
+// pushed across a park in a wheelchair, thrown a ball or off a trampoline as kids is not.
+TEST(FortyThirdRoundSafety, ThrownOrDraggedBySomeone) {
+  EXPECT_TRUE(
+      safety_fires("my gf shoved me against the fridge last night and my foot is numb", C::abuse));
+  EXPECT_TRUE(safety_fires("he dragged me down the hall by my arm, she slap me too", C::abuse));
+  EXPECT_FALSE(safety_fires("my wife pushed me to see a doctor about my numb feet", C::abuse));
+  EXPECT_FALSE(
+      safety_fires("my son pushed me across the park in my wheelchair, lovely day", C::abuse));
+  EXPECT_FALSE(
+      safety_fires("my brother threw me off the trampoline when we were kids lol", C::abuse));
+}
+
+// Abuse told without its name, which the learned backstop now scores (kModelCategories):
+// made to kneel for hours, a passport kept, a pension taken with a threat.
+TEST(FortyThirdRoundSafety, AbuseWithoutItsName) {
+  EXPECT_TRUE(safety_fires(
+      "my shins are numb because she makes me kneel on the bathroom floor for hours when i get "
+      "something wrong, she is home at 5",
+      C::abuse));
+  EXPECT_TRUE(safety_fires(
+      "my employer keeps my passport and hits me when i ask for a day off, my legs are numb from "
+      "standing",
+      C::abuse));
+  EXPECT_FALSE(safety_fires(
+      "my daughter keeps my passport in her safe for me because i lose things, my feet tingle",
+      C::abuse));
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::forty_third_round_test

@@ -23,8 +23,9 @@ using safety::SafetyModel;
 
 std::string categories_with(const std::string& chest_weights) {
   std::string out = R"({"format": 1, "threshold": 0.9, "categories": {)";
-  const char* names[] = {"chest_pain",      "breathing",          "collapse_unresponsive",
-                         "severe_bleeding", "overdose_poisoning", "self_harm"};
+  const char* names[] = {
+      "chest_pain", "breathing", "collapse_unresponsive", "severe_bleeding", "overdose_poisoning",
+      "self_harm",  "abuse"};
   for (const char* name : names) {
     out += std::string(name == names[0] ? "" : ", ") + "\"" + name +
            R"(": {"bias": -5, "weights": )" + (name == names[0] ? chest_weights : "{}") + "}";

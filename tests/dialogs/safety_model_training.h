@@ -40,7 +40,7 @@ struct TrainingOptions {
 };
 
 // The model as the JSON text SafetyModel::from_json reads. Messages of a category the
-// model does not score (abuse) are left out.
+// model does not score (none now: kModelCategories holds every category) are left out.
 std::string train_safety_model(const std::vector<LabelledMessage>& messages,
                                const TrainingOptions& options = {});
 
