@@ -684,14 +684,14 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     // patient's red flag as a no is the error not to make.
     const bool apart =
         says_not_me(t, seg.first, n - 1) || (untimed[s] && ends_saying_fine(t, seg.first, n - 1));
-    seg.family =
-        relative == RelativeEvent::certain ||
-        (relative == RelativeEvent::had && (seg.time != TimeScope::current || apart)) ||
-        (relative == RelativeEvent::has && apart) ||
-        (disowns && disowned(t, seg.last, n - 1) && another_person_subject(t, seg.first, seg.last)) ||
-        // A spouse, child or friend who has it while the patient is fine ("the baby has a
-        // temperature, I'm fine").
-        (apart && another_person_subject(t, seg.first, seg.last));
+    seg.family = relative == RelativeEvent::certain ||
+                 (relative == RelativeEvent::had && (seg.time != TimeScope::current || apart)) ||
+                 (relative == RelativeEvent::has && apart) ||
+                 (disowns && disowned(t, seg.last, n - 1) &&
+                  another_person_subject(t, seg.first, seg.last)) ||
+                 // A spouse, child or friend who has it while the patient is fine ("the baby has a
+                 // temperature, I'm fine").
+                 (apart && another_person_subject(t, seg.first, seg.last));
     seg.guessed = asks && guessed[seg.first];
     seg.hypothetical = asks && hypothetical[seg.first] && !seg.guessed;
     seg.relative_had = relative == RelativeEvent::had;

@@ -71,8 +71,8 @@ std::string_view dictation_slip(const std::vector<Token>& t, size_t i) {
   // "know feeling down their at all": a place, heard as "their" after "down" or "up",
   // where no one's anything follows it.
   if (token.is("their") && i > 0 && (t[i - 1].is("down") || t[i - 1].is("up"))) {
-    static const WordSet after_a_place = {"at", "since", "too", "as", "and", "now", "for",
-                                          "either", "all", "when", "anymore"};
+    static const WordSet after_a_place = {"at",  "since",  "too", "as",   "and",    "now",
+                                          "for", "either", "all", "when", "anymore"};
     if (clause_end(t, i) || after_a_place.count(t[i + 1].word)) return "there";
   }
   const bool weak = token.is("weak"), weaks = token.is("weaks");
