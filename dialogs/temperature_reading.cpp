@@ -30,7 +30,10 @@ bool report_word(const std::string& w) {
       // yesterday, it's come down with the paracetamol".
       "an", "hour", "hours", "ago", "day", "days", "before", "ran", "running", "went", "come",
       "came", "down", "with", "been", "at", "tylenol", "advil", "motrin", "nurofen",
-      "acetaminophen", "panadol"};
+      "acetaminophen", "panadol",
+      // "38.7 on the ear thermometer half an hour ago", "101.8 this morning, took
+      // paracetamol since".
+      "half", "since", "minute", "minutes"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 

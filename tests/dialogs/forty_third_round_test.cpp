@@ -73,6 +73,27 @@ TEST(FortyThirdRoundReading, PlacesKitOtherPeopleAndDoubleVision) {
   EXPECT_EQ(typed_answer("q_worse", "maybe a bit further up my shin than yesterday"), Answer::yes);
 }
 
+// From the open set's misreads (answers-open.jsonl), beside the round: a temperature read
+// "half an hour ago" or with paracetamol "since"; places that climb day by day; a cancer
+// "diagnosed" or watched; a spinal anaesthetic; puffed where the writer never used to
+// be, not where they always have been.
+TEST(FortyThirdRoundReading, OpenSetAnswers) {
+  EXPECT_EQ(typed_answer("q_fever", "39.1 on the thermometer half an hour ago"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_fever", "102 last night, took ibuprofen since"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_worse",
+                         "Sunday it was just my toes, Tuesday the ankles, today its past my knees"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_cancer", "breast, diagnosed last spring, on tablets for it"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_cancer", "no, never been diagnosed with anything"), Answer::no);
+  EXPECT_EQ(typed_answer("q_procedure", "a spinal anaesthetic for my hip op last week"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_breath", "I get puffed on one flight now, never used to"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_breath",
+                         "puffed on the stairs but I have had asthma for years, same as ever"),
+            Answer::no);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::forty_third_round_test
 
