@@ -296,13 +296,18 @@ bool ends_saying_fine(const std::vector<Token>& t, int from, int to) {
 // "my wife had numbness after giving birth"): the relatives above and the people a
 // patient lives with, who are otherwise taken as carers or witnesses.
 bool another_person_subject(const std::vector<Token>& t, int from, int to) {
-  static const WordSet others = {"son",    "daughter",  "wife",      "husband",    "partner",
-                                 "friend", "mate",      "boyfriend", "girlfriend", "kids",
-                                 "child",  "neighbour", "colleague", "boss",       "baby"};
+  static const WordSet others = {"son", "daughter", "wife", "husband", "partner", "friend", "mate",
+                                 "boyfriend", "girlfriend", "kids", "child", "neighbour",
+                                 "colleague", "boss", "baby",
+                                 // A writer's: "my character wakes up after a car crash".
+                                 "character"};
   static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
   static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
   for (int i = from; i <= to; ++i) {
-    if (t[i].punct || !(relatives().count(t[i].word) || others.count(t[i].word))) continue;
+    // "my little one's had a temperature all week": a child.
+    const bool little_one = t[i].is("one") && i > from && t[i - 1].is("little");
+    if (t[i].punct || !(relatives().count(t[i].word) || others.count(t[i].word) || little_one))
+      continue;
     // A witness speaks of the patient ("my wife noticed my face drooping").
     for (int k = i + 1; k <= to; ++k)
       if (first_person.count(t[k].word) || reporting.count(t[k].word)) return false;

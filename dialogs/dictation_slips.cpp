@@ -75,6 +75,14 @@ std::string_view dictation_slip(const std::vector<Token>& t, size_t i) {
                                           "for", "either", "all", "when", "anymore"};
     if (clause_end(t, i) || after_a_place.count(t[i + 1].word)) return "there";
   }
+  // Voice typing's "my arm's gone none and week": "numb" heard as "none" after a verb of
+  // becoming, and "weak" as "week" after it.
+  if (token.is("none") && i > 0 &&
+      (t[i - 1].is("gone") || t[i - 1].is("went") || t[i - 1].is("going") || t[i - 1].is("feels") ||
+       t[i - 1].is("felt")))
+    return "numb";
+  if (token.is("week") && i > 1 && t[i - 1].is("and") && t[i - 2].is("none") && clause_end(t, i))
+    return "weak";
   const bool weak = token.is("weak"), weaks = token.is("weaks");
   if (!weak && !weaks) return {};
   std::string_view week = weak ? "week" : "weeks";

@@ -541,7 +541,11 @@ std::vector<Rule> build_rules() {
        // he is clean and fine".
        "clean|sober now", "now he|she|they is|are|s clean|sober",
        // A pharmacist's "overdose-risk meds".
-       "overdose|overdoses risk|risks"});
+       "overdose|overdoses risk|risks",
+       // The dose on the packet: "overdid it at the gym and took two paracetamol like the
+       // packet says".
+       "like|as the packet|box|leaflet|label|pharmacist|doctor|gp says|said|recommends",
+       "as prescribed|directed|recommended"});
   // "ive had 16 co-codamol since lunch", "had about a dozen tramadol on top of a bottle of
   // wine": "had" is also how a supply or a treatment is told ("I've had 28 tablets from
   // the chemist", "had 15 years on metformin").

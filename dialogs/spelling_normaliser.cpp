@@ -74,10 +74,10 @@ bool has_digit(const std::string& w) {
 // hand" says "me". And before what is worn next to it ("an accident in me knickers").
 bool me_as_my(const std::vector<Token>& tokens, size_t i) {
   static const WordSet parts = {
-      "back",    "legs",   "leg",     "feet",  "foot",     "arm",    "arms",     "hands",
-      "hand",    "face",   "neck",    "bum",   "bottom",   "knees",  "knee",     "hips",
-      "hip",     "toes",   "fingers", "chest", "head",     "speech", "eyes",     "waterworks",
-      "bladder", "bowels", "spine",   "heid",  "knickers", "pants",  "underwear"};
+      "back",    "legs",   "leg",     "feet",  "foot",     "arm",    "arms",      "hands",
+      "hand",    "face",   "neck",    "bum",   "bottom",   "knees",  "knee",      "hips",
+      "hip",     "toes",   "fingers", "chest", "head",     "speech", "eyes",      "waterworks",
+      "bladder", "bowels", "spine",   "heid",  "knickers", "pants",  "underwear", "backside"};
   // After a verb "me" is its object: "call me back", "give me a hand", "let me back in".
   static const WordSet verbs = {"give", "gave",   "hit",  "to",     "call",   "ring",  "phone",
                                 "text", "get",    "got",  "pay",    "paid",   "write", "send",

@@ -1,0 +1,75 @@
+// The forty-fourth held-out round (a helper, brief only: a Black Country pensioner, a
+// Cornish surfer, a Punjabi taxi driver, a night porter, a Singaporean writing Singlish, a
+// 16-year-old footballer, a voice-typing user, a blind user, a woman of 82 with brittle
+// bones and others): 20 safety lines, 30 first messages, 80 typed answers (docs/reading.md
+// and docs/safety.md "Measured"). Each fix, tried on words other than the round's, with
+// the look-alike it must leave alone.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
+#include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/typed_answer.h"
+
+namespace triagebot::dialogs::testing::forty_fourth_round_test {
+namespace {
+
+using C = SafetyCategory;
+
+// Nothing comes out on the toilet; sitting on someone else's bottom; landing on the back
+// of the neck; an old woman down on her backside ("me backside").
+TEST(FortyFourthRoundOpenings, RetentionSaddleAndFallsInOtherWords) {
+  EXPECT_TRUE(stops_at_opening(
+      "sciatica for a week, tried at the toilet and nothing come out, I try 20 minutes"));
+  EXPECT_TRUE(stops_at_opening(
+      "back sore since the weekend, both legs tingly, feels like sitting on someone elses "
+      "bottom"));
+  EXPECT_TRUE(stops_at_opening(
+      "got taken out going for the ball, landed on the back of my neck, now both legs are fizzy"));
+  EXPECT_TRUE(stops_at_opening(
+      "I'm 79 with thin bones, went down on me backside in the garden and now me legs are numb"));
+  EXPECT_FALSE(
+      stops_at_opening("my toes tingle after a long shift, nothing else, peeing and pooing fine"));
+}
+
+// A writer's character is not the writer; a little one's temperature is the child's.
+TEST(FortyFourthRoundReading, OtherPeopleNamedSo) {
+  EXPECT_FALSE(stops_at_opening(
+      "for my novel: my character falls down the stairs and cannot feel his legs, what happens "
+      "next? my own legs are fine"));
+  EXPECT_EQ(typed_answer("q_fever", "my little one has had a temperature since monday, not me"),
+            Answer::no);
+}
+
+// Voice typing's "gone none and week"; "mushy" talking; a bladder not felt full; "nowt came
+// out"; menopause flushes are no fever; a gastric sleeve lasts; insulin is no street drug.
+TEST(FortyFourthRoundReading, AnswersInOtherWords) {
+  EXPECT_EQ(typed_answer("q_stroke", "my right arm has gone none and week since lunch"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_stroke",
+                         "nah. mind, my sister reckons ive been talkin a bit mushy since tea"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_bladder", "I do not feel when my bladder is full any more"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_bladder", "nah, well, stood there ages this morning and nowt came out"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_fever", "always hot these days but its the menopause"), Answer::no);
+  // A fever measured is never denied for the menopause beside it.
+  EXPECT_NE(typed_answer("q_fever", "38.4 last night, and im going through the menopause"),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_b12", "I had a gastric sleeve five years ago"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_inject", "only my insulin pen, if that counts"), Answer::no);
+}
+
+// The dose on the packet is no overdose; twenty when it says eight still is.
+TEST(FortyFourthRoundSafety, TheDoseOnThePacket) {
+  EXPECT_FALSE(safety_fires(
+      "overdid it digging the garden and took two ibuprofen like the box says, feet still tingle",
+      C::overdose_poisoning));
+  EXPECT_TRUE(safety_fires("i took 20 paracetamol, the packet says 8 max", C::overdose_poisoning));
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::forty_fourth_round_test
