@@ -135,7 +135,7 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 // bars are where the reader stands, so a change may only improve them; raise them as it
 // does.
 TEST(AnswersOpen, NoWorseThanRecorded) {
-  run_file(data_file("answers-open.jsonl"), {86.1, 77, 13});
+  run_file(data_file("answers-open.jsonl"), {86.4, 77, 13});
 }
 
 }  // namespace

@@ -63,6 +63,23 @@ TEST(FortyFourthRoundReading, AnswersInOtherWords) {
   EXPECT_EQ(typed_answer("q_inject", "only my insulin pen, if that counts"), Answer::no);
 }
 
+// From the open set's answers read as nothing: a mouth that felt thick, the telly gone
+// double, halfway up the shins, three goes to get off the sofa, waking on the floor, a
+// breath that cannot be taken full. Not halfway up the stairs.
+TEST(FortyFourthRoundReading, OpenSetAnswers) {
+  EXPECT_EQ(typed_answer("q_stroke", "my tongue felt thick and weird for a few minutes, fine now"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_stroke", "dont think so, tho the tv went double for a second"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_worse", "last week my toes, now its halfway up my calves"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_weak", "took me four goes to get up from the chair"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_injury", "I woke up on the bathroom floor this morning, no idea how"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_breath", "my breath cannot take full since yesterday"), Answer::yes);
+  EXPECT_NE(typed_answer("q_worse", "I had to stop halfway up the stairs for a rest"), Answer::yes);
+}
+
 // The dose on the packet is no overdose; twenty when it says eight still is.
 TEST(FortyFourthRoundSafety, TheDoseOnThePacket) {
   EXPECT_FALSE(safety_fires(
