@@ -161,7 +161,13 @@ const Sources& story_patterns() {
       "watching|watched|bingeing|binging|binge greys|casualty|holby|eastenders|corrie|"
       "hollyoaks|emmerdale|netflix|telly|tv ... someone|somebody|character|characters",
       // Writing one: "for my creative writing coursework my character collapses".
-      "my|our|the|a character|characters"};
+      "my|our|the|a character|characters",
+      // Inside one: "in the show I'm watching the fella just collapsed on the pitch", "a true
+      // crime podcast where the victim was found unresponsive".
+      // Not "I'm in the show tonight": the one in it is watched or listened to.
+      "in the|this show|film|movie|programme|episode|series|documentary|podcast|drama|soap "
+      "im|i|were|we|you ... watching|listening",
+      "podcast|podcasts|audiobook ... where|about"};
   return story;
 }
 

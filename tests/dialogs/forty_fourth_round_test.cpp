@@ -88,5 +88,20 @@ TEST(FortyFourthRoundSafety, TheDoseOnThePacket) {
   EXPECT_TRUE(safety_fires("i took 20 paracetamol, the packet says 8 max", C::overdose_poisoning));
 }
 
+// What happens in a show being watched or a podcast being listened to is a story; a
+// show being watched when the crisis came, or one the writer is in, is not.
+TEST(FortyFourthRoundSafety, InTheShowBeingWatched) {
+  EXPECT_FALSE(safety_fires(
+      "in the film we are watching a man just collapsed and they are doing cpr, my foot tingles",
+      C::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires(
+      "a podcast about a woman who was found unresponsive in her flat, gave me chills. toes numb",
+      C::collapse_unresponsive));
+  EXPECT_TRUE(safety_fires("we were watching the show and he just collapsed, not breathing",
+                           C::collapse_unresponsive));
+  EXPECT_TRUE(safety_fires("im in the show tonight but my chest is crushing and my arm is numb",
+                           C::chest_pain));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::forty_fourth_round_test
