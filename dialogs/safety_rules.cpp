@@ -305,7 +305,7 @@ std::vector<Rule> build_rules() {
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
       false,
       {"breath*|breathless* ... from|after|laughing|running|run|walking|walk|climbing|exercis*|"
-       "jogging|gym|stairs|upstairs|hills|hill|sport|playing|going",
+       "jogging|gym|stairs|upstairs|hills|hill|sport|playing|going|parkrun|race|end|finish",
        "a|bit|little|slightly|abit|bit short|breathless*",
        // "blew up about 40 balloons and I'm totally out of breath lol".
        "balloon|balloons", "breath|breathless lol|lmao|haha",
@@ -341,6 +341,9 @@ std::vector<Rule> build_rules() {
        "is|are people|patients who|whove|that", "my whole day|job|shift|work is",
        // "she sees folk collapsing every shift".
        "every|each shift|day|week", "sees|seen|see folk|people|patients collaps*",
+       // A question the doctor asked: "only mentioning because the doctor asked about
+       // fainting".
+       "asked|asks|asking|ask about|if ... fainting|fainted|faints|collapsing|collapses|fits",
        // "spent half my shift doing CPR on a collapsed patient".
        "collapsed patient|patients", "cpr on", "cpr ... on a|someone|somebody",
        // "kneeling over people who've collapsed"; a pet ("my cat collapsed last night").
@@ -522,6 +525,8 @@ std::vector<Rule> build_rules() {
        // Study: "doing my nursing homework on overdose management".
        // "every day I see overdoses and resuscitations".
        "see|seeing|saw|treat|treating|nurse|nursing overdoses|poisonings",
+       // A court's: "in thirty years on the bench I sentenced more overdoses than I recall".
+       "sentenced|prosecuted|defended|judged|investigated ... overdoses|poisonings",
        "homework|coursework|essay|assignment|lecture|module|revision|revising|exam|exams ... "
        "overdose|overdoses|poisoning",
        // The signs asked about in general ("for my pharmacology exam: what are the signs of a
@@ -772,6 +777,8 @@ std::vector<Rule> build_rules() {
        "girlfriend|ex|dad|father|son|carer",
        abuser + " ... threaten*|threatened to kill|hurt|strangle me",
        abuser + " ... " + moved_by_force + " me " + somewhere,
+       // Made to kneel or stand for hours: "she makes me kneel on the tiles for hours".
+       abuser + " makes|made|making me kneel|sleep|stand ... hours|floor|tiles|night",
        "threatens|threatened to "
        "kill me"},
       Negation::full, false, false,
@@ -881,7 +888,9 @@ const Compiled& compiled() {
          // "the nurses sorted him and he's sat up drinking tea now".
          "sorted him|her|them and|now", "sat|sitting up ... now",
          // "all fine after a sit down", "it hasn't come back", "he survived".
-         "fine|ok|okay|better after", "hasnt|havent|not come|came back", "survived|recovered"});
+         "fine|ok|okay|better after", "hasnt|havent|not come|came back", "survived|recovered",
+         // "got it back after a few mins": the breath.
+         "got it|my breath back"});
     out.cleared_words = compile_all(
         {"poison|poisons centre|center|unit|line|helpline ... fine|ok|okay|nothing|normal|well",
          "111|doctor|doctors|gp|nurse|nurses|hospital|paramedics|ambulance said|says ... "

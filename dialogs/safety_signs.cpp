@@ -406,6 +406,37 @@ void add_self_harm(std::vector<SignRule>& out) {
                       "fell|fall|fallen|falling off|from"}));
 }
 
+// Abuse told through control and harm together (the forty-third and forty-sixth rounds):
+// something of the person's kept from them ("she keeps my passport", "he took my sim out",
+// "he won't let her have her medication") beside a blow, a threat or fear ("and she slap
+// me", "says he'll put me in a home", "she's frightened of him"). Control alone may be kind
+// ("my daughter keeps my passport in her safe because I lose things"); a blow alone is the
+// rules' (safety_rules.cpp).
+void add_abuse(std::vector<SignRule>& out) {
+  using C = SafetyCategory;
+  const Sources control = {
+      "keeps|kept|keeping|took|takes|taken|taking|hides|hid|hiding|holds|withholds|locks ... "
+      "my|her|his passport|passports|phone|sim|keys|money|pension|wages|salary|card|cards|"
+      "charger|medication|meds|tablets|wheelchair|food",
+      "wont|doesnt|not let|allowed me|her|him ... out|doctor|doctors|gp|phone|medication|meds|"
+      "food|friends|family|money",
+      "not|never allowed out|to go|to see|to call|to phone|to eat|to leave",
+      "locks|locked ... fridge|front door|cupboard|me in|me out"};
+  const Sources harm = {
+      "slap|slaps|slapped|hit|hits|hitting|beat|beats|kick|kicks|kicked|punch|punches|punched|"
+      "push|pushes|pushed|shoves|shoved|grabs|grabbed|burned|burnt|strangled|choked",
+      "threaten|threatens|threatened",
+      "put me|her|him in a home",
+      "out on the street",
+      "scared|afraid|frightened|terrified|fear|fraid of him|her|them",
+      "scared|afraid|frightened|terrified|fraid",
+      "hungry|no food|starving",
+      "bruise|bruises|bruised|marks"};
+  out.push_back(rule(C::abuse, {control, harm},
+                     {"lose|losing|lost things|everything|track", "for safe keeping|safekeeping",
+                      "game|games|film|movie|telly|tv|programme|show|book|novel"}));
+}
+
 }  // namespace
 
 std::vector<SignRule> build_sign_rules() {
@@ -416,6 +447,7 @@ std::vector<SignRule> build_sign_rules() {
   add_bleeding(out);
   add_poisoning(out);
   add_self_harm(out);
+  add_abuse(out);
   return out;
 }
 

@@ -48,7 +48,9 @@ const WordMap<std::string>& slang() {
       {"couldnae", "could not"}, {"wouldnae", "would not"}, {"hasnae", "has not"},
       {"havnae", "have not"}, {"nuthin", "nothing"}, {"nothin", "nothing"}, {"ah", "i"},
       // Doric: "ma back's been affa sair", "worst heid I've ever had".
-      {"sair", "sore"}, {"affa", "awful"}, {"heid", "head"}, {"na", "no"}};
+      {"sair", "sore"}, {"affa", "awful"}, {"heid", "head"}, {"na", "no"},
+      // Scots: "cauld as a stane".
+      {"cauld", "cold"}, {"stane", "stone"}};
   // clang-format on
   return words;
 }

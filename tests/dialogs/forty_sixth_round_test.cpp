@@ -1,0 +1,81 @@
+// The forty-sixth held-out round (a helper, brief only: a Hmong grandmother through her
+// granddaughter, an Ulster Scots farmer, a retired judge, a Romanian care worker, a Kenyan
+// marathoner, a stroke survivor's husband, an Essex hairdresser and others): 40 safety lines,
+// 30 first messages, 60 typed answers (docs/reading.md and docs/safety.md "Measured").
+// Each fix, tried on words other than the round's, with the look-alike it must leave alone.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
+#include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/typed_answer.h"
+
+namespace triagebot::dialogs::testing::forty_sixth_round_test {
+namespace {
+
+using C = SafetyCategory;
+
+// Half a smile; words come out as gibberish; pants messed unnoticed; a foot the colour of
+// a candle and "cauld"; water going the wrong way with weakness after a tingle.
+TEST(FortySixthRoundOpenings, RedFlagsInOtherWords) {
+  EXPECT_TRUE(stops_at_opening("my dad's right leg is numb and only half his smile moves now"));
+  EXPECT_TRUE(stops_at_opening(
+      "my husband's foot is numb since his old stroke, but just now his words came out as "
+      "gibberish for a few minutes"));
+  EXPECT_TRUE(stops_at_opening(
+      "back pain a week with pain down my left leg, and today I messed my pants without "
+      "feeling it"));
+  EXPECT_TRUE(
+      stops_at_opening("my left foot went dead this morning and its cauld as a stane, sair too"));
+  EXPECT_TRUE(stops_at_opening(
+      "feet tingling since monday, today she cannot get up from the chair and her tea is going "
+      "wrong way when she drinks"));
+  EXPECT_FALSE(stops_at_opening("my feet go cold in winter and the toes tingle, otherwise fine"));
+}
+
+// A cheek that looks lower; a seat not felt under you; no need to go since yesterday; an
+// old prostate's nights; short of puff lying flat; injecting in the groin; a lump found
+// benign; a fall from a bike onto the knee is no back injury.
+TEST(FortySixthRoundReading, AnswersInOtherWords) {
+  EXPECT_EQ(typed_answer("q_stroke", "he says no but his cheek looks lower than this morning"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_saddle", "on the bike seat i cannot feel it under me like before"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_bladder", "I have not needed a wee since last night, odd"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_bladder",
+                         "up in the night for a wee but thats been going on since i turned 65"),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_breath", "a bit short of puff lying flat last night"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_inject", "in my groin these days, arms are done"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_cancer", "a lump in my neck but the biopsy said benign"), Answer::no);
+  EXPECT_FALSE(stops_at_opening(
+      "came off my bike onto my knee last week, now the top of my foot is a bit numb, back fine"));
+}
+
+// Control beside a blow, a threat, fear or hunger is abuse; control for a kind reason is
+// not. Made to kneel for hours. A judge's sentences, a parkrun's breath and a question the
+// doctor asked are no crises.
+TEST(FortySixthRoundSafety, ControlAndHarmAndLookAlikes) {
+  EXPECT_TRUE(
+      safety_fires("he took my phone and wont let me see my friends, im scared of him", C::abuse));
+  EXPECT_TRUE(safety_fires(
+      "my son takes my pension every week and says he'll put me in a home if i tell", C::abuse));
+  EXPECT_TRUE(safety_fires("my boyfriend makes me kneel on the kitchen floor for hours", C::abuse));
+  EXPECT_FALSE(safety_fires("my wife keeps the car keys since my stroke, fair enough", C::abuse));
+  EXPECT_FALSE(safety_fires(
+      "as a magistrate I sentenced plenty of overdoses over the years, now my soles tingle",
+      C::overdose_poisoning));
+  EXPECT_FALSE(safety_fires(
+      "ran my first 10k, totally out of breath at the finish but fine after a minute, toes numb",
+      C::breathing));
+  EXPECT_FALSE(
+      safety_fires("mum fainted once years ago, only saying as the nurse asked about fainting, her "
+                   "feet are numb",
+                   C::collapse_unresponsive));
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::forty_sixth_round_test
