@@ -1118,6 +1118,25 @@ bool states_what_counts(const KnowledgeData& k, const std::vector<Token>& t, con
                      [&](int f) { return finding_is(reading, f, true); });
 }
 
+// A question back, then the answer alone after it: "why you ask this? no".
+Answer answer_after_question(const std::vector<Token>& t) {
+  const int n = static_cast<int>(t.size());
+  int last_mark = -1;
+  for (int i = 0; i < n; ++i)
+    if (t[i].is("?")) last_mark = i;
+  if (last_mark < 0) return Answer::none;
+  int words = 0, answer = -1;
+  for (int i = last_mark + 1; i < n; ++i) {
+    if (t[i].punct) continue;
+    ++words;
+    answer = i;
+  }
+  if (words != 1) return Answer::none;
+  if (plain_yes_word(t[answer].word)) return Answer::yes;
+  if (plain_no_word(t[answer].word)) return Answer::no;
+  return Answer::none;
+}
+
 Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
                    const QuestionDef& q, const Reading& reading, bool& hedged_denial,
                    bool& about_someone_else, const ReadSoFar* so_far) {
@@ -1129,6 +1148,14 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (!whole.has_words()) return Answer::none;
   // A question about the question, unless the reply answers it too ("nope. why do you
   // ask? 🤔", "WHY does that matter. it's numb, not cold, not blue"): then it is read.
+  // The answer alone after a question back ("why you ask this? no"), unless a "no" there
+  // would deny what the reply states ("my face droops, is that it? no").
+  if (const Answer after = answer_after_question(all_tokens); after != Answer::none) {
+    const auto asked = asked_findings(k, q);
+    const bool states_it = std::any_of(asked.begin(), asked.end(),
+                                       [&](int f) { return finding_is(reading, f, true); });
+    if (after == Answer::yes || !states_it) return after;
+  }
   if (whole.any(clarify_phrases()) && !answers_besides_asking(k, all_tokens, q) &&
       !states_what_counts(k, all_tokens, q, reading))
     return Answer::clarify;

@@ -516,12 +516,15 @@ class Interview {
                         {options_.emergency_number, options_.crisis_line}));
     }
     if (!st_.language.empty()) say(english_only_notice(st_.language, options_.emergency_number));
-    Turn t = carry_on_after_screen(text, now);
+    Turn t = carry_on_after_screen(text, now, !categories.empty());
     for (auto c : categories) t.safety.emplace_back(to_string(c));
     return t;
   }
 
-  Turn carry_on_after_screen(const std::string& text, std::chrono::system_clock::time_point now) {
+  // `safety_answered`: the message was answered as a crisis, so it is no answer to the
+  // pending question, which is asked again as it was.
+  Turn carry_on_after_screen(const std::string& text, std::chrono::system_clock::time_point now,
+                             bool safety_answered) {
     const QuestionDef* pending = k_.question(st_.pending);
     if (st_.language.empty()) {
       Reading reading = read_message(k_, text, pending, options_.spelling);
@@ -550,6 +553,19 @@ class Interview {
           std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     }
     if (st_.language.empty()) say(safety_carry_on(pending != nullptr));
+    if (pending && !st_.language.empty() && !safety_answered) {
+      // A reply in another language to a question is unread, as an unclear English one
+      // is: asked once more (with the notice and its buttons), then taken as "not sure",
+      // never as yes or no (issue 10 §6). Otherwise one who types rather than presses
+      // would be asked the same question forever.
+      if (!st_.plainer) return ask_again(*pending, Wording::plainer);
+      if (pending->screen > 0 || !st_.pending_for.empty())
+        st_.unsure_screens.push_back(pending->id);
+      st_.pending.clear();
+      st_.pending_for.clear();
+      st_.plainer = false;
+      return continue_interview();
+    }
     if (pending) {
       replies_.push_back(
           question_reply(k_, *pending, st_.plainer ? Wording::plainer : Wording::first));

@@ -5,6 +5,7 @@
 // Each fix, tried on words other than the round's, with the look-alike it must leave alone.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "dialogs/safety_screen.h"
@@ -75,6 +76,36 @@ TEST(FortySixthRoundSafety, ControlAndHarmAndLookAlikes) {
       safety_fires("mum fainted once years ago, only saying as the nurse asked about fainting, her "
                    "feet are numb",
                    C::collapse_unresponsive));
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::forty_sixth_round_test
+
+namespace triagebot::dialogs::testing::forty_sixth_round_test {
+namespace {
+
+// A question back with the answer alone after it is that answer ("why you ask this? no"),
+// unless the reply states what is asked.
+TEST(FortySixthRoundReading, TheAnswerAfterAQuestionBack) {
+  EXPECT_EQ(typed_answer("q_immune", "what is this for? no"), Answer::no);
+  EXPECT_EQ(typed_answer("q_fever", "why does it matter? yes"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_stroke", "my face droops on the left, is that it? no"), Answer::yes);
+}
+
+// Typed in another language, a question is asked once more and then taken as "not sure",
+// never as yes or no: one who types rather than presses is not asked the same question
+// forever (held-out vignette set 46: a French student typed "non" forty times).
+TEST(FortySixthRoundInterview, AForeignReplyTwiceIsNotSure) {
+  Turn opened = say_at(Session{}, "since 2 days i have ants in both feet and now also the fingers");
+  const std::string first = question_asked(opened);
+  ASSERT_FALSE(first.empty());
+  Turn once = say_at(opened.next, "non");
+  EXPECT_EQ(question_asked(once), first);
+  Turn twice = say_at(once.next, "non");
+  EXPECT_NE(question_asked(twice), first);
+  EXPECT_FALSE(question_asked(twice).empty());
+  const auto& unsure = twice.next.engine_state.unsure_screens;
+  EXPECT_NE(std::find(unsure.begin(), unsure.end(), first), unsure.end());
 }
 
 }  // namespace
