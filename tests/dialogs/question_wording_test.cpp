@@ -133,6 +133,23 @@ TEST(QuestionWording, EachQuestionReachesOnlyItsOwnFactsInThePublishedVignettes)
   EXPECT_GT(checked, 1000);
 }
 
+// The words put before a question asked again ("I'm asking again because this one
+// matters.", "Thank you. I'm asking about the person with the numb leg themselves, not
+// anyone else:") reach no fact: the question after them decides the answer. ("not their
+// family" reached a vignette's family-history fact.)
+TEST(QuestionWording, TheWordsBeforeAQuestionAskedAgainReachNoFact) {
+  const json kb = json::parse(builtin_knowledge_json());
+  std::vector<json> vignettes;
+  for (const char* name : {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl"})
+    for (auto& v : read_vignettes(vignette_data_file(name))) vignettes.push_back(std::move(v));
+  for (const char* key : {"plainer_intro", "clarify_intro", "someone_else_intro"}) {
+    ASSERT_TRUE(kb.at("texts").contains(key)) << key;
+    const std::string intro = kb.at("texts").at(key);
+    for (const auto& v : vignettes)
+      EXPECT_EQ(fact_reached(v, intro), "") << key << " reaches a fact of " << v.at("id");
+  }
+}
+
 // The test above can fail: the old wording of the headache question reached the onset
 // fact.
 TEST(QuestionWording, TheOldHeadacheWordingReachedTheOnsetFact) {
