@@ -110,3 +110,20 @@ TEST(FortySixthRoundInterview, AForeignReplyTwiceIsNotSure) {
 
 }  // namespace
 }  // namespace triagebot::dialogs::testing::forty_sixth_round_test
+
+namespace triagebot::dialogs::testing::forty_sixth_round_test {
+namespace {
+
+// Held-out vignette set 47: sitting "with my legs folded under" is a posture, not legs
+// that gave way ("my legs folded under me on the stairs" still are); a lump behind the
+// left knee that tingles when pressed is a nerve lump.
+TEST(FortySeventhVignettes, PostureAndALumpBehindTheKnee) {
+  EXPECT_TRUE(
+      states_finding("my legs folded under me on the stairs and now my feet are numb", "weakness"));
+  EXPECT_FALSE(states_finding(
+      "I sat on the floor for hours with my legs folded under, then my foot was numb", "weakness"));
+  EXPECT_TRUE(states_finding("there is a small lump behind my left knee for a year", "nerve_lump"));
+}
+
+}  // namespace
+}  // namespace triagebot::dialogs::testing::forty_sixth_round_test
