@@ -94,6 +94,14 @@ std::string lower(std::string s) {
   return s;
 }
 
+// The vignettes published with the brief (clinical/vignettes-dev*.jsonl).
+std::vector<json> published_vignettes() {
+  std::vector<json> out;
+  for (const char* name : {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl"})
+    for (auto& v : read_vignettes(vignette_data_file(name))) out.push_back(std::move(v));
+  return out;
+}
+
 // The first match string of the fact the simulated patient answers `question_text` with,
 // or "" for none.
 std::string fact_reached(const json& vignette, const std::string& question_text) {
@@ -109,9 +117,7 @@ std::string fact_reached(const json& vignette, const std::string& question_text)
 
 TEST(QuestionWording, EachQuestionReachesOnlyItsOwnFactsInThePublishedVignettes) {
   const json kb = json::parse(builtin_knowledge_json());
-  std::vector<json> vignettes;
-  for (const char* name : {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl"})
-    for (auto& v : read_vignettes(vignette_data_file(name))) vignettes.push_back(std::move(v));
+  const std::vector<json> vignettes = published_vignettes();
   ASSERT_GT(vignettes.size(), 20u);
   int checked = 0;
   for (const auto& q : kb.at("questions")) {
@@ -139,9 +145,7 @@ TEST(QuestionWording, EachQuestionReachesOnlyItsOwnFactsInThePublishedVignettes)
 // family" reached a vignette's family-history fact.)
 TEST(QuestionWording, TheWordsBeforeAQuestionAskedAgainReachNoFact) {
   const json kb = json::parse(builtin_knowledge_json());
-  std::vector<json> vignettes;
-  for (const char* name : {"vignettes-dev.jsonl", "vignettes-dev-hard.jsonl"})
-    for (auto& v : read_vignettes(vignette_data_file(name))) vignettes.push_back(std::move(v));
+  const std::vector<json> vignettes = published_vignettes();
   for (const char* key : {"plainer_intro", "clarify_intro", "someone_else_intro"}) {
     ASSERT_TRUE(kb.at("texts").contains(key)) << key;
     const std::string intro = kb.at("texts").at(key);
