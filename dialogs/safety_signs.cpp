@@ -425,15 +425,13 @@ void add_abuse(std::vector<SignRule>& out) {
   const Sources harm = {
       "slap|slaps|slapped|hit|hits|hitting|beat|beats|kick|kicks|kicked|punch|punches|punched|"
       "push|pushes|pushed|shoves|shoved|grabs|grabbed|burned|burnt|strangled|choked",
-      "threaten|threatens|threatened",
-      "put me|her|him in a home",
-      "out on the street",
-      "scared|afraid|frightened|terrified|fear|fraid of him|her|them",
-      "scared|afraid|frightened|terrified|fraid",
-      "hungry|no food|starving",
+      "threaten|threatens|threatened", "put me|her|him in a home", "out on the street",
+      // Fear of someone, not of falling or of worse feet.
+      "scared|afraid|frightened|terrified|fear|fraid of him|her|them", "hungry|no food|starving",
       "bruise|bruises|bruised|marks"};
   out.push_back(rule(C::abuse, {control, harm},
                      {"lose|losing|lost things|everything|track", "for safe keeping|safekeeping",
+                      "forget|forgetful|forgetting|dosette|organiser|organizer|remind|reminds",
                       "game|games|film|movie|telly|tv|programme|show|book|novel"}));
 }
 

@@ -66,6 +66,13 @@ TEST(FortySixthRoundSafety, ControlAndHarmAndLookAlikes) {
       "my son takes my pension every week and says he'll put me in a home if i tell", C::abuse));
   EXPECT_TRUE(safety_fires("my boyfriend makes me kneel on the kitchen floor for hours", C::abuse));
   EXPECT_FALSE(safety_fires("my wife keeps the car keys since my stroke, fair enough", C::abuse));
+  // Kept for the person's good, and a fear of something else.
+  EXPECT_FALSE(safety_fires(
+      "my wife keeps my tablets in a dosette box because I forget, I'm scared my feet are worse",
+      C::abuse));
+  EXPECT_FALSE(safety_fires(
+      "the nurse keeps my medication in the locked cupboard, I am frightened of falling",
+      C::abuse));
   EXPECT_FALSE(safety_fires(
       "as a magistrate I sentenced plenty of overdoses over the years, now my soles tingle",
       C::overdose_poisoning));
