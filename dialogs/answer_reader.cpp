@@ -1100,6 +1100,13 @@ bool answers_besides_asking(const KnowledgeData& k, const std::vector<Token>& t,
   return vote(k, t, q.yes_phrases, 0, scopes) < 0 || vote(k, t, q.no_phrases, 0, scopes) > 0;
 }
 
+// The reply states one of the findings the question asks about.
+bool states_an_asked_finding(const KnowledgeData& k, const QuestionDef& q, const Reading& reading) {
+  const auto asked = asked_findings(k, q);
+  return std::any_of(asked.begin(), asked.end(),
+                     [&](int f) { return finding_is(reading, f, true); });
+}
+
 // What is asked, stated and then pointed back at ("i take prednisolone every day, does
 // that count?"): the thing named is had, whatever the answer to "does it count" would be.
 // Not a term asked about ("what do you mean lowers my immunity?", "does numb count as
@@ -1112,10 +1119,7 @@ bool states_what_counts(const KnowledgeData& k, const std::vector<Token>& t, con
     points_back = (t[i].is("does") || t[i].is("would") || t[i].is("will")) &&
                   (t[i + 1].is("that") || t[i + 1].is("this")) &&
                   (t[i + 2].is("count") || t[i + 2].is("qualify")) && t[i - 1].punct;
-  if (!points_back) return false;
-  const auto asked = asked_findings(k, q);
-  return std::any_of(asked.begin(), asked.end(),
-                     [&](int f) { return finding_is(reading, f, true); });
+  return points_back && states_an_asked_finding(k, q, reading);
 }
 
 // A question back, then the answer alone after it: "why you ask this? no".
@@ -1151,10 +1155,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // The answer alone after a question back ("why you ask this? no"), unless a "no" there
   // would deny what the reply states ("my face droops, is that it? no").
   if (const Answer after = answer_after_question(all_tokens); after != Answer::none) {
-    const auto asked = asked_findings(k, q);
-    const bool states_it = std::any_of(asked.begin(), asked.end(),
-                                       [&](int f) { return finding_is(reading, f, true); });
-    if (after == Answer::yes || !states_it) return after;
+    if (after == Answer::yes || !states_an_asked_finding(k, q, reading)) return after;
   }
   if (whole.any(clarify_phrases()) && !answers_besides_asking(k, all_tokens, q) &&
       !states_what_counts(k, all_tokens, q, reading))

@@ -218,7 +218,7 @@ class Interview {
         return ask_again(*pending, about_someone_else ? Wording::someone_else : Wording::clarified);
       answer = Answer::unsure;
     }
-    bool red_flag_question = pending && (pending->screen > 0 || !st_.pending_for.empty());
+    bool red_flag_question = pending && screens_a_red_flag(*pending);
     if (red_flag_question && answer == Answer::unsure) {
       // Brief §5.4: a red-flag question answered "not sure" is asked once more, plainer;
       // "not sure" never becomes "no" (issue 10 §3).
@@ -231,14 +231,25 @@ class Interview {
           question_reply(k_, *pending, st_.plainer ? Wording::plainer : Wording::first));
       return finish(session_);
     }
-    st_.pending.clear();
-    st_.pending_for.clear();
-    st_.plainer = false;
+    close_pending();
     return continue_interview();
   }
 
  private:
   void say(std::string text) { replies_.push_back(Reply{std::move(text), {}, std::nullopt}); }
+
+  // No question awaits an answer any more.
+  void close_pending() {
+    st_.pending.clear();
+    st_.pending_for.clear();
+    st_.plainer = false;
+  }
+
+  // The pending question screens for a red flag, or closes one's open rule: its "not sure"
+  // is asked once more, plainer, and then kept among the unsure screens.
+  bool screens_a_red_flag(const QuestionDef& q) const {
+    return q.screen > 0 || !st_.pending_for.empty();
+  }
 
   Answer on_typed_answer(const Reading& reading, const QuestionDef& pending) {
     if (reading.answer == Answer::clarify) return Answer::clarify;
@@ -377,9 +388,7 @@ class Interview {
     replies_.push_back(Reply{render_emergency(k_, options_, a, flags, basis), {}, a});
     next.status = SessionStatus::completed;
     next.triage = level;
-    st_.pending.clear();
-    st_.pending_for.clear();
-    st_.plainer = false;
+    close_pending();
     Turn t = finish(next);
     t.assessment = a;
     return t;
@@ -539,9 +548,7 @@ class Interview {
       auto flags = red_flags_now(k_, facts_, reading.red_flags, session_.red_flags);
       if (!flags.empty()) return interrupt(flags, FlagBasis::stated);
       if (said_yes) {
-        st_.pending.clear();
-        st_.pending_for.clear();
-        st_.plainer = false;
+        close_pending();
         say(safety_carry_on(true));
         return continue_interview();
       }
@@ -559,11 +566,8 @@ class Interview {
       // never as yes or no (issue 10 §6). Otherwise one who types rather than presses
       // would be asked the same question forever.
       if (!st_.plainer) return ask_again(*pending, Wording::plainer);
-      if (pending->screen > 0 || !st_.pending_for.empty())
-        st_.unsure_screens.push_back(pending->id);
-      st_.pending.clear();
-      st_.pending_for.clear();
-      st_.plainer = false;
+      if (screens_a_red_flag(*pending)) st_.unsure_screens.push_back(pending->id);
+      close_pending();
       return continue_interview();
     }
     if (pending) {
