@@ -506,6 +506,22 @@ std::set<int> asked_findings(const KnowledgeData& k, const QuestionDef& q) {
   return out;
 }
 
+// A "no" among the three words before `at` ("well no sorry", "no wait").
+bool no_just_before(const std::vector<Token>& t, int at) {
+  for (int i = std::max(0, at - 3); i < at; ++i)
+    if (t[i].is("no") || t[i].is("nope") || t[i].is("nah")) return true;
+  return false;
+}
+
+// Whether `t` names `finding` in one of its phrases, not negated.
+bool states_finding(const KnowledgeData& k, const std::vector<Token>& t, int finding) {
+  for (const auto& p : k.findings[finding].phrases) {
+    for (const auto& m : find_matches(t, p, k.lexicon.negation, 0))
+      if (!m.negated) return true;
+  }
+  return false;
+}
+
 bool finding_is(const Reading& reading, int finding, bool value) {
   auto it = reading.findings.find(finding);
   return finding >= 0 && it != reading.findings.end() && it->second == value;
@@ -1196,9 +1212,14 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    A guess asked back and nothing else ("do u think its a slipped disc?"): what is
   //    feared is not an answer; the question is asked again.
   if (only_a_guess_asked(t, scopes)) return Answer::clarify;
-  // 2. The person states what is asked: believe the symptom over any lead word.
+  // 2. The person states what is asked: believe the symptom over any lead word. After a
+  //    "no" that corrects it, only as stated in what follows ("yes it's weak - well no
+  //    sorry, it's just numb" takes the weakness back; "sitting cross-legged with my right
+  //    leg - sorry, my right foot - tucked under me" corrects a detail).
+  const bool taken_back = start > 0 && no_just_before(all_tokens, start);
   for (int f : asked_findings(k, q)) {
-    if (finding_is(reading, f, true)) return Answer::yes;
+    if (finding_is(reading, f, true) && (!taken_back || states_finding(k, t, f)))
+      return Answer::yes;
   }
   //    Or concludes in so many words after telling why ("shaking under the covers the
   //    last two nights and soaking the sheets, so yes").
@@ -1242,12 +1263,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
       !(scopes.any(TimeScope::long_standing) && !is_new) && !month_ago_asked)
     return Answer::no;
   // The finding a month ago, to a question about the last weeks, is the finding asked.
-  if (month_ago_asked && q.finding >= 0) {
-    for (const auto& p : k.findings[q.finding].phrases) {
-      for (const auto& m : find_matches(t, p, lex.negation, 0))
-        if (!m.negated) return Answer::yes;
-    }
-  }
+  if (month_ago_asked && q.finding >= 0 && states_finding(k, t, q.finding)) return Answer::yes;
 
   // 5. Hedged no: "not that I know of" is a no, but not enough to rule out a red flag
   //    unless the person also says what is normal ("don't think so, my face looks normal").

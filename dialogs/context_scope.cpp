@@ -300,7 +300,10 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
                                  "boyfriend", "girlfriend", "kids", "child", "neighbour",
                                  "colleague", "boss", "baby",
                                  // A writer's: "my character wakes up after a car crash".
-                                 "character"};
+                                 "character",
+                                 // A stranger on a screen or in a story: "a guy on the show
+                                 // couldn't pee".
+                                 "guy", "bloke", "fella", "lady"};
   static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
   static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
   for (int i = from; i <= to; ++i) {
@@ -324,6 +327,10 @@ bool disowned(const std::vector<Token>& t, int from, int to) {
     if (t[i].is("not") && (t[i + 1].is("me") || t[i + 1].is("mine") || t[i + 1].is("myself")))
       return true;
     if (t[i].is("my") && t[i + 1].is("own") && !(i > 0 && t[i - 1].is("on"))) return true;
+    // "Anyway MY thing: a numb patch on my thigh": the patient's own, told after another's.
+    if (t[i].is("my") && (t[i + 1].is("thing") || t[i + 1].is("issue")) && i > from &&
+        t[i - 1].is("anyway"))
+      return true;
     // "My mother has cancer. I don't have.": the patient's own denial, said last.
     if (i + 3 <= to && t[i].is("i") && t[i + 1].is("do") && t[i + 2].is("not") &&
         t[i + 3].is("have") && (i + 4 > to || t[i + 4].punct))

@@ -167,7 +167,10 @@ const Sources& story_patterns() {
       // Not "I'm in the show tonight": the one in it is watched or listened to.
       "in the|this show|film|movie|programme|episode|series|documentary|podcast|drama|soap "
       "im|i|were|we|you ... watching|listening",
-      "podcast|podcasts|audiobook ... where|about"};
+      "podcast|podcasts|audiobook ... where|about",
+      // "on TV last night a guy couldnt breathe": a stranger on a screen.
+      "on tv|telly|netflix|youtube|tiktok ... a|this|some|the guy|man|woman|bloke|lady|fella|"
+      "girl|boy"};
   return story;
 }
 
@@ -224,7 +227,9 @@ std::vector<Rule> build_rules() {
        // The gym: "chest day", "chest just sore frm bench press".
        "chest day", "bench press|pressing|presses", "benching",
        // A heart attack someone had is history, not what is happening now.
-       "had|suffered|survived a|an|two|three heart attack|attacks"});
+       "had|suffered|survived a|an|two|three heart attack|attacks",
+       // A paramedic's night: "had three chest pain jobs and a collapse on nights".
+       "pain job|jobs|call|calls|shout|shouts|patient|patients"});
 
   // Breathing: an inability or struggle with breath, air hunger, blue lips, a closing
   // throat, breath too short to finish a sentence.
@@ -353,7 +358,9 @@ std::vector<Rule> build_rules() {
        "collaps* in a heap on the|my sofa|bed",
        // Long over and well since: "collapsed from the heat during a marathon years ago and
        // she's absolutely fine now".
-       "years|year ago ... fine|ok|okay|well now"});
+       "years|year ago ... fine|ok|okay|well now",
+       // A shift's work: "had three chest pain jobs and a collapse on nights".
+       "collapse|collapses on nights|shift|shifts"});
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|answerin|reacting|reactin",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
@@ -377,6 +384,8 @@ std::vector<Rule> build_rules() {
        // anything back", "can't tell if his chest is moving", "cold and grey" on the floor.
        "doesnt|didnt|wont answer|respond when", "head ... rolled|lolled|flopped to one side",
        "not|isnt saying anything back", "chest is|s moving", "floor ... cold and grey|blue",
+       // Found awake but gone: "eyes open but he's not with it, not talking back at all".
+       "not|isnt|wont talking|talk back at all", "found ... not|isnt with it",
        "shakin|jerkin ... not|wont|doesnt|cant|cannot stop",
        // Written out, read as "he doesnt answer me" (safety_text.h).
        "he|she|they doesnt|dont|wont|isnt answer|answering|respond|responding",
@@ -593,6 +602,21 @@ std::vector<Rule> build_rules() {
        kDrug + " ... saved|stockpiled|stashed|hoarded",
        "been hurting|harming|cutting|burning myself",
        "cut|harmed|burned|burnt myself again|deliberately|purpose",
+       // The numb part hurt to feel it: "burned the numb foot with my lighter on purpose",
+       // "when the tingling gets too much i whack my shins with a hammer".
+       "burned|burnt|burn|burning ... with my|a|the lighter|lighters|cigarette|cigarettes ... "
+       "purpose|again|times",
+       "burned|burnt|cut|scratched|whacked|hit|hammered|stabbed my|the|me leg|legs|foot|feet|"
+       "shin|shins|thigh|thighs|arm|arms ... on purpose",
+       "whack|whacking|bash|bashing|hammer|hammering my|me shins|shin|legs|leg|feet|foot|thighs|"
+       "knees ... with a|the hammer|brick|bat|stick",
+       // Harm that quiets the mind: "scratched my legs till they bled again, only thing that
+       // makes the noise in my head go quiet".
+       "only thing ... noise|noises|voices in my head",
+       // The means arranged: "got a sheet sorted for after lock-up tonight", "if these legs
+       // dont come back im not sticking around. already sorted how".
+       "got|have a|the sheet|ligature|belt|cord sorted|ready", "i|im ... not sticking around $",
+       "already sorted|planned how $", "already worked out how $",
        // The means of a habit: "burned myself with a lighter again last night" (not "cut
        // myself with the bread knife").
        "burned|burnt|burning myself with a|the|my lighter|lighters|cigarette|cigarettes|fag|fags",
