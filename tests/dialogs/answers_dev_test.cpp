@@ -131,11 +131,11 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 
 // Held-out rounds the reader does not yet read well enough for the bars above
 // (answers-open.jsonl: the fourteenth round, then the sixteenth, the twenty-seventh to the
-// thirty-fourth, the thirty-sixth to the forty-fourth, and the forty-sixth;
+// thirty-fourth, the thirty-sixth to the forty-fourth, the forty-sixth and the forty-eighth;
 // docs/reading.md "Measured"). Its bars are where the reader stands, so a change may only
 // improve them; raise them as it does.
 TEST(AnswersOpen, NoWorseThanRecorded) {
-  run_file(data_file("answers-open.jsonl"), {86.7, 77, 13});
+  run_file(data_file("answers-open.jsonl"), {86.5, 80, 13});
 }
 
 }  // namespace
