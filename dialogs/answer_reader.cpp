@@ -102,7 +102,9 @@ const PhraseList& hedged_no_phrases() {
 const PhraseList& foreign_yes_phrases() {
   static const PhraseList list =
       compile_phrases({"si", "oui", "ja", "sim", "evet", "claro", "creo que si", "por supuesto",
-                       "bien sur", "certo", "genau"});
+                       "bien sur", "certo", "genau",
+                       // Romanised Hindi and Urdu: "haan thoda sa".
+                       "haan", "haanji", "haan ji"});
   return list;
 }
 

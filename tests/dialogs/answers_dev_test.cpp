@@ -135,7 +135,7 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 // docs/reading.md "Measured"). Its bars are where the reader stands, so a change may only
 // improve them; raise them as it does.
 TEST(AnswersOpen, NoWorseThanRecorded) {
-  run_file(data_file("answers-open.jsonl"), {86.5, 80, 13});
+  run_file(data_file("answers-open.jsonl"), {87.1, 73, 6});
 }
 
 }  // namespace

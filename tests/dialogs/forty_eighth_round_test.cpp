@@ -80,6 +80,27 @@ TEST(FortyEighthRoundReading, AnswersInOtherWords) {
             Answer::unsure);
 }
 
+// The open set's red-flag answers read as no that meant yes (answers-open.jsonl), in other
+// words: drugs only at parties, a spread told as "yesterday it was just ...", bluey toes,
+// a leg heavier than usual, glasses that stopped working in one eye, a fuzzy bum cheek
+// after "not numb exactly", no need to go since yesterday, a yes in Hindi.
+TEST(FortyEighthRoundReading, OpenSetYesesInOtherWords) {
+  EXPECT_EQ(typed_answer("q_inject", "nah only at parties, a couple of times a month"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_inject", "no needles, just nos at parties"), Answer::no);
+  EXPECT_EQ(typed_answer("q_worse", "yesterday it was just her ankles, now her knees are numb"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_cold", "his toes look a bit bluey to me"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_weak", "the left is heavier than usual, aye"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_stroke", "his glasses stopped working in one eye this afternoon"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_saddle", "not numb exactly, kinda tingly on one bum cheek"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_bladder", "not been since yesterday and do not feel like I need to"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_weak", "haan, stairs are hard"), Answer::yes);
+}
+
 // Harm to a numb limb to feel it, harm that quiets the mind, the means arranged in few
 // words. A paramedic's jobs and a screen's stranger are no crises.
 TEST(FortyEighthRoundSafety, CrisesAndLookAlikes) {
