@@ -163,7 +163,10 @@ const WordSet& relatives() {
       "mum",      "mom",     "mother",       "dad",      "father",  "brother",     "sister",
       "nan",      "nana",    "gran",         "granny",   "grandma", "grandmother", "grandad",
       "granddad", "grandpa", "grandfather",  "aunt",     "auntie",  "uncle",       "cousin",
-      "family",   "parents", "grandparents", "relatives"};
+      "family",   "parents", "grandparents", "relatives",
+      // Grandparents in the words of other languages: "the halmeoni's face drooped".
+      "halmeoni", "halmoni", "lola", "lolo", "abuela", "abuelo", "nonna", "nonno", "oma", "opa",
+      "babcia", "dadi", "nani"};
   return words;
 }
 
@@ -317,6 +320,26 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
     return true;
   }
   return false;
+}
+
+// Where a plot on a screen begins: the word after "where", "about" or "in which" that
+// follows "watched|watching a|the drama|film|..." within a few words; -1 when none.
+int plot_start(const std::vector<Token>& t, int from = 0) {
+  static const WordSet watching = {"watched", "watching", "watch", "saw", "seen"};
+  static const WordSet screens = {"drama",   "film",   "movie", "show",  "programme",
+                                  "program", "episode", "series", "documentary", "soap"};
+  const int n = static_cast<int>(t.size());
+  for (int i = from; i < n; ++i) {
+    if (!watching.count(t[i].word)) continue;
+    for (int j = i + 1; j < std::min(n, i + 5) && !t[j].punct; ++j) {
+      if (!screens.count(t[j].word)) continue;
+      for (int k = j + 1; k < std::min(n, j + 3) && !t[k].punct; ++k)
+        if (t[k].is("where") || t[k].is("about") || (t[k].is("in") && k + 1 < n &&
+                                                      t[k + 1].is("which")))
+          return k + 1;
+    }
+  }
+  return -1;
 }
 
 // "not me" after what someone else had or did: the patient disowns it in so many words,
@@ -719,6 +742,16 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
       for (int i = seg.first; i <= seg.last && !own; ++i) own = first_person.count(t[i].word) != 0;
       seg.family = seg.family || !own;
     }
+  }
+  // A plot told on a screen ("just watched a drama where the grandma's face drooped and
+  // she slurred"): from the screen's "where" or "about" to the sentence's end or a turn
+  // back to oneself ("anyway my foot fell asleep during it"), nobody's symptom.
+  for (int story = plot_start(t); story >= 0; story = plot_start(t, story + 1)) {
+    int end = story;
+    while (end < n && !t[end].sentence_end() && !t[end].is("anyway") && !t[end].is("but"))
+      ++end;
+    for (auto& seg : out.segments)
+      if (seg.last >= story && seg.first < end) seg.family = true;
   }
   return out;
 }

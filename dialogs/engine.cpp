@@ -178,17 +178,7 @@ class Interview {
       answer = on_choice(input.choice_id, pending);
     } else {
       Reading reading = read_message(k_, input.text, pending, options_.spelling);
-      apply_mined(k_, facts_, st_, reading);
-      bool asks_age = pending && pending->kind == QuestionKind::age;
-      bool asks_duration = pending && pending->kind == QuestionKind::duration;
-      if (reading.age_years) {
-        apply_range(k_, facts_, st_, QuestionKind::age, *reading.age_years, asks_age);
-        if (*reading.age_years < 1 && k_.finding("age_infant") >= 0)
-          facts_.set(k_.finding("age_infant"), true);
-      }
-      if (reading.duration_days) {
-        apply_range(k_, facts_, st_, QuestionKind::duration, *reading.duration_days, asks_duration);
-      }
+      apply_reading(reading, pending);
       phrase_flags = reading.red_flags;
       if (pending && reading.hedged_denial && (st_.plainer || st_.hedges_mean_no)) {
         // A hedged denial is asked once more, plainer; given again, it is a no, and so
@@ -475,6 +465,21 @@ class Interview {
     return t;
   }
 
+  // The findings, age and duration a reading states, into facts_. An age or duration
+  // typed to `pending` (when it asks one) answers it even where it is already settled.
+  void apply_reading(const Reading& reading, const QuestionDef* pending) {
+    apply_mined(k_, facts_, st_, reading);
+    const bool asks_age = pending && pending->kind == QuestionKind::age;
+    const bool asks_duration = pending && pending->kind == QuestionKind::duration;
+    if (reading.age_years) {
+      apply_range(k_, facts_, st_, QuestionKind::age, *reading.age_years, asks_age);
+      if (*reading.age_years < 1 && k_.finding("age_infant") >= 0)
+        facts_.set(k_.finding("age_infant"), true);
+    }
+    if (reading.duration_days)
+      apply_range(k_, facts_, st_, QuestionKind::duration, *reading.duration_days, asks_duration);
+  }
+
   // ---- safety screen and language gate (issue 10 §2, §6; docs/safety.md) --------------
   // On every typed message, before the interview reads it. A message that needs help now
   // is answered first; it is not taken as an answer to the pending question, which is
@@ -537,7 +542,10 @@ class Interview {
     const QuestionDef* pending = k_.question(st_.pending);
     if (st_.language.empty()) {
       Reading reading = read_message(k_, text, pending, options_.spelling);
-      apply_mined(k_, facts_, st_, reading);
+      // Its age and how long it has lasted count too ("monday floppy, yesterday tripping,
+      // today it folded ... can't get back up" on the floor: a crisis and a red flag).
+      // Not as the answer to a pending age or duration question, which is asked again.
+      apply_reading(reading, nullptr);
       // "Yes, and I can't breathe" to a screen still says yes: a yes can only raise a red
       // flag. Anything else in a crisis message is not taken as an answer.
       const bool said_yes = pending && pending->kind == QuestionKind::yes_no &&

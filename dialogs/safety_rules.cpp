@@ -160,6 +160,9 @@ const Sources& story_patterns() {
       // after getting stabbed lol".
       "watching|watched|bingeing|binging|binge greys|casualty|holby|eastenders|corrie|"
       "hollyoaks|emmerdale|netflix|telly|tv ... someone|somebody|character|characters",
+      // "watching Grey's Anatomy where a guy overdoses"; "the news said a runner collapsed".
+      "greys|anatomy|casualty|holby|eastenders|corrie|hollyoaks|emmerdale where|about",
+      "the news|paper|papers|newspaper said|says|reported|showed",
       // Writing one: "for my creative writing coursework my character collapses".
       "my|our|the|a character|characters",
       // Inside one: "in the show I'm watching the fella just collapsed on the pitch", "a true
@@ -204,6 +207,8 @@ std::vector<Rule> build_rules() {
        // "going down my left arm and into my jaw"; "a real bad pain in my chess".
        "going|spreading|radiating|shooting|goes|moving|travelling|traveling down|into|to my|the "
        "left arm|shoulder",
+       // "heartburn ... but it's gone into my left arm and won't shift".
+       "gone|spread|spreads|went|moved down|into|to my|the left arm",
        "left arm ... into|to my|the jaw", kPain + " ... in|across my chess",
        // "a sharp stabbing pain on the right side of my chest every time I breathe in".
        kPain + " ... side of my|the " + kChest,
@@ -360,7 +365,9 @@ std::vector<Rule> build_rules() {
        // she's absolutely fine now".
        "years|year ago ... fine|ok|okay|well now",
        // A shift's work: "had three chest pain jobs and a collapse on nights".
-       "collapse|collapses on nights|shift|shifts"});
+       "collapse|collapses on nights|shift|shifts",
+       // "I'm the first-aider who does CPR when someone collapses".
+       "first aider|aiders", "firstaider|firstaiders", "does|do cpr"});
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|answerin|reacting|reactin",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
@@ -440,7 +447,9 @@ std::vector<Rule> build_rules() {
        "blood pressure|test|tests|sugar|sugars|thinner|thinners|work|clot|clots|flow|supply|"
        "circulation|count|donor|type|vessel|vessels|result|results|level|levels|glucose|cells",
        "a bit|little|bit", "took|taken|drew|draw|drawn|take|taking ... blood",
-       "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching"});
+       "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching",
+       // A game's losses: "bled pieces everywhere" in the Sicilian.
+       "bled|bleeding|bleed pieces|points|goals|runs|money|cash|chips|pawns"});
   add(C::severe_bleeding,
       {kBlood + " ... wont|not|cannot|cant|doesnt stop*", "wont|not|cannot|cant stop ... " + kBlood,
        // A flow that will not stop names the blood without the word ("it's spurting
@@ -471,7 +480,12 @@ std::vector<Rule> build_rules() {
       {"co|monoxide alarm|alarms|detector|detectors ... sounding|screaming|shrieking|started",
        "co|monoxide alarm|alarms|detector|detectors ... going|went|goes|gone off",
        "headache*|sick|dizzy|drowsy|vomit*|faint*|confus* ... co|monoxide alarm|detector",
-       "co|monoxide alarm|detector ... headache*|sick|dizzy|drowsy|vomit*|faint*|confus*"},
+       "co|monoxide alarm|detector ... headache*|sick|dizzy|drowsy|vomit*|faint*|confus*",
+       // No alarm: a heater, stove or generator burning in a closed room all night, and
+       // the sleepers wake with pounding heads ("the gas heater in the cabin was on all
+       // night ... my wife won't wake up properly").
+       "heater|stove|generator|barbecue|bbq|brazier ... on|burning|running all night",
+       "carbon monoxide", "monoxide poisoning"},
       Negation::full, true, false,
       {"battery|batteries|test|testing|tested|chirp|chirps|chirping|replace|replaced|fitted|"
        "install*|false"});
@@ -616,6 +630,10 @@ std::vector<Rule> build_rules() {
        // The means arranged: "got a sheet sorted for after lock-up tonight", "if these legs
        // dont come back im not sticking around. already sorted how".
        "got|have a|the sheet|ligature|belt|cord sorted|ready", "i|im ... not sticking around $",
+       // "been looking at how high the balcony is, 14th floor"; "have written letters to my
+       // kids for after I'm gone".
+       "how high|far ... " + kJumpPlace + " is|goes|up|down",
+       "letter|letters|note|notes ... after im gone", "letter|letters|note|notes ... after i am gone",
        "already sorted|planned how $", "already worked out how $",
        // The means of a habit: "burned myself with a lighter again last night" (not "cut
        // myself with the bread knife").
@@ -801,6 +819,10 @@ std::vector<Rule> build_rules() {
        "girlfriend|ex|dad|father|son|carer",
        abuser + " ... threaten*|threatened to kill|hurt|strangle me",
        abuser + " ... " + moved_by_force + " me " + somewhere,
+       // Shut in and blamed: "she locks the bedroom door at night so I can't get to the
+       // toilet ... says I deserve it".
+       abuser + " ... locks|locked ... door ... so i cant|cannot",
+       abuser + " ... locks|locked me in|out", abuser + " ... says|said|tells|told ... i deserve it",
        // Made to kneel or stand for hours: "she makes me kneel on the tiles for hours".
        abuser + " makes|made|making me kneel|sleep|stand ... hours|floor|tiles|night",
        "threatens|threatened to "
