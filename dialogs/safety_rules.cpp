@@ -355,7 +355,7 @@ std::vector<Rule> build_rules() {
        // fainting".
        "asked|asks|asking|ask about|if ... fainting|fainted|faints|collapsing|collapses|fits",
        // "spent half my shift doing CPR on a collapsed patient".
-       "collapsed patient|patients", "cpr on", "cpr ... on a|someone|somebody",
+       "collapsed patient|patients", "cpr ... on a|someone|somebody",
        // "kneeling over people who've collapsed"; a pet ("my cat collapsed last night").
        "over|with|for people|patients who|whove|that",
        "cat|cats|dog|dogs|pet|rabbit|horse|pony|hamster|budgie|puppy|kitten|cow|cows|sheep|ewe|"
@@ -366,8 +366,9 @@ std::vector<Rule> build_rules() {
        "years|year ago ... fine|ok|okay|well now",
        // A shift's work: "had three chest pain jobs and a collapse on nights".
        "collapse|collapses on nights|shift|shifts",
-       // "I'm the first-aider who does CPR when someone collapses".
-       "first aider|aiders", "firstaider|firstaiders", "does|do cpr"});
+       // Their job, said of themselves: "I'm the first-aider who does CPR when someone
+       // collapses" (not "the first aider is doing CPR on him").
+       "im|as the|a|an first aider|firstaider", "who|i does|do cpr when"});
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|answerin|reacting|reactin",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
@@ -481,10 +482,12 @@ std::vector<Rule> build_rules() {
        "co|monoxide alarm|alarms|detector|detectors ... going|went|goes|gone off",
        "headache*|sick|dizzy|drowsy|vomit*|faint*|confus* ... co|monoxide alarm|detector",
        "co|monoxide alarm|detector ... headache*|sick|dizzy|drowsy|vomit*|faint*|confus*",
-       // No alarm: a heater, stove or generator burning in a closed room all night, and
-       // the sleepers wake with pounding heads ("the gas heater in the cabin was on all
-       // night ... my wife won't wake up properly").
-       "heater|stove|generator|barbecue|bbq|brazier ... on|burning|running all night",
+       // No alarm: a fuel-burning heater, stove or generator left going all night, and the
+       // sleepers wake with pounding heads ("the gas heater in the cabin was on all night
+       // ... my wife won't wake up properly"). Not an electric heater: it makes no gas.
+       "gas|paraffin|kerosene|propane|calor|coal|charcoal|camping|log heater|stove|fire|burner "
+       "... on|burning|running|going all night",
+       "generator|barbecue|bbq|brazier ... on|burning|running|going all night",
        "carbon monoxide", "monoxide poisoning"},
       Negation::full, true, false,
       {"battery|batteries|test|testing|tested|chirp|chirps|chirping|replace|replaced|fitted|"

@@ -76,6 +76,10 @@ TEST(FiftiethRoundSafety, CrisesAndLookAlikes) {
   EXPECT_TRUE(
       safety_fires("my husband locks the bathroom door so I cant get to the toilet", C::abuse));
   EXPECT_TRUE(safety_fires("my wife told me I deserve it when she hit me", C::abuse));
+  EXPECT_TRUE(safety_fires("he collapsed at his desk and the first aider is doing CPR on him",
+                           C::collapse_unresponsive));
+  EXPECT_FALSE(safety_fires("left the electric heater on all night, my toes are still numb",
+                            C::overdose_poisoning));
   EXPECT_FALSE(safety_fires("we bled points all season, my knees ache now", C::severe_bleeding));
   EXPECT_FALSE(safety_fires("as the office first aider I do CPR when someone collapses",
                             C::collapse_unresponsive));
