@@ -1126,17 +1126,22 @@ bool states_an_asked_finding(const KnowledgeData& k, const QuestionDef& q, const
 }
 
 // What is asked, stated and then pointed back at ("i take prednisolone every day, does
-// that count?"): the thing named is had, whatever the answer to "does it count" would be.
-// Not a term asked about ("what do you mean lowers my immunity?", "does numb count as
-// weak?"), which points at nothing stated.
+// that count?", "... through a glove. is that what u mean"): the thing named is had, whatever the
+// answer to "does it count" would be. Not a term asked about ("what do you mean lowers my
+// immunity?", "does numb count as weak?"), which points at nothing stated.
 bool states_what_counts(const KnowledgeData& k, const std::vector<Token>& t, const QuestionDef& q,
                         const Reading& reading) {
   const int n = static_cast<int>(t.size());
   bool points_back = false;
-  for (int i = 1; i + 2 < n && !points_back; ++i)
-    points_back = (t[i].is("does") || t[i].is("would") || t[i].is("will")) &&
-                  (t[i + 1].is("that") || t[i + 1].is("this")) &&
-                  (t[i + 2].is("count") || t[i + 2].is("qualify")) && t[i - 1].punct;
+  for (int i = 1; i + 2 < n && !points_back; ++i) {
+    const bool that = t[i + 1].is("that") || t[i + 1].is("this");
+    points_back = t[i - 1].punct && that &&
+                  (((t[i].is("does") || t[i].is("would") || t[i].is("will")) &&
+                    (t[i + 2].is("count") || t[i + 2].is("qualify"))) ||
+                   // "like doing it through a glove. is that what u mean".
+                   (t[i].is("is") && t[i + 2].is("what") && i + 4 < n &&
+                    (t[i + 3].is("you") || t[i + 3].is("u")) && t[i + 4].is("mean")));
+  }
   return points_back && states_an_asked_finding(k, q, reading);
 }
 

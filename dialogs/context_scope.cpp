@@ -160,10 +160,9 @@ const WordSet& terminators() {
 
 const WordSet& relatives() {
   static const WordSet words = {
-      "mum",      "mom",     "mother",       "dad",      "father",  "brother",     "sister",
-      "nan",      "nana",    "gran",         "granny",   "grandma", "grandmother", "grandad",
-      "granddad", "grandpa", "grandfather",  "aunt",     "auntie",  "uncle",       "cousin",
-      "family",   "parents", "grandparents", "relatives",
+      "mum", "mom", "mother", "dad", "father", "brother", "sister", "nan", "nana", "gran", "granny",
+      "grandma", "grandmother", "grandad", "granddad", "grandpa", "grandfather", "aunt", "auntie",
+      "uncle", "cousin", "family", "parents", "grandparents", "relatives",
       // Grandparents in the words of other languages: "the halmeoni's face drooped".
       "halmeoni", "halmoni", "lola", "lolo", "abuela", "abuelo", "nonna", "nonno", "oma", "opa",
       "babcia", "dadi", "nani"};
@@ -213,7 +212,9 @@ bool names_a_year(const std::vector<Token>& t, int from, int to) {
                                         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                                         "nineteen", "twenty",  "thirty",  "forty",     "fifty",
                                         "sixty",    "seventy", "eighty",  "ninety"};
-  for (int i = from + 1; i <= to; ++i) {
+  // From the segment's first word: a year may open it ("epidural when I had my daughter,
+  // 2011").
+  for (int i = from; i <= to; ++i) {
     const std::string& w = t[i].word;
     bool year = is_calendar_year(w);
     if (i + 1 <= to && !t[i + 1].punct) {
@@ -221,7 +222,7 @@ bool names_a_year(const std::vector<Token>& t, int from, int to) {
       if ((w == "nineteen" || w == "twenty") && second_halves.count(next)) year = true;
       if (w == "two" && next == "thousand") year = true;
     }
-    if (year && (t[i - 1].is("in") || t[i - 1].is("since"))) return true;
+    if (year && i > 0 && (t[i - 1].is("in") || t[i - 1].is("since"))) return true;
     if (year && w.size() == 4 && std::stoi(w) <= 2015) return true;
   }
   return false;
@@ -306,7 +307,10 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
                                  "character",
                                  // A stranger on a screen or in a story: "a guy on the show
                                  // couldn't pee".
-                                 "guy", "bloke", "fella", "lady"};
+                                 "guy", "bloke", "fella", "lady",
+                                 // A pet: "my dachshund's back legs went wobbly".
+                                 "dog", "dachshund", "puppy", "pup", "cat", "kitten", "pet",
+                                 "horse", "pony", "spaniel", "labrador", "terrier", "collie"};
   static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
   static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
   for (int i = from; i <= to; ++i) {
@@ -322,20 +326,23 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
   return false;
 }
 
-// Where a plot on a screen begins: the word after "where", "about" or "in which" that
-// follows "watched|watching a|the drama|film|..." within a few words; -1 when none.
+// Where a plot on a screen or in a book begins: the word after "where", "about" or "in
+// which" that follows "watched|reading|narrating a|the drama|film|audiobook|..." within a
+// few words; -1 when none.
 int plot_start(const std::vector<Token>& t, int from = 0) {
-  static const WordSet watching = {"watched", "watching", "watch", "saw", "seen"};
-  static const WordSet screens = {"drama",   "film",   "movie", "show",  "programme",
-                                  "program", "episode", "series", "documentary", "soap"};
+  static const WordSet watching = {"watched", "watching", "watch",     "saw",
+                                   "seen",    "reading",  "narrating", "listening"};
+  static const WordSet screens = {"drama",     "film",    "movie",  "show",        "programme",
+                                  "program",   "episode", "series", "documentary", "soap",
+                                  "audiobook", "book",    "novel",  "podcast",     "play"};
   const int n = static_cast<int>(t.size());
   for (int i = from; i < n; ++i) {
     if (!watching.count(t[i].word)) continue;
     for (int j = i + 1; j < std::min(n, i + 5) && !t[j].punct; ++j) {
       if (!screens.count(t[j].word)) continue;
       for (int k = j + 1; k < std::min(n, j + 3) && !t[k].punct; ++k)
-        if (t[k].is("where") || t[k].is("about") || (t[k].is("in") && k + 1 < n &&
-                                                      t[k + 1].is("which")))
+        if (t[k].is("where") || t[k].is("about") ||
+            (t[k].is("in") && k + 1 < n && t[k + 1].is("which")))
           return k + 1;
     }
   }
@@ -748,8 +755,7 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   // back to oneself ("anyway my foot fell asleep during it"), nobody's symptom.
   for (int story = plot_start(t); story >= 0; story = plot_start(t, story + 1)) {
     int end = story;
-    while (end < n && !t[end].sentence_end() && !t[end].is("anyway") && !t[end].is("but"))
-      ++end;
+    while (end < n && !t[end].sentence_end() && !t[end].is("anyway") && !t[end].is("but")) ++end;
     for (auto& seg : out.segments)
       if (seg.last >= story && seg.first < end) seg.family = true;
   }

@@ -289,7 +289,11 @@ std::vector<Rule> build_rules() {
        "stung|sting|stings ... face|lips|lip|tongue|throat|eyes ... swel*|swollen|puff*",
        "stung|sting|stings ... wheez*", "face ... swell*|swollen ... wheez*",
        "inhaler ... not|isnt|doesnt|wont|aint ... work*|help*|doing",
-       "inhaler* ... done|doing nowt|nothing|nought|sod|zilch"},
+       "inhaler* ... done|doing nowt|nothing|nought|sod|zilch",
+       // At rest, as if after a run: "now I'm puffing like I ran a marathon just sitting on
+       // the bed" (a calf swollen since a flight).
+       "puffing|puffed|panting ... just sitting|lying|resting",
+       "puffing|panting like i ran|run|have|did"},
       Negation::full, true, true,
       // "I can't breathe a word of this to anyone": keeping a secret, not the breath.
       // "cant breathe lol" (or a laughing face): laughing.
@@ -465,7 +469,12 @@ std::vector<Rule> build_rules() {
        // Through what should hold it: "still bleeding through every dressing I put on".
        kBlood + " through ... dressing*|bandage*|towel*|plaster*|gauze|pad|pads",
        // "filling my sock faster than I can mop it", "the bath water turned red".
-       "faster than i can mop|wipe|clean|stop", "water turned|went|gone red"},
+       "faster than i can mop|wipe|clean|stop", "water turned|went|gone red",
+       // An artery: "spurting in time with my heartbeat".
+       "spurt*|squirt*|pumping ... heartbeat|pulse", "spurt*|squirt*|pumping ... heart beat",
+       // A period that floods: "soaking a super pad every 20 mins with clots like plums".
+       "soaking|soaked|filling|flooding ... pad|pads|tampon|tampons ... every|hourly",
+       "clots like plums|plum|golf|lemons|lemon|oranges|orange", "clots ... size of"},
       Negation::none, true, false,
       // British "bleeding" as a curse: "these bleeding pins and needles won't stop".
       {"has|have|it stopped", "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching",
@@ -487,8 +496,8 @@ std::vector<Rule> build_rules() {
        // ... my wife won't wake up properly"). Not an electric heater: it makes no gas.
        "gas|paraffin|kerosene|propane|calor|coal|charcoal|camping|log heater|stove|fire|burner "
        "... on|burning|running|going all night",
-       "generator|barbecue|bbq|brazier ... on|burning|running|going all night",
-       "carbon monoxide", "monoxide poisoning"},
+       "generator|barbecue|bbq|brazier ... on|burning|running|going all night", "carbon monoxide",
+       "monoxide poisoning"},
       Negation::full, true, false,
       {"battery|batteries|test|testing|tested|chirp|chirps|chirping|replace|replaced|fitted|"
        "install*|false"});
@@ -569,6 +578,12 @@ std::vector<Rule> build_rules() {
        "overdose|overdoses|od|ods patient|patients|cases|case|admissions", "twice|times daily",
        // Bad cooking: "think i poisoned myself with my own cooking haha".
        "poison* ... cooking|takeaway|kebab|curry|food",
+       // An animal or a pest: "stuffed a fox that a neighbour had poisoned".
+       "fox|foxes|rat|rats|mice|mouse|badger|pest|pests|slugs|weeds|pigeon|pigeons|crow|crows ... "
+       "poison*",
+       "poison* ... fox|foxes|rat|rats|mice|mouse|badger|pest|pests|slugs|weeds|pigeon|pigeons",
+       "stuffed|stuffing|mounted|mounting a|an|the fox|badger|animal|bird|owl|squirrel|deer|stoat|"
+       "pheasant|rat",
        // "I take overdose of coffee today haha": of it, as learners say it.
        "overdose of coffee|caffeine|chocolate|sugar|tea|cake|sweets|sun|work|exercise",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
@@ -636,8 +651,9 @@ std::vector<Rule> build_rules() {
        // "been looking at how high the balcony is, 14th floor"; "have written letters to my
        // kids for after I'm gone".
        "how high|far ... " + kJumpPlace + " is|goes|up|down",
-       "letter|letters|note|notes ... after im gone", "letter|letters|note|notes ... after i am gone",
-       "already sorted|planned how $", "already worked out how $",
+       "letter|letters|note|notes ... after im gone",
+       "letter|letters|note|notes ... after i am gone", "already sorted|planned how $",
+       "already worked out how $",
        // The means of a habit: "burned myself with a lighter again last night" (not "cut
        // myself with the bread knife").
        "burned|burnt|burning myself with a|the|my lighter|lighters|cigarette|cigarettes|fag|fags",
@@ -825,7 +841,11 @@ std::vector<Rule> build_rules() {
        // Shut in and blamed: "she locks the bedroom door at night so I can't get to the
        // toilet ... says I deserve it".
        abuser + " ... locks|locked ... door ... so i cant|cannot",
-       abuser + " ... locks|locked me in|out", abuser + " ... says|said|tells|told ... i deserve it",
+       abuser + " ... locks|locked me in|out",
+       // "Is it normal for your fiancé to grab your throat when he's angry?".
+       abuser + " ... grab|grabs|grabbed|grabbing|squeeze|squeezes|squeezed my|your throat|neck",
+       abuser + " ... grab|grabs|grabbed|grabbing me by the throat|neck",
+       abuser + " ... says|said|tells|told ... i deserve it",
        // Made to kneel or stand for hours: "she makes me kneel on the tiles for hours".
        abuser + " makes|made|making me kneel|sleep|stand ... hours|floor|tiles|night",
        "threatens|threatened to "
@@ -833,6 +853,8 @@ std::vector<Rule> build_rules() {
       Negation::full, false, false,
       {"game|games|film|movie|show|dream|boxing|karate|sparring|rugby|football|training|mma|"
        "judo|wrestling|ball",
+       // The gym: "my trainer absolutely abuses me on leg day".
+       "trainer|coach|pt|instructor|leg day|workout|gym",
        "by accident|accidentally|joking|joke|playfully|messing|tickl*",
        // A win, not a blow: "my son beat me at chess", "she beat me to it".
        "beat|beats|beaten me at|to|in"});
