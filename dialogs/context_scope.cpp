@@ -318,6 +318,8 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
     const bool little_one = t[i].is("one") && i > from && t[i - 1].is("little");
     if (t[i].punct || !(relatives().count(t[i].word) || others.count(t[i].word) || little_one))
       continue;
+    // Someone spoken to, not of: "Mate I nearly wet myself laughing when my partner fell".
+    if (i == from && i + 1 <= to && (t[i + 1].punct || t[i + 1].is("i"))) continue;
     // A witness speaks of the patient ("my wife noticed my face drooping").
     for (int k = i + 1; k <= to; ++k)
       if (first_person.count(t[k].word) || reporting.count(t[k].word)) return false;
@@ -357,6 +359,10 @@ bool disowned(const std::vector<Token>& t, int from, int to) {
     if (t[i].is("not") && (t[i + 1].is("me") || t[i + 1].is("mine") || t[i + 1].is("myself")))
       return true;
     if (t[i].is("my") && t[i + 1].is("own") && !(i > 0 && t[i - 1].is("on"))) return true;
+    // "As for me, my left foot goes dead", "Me: numb patch on the outer thigh": the
+    // patient's own, told after another's.
+    if (t[i].is("as") && t[i + 1].is("for") && i + 2 <= to && t[i + 2].is("me")) return true;
+    if (t[i].is("me") && t[i + 1].is(":")) return true;
     // "Anyway MY thing: a numb patch on my thigh": the patient's own, told after another's.
     if (t[i].is("my") && (t[i + 1].is("thing") || t[i + 1].is("issue")) && i > from &&
         t[i - 1].is("anyway"))

@@ -290,6 +290,8 @@ std::vector<Rule> build_rules() {
        "stung|sting|stings ... wheez*", "face ... swell*|swollen ... wheez*",
        "inhaler ... not|isnt|doesnt|wont|aint ... work*|help*|doing",
        "inhaler* ... done|doing nowt|nothing|nought|sod|zilch",
+       // "had my blue inhaler 12 times since midnight and it's not touching it".
+       "inhaler* ... not|isnt touching it", "inhaler # times",
        // At rest, as if after a run: "now I'm puffing like I ran a marathon just sitting on
        // the bed" (a calf swollen since a flight).
        "puffing|puffed|panting ... just sitting|lying|resting",
@@ -453,6 +455,8 @@ std::vector<Rule> build_rules() {
        "circulation|count|donor|type|vessel|vessels|result|results|level|levels|glucose|cells",
        "a bit|little|bit", "took|taken|drew|draw|drawn|take|taking ... blood",
        "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching",
+       // "went down like he'd been shot": a footballer's dive.
+       "like ... been shot",
        // A game's losses: "bled pieces everywhere" in the Sicilian.
        "bled|bleeding|bleed pieces|points|goals|runs|money|cash|chips|pawns"});
   add(C::severe_bleeding,
@@ -654,6 +658,10 @@ std::vector<Rule> build_rules() {
        "letter|letters|note|notes ... after im gone",
        "letter|letters|note|notes ... after i am gone", "already sorted|planned how $",
        "already worked out how $",
+       // "on the bridge and think how easy it would be"; a hot fork pressed on a numb shin
+       // "every night, it's the only thing that feels like anything".
+       "how easy it would be $", "how easy it would be to|especially|now",
+       "only thing that feels like anything", "hot fork|knife|spoon|iron|poker ... on my",
        // The means of a habit: "burned myself with a lighter again last night" (not "cut
        // myself with the bread knife").
        "burned|burnt|burning myself with a|the|my lighter|lighters|cigarette|cigarettes|fag|fags",

@@ -417,7 +417,8 @@ void add_abuse(std::vector<SignRule>& out) {
   const Sources control = {
       "keeps|kept|keeping|took|takes|taken|taking|hides|hid|hiding|holds|withholds|locks ... "
       "my|her|his passport|passports|phone|sim|keys|money|pension|wages|salary|card|cards|"
-      "charger|medication|meds|tablets|wheelchair|food",
+      "charger|medication|meds|tablets|wheelchair|food|frame|walking|zimmer|walker|stick|crutches|"
+      "hearing|glasses",
       "wont|doesnt|not let|allowed me|her|him ... out|doctor|doctors|gp|phone|medication|meds|"
       "food|friends|family|money",
       "not|never allowed out|to go|to see|to call|to phone|to eat|to leave",
@@ -428,7 +429,9 @@ void add_abuse(std::vector<SignRule>& out) {
       "threaten|threatens|threatened", "put me|her|him in a home", "out on the street",
       // Fear of someone, not of falling or of worse feet.
       "scared|afraid|frightened|terrified|fear|fraid of him|her|them", "hungry|no food|starving",
-      "bruise|bruises|bruised|marks"};
+      "bruise|bruises|bruised|marks",
+      // Left to crawl without the frame taken away: "yesterday I had to crawl to the toilet".
+      "had to crawl", "had to drag myself"};
   out.push_back(rule(C::abuse, {control, harm},
                      {"lose|losing|lost things|everything|track", "for safe keeping|safekeeping",
                       "forget|forgetful|forgetting|dosette|organiser|organizer|remind|reminds",
