@@ -164,8 +164,8 @@ const WordSet& relatives() {
       "grandma", "grandmother", "grandad", "granddad", "grandpa", "grandfather", "aunt", "auntie",
       "uncle", "cousin", "family", "parents", "grandparents", "relatives",
       // Grandparents in the words of other languages: "the halmeoni's face drooped".
-      "halmeoni", "halmoni", "lola", "lolo", "abuela", "abuelo", "nonna", "nonno", "oma", "opa",
-      "babcia", "dadi", "nani"};
+      "halmeoni", "halmoni", "lolo", "abuela", "abuelo", "nonna", "nonno", "oma", "opa", "babcia",
+      "dadi", "nani"};
   return words;
 }
 
@@ -309,8 +309,9 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
                                  // couldn't pee".
                                  "guy", "bloke", "fella", "lady",
                                  // A pet: "my dachshund's back legs went wobbly".
-                                 "dog", "dachshund", "puppy", "pup", "cat", "kitten", "pet",
-                                 "horse", "pony", "spaniel", "labrador", "terrier", "collie"};
+                                 // Not "cat" (a CAT scan) nor "pet" (a pet hate).
+                                 "dog", "dachshund", "puppy", "pup", "kitten", "horse", "pony",
+                                 "spaniel", "labrador", "terrier", "collie"};
   static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
   static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
   for (int i = from; i <= to; ++i) {

@@ -291,7 +291,7 @@ std::vector<Rule> build_rules() {
        "inhaler ... not|isnt|doesnt|wont|aint ... work*|help*|doing",
        "inhaler* ... done|doing nowt|nothing|nought|sod|zilch",
        // "had my blue inhaler 12 times since midnight and it's not touching it".
-       "inhaler* ... not|isnt touching it", "inhaler # times",
+       "inhaler* ... not|isnt touching it",
        // At rest, as if after a run: "now I'm puffing like I ran a marathon just sitting on
        // the bed" (a calf swollen since a flight).
        "puffing|puffed|panting ... just sitting|lying|resting",
@@ -373,8 +373,9 @@ std::vector<Rule> build_rules() {
        // A shift's work: "had three chest pain jobs and a collapse on nights".
        "collapse|collapses on nights|shift|shifts",
        // Their job, said of themselves: "I'm the first-aider who does CPR when someone
-       // collapses" (not "the first aider is doing CPR on him").
-       "im|as the|a|an first aider|firstaider", "who|i does|do cpr when"});
+       // collapses" (not "the first aider is doing CPR on him", nor "as a first aider I
+       // found him collapsed").
+       "who|i does|do cpr when"});
   add(C::collapse_unresponsive,
       {"not|isnt|wont|cannot|cant|doesnt|stopped respond*|answering|answerin|reacting|reactin",
        "wont|doesnt wake|waking", "cannot|cant wake him|her|them", "not|isnt|stopped breathing",
@@ -455,8 +456,8 @@ std::vector<Rule> build_rules() {
        "circulation|count|donor|type|vessel|vessels|result|results|level|levels|glucose|cells",
        "a bit|little|bit", "took|taken|drew|draw|drawn|take|taking ... blood",
        "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching",
-       // "went down like he'd been shot": a footballer's dive.
-       "like ... been shot",
+       // "went down like he'd been shot": a footballer's dive (not "looks like he's been shot").
+       "went|go|goes|gone|dropped|fell down like ... been shot",
        // A game's losses: "bled pieces everywhere" in the Sicilian.
        "bled|bleeding|bleed pieces|points|goals|runs|money|cash|chips|pawns"});
   add(C::severe_bleeding,
@@ -478,7 +479,8 @@ std::vector<Rule> build_rules() {
        "spurt*|squirt*|pumping ... heartbeat|pulse", "spurt*|squirt*|pumping ... heart beat",
        // A period that floods: "soaking a super pad every 20 mins with clots like plums".
        "soaking|soaked|filling|flooding ... pad|pads|tampon|tampons ... every|hourly",
-       "clots like plums|plum|golf|lemons|lemon|oranges|orange", "clots ... size of"},
+       "clots like plums|plum|golf|lemons|lemon|oranges|orange",
+       "clots ... size of a|an golf|golfball|plum|lemon|orange|fist|egg|satsuma"},
       Negation::none, true, false,
       // British "bleeding" as a curse: "these bleeding pins and needles won't stop".
       {"has|have|it stopped", "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching",
@@ -660,8 +662,9 @@ std::vector<Rule> build_rules() {
        "already worked out how $",
        // "on the bridge and think how easy it would be"; a hot fork pressed on a numb shin
        // "every night, it's the only thing that feels like anything".
-       "how easy it would be $", "how easy it would be to|especially|now",
-       "only thing that feels like anything", "hot fork|knife|spoon|iron|poker ... on my",
+       "how easy it would be $", "only thing that feels like anything",
+       "hot fork|knife|spoon|iron|poker ... on my numb|leg|legs|shin|shins|calf|thigh|thighs|arm|"
+       "arms|skin|foot|feet|wrist|wrists",
        // The means of a habit: "burned myself with a lighter again last night" (not "cut
        // myself with the bread knife").
        "burned|burnt|burning myself with a|the|my lighter|lighters|cigarette|cigarettes|fag|fags",

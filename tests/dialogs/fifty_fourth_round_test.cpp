@@ -79,5 +79,23 @@ TEST(FiftyFourthRoundSafety, CrisesAndLookAlikes) {
                             C::severe_bleeding));
 }
 
+// A review of the session's new words: each too wide as first written.
+TEST(FiftyFourthRoundReview, NewWordsStayNarrow) {
+  EXPECT_FALSE(safety_fires("I wonder how easy it would be to get a GP appointment", C::self_harm));
+  EXPECT_FALSE(safety_fires("used my inhaler 2 times today, legs tingly", C::breathing));
+  EXPECT_TRUE(
+      safety_fires("it looks like he's been shot, there's blood everywhere", C::severe_bleeding));
+  EXPECT_TRUE(safety_fires("as a first aider I found him collapsed on the floor",
+                           C::collapse_unresponsive));
+  EXPECT_NE(typed_answer("q_bladder", "I don't get the feeling it's anything serious"),
+            Answer::yes);
+  EXPECT_NE(typed_answer("q_fever", "no, shaking with laughter at my own feet"), Answer::yes);
+  // Breath and the saddle read only where they belong: stairs are no swallowing, a glove
+  // worn is no wiping.
+  EXPECT_FALSE(stops_at_opening("my left foot is numb and it's hard to get down the stairs"));
+  EXPECT_FALSE(stops_at_opening(
+      "I was wearing a glove when I cut my finger last week, and now my left foot is numb"));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::fifty_fourth_round_test
