@@ -15,7 +15,7 @@ const PhraseList& historical_triggers() {
        "last year",   "as a kid",    "as a child",       "as a teenager", "as a teen",
        "as a baby",   "in my teens", "at school",        "growing up",    "used to",
        "in the past", "when my son", "when my daughter", "when my kids",  "years since",
-       "was on",      "were on",     "back in"});
+       "back in"});
   return list;
 }
 
@@ -189,6 +189,20 @@ bool and_then_a_stretch_to_now(const std::vector<Token>& t, int i) {
   if (!perfect) return false;
   while (end + 1 < n && !t[end + 1].punct) ++end;
   return any_in(t, stretch_to_now(), i + 1, end);
+}
+
+// "was on steroids", "were on the pill": a treatment once taken. Not "I was on the
+// trampoline and came down on my back", "was on holiday", "was on it": where one was.
+bool was_on_a_treatment(const std::vector<Token>& t, int from, int to) {
+  static const WordSet not_a_treatment = {
+      "the",  "a",     "an",   "it",    "my",   "his",    "her",   "their", "our",   "holiday",
+      "top",  "stage", "duty", "shift", "call", "nights", "days",  "leave", "board", "site",
+      "tour", "foot",  "fire", "time",  "way",  "phone",  "break", "lunch", "hold",  "edge"};
+  for (int i = from; i + 2 <= to; ++i)
+    if ((t[i].is("was") || t[i].is("were")) && t[i + 1].is("on") &&
+        !not_a_treatment.count(t[i + 2].word) && !t[i + 2].punct)
+      return true;
+  return false;
 }
 
 // "when I was 15", "when she was pregnant with me": a time of life gone by. Not "when I
@@ -569,8 +583,14 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
 // "no. my dad has been slurring since lunch" must still report the patient.
 bool opens_with_no(const std::vector<Token>& t) {
   static const WordSet no_words = {"no", "nope", "nah", "never", "not"};
+  // "me, no. My wife had breast cancer": the patient's no, said of themselves first.
+  bool me = false;
   for (const auto& token : t) {
     if (token.punct) continue;
+    if (!me && token.is("me")) {
+      me = true;
+      continue;
+    }
     return no_words.count(token.word) != 0;
   }
   return false;
@@ -609,8 +629,9 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
       asks ? hypothetical_words(t, guessed) : std::vector<bool>();
   // Whether tokens [from, to] tell of a time long past.
   auto tells_the_past = [&](int from, int to) {
-    return any_in(t, historical_triggers(), from, to) || names_a_time_of_life(t, from, to) ||
-           any_in(t, distant_past, from, to) || names_a_year(t, from, to);
+    return any_in(t, historical_triggers(), from, to) || was_on_a_treatment(t, from, to) ||
+           names_a_time_of_life(t, from, to) || any_in(t, distant_past, from, to) ||
+           names_a_year(t, from, to);
   };
   // Cut into segments; `after_comma` records that only a comma parts a segment from the
   // one before, so an untimed segment may inherit its time.
