@@ -515,13 +515,19 @@ bool no_just_before(const std::vector<Token>& t, int at) {
   return false;
 }
 
-// Whether `t` names `finding` in one of its phrases, not negated.
-bool states_finding(const KnowledgeData& k, const std::vector<Token>& t, int finding) {
+// Whether some match in `t` of a phrase of `finding` is one `wanted` takes.
+template <typename Wanted>
+bool a_match_of(const KnowledgeData& k, const std::vector<Token>& t, int finding, Wanted wanted) {
   for (const auto& p : k.findings[finding].phrases) {
     for (const auto& m : find_matches(t, p, k.lexicon.negation, 0))
-      if (!m.negated) return true;
+      if (wanted(m)) return true;
   }
   return false;
+}
+
+// Whether `t` names `finding` in one of its phrases, not negated.
+bool states_finding(const KnowledgeData& k, const std::vector<Token>& t, int finding) {
+  return a_match_of(k, t, finding, [](const Match& m) { return !m.negated; });
 }
 
 bool finding_is(const Reading& reading, int finding, bool value) {
@@ -1093,11 +1099,7 @@ bool about_a_relative(const KnowledgeData& k, const std::vector<Token>& t, const
     }
     return false;
   }
-  for (const auto& p : k.findings[q.finding].phrases) {
-    for (const auto& m : find_matches(t, p, k.lexicon.negation, 0))
-      if (of_a_relative(m)) return true;
-  }
-  return false;
+  return a_match_of(k, t, q.finding, of_a_relative);
 }
 
 // A reply that asks about the question still answers it when it opens with a plain yes or
