@@ -141,6 +141,13 @@ bool follows(const Day& last, const DayWord& day) {
   return day.recent > before.recent;
 }
 
+// "still" that means "even so" rather than "no change": "today I took the lift and still
+// needed the sink to pull myself up" tells a day worse than the one before.
+bool even_so(const std::vector<Token>& t, int j) {
+  static const WordSet needing = {"needed", "need", "needs", "had", "has", "could", "cannot"};
+  return t[j].is("still") && j + 1 < static_cast<int>(t.size()) && needing.count(t[j + 1].word);
+}
+
 }  // namespace
 
 std::optional<DayByDay> day_by_day_story(const std::vector<Token>& t,
@@ -170,7 +177,7 @@ std::optional<DayByDay> day_by_day_story(const std::vector<Token>& t,
         if (ends_sentence(t, j)) to = j;
       if (symptom_words.any_in(t, from, to) || story_words.any_in(t, from, to)) ++naming;
       for (int j = from; j < to && d > 0; ++j)
-        if (standing.count(t[j].word)) return std::nullopt;
+        if (standing.count(t[j].word) && !even_so(t, j)) return std::nullopt;
     }
     if (naming < 2) return std::nullopt;
     int last = n - 1;

@@ -43,6 +43,11 @@ TEST(DayByDay, NotAStoryOfAnIllnessMovingOn) {
       story("Monday my legs went weak, Tuesday I saw the GP, and today they are still "
             "weak"));
   EXPECT_FALSE(story("Monday my legs went numb, Tuesday they were weak, today they feel better"));
+  // "still" that means "even so" is a worse day, not a day like the last (round 54's
+  // stomach-flu diary).
+  EXPECT_TRUE(
+      story("Monday I walked 4 floors normally, Wednesday I stopped twice, today I took the "
+            "lift and still needed the sink to pull myself up"));
   // Days not opening their clause: only mentioned.
   EXPECT_FALSE(
       story("my legs have been numb since monday and weak since tuesday and i see the "
