@@ -598,6 +598,17 @@ bool opens_with_no(const std::vector<Token>& t) {
 
 }  // namespace
 
+// "for ages" that is one sitting, not months: "since Tuesday I sit on the loo for ages and
+// only a dribble comes" tells a new trouble passing urine.
+const PhraseList& one_long_sitting() {
+  static const PhraseList list = compile_phrases(
+      {"sit on the loo for ages", "sit on the toilet for ages", "sat on the loo for ages",
+       "sat on the toilet for ages", "sitting on the loo for ages",
+       "sitting on the toilet for ages", "stand there for ages", "stood there for ages",
+       "standing there for ages", "wait for ages", "waited for ages", "waiting for ages"});
+  return list;
+}
+
 bool Scopes::denies_current() const {
   return std::any_of(segments.begin(), segments.end(),
                      [](const Segment& s) { return s.nothing_new; });
@@ -683,7 +694,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     } else if (tells_the_past(seg.first, seg.last)) {
       seg.time = TimeScope::historical;
     } else if (any_in(t, long_standing_triggers(), seg.first, seg.last) &&
-               !any_in(t, normal_until_now(), seg.first, seg.last)) {
+               !any_in(t, normal_until_now(), seg.first, seg.last) &&
+               !any_in(t, one_long_sitting(), seg.first, seg.last)) {
       seg.time = TimeScope::long_standing;
     } else if (!any_in(t, current_triggers(), seg.first, seg.last)) {
       timed = false;

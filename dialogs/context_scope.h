@@ -67,4 +67,8 @@ struct Scopes {
 // `distant_past`: the knowledge base's extra historical triggers (lexicon.distant_past).
 Scopes read_scopes(const std::vector<Token>& tokens, const PhraseList& distant_past);
 
+// "for ages" that is one sitting, not months ("I sit on the loo for ages"): no
+// long-standing time and no duration.
+const PhraseList& one_long_sitting();
+
 }  // namespace triagebot::dialogs

@@ -65,6 +65,22 @@ void drop_honesty_promise(std::vector<Token>& tokens) {
   }
 }
 
+// "yeah i use, not proud of it, been using needles", "not ashamed to say it, I inject": a
+// feeling about what is told, not a denial of it.
+void drop_confession_aside(std::vector<Token>& tokens) {
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (!tokens[i].is("not") || !(tokens[i + 1].is("proud") || tokens[i + 1].is("ashamed")))
+      continue;
+    size_t end = i + 2;
+    if (end + 1 < tokens.size() && tokens[end].is("of") &&
+        (tokens[end + 1].is("it") || tokens[end + 1].is("that") || tokens[end + 1].is("this")))
+      end += 2;
+    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                 tokens.begin() + static_cast<std::ptrdiff_t>(end));
+    return;
+  }
+}
+
 // "she hasn't been able to feel anything down below", "unable to pee since this
 // morning": an inability, the symptom itself, as "cannot" is (the knowledge base writes
 // "cannot feel ...", and "not" would deny what follows). Only before what a body does.
@@ -101,6 +117,7 @@ void rewrite_negated_idioms(std::vector<Token>& tokens) {
   drop_novelty_clause(tokens);
   unwell_for_not_oneself(tokens);
   drop_honesty_promise(tokens);
+  drop_confession_aside(tokens);
   cannot_for_not_able(tokens);
 }
 

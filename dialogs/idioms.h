@@ -8,6 +8,8 @@
 //   himself, keeps getting his words in a twist"). It becomes "unwell".
 // - "not gonna lie", "no gonna lie", "not going to lie", "I won't lie": a promise of
 //   honesty ("no gonna lie i inject"). It goes.
+// - "not proud of it", "not ashamed": a feeling about what is told ("yeah i use, not proud
+//   of it, been using needles"). It goes.
 // - "not able to", "not been able to", "unable to" before what a body does (feel, walk,
 //   pee, ...): an inability, the symptom ("she hasn't been able to feel anything down
 //   below"). It becomes "cannot", as the knowledge base writes it.

@@ -548,7 +548,11 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
       found.push_back({3.5, i, true});
       continue;
     }
-    if ((w == "weekend" || w == "ages" || w == "donkeys") && word_in(t, i - 1, cues)) {
+    // "sat on the loo for ages" is one sitting, not months.
+    const bool one_sitting =
+        w == "ages" && one_long_sitting().any_in(t, std::max(0, i - 6), i + 1, true);
+    if ((w == "weekend" || w == "ages" || w == "donkeys") && word_in(t, i - 1, cues) &&
+        !one_sitting) {
       found.push_back({w == "weekend" ? 3.5 : 180, i, true});  // "for ages": months at least
       continue;
     }
