@@ -47,7 +47,8 @@ const PhraseList& correction_phrases() {
 const PhraseList& unsure_phrases() {
   static const PhraseList list = compile_phrases(
       {"dunno", "not sure", "unsure", "no idea", "no clue", "not certain", "hard to say",
-       "hard to tell", "cannot tell", "cannot say", "who knows", "have not checked", "not checked",
+       "hard to tell", "cannot tell", "cannot say", "cannot test", "who knows", "have not checked",
+       "not checked", "never had it checked", "never had any of it checked", "not had it checked",
        "have not looked", "have not tried", "have not tested", "not been tested", "never checked",
        "no thermometer", "not taken", "not measured", "waiting on", "waiting for", "borderline",
        "he has not said", "she has not said", "they have not said", "not been told", "might be",
@@ -293,6 +294,25 @@ int answer_start(const std::vector<Token>& t, int from) {
       if (j < n) i = j;
     }
   }
+  // An exclamation or a charm first ("Good heavens, no.", "touch wood no", "knock on wood,
+  // no"): the answer word after it.
+  static const std::initializer_list<std::initializer_list<std::string_view>> exclamations = {
+      {"good", "heavens"},
+      {"good", "lord"},
+      {"good", "grief"},
+      {"goodness", "me"},
+      {"goodness"},
+      {"heavens"},
+      {"gosh"},
+      {"blimey"},
+      {"touch", "wood"},
+      {"knock", "on", "wood"}};
+  for (const auto& words : exclamations) {
+    int k = i;
+    for (std::string_view word : words) k = (k < n && t[k].is(word)) ? k + 1 : n + 1;
+    if (k > n) continue;
+    if (int next = next_word(t, k); next < n && answer_word(t[next])) return next;
+  }
   // An echo: up to three words and a question or sentence mark, then yes or no.
   for (int k = i; k < n && k <= i + 3; ++k) {
     if (!t[k].sentence_end()) continue;
@@ -310,6 +330,16 @@ int answer_start(const std::vector<Token>& t, int from) {
     }
   }
   return i;
+}
+
+// "yes, I've checked", "yes I looked": the yes at `last` says that someone looked.
+bool checked_after(const std::vector<Token>& t, int last) {
+  static const WordSet looked = {"checked", "looked", "felt", "compared"};
+  const int n = static_cast<int>(t.size());
+  int k = next_word(t, last + 1);
+  if (k < n && (t[k].is("i") || t[k].is("ive") || t[k].is("we") || t[k].is("she"))) ++k;
+  if (k < n && (t[k].is("have") || t[k].is("has"))) ++k;
+  return k < n && looked.count(t[k].word) != 0;
 }
 
 // The words of the question's text and of its plainer re-ask.
@@ -377,6 +407,41 @@ Answer roll_call(const std::vector<Token>& t) {
   }
   if (items < 2) return Answer::none;
   return any_yes ? Answer::yes : Answer::no;
+}
+
+// A plain no, a comma, then "maybe" or "perhaps" and words the question does not use
+// ("no, maybe a little tired"): the doubt is about something else.
+bool no_then_aside(const std::vector<Token>& t, const QuestionDef& q, int lead) {
+  static const WordSet no_words = {"no", "nope", "nah"};
+  static const WordSet doubts = {"maybe", "perhaps", "possibly"};
+  const int n = static_cast<int>(t.size());
+  if (lead + 2 >= n || !no_words.count(t[lead].word) || !t[lead + 1].is(",") ||
+      !doubts.count(t[lead + 2].word))
+    return false;
+  for (int i = lead + 3; i < n; ++i) {
+    if (t[i].punct || t[i].word.size() < 3) continue;
+    if (a_question_word(q, t[i])) return false;
+  }
+  return true;
+}
+
+// One part of the question said yes to after another said no: "face no, is ok. but the
+// arm yes, since 7:10 the right one is numb". "but", a word of the question's own, then a
+// yes closing its clause. Not "back pain yes" to a question about the night, which
+// answers another question.
+bool part_said_yes(const QuestionDef& q, const std::vector<Token>& t) {
+  static const WordSet yes_words = {"yes", "yeah", "yep", "yup"};
+  static const WordSet determiners = {"the", "my", "his", "her", "an", "a"};
+  const int n = static_cast<int>(t.size());
+  for (int i = 2; i < n; ++i) {
+    if (!yes_words.count(t[i].word) || (i + 1 < n && !t[i + 1].punct)) continue;
+    const Token& part = t[i - 1];
+    int before = i - 2;
+    if (before > 0 && determiners.count(t[before].word)) --before;
+    if (t[before].is("but") && !part.punct && part.word.size() >= 3 && a_question_word(q, part))
+      return true;
+  }
+  return false;
 }
 
 // To a question about something recent (`time_asked` "recent": "Have you recently had a
@@ -1234,6 +1299,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    last two nights and soaking the sheets, so yes").
   if (const Answer concluded = concluded_with_so(t); concluded != Answer::none) return concluded;
   if (const Answer listed = roll_call(t); listed != Answer::none) return listed;
+  if (part_said_yes(q, t)) return Answer::yes;
   int lead = answer_start(t, 0);
   if (lead >= n) return Answer::none;
   // A condition asked about ("would it be bad if I couldn't pee?", "what if my face
@@ -1246,6 +1312,9 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (asks_a_condition && !w.at(lex.yes_lead, lead) && !w.at(lex.no_lead, lead))
     return Answer::clarify;
 
+  //    "no, maybe a little tired" to the fever question: a plain no, then a doubt about
+  //    something the question does not name.
+  if (no_then_aside(t, q, lead)) return Answer::no;
   // 3. Uncertainty, stated or implied ("havent checked", "no sé"); never a no. A
   //    clinician's hedge is reported, not the person's ("no, the GP said it might be a
   //    trapped nerve").
@@ -1299,6 +1368,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
         last + 1 < n && !t[last + 1].punct && lex.negation.negators.count(t[last + 1].word);
     bool normal_next = last + 1 < n && normal_states().count(t[last + 1].word);
     if (normal_next) return Answer::no;
+    // "Yes, I've checked, and it's just as warm": the yes says it was looked at; what was
+    // found answers.
+    if (checked_after(t, last)) {
+      if (Answer a = by_question_words(k, t, q, reading, scopes); a != Answer::none) return a;
+    }
     if (negated_next) {
       // "I do not ...", "it is not ...": what the words say about the question decides
       // ("I don't eat meat" is a yes to "are you vegetarian?").

@@ -345,15 +345,20 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
 
 // Where a plot on a screen or in a book begins: the word after "where", "about" or "in
 // which" that follows "watched|reading|narrating a|the drama|film|audiobook|..." within a
-// few words; -1 when none.
+// few words, or after "script|scene|plot has|where|about"; -1 when none.
 int plot_start(const std::vector<Token>& t, int from = 0) {
   static const WordSet watching = {"watched", "watching", "watch",     "saw",
                                    "seen",    "reading",  "narrating", "listening"};
   static const WordSet screens = {"drama",     "film",    "movie",  "show",        "programme",
                                   "program",   "episode", "series", "documentary", "soap",
                                   "audiobook", "book",    "novel",  "podcast",     "play"};
+  // A script's or a scene's own plot, with no one watching it: "this week's script has a
+  // guy whose legs give way".
+  static const WordSet scripts = {"script", "storyline", "scene", "plot", "screenplay"};
+  static const WordSet telling = {"has", "had", "where", "about"};
   const int n = static_cast<int>(t.size());
   for (int i = from; i < n; ++i) {
+    if (scripts.count(t[i].word) && i + 1 < n && telling.count(t[i + 1].word)) return i + 2;
     if (!watching.count(t[i].word)) continue;
     for (int j = i + 1; j < std::min(n, i + 5) && !t[j].punct; ++j) {
       if (!screens.count(t[j].word)) continue;
@@ -491,8 +496,8 @@ std::vector<bool> hypothetical_words(const std::vector<Token>& t, std::vector<bo
   }
   // Whether something happened, asked inside a statement: "how would i even know if my
   // face drooped", "not sure whether my speech is off". From the "if" to the clause's end.
-  static const WordSet knowing = {"know",  "tell",    "sure",      "certain", "notice",
-                                  "check", "checked", "wondering", "wonder",  "see"};
+  static const WordSet knowing = {"know",    "tell",      "sure",   "certain", "notice", "check",
+                                  "checked", "wondering", "wonder", "see",     "say"};
   for (int i = 1; i < n; ++i) {
     if (!(t[i].is("if") || t[i].is("whether"))) continue;
     const bool asked = knowing.count(t[i - 1].word) || (i > 1 && knowing.count(t[i - 2].word));
@@ -592,6 +597,28 @@ bool opens_with_no(const std::vector<Token>& t) {
       continue;
     }
     return no_words.count(token.word) != 0;
+  }
+  return false;
+}
+
+// The end of a first sentence that only disowns: "No, not me.", "not me!", "nope not me -".
+// -1 when the message does not open so.
+int not_me_sentence_end(const std::vector<Token>& t) {
+  static const WordSet no_words = {"no", "nope", "nah"};
+  const int n = static_cast<int>(t.size());
+  int i = 0;
+  while (i < n && (no_words.count(t[i].word) || t[i].is(","))) ++i;
+  if (i + 1 >= n || !t[i].is("not") || !t[i + 1].is("me")) return -1;
+  i += 2;
+  return i < n && t[i].sentence_end() ? i : -1;
+}
+
+bool says_first_person(const std::vector<Token>& t, int from, int to) {
+  static const WordSet first_person = {"i", "me", "my", "mine", "myself", "im", "ive"};
+  for (int i = from; i <= to; ++i) {
+    // "my husband fell": the husband is the subject.
+    if (t[i].is("my") && i < to && relatives().count(t[i + 1].word)) continue;
+    if (first_person.count(t[i].word)) return true;
   }
   return false;
 }
@@ -754,6 +781,9 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     }
   }
   const bool patient_denies = opens_with_no(t);
+  // "No, not me. Klaus fell from the ladder last week": after a first sentence that
+  // disowns, what the message tells without a word of the patient's own is another's.
+  const int not_me_end = not_me_sentence_end(t);
   // Most messages disown nothing: then no segment is searched for another person.
   const bool disowns = disowned(t, 0, n - 1);
   for (size_t s = 0; s < out.segments.size(); ++s) {
@@ -773,7 +803,10 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
                   another_person_subject(t, seg.first, seg.last)) ||
                  // A spouse, child or friend who has it while the patient is fine ("the baby has a
                  // temperature, I'm fine").
-                 (apart && another_person_subject(t, seg.first, seg.last));
+                 (apart && another_person_subject(t, seg.first, seg.last)) ||
+                 (not_me_end >= 0 && seg.first > not_me_end &&
+                  (another_person_subject(t, seg.first, seg.last) ||
+                   !says_first_person(t, seg.first, seg.last)));
     seg.guessed = asks && guessed[seg.first];
     seg.hypothetical = asks && hypothetical[seg.first] && !seg.guessed;
     seg.relative_had = relative == RelativeEvent::had;

@@ -295,7 +295,10 @@ std::vector<Rule> build_rules() {
        // At rest, as if after a run: "now I'm puffing like I ran a marathon just sitting on
        // the bed" (a calf swollen since a flight).
        "puffing|puffed|panting ... just sitting|lying|resting",
-       "puffing|panting like i ran|run|have|did"},
+       "puffing|panting like i ran|run|have|did",
+       // Stopping mid-sentence for air from talking alone: "now I must stop in the middle of
+       // sentence to take air, only from talking".
+       "middle of ... sentence ... air|breath", "take|catch|get air ... only|just from talking"},
       Negation::full, true, true,
       // "I can't breathe a word of this to anyone": keeping a secret, not the breath.
       // "cant breathe lol" (or a laughing face): laughing.
@@ -341,7 +344,11 @@ std::vector<Rule> build_rules() {
        "keeled|keel over", "fainted~|fainting~", "unconscious~|unresponsive~|unrousable",
        "seizure*|seizing|convuls*", "having|had a fit|fits", "fitting $", "fitting and",
        "wont|not|isnt come|coming round", "eyes ... rolled|rolling back",
-       "went|gone|going floppy|limp", "cardiac arrest"},
+       "went|gone|going floppy|limp", "cardiac arrest",
+       // About to faint now: "everything is going grey and far away, I am sitting on floor
+       // behind the counter, I think I faint soon".
+       "grey|gray|black and far away", "i faint|collapse soon", "i will faint|collapse soon",
+       "going to|gonna faint|collapse any|soon"},
       Negation::full, true, true,
       // Worn out, not fallen: "I collapsed on the sofa after work, knackered".
       {"collaps* on|onto|into the|my sofa|couch|settee|bed", "dummy|manikin|mannequin|resusci",
@@ -550,6 +557,10 @@ std::vector<Rule> build_rules() {
        "swallowed|downed|necked ... whole|entire box|packet|pack|bottle|strip",
        "swallowed|downed|necked ... whole|entire new box|packet|pack|bottle|strip",
        "maybe|about|around|nearly|over # in yesterday",
+       // Paracetamol taken twice over in two medicines: "2 paracetamol AND 2 co-codamol every
+       // 3 hrs plus lemsip, just realised they all have paracetamol in".
+       "realised|realized|realise|realize|noticed ... all|both have|contain|got paracetamol|"
+       "acetaminophen",
        // The whole of a pack of one's own, whatever it held ("took the whole packet of
        // my gaba pentin", dictated).
        kTook + " ... whole|hole|entire|all packet|pack|box|bottle|strip|tub of my|his|her",
@@ -598,6 +609,8 @@ std::vector<Rule> build_rules() {
        // An overdose long over: "Ten years before my brother had overdose from drugs, now
        // he is clean and fine".
        "clean|sober now", "now he|she|they is|are|s clean|sober",
+       // Family history from old papers: "my great-grandmother took an overdose in 1931".
+       "family history|tree", "overdose|overdosed in #",
        // A pharmacist's "overdose-risk meds".
        "overdose|overdoses risk|risks",
        // The dose on the packet: "overdid it at the gym and took two paracetamol like the

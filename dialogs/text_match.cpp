@@ -471,11 +471,53 @@ bool denied_list_after_colon(const std::vector<Token>& tokens, int first,
     --colon;
   }
   if (colon < 1 || !tokens[colon].is(":") || opens_clause(tokens, colon + 1, rules)) return false;
+  // A heading of what is absent: "NOT: face droop, ...", "Negatives: ...", "Denies: ...".
+  static const WordSet headings = {"negatives", "negative", "denies", "denied", "absent"};
+  const Token& heading = tokens[colon - 1];
+  if (!heading.punct && (headings.count(heading.word) || rules.negators.count(heading.word)) &&
+      (colon < 2 || tokens[colon - 2].punct))
+    return true;
   bool what = false;
   for (int k = colon - 1, words = 0; k >= 0 && words < 6 && !tokens[k].punct; --k, ++words) {
     if (rules.post_negators.count(tokens[k].word)) return false;
     what = what || denied.count(tokens[k].word) != 0;
     if (rules.negators.count(tokens[k].word) && !pseudo_negation(tokens, k)) return what;
+  }
+  return false;
+}
+
+// A list of short items after one negator, however long: "no face droop, speech problems,
+// bladder issues, weakness or back pain". Each item between commas is at most three words
+// and none of them starts a clause ("no fever, but my back is killing me" is two clauses).
+bool denied_in_short_list(const std::vector<Token>& tokens, int first, const NegationRules& rules) {
+  static const WordSet clause_words = {
+      "i",     "it",  "he",   "she", "they", "is",    "are",   "was",    "were", "feel",
+      "feels", "has", "have", "but", "and",  "hurts", "hurt",  "gets",   "goes", "went",
+      "now",   "its", "im",   "ive", "hes",  "shes",  "thats", "theres", "then", "my"};
+  // The mention's own item: short, and no clause ("no, my legs are strong" is an answer,
+  // then a clause).
+  const int n = static_cast<int>(tokens.size());
+  for (int k = first, words = 0; k < n && !tokens[k].is(",") && !tokens[k].sentence_end(); ++k) {
+    if (clause_words.count(tokens[k].word) || ++words > 5) return false;
+  }
+  bool crossed_comma = false;
+  int words_in_item = 0;
+  for (int k = first - 1; k >= 0 && k >= first - 40; --k) {
+    const Token& t = tokens[k];
+    if (t.is(",")) {
+      crossed_comma = true;
+      words_in_item = 0;
+      continue;
+    }
+    if (t.is("/")) continue;  // "bladder/bowel issues" is one item
+    if (t.punct) return false;
+    // "no" or "without" heads an item of its own words ("no face droop,"): not a bare
+    // "no," nor "nah grand,", and not "not suddenly, gradually", which contrasts.
+    if (rules.negators.count(t.word))
+      return (t.is("no") || t.is("without")) && crossed_comma && words_in_item > 0 &&
+             !rules.post_negators.count(tokens[k + 1].word) && !pseudo_negation(tokens, k);
+    if (clause_words.count(t.word) || rules.scope_breakers.count(t.word)) return false;
+    if (++words_in_item > 3) return false;
   }
   return false;
 }
@@ -486,6 +528,7 @@ bool denied_list_after_colon(const std::vector<Token>& tokens, int first,
 // Pseudo-triggers look like negation but are not ("not only", "no doubt").
 bool negated_before(const std::vector<Token>& tokens, int first, const NegationRules& rules) {
   if (denied_list_after_colon(tokens, first, rules)) return true;
+  if (denied_in_short_list(tokens, first, rules)) return true;
   int words = 0;
   // A list of places after a comma stays in the negation's reach a little further.
   int reach = 8;
