@@ -409,20 +409,26 @@ Answer roll_call(const std::vector<Token>& t) {
   return any_yes ? Answer::yes : Answer::no;
 }
 
-// A plain no, a comma, then "maybe" or "perhaps" and words the question does not use
-// ("no, maybe a little tired"): the doubt is about something else.
+// A plain no, a comma, then "maybe" or "perhaps" and being tired or run down, which the
+// question does not ask about ("no, maybe a little tired" to the fever screen): the doubt
+// is about something else. Only that: "no, maybe a bit paler" or "no, maybe a bit blurry"
+// doubts the screen's own sign.
 bool no_then_aside(const std::vector<Token>& t, const QuestionDef& q, int lead) {
   static const WordSet no_words = {"no", "nope", "nah"};
   static const WordSet doubts = {"maybe", "perhaps", "possibly"};
+  static const WordSet worn = {"tired",    "knackered", "exhausted", "stressed", "sleepy",
+                               "fatigued", "hungover",  "run",       "worn",     "drained"};
   const int n = static_cast<int>(t.size());
   if (lead + 2 >= n || !no_words.count(t[lead].word) || !t[lead + 1].is(",") ||
       !doubts.count(t[lead + 2].word))
     return false;
-  for (int i = lead + 3; i < n; ++i) {
-    if (t[i].punct || t[i].word.size() < 3) continue;
-    if (a_question_word(q, t[i])) return false;
+  bool aside = false;
+  for (int i = lead + 3; i < n && !t[i].sentence_end(); ++i) {
+    if (t[i].punct) continue;
+    if (a_question_word(q, t[i]) && t[i].word.size() >= 3) return false;
+    aside = aside || worn.count(t[i].word) != 0;
   }
-  return true;
+  return aside;
 }
 
 // One part of the question said yes to after another said no: "face no, is ok. but the

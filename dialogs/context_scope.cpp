@@ -345,16 +345,17 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
 
 // Where a plot on a screen or in a book begins: the word after "where", "about" or "in
 // which" that follows "watched|reading|narrating a|the drama|film|audiobook|..." within a
-// few words, or after "script|scene|plot has|where|about"; -1 when none.
+// few words, or after "script|storyline|screenplay has|where|about"; -1 when none.
 int plot_start(const std::vector<Token>& t, int from = 0) {
   static const WordSet watching = {"watched", "watching", "watch",     "saw",
                                    "seen",    "reading",  "narrating", "listening"};
   static const WordSet screens = {"drama",     "film",    "movie",  "show",        "programme",
                                   "program",   "episode", "series", "documentary", "soap",
                                   "audiobook", "book",    "novel",  "podcast",     "play"};
-  // A script's or a scene's own plot, with no one watching it: "this week's script has a
-  // guy whose legs give way".
-  static const WordSet scripts = {"script", "storyline", "scene", "plot", "screenplay"};
+  // A script's own plot, with no one watching it: "this week's script has a guy whose legs
+  // give way" (not "scene" or "plot": "at the scene where I crashed", "the allotment plot
+  // where I fell").
+  static const WordSet scripts = {"script", "storyline", "screenplay"};
   static const WordSet telling = {"has", "had", "where", "about"};
   const int n = static_cast<int>(t.size());
   for (int i = from; i < n; ++i) {

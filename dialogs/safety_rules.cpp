@@ -610,7 +610,7 @@ std::vector<Rule> build_rules() {
        // he is clean and fine".
        "clean|sober now", "now he|she|they is|are|s clean|sober",
        // Family history from old papers: "my great-grandmother took an overdose in 1931".
-       "family history|tree", "overdose|overdosed in #",
+       "family tree", "old papers|records|letters", "overdose|overdosed in #",
        // A pharmacist's "overdose-risk meds".
        "overdose|overdoses risk|risks",
        // The dose on the packet: "overdid it at the gym and took two paracetamol like the
@@ -971,8 +971,11 @@ const Compiled& compiled() {
          "history of", "hx of", "for years", "since childhood", "since i|he|she was",
          // "fainted once at school in 1962".
          "once at|in school", "at school in"});
-    out.present_words = compile_all({"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
-                                     "this morning|evening|afternoon"});
+    // Minutes or hours ago is now: "a history of depression and I took an overdose an hour
+    // ago".
+    out.present_words =
+        compile_all({"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
+                     "this morning|evening|afternoon", "hour|hours|minutes|mins|min ago"});
     for (auto& rule : out.rules) {
       for (auto& p : rule.patterns) out.index.add(p);
       for (auto& p : rule.unless) out.index.add(p);

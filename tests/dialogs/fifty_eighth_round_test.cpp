@@ -131,5 +131,29 @@ TEST(FiftyEighthRoundSafety, CrisesAndLookAlikes) {
                             C::breathing));
 }
 
+// The round's new words read back against plain sentences: each was narrowed where it
+// caught one of these.
+TEST(FiftyEighthRoundReview, NewWordsStayNarrow) {
+  // A doubt after "no" about the screen's own sign stays a doubt.
+  EXPECT_EQ(typed_answer("q_cold", "no, maybe a bit paler"), Answer::unsure);
+  EXPECT_EQ(typed_answer("q_stroke", "no, maybe a bit blurry"), Answer::unsure);
+  // "knocked me off my feet" is an illness; pain that "hits from the back of my thigh" is
+  // no blow; moving the head is no whiplash; "at the scene where I crashed" is no plot.
+  EXPECT_FALSE(stops_at_opening("this flu has knocked me off my feet and now both my legs tingle"));
+  EXPECT_FALSE(stops_at_opening(
+      "shooting pain hits me from the back of my thigh down to my foot, numb toes"));
+  EXPECT_FALSE(
+      states_finding("when I bend my head forward and back my fingers tingle", "back_injury"));
+  EXPECT_TRUE(stops_at_opening(
+      "the paramedics came to the scene where I crashed my bike, now both legs are numb and my "
+      "back hurts"));
+  EXPECT_TRUE(states_finding("its just slowly creeping up my legs", "onset_gradual"));
+  // "not joking" is no joke; a family history is no reason to set an overdose aside.
+  EXPECT_TRUE(names_a_red_flag("q_stroke", "he said its a stroke and hes not joking"));
+  EXPECT_TRUE(
+      safety_fires("I have a family history of depression and I took an overdose an hour ago",
+                   C::overdose_poisoning));
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::fifty_eighth_round_test
