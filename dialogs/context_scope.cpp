@@ -41,6 +41,8 @@ const PhraseList& long_standing_triggers() {
                                                   "in winter",
                                                   "in the winter",
                                                   "been like that ... years",
+                                                  "like this for months",
+                                                  "like that for months",
                                                   "been like this ... years",
                                                   "been that way ... years",
                                                   "always",
@@ -384,6 +386,11 @@ bool disowned(const std::vector<Token>& t, int from, int to) {
     // patient's own, told after another's.
     if (t[i].is("as") && t[i + 1].is("for") && i + 2 <= to && t[i + 2].is("me")) return true;
     if (t[i].is("me") && t[i + 1].is(":")) return true;
+    // "please don't worry about those bits - this is about me", "asking about me": the
+    // patient's own, told after another's.
+    if (t[i].is("about") && t[i + 1].is("me") && i > from &&
+        (t[i - 1].is("is") || t[i - 1].is("its") || t[i - 1].is("asking")))
+      return true;
     // "Anyway MY thing: a numb patch on my thigh": the patient's own, told after another's.
     if (t[i].is("my") && (t[i + 1].is("thing") || t[i + 1].is("issue")) && i > from &&
         t[i - 1].is("anyway"))
@@ -808,6 +815,12 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
                  (not_me_end >= 0 && seg.first > not_me_end &&
                   (another_person_subject(t, seg.first, seg.last) ||
                    !says_first_person(t, seg.first, seg.last)));
+    // "My husband has MND, he's the one who chokes on drinks ... this is about me": a
+    // pronoun after a comma goes on with the other person named before it.
+    static const WordSet pronouns = {"he", "hes", "she", "shes", "they"};
+    if (!seg.family && s > 0 && after_comma[s] && out.segments[s - 1].family && disowns &&
+        pronouns.count(t[seg.first].word))
+      seg.family = true;
     seg.guessed = asks && guessed[seg.first];
     seg.hypothetical = asks && hypothetical[seg.first] && !seg.guessed;
     seg.relative_had = relative == RelativeEvent::had;

@@ -45,6 +45,26 @@ TEST(FiftyEighthRoundReading, WhatEarlierRoundsLeft) {
       "both feet numb for months, I'm diabetic so I use needles for my insulin every day"));
 }
 
+// Left by vignette set 55: a carer's husband "is the one who chokes on drinks ... this is
+// about me"; a foot a little cooler "like this for months, nothing new today"; a lifelong
+// night-time pee "nothing new".
+TEST(FiftyEighthRoundReading, WhatSetFiftyFiveLeft) {
+  EXPECT_FALSE(stops_at_opening(
+      "My wife has MS, she's the one who chokes on her tea, but this is about me: a numb "
+      "strip down my right shin for a month"));
+  EXPECT_TRUE(stops_at_opening(
+      "My wife has MS, she's the one who chokes on her tea. My legs went weak this morning "
+      "and now I choke on drinks too"));
+  EXPECT_EQ(typed_answer("q_cold",
+                         "maybe a touch cooler than the other, it's been like that for "
+                         "months, nothing new today"),
+            Answer::no);
+  EXPECT_EQ(
+      typed_answer("q_cold", "it's been like that for months but today it went white and icy"),
+      Answer::yes);
+  EXPECT_EQ(typed_answer("q_bladder", "up twice a night for years, nothing new"), Answer::no);
+}
+
 // A taxi that knocked a rider off and "i land on my back"; a car hit from behind, the head
 // thrown forward and back. Look-alikes: a list of what is absent after one "no" or under
 // "NOT:", a TV script's character, "no, my legs are strong" (a bare no, then a clause).
