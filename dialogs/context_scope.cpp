@@ -258,6 +258,19 @@ RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
   static const WordSet has = {"has", "got", "gets"};
   static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
   static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
+  // The patient's relative or family, named by a carer: "his brother fell off a ladder last
+  // week and is in hospital", "her son fell" are their falls (not "his son found him", a
+  // witness).
+  static const WordSet third = {"his", "her", "their"};
+  static const WordSet kin = {"son",      "daughter",      "husband", "wife", "partner",
+                              "grandson", "granddaughter", "kids",    "child"};
+  static const WordSet events = {"fell", "had", "suffered", "broke", "crashed", "slipped"};
+  for (int i = from + 1; i <= to; ++i) {
+    if (!third.count(t[i - 1].word) || !(relatives().count(t[i].word) || kin.count(t[i].word)))
+      continue;
+    for (int j = i + 1; j <= std::min(to, i + 3); ++j)
+      if (events.count(t[j].word)) return RelativeEvent::certain;
+  }
   for (int i = from; i <= to; ++i) {
     if (t[i].punct || !relatives().count(t[i].word)) continue;
     if (i > from && t[i - 1].is("the") && t[i].is("family")) return RelativeEvent::certain;
@@ -316,18 +329,18 @@ bool ends_saying_fine(const std::vector<Token>& t, int from, int to) {
 // "my wife had numbness after giving birth"): the relatives above and the people a
 // patient lives with, who are otherwise taken as carers or witnesses.
 bool another_person_subject(const std::vector<Token>& t, int from, int to) {
-  static const WordSet others = {"son", "daughter", "wife", "husband", "partner", "friend", "mate",
-                                 "boyfriend", "girlfriend", "kids", "child", "neighbour",
-                                 "colleague", "boss", "baby",
-                                 // A writer's: "my character wakes up after a car crash".
-                                 "character",
-                                 // A stranger on a screen or in a story: "a guy on the show
-                                 // couldn't pee".
-                                 "guy", "bloke", "fella", "lady",
-                                 // A pet: "my dachshund's back legs went wobbly".
-                                 // Not "cat" (a CAT scan) nor "pet" (a pet hate).
-                                 "dog", "dachshund", "puppy", "pup", "kitten", "horse", "pony",
-                                 "spaniel", "labrador", "terrier", "collie"};
+  static const WordSet others = {
+      "son", "daughter", "wife", "husband", "partner", "friend", "mate", "boyfriend", "girlfriend",
+      "kids", "child", "neighbour", "colleague", "boss", "baby",
+      // A writer's: "my character wakes up after a car crash".
+      "character",
+      // A stranger on a screen or in a story: "a guy on the show
+      // couldn't pee".
+      "guy", "bloke", "fella", "lady", "someone", "someones", "somebody", "somebodys",
+      // A pet: "my dachshund's back legs went wobbly".
+      // Not "cat" (a CAT scan) nor "pet" (a pet hate).
+      "dog", "dachshund", "puppy", "pup", "kitten", "horse", "pony", "spaniel", "labrador",
+      "terrier", "collie"};
   static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
   static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
   for (int i = from; i <= to; ++i) {
@@ -349,11 +362,12 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
 // which" that follows "watched|reading|narrating a|the drama|film|audiobook|..." within a
 // few words, or after "script|storyline|screenplay has|where|about"; -1 when none.
 int plot_start(const std::vector<Token>& t, int from = 0) {
-  static const WordSet watching = {"watched", "watching", "watch",     "saw",
-                                   "seen",    "reading",  "narrating", "listening"};
+  static const WordSet watching = {"watched", "watching",  "watch",     "saw",     "seen",
+                                   "reading", "narrating", "listening", "writing", "wrote"};
   static const WordSet screens = {"drama",     "film",    "movie",  "show",        "programme",
                                   "program",   "episode", "series", "documentary", "soap",
-                                  "audiobook", "book",    "novel",  "podcast",     "play"};
+                                  "audiobook", "book",    "novel",  "podcast",     "play",
+                                  "fic",       "fanfic",  "story"};
   // A script's own plot, with no one watching it: "this week's script has a guy whose legs
   // give way" (not "scene" or "plot": "at the scene where I crashed", "the allotment plot
   // where I fell").
@@ -382,6 +396,8 @@ bool disowned(const std::vector<Token>& t, int from, int to) {
     if (t[i].is("not") && (t[i + 1].is("me") || t[i + 1].is("mine") || t[i + 1].is("myself")))
       return true;
     if (t[i].is("my") && t[i + 1].is("own") && !(i > 0 && t[i - 1].is("on"))) return true;
+    // "someones foot went white ... mine was just pins n needles": the patient's own.
+    if (t[i].is("mine") && (t[i + 1].is("was") || t[i + 1].is("is"))) return true;
     // "As for me, my left foot goes dead", "Me: numb patch on the outer thigh": the
     // patient's own, told after another's.
     if (t[i].is("as") && t[i + 1].is("for") && i + 2 <= to && t[i + 2].is("me")) return true;

@@ -543,8 +543,12 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     // and "fri" alone may be other words).
     const bool cued_day =
         word_is(t, i - 1, "since") || word_is(t, i - 1, "on") || word_is(t, i - 1, "last");
+    // "the Saturday market", "my Sunday shift" name a habit, not a day it began.
+    const bool a_habit = (word_is(t, i - 1, "the") && !word_is(t, i - 2, "since")) ||
+                         word_is(t, i - 1, "my") || word_is(t, i - 1, "our") ||
+                         word_is(t, i - 1, "a");
     if (weekdays.count(w) &&
-        (cued_day || (w.size() > 5 && !word_in(t, i - 1, k.lexicon.every_words)))) {
+        (cued_day || (w.size() > 5 && !word_in(t, i - 1, k.lexicon.every_words) && !a_habit))) {
       found.push_back({3.5, i, true});
       continue;
     }

@@ -348,7 +348,7 @@ std::vector<Rule> build_rules() {
        // About to faint now: "everything is going grey and far away, I am sitting on floor
        // behind the counter, I think I faint soon".
        "grey|gray|black and far away", "i faint|collapse soon", "i will faint|collapse soon",
-       "going to|gonna faint|collapse any|soon"},
+       "going to faint|collapse any|soon", "gonna faint|collapse any|soon"},
       Negation::full, true, true,
       // Worn out, not fallen: "I collapsed on the sofa after work, knackered".
       {"collaps* on|onto|into the|my sofa|couch|settee|bed", "dummy|manikin|mannequin|resusci",
@@ -589,6 +589,8 @@ std::vector<Rule> build_rules() {
        // toxicology, so poisons and overdoses are my daily bread".
        "people|patients|customers about ... overdose|overdoses|poisoning|poisons",
        "toxicology|toxicologist|pharmacology|daily bread",
+       // A lab's work: "i work in a tox lab, measure overdose levels in blood samples".
+       "tox|toxicology|hospital lab|laboratory", "overdose levels|level", "blood samples",
        "deal|deals|dealt|dealing with ... overdoses|overdose|poisonings", "food poisoning",
        "attended|attending|attend|treated|treating an|a overdose|od", "twice|times a|per day",
        // "yesterday I managed three overdose patients".
@@ -825,6 +827,8 @@ std::vector<Rule> build_rules() {
        // A course or a job about it: "did a suicide prevention course at work today".
        "suicide|suicidal|self prevention|awareness|training|course|workshop|module|helpline",
        "prevention|awareness course|training|workshop|module",
+       // A car's rear-hinged doors: "restoring a 60s lincoln w suicide doors".
+       "suicide door|doors",
        // Someone's hyperbole: "my coach says I'm killing myself with the mileage".
        "killing myself with the|my|all mileage|training|work|running|hours|exercise",
        // Cross with oneself: "I could kill myself for forgetting my GP appointment". Never
@@ -881,7 +885,24 @@ std::vector<Rule> build_rules() {
        "trainer|coach|pt|instructor|leg day|workout|gym",
        "by accident|accidentally|joking|joke|playfully|messing|tickl*",
        // A win, not a blow: "my son beat me at chess", "she beat me to it".
-       "beat|beats|beaten me at|to|in"});
+       "beat|beats|beaten me at|to|in",
+       // A pet's demands: "my cat abuses me at 5am every day for breakfast".
+       "cat|cats|dog|dogs|kitten|puppy|parrot abuses|abused|abusing|attacks|bites me"});
+  const std::string kChildAge =
+      "8|9|10|11|12|13|14|15|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen";
+  // A few days or nights ("#" is a large number only).
+  const std::string kFewDays =
+      "2|3|4|5|6|7|two|three|four|five|six|seven|several|few|couple days|nights";
+  // A child left alone: "im 13 n mum's been gone 4 days, no food left n im minding my 2
+  // little sisters". A parent gone for days and no food, or a child who says their age and
+  // that someone has gone ("my dad's been gone 3 days" alone is an adult's news too).
+  add(C::abuse,
+      {"been gone " + kFewDays + " ... no food", "been gone " + kFewDays + " ... nothing to eat",
+       "gone for " + kFewDays + " ... no food", "gone for " + kFewDays + " ... nothing to eat",
+       "no food left ... minding|mindin", "no food left ... looking after",
+       "im " + kChildAge + " ... no food", "i am " + kChildAge + " ... no food",
+       "im " + kChildAge + " ... been gone", "i am " + kChildAge + " ... been gone"},
+      Negation::none, false, false, {});
   // Abuse told without its name (the forty-first round): a threat for seeking care ("if i
   // go to the doctor hell do worse next time"), injuries hidden as a fall, someone locked
   // in, and a secret a child is told to keep from a parent. A surprise is no secret.
@@ -958,7 +979,9 @@ const Compiled& compiled() {
          "turned|switched|turning|switching his|her|their|my phone|phones off",
          "cannot|cant take ... anymore", "cannot|cant take ... any more"});
     out.past_words = compile_all(
-        {"years|year|months|month|weeks|week|ages ago", "last month", "last week|fortnight",
+        {"years|year|months|month|weeks|week|ages|yrs|yr ago", "last month", "last week|fortnight",
+         // "Saturday night he passed out drunk ... since then his foot flops".
+         "monday|tuesday|wednesday|thursday|friday|saturday|sunday night", "since then",
          "last monday|tuesday|wednesday|thursday|friday|saturday|sunday",
          // A year gone by: "when my brother overdosed in 2019".
          "in|since|back 196*|197*|198*|199*|200*|201*|2020|2021|2022|2023|2024",
