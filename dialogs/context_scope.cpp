@@ -160,6 +160,12 @@ const WordSet& terminators() {
   return words;
 }
 
+// The patient's own words for themselves.
+const WordSet& first_person() {
+  static const WordSet words = {"i", "me", "my", "mine", "myself", "im", "ive"};
+  return words;
+}
+
 const WordSet& relatives() {
   static const WordSet words = {
       "mum", "mom", "mother", "dad", "father", "brother", "sister", "nan", "nana", "gran", "granny",
@@ -256,7 +262,6 @@ RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
   static const WordSet certain = {"died", "passed", "runs", "run"};
   static const WordSet had = {"had", "suffered"};
   static const WordSet has = {"has", "got", "gets"};
-  static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
   static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
   // The patient's relative or family, named by a carer: "his brother fell off a ladder last
   // week and is in hospital", "her son fell" are their falls (not "his son found him", a
@@ -282,7 +287,7 @@ RelativeEvent relative_event(const std::vector<Token>& t, int from, int to) {
       if (has.count(t[j].word)) {
         // "my wife has noticed my face drooping" speaks of the patient: a witness.
         for (int k = j + 1; k <= to; ++k)
-          if (first_person.count(t[k].word) || reporting.count(t[k].word))
+          if (first_person().count(t[k].word) || reporting.count(t[k].word))
             return RelativeEvent::none;
         return RelativeEvent::has;
       }
@@ -341,7 +346,6 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
       // Not "cat" (a CAT scan) nor "pet" (a pet hate).
       "dog", "dachshund", "puppy", "pup", "kitten", "horse", "pony", "spaniel", "labrador",
       "terrier", "collie"};
-  static const WordSet first_person = {"i", "me", "my", "mine", "myself"};
   static const WordSet reporting = {"says", "said", "thinks", "reckons", "noticed", "told", "saw"};
   for (int i = from; i <= to; ++i) {
     // "my little one's had a temperature all week": a child.
@@ -352,7 +356,7 @@ bool another_person_subject(const std::vector<Token>& t, int from, int to) {
     if (i == from && i + 1 <= to && (t[i + 1].punct || t[i + 1].is("i"))) continue;
     // A witness speaks of the patient ("my wife noticed my face drooping").
     for (int k = i + 1; k <= to; ++k)
-      if (first_person.count(t[k].word) || reporting.count(t[k].word)) return false;
+      if (first_person().count(t[k].word) || reporting.count(t[k].word)) return false;
     return true;
   }
   return false;
@@ -637,12 +641,13 @@ int not_me_sentence_end(const std::vector<Token>& t) {
   return i < n && t[i].sentence_end() ? i : -1;
 }
 
+// Whether tokens [from, to] speak of the patient ("I", "my", "im"), not counting "my" before
+// a relative.
 bool says_first_person(const std::vector<Token>& t, int from, int to) {
-  static const WordSet first_person = {"i", "me", "my", "mine", "myself", "im", "ive"};
   for (int i = from; i <= to; ++i) {
     // "my husband fell": the husband is the subject.
     if (t[i].is("my") && i < to && relatives().count(t[i + 1].word)) continue;
-    if (first_person.count(t[i].word)) return true;
+    if (first_person().count(t[i].word)) return true;
   }
   return false;
 }
@@ -846,12 +851,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     // What follows a colon tells more of the same ("My grandad had a stroke last year: his
     // face drooped and his speech went slurred"): family history goes on, unless the
     // patient speaks of themselves.
-    if (s > 0 && out.segments[s - 1].family && seg.first > 0 && t[seg.first - 1].is(":")) {
-      static const WordSet first_person = {"i", "me", "my", "mine", "myself", "im"};
-      bool own = false;
-      for (int i = seg.first; i <= seg.last && !own; ++i) own = first_person.count(t[i].word) != 0;
-      seg.family = seg.family || !own;
-    }
+    if (s > 0 && out.segments[s - 1].family && seg.first > 0 && t[seg.first - 1].is(":"))
+      seg.family = seg.family || !says_first_person(t, seg.first, seg.last);
   }
   // A plot told on a screen ("just watched a drama where the grandma's face drooped and
   // she slurred"): from the screen's "where" or "about" to the sentence's end or a turn
