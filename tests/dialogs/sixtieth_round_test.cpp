@@ -101,5 +101,16 @@ TEST(SixtiethRoundReading, CarersAndIndirectAnswers) {
       safety_fires("im gonna faint any second, everything is spinning", C::collapse_unresponsive));
 }
 
+// Left by the fifty-eighth round: a face lopsided "since a Bell's palsy in the 90s" (a
+// decade is the distant past), and a new droop still a yes.
+TEST(SixtiethRoundReading, ADecadeIsThePast) {
+  EXPECT_EQ(typed_answer("q_stroke", "my smile has been crooked since a Bell's palsy in the 80s"),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_stroke",
+                         "had Bell's palsy in the nineties but this morning my face "
+                         "dropped on the other side"),
+            Answer::yes);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::sixtieth_round_test
