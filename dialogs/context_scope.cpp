@@ -380,6 +380,12 @@ int plot_start(const std::vector<Token>& t, int from = 0) {
   const int n = static_cast<int>(t.size());
   for (int i = from; i < n; ++i) {
     if (scripts.count(t[i].word) && i + 1 < n && telling.count(t[i + 1].word)) return i + 2;
+    // A character in a game or a story, and what befell them: "my players just had their
+    // wizard hit by a paralysis spell", "my character gets shot".
+    static const WordSet characters = {"wizard", "npc", "character", "heroine", "villain"};
+    static const WordSet befell = {"hit", "got", "gets", "is",    "was",
+                                   "has", "had", "can",  "cannot"};
+    if (characters.count(t[i].word) && i + 1 < n && befell.count(t[i + 1].word)) return i + 1;
     if (!watching.count(t[i].word)) continue;
     for (int j = i + 1; j < std::min(n, i + 5) && !t[j].punct; ++j) {
       if (!screens.count(t[j].word)) continue;

@@ -101,6 +101,17 @@ TEST(SixtiethRoundReading, CarersAndIndirectAnswers) {
       safety_fires("im gonna faint any second, everything is spinning", C::collapse_unresponsive));
 }
 
+// Left by the fifty-eighth round: a game's wizard "hit by a paralysis spell", told before
+// one's own numb foot; a character in a game is nobody, but the patient after "anyway" is.
+TEST(SixtiethRoundOpenings, AGamesCharacterIsNobody) {
+  EXPECT_FALSE(stops_at_opening(
+      "our campaign's wizard got hit by a paralysis spell tonight so 'can't move his legs' is "
+      "all we talk about. irl my foot went numb sitting cross-legged, fine after a minute"));
+  EXPECT_TRUE(stops_at_opening(
+      "my character in the game is paralysed lol, anyway my legs are numb since this morning "
+      "and I cant stand up"));
+}
+
 // Left by the fifty-eighth round: a face lopsided "since a Bell's palsy in the 90s" (a
 // decade is the distant past), and a new droop still a yes.
 TEST(SixtiethRoundReading, ADecadeIsThePast) {
