@@ -1318,10 +1318,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (asks_a_condition && !w.at(lex.yes_lead, lead) && !w.at(lex.no_lead, lead))
     return Answer::clarify;
 
-  //    "maybe a little cooler than the right ... like this for months, nothing new today"
-  //    to a question about something new: what there is is old, and said to be so.
+  //    "maybe a little cooler than the right ... like this for months, nothing new today",
+  //    "a bit lopsided since 2012, no different today" to a question about something new:
+  //    what there is is old, and said to be so.
   if (q.finding >= 0 && lex.new_findings.count(q.finding) && scopes.denies_current() &&
-      scopes.any(TimeScope::long_standing))
+      (scopes.any(TimeScope::long_standing) || scopes.any(TimeScope::historical)))
     return Answer::no;
   //    "no, maybe a little tired" to the fever question: a plain no, then a doubt about
   //    something the question does not name.

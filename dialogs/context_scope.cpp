@@ -11,11 +11,17 @@ namespace {
 // Over and done: the past event alone is not a sign now.
 const PhraseList& historical_triggers() {
   static const PhraseList list = compile_phrases(
-      {"years ago",   "year ago",    "decades ago",      "years back",    "long ago",
-       "last year",   "as a kid",    "as a child",       "as a teenager", "as a teen",
-       "as a baby",   "in my teens", "at school",        "growing up",    "used to",
-       "in the past", "when my son", "when my daughter", "when my kids",  "years since",
-       "back in"});
+      {"years ago", "year ago", "decades ago", "years back", "long ago", "last year", "as a kid",
+       "as a child", "as a teenager", "as a teen", "as a baby", "in my teens", "at school",
+       "growing up", "used to", "in the past", "when my son", "when my daughter", "when my kids",
+       "years since",
+       // Not "back in" alone: "landed on my back in the road" is now.
+       "back in the day", "back in school", "back in college", "back in uni", "way back",
+       "back in january", "back in february", "back in march", "back in april", "back in may",
+       "back in june", "back in july", "back in august", "back in september", "back in october",
+       "back in november", "back in december", "back in the spring", "back in the summer",
+       "back in the autumn", "back in the winter", "back in spring", "back in summer",
+       "back in autumn", "back in winter"});
   return list;
 }
 
@@ -78,7 +84,9 @@ const PhraseList& denial_triggers() {
        // "had a catheter after my op in 2020 but no problems now".
        "no problems now", "no problem now", "no problems since", "no issues now", "no issues since",
        "no trouble now", "no trouble since", "no symptoms since", "full recovery",
-       "fully recovered"});
+       "fully recovered",
+       // "lopsided since my bells palsy in 2012, no different today".
+       "no different today", "no different now", "no worse today", "same as ever"});
   return list;
 }
 
@@ -762,7 +770,11 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     } else if (!any_in(t, current_triggers(), seg.first, seg.last)) {
       timed = false;
     }
-    if (!timed && s > 0 && after_comma[s]) seg.time = out.segments[s - 1].time;
+    // A comma carries the time on, but a "but" after "nothing new" turns it: "numb bits are
+    // nothing new for me, but my left arm went dead" is now.
+    const bool turns = s > 0 && out.segments[s - 1].nothing_new &&
+                       (t[seg.first].is("but") || t[seg.first].is("however"));
+    if (!timed && s > 0 && after_comma[s] && !turns) seg.time = out.segments[s - 1].time;
     untimed.push_back(!timed);
   }
   // A short trailing "but always have", "that's my prostate, nothing new" speaks of the
@@ -813,6 +825,21 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
       // subject points back dates what it points to.
       out.segments[s - 1].time = TimeScope::historical;
       untimed[s - 1] = false;
+    }
+  }
+  // A short "no different today" closing a sentence speaks of all the untimed words of
+  // that sentence, past a clause that names something else: "breathless on hills but I've
+  // had asthma for years, no different today".
+  for (size_t s = out.segments.size(); s-- > 1;) {
+    const Segment& note = out.segments[s];
+    // Not "I couldn't pee, no problems now", which still says it happened.
+    if (!note.nothing_new || note.last - note.first >= 6 || contrasts(note)) continue;
+    for (size_t k = s; k-- > 0;) {
+      const int end = out.segments[k].last;
+      if (t[end].sentence_end() || (end + 1 < n && t[end + 1].sentence_end())) break;
+      if (!untimed[k]) continue;
+      out.segments[k].time = TimeScope::long_standing;
+      untimed[k] = false;
     }
   }
   const bool patient_denies = opens_with_no(t);

@@ -374,6 +374,9 @@ std::vector<Rule> build_rules() {
        "cat|cats|dog|dogs|pet|rabbit|horse|pony|hamster|budgie|puppy|kitten|cow|cows|sheep|ewe|"
        "goat|bull|pig collaps*",
        "collaps* in a heap on the|my sofa|bed",
+       // A thing that fell down: "the sweet pea wigwam collapsed in the wind".
+       "wigwam|tent|shed|fence|gazebo|trellis|greenhouse|cake|souffle|shelf|shelves|deckchair|"
+       "marquee|scaffolding|pergola|canes|sandcastle|roof|ceiling collapsed|collapsing|collapses",
        // Long over and well since: "collapsed from the heat during a marathon years ago and
        // she's absolutely fine now".
        "years|year ago ... fine|ok|okay|well now",
@@ -607,6 +610,7 @@ std::vector<Rule> build_rules() {
        "overdose of coffee|caffeine|chocolate|sugar|tea|cake|sweets|sun|work|exercise",
        "overdos* on netflix|tv|telly|television|chocolate|sugar|coffee|"
        "caffeine|sun|sunshine|box|series|shows|youtube|games|gaming|work|love|cake|sweets|"
+       "mince|pies|pie|turkey|christmas|cheese|pizza|chips|biscuits|"
        "carbs|food|exercise|reading|sleep|naps|films|movies|music|tiktok|crisps",
        // An overdose long over: "Ten years before my brother had overdose from drugs, now
        // he is clean and fine".
@@ -625,6 +629,16 @@ std::vector<Rule> build_rules() {
   add(C::overdose_poisoning, {"had ... # ... " + kDrug}, Negation::full, true, false,
       {"year|years|month|months|week|weeks|day|days|mg|ml|prescribed|prescription|from|left|"
        "supply|chemist|pharmacy"});
+  // Insulin given twice, paracetamol too often (the sixty-second round): "done my
+  // novorapid twice, 24 units then another 24", "2 paracetamol every couple of hours since
+  // Saturday ... maybe 12 a day".
+  add(C::overdose_poisoning,
+      {"novorapid|insulin|humalog|lantus|levemir|fiasp|humulin|toujeo|tresiba ... twice",
+       "units then another", "double dose|dosed ... insulin|novorapid|lantus|humalog",
+       "paracetamol|acetaminophen|tylenol|codamol|cocodamol every couple of hours",
+       "paracetamol|acetaminophen|tylenol|codamol|cocodamol every hour|2 hours|two hours",
+       "paracetamol|acetaminophen|tylenol ... 10|12|14|16|18|20|ten|twelve|fourteen|sixteen a day"},
+      Negation::full, true, false, {"as prescribed|directed|recommended", "sliding scale"});
   // What a carer sees: the tiny pupils of an opioid overdose ("his blister pack is empty
   // and he's really sleepy with tiny pupils"); an empty pack alone is one to refill.
   add(C::overdose_poisoning,
@@ -838,6 +852,15 @@ std::vector<Rule> build_rules() {
       {"want|wants|wanna|wish|wishes|rather|ready ... die|dead|dye", "wish i was|were dead"},
       Negation::full, false, false,
       {"die|dye ... hair|clothes|shirt|shoes|jeans|fabric|wool|eggs"});
+  // Means told from a wheelchair or by refusing food (the sixty-second round): "I think about
+  // rolling the chair off the end of the harbour wall", "I've stopped eating and drinking
+  // on purpose".
+  add(C::self_harm,
+      {"rolling|roll|wheeling|wheel|driving|drive the|my chair|wheelchair|scooter off",
+       "off the end of the harbour|pier|jetty|quay|wall|bridge|cliff",
+       "stopped eating and drinking", "stopped eating ... on purpose", "not eating ... on purpose",
+       "starving myself"},
+      Negation::full, false, false, {});
   // Abuse at home: someone the person lives with or is close to hurting or threatening
   // them, said plainly, or fear of them. Not a brief category; answered as a disclosure
   // (safety_replies.cpp). "he has never hit me" is denied through the gap; a sport, a
@@ -886,10 +909,21 @@ std::vector<Rule> build_rules() {
        "by accident|accidentally|joking|joke|playfully|messing|tickl*",
        // A win, not a blow: "my son beat me at chess", "she beat me to it".
        "beat|beats|beaten me at|to|in",
+       // A board or card game: "my husband beats me every night... at cribbage".
+       "cribbage|chess|cards|scrabble|darts|snooker|monopoly|dominoes|poker|rummy|draughts|"
+       "checkers|bingo|crossword|quiz|backgammon|bridge",
        // A pet's demands: "my cat abuses me at 5am every day for breakfast".
        "cat|cats|dog|dogs|kitten|puppy|parrot abuses|abused|abusing|attacks|bites me"});
   const std::string kChildAge =
       "8|9|10|11|12|13|14|15|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen";
+  // Those paid to care, at home or in a home: "the night staff at my house pinch me and call
+  // me smelly when i wet the bed". Not "hurt" or "push" ("the nurse pushed me in the
+  // wheelchair", "the nurse said it would hurt me a bit").
+  add(C::abuse,
+      {"staff|carers|carer|nurses|nurse|aides|aide ... pinch|pinches|pinched|slap|slaps|slapped|"
+       "hit|hits|kick|kicks|kicked me",
+       "call|calls|called me smelly|stinky|disgusting|dirty|useless|pig"},
+      Negation::full, false, false, {"joke|joking|banter|lol|haha"});
   // A few days or nights ("#" is a large number only).
   const std::string kFewDays =
       "2|3|4|5|6|7|two|three|four|five|six|seven|several|few|couple days|nights";

@@ -37,10 +37,11 @@ TEST(TenthRoundReading, WhoIsWritingFramesTheAnswerAndIsNoIAmYes) {
 }
 
 TEST(TenthRoundReading, IHaveBeforeAThingOfItsOwnIsNoYes) {
+  // Not a yes; since the sixty-second round a no ("no different today" after years).
   EXPECT_EQ(answer("q_breath",
                    "puffed on the stairs but I've had COPD for years, no different "
                    "today"),
-            Answer::none);
+            Answer::no);
   EXPECT_EQ(answer("q_weak", "how long will this take, I have to pick up my kids at 3"),
             Answer::none);
   EXPECT_EQ(answer("q_injury", "I have, a couple of times"), Answer::yes);
