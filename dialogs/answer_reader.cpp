@@ -1321,8 +1321,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    "maybe a little cooler than the right ... like this for months, nothing new today",
   //    "a bit lopsided since 2012, no different today" to a question about something new:
   //    what there is is old, and said to be so.
+  //    Not when another clause is dated now ("had a stroke in 2019, nothing new since, but
+  //    today my words are a bit off").
   if (q.finding >= 0 && lex.new_findings.count(q.finding) && scopes.denies_current() &&
-      (scopes.any(TimeScope::long_standing) || scopes.any(TimeScope::historical)))
+      (scopes.any(TimeScope::long_standing) || scopes.any(TimeScope::historical)) &&
+      !scopes.tells_of_now())
     return Answer::no;
   //    "no, maybe a little tired" to the fever question: a plain no, then a doubt about
   //    something the question does not name.

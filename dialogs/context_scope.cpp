@@ -86,7 +86,8 @@ const PhraseList& denial_triggers() {
        "no trouble now", "no trouble since", "no symptoms since", "full recovery",
        "fully recovered",
        // "lopsided since my bells palsy in 2012, no different today".
-       "no different today", "no different now", "no worse today", "same as ever"});
+       "no different today", "no different now", "no worse today", "same as ever",
+       "no change today", "no change now", "no changes today"});
   return list;
 }
 
@@ -690,6 +691,12 @@ bool Scopes::only_past() const {
   });
 }
 
+bool Scopes::tells_of_now() const {
+  return std::any_of(segments.begin(), segments.end(), [](const Segment& s) {
+    return s.dated_now && s.time == TimeScope::current && !s.nothing_new && !s.states_nothing();
+  });
+}
+
 bool Scopes::any(TimeScope time) const {
   return std::any_of(segments.begin(), segments.end(),
                      [&](const Segment& s) { return s.time == time && !s.nothing_new; });
@@ -767,7 +774,10 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
                !any_in(t, normal_until_now(), seg.first, seg.last) &&
                !any_in(t, one_long_sitting(), seg.first, seg.last)) {
       seg.time = TimeScope::long_standing;
-    } else if (!any_in(t, current_triggers(), seg.first, seg.last)) {
+    } else if (any_in(t, current_triggers(), seg.first, seg.last)) {
+      // "Define recently.": the word asked about, not a time told.
+      seg.dated_now = !t[seg.first].is("define");
+    } else {
       timed = false;
     }
     // A comma carries the time on, but a "but" after "nothing new" turns it: "numb bits are

@@ -42,6 +42,9 @@ struct Segment {
   // leukaemia"): someone else, for the findings that count whenever they happened.
   bool relative_apart = false;
   bool nothing_new = false;  // denies anything current ("nothing new", "not now")
+  // Told with a time of its own that is now ("today", "this morning", "since monday",
+  // "worse", "new").
+  bool dated_now = false;
   // The condition of a question ("what if my face starts drooping?"): not a report.
   bool hypothetical = false;
   // A guess asked of the bot ("do you think it's cancer?", "could it be a clot?"): states
@@ -62,6 +65,8 @@ struct Scopes {
   // Every segment that has words is historical or long-standing.
   bool only_past() const;
   bool any(TimeScope time) const;
+  // Some segment of the patient's own is dated now ("but today my words are a bit off").
+  bool tells_of_now() const;
 };
 
 // `distant_past`: the knowledge base's extra historical triggers (lexicon.distant_past).

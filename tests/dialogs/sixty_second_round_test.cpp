@@ -38,6 +38,15 @@ TEST(SixtySecondRoundOpenings, WhatIsNewBesideWhatWasAlways) {
             Answer::no);
   EXPECT_EQ(typed_answer("q_stroke", "my husband says I keep saying kettle when I mean phone"),
             Answer::yes);
+  // "Nothing new" beside the past is no denial of a clause dated now.
+  EXPECT_EQ(
+      typed_answer("q_stroke",
+                   "had a stroke in 2019, nothing new since, but today my words are a bit off"),
+      Answer::yes);
+  EXPECT_NE(typed_answer("q_stroke",
+                         "had a mini stroke in 2019, no different today, though my "
+                         "hand felt funny this morning"),
+            Answer::no);
 }
 
 // Old and unchanged is no; the distribution of claudication is no saddle; a thing gone is
