@@ -48,6 +48,7 @@ const PhraseList& long_standing_triggers() {
                                                   "in the winter",
                                                   "been like that ... years",
                                                   "like this for months",
+                                                  "most days",
                                                   "like that for months",
                                                   "been like this ... years",
                                                   "been that way ... years",
@@ -84,10 +85,17 @@ const PhraseList& denial_triggers() {
        // "had a catheter after my op in 2020 but no problems now".
        "no problems now", "no problem now", "no problems since", "no issues now", "no issues since",
        "no trouble now", "no trouble since", "no symptoms since", "full recovery",
-       "fully recovered",
-       // "lopsided since my bells palsy in 2012, no different today".
-       "no different today", "no different now", "no worse today", "same as ever",
-       "no change today", "no change now", "no changes today"});
+       "fully recovered"});
+  return list;
+}
+
+// Unchanged today: a denial of anything new only beside something long-standing or past
+// ("lopsided since my bells palsy in 2012, no different today"); alone it tells that the
+// thing goes on ("cant pee properly, no change today").
+const PhraseList& unchanged_today() {
+  static const PhraseList list =
+      compile_phrases({"no different today", "no different now", "no worse today", "same as ever",
+                       "no change today", "no change now", "no changes today"});
   return list;
 }
 
@@ -757,6 +765,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     }
   }
   close(n - 1);
+  const bool long_ago_told =
+      any_in(t, long_standing_triggers(), 0, n - 1) || tells_the_past(0, n - 1);
   std::vector<bool> untimed;
   for (size_t s = 0; s < out.segments.size(); ++s) {
     Segment& seg = out.segments[s];
@@ -765,7 +775,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     if (seg.last + 1 < n && t[seg.last + 1].punct)
       out.segment_of[seg.last + 1] = static_cast<int>(s);
     bool timed = true;
-    if (any_in(t, denial_triggers(), seg.first, seg.last) || says_clean(t, seg.first, seg.last)) {
+    if (any_in(t, denial_triggers(), seg.first, seg.last) || says_clean(t, seg.first, seg.last) ||
+        (long_ago_told && any_in(t, unchanged_today(), seg.first, seg.last))) {
       seg.nothing_new = true;
       seg.time = TimeScope::long_standing;
     } else if (tells_the_past(seg.first, seg.last)) {
@@ -839,8 +850,12 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   }
   // A short "no different today" closing a sentence speaks of all the untimed words of
   // that sentence, past a clause that names something else: "breathless on hills but I've
-  // had asthma for years, no different today".
-  for (size_t s = out.segments.size(); s-- > 1;) {
+  // had asthma for years, no different today". Only beside something long-standing or
+  // past: "cant pee properly, no change today" tells that it goes on.
+  const bool anchored = std::any_of(out.segments.begin(), out.segments.end(), [](const Segment& g) {
+    return !g.nothing_new && g.time != TimeScope::current;
+  });
+  for (size_t s = out.segments.size(); anchored && s-- > 1;) {
     const Segment& note = out.segments[s];
     // Not "I couldn't pee, no problems now", which still says it happened.
     if (!note.nothing_new || note.last - note.first >= 6 || contrasts(note)) continue;

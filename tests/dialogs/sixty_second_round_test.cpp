@@ -47,6 +47,9 @@ TEST(SixtySecondRoundOpenings, WhatIsNewBesideWhatWasAlways) {
                          "had a mini stroke in 2019, no different today, though my "
                          "hand felt funny this morning"),
             Answer::no);
+  // Alone, "no different today" tells that a red flag goes on.
+  EXPECT_EQ(typed_answer("q_bladder", "still can't pee properly, no change today"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_saddle", "still can't feel my bum, no different today"), Answer::yes);
 }
 
 // Old and unchanged is no; the distribution of claudication is no saddle; a thing gone is
