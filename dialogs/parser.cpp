@@ -300,9 +300,22 @@ bool inside_other_meaning(const std::vector<Token>& t, const std::vector<Phrase>
 // flags' phrases come after the findings'.
 void read_red_flags(const KnowledgeData& k, const std::vector<Token>& t, const Scopes& scopes,
                     const std::vector<PhraseStart>& starts, Reading& out) {
+  // A leg gone dead from sitting on it that "gave way" when stood on and was fine in
+  // minutes ("sat cross-legged for the whole final ... legs gave way ... dead numb for
+  // like 5 mins then totally fine"): no weakness getting worse. Only the weakness flags;
+  // a face or speech that came and went is still a stroke's sign.
+  auto stated = [&](const char* id) {
+    auto it = out.findings.find(k.finding(id));
+    return it != out.findings.end() && it->second;
+  };
+  const bool dead_leg_from_sitting = stated("position_trigger") && stated("resolved_quickly");
   for (const PhraseStart& start : starts) {
     const IndexedPhrase& p = k.indexed_phrases[start.id];
     if (p.owner != IndexedPhrase::Owner::red_flag) continue;
+    const std::string& flag = k.red_flags[p.index].id;
+    if (dead_leg_from_sitting &&
+        (flag == "rapidly_progressive_weakness" || flag == "ascending_weakness"))
+      continue;
     if (!out.red_flags.empty() && out.red_flags.back() == p.index) continue;  // named already
     auto m = match_at(t, k.phrase(p), k.lexicon.negation, start.at);
     if (!m) continue;

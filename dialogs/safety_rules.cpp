@@ -230,7 +230,7 @@ std::vector<Rule> build_rules() {
        // Patois without the article: "dis traffic a go give mi heart attack one day".
        "gave|give|giving ... me|mi|us|him|her|them|you heart attack",
        // The gym: "chest day", "chest just sore frm bench press".
-       "chest day", "bench press|pressing|presses", "benching",
+       "chest day", "bench press|pressing|presses", "benching", "pumped",
        // A heart attack someone had is history, not what is happening now.
        "had|suffered|survived a|an|two|three heart attack|attacks",
        // A paramedic's night: "had three chest pain jobs and a collapse on nights".
@@ -382,6 +382,9 @@ std::vector<Rule> build_rules() {
        "years|year ago ... fine|ok|okay|well now",
        // A shift's work: "had three chest pain jobs and a collapse on nights".
        "collapse|collapses on nights|shift|shifts",
+       // A dive on the screen: "their striker just collapsed in the box AGAIN, diving cheat"
+       // (not a player who collapses: that may be a heart stopping).
+       "collapsed in the box", "diving|dived cheat", "diving|dived again",
        // Their job, said of themselves: "I'm the first-aider who does CPR when someone
        // collapses" (not "the first aider is doing CPR on him", nor "as a first aider I
        // found him collapsed").
@@ -560,6 +563,9 @@ std::vector<Rule> build_rules() {
        "swallowed|downed|necked ... whole|entire box|packet|pack|bottle|strip",
        "swallowed|downed|necked ... whole|entire new box|packet|pack|bottle|strip",
        "maybe|about|around|nearly|over # in yesterday",
+       // Drugged without knowing: "pretty sure someone spiked my drink at the club".
+       "spiked my|her|his|their drink|drinks", "drink|drinks was|were|got|been spiked",
+       "been spiked",
        // Paracetamol taken twice over in two medicines: "2 paracetamol AND 2 co-codamol every
        // 3 hrs plus lemsip, just realised they all have paracetamol in".
        "realised|realized|realise|realize|noticed ... all|both have|contain|got paracetamol|"
@@ -619,6 +625,8 @@ std::vector<Rule> build_rules() {
        "family tree", "old papers|records|letters", "overdose|overdosed in #",
        // A pharmacist's "overdose-risk meds".
        "overdose|overdoses risk|risks",
+       // Study: "for my OSCE tomorrow, the paracetamol overdose treatment line starts at 100".
+       "osce|osces|revision|nomogram", "treatment line",
        // The dose on the packet: "overdid it at the gym and took two paracetamol like the
        // packet says".
        "like|as the packet|box|leaflet|label|pharmacist|doctor|gp says|said|recommends",

@@ -63,6 +63,10 @@ std::optional<double> typed_temperature_c(const std::vector<Token>& tokens) {
   std::vector<double> values;
   bool fahrenheit = false;
   int words = 0;
+  // A thermometer named and what it "said" just before the number ("used the baby's ear
+  // thermometer on myself lol, it said 38.6"): a reading in a sentence of its own words.
+  bool thermometer = false, read_out = false, other_words = false;
+  const std::string* before = nullptr;
   for (const auto& t : tokens) {
     if (t.punct) continue;
     ++words;
@@ -70,11 +74,16 @@ std::optional<double> typed_temperature_c(const std::vector<Token>& tokens) {
     if (auto n = number_of(t.word, unit)) {
       values.push_back(*n);
       fahrenheit = fahrenheit || unit == 'f';
+      read_out = read_out || (before && (*before == "said" || *before == "says" ||
+                                         *before == "read" || *before == "showed"));
       continue;
     }
-    if (!report_word(t.word)) return std::nullopt;
+    before = &t.word;
+    thermometer = thermometer || t.word == "thermometer";
+    if (!report_word(t.word)) other_words = true;
     fahrenheit = fahrenheit || t.word == "f" || t.word == "fahrenheit";
   }
+  if (other_words && !(thermometer && read_out && values.size() == 1)) return std::nullopt;
   // One reading or two, each with its time ("38 yesterday, 37.2 today after
   // paracetamol"), in sixteen words that are all a report's ("had a temp of 39 the day
   // before yesterday, it's come down with the paracetamol"). More numbers are a range, a
