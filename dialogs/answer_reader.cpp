@@ -601,6 +601,20 @@ bool states_finding(const KnowledgeData& k, const std::vector<Token>& t, int fin
   return a_match_of(k, t, finding, [](const Match& m) { return !m.negated; });
 }
 
+// The words after a reply's opening echo of one to three words and a question mark
+// ("weak? only my will to live"), or none when it opens with no echo.
+std::vector<Token> words_after_echo(const std::vector<Token>& t) {
+  const int n = static_cast<int>(t.size());
+  for (int i = 0, words = 0; i < n && words <= 3; ++i) {
+    if (t[i].is("?"))
+      return words > 0 && i + 1 < n ? std::vector<Token>(t.begin() + i + 1, t.end())
+                                    : std::vector<Token>();
+    if (t[i].sentence_end()) return {};
+    if (!t[i].punct) ++words;
+  }
+  return {};
+}
+
 bool finding_is(const Reading& reading, int finding, bool value) {
   auto it = reading.findings.find(finding);
   return finding >= 0 && it != reading.findings.end() && it->second == value;
@@ -795,6 +809,13 @@ bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const Qu
       return false;
     };
     return names(q.yes_phrases) || (q.finding >= 0 && names(k.findings[q.finding].phrases));
+  }
+  // "nah same since sunday, my free throws are getting worse tho": the turn speaks of the
+  // finding's other meaning, not of the finding.
+  if (q.finding >= 0) {
+    const std::vector<Token> clause_only(t.begin() + turn.from, t.begin() + turn.to);
+    for (const auto& p : k.findings[q.finding].other_meanings)
+      if (!find_matches(clause_only, p, k.lexicon.negation).empty()) return false;
   }
   return vote(k, t, q.yes_phrases, turn.from, scopes, turn.to) > 0;
 }
@@ -1297,8 +1318,12 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    sorry, it's just numb" takes the weakness back; "sitting cross-legged with my right
   //    leg - sorry, my right foot - tucked under me" corrects a detail).
   const bool taken_back = start > 0 && no_just_before(all_tokens, start);
+  //    A word of the question echoed back first ("weak? only my will to live on this shift
+  //    lol. legs work fine") states nothing: only what follows it may.
+  const std::vector<Token> after_echo = words_after_echo(t);
   for (int f : asked_findings(k, q)) {
-    if (finding_is(reading, f, true) && (!taken_back || states_finding(k, t, f)))
+    if (finding_is(reading, f, true) && (!taken_back || states_finding(k, t, f)) &&
+        (after_echo.empty() || states_finding(k, after_echo, f)))
       return Answer::yes;
   }
   //    Or concludes in so many words after telling why ("shaking under the covers the

@@ -40,6 +40,13 @@ TEST(SixtyFourthRoundReading, SlangAndStunts) {
   EXPECT_EQ(typed_answer("q_injury", "no, only a kart crash in the game last night lol"),
             Answer::no);
   EXPECT_FALSE(states_finding("my free throws are getting worse", "worsening"));
+  // Left at first, mended after: a turn ("tho") that speaks of the finding's other meaning;
+  // a word of the question echoed back first.
+  EXPECT_EQ(typed_answer("q_worse", "nah same since friday, my free throws are getting worse tho"),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_weak", "weak? only my patience on this shift lol. legs work fine"),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_weak", "weak? my leg gives way on the stairs"), Answer::yes);
 }
 
 // A drink spiked; look-alikes: a pumped chest after chest day, a dive in the box, an exam's
