@@ -429,6 +429,11 @@ bool disowned(const std::vector<Token>& t, int from, int to) {
     // patient's own, told after another's.
     if (t[i].is("as") && t[i + 1].is("for") && i + 2 <= to && t[i + 2].is("me")) return true;
     if (t[i].is("me") && t[i + 1].is(":")) return true;
+    // "Our collie's back legs went from under her ... While I'm here, I've had pins and
+    // needles": the patient's own, told after another's.
+    if (t[i].is("while") && i + 2 <= to && (t[i + 1].is("im") || t[i + 1].is("i")) &&
+        (t[i + 2].is("here") || (i + 3 <= to && t[i + 2].is("am") && t[i + 3].is("here"))))
+      return true;
     // "please don't worry about those bits - this is about me", "asking about me": the
     // patient's own, told after another's.
     if (t[i].is("about") && t[i + 1].is("me") && i > from &&

@@ -224,7 +224,7 @@ std::vector<Rule> build_rules() {
        "heartattack|brustschmerz*|infarto|herzinfarkt", "crise cardiaque",
        "ataque ... cardiaco|corazon"},
       Negation::full, true, false,
-      {"chest of", "chest freezer", "treasure|toy chest",
+      {"chest of", "chest freezer", "treasure|toy chest", "chest waders|wader",
        // A fright: "the dog nearly gave me a heart attack".
        "gave|give|giving|nearly|almost ... me|us|him|her|them|you a heart attack",
        // Patois without the article: "dis traffic a go give mi heart attack one day".
@@ -303,6 +303,9 @@ std::vector<Rule> build_rules() {
       // "I can't breathe a word of this to anyone": keeping a secret, not the breath.
       // "cant breathe lol" (or a laughing face): laughing.
       {"through my|the nose", "breathe a|one word", "winded", "few|couple seconds|secs|moments",
+       // An engine: "outboard choked and died on me ... she's not breathing right, need to
+       // clean the carb".
+       "outboard|engine|motor|carb|carburettor|carburetor|mower|chainsaw",
        "few|couple of seconds|secs|moments",
        // A list of denials: "no chest pain or trouble breathing".
        "no|not|nothing ... or trouble|difficulty|problems|problem|issues breathing",
@@ -374,6 +377,10 @@ std::vector<Rule> build_rules() {
        "cat|cats|dog|dogs|pet|rabbit|horse|pony|hamster|budgie|puppy|kitten|cow|cows|sheep|ewe|"
        "goat|bull|pig collaps*",
        "collaps* in a heap on the|my sofa|bed",
+       // Livestock and markets: "cow's collapsed in the crush, vet's on the way"; "beef
+       // price has collapsed".
+       "in the crush", "vet|vets on the|her|his way",
+       "price|prices|market|markets|economy|shares|sales has|have|had collapsed",
        // A thing that fell down: "the sweet pea wigwam collapsed in the wind".
        "wigwam|tent|shed|fence|gazebo|trellis|greenhouse|cake|souffle|shelf|shelves|deckchair|"
        "marquee|scaffolding|pergola|canes|sandcastle|roof|ceiling collapsed|collapsing|collapses",
@@ -475,6 +482,8 @@ std::vector<Rule> build_rules() {
        "bled|bleeding|bleed pieces|points|goals|runs|money|cash|chips|pawns"});
   add(C::severe_bleeding,
       {kBlood + " ... wont|not|cannot|cant|doesnt stop*", "wont|not|cannot|cant stop ... " + kBlood,
+       // Patois: "blood runnin an it nah stoppin, de rag full up".
+       kBlood + " ... nah stop*", "rag|towel|cloth full up",
        // A flow that will not stop names the blood without the word ("it's spurting
        // everywhere and won't stop").
        "spurt*|squirt*|gush*|pumping|pouring ... wont|not|cannot|cant|doesnt stop*",
@@ -866,8 +875,11 @@ std::vector<Rule> build_rules() {
   add(C::self_harm,
       {"rolling|roll|wheeling|wheel|driving|drive the|my chair|wheelchair|scooter off",
        "off the end of the harbour|pier|jetty|quay|wall|bridge|cliff",
-       "stopped eating and drinking", "stopped eating ... on purpose", "not eating ... on purpose",
-       "starving myself"},
+       "stopped eating and drinking", "stopped eating ... on purpose",
+       // A poison kept back for it: "I have kept one bottle of the pesticide aside, if this
+       // leg also becomes useless I will drink it".
+       "kept|keeping ... pesticide|poison|weedkiller|paraquat ... aside|back|by",
+       "if ... i will drink it", "not eating ... on purpose", "starving myself"},
       Negation::full, false, false, {});
   // Abuse at home: someone the person lives with or is close to hurting or threatening
   // them, said plainly, or fear of them. Not a brief category; answered as a disclosure
@@ -1022,6 +1034,9 @@ const Compiled& compiled() {
          "cannot|cant take ... anymore", "cannot|cant take ... any more"});
     out.past_words = compile_all(
         {"years|year|months|month|weeks|week|ages|yrs|yr ago", "last month", "last week|fortnight",
+         // A month named: "doc bumped up my Dilantin in March after I had a seizure".
+         "in|since|back|last january|february|march|april|june|july|august|september|october|"
+         "november|december",
          // "Saturday night he passed out drunk ... since then his foot flops".
          "monday|tuesday|wednesday|thursday|friday|saturday|sunday night", "since then",
          "last monday|tuesday|wednesday|thursday|friday|saturday|sunday",
