@@ -414,12 +414,11 @@ Answer roll_call(const std::vector<Token>& t) {
 // is about something else. Only that: "no, maybe a bit paler" or "no, maybe a bit blurry"
 // doubts the screen's own sign.
 bool no_then_aside(const std::vector<Token>& t, const QuestionDef& q, int lead) {
-  static const WordSet no_words = {"no", "nope", "nah"};
   static const WordSet doubts = {"maybe", "perhaps", "possibly"};
   static const WordSet worn = {"tired",    "knackered", "exhausted", "stressed", "sleepy",
                                "fatigued", "hungover",  "run",       "worn",     "drained"};
   const int n = static_cast<int>(t.size());
-  if (lead + 2 >= n || !no_words.count(t[lead].word) || !t[lead + 1].is(",") ||
+  if (lead + 2 >= n || !plain_no_word(t[lead].word) || !t[lead + 1].is(",") ||
       !doubts.count(t[lead + 2].word))
     return false;
   bool aside = false;
@@ -436,11 +435,10 @@ bool no_then_aside(const std::vector<Token>& t, const QuestionDef& q, int lead) 
 // yes closing its clause. Not "back pain yes" to a question about the night, which
 // answers another question.
 bool part_said_yes(const QuestionDef& q, const std::vector<Token>& t) {
-  static const WordSet yes_words = {"yes", "yeah", "yep", "yup"};
   static const WordSet determiners = {"the", "my", "his", "her", "an", "a"};
   const int n = static_cast<int>(t.size());
   for (int i = 2; i < n; ++i) {
-    if (!yes_words.count(t[i].word) || (i + 1 < n && !t[i + 1].punct)) continue;
+    if (!plain_yes_word(t[i].word) || (i + 1 < n && !t[i + 1].punct)) continue;
     const Token& part = t[i - 1];
     int before = i - 2;
     if (before > 0 && determiners.count(t[before].word)) --before;
@@ -800,8 +798,8 @@ bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const Qu
   if (!turn.exclusive && elliptic_yes_at(t, next_word(t, turn.from))) return true;
   // "not a headache as such, more like being hit round the head": the "not" denied a
   // word, so the clause is read on its own, out of that negation's reach.
+  const std::vector<Token> clause_only(t.begin() + turn.from, t.begin() + turn.to);
   if (turn.redescribes) {
-    const std::vector<Token> clause_only(t.begin() + turn.from, t.begin() + turn.to);
     auto names = [&](const std::vector<Phrase>& list) {
       for (const auto& p : list)
         for (const auto& m : find_matches(clause_only, p, k.lexicon.negation))
@@ -813,7 +811,6 @@ bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const Qu
   // "nah same since sunday, my free throws are getting worse tho": the turn speaks of the
   // finding's other meaning, not of the finding.
   if (q.finding >= 0) {
-    const std::vector<Token> clause_only(t.begin() + turn.from, t.begin() + turn.to);
     for (const auto& p : k.findings[q.finding].other_meanings)
       if (!find_matches(clause_only, p, k.lexicon.negation).empty()) return false;
   }

@@ -5,6 +5,8 @@
 #include <set>
 #include <string>
 
+#include "dialogs/answer_words.h"
+
 namespace triagebot::dialogs {
 namespace {
 
@@ -660,10 +662,9 @@ bool opens_with_no(const std::vector<Token>& t) {
 // The end of a first sentence that only disowns: "No, not me.", "not me!", "nope not me -".
 // -1 when the message does not open so.
 int not_me_sentence_end(const std::vector<Token>& t) {
-  static const WordSet no_words = {"no", "nope", "nah"};
   const int n = static_cast<int>(t.size());
   int i = 0;
-  while (i < n && (no_words.count(t[i].word) || t[i].is(","))) ++i;
+  while (i < n && (plain_no_word(t[i].word) || t[i].is(","))) ++i;
   if (i + 1 >= n || !t[i].is("not") || !t[i + 1].is("me")) return -1;
   i += 2;
   return i < n && t[i].sentence_end() ? i : -1;
