@@ -44,7 +44,13 @@ void PatternIndex::add(Pattern& pattern) {
       else
         second.check = false;  // a typo-tolerant word or a number: left to the matcher
     }
-    if (second.check) second.words.insert(next.words.begin(), next.words.end());
+    if (second.check) {
+      for (const auto& word : next.words) {
+        const int number = static_cast<int>(second_ids_.size());
+        second.word_ids.push_back(second_ids_.try_emplace(word, number).first->second);
+      }
+      std::sort(second.word_ids.begin(), second.word_ids.end());
+    }
   }
   if (pattern.elements.empty()) return;
   const Element& first = pattern.elements.front();
@@ -63,11 +69,17 @@ void PatternIndex::add(Pattern& pattern) {
   }
 }
 
-bool PatternIndex::second_may_match(int id, const Clause& clause, size_t at) const {
+int PatternIndex::second_id(const std::string& word) const {
+  const auto found = second_ids_.find(word);
+  return found == second_ids_.end() ? -1 : found->second;
+}
+
+bool PatternIndex::second_may_match(int id, const Clause& clause, size_t at, int next_id) const {
   const Second& second = second_[static_cast<size_t>(id)];
   if (!second.check || at + 1 >= clause.size()) return true;
+  if (next_id >= 0 && std::binary_search(second.word_ids.begin(), second.word_ids.end(), next_id))
+    return true;
   const std::string& next = clause[at + 1];
-  if (second.words.count(next)) return true;
   return std::any_of(second.stems.begin(), second.stems.end(),
                      [&](const std::string& stem) { return word_starts_with(next, stem); });
 }
@@ -78,14 +90,20 @@ ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spel
   for (size_t w = 0; w < clause.size(); ++w) {
     const std::string& word = clause[w];
     const int at = static_cast<int>(w);
+    // The next word's number, looked up at the first pattern that asks for it.
+    int next_id = -2;
+    const auto may_go_on = [&](int id) {
+      if (next_id == -2) next_id = w + 1 < clause.size() ? second_id(clause[w + 1]) : -1;
+      return second_may_match(id, clause, w, next_id);
+    };
     first_words_.visit(word, [&](int id) {
-      if (second_may_match(id, clause, w)) found.push_back({id, at});
+      if (may_go_on(id)) found.push_back({id, at});
       return false;
     });
     // Whether the word is a "#", asked once: several patterns start so.
     if (!numbers_.empty() && alternative_matches(word, numbers_.front().alternative, spelling))
       for (const auto& s : numbers_)
-        if (second_may_match(s.id, clause, w)) found.push_back({s.id, at});
+        if (may_go_on(s.id)) found.push_back({s.id, at});
     // A typo-tolerant word matches itself or a word one edit away: never a word whose
     // length differs by more than one, which alternative_matches would refuse. So only
     // the typo-tolerant words of the lengths around this word's are tried (by length).
@@ -96,8 +114,7 @@ ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spel
       // was (the matcher's one_edit_apart is only asked of words of five letters or more).
       const bool same_end =
           word.front() == s->alternative.front() || word.back() == s->alternative[s->length - 1];
-      if (same_end && second_may_match(s->id, clause, w) &&
-          alternative_matches(word, s->alternative, spelling))
+      if (same_end && may_go_on(s->id) && alternative_matches(word, s->alternative, spelling))
         found.push_back({s->id, at});
     }
   }
