@@ -1042,6 +1042,18 @@ std::vector<bool> reported_words(const std::vector<Token>& t) {
 // "she" or "they"); or the writer's own.
 enum class Doubt { none, others_only, writers };
 
+// Whether the reply's first clause, with no plain yes or no in it, says the writer does
+// not know ("honestly don't know, ...", "not sure tbh - ...").
+bool first_clause_doubts(const Lexicon& lex, const std::vector<Token>& t) {
+  int end = 0;
+  while (end < static_cast<int>(t.size()) && !t[end].punct) {
+    if (plain_answer_word(t[end].word) || t[end].is("never")) return false;
+    ++end;
+  }
+  return end > 0 && end < static_cast<int>(t.size()) &&
+         (unsure_phrases().any_in(t, 0, end, true) || lex.unsure.any_in(t, 0, end, true));
+}
+
 Doubt doubt_outside_reports(const std::vector<Token>& t, const PhraseList& list) {
   if (!list.any_in(t, 0, static_cast<int>(t.size()))) return Doubt::none;
   const std::vector<bool> reported = reported_words(t);
@@ -1302,8 +1314,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // 1. The question's own answer words outrank a general reading ("standing still isn't
   //    enough" is a no to "does standing still ease it?"), except that on a red-flag
   //    question they never outrank a stated symptom.
+  //    Not after a first clause that says the writer does not know ("honestly don't know,
+  //    I'm on the pill but I was throwing up for 3 days" to "could you be pregnant?"):
+  //    what follows gives the reason for the doubt (step 3).
   bool red = is_red_flag_question(k, q);
-  if (!red) {
+  if (!red && !first_clause_doubts(lex, t)) {
     int yes = vote(k, t, q.yes_phrases, 0, scopes), no = vote(k, t, q.no_phrases, 0, scopes);
     if (no > 0 && yes <= 0) return Answer::no;
   }

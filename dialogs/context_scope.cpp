@@ -15,8 +15,7 @@ const PhraseList& historical_triggers() {
   static const PhraseList list = compile_phrases(
       {"years ago", "year ago", "decades ago", "years back", "long ago", "last year", "as a kid",
        "as a child", "as a teenager", "as a teen", "as a baby", "in my teens", "at school",
-       "growing up", "used to", "in the past", "when my son", "when my daughter", "when my kids",
-       "years since",
+       "growing up", "used to", "in the past", "years since",
        // Not "back in" alone: "landed on my back in the road" is now.
        "back in the day", "back in school", "back in college", "back in uni", "way back",
        "back in january", "back in february", "back in march", "back in april", "back in may",
@@ -24,6 +23,20 @@ const PhraseList& historical_triggers() {
        "back in november", "back in december", "back in the spring", "back in the summer",
        "back in the autumn", "back in the winter", "back in spring", "back in summer",
        "back in autumn", "back in winter"});
+  return list;
+}
+
+// "when my son was little": a child's early years, the past; but not a birth dated weeks
+// ago ("I had an epidural when my son was born 3 weeks ago", the sixty-eighth round).
+const PhraseList& when_my_child() {
+  static const PhraseList list =
+      compile_phrases({"when my son", "when my daughter", "when my kids"});
+  return list;
+}
+const PhraseList& born_lately() {
+  static const PhraseList list = compile_phrases(
+      {"born ... days ago", "born ... day ago", "born ... weeks ago", "born ... week ago",
+       "born ... last week", "born ... yesterday", "born ... last month", "born ... this month"});
   return list;
 }
 
@@ -681,6 +694,19 @@ bool says_first_person(const std::vector<Token>& t, int from, int to) {
   return false;
 }
 
+// A stranger as the subject of the segment, with no word of the patient's own in it: "some
+// guy got paralysed after a car crash" (the sixty-eighth round, told of a show on a bus),
+// "a woman fainted in the queue". Not "some guy hit me" nor "someone said my face droops".
+bool stranger_subject(const std::vector<Token>& t, int from, int to) {
+  static const WordSet determiners = {"some", "a", "this", "that"};
+  static const WordSet strangers = {"guy",   "bloke", "man",  "woman", "lady",
+                                    "fella", "dude",  "chap", "girl",  "boy"};
+  const bool named =
+      t[from].is("someone") || t[from].is("somebody") ||
+      (from < to && determiners.count(t[from].word) && strangers.count(t[from + 1].word));
+  return named && !says_first_person(t, from, to);
+}
+
 }  // namespace
 
 // "for ages" that is one sitting, not months: "since Tuesday I sit on the loo for ages and
@@ -731,9 +757,10 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
       asks ? hypothetical_words(t, guessed) : std::vector<bool>();
   // Whether tokens [from, to] tell of a time long past.
   auto tells_the_past = [&](int from, int to) {
-    return any_in(t, historical_triggers(), from, to) || was_on_a_treatment(t, from, to) ||
-           names_a_time_of_life(t, from, to) || any_in(t, distant_past, from, to) ||
-           names_a_year(t, from, to);
+    return any_in(t, historical_triggers(), from, to) ||
+           (any_in(t, when_my_child(), from, to) && !any_in(t, born_lately(), from, to)) ||
+           was_on_a_treatment(t, from, to) || names_a_time_of_life(t, from, to) ||
+           any_in(t, distant_past, from, to) || names_a_year(t, from, to);
   };
   // Cut into segments; `after_comma` records that only a comma parts a segment from the
   // one before, so an untimed segment may inherit its time.
@@ -897,6 +924,7 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
                  // A spouse, child or friend who has it while the patient is fine ("the baby has a
                  // temperature, I'm fine").
                  (apart && another_person_subject(t, seg.first, seg.last)) ||
+                 stranger_subject(t, seg.first, seg.last) ||
                  (not_me_end >= 0 && seg.first > not_me_end &&
                   (another_person_subject(t, seg.first, seg.last) ||
                    !says_first_person(t, seg.first, seg.last)));

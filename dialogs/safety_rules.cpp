@@ -656,6 +656,16 @@ std::vector<Rule> build_rules() {
        "paracetamol|acetaminophen|tylenol|codamol|cocodamol every hour|2 hours|two hours",
        "paracetamol|acetaminophen|tylenol ... 10|12|14|16|18|20|ten|twelve|fourteen|sixteen a day"},
       Negation::full, true, false, {"as prescribed|directed|recommended", "sliding scale"});
+  // Tablets counted since yesterday (the sixty-eighth round: "I take paracetamol the whole
+  // day, maybe 20 tablets since yesterday morning"); not a supply or a course.
+  add(C::overdose_poisoning,
+      {"paracetamol|acetaminophen|tylenol|codamol|cocodamol ... 12|14|15|16|18|20|24|30|#|twelve|"
+       "fifteen|sixteen|twenty|thirty tablets|pills|tabs since",
+       "maybe|about|around|like|nearly|almost|over 15|16|18|20|24|30|#|fifteen|sixteen|twenty|"
+       "thirty tablets|pills|tabs since yesterday|today|last"},
+      Negation::full, true, false,
+      {"as prescribed|directed|recommended", "week|weeks|month|months|year|years",
+       "pharmacy|chemist|prescription|supply|course"});
   // What a carer sees: the tiny pupils of an opioid overdose ("his blister pack is empty
   // and he's really sleepy with tiny pupils"); an empty pack alone is one to refill.
   add(C::overdose_poisoning,
@@ -969,6 +979,19 @@ std::vector<Rule> build_rules() {
        "bedroom",
        "keeps|kept|keeping me|her|him|mum|mom|dad|nan|gran locked in|up"},
       Negation::full, false, false, no_secret);
+  // A child held under water, and an old parent kept without food as a punishment (the
+  // sixty-eighth round: "I saw him hold the boy's head under the water in the pool", "my
+  // brother doesn't give him food if he complains").
+  add(C::abuse,
+      {"hold|holds|held|holding|push|pushes|pushed|pushing|dunk|dunks|dunked|dunking ... "
+       "head|face under|underwater"},
+      Negation::full, false, false, {"game|games|contest|competition|breath|lesson|lessons"});
+  add(C::abuse,
+      {"doesnt|dont|didnt|wont|wouldnt give|let him|her|me|us|mum|mom|dad food|eat ... if|when|"
+       "unless|because|cause",
+       "no food|dinner|meals|supper ... if|when he|she|i complain|complains|complained|cry|"
+       "cries|talk|talks|back|answer|answers"},
+      Negation::none, false, false, {"diet|dieting|fasting|ramadan|operation|surgery|scan"});
   // These carry their own "not": no negator before them may deny them.
   add(C::abuse,
       {"bruises|marks|injuries ... arent|werent|isnt|not from a fall|falling",

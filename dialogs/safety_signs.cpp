@@ -312,6 +312,20 @@ void add_poisoning(std::vector<SignRule>& out) {
            {{"smell*|smelt|stink*|stank|reek* ... exhaust|fumes"},
             {"head|heads ... pounding|splitting|banging|killing", "headache*|dizzy|confused|drowsy",
              "losing|lost|lose track", "dont|cant|cannot know|remember|tell where i am|im"}}));
+  // Methanol in bootleg or cheap local spirits (the sixty-eighth round: "drank loads of
+  // cheap arak at a bar on gili t last night, today my eyes are blurry like looking
+  // through a snowstorm"): the spirit and what methanol does to the eyes.
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"arak|arrack|moonshine|bootleg|hooch|poteen|poitin|rakia|chacha|samogon|homebrew|"
+             "homebrewed|homemade",
+             "home made|brewed spirit|spirits|vodka|liquor|whisky|gin|rum|booze",
+             "cheap|local|dodgy|street|fake ... spirit|spirits|vodka|liquor|whisky|gin|rum|booze"},
+            {"eyes|vision|sight|see ... blurry|blurred|misty|foggy|snowstorm|snow|dim|dark|gone",
+             "blurry|blurred|misty|foggy vision|eyes|sight", "snowstorm|blizzard",
+             "cant|cannot|couldnt see", "gone|going blind"}},
+           // Eyes blurred by tears are no poisoning ("blurry from crying at the speeches").
+           {"crying|cried|tears|tearful|teary"}));
   // An engine, generator or barbecue run where the air cannot get out ("the car engine
   // on and the door closed"), and one person unwell is enough.
   out.push_back(rule(
