@@ -16,9 +16,14 @@ void PhraseIndex::add(const Phrase& phrase, int id) {
   if (second_.size() <= at) {
     second_.resize(at + 1);
     has_second_.resize(at + 1, false);
+    second_letter_.resize(at + 1, 0);
   }
   has_second_[at] = phrase.tokens.size() > 1 && !phrase.tokens[1].gap_before;
-  if (has_second_[at]) second_[at] = phrase.tokens[1];
+  if (has_second_[at]) {
+    second_[at] = phrase.tokens[1];
+    second_letter_[at] =
+        second_[at].word.empty() ? ~std::uint64_t{0} : letter_bit(second_[at].word);
+  }
 }
 
 std::vector<PhraseStart> PhraseIndex::starts(const std::vector<Token>& tokens) const {
@@ -27,10 +32,14 @@ std::vector<PhraseStart> PhraseIndex::starts(const std::vector<Token>& tokens) c
   for (size_t i = 0; i < tokens.size(); ++i) {
     // The token after this one, when it is a word: a phrase with a second word needs one.
     const Token* next = i + 1 < tokens.size() && !tokens[i + 1].punct ? &tokens[i + 1] : nullptr;
+    // No next word: no phrase with a second word starts here (0 rules them all out).
+    const std::uint64_t next_letter = !next                ? 0
+                                      : next->word.empty() ? ~std::uint64_t{0}
+                                                           : letter_bit(next->word);
     visit(tokens[i], [&](int id) {
       const auto at = static_cast<size_t>(id);
       if (at < has_second_.size() && has_second_[at] &&
-          (!next || !word_matches(next->word, second_[at])))
+          (!(second_letter_[at] & next_letter) || !word_matches(next->word, second_[at])))
         return false;
       out.push_back({id, static_cast<int>(i)});
       return false;

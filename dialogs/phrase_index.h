@@ -13,6 +13,8 @@
 // Immutable after build; safe to share between threads.
 #pragma once
 
+#include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "dialogs/text_match.h"
@@ -54,6 +56,13 @@ class PhraseIndex {
   // try at the next token in starts(); ids added without one have none.
   std::vector<PhraseToken> second_;
   std::vector<bool> has_second_;
+  // By id: a bit for the first letter of that second word (every bit for an empty stem),
+  // so most phrases a word starts are ruled out by the next word's first letter from a
+  // short array, without comparing strings.
+  std::vector<std::uint64_t> second_letter_;
+  static std::uint64_t letter_bit(std::string_view word) {
+    return std::uint64_t{1} << (static_cast<unsigned char>(word[0]) % 64);
+  }
 };
 
 }  // namespace triagebot::dialogs

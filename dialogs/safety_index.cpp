@@ -34,6 +34,7 @@ ClauseStarts ClauseStarts::joined(const ClauseStarts& a, int a_words, const Clau
 void PatternIndex::add(Pattern& pattern) {
   pattern.id = size_++;
   second_.emplace_back();
+  second_letters_.push_back(~std::uint64_t{0});
   if (pattern.elements.size() >= 2) {
     const Element& next = pattern.elements[1];
     Second& second = second_.back();
@@ -50,6 +51,10 @@ void PatternIndex::add(Pattern& pattern) {
         second.word_ids.push_back(second_ids_.try_emplace(word, number).first->second);
       }
       std::sort(second.word_ids.begin(), second.word_ids.end());
+      std::uint64_t letters = 0;
+      for (const auto& word : next.words) letters |= letter_bit(word);
+      for (const auto& stem : second.stems) letters |= letter_bit(stem);
+      second_letters_.back() = letters;
     }
   }
   if (pattern.elements.empty()) return;
@@ -75,6 +80,9 @@ int PatternIndex::second_id(const std::string& word) const {
 }
 
 bool PatternIndex::second_may_match(int id, const Clause& clause, size_t at, int next_id) const {
+  if (at + 1 < clause.size() &&
+      !(second_letters_[static_cast<size_t>(id)] & letter_bit(clause[at + 1])))
+    return false;
   const Second& second = second_[static_cast<size_t>(id)];
   if (!second.check || at + 1 >= clause.size()) return true;
   if (next_id >= 0 && std::binary_search(second.word_ids.begin(), second.word_ids.end(), next_id))
