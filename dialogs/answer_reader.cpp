@@ -1042,6 +1042,19 @@ std::vector<bool> reported_words(const std::vector<Token>& t) {
 // "she" or "they"); or the writer's own.
 enum class Doubt { none, others_only, writers };
 
+// "it's my wife who's on chemo" (the seventieth round, to "do you have cancer?"): its "it
+// is" leads to someone else, never a yes of the patient's.
+bool cleft_of_another(const std::vector<Token>& t, int lead) {
+  static const WordSet others = {"wife",       "husband", "partner", "son",     "daughter",
+                                 "mum",        "mom",     "mother",  "dad",     "father",
+                                 "brother",    "sister",  "friend",  "mate",    "boyfriend",
+                                 "girlfriend", "nan",     "gran",    "grandma", "grandad"};
+  const int n = static_cast<int>(t.size());
+  return lead + 4 < n && t[lead].is("it") && (t[lead + 1].is("is") || t[lead + 1].is("was")) &&
+         t[lead + 2].is("my") && others.count(t[lead + 3].word) &&
+         (t[lead + 4].is("who") || t[lead + 4].is("that"));
+}
+
 // Whether the reply's first clause, with no plain yes or no in it, says the writer does
 // not know ("honestly don't know, ...", "not sure tbh - ...").
 bool first_clause_doubts(const Lexicon& lex, const std::vector<Token>& t) {
@@ -1411,7 +1424,7 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   if (w.at(foreign_no_phrases(), lead)) return Answer::no;
   if (reply_is(t, {"as", "if"})) return Answer::no;  // a sarcastic denial ("lol as if")
   bool hedge_lead = w.at(hedged_yes_phrases(), lead);
-  bool yes_lead = !hedge_lead && !sarcastic_yes_at(t, lead) &&
+  bool yes_lead = !hedge_lead && !sarcastic_yes_at(t, lead) && !cleft_of_another(t, lead) &&
                   (w.at(lex.yes_lead, lead, &last) || w.at(foreign_yes_phrases(), lead, &last)) &&
                   !auxiliary_at(t, last);
   bool weak_lead = yes_lead && pronouns().count(t[lead].word);

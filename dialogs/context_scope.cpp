@@ -28,15 +28,19 @@ const PhraseList& historical_triggers() {
 
 // "when my son was little": a child's early years, the past; but not a birth dated weeks
 // ago ("I had an epidural when my son was born 3 weeks ago", the sixty-eighth round).
+// So is "the epidural was with my son and he's 6 now" (the seventieth round; not "building
+// Lego with my son").
 const PhraseList& when_my_child() {
   static const PhraseList list =
-      compile_phrases({"when my son", "when my daughter", "when my kids"});
+      compile_phrases({"when my son", "when my daughter", "when my kids", "epidural was with my",
+                       "epidural with my son", "epidural with my daughter",
+                       "epidural with my eldest", "epidural with my youngest"});
   return list;
 }
 const PhraseList& born_lately() {
-  static const PhraseList list = compile_phrases(
-      {"born ... days ago", "born ... day ago", "born ... weeks ago", "born ... week ago",
-       "born ... last week", "born ... yesterday", "born ... last month", "born ... this month"});
+  static const PhraseList list =
+      compile_phrases({"days ago", "day ago", "weeks ago", "week ago", "last week", "yesterday",
+                       "last month", "this month"});
   return list;
 }
 
@@ -50,44 +54,19 @@ const PhraseList& normal_until_now() {
 
 // Present but unchanged for a long time: not the new event an emergency sign is.
 const PhraseList& long_standing_triggers() {
-  static const PhraseList list = compile_phrases({"for years",
-                                                  "for ... years",
-                                                  "for ages",
-                                                  "for decades",
-                                                  "all my life",
-                                                  "my whole life",
-                                                  "whole of my life",
-                                                  "since forever",
-                                                  "every winter",
-                                                  "in winter",
-                                                  "in the winter",
-                                                  "been like that ... years",
-                                                  "like this for months",
-                                                  "most days",
-                                                  "like that for months",
-                                                  "been like this ... years",
-                                                  "been that way ... years",
-                                                  "always",
-                                                  "since i was",
-                                                  "since the kids",
-                                                  "since my kids",
-                                                  "since having my kids",
-                                                  "since having kids",
-                                                  "since i had my kids",
-                                                  "since my children",
-                                                  "since childbirth",
-                                                  "since the menopause",
-                                                  "since menopause",
-                                                  "since childhood",
-                                                  "since birth",
-                                                  "unchanged",
-                                                  "same as always",
-                                                  "as usual",
-                                                  "for a long time",
-                                                  "as long as i can remember",
-                                                  "years now",
-                                                  "on and off for years",
-                                                  "for donkeys"});
+  static const PhraseList list = compile_phrases(
+      {"for years", "for ... years", "for yrs", "for ... yrs", "for ages", "for decades",
+       "all my life", "my whole life", "whole of my life", "since forever", "every winter",
+       "in winter", "in the winter", "been like that ... years", "like this for months",
+       "most days", "like that for months", "been like this ... years", "been that way ... years",
+       "always",
+       // "left with permanent numbness round my
+       // bottom" after an old operation.
+       "permanent", "permanently", "since i was", "since the kids", "since my kids",
+       "since having my kids", "since having kids", "since i had my kids", "since my children",
+       "since childbirth", "since the menopause", "since menopause", "since childhood",
+       "since birth", "unchanged", "same as always", "as usual", "for a long time",
+       "as long as i can remember", "years now", "on and off for years", "for donkeys"});
   return list;
 }
 
@@ -174,7 +153,9 @@ std::vector<Phrase> with(std::vector<Phrase> list, std::vector<Phrase> more) {
 // Now or lately, or a change that is happening: resets the time to current.
 const PhraseList& current_triggers() {
   static const PhraseList list =
-      with(dating_phrases(), compile_phrases({"worse", "new", "started", "suddenly"}));
+      with(dating_phrases(), compile_phrases({"worse", "new", "started", "suddenly",
+                                              // "about an hour ago ... her left leg went numb"
+                                              "hour ago", "hours ago", "minutes ago", "mins ago"}));
   return list;
 }
 
@@ -183,6 +164,23 @@ const PhraseList& stretch_to_now() {
   static const PhraseList list = compile_phrases(
       {"for ... hours", "for ... days", "for ... weeks", "for a day", "for a week"});
   return list;
+}
+
+// A short spell of its own after "and": "numb feet for ages ... and for about 15 min he
+// couldn't get his words out" (the seventieth round) tells an episode, not the old numbness.
+const PhraseList& a_short_spell() {
+  static const PhraseList list =
+      compile_phrases({"for ... min", "for ... mins", "for ... minutes", "for ... seconds",
+                       "for a minute", "for a few minutes"});
+  return list;
+}
+
+bool and_then_a_short_spell(const std::vector<Token>& t, int i) {
+  if (!t[i].is("and")) return false;
+  const int n = static_cast<int>(t.size());
+  int end = i + 1;
+  while (end + 1 < n && end < i + 4 && !t[end + 1].punct) ++end;
+  return i + 1 < n && t[i + 1].is("for") && a_short_spell().any_in(t, i + 1, end + 1, true);
 }
 
 // Words that end one segment and start the next (ConText's terminators).
@@ -694,17 +692,40 @@ bool says_first_person(const std::vector<Token>& t, int from, int to) {
   return false;
 }
 
-// A stranger as the subject of the segment, with no word of the patient's own in it: "some
-// guy got paralysed after a car crash" (the sixty-eighth round, told of a show on a bus),
-// "a woman fainted in the queue". Not "some guy hit me" nor "someone said my face droops".
+// "it's my wife who's on chemo": a cleft that puts someone else where the patient was
+// asked about (the seventieth round, to "do you have cancer?"). Not "it's my wife who
+// noticed my face drooping": a witness of the patient.
+bool cleft_someone_else(const std::vector<Token>& t, int from, int to) {
+  static const WordSet others = {"wife", "husband",   "partner",    "son",     "daughter", "friend",
+                                 "mate", "boyfriend", "girlfriend", "brother", "sister"};
+  if (from + 4 > to || !t[from].is("it") || !(t[from + 1].is("is") || t[from + 1].is("was")) ||
+      !t[from + 2].is("my") ||
+      !(relatives().count(t[from + 3].word) || others.count(t[from + 3].word)) ||
+      !(t[from + 4].is("who") || t[from + 4].is("that")))
+    return false;
+  return !says_first_person(t, from + 4, to);
+}
+
+// A stranger on a screen as the subject of the segment, with no word of the patient's own
+// in it: "watching greys anatomy on the night bus, some guy got paralysed after a car
+// crash" (the sixty-eighth round), "watching hospital dramas at 3am, in one the bloke's legs
+// gave way" (the seventieth). Only after a word of watching: a bystander who writes "some
+// guy on the bus can't feel his legs" is writing about the patient.
 bool stranger_subject(const std::vector<Token>& t, int from, int to) {
-  static const WordSet determiners = {"some", "a", "this", "that"};
+  static const WordSet watching = {"watching", "watched",  "watch",
+                                   "binging",  "bingeing", "streaming"};
+  static const WordSet determiners = {"some", "a", "this", "that", "the"};
   static const WordSet strangers = {"guy",   "bloke", "man",  "woman", "lady",
                                     "fella", "dude",  "chap", "girl",  "boy"};
+  // "in one the bloke's legs gave way": which episode, before the subject.
+  if (from + 2 < to && t[from].is("in") && t[from + 1].is("one")) from += 2;
   const bool named =
       t[from].is("someone") || t[from].is("somebody") ||
       (from < to && determiners.count(t[from].word) && strangers.count(t[from + 1].word));
-  return named && !says_first_person(t, from, to);
+  if (!named || says_first_person(t, from, to)) return false;
+  for (int i = 0; i < from; ++i)
+    if (watching.count(t[i].word)) return true;
+  return false;
 }
 
 }  // namespace
@@ -789,7 +810,9 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     // An "and" followed by a stretch up to now ends a stretch told of the past: "I had
     // breast cancer four years ago and for about two weeks I've had this pain in my back"
     // tells of the back today.
-    const bool back_to_now = and_then_a_stretch_to_now(t, i) && tells_the_past(start, i - 1);
+    const bool back_to_now =
+        (and_then_a_stretch_to_now(t, i) && tells_the_past(start, i - 1)) ||
+        (and_then_a_short_spell(t, i) && any_in(t, long_standing_triggers(), start, i - 1));
     if (i > start &&
         ((terminators().count(t[i].word) && !bound) || opens_a_condition || back_to_now)) {
       close(i - 1);
@@ -925,6 +948,7 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
                  // temperature, I'm fine").
                  (apart && another_person_subject(t, seg.first, seg.last)) ||
                  stranger_subject(t, seg.first, seg.last) ||
+                 cleft_someone_else(t, seg.first, seg.last) ||
                  (not_me_end >= 0 && seg.first > not_me_end &&
                   (another_person_subject(t, seg.first, seg.last) ||
                    !says_first_person(t, seg.first, seg.last)));

@@ -211,10 +211,32 @@ Match said_to_do_nothing(const Lexicon& lex, int f, const std::vector<Token>& t,
 // finding by finding, phrases before not_phrases. A finding none of whose phrases can
 // start anywhere has no mention, so only the findings named there are visited, still in
 // knowledge order (a finding's past_finding may be another finding's own reading).
+// Whether a segment of the message dates the complaint to the last hours ("about an hour
+// ago", "this morning", "suddenly") beside a long-standing one: something new on top of
+// something old. Not "now" alone ("more noticeable now", "for six months now"), which
+// goes on with the old.
+bool complaint_dated_now(const KnowledgeData& k, const std::vector<Token>& t,
+                         const Scopes& scopes) {
+  static const PhraseList lately =
+      compile_phrases({"hour ago", "hours ago", "minutes ago", "mins ago", "min ago", "today",
+                       "tonight", "this morning", "this afternoon", "this evening", "yesterday",
+                       "last night", "just now", "suddenly", "out of nowhere"});
+  if (!scopes.any(TimeScope::long_standing)) return false;
+  for (const Segment& seg : scopes.segments)
+    if (seg.time == TimeScope::current && lately.any_in(t, seg.first, seg.last + 1, true) &&
+        phrase_in_range(t, k.lexicon.symptom_words, seg.first, seg.last + 1))
+      return true;
+  return false;
+}
+
 void read_findings(const KnowledgeData& k, std::string_view text, const std::vector<Token>& t,
                    const Scopes& scopes, const std::vector<PhraseStart>& starts, Reading& out) {
   using Owner = IndexedPhrase::Owner;
   const auto& rules = k.lexicon.negation;
+  // How it began is the new complaint's when one is dated now beside an old numbness
+  // ("feet been numb for yrs. about an hour ago ... her left leg went numb", the
+  // seventy-first set): an onset said of the old one is not read.
+  const bool new_now = complaint_dated_now(k, t, scopes);
   size_t s = 0;
   while (s < starts.size() && k.indexed_phrases[starts[s].id].owner != Owner::red_flag) {
     const int f = k.indexed_phrases[starts[s].id].index;
@@ -235,6 +257,9 @@ void read_findings(const KnowledgeData& k, std::string_view text, const std::vec
       if (p.owner == Owner::finding_other_meaning)
         other_meanings.push_back(*m);
       else if (inside_another_meaning(*m))
+        continue;
+      else if (new_now && k.findings[f].group == "onset" &&
+               scopes.at(m->first).time == TimeScope::long_standing)
         continue;
       else if (p.owner == Owner::finding || p.owner == Owner::finding_lasting)
         note_mention(k.lexicon, f, scopes, said_to_do_nothing(k.lexicon, f, t, *m),
@@ -782,13 +807,23 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
     std::vector<Token> current;
     // Whether each segment names the complaint, worked out once per segment.
     std::vector<signed char> about_complaint(scopes.segments.size(), -1);
+    const auto names_complaint = [&](size_t s) {
+      if (about_complaint[s] < 0) {
+        const Segment& seg = scopes.segments[s];
+        about_complaint[s] =
+            phrase_in_range(tokens, k.lexicon.symptom_words, seg.first, seg.last + 1);
+      }
+      return about_complaint[s] != 0;
+    };
+    // Something new dated now beside an old numbness ("feet been numb for yrs. about an
+    // hour ago ... her left leg went numb all the way up", the seventy-first set): how
+    // long is the new thing's time, not the old one's.
+    const bool new_complaint_now = opening && complaint_dated_now(k, tokens, scopes);
     for (size_t i = 0; i < tokens.size(); ++i) {
       const int s = scopes.segment_of[i];
       const Segment& seg = scopes.segments[s];
-      if (about_complaint[s] < 0)
-        about_complaint[s] =
-            phrase_in_range(tokens, k.lexicon.symptom_words, seg.first, seg.last + 1);
-      bool elsewhere = opening && seg.time == TimeScope::long_standing && !about_complaint[s];
+      bool elsewhere = opening && seg.time == TimeScope::long_standing &&
+                       (new_complaint_now || !names_complaint(s));
       if (seg.time != TimeScope::historical && !elsewhere) current.push_back(tokens[i]);
     }
     out.duration_days = parse_duration_days(k, current, opening);

@@ -234,7 +234,10 @@ std::vector<Rule> build_rules() {
        // A heart attack someone had is history, not what is happening now.
        "had|suffered|survived a|an|two|three heart attack|attacks",
        // A paramedic's night: "had three chest pain jobs and a collapse on nights".
-       "pain job|jobs|call|calls|shout|shouts|patient|patients"});
+       "pain job|jobs|call|calls|shout|shouts|patient|patients",
+       // A feeding mother's breasts (the seventieth round: "my chest is rock hard and sore
+       // because he slept through a feed ... classic engorgement").
+       "engorged|engorgement|mastitis|breastfeeding|breastfeed|feed|feeds|feeding|milk"});
 
   // Breathing: an inability or struggle with breath, air hunger, blue lips, a closing
   // throat, breath too short to finish a sentence.
@@ -1070,8 +1073,10 @@ const Compiled& compiled() {
          // "years back", "a while back".
          "years|year|months|month|weeks|week|ages back", "long time ago", "long ago",
          "last summer|winter|spring|autumn|christmas", "as a kid|child|teenager|teen|baby|boy|girl",
-         "last year", "used to", "back in", "in my teens|twenties|youth", "in the past",
-         "history of", "hx of", "for years", "since childhood", "since i|he|she was",
+         // A season named: "my phenytoin was increased in the spring after a seizure".
+         "in|since the spring|summer|autumn|winter", "last year", "used to", "back in",
+         "in my teens|twenties|youth", "in the past", "history of", "hx of", "for years",
+         "since childhood", "since i|he|she was",
          // "fainted once at school in 1962".
          "once at|in school", "at school in"});
     // Minutes or hours ago is now: "a history of depression and I took an overdose an hour
@@ -1097,6 +1102,9 @@ const Compiled& compiled() {
          "111|doctor|doctors|gp|nurse|nurses|hospital|paramedics|ambulance said|says ... "
          "fine|ok|okay|nothing|normal|well",
          "been totally|completely|perfectly|absolutely|fine|normal|well ... since",
+         // Recovered from a crisis long ago: "self-harmed as a teenager, that was 20 years
+         // ago and I'm in a really good place now" (the seventieth round).
+         "in a ... good|better|great|happy|healthy place",
          // "EKG and troponin were normal".
          "ecg|ekg|troponin|tests|bloods|scan|scans|xray ... normal|clear|fine|ok", "discharged"});
     for (auto* list : {&out.preparation_signs, &out.past_words, &out.present_words, &out.over_words,

@@ -395,6 +395,10 @@ std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& cl
     if (ticked_off) continue;
     for (const auto& rule : safety::rules()) {
       if (std::find(found.begin(), found.end(), rule.category) != found.end()) continue;
+      // Self-harm counts in the past too (a kind answer costs little), except told as
+      // long ago and recovered from in so many words ("self-harmed as a teenager, that was
+      // 20 years ago and I'm in a really good place now", the seventieth round).
+      if (rule.category == SafetyCategory::self_harm && past && cleared_since) continue;
       const bool gone_by =
           past ||
           (rule.category == SafetyCategory::overdose_poisoning ? cleared_since : over_since);

@@ -254,8 +254,8 @@ void add_poisoning(std::vector<SignRule>& out) {
   out.push_back(
       rule(C::overdose_poisoning,
            {{"baby|babies|grandbaby|toddler|toddlers|grandchild|yo", "little one", "year|yr old"},
-            {"tablet*|pill*|meds|medicine*|strip|patch*|capsule*"},
-            {"chew*|swallow*|ate|eaten|floppy|limp|unrousable|drowsy|sweaty"}}));
+            {"tablet*|pill*|meds|medicine*|strip|patch*|capsule*|blister*|gabapentin|pregabalin"},
+            {"chew*|swallow*|ate|eaten|floppy|limp|unrousable|drowsy|sweaty|wobbly"}}));
   // More of a stimulant than the dose ("took 4 of the fat burner caps ... instead of 1")
   // and the heart and heat it brings.
   out.push_back(rule(C::overdose_poisoning,
