@@ -45,6 +45,8 @@ class ClauseStarts {
   }
   // The least id not below `id` that any() holds for, or -1: a walk over the patterns
   // that start somewhere in the clause, skipping the rest.
+  // Every pattern id with a start, ascending (an id once per word it starts at).
+  const std::vector<int>& ids() const { return ids_; }
   int next_id(int id) const {
     auto at = std::lower_bound(ids_.begin(), ids_.end(), id);
     return at == ids_.end() ? -1 : *at;

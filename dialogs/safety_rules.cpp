@@ -1011,6 +1011,9 @@ struct Compiled {
   std::vector<SignRule> sign_rules;
   std::vector<Pattern> preparation_signs, past_words, present_words, over_words, cleared_words;
   PatternIndex index;
+  // By pattern id: the index in `rules` of the rule the pattern fires, or -1 (an unless
+  // pattern, a sign, a time word).
+  std::vector<int> rule_of_pattern;
 };
 
 const Compiled& compiled() {
@@ -1084,9 +1087,13 @@ const Compiled& compiled() {
     out.present_words =
         compile_all({"now|today|tonight|again|currently|still|rn|just|atm|ongoing",
                      "this morning|evening|afternoon", "hour|hours|minutes|mins|min ago"});
-    for (auto& rule : out.rules) {
-      for (auto& p : rule.patterns) out.index.add(p);
-      for (auto& p : rule.unless) out.index.add(p);
+    for (size_t r = 0; r < out.rules.size(); ++r) {
+      for (auto& p : out.rules[r].patterns) {
+        out.index.add(p);
+        out.rule_of_pattern.resize(static_cast<size_t>(p.id) + 1, -1);
+        out.rule_of_pattern[static_cast<size_t>(p.id)] = static_cast<int>(r);
+      }
+      for (auto& p : out.rules[r].unless) out.index.add(p);
     }
     out.over_words = compile_all(
         {"fine|ok|okay|better|normal|alright|grand|well|sorted now", "stopped|settled now",
@@ -1123,6 +1130,10 @@ const Compiled& compiled() {
 }  // namespace
 
 const std::vector<Rule>& rules() { return compiled().rules; }
+int rule_of_pattern(int id) {
+  const auto& of = compiled().rule_of_pattern;
+  return id >= 0 && static_cast<size_t>(id) < of.size() ? of[static_cast<size_t>(id)] : -1;
+}
 const std::vector<Pattern>& preparation_signs() { return compiled().preparation_signs; }
 const std::vector<Pattern>& past_words() { return compiled().past_words; }
 const std::vector<Pattern>& present_words() { return compiled().present_words; }

@@ -39,6 +39,9 @@ struct Rule {
 };
 
 const std::vector<Rule>& rules();
+// The index in rules() of the rule whose patterns include pattern `id` (Pattern::id), or
+// -1. A rule's patterns have consecutive ids, and the rules' come in their order.
+int rule_of_pattern(int id);
 
 // Signs of preparing to die ("written letters to the kids", "sorted my will", "won't
 // need a doctor"): one alone is ordinary life, two together are a self-harm message.
