@@ -324,7 +324,10 @@ std::vector<Rule> build_rules() {
        "deadlifts|training|gym|class",
        "drag|drags|dragged|pull|pulls|pulled ... out who|that",
        // A job or a room that stifles: "I literally can't breathe in this job lol".
-       "cannot|cant breathe in this|my|that job|office|workplace|meeting|class|lecture"});
+       "cannot|cant breathe in this|my|that job|office|workplace|meeting|class|lecture",
+       // A game lost again and again (the seventy-second round: "keep bleeding out to this
+       // boss in elden ring, i legit can't breathe i'm so tilted").
+       "tilted|tilting|ragequit", "rage quit|quitting"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
@@ -392,6 +395,9 @@ std::vector<Rule> build_rules() {
        "years|year ago ... fine|ok|okay|well now",
        // A shift's work: "had three chest pain jobs and a collapse on nights".
        "collapse|collapses on nights|shift|shifts",
+       // Laughter at the finish: "she collapsed over the line laughing" (the seventy-second
+       // round).
+       "collapsed|collapses|collapsing ... laughing|laughin|giggling",
        // A dive on the screen: "their striker just collapsed in the box AGAIN, diving cheat"
        // (not a player who collapses: that may be a heart stopping).
        "collapsed in the box", "diving|dived cheat", "diving|dived again",
@@ -595,6 +601,9 @@ std::vector<Rule> build_rules() {
        "avvelen*|intoxicacion|intoxicacao|intoxiqu*"},
       Negation::full, true, false,
       {"i am|im a nurse|doctor|paramedic|carer|pharmacist",
+       // Food eaten to excess (the seventy-second round: "basically overdosed on pasta lmao").
+       "overdosed|overdose|od|odd|oded on pasta|carbs|chocolate|sugar|cake|pizza|sweets|candy|"
+       "churros|food|cheese|crisps|chips|biscuits|cookies",
        // Study: "doing my nursing homework on overdose management".
        // "every day I see overdoses and resuscitations".
        "see|seeing|saw|treat|treating|nurse|nursing overdoses|poisonings",
@@ -716,6 +725,9 @@ std::vector<Rule> build_rules() {
        // "been looking at how high the balcony is, 14th floor"; "have written letters to my
        // kids for after I'm gone".
        "how high|far ... " + kJumpPlace + " is|goes|up|down",
+       // "I've worked out which bridge on the river loop is high enough" (the seventy-second
+       // round).
+       "worked|figured out which " + kJumpPlace, "picked|chosen|chose which " + kJumpPlace,
        "letter|letters|note|notes ... after im gone",
        "letter|letters|note|notes ... after i am gone", "already sorted|planned how $",
        "already worked out how $",
@@ -1076,6 +1088,8 @@ const Compiled& compiled() {
          // "years back", "a while back".
          "years|year|months|month|weeks|week|ages back", "long time ago", "long ago",
          "last summer|winter|spring|autumn|christmas", "as a kid|child|teenager|teen|baby|boy|girl",
+         // A pitchside medic's story: "last season had a lad with a burst nose pouring blood".
+         "last season",
          // A season named: "my phenytoin was increased in the spring after a seizure".
          "in|since the spring|summer|autumn|winter", "last year", "used to", "back in",
          "in my teens|twenties|youth", "in the past", "history of", "hx of", "for years",
@@ -1097,7 +1111,9 @@ const Compiled& compiled() {
     }
     out.over_words = compile_all(
         {"fine|ok|okay|better|normal|alright|grand|well|sorted now", "stopped|settled now",
-         "discharged", "glued|stitched|stitches|steristrips", "sorted him|her|them|it out",
+         // "it's back down to 100 already and i'm chatting fine" after hill sprints.
+         "chatting|talking fine|normally", "back down to # already", "discharged",
+         "glued|stitched|stitches|steristrips", "sorted him|her|them|it out",
          // "the nurses sorted him and he's sat up drinking tea now".
          "sorted him|her|them and|now", "sat|sitting up ... now",
          // "all fine after a sit down", "it hasn't come back", "he survived".

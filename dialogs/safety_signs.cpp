@@ -312,6 +312,22 @@ void add_poisoning(std::vector<SignRule>& out) {
            {{"smell*|smelt|stink*|stank|reek* ... exhaust|fumes"},
             {"head|heads ... pounding|splitting|banging|killing", "headache*|dizzy|confused|drowsy",
              "losing|lost|lose track", "dont|cant|cannot know|remember|tell where i am|im"}}));
+  // A fat burner's heat (the seventy-second round: "10 days on DNP to cut for my show.
+  // today i'm burning up, soaked in sweat, temp won't come down").
+  out.push_back(rule(C::overdose_poisoning,
+                     {{"dnp|dinitrophenol"},
+                      {"burning up|boiling|overheating", "soaked|drenched|pouring ... sweat",
+                       "temp|temperature ... wont|not|cant|isnt come|coming down",
+                       "heart ... racing|pounding|hammering"}}));
+  // Insulin taken and no food after, and the shakes of a low ("pinned slin before my carbs
+  // then got distracted and never ate. now shaky af, sweating, vision weird").
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"slin|insulin|novorapid|humalog|fiasp|actrapid|lantus|bolus|pinned|jabbed|injected"},
+            {"never ate|eaten", "didnt|havent|not eat|eaten", "did not eat", "forgot to eat",
+             "skipped ... meal|dinner|lunch|tea|breakfast"},
+            {"shaky|shaking|sweating|sweaty|confused|dizzy|clammy", "vision ... weird|blurry|funny",
+             "struggling|cant|cannot ... type|think|speak"}}));
   // Methanol in bootleg or cheap local spirits (the sixty-eighth round: "drank loads of
   // cheap arak at a bar on gili t last night, today my eyes are blurry like looking
   // through a snowstorm"): the spirit and what methanol does to the eyes.
@@ -337,6 +353,15 @@ void add_poisoning(std::vector<SignRule>& out) {
 
 void add_self_harm(std::vector<SignRule>& out) {
   using C = SafetyCategory;
+  // A goodbye posted and then silence (the seventy-second round: "posted 'sorry for
+  // everything boys, look after my mum' about an hour ago and he's not answering his
+  // phone").
+  out.push_back(rule(C::self_harm,
+                     {{"sorry for everything", "sorry for all of it"},
+                      {"look after my mum|mom|dad|kids|family|wife|husband|girlfriend|boyfriend|"
+                       "dog|son|daughter",
+                       "not|isnt|wont|hasnt answering|replying|picking", "phone is|s off|dead",
+                       "car is|s gone"}}));
   // A means at hand ("service pistol loaded on the table", "the rope in the barn",
   // "putting my sleeping tablets aside", "step off the multi-storey roof").
   const Sources means = {
