@@ -65,10 +65,7 @@ void PatternIndex::add(Pattern& pattern) {
       first_words_.add_stem(std::string_view(alternative).substr(0, alternative.size() - 1),
                             pattern.id);
     else if (alternative.back() == '~')
-      typos_.insert(
-          std::upper_bound(typos_.begin(), typos_.end(), alternative.size() - 1,
-                           [](size_t length, const Special& s) { return length < s.length; }),
-          {alternative, pattern.id, alternative.size() - 1});
+      add_typo_word(alternative, pattern.id);
     else
       numbers_.push_back({alternative, pattern.id, 0});
   }
@@ -77,6 +74,19 @@ void PatternIndex::add(Pattern& pattern) {
 int PatternIndex::second_id(const std::string& word) const {
   const auto found = second_ids_.find(word);
   return found == second_ids_.end() ? -1 : found->second;
+}
+
+void PatternIndex::add_typo_word(const std::string& alternative, int id) {
+  for (auto& typo : typos_) {
+    if (typo.alternative == alternative) {
+      typo.ids.push_back(id);
+      return;
+    }
+  }
+  const size_t length = alternative.size() - 1;
+  typos_.insert(std::upper_bound(typos_.begin(), typos_.end(), length,
+                                 [](size_t n, const TypoWord& s) { return n < s.length; }),
+                {alternative, length, {id}});
 }
 
 bool PatternIndex::second_may_match(int id, const Clause& clause, size_t at, int next_id) const {
@@ -115,15 +125,21 @@ ClauseStarts PatternIndex::starts(const Clause& clause, const SpellChecker* spel
     // A typo-tolerant word matches itself or a word one edit away: never a word whose
     // length differs by more than one, which alternative_matches would refuse. So only
     // the typo-tolerant words of the lengths around this word's are tried (by length).
-    const auto by_length = [](const Special& s, size_t length) { return s.length < length; };
+    const auto by_length = [](const TypoWord& s, size_t length) { return s.length < length; };
     for (auto s = std::lower_bound(typos_.begin(), typos_.end(), word.size() - 1, by_length);
          s != typos_.end() && s->length <= word.size() + 1; ++s) {
       // Nor one whose first and last letters both differ: one edit leaves one end as it
       // was (the matcher's one_edit_apart is only asked of words of five letters or more).
       const bool same_end =
           word.front() == s->alternative.front() || word.back() == s->alternative[s->length - 1];
-      if (same_end && may_go_on(s->id) && alternative_matches(word, s->alternative, spelling))
-        found.push_back({s->id, at});
+      if (!same_end) continue;
+      int matches = -1;  // asked at the first pattern that may go on
+      for (const int id : s->ids) {
+        if (!may_go_on(id)) continue;
+        if (matches < 0) matches = alternative_matches(word, s->alternative, spelling) ? 1 : 0;
+        if (matches == 0) break;
+        found.push_back({id, at});
+      }
     }
   }
   // One word may match two alternatives of one element ("pain" and "pain*").

@@ -98,8 +98,18 @@ class PatternIndex {
     int id;
     size_t length;  // of a typo-tolerant word, without its "~"; 0 for "#"
   };
-  // The typo-tolerant words by length, and the numbers ("#": all one test).
-  std::vector<Special> typos_, numbers_;
+  // The numbers ("#": all one test).
+  std::vector<Special> numbers_;
+  // The typo-tolerant words by length, each once with every pattern that starts with it:
+  // "breathe~" starts dozens of patterns, and whether a typed word is one edit from it is
+  // asked once per word, not once per pattern.
+  struct TypoWord {
+    std::string alternative;  // "chest~"
+    size_t length;            // without its "~"
+    std::vector<int> ids;
+  };
+  std::vector<TypoWord> typos_;
+  void add_typo_word(const std::string& alternative, int id);
   // By pattern id: its second element's words and stems, when that element follows the
   // first directly and has nothing else (no typo-tolerant word, number or clause end).
   // The words are numbered once for all patterns (second_ids_), so a clause's next word
