@@ -338,6 +338,11 @@ bool says_not_me(const std::vector<Token>& t, int from, int to) {
   static const WordSet auxiliaries = {"have", "do", "did", "am", "was"};
   for (int i = from; i < to; ++i) {
     if (t[i].is("not") && t[i + 1].is("me")) return true;
+    // A carer's "his wife had cancer, not him" (the seventy-fourth round), closing its
+    // clause: the patient set apart in the third person.
+    if (t[i].is("not") && (t[i + 1].is("him") || t[i + 1].is("her")) &&
+        (i + 2 > to || t[i + 2].punct))
+      return true;
     if (!t[i].is("i") || !auxiliaries.count(t[i + 1].word) || i + 2 > to || !t[i + 2].is("not"))
       continue;
     if (i + 3 > to || t[i + 3].punct || closing_words().count(t[i + 3].word)) return true;

@@ -327,7 +327,10 @@ std::vector<Rule> build_rules() {
        "cannot|cant breathe in this|my|that job|office|workplace|meeting|class|lecture",
        // A game lost again and again (the seventy-second round: "keep bleeding out to this
        // boss in elden ring, i legit can't breathe i'm so tilted").
-       "tilted|tilting|ragequit", "rage quit|quitting"});
+       "tilted|tilting|ragequit", "rage quit|quitting",
+       // Money that takes one's breath away: "I genuinely can't breathe when I open my banking
+       // app" (the seventy-fourth round).
+       "banking|bills|overdraft|statement|rent", "bank app|account|balance"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
@@ -708,6 +711,10 @@ std::vector<Rule> build_rules() {
        kDrug + " ... saved|stockpiled|stashed|hoarded",
        "been hurting|harming|cutting|burning myself",
        "cut|harmed|burned|burnt myself again|deliberately|purpose",
+       // Another's intent told by who hears it: "locked himself in the bathroom saying hes
+       // going to hurt himself" (the seventy-fourth round).
+       "going|gonna|threatening|threatened|wants|wanted|trying to hurt|harm|kill himself|"
+       "herself|themself|themselves",
        // The numb part hurt to feel it: "burned the numb foot with my lighter on purpose",
        // "when the tingling gets too much i whack my shins with a hammer".
        "burned|burnt|burn|burning ... with my|a|the lighter|lighters|cigarette|cigarettes ... "
@@ -994,6 +1001,13 @@ std::vector<Rule> build_rules() {
        "bedroom",
        "keeps|kept|keeping me|her|him|mum|mom|dad|nan|gran locked in|up"},
       Negation::full, false, false, no_secret);
+  // Violence heard or seen next door, now (the seventy-fourth round: "I can hear the man
+  // next door hitting his wife right now through the wall").
+  add(C::abuse,
+      {"hitting|beating|punching|kicking|strangling|battering|choking his|her|their wife|"
+       "husband|partner|girlfriend|boyfriend|kids|child|son|daughter|mum|mother"},
+      Negation::full, false, false,
+      {"game|film|movie|show|tv|telly|boxing|sparring|story|book|play|wrestling|pillow"});
   // A child held under water, and an old parent kept without food as a punishment (the
   // sixty-eighth round: "I saw him hold the boy's head under the water in the pool", "my
   // brother doesn't give him food if he complains").

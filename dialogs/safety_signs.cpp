@@ -312,6 +312,15 @@ void add_poisoning(std::vector<SignRule>& out) {
            {{"smell*|smelt|stink*|stank|reek* ... exhaust|fumes"},
             {"head|heads ... pounding|splitting|banging|killing", "headache*|dizzy|confused|drowsy",
              "losing|lost|lose track", "dont|cant|cannot know|remember|tell where i am|im"}}));
+  // Wild mushrooms or berries eaten, and the sickness after (the seventy-fourth round: "he
+  // had mushrooms he picked in the park for his tea last night, now hes throwing up").
+  out.push_back(
+      rule(C::overdose_poisoning,
+           {{"picked|foraged|wild|found ... mushroom|mushrooms|toadstool|toadstools|"
+             "fungi|berries",
+             "mushroom|mushrooms|toadstool|toadstools|fungi|berries ... picked|foraged|"
+             "wild|found"},
+            {"vomit*|sick|cramp*|cramping|diarrh*|sweaty|sweating|hallucinat*", "throwing up"}}));
   // A fat burner's heat (the seventy-second round: "10 days on DNP to cut for my show.
   // today i'm burning up, soaked in sweat, temp won't come down").
   out.push_back(rule(C::overdose_poisoning,
