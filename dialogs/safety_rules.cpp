@@ -259,6 +259,9 @@ std::vector<Rule> build_rules() {
        "speak|speaking|talk|talking in single|one words",
        "cannot|cant finish|complete ... sentence*", "cannot|cant speak|talk ... sentences",
        "lips|lip|face ... blue|bluish|purple|grey|gray", "turning|gone|going|went blue",
+       // Nigerian Pidgin (the seventy-sixth round: a child who swallowed a groundnut, "e no
+       // fit breathe, e no fit cry ... e face don dey change colour").
+       "no fit breathe|breath", "face ... change|changing colour|color",
        "throat|throats|tongue|airway ... closing|swel*|swollen|tight*", "suffocat*|asphyx*",
        "choking $", "choking on ... food|something|sweet|toy|bone",
        // A child choking on something named ("choking on a grape, he can't cough or make
@@ -330,7 +333,10 @@ std::vector<Rule> build_rules() {
        "tilted|tilting|ragequit", "rage quit|quitting",
        // Money that takes one's breath away: "I genuinely can't breathe when I open my banking
        // app" (the seventy-fourth round).
-       "banking|bills|overdraft|statement|rent", "bank app|account|balance"});
+       "banking|bills|overdraft|statement|rent", "bank app|account|balance",
+       // Spice, not an airway: "the chilli crab so spicy I almost die, cannot breathe sia
+       // haha" (the seventy-sixth round).
+       "spicy|chilli|chili|wasabi", "cannot|cant breathe sia|lah|leh|lor haha|hahaha|lol|lmao"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
@@ -1125,6 +1131,8 @@ const Compiled& compiled() {
     }
     out.over_words = compile_all(
         {"fine|ok|okay|better|normal|alright|grand|well|sorted now", "stopped|settled now",
+         // Taglish: "out of breath for like a minute but ok na after".
+         "ok|okay|fine na after|now",
          // "it's back down to 100 already and i'm chatting fine" after hill sprints.
          "chatting|talking fine|normally", "back down to # already", "discharged",
          "glued|stitched|stitches|steristrips", "sorted him|her|them|it out",
@@ -1139,6 +1147,9 @@ const Compiled& compiled() {
          "111|doctor|doctors|gp|nurse|nurses|hospital|paramedics|ambulance said|says ... "
          "fine|ok|okay|nothing|normal|well",
          "been totally|completely|perfectly|absolutely|fine|normal|well ... since",
+         // Out of an abusive marriage long ago: "I left, he has a protection order ... I'm
+         // safe and happy now" (the seventy-sixth round).
+         "i left $", "protection order", "im|i am safe and|now",
          // Recovered from a crisis long ago: "self-harmed as a teenager, that was 20 years
          // ago and I'm in a really good place now" (the seventieth round).
          "in a ... good|better|great|happy|healthy place",

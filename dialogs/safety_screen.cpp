@@ -412,10 +412,14 @@ std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& cl
     if (ticked_off) continue;
     for_each_rule_started(clauses[i], [&](const safety::Rule& rule) {
       if (std::find(found.begin(), found.end(), rule.category) != found.end()) return;
-      // Self-harm counts in the past too (a kind answer costs little), except told as
+      // Self-harm and abuse count in the past too (a kind answer costs little), except told as
       // long ago and recovered from in so many words ("self-harmed as a teenager, that was
       // 20 years ago and I'm in a really good place now", the seventieth round).
-      if (rule.category == SafetyCategory::self_harm && past && cleared_since) return;
+      // So does abuse long over and left behind ("used to beat me but that was 8 years
+      // ago, I left", the seventy-sixth round).
+      if ((rule.category == SafetyCategory::self_harm || rule.category == SafetyCategory::abuse) &&
+          past && cleared_since)
+        return;
       const bool gone_by =
           past ||
           (rule.category == SafetyCategory::overdose_poisoning ? cleared_since : over_since);

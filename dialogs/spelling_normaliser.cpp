@@ -50,7 +50,11 @@ const WordMap<std::string>& slang() {
       // Doric: "ma back's been affa sair", "worst heid I've ever had".
       {"sair", "sore"}, {"affa", "awful"}, {"heid", "head"}, {"na", "no"},
       // Scots: "cauld as a stane".
-      {"cauld", "cold"}, {"stane", "stone"}};
+      {"cauld", "cold"}, {"stane", "stone"},
+      // Trinidadian: "I cyah stand up straight ... mih right foot dragging".
+      {"mih", "my"}, {"cyah", "cannot"},
+      // Swahili "fine" ("face poa, speech poa"), which the dictionary made "poor".
+      {"poa", "fine"}};
   // clang-format on
   return words;
 }
@@ -112,11 +116,32 @@ bool slang_applies(const std::vector<Token>& tokens, size_t i) {
 
 // The dictionary's correction: the first suggestion the knowledge base uses, else the
 // first suggestion. Empty when the dictionary has none.
+// Edits (insertions, deletions, substitutions, swaps of neighbours) from `a` to `b`, or
+// more than `most` once that many are exceeded. Words are short: a full table is cheap.
+size_t edits_within(std::string_view a, std::string_view b, size_t most) {
+  const size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > most) return most + 1;
+  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[n][m];
+}
+
 std::string best_suggestion(const std::string& word, const SpellChecker& spelling,
                             const Vocabulary& keep) {
   auto suggestions = spelling.suggest(word);
+  // A word the knowledge base knows is preferred among the dictionary's guesses, but only
+  // a near one: a foreign word ("sat phap phiap", Thai, the seventy-seventh set) is no typo
+  // of "aphasia", and reading it so raised a stroke's red flag.
   for (const auto& s : suggestions) {
-    if (keep.count(s)) return s;
+    if (keep.count(s) && edits_within(word, s, 3) <= 3) return s;
   }
   return suggestions.empty() ? std::string() : suggestions.front();
 }
