@@ -697,20 +697,6 @@ bool says_first_person(const std::vector<Token>& t, int from, int to) {
   return false;
 }
 
-// "it's my wife who's on chemo": a cleft that puts someone else where the patient was
-// asked about (the seventieth round, to "do you have cancer?"). Not "it's my wife who
-// noticed my face drooping": a witness of the patient.
-bool cleft_someone_else(const std::vector<Token>& t, int from, int to) {
-  static const WordSet others = {"wife", "husband",   "partner",    "son",     "daughter", "friend",
-                                 "mate", "boyfriend", "girlfriend", "brother", "sister"};
-  if (from + 4 > to || !t[from].is("it") || !(t[from + 1].is("is") || t[from + 1].is("was")) ||
-      !t[from + 2].is("my") ||
-      !(relatives().count(t[from + 3].word) || others.count(t[from + 3].word)) ||
-      !(t[from + 4].is("who") || t[from + 4].is("that")))
-    return false;
-  return !says_first_person(t, from + 4, to);
-}
-
 // A stranger on a screen as the subject of the segment, with no word of the patient's own
 // in it: "watching greys anatomy on the night bus, some guy got paralysed after a car
 // crash" (the sixty-eighth round), "watching hospital dramas at 3am, in one the bloke's legs
@@ -728,8 +714,17 @@ bool stranger_subject(const std::vector<Token>& t, int from, int to) {
       t[from].is("someone") || t[from].is("somebody") ||
       (from < to && determiners.count(t[from].word) && strangers.count(t[from + 1].word));
   if (!named || says_first_person(t, from, to)) return false;
-  for (int i = 0; i < from; ++i)
-    if (watching.count(t[i].word)) return true;
+  // Watching a screen, not a match in front of one: a spectator who writes "watching my
+  // son's rugby, a boy got tackled and can't feel his legs" is asking about that boy.
+  static const WordSet screens = {"tv",       "telly",   "show",    "shows",       "series",
+                                  "drama",    "dramas",  "film",    "films",       "movie",
+                                  "movies",   "netflix", "episode", "greys",       "anatomy",
+                                  "casualty", "youtube", "tiktok",  "documentary", "soap"};
+  for (int i = 0; i < from; ++i) {
+    if (!watching.count(t[i].word)) continue;
+    for (int j = i + 1; j < from && j <= i + 5; ++j)
+      if (screens.count(t[j].word)) return true;
+  }
   return false;
 }
 
@@ -953,7 +948,6 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
                  // temperature, I'm fine").
                  (apart && another_person_subject(t, seg.first, seg.last)) ||
                  stranger_subject(t, seg.first, seg.last) ||
-                 cleft_someone_else(t, seg.first, seg.last) ||
                  (not_me_end >= 0 && seg.first > not_me_end &&
                   (another_person_subject(t, seg.first, seg.last) ||
                    !says_first_person(t, seg.first, seg.last)));

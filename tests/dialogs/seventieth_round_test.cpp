@@ -36,13 +36,10 @@ TEST(SeventiethRoundReading, TheNewBesideTheOld) {
       "just tingle in the cold"));
 }
 
-// Someone else's illness in a cleft ("it's my husband who's on chemo") is asked about
-// again, never a yes; a birth with a grown child is the past, one two weeks ago is not;
+// A birth with a grown child is the past, one two weeks ago is not;
 // dialysis needles are no street drugs; "nothing sudden" and steroids stopped are noes;
 // stairs on one's bottom is weakness.
 TEST(SeventiethRoundAnswers, OldAndNew) {
-  EXPECT_EQ(typed_answer("q_cancer", "it's my husband who's on chemo, I just drive him"),
-            Answer::clarify);
   EXPECT_EQ(typed_answer("q_procedure", "the epidural was with my daughter and she's at uni now"),
             Answer::no);
   EXPECT_EQ(typed_answer("q_procedure", "had an epidural with my son two weeks ago"), Answer::yes);
@@ -59,6 +56,18 @@ TEST(SeventiethRoundAnswers, OldAndNew) {
   EXPECT_EQ(typed_answer("q_weak", "I have to go up the stairs on my bum now"), Answer::yes);
   EXPECT_EQ(typed_answer("q_neck_shock", "looking down at the sink I get a buzz down my spine"),
             Answer::yes);
+}
+
+// The review of the session's rules: a cleft ("it's my dad who ...") is no longer read as
+// someone else (only its "it is" is no yes lead), and a stranger is someone else only
+// after a word of watching a screen. A carer's cleft is about the patient, and so is a
+// spectator's stranger at a match in front of them: reading either as someone else missed
+// their emergencies.
+TEST(SeventiethRoundReading, CarersAndSpectatorsStayPatients) {
+  EXPECT_TRUE(
+      stops_at_opening("it's my dad who can't feel his legs and hasn't peed since yesterday"));
+  EXPECT_TRUE(
+      stops_at_opening("watching my son's rugby, a boy got tackled and cant feel his legs now"));
 }
 
 // A small child into a blister pack of gabapentin. Look-alikes: self-harm long ago and
