@@ -235,6 +235,9 @@ std::vector<Rule> build_rules() {
        "had|suffered|survived a|an|two|three heart attack|attacks",
        // A paramedic's night: "had three chest pain jobs and a collapse on nights".
        "pain job|jobs|call|calls|shout|shouts|patient|patients",
+       // A knock: "my chest is sore where I whacked it on the open cupboard door, only hurts
+       // when I press on the bruise" (the seventy-eighth round).
+       "bruise|bruised|bruising", "when i press|touch", "whacked|banged|knocked it on|into",
        // A feeding mother's breasts (the seventieth round: "my chest is rock hard and sore
        // because he slept through a feed ... classic engorgement").
        "engorged|engorgement|mastitis|breastfeeding|breastfeed|feed|feeds|feeding|milk"});
@@ -259,6 +262,9 @@ std::vector<Rule> build_rules() {
        "speak|speaking|talk|talking in single|one words",
        "cannot|cant finish|complete ... sentence*", "cannot|cant speak|talk ... sentences",
        "lips|lip|face ... blue|bluish|purple|grey|gray", "turning|gone|going|went blue",
+       // An inhaler used again and again in vain (the seventy-eighth round: "about 10 puffs of
+       // the blue one in the last hour and it's not touching it").
+       "puffs|sprays ... not|isnt|aint touching|helping|working",
        // Nigerian Pidgin (the seventy-sixth round: a child who swallowed a groundnut, "e no
        // fit breathe, e no fit cry ... e face don dey change colour").
        "no fit breathe|breath", "face ... change|changing colour|color",
@@ -336,7 +342,9 @@ std::vector<Rule> build_rules() {
        "banking|bills|overdraft|statement|rent", "bank app|account|balance",
        // Spice, not an airway: "the chilli crab so spicy I almost die, cannot breathe sia
        // haha" (the seventy-sixth round).
-       "spicy|chilli|chili|wasabi", "cannot|cant breathe sia|lah|leh|lor haha|hahaha|lol|lmao"});
+       "spicy|chilli|chili|wasabi", "cannot|cant breathe sia|lah|leh|lor haha|hahaha|lol|lmao",
+       // A yawn that will not satisfy: "when I yawn I can't get that satisfying full breath".
+       "yawn|yawning|yawns"});
   // Breath that is short or "out" is ordinary after laughing, a run or the stairs, and
   // "a bit" of it is not an emergency; at rest, or alone, it counts.
   add(C::breathing, {"out|short|shortness of " + kBreath, "breathless*"}, Negation::full, true,
@@ -610,6 +618,12 @@ std::vector<Rule> build_rules() {
        "avvelen*|intoxicacion|intoxicacao|intoxiqu*"},
       Negation::full, true, false,
       {"i am|im a nurse|doctor|paramedic|carer|pharmacist",
+       // A course, its count of months: "I've taken a low-dose antibiotic every night for five
+       // months" (the seventy-ninth set).
+       "every|each night|day|morning|evening for #|two|three|four|five|six|seven|eight|nine|ten|"
+       "several|few weeks|months|years",
+       // A worry about the dose: "that's ok isn't it? don't want to accidentally overdose".
+       "accidentally|accidental overdose|od",
        // Food eaten to excess (the seventy-second round: "basically overdosed on pasta lmao").
        "overdosed|overdose|od|odd|oded on pasta|carbs|chocolate|sugar|cake|pizza|sweets|candy|"
        "churros|food|cheese|crisps|chips|biscuits|cookies",
@@ -858,8 +872,8 @@ std::vector<Rule> build_rules() {
        // Preparations: the means laid out ("got all my pills lined up").
        kDrug + " ... lined up",
        kIntent + " ... take|taking|swallow|swallowing|down ... " + kQuantity + " ... " + kDrug,
-       kIntent + " ... overdose|od", "jump* ... off|from|front ... " + kJumpPlace,
-       kJumpPlace + " ... and|to jump*", "suicide note|letter", "goodbye letter*|note*",
+       "jump* ... off|from|front ... " + kJumpPlace, kJumpPlace + " ... and|to jump*",
+       "suicide note|letter", "goodbye letter*|note*",
        // Being dead as the better outcome, said without "off" ("better I am dead").
        "better if|that i ... dead|die|gone", "better i am|was|were|be dead|gone",
        "be|am|is|are|was|were better dead",
@@ -874,6 +888,10 @@ std::vector<Rule> build_rules() {
        // "it all", never one symptom, and for good (not "for it all to be over, the scans").
        "all|everything to|would|will be over for good|forever"},
       Negation::none, false, false, none);
+  // An overdose meant ("I want to overdose"), with its negation read: "don't want to
+  // accidentally overdose" is a worry about the dose (the seventy-eighth round).
+  add(C::self_harm, {kIntent + " ... overdose|od"}, Negation::full, false, false,
+      {"accidentally|accidental|accident|mistake"});
   // A rope where one is hung ("there's a rope in the garage"), not one tripped over or
   // used for something.
   add(C::self_harm,
@@ -1007,6 +1025,12 @@ std::vector<Rule> build_rules() {
        "bedroom",
        "keeps|kept|keeping me|her|him|mum|mom|dad|nan|gran locked in|up"},
       Negation::full, false, false, no_secret);
+  // Strangled by a partner (the seventy-eighth round: "the guy I'm seeing put his hands
+  // round my neck in an argument last night and I blacked out for a sec").
+  add(C::abuse,
+      {"put|puts|had his|her|their hands round|around my neck|throat",
+       "hands round|around my neck|throat ... blacked|passed out"},
+      Negation::full, false, false, {"massage|massaged|hug|hugged|necklace|scarf"});
   // Violence heard or seen next door, now (the seventy-fourth round: "I can hear the man
   // next door hitting his wife right now through the wall").
   add(C::abuse,
@@ -1136,6 +1160,8 @@ const Compiled& compiled() {
          // "it's back down to 100 already and i'm chatting fine" after hill sprints.
          "chatting|talking fine|normally", "back down to # already", "discharged",
          "glued|stitched|stitches|steristrips", "sorted him|her|them|it out",
+         // "pressed on it and it stopped. steri-stripped it, fine today".
+         "steri stripped|strips|strip", "and it stopped",
          // "the nurses sorted him and he's sat up drinking tea now".
          "sorted him|her|them and|now", "sat|sitting up ... now",
          // "all fine after a sit down", "it hasn't come back", "he survived".

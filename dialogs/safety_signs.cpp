@@ -67,7 +67,9 @@ void add_chest(std::vector<SignRule>& out) {
              "middle of breast|breasts"},
             kChestFeeling,
             alarm_or_onset},
-           {"chest of", "chest day", "bench press|pressing|presses", "benching"}));
+           {"chest of", "chest day", "bench press|pressing|presses", "benching",
+            // A knock: "sore where I whacked it on the open cupboard door ... the bruise".
+            "bruise|bruised|bruising|whacked|banged"}));
   // Ribs alone are where shingles and a spinal cord's band are felt: only with an alarm
   // feature ("stabbing pressure under my ribs" ... "heart going like the clappers").
   out.push_back(rule(C::chest_pain, {{"ribs|ribcage|rib"}, kChestFeeling, kHeartAlarm},
@@ -100,6 +102,16 @@ void add_breathing(std::vector<SignRule>& out) {
         "voice ... weak|weaker|faint|fainter|fading|quiet",
         "crept|creeping|spread|spreading|moved|moving|climbed|climbing up ... hands|arms"}},
       {"drowning in", "fresh air", "air con|conditioning|fryer|bnb|force|ambulance"}));
+}
+
+// An inhaler used in vain with the wheeze and tightness of an attack (the seventy-eighth
+// round: "about 10 puffs of the blue one in the last hour and it's not touching it, chest is
+// tight and i can hear myself wheezing").
+void add_asthma(std::vector<SignRule>& out) {
+  using C = SafetyCategory;
+  out.push_back(rule(C::breathing, {{"puffs|ventolin|salbutamol|inhaler|reliever", "blue one"},
+                                    {"not|isnt|aint touching|helping|working it"},
+                                    {"wheez*|tight|tightness", "cant|cannot breathe"}}));
 }
 
 void add_collapse(std::vector<SignRule>& out) {
@@ -239,8 +251,9 @@ void add_poisoning(std::vector<SignRule>& out) {
            {{"dishwasher|laundry|washing tab|tabs|tablet|tablets|pod|pods|liquid|powder|capsule*",
              "bleach|antifreeze|weedkiller|pesticide*|insecticide*|organophosphate*|dip|sheepdip|"
              "slug|rat|paraquat|paraffin|kerosene|turps|turpentine|methanol|acid|caustic|lye|"
+             "screenwash|windscreen|"
              "descaler|drain|fumes|chemicals"},
-            {"mouth|mooth|swallowed|drank|drunk|licked|chewed|intae",
+            {"mouth|mooth|swallowed|drank|drunk|licked|chewed|intae|swig|sip|gulp",
              "drool*|dribbl*|foaming|froth*|slaver*", "pinpoint|pinprick*", "tiny pupils", "vomit*",
              "throwing up", "being sick"}},
            {"drain|drains ... blocked|unblock*"}));
@@ -492,6 +505,7 @@ std::vector<SignRule> build_sign_rules() {
   std::vector<SignRule> out;
   add_chest(out);
   add_breathing(out);
+  add_asthma(out);
   add_collapse(out);
   add_bleeding(out);
   add_poisoning(out);
