@@ -37,6 +37,11 @@ TEST(SeventyEighthRoundAnswers, MinimisedAnswers) {
             Answer::yes);
   EXPECT_EQ(typed_answer("q_shooting", "stays in my bum, never gets anywhere near the knee"),
             Answer::no);
+  // The review: the walking and outer-thigh questions' new yes words are narrow enough that
+  // "the length of the park fine" and "not above the knee" stay noes.
+  EXPECT_EQ(typed_answer("q_walking", "I can walk the length of the park fine"), Answer::no);
+  EXPECT_EQ(typed_answer("q_outer_thigh", "no, it's below the knee, not above the knee"),
+            Answer::no);
 }
 
 // Strangling by a partner, screenwash swallowed, an inhaler in vain. Look-alikes: a worry
