@@ -229,14 +229,14 @@ bool complaint_dated_now(const KnowledgeData& k, const std::vector<Token>& t,
   return false;
 }
 
+// `new_now`: complaint_dated_now. How it began is then the new complaint's ("feet been numb
+// for yrs. about an hour ago ... her left leg went numb", the seventy-first set): an onset
+// said of the old one is not read.
 void read_findings(const KnowledgeData& k, std::string_view text, const std::vector<Token>& t,
-                   const Scopes& scopes, const std::vector<PhraseStart>& starts, Reading& out) {
+                   const Scopes& scopes, const std::vector<PhraseStart>& starts, bool new_now,
+                   Reading& out) {
   using Owner = IndexedPhrase::Owner;
   const auto& rules = k.lexicon.negation;
-  // How it began is the new complaint's when one is dated now beside an old numbness
-  // ("feet been numb for yrs. about an hour ago ... her left leg went numb", the
-  // seventy-first set): an onset said of the old one is not read.
-  const bool new_now = complaint_dated_now(k, t, scopes);
   size_t s = 0;
   while (s < starts.size() && k.indexed_phrases[starts[s].id].owner != Owner::red_flag) {
     const int f = k.indexed_phrases[starts[s].id].index;
@@ -792,7 +792,8 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
     if (stated && !(*may_matter)(*stated)) return std::nullopt;
   }
   Scopes scopes = read_scopes(tokens, k.lexicon.distant_past);
-  read_findings(k, text, tokens, scopes, starts, out);
+  const bool new_complaint_now = complaint_dated_now(k, tokens, scopes);
+  read_findings(k, text, tokens, scopes, starts, new_complaint_now, out);
   read_day_by_day(k, text, tokens, scopes, out);
   read_red_flags(k, tokens, scopes, starts, out);
   if (part != Part::all) return out;
@@ -815,13 +816,11 @@ std::optional<Reading> read(const KnowledgeData& k, std::string_view text,
       }
       return about_complaint[s] != 0;
     };
-    // Something new dated now beside an old numbness ("feet been numb for yrs. about an
-    // hour ago ... her left leg went numb all the way up", the seventy-first set): how
-    // long is the new thing's time, not the old one's.
-    const bool new_complaint_now = opening && complaint_dated_now(k, tokens, scopes);
     for (size_t i = 0; i < tokens.size(); ++i) {
       const int s = scopes.segment_of[i];
       const Segment& seg = scopes.segments[s];
+      // Beside something new dated now, how long is the new thing's time, not the old
+      // one's (complaint_dated_now).
       bool elsewhere = opening && seg.time == TimeScope::long_standing &&
                        (new_complaint_now || !names_complaint(s));
       if (seg.time != TimeScope::historical && !elsewhere) current.push_back(tokens[i]);

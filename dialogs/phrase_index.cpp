@@ -21,8 +21,7 @@ void PhraseIndex::add(const Phrase& phrase, int id) {
   has_second_[at] = phrase.tokens.size() > 1 && !phrase.tokens[1].gap_before;
   if (has_second_[at]) {
     second_[at] = phrase.tokens[1];
-    second_letter_[at] =
-        second_[at].word.empty() ? ~std::uint64_t{0} : letter_bit(second_[at].word);
+    second_letter_[at] = first_letter_bit(second_[at].word);
   }
 }
 
@@ -33,9 +32,7 @@ std::vector<PhraseStart> PhraseIndex::starts(const std::vector<Token>& tokens) c
     // The token after this one, when it is a word: a phrase with a second word needs one.
     const Token* next = i + 1 < tokens.size() && !tokens[i + 1].punct ? &tokens[i + 1] : nullptr;
     // No next word: no phrase with a second word starts here (0 rules them all out).
-    const std::uint64_t next_letter = !next                ? 0
-                                      : next->word.empty() ? ~std::uint64_t{0}
-                                                           : letter_bit(next->word);
+    const std::uint64_t next_letter = next ? first_letter_bit(next->word) : 0;
     visit(tokens[i], [&](int id) {
       const auto at = static_cast<size_t>(id);
       if (at < has_second_.size() && has_second_[at] &&

@@ -59,10 +59,7 @@ class PhraseIndex {
   // By id: a bit for the first letter of that second word (every bit for an empty stem),
   // so most phrases a word starts are ruled out by the next word's first letter from a
   // short array, without comparing strings.
-  std::vector<std::uint64_t> second_letter_;
-  static std::uint64_t letter_bit(std::string_view word) {
-    return std::uint64_t{1} << (static_cast<unsigned char>(word[0]) % 64);
-  }
+  std::vector<std::uint64_t> second_letter_;  // first_letter_bit (word_set.h)
 };
 
 }  // namespace triagebot::dialogs

@@ -52,8 +52,8 @@ void PatternIndex::add(Pattern& pattern) {
       }
       std::sort(second.word_ids.begin(), second.word_ids.end());
       std::uint64_t letters = 0;
-      for (const auto& word : next.words) letters |= letter_bit(word);
-      for (const auto& stem : second.stems) letters |= letter_bit(stem);
+      for (const auto& word : next.words) letters |= first_letter_bit(word);
+      for (const auto& stem : second.stems) letters |= first_letter_bit(stem);
       second_letters_.back() = letters;
     }
   }
@@ -91,7 +91,7 @@ void PatternIndex::add_typo_word(const std::string& alternative, int id) {
 
 bool PatternIndex::second_may_match(int id, const Clause& clause, size_t at, int next_id) const {
   if (at + 1 < clause.size() &&
-      !(second_letters_[static_cast<size_t>(id)] & letter_bit(clause[at + 1])))
+      !(second_letters_[static_cast<size_t>(id)] & first_letter_bit(clause[at + 1])))
     return false;
   const Second& second = second_[static_cast<size_t>(id)];
   if (!second.check || at + 1 >= clause.size()) return true;

@@ -122,13 +122,10 @@ class PatternIndex {
   };
   std::vector<Second> second_;
   // By pattern id: a bit per first letter its second element's words and stems may begin
-  // with (letter_bit), every bit when it is not checked. Most patterns a word starts are
-  // ruled out by the next word's first letter from this short array, without reading
+  // with (first_letter_bit, word_set.h), every bit when it is not checked. Most patterns a word
+  // starts are ruled out by the next word's first letter from this short array, without reading
   // their Second (the check was 4% of an opening's instructions, 2026-12-07).
   std::vector<std::uint64_t> second_letters_;
-  static std::uint64_t letter_bit(std::string_view word) {
-    return word.empty() ? 1U : std::uint64_t{1} << (static_cast<unsigned char>(word[0]) % 64);
-  }
   WordMap<int> second_ids_;
   // second_ids_'s number for `word`, or -1.
   int second_id(const std::string& word) const;

@@ -46,6 +46,14 @@ inline bool word_starts_with(std::string_view word, std::string_view stem) noexc
   return word.size() >= stem.size() && same_word(word.substr(0, stem.size()), stem);
 }
 
+// A bit for a word's first letter (every bit for an empty word): the indexes keep, per
+// phrase or pattern, the letters its next word may begin with, and refuse most candidates
+// by one AND before comparing any strings. A filter only: it admits, never decides.
+inline std::uint64_t first_letter_bit(std::string_view word) noexcept {
+  return word.empty() ? ~std::uint64_t{0}
+                      : std::uint64_t{1} << (static_cast<unsigned char>(word[0]) % 64);
+}
+
 struct WordEqual {
   using is_transparent = void;
   bool operator()(std::string_view a, std::string_view b) const noexcept { return same_word(a, b); }
