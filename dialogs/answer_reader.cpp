@@ -785,6 +785,9 @@ bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const Qu
   // (heaviness is not weakness), where "just have to strain a lot to get it going" tells
   // what happens.
   Words clause{t, turn.from, turn.to};
+  // "never have, only needles at the blood donor clinic": the turn names one of the
+  // question's own no words, so it tells what the no set apart, not a yes.
+  if (vote(k, t, q.no_phrases, turn.from, scopes, turn.to) > 0) return false;
   if (turn.exclusive) {
     int words = 0;
     for (int i = turn.from; i < turn.to; ++i) words += !t[i].punct;
