@@ -417,6 +417,12 @@ bool pseudo_negation(const std::vector<Token>& tokens, int k) {
   int n = static_cast<int>(tokens.size());
   if (k + 1 >= n) return false;
   const std::string& next = tokens[k + 1].word;
+  // "doesn't everyone's back ache at 70?": a question that expects a yes, of everyone,
+  // the writer included.
+  static const WordSet everyone = {"everyone", "everyones", "everybody", "everybodys"};
+  if (tokens[k].is("not") && everyone.count(next) && k > 0 &&
+      (tokens[k - 1].is("does") || tokens[k - 1].is("do")))
+    return true;
   if ((tokens[k].is("not") && after_not.count(next)) ||
       (tokens[k].is("no") && after_no.count(next)))
     return true;
@@ -489,11 +495,14 @@ bool denied_list_after_colon(const std::vector<Token>& tokens, int first,
 // A list of short items after one negator, however long: "no face droop, speech problems,
 // bladder issues, weakness or back pain". Each item between commas is at most three words
 // and none of them starts a clause ("no fever, but my back is killing me" is two clauses).
+// Nor does an inability, a clause without its subject: "no pain, cannot stand long" states
+// the weakness.
 bool denied_in_short_list(const std::vector<Token>& tokens, int first, const NegationRules& rules) {
   static const WordSet clause_words = {
-      "i",     "it",  "he",   "she", "they", "is",    "are",   "was",    "were", "feel",
-      "feels", "has", "have", "but", "and",  "hurts", "hurt",  "gets",   "goes", "went",
-      "now",   "its", "im",   "ive", "hes",  "shes",  "thats", "theres", "then", "my"};
+      "i",      "it",    "he",  "she",    "they", "is",      "are",   "was",  "were",
+      "feel",   "feels", "has", "have",   "but",  "and",     "hurts", "hurt", "gets",
+      "goes",   "went",  "now", "its",    "im",   "ive",     "hes",   "shes", "thats",
+      "theres", "then",  "my",  "cannot", "cant", "couldnt", "unable"};
   // The mention's own item: short, and no clause ("no, my legs are strong" is an answer,
   // then a clause).
   const int n = static_cast<int>(tokens.size());
@@ -580,6 +589,8 @@ bool list_closed_by_normal(const std::vector<Token>& tokens, int last, const Neg
   auto closes_at = [&](int k) {
     while (k < n && before_state.count(tokens[k].word)) ++k;
     if (k >= n || !rules.post_negators.count(tokens[k].word)) return false;
+    // "only on weekends, ok?": a tag that asks for agreement, not a normal state.
+    if (k + 1 < n && tokens[k + 1].is("?")) return false;
     return k + 1 >= n || !the_rest.count(tokens[k + 1].word);
   };
   int k = last + 1;

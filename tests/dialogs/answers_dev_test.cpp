@@ -134,7 +134,7 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 // thirty-fourth, the thirty-sixth to the forty-fourth, and every even round from the
 // forty-sixth to the seventy-eighth; docs/reading.md "Measured"). Its bars are where the
 // reader stands, so a change may only improve them; raise them as it does.
-TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {85.6, 89, 9}); }
+TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {85.8, 86, 8}); }
 
 }  // namespace
 }  // namespace answers_dev_test

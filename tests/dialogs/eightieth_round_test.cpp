@@ -20,5 +20,18 @@ TEST(EightiethRoundAnswers, AnOnlyThatNamesANoWordStaysNo) {
   EXPECT_EQ(typed_answer("q_inject", "not really, only at weekends with my mates"), Answer::yes);
 }
 
+// Yeses of earlier rounds read as noes (answers-open): an inability after a denied other
+// thing ("no pain, cannot stand long" is no list of denials), a question that expects a yes
+// of everyone, and a tag that asks for agreement ("..., ok?" is no normal state). The
+// look-alikes: a list closed by a normal state, and an inability that names no symptom.
+TEST(EightiethRoundAnswers, YesesReadAsNoes) {
+  EXPECT_EQ(typed_answer("q_weak", "ji, legs have no jaan, cannot stand long"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_weak", "no pain, cant walk far before they give"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_weak", "no weakness, cant complain"), Answer::no);
+  EXPECT_EQ(typed_answer("q_back_pain", "doesn't everybody's back ache at my age?"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_inject", "only on weekends, ok? not like an addict"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_stroke", "face, speech, arms, all fine"), Answer::no);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::eightieth_round_test
