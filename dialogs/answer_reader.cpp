@@ -155,6 +155,15 @@ const WordSet& exclusives() {
   return words;
 }
 
+// The people close to a patient who may be the subject of a clause instead of them.
+const WordSet& other_people() {
+  static const WordSet words = {"wife",       "husband", "partner", "son",     "daughter",
+                                "mum",        "mom",     "mother",  "dad",     "father",
+                                "brother",    "sister",  "friend",  "mate",    "boyfriend",
+                                "girlfriend", "nan",     "gran",    "grandma", "grandad"};
+  return words;
+}
+
 // ---- Helpers over tokens.
 
 struct Words {
@@ -780,6 +789,17 @@ bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const Qu
   // "not weak no, just wobbly in the dark": the thing itself denied, "just" names what
   // there is instead.
   if (turn.exclusive && finding_is(reading, q.finding, false)) return false;
+  // "never touched them, my dad smoked 60 a day though": the turn tells of another person.
+  {
+    const int first = next_word(t, turn.from);
+    static const WordSet me = {"i", "me", "im", "ive", "myself"};
+    const bool of_another = first + 1 < turn.to &&
+                            (t[first].is("my") || t[first].is("his") || t[first].is("her")) &&
+                            other_people().count(t[first + 1].word) &&
+                            std::none_of(t.begin() + first + 2, t.begin() + turn.to,
+                                         [](const Token& w) { return me.count(w.word) != 0; });
+    if (of_another) return false;
+  }
   // "no, just a bit of a cold": only this, not what was asked, unless in its words; and
   // "no, just heavy" or "just numb and a bit heavy" names the only things there are
   // (heaviness is not weakness), where "just have to strain a lot to get it going" tells
@@ -1048,13 +1068,9 @@ enum class Doubt { none, others_only, writers };
 // "it's my wife who's on chemo" (the seventieth round, to "do you have cancer?"): its "it
 // is" leads to someone else, never a yes of the patient's.
 bool cleft_of_another(const std::vector<Token>& t, int lead) {
-  static const WordSet others = {"wife",       "husband", "partner", "son",     "daughter",
-                                 "mum",        "mom",     "mother",  "dad",     "father",
-                                 "brother",    "sister",  "friend",  "mate",    "boyfriend",
-                                 "girlfriend", "nan",     "gran",    "grandma", "grandad"};
   const int n = static_cast<int>(t.size());
   return lead + 4 < n && t[lead].is("it") && (t[lead + 1].is("is") || t[lead + 1].is("was")) &&
-         t[lead + 2].is("my") && others.count(t[lead + 3].word) &&
+         t[lead + 2].is("my") && other_people().count(t[lead + 3].word) &&
          (t[lead + 4].is("who") || t[lead + 4].is("that"));
 }
 
@@ -1271,15 +1287,17 @@ Answer answer_after_question(const std::vector<Token>& t) {
   for (int i = 0; i < n; ++i)
     if (t[i].is("?")) last_mark = i;
   if (last_mark < 0) return Answer::none;
+  // Words that only wish or thank ("the big C? touch wood, never") are not counted.
+  static const WordSet wishes = {"touch", "wood", "knock", "thank", "god", "thankfully", "luckily"};
   int words = 0, answer = -1;
   for (int i = last_mark + 1; i < n; ++i) {
-    if (t[i].punct) continue;
+    if (t[i].punct || wishes.count(t[i].word)) continue;
     ++words;
     answer = i;
   }
   if (words != 1) return Answer::none;
   if (plain_yes_word(t[answer].word)) return Answer::yes;
-  if (plain_no_word(t[answer].word)) return Answer::no;
+  if (plain_no_word(t[answer].word) || t[answer].is("never")) return Answer::no;
   return Answer::none;
 }
 
@@ -1296,8 +1314,14 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   // ask? 🤔", "WHY does that matter. it's numb, not cold, not blue"): then it is read.
   // The answer alone after a question back ("why you ask this? no"), unless a "no" there
   // would deny what the reply states ("my face droops, is that it? no").
+  // An echo of the question is no statement: "the big C? touch wood, never".
   if (const Answer after = answer_after_question(all_tokens); after != Answer::none) {
     if (after == Answer::yes || !states_an_asked_finding(k, q, reading)) return after;
+    const std::vector<Token> rest = words_after_echo(all_tokens);
+    const auto asked = asked_findings(k, q);
+    if (!rest.empty() &&
+        std::none_of(asked.begin(), asked.end(), [&](int f) { return states_finding(k, rest, f); }))
+      return after;
   }
   if (whole.any(clarify_phrases()) && !answers_besides_asking(k, all_tokens, q) &&
       !states_what_counts(k, all_tokens, q, reading))

@@ -229,6 +229,8 @@ std::vector<Rule> build_rules() {
        "gave|give|giving|nearly|almost ... me|us|him|her|them|you a heart attack",
        // Patois without the article: "dis traffic a go give mi heart attack one day".
        "gave|give|giving ... me|mi|us|him|her|them|you heart attack",
+       // A fright told as one had: "had a proper heart attack when I saw the parking fine".
+       "heart attack when i|we|he|she saw|seen|opened|read|heard|looked",
        // The gym: "chest day", "chest just sore frm bench press".
        "chest day", "bench press|pressing|presses", "benching", "pumped",
        // A heart attack someone had is history, not what is happening now.

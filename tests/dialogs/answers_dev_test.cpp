@@ -132,9 +132,9 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 // Held-out rounds the reader does not yet read well enough for the bars above
 // (answers-open.jsonl: the fourteenth round, then the sixteenth, the twenty-seventh to the
 // thirty-fourth, the thirty-sixth to the forty-fourth, and every even round from the
-// forty-sixth to the seventy-eighth; docs/reading.md "Measured"). Its bars are where the
+// forty-sixth to the eightieth; docs/reading.md "Measured"). Its bars are where the
 // reader stands, so a change may only improve them; raise them as it does.
-TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {85.8, 86, 8}); }
+TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {86.0, 86, 8}); }
 
 }  // namespace
 }  // namespace answers_dev_test

@@ -6,10 +6,66 @@
 // must leave alone.
 #include <gtest/gtest.h>
 
+#include "dialogs/safety_screen.h"
+#include "tests/dialogs/safety_probe.h"
+#include "tests/dialogs/server_steps.h"
 #include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs::testing::eightieth_round_test {
 namespace {
+
+using C = SafetyCategory;
+
+// Emergencies told in loose words: half of what the eyes see gone (a field lost, with one
+// side numb), a spread told as "toes, and now my legs" or "now the whole leg". Look-alikes:
+// a faint that everyone calls a "mini stroke", a pinched nerve in the groin, eyes blurred
+// by the optician's drops.
+TEST(EightiethRoundReading, LooseWordsInOpenings) {
+  EXPECT_TRUE(stops_at_opening(
+      "reading the paper and suddenly the left half of the page wasnt there, and my left arm "
+      "feels numb"));
+  EXPECT_TRUE(stops_at_opening(
+      "had flu a fortnight ago, then my toes went numb and now my legs are so weak i cant "
+      "climb the stairs"));
+  EXPECT_TRUE(stops_at_opening(
+      "left foot slapping down since tuesday, today my whole leg keeps giving way, no pain"));
+  EXPECT_FALSE(stops_at_opening(
+      "what everyone calls my mini stroke last year was just a faint, now the outside of my "
+      "thigh is numb"));
+  EXPECT_FALSE(stops_at_opening(
+      "GP says it's a trapped nerve in my groin, numb patch on the outside of my thigh for a "
+      "month, no weakness, peeing fine"));
+  EXPECT_FALSE(stops_at_opening(
+      "eye drops at the optician so it's all blurry, but my feet have been numb in a sock "
+      "pattern for a year, I'm diabetic"));
+  EXPECT_TRUE(
+      stops_at_opening("the GP said I had a mini stroke last month and now my left leg "
+                       "is numb"));
+}
+
+// Answers in loose words: a wetsuit bottom that cannot feel the seat, the lurgy, "high
+// blood" and its tablets, a stomach mostly taken away; "textbook" said of a back; an echo of
+// the question and a "never" after a wish; a "though" about the writer's father.
+TEST(EightiethRoundAnswers, LooseWordsInAnswers) {
+  EXPECT_EQ(typed_answer("q_saddle", "my bum feels numb, I can't feel the loo seat"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_infection", "had a chesty cold a fortnight back"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_vascular", "they have me on ramipril"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_b12", "they took most of my stomach away for my weight, a sleeve"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_back_pain",
+                         "the chiropractor says my back is textbook, it doesnt hurt at all"),
+            Answer::no);
+  EXPECT_EQ(typed_answer("q_cancer", "cancer? thank god, never"), Answer::no);
+  EXPECT_EQ(typed_answer("q_smoking", "never have, my husband smokes 20 a day though"), Answer::no);
+}
+
+// A fright told as a heart attack one had; the real thing beside it.
+TEST(EightiethRoundSafety, HeartAttackAsAFright) {
+  EXPECT_FALSE(
+      safety_fires("had a right heart attack when I opened the gas bill lol", C::chest_pain));
+  EXPECT_TRUE(
+      safety_fires("I think I'm having a heart attack, crushing pain in my chest", C::chest_pain));
+}
 
 // A no whose "only ..." names one of the question's own no words stays a no: a blood
 // donor's needles are not a drug user's. A turn that names a yes word still turns.
