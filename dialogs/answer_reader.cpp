@@ -488,6 +488,16 @@ bool last_clause_denies_recently(const QuestionDef& q, const std::vector<Token>&
 // about ("my son fell off his bike, not me" is no fall of the patient's).
 // Only matches that start before `to` count; with `now_only`, only those in words about
 // now, not about the distant past or something long-standing.
+// Words whose first word is a question's yes word in another sense: "fell asleep" is no
+// fall ("no, i mean fell asleep, not fell over" to the injury question).
+bool first_word_of_another_sense(const std::vector<Token>& t, const Match& m) {
+  static const PhraseList senses =
+      compile_phrases({"fell asleep", "fall asleep", "falls asleep", "falling asleep",
+                       "fell pregnant", "fell out with", "fall out with", "falling out with"});
+  int last = m.first;
+  return senses.match_at(t, m.first, &last) >= 0 && m.last < last;
+}
+
 int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<Phrase>& list,
          int from, const Scopes& scopes, int to = std::numeric_limits<int>::max(),
          bool now_only = false) {
@@ -495,7 +505,7 @@ int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<
   for (const auto& p : list) {
     for (const auto& m : find_matches(t, p, k.lexicon.negation, from)) {
       const Segment& seg = scopes.at(m.first);
-      if (m.first >= to || seg.states_nothing()) continue;
+      if (m.first >= to || seg.states_nothing() || first_word_of_another_sense(t, m)) continue;
       if (now_only && seg.time != TimeScope::current) continue;
       (m.negated ? negated : plain)++;
     }

@@ -647,8 +647,13 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     if (qty * unit < 1 && in_episode_clause(t, i)) continue;
     // "from 5 days": how learners of English, and Indian English, say "for 5 days"; only
     // right before a number ("from the sleepless nights" is no duration).
+    // "been about a year", "its been 3 weeks": "been" right before the time, or before
+    // an "about" (not "been on metformin 5 years", a treatment's time).
+    static const WordSet roughly = {"about", "around", "like", "nearly", "almost", "over"};
+    const bool been = word_is(t, start - 1, "been") ||
+                      (word_in(t, start - 1, roughly) && word_is(t, start - 2, "been"));
     bool cued = word_is(t, i + 1, "ago") || word_in(t, start - 1, cues) ||
-                word_in(t, start - 2, cues) || word_in(t, start - 3, cues) ||
+                word_in(t, start - 2, cues) || word_in(t, start - 3, cues) || been ||
                 (numbered && word_is(t, start - 1, "from"));
     found.push_back({qty * unit, i, cued, false, true});
   }

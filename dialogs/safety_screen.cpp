@@ -366,22 +366,30 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<IndexedClause>& 
                                               const SpellChecker* spelling) {
   auto found = screen_by_rules(clauses, spelling);
   if (found.empty()) {
-    if (auto category = safety::backstop_verdict(safety::builtin_safety_model(), clauses))
+    if (auto category = backstop_on_what_counts(safety::builtin_safety_model(), clauses))
       found.push_back(*category);
   }
   return found;
 }
 
-std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& clauses,
-                                            const SpellChecker* spelling) {
-  std::vector<SafetyCategory> found;
-  auto note = [&](SafetyCategory c) {
-    if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
-  };
+namespace {
+
+// How each clause stands in time, as the rules read it (screen_by_rules).
+struct ClauseTime {
+  bool past = false;           // long ago, or dated so by a short clause beside it
+  bool cleared_since = false;  // someone who knows said it is all right, after it
+  bool over_since = false;     // said to be over, after it
+  bool ticked_off = false;     // a no to a listed emergency (answered_no)
+  bool set_aside() const { return past || ticked_off || cleared_since; }
+  // Long ago and over since, in so many words: what even the backstop leaves alone.
+  bool long_over() const { return past && over_since; }
+};
+
+std::vector<ClauseTime> clause_times(const std::vector<IndexedClause>& clauses) {
   // Each clause's long_past once: a clause is read for itself and for the one before it.
   // Likewise whether it says an emergency is over, for the two clauses before it.
   const size_t n = clauses.size();
-  std::vector<bool> long_ago(n), over(n), cleared(n), set_aside(n);
+  std::vector<bool> long_ago(n), over(n), cleared(n);
   for (size_t i = 0; i < n; ++i) {
     long_ago[i] = long_past(clauses[i]);
     over[i] = tells(clauses[i], safety::over_words());
@@ -390,6 +398,7 @@ std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& cl
   auto said_after = [&](const std::vector<bool>& told, size_t i) {
     return (i + 1 < n && told[i + 1]) || (i + 2 < n && told[i + 2]);
   };
+  std::vector<ClauseTime> out(n);
   for (size_t i = 0; i < n; ++i) {
     // A time told in a clause of its own after the event ("I also fainted once giving
     // blood, years ago") dates the clause before it.
@@ -397,19 +406,52 @@ std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& cl
     // no time of its own ("I had a heart attack in 1994, chest pains an' all, but I've been
     // champion since"); not "last week" ("gave birth last week, a gush came out").
     const bool now = any_found(clauses[i], safety::present_words(), nullptr);
-    const bool past = long_ago[i] ||
-                      (i + 1 < n && clauses[i + 1].words.size() <= 4 && long_ago[i + 1]) ||
-                      (i > 0 && !now && clauses[i].words.size() <= 4 && long_ago[i - 1] &&
-                       names_years(clauses[i - 1].words));
+    out[i].past = long_ago[i] ||
+                  (i + 1 < n && clauses[i + 1].words.size() <= 4 && long_ago[i + 1]) ||
+                  (i > 0 && !now && clauses[i].words.size() <= 4 && long_ago[i - 1] &&
+                   names_years(clauses[i - 1].words));
     // Over since, told after it ("bled loads last night but A&E glued it and it's stopped
     // now"), unless the clause itself is now ("he's collapsed now, but ..."). A poisoning
     // only when someone who knows cleared it: feeling fine after too many tablets is how
     // a paracetamol overdose starts.
-    const bool cleared_since = !now && said_after(cleared, i);
-    const bool over_since = cleared_since || (!now && said_after(over, i));
-    const bool ticked_off = answered_no(clauses, i);
-    set_aside[i] = past || ticked_off || cleared_since;
-    if (ticked_off) continue;
+    out[i].cleared_since = !now && said_after(cleared, i);
+    out[i].over_since = out[i].cleared_since || (!now && said_after(over, i));
+    out[i].ticked_off = answered_no(clauses, i);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<SafetyCategory> backstop_on_what_counts(const safety::SafetyModel& model,
+                                                      const std::vector<IndexedClause>& clauses) {
+  const auto verdict = safety::backstop_verdict(model, clauses);
+  if (!verdict || *verdict == SafetyCategory::self_harm) return verdict;
+  const auto times = clause_times(clauses);
+  // Most messages set nothing aside: then the verdict stands as it is.
+  if (std::none_of(times.begin(), times.end(), [](const ClauseTime& c) { return c.long_over(); }))
+    return verdict;
+  std::vector<IndexedClause> counted;
+  for (size_t i = 0; i < clauses.size(); ++i)
+    if (!times[i].long_over()) counted.push_back(clauses[i]);
+  if (counted.empty() || safety::backstop_verdict(model, counted) != verdict) return std::nullopt;
+  return verdict;
+}
+
+std::vector<SafetyCategory> screen_by_rules(const std::vector<IndexedClause>& clauses,
+                                            const SpellChecker* spelling) {
+  std::vector<SafetyCategory> found;
+  auto note = [&](SafetyCategory c) {
+    if (std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
+  };
+  const auto times = clause_times(clauses);
+  const size_t n = clauses.size();
+  std::vector<bool> set_aside(n);
+  for (size_t i = 0; i < n; ++i) {
+    const bool past = times[i].past, cleared_since = times[i].cleared_since;
+    const bool over_since = times[i].over_since;
+    set_aside[i] = times[i].set_aside();
+    if (times[i].ticked_off) continue;
     for_each_rule_started(clauses[i], [&](const safety::Rule& rule) {
       if (std::find(found.begin(), found.end(), rule.category) != found.end()) return;
       // Self-harm and abuse count in the past too (a kind answer costs little), except told as

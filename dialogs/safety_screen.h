@@ -53,6 +53,8 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>&
 namespace safety {
 // A clause with, for every pattern, the words it may start at (safety_index.h): the
 // patterns are only tried there. Refers to the clause's words.
+class SafetyModel;  // safety_model.h
+
 struct IndexedClause {
   const Clause& words;
   ClauseStarts starts;
@@ -70,6 +72,13 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::IndexedC
 // backstop's training takes as already known.
 std::vector<SafetyCategory> screen_by_rules(const std::vector<safety::IndexedClause>& clauses,
                                             const SpellChecker* spelling);
+// The learned backstop's verdict (safety::backstop_verdict), without what is told as long
+// past and over since in so many words ("my neighbour collapsed last year and I did CPR on
+// him, he's fine now"): a verdict the other clauses alone do not give is none. Only that
+// strong a setting-aside: a message whose clauses are merely past or cleared keeps the
+// verdict (the backstop is there for the crises the rules miss). Self-harm keeps it always.
+std::optional<SafetyCategory> backstop_on_what_counts(
+    const safety::SafetyModel& model, const std::vector<safety::IndexedClause>& clauses);
 
 // A crisis split over two or three messages ("my chest" ... "its crushing", "i dont want"
 // ... "to be" ... "here anymore"; docs/safety.md "Messages split over several turns"):

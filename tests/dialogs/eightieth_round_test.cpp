@@ -9,6 +9,8 @@
 #include "dialogs/safety_screen.h"
 #include "tests/dialogs/safety_probe.h"
 #include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
 #include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs::testing::eightieth_round_test {
@@ -87,6 +89,29 @@ TEST(EightiethRoundAnswers, YesesReadAsNoes) {
   EXPECT_EQ(typed_answer("q_back_pain", "doesn't everybody's back ache at my age?"), Answer::yes);
   EXPECT_EQ(typed_answer("q_inject", "only on weekends, ok? not like an addict"), Answer::yes);
   EXPECT_EQ(typed_answer("q_stroke", "face, speech, arms, all fine"), Answer::no);
+}
+
+// From vignette set 81 (the same theme): "cant feel" after "just" names numbness, not
+// weakness; "fell asleep" is no fall; a "mini stroke thing" that is what a mother calls a
+// faint; "on my feet all day" is standing, not both feet; "been about a year" is how long;
+// "a touch of sugar" is diabetes.
+TEST(EightiethRoundVignettes, LooseWordsAnswered) {
+  EXPECT_EQ(typed_answer("q_weak", "no, just cant feel the pavement under me"), Answer::no);
+  EXPECT_EQ(typed_answer("q_weak", "no, just have to drag it a bit"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_injury", "no, my foot just fell asleep on the train"), Answer::no);
+  EXPECT_EQ(typed_answer("q_injury", "yes, I fell over on the ice last week"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_stroke",
+                         "no, face and speech fine, the mini stroke thing is what my dad calls the "
+                         "faint I had as a kid"),
+            Answer::no);
+  EXPECT_FALSE(states_finding("I'm a postman so on my feet all day", "both_legs", nullptr));
+  EXPECT_TRUE(states_finding("my feet are numb", "both_legs", nullptr));
+  EXPECT_TRUE(states_finding("got a touch of sugar, on tablets", "diabetes", nullptr));
+  const KnowledgeData& k = builtin().data();
+  EXPECT_EQ(
+      read_message(k, "both feet numb, been about a year", nullptr, &spelling()).duration_days,
+      365.0);
+  EXPECT_FALSE(read_message(k, "been on metformin 5 years", nullptr, &spelling()).duration_days);
 }
 
 }  // namespace

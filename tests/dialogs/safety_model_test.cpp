@@ -129,7 +129,7 @@ HeldOut measure(const std::string& round, double threshold) {
     const bool by_rules = !found.empty();
     const auto indexed = index_clauses(clauses, &spelling());
     if (found.empty())
-      if (auto c = safety::backstop_verdict(*model, indexed)) found.push_back(*c);
+      if (auto c = backstop_on_what_counts(*model, indexed)) found.push_back(*c);
     return std::pair{found, by_rules};
   };
   HeldOut out;
