@@ -134,7 +134,7 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 // thirty-fourth, the thirty-sixth to the forty-fourth, and every even round from the
 // forty-sixth to the eightieth; docs/reading.md "Measured"). Its bars are where the
 // reader stands, so a change may only improve them; raise them as it does.
-TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {86.0, 86, 8}); }
+TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {86.1, 85, 5}); }
 
 }  // namespace
 }  // namespace answers_dev_test

@@ -114,5 +114,15 @@ TEST(EightiethRoundVignettes, LooseWordsAnswered) {
   EXPECT_FALSE(read_message(k, "been on metformin 5 years", nullptr, &spelling()).duration_days);
 }
 
+// Yeses of earlier rounds left unread: a prostate taken out "fi dat" (the cancer), a foot
+// scuffed through the toe of a slipper, testosterone from "the lads at the gym".
+TEST(EightiethRoundAnswers, LeftoverYeses) {
+  EXPECT_EQ(typed_answer("q_cancer", "cancer? they took my prostate out for that in 2015"),
+            Answer::yes);
+  EXPECT_EQ(typed_answer("q_weak", "she keeps scuffing her left foot on the rug"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_inject", "only a test cycle, the lads do the jabs"), Answer::yes);
+  EXPECT_EQ(typed_answer("q_injury", "no, never slid or fell"), Answer::no);
+}
+
 }  // namespace
 }  // namespace triagebot::dialogs::testing::eightieth_round_test
