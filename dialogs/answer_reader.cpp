@@ -483,11 +483,6 @@ bool last_clause_denies_recently(const QuestionDef& q, const std::vector<Token>&
   return false;
 }
 
-// +1 when the question's own yes phrases are used (not negated), -1 when only negated;
-// likewise for its no phrases. Not in words about someone else or a condition asked
-// about ("my son fell off his bike, not me" is no fall of the patient's).
-// Only matches that start before `to` count; with `now_only`, only those in words about
-// now, not about the distant past or something long-standing.
 // Words whose first word is a question's yes word in another sense: "fell asleep" is no
 // fall ("no, i mean fell asleep, not fell over" to the injury question).
 bool first_word_of_another_sense(const std::vector<Token>& t, const Match& m) {
@@ -498,6 +493,11 @@ bool first_word_of_another_sense(const std::vector<Token>& t, const Match& m) {
   return senses.match_at(t, m.first, &last) >= 0 && m.last < last;
 }
 
+// +1 when the question's own yes phrases are used (not negated), -1 when only negated;
+// likewise for its no phrases. Not in words about someone else or a condition asked
+// about ("my son fell off his bike, not me" is no fall of the patient's).
+// Only matches that start before `to` count; with `now_only`, only those in words about
+// now, not about the distant past or something long-standing.
 int vote(const KnowledgeData& k, const std::vector<Token>& t, const std::vector<Phrase>& list,
          int from, const Scopes& scopes, int to = std::numeric_limits<int>::max(),
          bool now_only = false) {
@@ -786,6 +786,17 @@ bool names_only_other_things(const KnowledgeData& k, const std::vector<Token>& t
   return named;
 }
 
+// Words [from, to) open with another person ("my dad smoked 60 a day") and say nothing of
+// the writer ("my mate gets me to have one" does).
+bool of_another_person(const std::vector<Token>& t, int from, int to) {
+  static const WordSet me = {"i", "me", "im", "ive", "myself"};
+  const int first = next_word(t, from);
+  return first + 1 < to && (t[first].is("my") || t[first].is("his") || t[first].is("her")) &&
+         other_people().count(t[first + 1].word) &&
+         std::none_of(t.begin() + first + 2, t.begin() + to,
+                      [](const Token& w) { return me.count(w.word) != 0; });
+}
+
 // A reply that opened with a no turns to a yes: its turning clause is a qualified yes
 // about the question ("not really but sometimes when I lie down", "no, but a bit"),
 // unless it speaks of something else ("no, but my back hurts a bit" to the weakness
@@ -800,16 +811,7 @@ bool turned_to_yes(const KnowledgeData& k, const std::vector<Token>& t, const Qu
   // there is instead.
   if (turn.exclusive && finding_is(reading, q.finding, false)) return false;
   // "never touched them, my dad smoked 60 a day though": the turn tells of another person.
-  {
-    const int first = next_word(t, turn.from);
-    static const WordSet me = {"i", "me", "im", "ive", "myself"};
-    const bool of_another = first + 1 < turn.to &&
-                            (t[first].is("my") || t[first].is("his") || t[first].is("her")) &&
-                            other_people().count(t[first + 1].word) &&
-                            std::none_of(t.begin() + first + 2, t.begin() + turn.to,
-                                         [](const Token& w) { return me.count(w.word) != 0; });
-    if (of_another) return false;
-  }
+  if (of_another_person(t, turn.from, turn.to)) return false;
   // "no, just a bit of a cold": only this, not what was asked, unless in its words; and
   // "no, just heavy" or "just numb and a bit heavy" names the only things there are
   // (heaviness is not weakness), where "just have to strain a lot to get it going" tells

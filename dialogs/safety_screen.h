@@ -51,10 +51,10 @@ std::vector<SafetyCategory> screen_for_safety(const std::vector<safety::Clause>&
                                               const SpellChecker* spelling);
 
 namespace safety {
-// A clause with, for every pattern, the words it may start at (safety_index.h): the
-// patterns are only tried there. Refers to the clause's words.
 class SafetyModel;  // safety_model.h
 
+// A clause with, for every pattern, the words it may start at (safety_index.h): the
+// patterns are only tried there. Refers to the clause's words.
 struct IndexedClause {
   const Clause& words;
   ClauseStarts starts;
