@@ -728,6 +728,24 @@ bool stranger_subject(const std::vector<Token>& t, int from, int to) {
   return false;
 }
 
+// Words [from, to] tell a symptom of the legs in the third person ("says her legs are
+// numb", "he's stumbling").
+bool tells_their_symptom(const std::vector<Token>& t, int from, int to) {
+  static const WordSet third_person = {"she", "shes", "he", "hes", "her", "his"};
+  static constexpr std::string_view stems[] = {"numb", "tingl", "weak"};
+  static const WordSet whole = {"stumbling", "wobbly", "dragging", "unsteady"};
+  bool third = false, symptom = false;
+  for (int i = from; i <= to; ++i) {
+    const std::string& w = t[i].word;
+    third = third || third_person.count(w);
+    symptom = symptom || whole.count(w) ||
+              std::any_of(std::begin(stems), std::end(stems), [&](std::string_view stem) {
+                return std::string_view(w).substr(0, stem.size()) == stem;
+              });
+  }
+  return third && symptom;
+}
+
 }  // namespace
 
 // "for ages" that is one sitting, not months: "since Tuesday I sit on the loo for ages and
@@ -929,9 +947,19 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
   const int not_me_end = not_me_sentence_end(t);
   // Most messages disown nothing: then no segment is searched for another person.
   const bool disowns = disowned(t, 0, n - 1);
+  // A carer who writes only of the patient, never of themselves, and tells the patient's
+  // numbness or weakness in the third person ("Mum had breast cancer 12 years ago but she
+  // forgets ... now she's stumbling and says her legs are numb"): what the relative had is
+  // the patient's own history, not family history. Not a story told of the relative alone
+  // ("My grandad had a stroke last year: his face drooped").
+  const bool of_the_patient_only =
+      !says_first_person(t, 0, n - 1) &&
+      std::any_of(out.segments.begin(), out.segments.end(),
+                  [&](const Segment& seg) { return tells_their_symptom(t, seg.first, seg.last); });
   for (size_t s = 0; s < out.segments.size(); ++s) {
     Segment& seg = out.segments[s];
     RelativeEvent relative = relative_event(t, seg.first, seg.last);
+    if (relative == RelativeEvent::had && of_the_patient_only) relative = RelativeEvent::none;
     // A relative who has something now is a carer's report, unless the patient sets
     // themselves apart ("my aunt has bladder problems but I don't"). A closing "I'm fine"
     // does so only for an event the message does not date: after "my dad had a fall

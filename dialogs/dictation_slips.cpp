@@ -61,6 +61,56 @@ bool no_before_what_is_denied(const std::vector<Token>& t, size_t i) {
 
 }  // namespace
 
+namespace {
+
+// A phone keyboard's autocorrection of a word of the interview into a real word, judged
+// by its neighbours (the eighty-second round): "my left leg went number", "my fave is
+// dropping when i smile", "havent been able to per since last night", "my right keg",
+// "no trouble with my ladder", "going down the wrong whey", "a mini strike".
+std::string_view autocorrected(const std::vector<Token>& t, size_t i) {
+  const Token& w = t[i];
+  const auto before = [&](size_t back) -> const Token* {
+    return i >= back && !t[i - back].punct ? &t[i - back] : nullptr;
+  };
+  const Token* next = i + 1 < t.size() && !t[i + 1].punct ? &t[i + 1] : nullptr;
+  const Token* prev = before(1);
+  if (!prev) return {};
+  if (w.is("number")) {
+    // Not "a number of", "is number 3", "name and number".
+    static const WordSet becoming = {"went",  "gone", "go",  "goes",    "going", "feel",
+                                     "feels", "felt", "is",  "are",     "was",   "were",
+                                     "so",    "very", "bit", "getting", "got",   "more"};
+    static const WordSet feelings = {"tingle", "tingly", "tingling", "sore", "cold",
+                                     "heavy",  "dead",   "weak",     "achy", "numb"};
+    const Token* prev2 = before(2);
+    const bool after_a_feeling = prev->is("and") && prev2 && feelings.count(prev2->word);
+    const bool a_count_follows = next && (a_number(*next) || next->is("of"));
+    if ((becoming.count(prev->word) || after_a_feeling) && !a_count_follows) return "numb";
+  }
+  if (w.is("fave") && next) {
+    static const WordSet owners = {"my", "his", "her", "the", "their"};
+    static const WordSet then = {"is",      "was",     "has",    "looks",    "looked",
+                                 "went",    "feels",   "felt",   "dropping", "drooping",
+                                 "dropped", "drooped", "droops", "seems",    "keeps"};
+    if (owners.count(prev->word) && then.count(next->word)) return "face";
+  }
+  if (w.is("per") && prev->is("to")) return "pee";
+  if (w.is("whey") && prev->is("wrong")) return "way";
+  if (w.is("strike") && prev->is("mini")) return "stroke";
+  if (w.is("keg") && (prev->is("left") || prev->is("right"))) return "leg";
+  if (w.is("ladder") && (prev->is("my") || prev->is("her") || prev->is("his"))) {
+    static const WordSet about = {"with", "of", "control"};
+    static const WordSet troubles = {"control",   "problems", "problem", "issues",
+                                     "infection", "leaking",  "leaks"};
+    const Token* prev2 = before(2);
+    if ((prev2 && about.count(prev2->word)) || (next && troubles.count(next->word)))
+      return "bladder";
+  }
+  return {};
+}
+
+}  // namespace
+
 std::string_view dictation_slip(const std::vector<Token>& t, size_t i) {
   const Token& token = t[i];
   if (token.punct) return {};
@@ -83,6 +133,7 @@ std::string_view dictation_slip(const std::vector<Token>& t, size_t i) {
     return "numb";
   if (token.is("week") && i > 1 && t[i - 1].is("and") && t[i - 2].is("none") && clause_end(t, i))
     return "weak";
+  if (const std::string_view meant = autocorrected(t, i); !meant.empty()) return meant;
   const bool weak = token.is("weak"), weaks = token.is("weaks");
   if (!weak && !weaks) return {};
   std::string_view week = weak ? "week" : "weeks";

@@ -13,7 +13,9 @@ const PhraseList& earlier_question_names() {
       compile_phrases({"the last one", "the last question", "the last q", "the previous one",
                        "the previous question", "the question before", "the one before",
                        "the earlier question", "your last question", "your previous question",
-                       "your earlier question", "the question before that", "the one before that"});
+                       "your earlier question", "the question before that", "the one before that",
+                       // Named by its subject: "about the peeing thing before".
+                       "the ... thing before", "the ... question before"});
   return list;
 }
 
@@ -29,7 +31,8 @@ const PhraseList& going_back() {
 // Words that may stand before the turn back at a clause's start ("and sorry, for the
 // one before ...").
 const WordSet& lead_ins() {
-  static const WordSet words = {"and", "also", "oh", "sorry", "plus", "ps", "btw", "ah", "oops"};
+  static const WordSet words = {"and", "also", "oh", "sorry", "plus",
+                                "ps",  "btw",  "ah", "oops",  "but"};
   return words;
 }
 

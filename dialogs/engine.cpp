@@ -20,6 +20,7 @@
 #include "dialogs/render.h"
 #include "dialogs/safety_replies.h"
 #include "dialogs/safety_screen.h"
+#include "dialogs/star_corrections.h"
 
 namespace triagebot::dialogs {
 namespace {
@@ -721,6 +722,12 @@ class Interview {
 
 Turn step(const Knowledge& knowledge, const EngineOptions& options, const Session& session,
           const Input& input, std::chrono::system_clock::time_point now) {
+  // "... able to per since last night *pee": the words meant, for the reader and the screen
+  // alike (star_corrections.h).
+  if (input.kind == Input::Kind::text) {
+    if (auto corrected = apply_star_corrections(input.text))
+      return Interview(knowledge.data(), options, session).run(Input::typed(*corrected), now);
+  }
   return Interview(knowledge.data(), options, session).run(input, now);
 }
 

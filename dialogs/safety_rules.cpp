@@ -626,6 +626,9 @@ std::vector<Rule> build_rules() {
        "several|few weeks|months|years",
        // A worry about the dose: "that's ok isn't it? don't want to accidentally overdose".
        "accidentally|accidental overdose|od",
+       // A keyboard's "overdue" (the eighty-second round: "my diabetes check is overdose by
+       // 6 months").
+       "is|was|are|were overdose by", "overdose by # days|weeks|months|years",
        // Food eaten to excess (the seventy-second round: "basically overdosed on pasta lmao").
        "overdosed|overdose|od|odd|oded on pasta|carbs|chocolate|sugar|cake|pizza|sweets|candy|"
        "churros|food|cheese|crisps|chips|biscuits|cookies",

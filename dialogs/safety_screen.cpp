@@ -80,6 +80,12 @@ bool body_part_before(const Clause& clause, const PatternMatch& match) {
                          "arms", "hand",  "hands", "calf",   "calves", "thigh", "thighs",
                          "knee", "knees", "ankle", "ankles", "limb",   "limbs", "skin"}))
       return true;
+    // A limb named in the clause before, as "it" gone to sleep: "keeps rubbing his left foot,
+    // says it went to sleep and wont wake up" (not "its hard to take a deep breath").
+    if (is_one_of(word, {"it", "its"})) {
+      for (int k = i + 1; k < match.first; ++k)
+        if (is_one_of(clause[k], {"sleep", "asleep", "numb", "dead"})) return true;
+    }
   }
   return false;
 }

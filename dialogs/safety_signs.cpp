@@ -147,8 +147,11 @@ void add_collapse(std::vector<SignRule>& out) {
       "nothin|nuffin"};
   // That someone tried to rouse them.
   const Sources rousing = {
-      "shaking|shook|shake|shouting|shouted|shout|pinching|pinched|rubbing|rubbed|rub|slapping "
-      "him|her|them",
+      "shaking|shook|shake|shouting|shouted|shout|pinching|pinched|slapping him|her|them",
+      // Rubbed to rouse, not a rubbed leg that has gone to sleep ("keeps rubbing her right
+      // leg saying its gone to sleep and wont wake up", vignette set 83).
+      "rubbing|rubbed|rub him|her|them $", "rubbing|rubbed|rub him|her|them and|but|awake",
+      "rubbing|rubbed|rub his|her|their back|hand|hands|arm|arms|face|shoulder|shoulders",
       "calling|called|call|shouting|say|saying his|her|their name", "to his|her|their name",
       "rub|rubbed|rubbing his|her|their chest", "gave|give him|her|them a shake",
       "saying his|her|their name",
