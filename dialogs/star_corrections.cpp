@@ -74,6 +74,10 @@ std::optional<std::string> apply_star_corrections(std::string_view text) {
     i = end;
   }
   if (corrections.empty()) return std::nullopt;
+  // A person corrects a word or three; a message of a thousand asterisks is not read
+  // a thousand times over (each correction looks at most kNearest words back).
+  constexpr std::size_t kMostCorrections = 8, kNearest = 40;
+  if (corrections.size() > kMostCorrections) corrections.resize(kMostCorrections);
   // Each correction's word: the nearest word before the first correction, not yet taken.
   struct Replacement {
     Span at;
@@ -85,8 +89,10 @@ std::optional<std::string> apply_star_corrections(std::string_view text) {
   for (const auto& c : corrections) {
     const std::string meant = lowered(text, c.word);
     bool placed = false;
-    for (std::size_t w = words.size(); w-- > 0 && !placed;) {
+    std::size_t looked = 0;
+    for (std::size_t w = words.size(); w-- > 0 && !placed && looked < kNearest;) {
       if (words[w].end > body_end || taken[w]) continue;
+      ++looked;
       const std::string typed = lowered(text, words[w]);
       if (typed.size() < 2 || typed == meant || !within_two_edits(typed, meant)) continue;
       taken[w] = true;

@@ -29,6 +29,13 @@ TEST(EightySecondRoundStarCorrections, TheNearestWordWithinTwoEditsIsReplaced) {
   EXPECT_FALSE(apply_star_corrections("no asterisk here").has_value());
   EXPECT_FALSE(apply_star_corrections("").has_value());
   EXPECT_EQ(apply_star_corrections("*"), std::nullopt);
+  // Past eight corrections the rest are dropped unread, so a flood of asterisks costs a
+  // bounded amount of work.
+  std::string flood = "my leg is nunb";
+  for (int i = 0; i < 2000; ++i) flood += " *numb";
+  const auto corrected = apply_star_corrections(flood);
+  ASSERT_TRUE(corrected.has_value());
+  EXPECT_EQ(corrected->substr(0, 13), "my leg is num");
 }
 
 // Openings the keyboard changed: "went number", a "fave" dropping, a "per" corrected after,
