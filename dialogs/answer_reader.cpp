@@ -139,8 +139,9 @@ const WordSet& normal_states() {
 
 // Words that precede a state without naming anything ("ok" alone is an acknowledgement).
 const WordSet& fillers() {
-  static const WordSet words = {"well", "um",  "hmm",  "oh",   "ah",  "so",  "honestly", "tbh",
-                                "lol",  "omg", "haha", "like", "erm", "ffs", "jeez",     "ugh"};
+  static const WordSet words = {"well",     "um",  "hmm",  "oh",  "ah",   "so",
+                                "honestly", "tbh", "lol",  "omg", "haha", "like",
+                                "erm",      "ffs", "jeez", "ugh", "wtf",  "bruh"};
   return words;
 }
 
@@ -230,10 +231,24 @@ bool corrects_at(const std::vector<Token>& t, int i) {
   return before < 0 || t[before].punct || plain_answer_word(t[before].word);
 }
 
+// A mocking yes taken back by a sentence that opens with a no: "oh yeah loads, I just ran
+// for the bus. no.", "oh yeah it's absolutely arctic. no, it's warm and pink": where that
+// no starts, or 0.
+int sarcasm_taken_back(const std::vector<Token>& t) {
+  const int n = static_cast<int>(t.size());
+  if (n < 4 || !t[0].is("oh") || !plain_yes_word(t[1].word)) return 0;
+  for (int i = 2; i + 1 < n; ++i) {
+    if (!t[i].sentence_end()) continue;
+    const int next = next_word(t, i + 1);
+    if (next < n && plain_no_word(t[next].word)) return next;
+  }
+  return 0;
+}
+
 // The position just after the last self-correction, or 0.
 int after_last_correction(const Lexicon& lex, const std::vector<Token>& t) {
   Words all{t, 0, static_cast<int>(t.size())};
-  int start = 0;
+  int start = sarcasm_taken_back(t);
   for (int i = 0; i < static_cast<int>(t.size()); ++i) {
     int last = i;
     if (all.at(correction_phrases(), i, &last) && corrects_at(t, i)) {

@@ -713,8 +713,11 @@ std::vector<Rule> build_rules() {
       true, false, none);
   // Not knowing how many were swallowed is the emergency, and its "don't" denies nothing
   // ("I don't know how many she's swallowed").
-  add(C::overdose_poisoning, {"know how many ... swallowed|taken|eaten|had"}, Negation::none, true,
-      false, none);
+  // Typed drunk: "dnt kno how many of the xanax i had w the vodka" (the eighty-fourth round).
+  add(C::overdose_poisoning,
+      {"know|kno|knw how many ... swallowed|taken|eaten|had",
+       "how many ... " + kDrug + " ... i|she|he|they had|took|swallowed"},
+      Negation::none, true, false, none);
 
   // Suicide and self-harm: said directly, through hopelessness, plans, methods or
   // preparations; in the past or as "if ..." it still counts (a kind answer with a
@@ -819,6 +822,11 @@ std::vector<Rule> build_rules() {
        // "started hurting myself again with a blade", "the cuts are getting deeper", "I will
        // stop being alive on Friday", "I won't be around by then".
        "hurting|harming|cutting myself again", "cuts ... getting|get deeper",
+       // The eighty-fourth round: "im so drunk n i cut my legs again so i cud feel somthing,
+       // its deep this time" (plural: "cut my leg again on the fence" is an accident).
+       "cut|cutting|slashed my|me legs|arms|thighs|wrists again",
+       "cut|cutting ... so|to i|me ... feel something|somthing|sumthing|anything",
+       "cut|cutting ... deep|deeper this time",
        // The means taken up again: "got the blade out again. dont tell me to ring anyone".
        // Singular: a skater's "got my blades out" is not it.
        "blade out again", "got|getting the blade out $",
