@@ -585,6 +585,17 @@ std::optional<double> parse_duration_days(const KnowledgeData& k, const std::vec
     const bool a_habit = (word_is(t, i - 1, "the") && !word_is(t, i - 2, "since")) ||
                          word_is(t, i - 1, "my") || word_is(t, i - 1, "our") ||
                          word_is(t, i - 1, "a");
+    // "sat" and "sun" are weekdays only after "since", "on" or "last" and before a clause's
+    // end or its next part ("my feet started tingling on sat, pins n needles"; not "sat on
+    // the loo", "it came on sat down", "came on sat in my chair").
+    static const WordSet after_a_day = {"and",       "but",     "now",   "then",    "so",
+                                        "i",         "it",      "my",    "morning", "night",
+                                        "afternoon", "evening", "since", "when",    "after"};
+    if ((w == "sat" || w == "sun") && cued_day &&
+        (!is_word(t, i + 1) || word_in(t, i + 1, after_a_day))) {
+      found.push_back({3.5, i, true});
+      continue;
+    }
     if (weekdays.count(w) &&
         (cued_day || (w.size() > 5 && !word_in(t, i - 1, k.lexicon.every_words) && !a_habit))) {
       found.push_back({3.5, i, true});

@@ -674,6 +674,9 @@ std::vector<Rule> build_rules() {
        "family tree", "old papers|records|letters", "overdose|overdosed in #",
        // A pharmacist's "overdose-risk meds".
        "overdose|overdoses risk|risks",
+       // Chemotherapy's nerve damage told as poison (vignette set 85: "apparently my nerves
+       // are getting poisoned as well, what a bonus").
+       "nerves|nerve ... poisoned|poisoning", "poisoned|poisoning ... my|the nerves|nerve",
        // Study: "for my OSCE tomorrow, the paracetamol overdose treatment line starts at 100".
        "osce|osces|revision|nomogram", "treatment line",
        // The dose on the packet: "overdid it at the gym and took two paracetamol like the

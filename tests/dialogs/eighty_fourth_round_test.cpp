@@ -9,6 +9,8 @@
 #include "dialogs/safety_screen.h"
 #include "tests/dialogs/safety_probe.h"
 #include "tests/dialogs/server_steps.h"
+#include "tests/dialogs/test_knowledge.h"
+#include "tests/dialogs/test_spelling.h"
 #include "tests/dialogs/typed_answer.h"
 
 namespace triagebot::dialogs::testing::eighty_fourth_round_test {
@@ -50,6 +52,24 @@ TEST(EightyFourthRoundSafety, CrisesTypedDrunk) {
   EXPECT_FALSE(safety_fires("cut my leg again on the barbed wire, bled a bit", C::self_harm));
   EXPECT_FALSE(
       safety_fires("how many ibuprofen can I take in a day for my back", C::overdose_poisoning));
+}
+
+// From vignette set 85: "obviously not" is a no; "on sat" is Saturday (not "sat down"), so
+// tingling that climbed since Saturday after flu is days old and urgent; chemotherapy's
+// nerves "getting poisoned" is no poisoning.
+TEST(EightyFourthRoundVignettes, TiredAndSarcasticPatients) {
+  EXPECT_EQ(typed_answer("q_fever", "obviously not"), Answer::no);
+  const KnowledgeData& k = builtin().data();
+  EXPECT_EQ(
+      read_message(k, "my toes went numb on sat, now its up to my shins", nullptr, &spelling())
+          .duration_days,
+      3.5);
+  EXPECT_FALSE(read_message(k, "it came on sat down watching telly", nullptr, &spelling())
+                   .duration_days.has_value());
+  EXPECT_FALSE(safety_fires("on chemo, my nerves are getting poisoned by it apparently",
+                            C::overdose_poisoning));
+  EXPECT_TRUE(safety_fires("I think he was poisoned, he's vomiting and his nerves are shot",
+                           C::overdose_poisoning));
 }
 
 }  // namespace
