@@ -1276,6 +1276,14 @@ bool answers_besides_asking(const KnowledgeData& k, const std::vector<Token>& t,
   if (lead < n && !asked_back &&
       (all.at(lex.no_lead, lead) || t[lead].is("yes") || t[lead].is("yeah") || t[lead].is("yep")))
     return true;
+  // "why does that matter? ... but yes, my foot slaps down": a yes or no opening a later
+  // clause answers too.
+  for (int i = lead + 1; i < n; ++i) {
+    const bool opens = t[i - 1].punct || t[i - 1].is("but");
+    if (opens && (plain_yes_word(t[i].word) || plain_no_word(t[i].word)) && i + 1 < n &&
+        t[i + 1].punct)
+      return true;
+  }
   const Scopes scopes = read_scopes(t, lex.distant_past);
   return vote(k, t, q.yes_phrases, 0, scopes) < 0 || vote(k, t, q.no_phrases, 0, scopes) > 0;
 }
@@ -1305,6 +1313,17 @@ bool states_what_counts(const KnowledgeData& k, const std::vector<Token>& t, con
                     (t[i + 3].is("you") || t[i + 3].is("u")) && t[i + 4].is("mean")));
   }
   return points_back && states_an_asked_finding(k, q, reading);
+}
+
+// After a first sentence, a last one that is a bare yes or no word: "that's a bit
+// personal. no".
+Answer last_sentence_answer(const std::vector<Token>& t) {
+  int end = static_cast<int>(t.size());
+  while (end > 0 && t[end - 1].punct) --end;
+  if (end < 3 || !t[end - 2].sentence_end() || t[end - 2].is("?")) return Answer::none;
+  if (plain_yes_word(t[end - 1].word)) return Answer::yes;
+  if (plain_no_word(t[end - 1].word)) return Answer::no;
+  return Answer::none;
 }
 
 // A question back, then the answer alone after it: "why you ask this? no".
@@ -1350,6 +1369,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
         std::none_of(asked.begin(), asked.end(), [&](int f) { return states_finding(k, rest, f); }))
       return after;
   }
+  // The last sentence a bare yes or no ("that's a bit personal. no"): that is the answer,
+  // unless a "no" would deny what the reply states.
+  if (const Answer last = last_sentence_answer(all_tokens); last != Answer::none) {
+    if (last == Answer::yes || !states_an_asked_finding(k, q, reading)) return last;
+  }
   if (whole.any(clarify_phrases()) && !answers_besides_asking(k, all_tokens, q) &&
       !states_what_counts(k, all_tokens, q, reading))
     return Answer::clarify;
@@ -1392,6 +1416,11 @@ Answer read_answer(const KnowledgeData& k, const std::vector<Token>& all_tokens,
   //    A guess asked back and nothing else ("do u think its a slipped disc?"): what is
   //    feared is not an answer; the question is asked again.
   if (only_a_guess_asked(t, scopes)) return Answer::clarify;
+  //    On an ordinary question the person's own conclusion outranks a word of the question
+  //    they named on the way ("glitter glue is about it, so no" to the toxin question).
+  if (!red) {
+    if (const Answer concluded = concluded_with_so(t); concluded != Answer::none) return concluded;
+  }
   // 2. The person states what is asked: believe the symptom over any lead word. After a
   //    "no" that corrects it, only as stated in what follows ("yes it's weak - well no
   //    sorry, it's just numb" takes the weakness back; "sitting cross-legged with my right

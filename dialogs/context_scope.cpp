@@ -816,7 +816,8 @@ Scopes read_scopes(const std::vector<Token>& t, const PhraseList& distant_past) 
     if (t[i].punct) {
       close(i - 1);
       start = i + 1;
-      comma = t[i].is(",");
+      // A colon, like a comma, carries the time on ("2 yrs ago: L eye went blurry").
+      comma = t[i].is(",") || t[i].is(":");
       continue;
     }
     // "now" starts a new stretch ("years ago ... and now"), but not in "not now".

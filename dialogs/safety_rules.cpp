@@ -507,7 +507,11 @@ std::vector<Rule> build_rules() {
        // "went down like he'd been shot": a footballer's dive (not "looks like he's been shot").
        "went|go|goes|gone|dropped|fell down like ... been shot",
        // A game's losses: "bled pieces everywhere" in the Sicilian.
-       "bled|bleeding|bleed pieces|points|goals|runs|money|cash|chips|pawns"});
+       "bled|bleeding|bleed pieces|points|goals|runs|money|cash|chips|pawns",
+       // A farm animal giving birth: "one of the ewes has prolapsed and she's bleeding
+       // everywhere".
+       "ewe|ewes|cow|cows|heifer|heifers|mare|mares|sow|sows ... prolapsed|prolapse|lambing|"
+       "calving|foaling|farrowing"});
   add(C::severe_bleeding,
       {kBlood + " ... wont|not|cannot|cant|doesnt stop*", "wont|not|cannot|cant stop ... " + kBlood,
        // Patois: "blood runnin an it nah stoppin, de rag full up".
@@ -974,6 +978,14 @@ std::vector<Rule> build_rules() {
        "beaten|battered|attacked|assaulted|strangled|choked by my " + abuser,
        "abusive husband|partner|relationship|boyfriend|wife|girlfriend|ex|carer|marriage",
        "domestic violence|abuse", "being|been|am abused", "abusing|abuses me",
+       // The eighty-sixth round: "the bruises on my arms are from my partner, he grabs me
+       // when he's angry"; "him: if you go to that doctor I'll break the other leg too";
+       // a mother "tied to that chair every morning this week" by her carers.
+       "bruises|bruising|marks ... from my|her|his " + abuser,
+       "grabs|grabbed|shoves|shoved|pushes|pushed|hits|hit me when he|she|hes|shes",
+       "ill|gonna break the|your other leg|arm", "i will break the|your other leg|arm",
+       "break your|the other leg|arm too",
+       "tied|tie|ties|tying|strapped|restrained ... to|in the|that|a|her|his chair|bed|radiator",
        "not|dont|never feel safe at home", "not safe at home",
        "scared|afraid|frightened|"
        "terrified to go home",

@@ -215,7 +215,11 @@ void add_bleeding(std::vector<SignRule>& out) {
        "small|little|tiny|minor nosebleed|nosebleeds|bleed|cut|nick", "stopped|stops after",
        "stopped|stops on its own", "stopped|stops by itself", "it|that|which stops|stopped $",
        // British "bleeding" as a curse: "these bleeding pins and needles won't stop".
-       "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching"}));
+       "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching",
+       // A farm animal giving birth: "one of the ewes has prolapsed and she's bleeding
+       // everywhere".
+       "ewe|ewes|cow|cows|heifer|heifers|mare|mares|sow|sows ... prolapsed|prolapse|lambing|"
+       "calving|foaling|farrowing"}));
   // Bleeding inside: vomit like coffee grounds or black, tarry stools, with a faint on
   // standing ("I nearly go down every time I stand up").
   out.push_back(rule(

@@ -91,6 +91,20 @@ std::string fold(std::string_view in) {
   return out;
 }
 
+namespace {
+
+// A dose as a prescription writes it: a number and its unit in one word ("300mg", "1g",
+// "10ml", "50mcg").
+bool a_dose(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  if (digits == 0) return false;
+  const std::string_view unit = word.substr(digits);
+  return unit == "mg" || unit == "g" || unit == "mcg" || unit == "ml" || unit == "ug";
+}
+
+}  // namespace
+
 std::vector<Clause> clauses_of(std::string_view text) {
   std::string folded = fold(text);
   std::vector<Clause> out(1);
@@ -121,6 +135,8 @@ std::vector<Clause> clauses_of(std::string_view text) {
         {"towl", "towel"}};
     for (const auto& [spelt, meant] : spoken)
       if (same_word(clean, spelt)) clean = meant;
+    // A prescription's "OD" is once a day: "isoniazid 300mg OD", "omeprazole 20mg OD".
+    if (same_word(clean, "od") && !out.back().empty() && a_dose(out.back().back())) clean = "daily";
     // Scots "am no" is "am not" ("am no gonnae be here").
     if (same_word(clean, "no") && !out.back().empty() && same_word(out.back().back(), "am"))
       clean = "not";
@@ -151,7 +167,8 @@ std::vector<Clause> clauses_of(std::string_view text) {
     }
     out.back().push_back(std::move(clean));
   };
-  for (char c : folded) {
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
     // `folded` is ASCII: isalnum's C-locale answer, inline.
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (alnum || c == '\'') {
@@ -159,8 +176,11 @@ std::vector<Clause> clauses_of(std::string_view text) {
       continue;
     }
     end_word();
-    // A hyphen joins words ("co-codamol", "self-harm"): read as a space, not a break.
-    if (is_break(c) && !out.back().empty()) out.emplace_back();
+    // A hyphen joins words ("co-codamol", "self-harm"): read as a space, not a break. A
+    // dash between spaces parts a checklist's entry from its answer ("chest pain - no").
+    const bool spaced_dash =
+        c == '-' && i > 0 && folded[i - 1] == ' ' && i + 1 < folded.size() && folded[i + 1] == ' ';
+    if ((is_break(c) || spaced_dash) && !out.back().empty()) out.emplace_back();
   }
   end_word();
   if (out.back().empty()) out.pop_back();

@@ -29,10 +29,11 @@ const char* emoji_word(std::string_view in, size_t i, size_t& length) {
   auto b = [&](size_t k) { return static_cast<unsigned char>(in[i + k]); };
   if (in.size() >= i + 3 && b(0) == 0xE2) {
     length = 3;
-    if (b(1) == 0x9C && (b(2) == 0x85 || b(2) == 0x94)) return "yes";  // ✅ ✔
-    if (b(1) == 0x98 && b(2) == 0x91) return "yes";                    // ☑
-    if (b(1) == 0x9D && (b(2) == 0x8C || b(2) == 0x8E)) return "no";   // ❌ ❎
-    if (b(1) == 0x9C && b(2) == 0x96) return "no";                     // ✖
+    if (b(1) == 0x9C && (b(2) == 0x85 || b(2) == 0x94 || b(2) == 0x93)) return "yes";  // ✅ ✔ ✓
+    if (b(1) == 0x9C && (b(2) == 0x97 || b(2) == 0x98)) return "no";                   // ✗ ✘
+    if (b(1) == 0x98 && b(2) == 0x91) return "yes";                                    // ☑
+    if (b(1) == 0x9D && (b(2) == 0x8C || b(2) == 0x8E)) return "no";                   // ❌ ❎
+    if (b(1) == 0x9C && b(2) == 0x96) return "no";                                     // ✖
     return nullptr;
   }
   length = 4;
@@ -606,6 +607,35 @@ bool list_closed_by_normal(const std::vector<Token>& tokens, int last, const Neg
   return false;
 }
 
+// A checklist's entry: the mention opening its line or clause, a colon or a dash, and a
+// bare no ("fever - N", "Face droop: N", "bladder: no"). Not "my legs are numb, no idea
+// why", nor "he's 76 and a man, no".
+bool checklist_entry_denied(const std::vector<Token>& tokens, int first, int last) {
+  // The entry opens a line or clause within a few words before the mention
+  // ("face/speech/eyes/arms: all normal" names speech third).
+  int start = first;
+  while (start > 0 && !tokens[start - 1].punct && first - start < 3) --start;
+  if (start > 0 && !tokens[start - 1].punct) return false;
+  // Or a normal state ("bladder/bowels: fine", "Speech: normal").
+  static const WordSet noes = {"n",   "no",     "nil", "none", "neg",    "nope", "nah",  "negative",
+                               "nad", "absent", "x",   "fine", "normal", "ok",   "okay", "good"};
+  const int n = static_cast<int>(tokens.size());
+  // The entry's name may go on a word or two past the mention ("bladder/bowels: fine").
+  int mark = last + 1;
+  while (mark < n && !tokens[mark].punct && mark - start < 5) ++mark;
+  // A comma (or a dash read as one) only after a short name ("Fever - no", "back pain -
+  // no"), not after a clause ("my left leg is numb, no").
+  const bool colon = mark < n && tokens[mark].is(":");
+  const bool short_dash = mark < n && tokens[mark].is(",") && mark - start <= 2;
+  if (mark + 1 >= n || !(colon || short_dash)) return false;
+  // "face/speech/eyes/arms: all normal".
+  static const WordSet before_state = {"all", "both", "are", "is", "totally", "completely"};
+  if (mark + 2 < n && before_state.count(tokens[mark + 1].word)) ++mark;
+  if (!noes.count(tokens[mark + 1].word)) return false;
+  static const WordSet then = {"change", "changes", "issues", "problems", "concerns"};
+  return mark + 2 >= n || tokens[mark + 2].punct || then.count(tokens[mark + 2].word);
+}
+
 bool negated_after(const std::vector<Token>& tokens, int last, const NegationRules& rules) {
   if (list_closed_by_normal(tokens, last, rules)) return true;
   // "my back has never troubled me", "my speech has never been a problem": a "never" a
@@ -683,6 +713,7 @@ std::optional<Match> match_at(const std::vector<Token>& tokens, const Phrase& ph
   if (!matches_at(tokens, phrase, at, &last)) return std::nullopt;
   Match m{at, last, false};
   m.negated = negated_before(tokens, at, rules) || negated_after(tokens, last, rules) ||
+              checklist_entry_denied(tokens, at, last) ||
               (last > at + 1 && negated_inside(tokens, phrase, at, last, rules));
   return m;
 }
