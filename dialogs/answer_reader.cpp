@@ -139,9 +139,28 @@ const WordSet& normal_states() {
 
 // Words that precede a state without naming anything ("ok" alone is an acknowledgement).
 const WordSet& fillers() {
-  static const WordSet words = {"well",     "um",  "hmm",  "oh",  "ah",   "so",
-                                "honestly", "tbh", "lol",  "omg", "haha", "like",
-                                "erm",      "ffs", "jeez", "ugh", "wtf",  "bruh"};
+  static const WordSet words = {"well",
+                                "um",
+                                "hmm",
+                                "oh",
+                                "ah",
+                                "so",
+                                "honestly",
+                                "tbh",
+                                "lol",
+                                "omg",
+                                "haha",
+                                "like",
+                                "erm",
+                                "ffs",
+                                "jeez",
+                                "ugh",
+                                "wtf",
+                                "bruh",
+                                "astaghfirullah",
+                                "wallahi",
+                                "mashallah",
+                                "alhamdulillah"};
   return words;
 }
 

@@ -506,6 +506,9 @@ std::vector<Rule> build_rules() {
        "bleeding pins|numbness|tingling|tingles|cramp|cramps|itch|itching",
        // "went down like he'd been shot": a footballer's dive (not "looks like he's been shot").
        "went|go|goes|gone|dropped|fell down like ... been shot",
+       // Bad blood let out by a healer's pricks, or between people (vignette set 89: "want to
+       // prick his ten fingers to let the bad blood out").
+       "bad blood",
        // A game's losses: "bled pieces everywhere" in the Sicilian.
        "bled|bleeding|bleed pieces|points|goals|runs|money|cash|chips|pawns",
        // A farm animal giving birth: "one of the ewes has prolapsed and she's bleeding
@@ -1049,6 +1052,11 @@ std::vector<Rule> build_rules() {
   add(C::abuse,
       // The threat said of a person: "hell do worse", not "the team will do worse".
       {"hell|shell|theyll|hed|shed do worse", "he|she will|would do worse next time",
+       // Shut away "to drive out the jinn" (the eighty-eighth round: "locked my 12 year old
+       // cousin in the storeroom for three days with only water").
+       "locked|locks|locking ... in the|a storeroom|cellar|shed|cupboard|basement|outhouse",
+       "drive|drove|driving|cast|casting|beat|beating out the|a jinn|jinns|djinn|demon|demons|"
+       "devil|spirit|spirits",
        "locks|locked|locking me|her|him|mum|mom|dad|nan|gran in my|her|his|their|the room|"
        "bedroom",
        "keeps|kept|keeping me|her|him|mum|mom|dad|nan|gran locked in|up"},

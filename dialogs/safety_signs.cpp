@@ -133,18 +133,14 @@ void add_collapse(std::vector<SignRule>& out) {
       "nothing going on",
       "cannot|cant|couldnt get a|any word|words|response|sound|anything out of|from",
       "wont|not|doesnt|didnt|isnt wake|waking|rouse",
-      "wont|not|doesnt|didnt|cant|cannot open ... eyes",
-      "out cold",
-      "wont|not|isnt come good|round|to",
-      "snoring funny|strange|weird|odd|loud|loudly",
-      "eyes ... half open",
-      "eyes ... rolled|rolling|glazed|blank",
-      "floppy|limp",
-      "never ... opened|open ... eyes",
-      "not|isnt|aint movin",
-      "not|isnt|aint|nah|nuh moving|move",
-      "nah|nuh answer|answering|respond|wake",
-      "nothin|nuffin"};
+      "wont|not|doesnt|didnt|cant|cannot open ... eyes", "out cold",
+      "wont|not|isnt come good|round|to", "snoring funny|strange|weird|odd|loud|loudly",
+      "eyes ... half open", "eyes ... rolled|rolling|glazed|blank",
+      // A person gone floppy, not a leg that went to sleep ("the leg was completely numb and
+      // floppy, nearly went over", vignette set 89).
+      "he|she|they|hes|shes|theyre|him|her|them|baby|body|is|went|gone|goes|all floppy|limp",
+      "never ... opened|open ... eyes", "not|isnt|aint movin", "not|isnt|aint|nah|nuh moving|move",
+      "nah|nuh answer|answering|respond|wake", "nothin|nuffin"};
   // That someone tried to rouse them.
   const Sources rousing = {
       "shaking|shook|shake|shouting|shouted|shout|pinching|pinched|slapping him|her|them",
@@ -264,6 +260,16 @@ void add_poisoning(std::vector<SignRule>& out) {
              "drool*|dribbl*|foaming|froth*|slaver*", "pinpoint|pinprick*", "tiny pupils", "vomit*",
              "throwing up", "being sick"}},
            {"drain|drains ... blocked|unblock*"}));
+  // A traditional remedy taken too strong or too long, or a balm licked, and what it does
+  // (the eighty-eighth round: aconite "fu zi root soup extra strong ... lips and fingers
+  // numb, vomiting, heart jumping"; camphor balm "found her licking the tin ... very sleepy";
+  // azarcon "all week ... floppy, keeps throwing up").
+  out.push_back(rule(
+      C::overdose_poisoning,
+      {{"camphor|aconite|azarcon|greta|bhasma|fuzi|kohl|surma", "fu zi", "zi root",
+        "licking|licked|sucking|sucked|ate|eaten ... tin|tub|balm|jar|pot"},
+       {"sleepy|drowsy|floppy|limp|unrousable|jerking|fitting|seizing", "vomit*", "throwing up",
+        "being sick", "wont|cant|cannot stay awake", "heart ... jumping|racing|all over"}}));
   // "bug killer" sprayed with no mask, then drooling.
   out.push_back(rule(C::overdose_poisoning,
                      {{"bug|weed|slug|rat|fly|ant|wasp killer|spray|poison"},

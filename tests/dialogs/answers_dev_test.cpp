@@ -132,9 +132,9 @@ TEST(AnswersExtra, ReadAsMeantWithNoFlipOnARedFlagQuestion) {
 // Held-out rounds the reader does not yet read well enough for the bars above
 // (answers-open.jsonl: the fourteenth round, then the sixteenth, the twenty-seventh to the
 // thirty-fourth, the thirty-sixth to the forty-fourth, and every even round from the
-// forty-sixth to the eighty-sixth; docs/reading.md "Measured"). Its bars are where the
+// forty-sixth to the eighty-eighth; docs/reading.md "Measured"). Its bars are where the
 // reader stands, so a change may only improve them; raise them as it does.
-TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {86.5, 84, 5}); }
+TEST(AnswersOpen, NoWorseThanRecorded) { run_file(data_file("answers-open.jsonl"), {86.6, 84, 5}); }
 
 }  // namespace
 }  // namespace answers_dev_test
